@@ -1,5 +1,6 @@
 package org.commonground;
 
+import java.time.Clock;
 import java.util.Arrays;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
@@ -7,6 +8,7 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
@@ -22,5 +24,10 @@ public class CommonGroundApplication implements AppShellConfigurator {
             args = Arrays.stream(args).filter(a -> !a.equals("--demo")).toArray(String[]::new);
         }
         application.run(args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
     }
 }

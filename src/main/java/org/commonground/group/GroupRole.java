@@ -1,0 +1,5 @@
+package org.commonground.group;
+
+public enum GroupRole {
+    MEMBER, CONVENOR
+}

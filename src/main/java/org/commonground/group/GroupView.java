@@ -1,0 +1,247 @@
+package org.commonground.group;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import org.commonground.security.CurrentMember;
+import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Forms;
+
+/** One group: what it is, who is in it, and, for its convenors, requests, invitations and roles. */
+@Route("groups/:groupId(\\d+)")
+@PermitAll
+public class GroupView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
+
+    private final GroupService groups;
+    private final long me;
+    private long groupId;
+    private String title = "Group";
+
+    public GroupView(GroupService groups, CurrentMember currentMember) {
+        this.groups = groups;
+        this.me = currentMember.require().id();
+        addClassName("cg-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        groupId = event.getRouteParameters().getLong("groupId").orElse(0L);
+        try {
+            refresh();
+        } catch (InvalidInputException noSuchGroup) {
+            removeAll();
+            add(new H2("Group not found"), new Paragraph("There is no such group. It may have been mistyped."));
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · Common Ground";
+    }
+
+    private void refresh() {
+        GroupDetails details = groups.details(groupId);
+        GroupSummary group = details.summary();
+        title = group.name();
+        removeAll();
+
+        Div heading = new Div(new H2(group.name()));
+        heading.addClassName("cg-group-heading");
+        Span kind = new Span(group.kind().label());
+        kind.addClassName("cg-tag");
+        heading.add(kind);
+        if (group.partyCode() != null) {
+            heading.add(GroupCard.partyMarker(group.partyCode(), group.partyColour()));
+        }
+        add(heading);
+        if (!group.description().isBlank()) {
+            add(new Paragraph(group.description()));
+        }
+        if (!details.constituencies().isEmpty()) {
+            add(new H3("Constituencies"));
+            UnorderedList list = new UnorderedList();
+            details.constituencies().forEach(c -> list.add(new ListItem(c.toString())));
+            add(list);
+        }
+        add(ownStanding(group));
+
+        if (group.isActiveMember()) {
+            List<GroupMember> people = groups.members(groupId);
+            if (group.isConvenor()) {
+                addRequests(people);
+                addInvitations();
+            }
+            addMembers(group, people);
+        }
+    }
+
+    private Component ownStanding(GroupSummary group) {
+        HorizontalLayout row = new HorizontalLayout();
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.addClassName("cg-standing");
+        if (group.myStatus() == null) {
+            Button join = new Button("Ask to join", e -> act(() -> {
+                groups.requestToJoin(groupId);
+                return true;
+            }, "Your request is with the convenors.", null));
+            join.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            row.add(new Span("You are not a member of this group."), join);
+        } else if (group.myStatus() == MembershipStatus.REQUESTED) {
+            Button withdraw = new Button("Withdraw request", e -> act(() -> {
+                groups.withdrawRequest(groupId);
+                return true;
+            }, "Request withdrawn.", null));
+            withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            row.add(new Span("Your request to join is waiting for a convenor."), withdraw);
+        } else {
+            Button leave = new Button("Leave group", e -> confirm("Leave " + group.name() + "?",
+                    "You will need to ask again or be invited to rejoin.", "Leave",
+                    () -> act(() -> groups.remove(groupId, me), "You left " + group.name() + ".", null)));
+            leave.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            row.add(new Span(group.isConvenor() ? "You are a convenor of this group." : "You are a member of this group."), leave);
+        }
+        return row;
+    }
+
+    private void addRequests(List<GroupMember> people) {
+        List<GroupMember> requests = people.stream().filter(p -> p.status() == MembershipStatus.REQUESTED).toList();
+        add(new H3("Requests to join (" + requests.size() + ")"));
+        if (requests.isEmpty()) {
+            add(new Paragraph("No one is waiting."));
+            return;
+        }
+        Div list = new Div();
+        list.addClassName("cg-people");
+        for (GroupMember request : requests) {
+            Button approve = new Button("Approve", e -> act(() -> groups.approve(groupId, request.memberId()),
+                    request.displayName() + " is now a member.", request.displayName() + " was already approved."));
+            approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+            Button refuse = new Button("Refuse", e -> act(() -> groups.refuse(groupId, request.memberId()),
+                    "Request refused.", "That request was already decided."));
+            refuse.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            list.add(personRow(request, "asked " + DATE.format(request.requestedAt()), approve, refuse));
+        }
+        add(list);
+    }
+
+    private void addInvitations() {
+        add(new H3("Invite by email"));
+        EmailField email = new EmailField();
+        email.setPlaceholder("name@example.org");
+        email.setMaxLength(254);
+        email.setWidth("min(22rem, 100%)");
+        email.setAriaLabel("Email address to invite");
+        Button invite = new Button("Invite");
+        invite.addClickListener(e -> {
+            Forms.clear(email);
+            try {
+                boolean sent = groups.invite(groupId, email.getValue());
+                Forms.success(sent ? "Invitation sent to " + email.getValue().strip() + "."
+                        : email.getValue().strip() + " already has an open invitation.");
+                refresh();
+            } catch (InvalidInputException problem) {
+                Forms.show(problem, Map.of("email", email));
+            }
+        });
+        HorizontalLayout row = new HorizontalLayout(email, invite);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        add(row);
+        List<Invitation> open = groups.openInvitations(groupId);
+        if (!open.isEmpty()) {
+            UnorderedList list = new UnorderedList();
+            open.forEach(i -> list.add(new ListItem(i.email() + " · invited by " + i.invitedBy() + " on " + DATE.format(i.createdAt()))));
+            add(new Paragraph("Waiting for an answer:"), list);
+        }
+    }
+
+    private void addMembers(GroupSummary group, List<GroupMember> people) {
+        List<GroupMember> active = people.stream().filter(p -> p.status() == MembershipStatus.ACTIVE).toList();
+        add(new H3("Members (" + active.size() + ")"));
+        Div list = new Div();
+        list.addClassName("cg-people");
+        for (GroupMember person : active) {
+            Div actions = new Div();
+            if (group.isConvenor() && person.memberId() != me) {
+                if (person.role() == GroupRole.MEMBER) {
+                    Button promote = new Button("Make convenor", e -> act(() -> groups.promote(groupId, person.memberId()),
+                            person.displayName() + " is now a convenor.", null));
+                    promote.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                    actions.add(promote);
+                }
+                Button remove = new Button("Remove", e -> confirm("Remove " + person.displayName() + "?",
+                        person.displayName() + " will no longer be a member of " + group.name() + ".", "Remove",
+                        () -> act(() -> groups.remove(groupId, person.memberId()), person.displayName() + " was removed.", null)));
+                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+                actions.add(remove);
+            }
+            String role = person.role() == GroupRole.CONVENOR ? "convenor" : "member since " + DATE.format(person.joinedAt());
+            list.add(personRow(person, role, actions));
+        }
+        add(list);
+    }
+
+    private static Div personRow(GroupMember person, String note, Component... actions) {
+        Span name = new Span(person.displayName());
+        name.addClassName("cg-person-name");
+        Span detail = new Span(note);
+        detail.addClassName("cg-person-note");
+        Div who = new Div(GroupCard.partyMarker(person.partyCode(), person.partyColour()), name, detail);
+        who.addClassName("cg-person-who");
+        Div buttons = new Div(actions);
+        buttons.addClassName("cg-person-actions");
+        Div row = new Div(who, buttons);
+        row.addClassName("cg-person");
+        return row;
+    }
+
+    /** Runs a service call; {@code unchanged} is said when it was a no-op (say, decided already in another tab). */
+    private void act(BooleanSupplier action, String done, String unchanged) {
+        try {
+            boolean changed = action.getAsBoolean();
+            if (changed || unchanged == null) {
+                Forms.success(done);
+            } else {
+                Forms.error(unchanged);
+            }
+        } catch (InvalidInputException problem) {
+            Forms.error(problem.getMessage());
+        }
+        try {
+            refresh();
+        } catch (InvalidInputException gone) {
+            getUI().ifPresent(ui -> ui.navigate(GroupsView.class));
+        }
+    }
+
+    private static void confirm(String header, String text, String confirmText, Runnable onConfirm) {
+        ConfirmDialog dialog = new ConfirmDialog(header, text, confirmText, e -> onConfirm.run());
+        dialog.setCancelable(true);
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.open();
+    }
+}

@@ -1,0 +1,66 @@
+package org.commonground.member;
+
+import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
+
+@Route(value = "login", autoLayout = false)
+@PageTitle("Sign in · Common Ground")
+@AnonymousAllowed
+@CssImport("./styles/commonground.css")
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final LoginForm login = new LoginForm();
+
+    public LoginView() {
+        addClassName("cg-public-page");
+        setAlignItems(Alignment.CENTER);
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Sign in");
+        i18n.getForm().setUsername("Email");
+        i18n.getForm().setForgotPassword("Forgot your password?");
+        i18n.getErrorMessage().setTitle("Could not sign you in");
+        i18n.getErrorMessage().setMessage("Check your email address and password and try again.");
+        login.setI18n(i18n);
+        login.setAction("login");
+        login.addForgotPasswordListener(e -> getUI().ifPresent(ui -> ui.navigate(ForgotPasswordView.class)));
+
+        H1 title = new H1("Common Ground");
+        title.addClassName("cg-public-title");
+        Paragraph tagline = new Paragraph("Where progressive parties draft, amend and agree together.");
+        Paragraph register = new Paragraph("New here? ");
+        register.add(new Anchor("register", "Create an account"));
+        add(title, tagline, login, register);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (!event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+            return;
+        }
+        login.setError(true);
+        HttpSession session = VaadinServletRequest.getCurrent() == null ? null
+                : VaadinServletRequest.getCurrent().getHttpServletRequest().getSession(false);
+        if (session != null && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof LockedException locked) {
+            LoginI18n i18n = LoginI18n.createDefault();
+            i18n.getForm().setTitle("Sign in");
+            i18n.getForm().setUsername("Email");
+            i18n.getErrorMessage().setTitle("Too many attempts");
+            i18n.getErrorMessage().setMessage(locked.getMessage());
+            login.setI18n(i18n);
+        }
+    }
+}

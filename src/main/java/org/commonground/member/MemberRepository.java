@@ -1,0 +1,104 @@
+package org.commonground.member;
+
+import static org.commonground.jooq.Tables.MEMBER;
+import static org.commonground.jooq.Tables.PASSWORD_RESET_TOKEN;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.jooq.Record5;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class MemberRepository {
+
+    private final DSLContext db;
+
+    public MemberRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public long insert(String email, String displayName, long partyId, String passwordHash, boolean admin) {
+        return db.insertInto(MEMBER)
+                .set(MEMBER.EMAIL, email)
+                .set(MEMBER.DISPLAY_NAME, displayName)
+                .set(MEMBER.PARTY_ID, partyId)
+                .set(MEMBER.PASSWORD_HASH, passwordHash)
+                .set(MEMBER.ADMIN, admin)
+                .returning(MEMBER.ID).fetchOne(MEMBER.ID);
+    }
+
+    public Optional<Member> findByEmail(String email) {
+        return db.select(MEMBER.ID, MEMBER.EMAIL, MEMBER.DISPLAY_NAME, MEMBER.PARTY_ID, MEMBER.ADMIN)
+                .from(MEMBER).where(DSL.lower(MEMBER.EMAIL).eq(email.strip().toLowerCase()))
+                .fetchOptional(MemberRepository::toMember);
+    }
+
+    public Optional<Member> findById(long id) {
+        return db.select(MEMBER.ID, MEMBER.EMAIL, MEMBER.DISPLAY_NAME, MEMBER.PARTY_ID, MEMBER.ADMIN)
+                .from(MEMBER).where(MEMBER.ID.eq(id))
+                .fetchOptional(MemberRepository::toMember);
+    }
+
+    public boolean emailExists(String email) {
+        return db.fetchExists(MEMBER, DSL.lower(MEMBER.EMAIL).eq(email.strip().toLowerCase()));
+    }
+
+    public boolean anyAdmin() {
+        return db.fetchExists(MEMBER, MEMBER.ADMIN.isTrue());
+    }
+
+    public long count() {
+        return db.fetchCount(MEMBER);
+    }
+
+    public void makeAdmin(long id) {
+        db.update(MEMBER).set(MEMBER.ADMIN, true).where(MEMBER.ID.eq(id)).execute();
+    }
+
+    public void updatePassword(long id, String passwordHash) {
+        db.update(MEMBER).set(MEMBER.PASSWORD_HASH, passwordHash).where(MEMBER.ID.eq(id)).execute();
+    }
+
+    /** Serialises the "first account becomes admin" decision between concurrent registrations. */
+    public void lockAdminElection() {
+        db.execute("select pg_advisory_xact_lock(4242001)");
+    }
+
+    public void insertResetToken(long memberId, String tokenHash, OffsetDateTime expiresAt) {
+        db.insertInto(PASSWORD_RESET_TOKEN)
+                .set(PASSWORD_RESET_TOKEN.MEMBER_ID, memberId)
+                .set(PASSWORD_RESET_TOKEN.TOKEN_HASH, tokenHash)
+                .set(PASSWORD_RESET_TOKEN.EXPIRES_AT, expiresAt)
+                .execute();
+    }
+
+    /** Marks an unused, unexpired token used and returns its member, atomically, so a link works exactly once. */
+    public Optional<Long> consumeResetToken(String tokenHash, OffsetDateTime now) {
+        return db.update(PASSWORD_RESET_TOKEN)
+                .set(PASSWORD_RESET_TOKEN.USED_AT, now)
+                .where(PASSWORD_RESET_TOKEN.TOKEN_HASH.eq(tokenHash))
+                .and(PASSWORD_RESET_TOKEN.USED_AT.isNull())
+                .and(PASSWORD_RESET_TOKEN.EXPIRES_AT.gt(now))
+                .returning(PASSWORD_RESET_TOKEN.MEMBER_ID)
+                .fetchOptional(PASSWORD_RESET_TOKEN.MEMBER_ID);
+    }
+
+    public boolean resetTokenUsable(String tokenHash, OffsetDateTime now) {
+        return db.fetchExists(PASSWORD_RESET_TOKEN, PASSWORD_RESET_TOKEN.TOKEN_HASH.eq(tokenHash)
+                .and(PASSWORD_RESET_TOKEN.USED_AT.isNull()).and(PASSWORD_RESET_TOKEN.EXPIRES_AT.gt(now)));
+    }
+
+    /** Once a password is reset, other outstanding links for the account stop working. */
+    public void expireResetTokens(long memberId, OffsetDateTime now) {
+        db.update(PASSWORD_RESET_TOKEN).set(PASSWORD_RESET_TOKEN.USED_AT, now)
+                .where(PASSWORD_RESET_TOKEN.MEMBER_ID.eq(memberId)).and(PASSWORD_RESET_TOKEN.USED_AT.isNull())
+                .execute();
+    }
+
+    private static Member toMember(Record5<Long, String, String, Long, Boolean> r) {
+        return new Member(r.value1(), r.value2(), r.value3(), r.value4(), r.value5());
+    }
+}

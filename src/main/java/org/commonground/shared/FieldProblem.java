@@ -1,0 +1,4 @@
+package org.commonground.shared;
+
+public record FieldProblem(String field, String message) {
+}

@@ -1,0 +1,81 @@
+package org.commonground.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.commonground.security.CurrentMember;
+import org.commonground.security.SignedInMember;
+
+/**
+ * The frame around every signed-in page: the side navigation lists only what the member may open, and the
+ * member's party colour marks the header and their name.
+ */
+@Layout
+@AnonymousAllowed
+@CssImport("./styles/commonground.css")
+public class MainLayout extends AppLayout {
+
+    public MainLayout(CurrentMember currentMember, AuthenticationContext authentication) {
+        setPrimarySection(Section.DRAWER);
+        Anchor title = new Anchor("groups", "Common Ground");
+        title.addClassName("cg-brand");
+
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title);
+        header.setWidthFull();
+        header.setAlignItems(HorizontalLayout.Alignment.CENTER);
+        header.addClassName("cg-header");
+        addToNavbar(header);
+
+        SideNav nav = new SideNav();
+        nav.addClassName("cg-nav");
+        currentMember.get().ifPresentOrElse(member -> {
+            header.getStyle().set("--cg-party-colour", member.partyColour());
+            header.add(memberBadge(member), signOut(authentication));
+            nav.addItem(new SideNavItem("My groups", "groups", VaadinIcon.GROUP.create()));
+            nav.addItem(new SideNavItem("Find a group", "groups/browse", VaadinIcon.SEARCH.create()));
+            nav.addItem(new SideNavItem("New group", "groups/new", VaadinIcon.PLUS.create()));
+            if (member.admin()) {
+                SideNavItem admin = new SideNavItem("Administration");
+                admin.setPrefixComponent(VaadinIcon.COG.create());
+                admin.addItem(new SideNavItem("Parties", "admin/parties", VaadinIcon.FLAG.create()));
+                admin.setExpanded(true);
+                nav.addItem(admin);
+            }
+        }, () -> {
+            nav.addItem(new SideNavItem("Sign in", "login", VaadinIcon.SIGN_IN.create()));
+            nav.addItem(new SideNavItem("Register", "register", VaadinIcon.USER.create()));
+        });
+        addToDrawer(nav);
+    }
+
+    private static Div memberBadge(SignedInMember member) {
+        Span marker = new Span(member.partyCode());
+        marker.addClassName("cg-party-marker");
+        marker.getStyle().set("--cg-party-colour", member.partyColour());
+        marker.getElement().setAttribute("title", "Your party");
+        Span name = new Span(member.displayName());
+        name.addClassName("cg-member-name");
+        Div badge = new Div(marker, name);
+        badge.addClassName("cg-member");
+        return badge;
+    }
+
+    private static Button signOut(AuthenticationContext authentication) {
+        Button button = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        button.addClassName("cg-sign-out");
+        return button;
+    }
+}
