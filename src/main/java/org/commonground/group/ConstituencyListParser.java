@@ -21,7 +21,7 @@ public final class ConstituencyListParser {
     private static final String CODE = "([EWSN]\\d{8})";
     private static final Pattern NAME_THEN_CODE = Pattern.compile("^(.+?)[\\s,]*\\(?\\s*" + CODE + "\\s*\\)?$");
     private static final Pattern CODE_THEN_NAME = Pattern.compile("^" + CODE + "[\\s,;:-]+(.+)$");
-    private static final Pattern LOOKS_LIKE_CODE = Pattern.compile("(?i)\\b[EWSN]\\d{5,}\\b");
+    private static final Pattern LOOKS_LIKE_CODE = Pattern.compile("(?i)\\b[EWSN]\\d{2,}\\b");
 
     private ConstituencyListParser() {
     }

@@ -213,30 +213,35 @@ public class GroupService {
         return memberships.openInvitationsOf(groupId);
     }
 
+    /** Accepts an invitation; false when it was already answered (say, in another tab), and nothing changes. */
     @Transactional
-    public void acceptInvitation(long invitationId) {
+    public boolean acceptInvitation(long invitationId) {
         SignedInMember me = currentMember.require();
         Invitation invitation = myInvitation(invitationId, me);
         checkPartyMayJoin(invitation.groupId(), me.partyId());
         if (memberships.closeInvitation(invitationId, true)) {
             memberships.insertActive(invitation.groupId(), me.id(), GroupRole.MEMBER, null);
             audit.record(me.id(), "INVITATION_ACCEPTED", "group", invitation.groupId(), null);
+            return true;
         }
+        return false;
     }
 
     @Transactional
-    public void declineInvitation(long invitationId) {
+    public boolean declineInvitation(long invitationId) {
         SignedInMember me = currentMember.require();
         Invitation invitation = myInvitation(invitationId, me);
         if (memberships.closeInvitation(invitationId, false)) {
             audit.record(me.id(), "INVITATION_DECLINED", "group", invitation.groupId(), null);
+            return true;
         }
+        return false;
     }
 
     private Invitation myInvitation(long invitationId, SignedInMember me) {
-        return memberships.openInvitation(invitationId)
+        return memberships.invitation(invitationId)
                 .filter(i -> i.email().equalsIgnoreCase(me.email()))
-                .orElseThrow(() -> new InvalidInputException("invitation", "This invitation is no longer open."));
+                .orElseThrow(() -> new InvalidInputException("invitation", "There is no such invitation for you."));
     }
 
     private void checkPartyMayJoin(long groupId, long partyId) {

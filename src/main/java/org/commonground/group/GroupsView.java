@@ -1,6 +1,7 @@
 package org.commonground.group;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -69,6 +70,7 @@ public class GroupsView extends VerticalLayout {
         card.add(new Paragraph(invitation.invitedBy() + " invited you to join " + invitation.groupName()
                 + " (" + invitation.groupKind().label() + ")."));
         Button accept = new Button("Accept", e -> act(() -> groups.acceptInvitation(invitation.id()), "You joined " + invitation.groupName() + "."));
+        accept.setDisableOnClick(true);
         accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
         Button decline = new Button("Decline", e -> act(() -> groups.declineInvitation(invitation.id()), "Invitation declined."));
         decline.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
@@ -78,10 +80,13 @@ public class GroupsView extends VerticalLayout {
         return card;
     }
 
-    private void act(Runnable action, String success) {
+    private void act(BooleanSupplier action, String success) {
         try {
-            action.run();
-            Forms.success(success);
+            if (action.getAsBoolean()) {
+                Forms.success(success);
+            } else {
+                Forms.error("That invitation was already answered.");
+            }
         } catch (InvalidInputException problem) {
             Forms.error(problem.getMessage());
         }

@@ -137,15 +137,16 @@ public class MembershipRepository {
     }
 
     public List<Invitation> openInvitationsFor(String email) {
-        return invitations(DSL.lower(GROUP_INVITATION.EMAIL).eq(email.toLowerCase()));
+        return invitations(DSL.lower(GROUP_INVITATION.EMAIL).eq(email.toLowerCase()), true);
     }
 
     public List<Invitation> openInvitationsOf(long groupId) {
-        return invitations(GROUP_INVITATION.GROUP_ID.eq(groupId));
+        return invitations(GROUP_INVITATION.GROUP_ID.eq(groupId), true);
     }
 
-    public Optional<Invitation> openInvitation(long invitationId) {
-        return invitations(GROUP_INVITATION.ID.eq(invitationId)).stream().findFirst();
+    /** An invitation whether or not it is still open, so answering it twice can be a no-op. */
+    public Optional<Invitation> invitation(long invitationId) {
+        return invitations(GROUP_INVITATION.ID.eq(invitationId), false).stream().findFirst();
     }
 
     /** Closes an open invitation; false when it was already accepted or declined. */
@@ -157,14 +158,14 @@ public class MembershipRepository {
                 .execute() == 1;
     }
 
-    private List<Invitation> invitations(org.jooq.Condition condition) {
+    private List<Invitation> invitations(org.jooq.Condition condition, boolean onlyOpen) {
         return db.select(GROUP_INVITATION.ID, GROUPS.ID, GROUPS.NAME, GROUPS.KIND, GROUP_INVITATION.EMAIL,
                         MEMBER.DISPLAY_NAME, GROUP_INVITATION.CREATED_AT)
                 .from(GROUP_INVITATION)
                 .join(GROUPS).on(GROUPS.ID.eq(GROUP_INVITATION.GROUP_ID))
                 .join(MEMBER).on(MEMBER.ID.eq(GROUP_INVITATION.INVITED_BY))
                 .where(condition)
-                .and(GROUP_INVITATION.ACCEPTED_AT.isNull()).and(GROUP_INVITATION.DECLINED_AT.isNull())
+                .and(onlyOpen ? GROUP_INVITATION.ACCEPTED_AT.isNull().and(GROUP_INVITATION.DECLINED_AT.isNull()) : DSL.trueCondition())
                 .orderBy(GROUP_INVITATION.CREATED_AT.desc())
                 .fetch(r -> new Invitation(r.value1(), r.value2(), r.value3(), GroupKind.valueOf(r.value4()),
                         r.value5(), r.value6(), r.value7()));

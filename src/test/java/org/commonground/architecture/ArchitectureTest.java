@@ -1,0 +1,33 @@
+package org.commonground.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.stereotype.Repository;
+
+@AnalyzeClasses(packages = "org.commonground", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** Views go through services, which check permissions; a view reaching a repository would skip them. */
+    @ArchTest
+    static final ArchRule viewsDoNotTouchRepositoriesOrSql = noClasses()
+            .that().areAssignableTo(com.vaadin.flow.component.Component.class)
+            .should().dependOnClassesThat().areAnnotatedWith(Repository.class)
+            .orShould().dependOnClassesThat().resideInAnyPackage("org.jooq..", "org.commonground.jooq..");
+
+    /** Pure rules are plain Java, fast to test and reusable from the command line. */
+    @ArchTest
+    static final ArchRule pureRulesHaveNoFrameworkOrIo = noClasses()
+            .that().haveSimpleNameEndingWith("Rules").or().haveSimpleNameEndingWith("Parser")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..", "com.vaadin..",
+                    "java.io..", "java.nio..", "java.sql..", "java.net..");
+
+    /** Features depend on the shared pieces, not on one another's views. */
+    @ArchTest
+    static final ArchRule servicesDoNotDependOnViews = noClasses()
+            .that().haveSimpleNameEndingWith("Service").or().haveSimpleNameEndingWith("Repository")
+            .should().dependOnClassesThat().areAssignableTo(com.vaadin.flow.component.Component.class);
+}

@@ -1,0 +1,85 @@
+package org.commonground.group;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import org.commonground.security.SignedInMember;
+import org.commonground.support.IntegrationTest;
+import org.commonground.support.TestMembers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class GroupViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    TestMembers testMembers;
+    @Autowired
+    GroupService groups;
+
+    @AfterEach
+    void signOut() {
+        TestMembers.signOut();
+    }
+
+    private long createGroupThroughTheForm(String name) {
+        NewGroupView form = navigate(NewGroupView.class);
+        test(form.name).setValue(name);
+        test(form.kind).selectItem("Local group: across parties, in one or more constituencies");
+        test(form.constituencies).setValue("Bristol East (E14001132)");
+        test(form.create).click();
+        assertThat(getCurrentView()).isInstanceOf(GroupView.class);
+        return groups.myGroups().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow().id();
+    }
+
+    @Test
+    void aConvenorCreatesAGroupAndApprovesARequestFromItsPage() {
+        SignedInMember convenor = testMembers.register("Chair", "GRN");
+        SignedInMember joiner = testMembers.register("Newbie", "LAB");
+        TestMembers.signIn(convenor);
+        long group = createGroupThroughTheForm("East Bristol Alliance " + convenor.id());
+
+        TestMembers.signIn(joiner);
+        groups.requestToJoin(group);
+
+        TestMembers.signIn(convenor);
+        navigate(GroupView.class, Map.of("groupId", String.valueOf(group)));
+        Button approve = $(Button.class).withText("Approve").single();
+        test(approve).click();
+
+        TestMembers.signIn(joiner);
+        assertThat(groups.details(group).summary().myStatus()).isEqualTo(MembershipStatus.ACTIVE);
+    }
+
+    @Test
+    void aDuplicateGroupNameIsReportedAtTheNameField() {
+        SignedInMember member = testMembers.register("Repeater", "LD");
+        TestMembers.signIn(member);
+        String name = "Twice " + member.id();
+        createGroupThroughTheForm(name);
+        NewGroupView form = navigate(NewGroupView.class);
+        test(form.name).setValue(name.toUpperCase());
+        test(form.kind).selectItem("Alliance: a national cross-party body");
+        test(form.create).click();
+        assertThat(getCurrentView()).isSameAs(form);
+        assertThat(form.name.getErrorMessage()).contains("already a group");
+    }
+
+    @Test
+    void myGroupsListsTheGroupsAndTheNavigationHidesAdministrationFromMembers() {
+        testMembers.register("Someone first", "NONE"); // whoever registers first becomes admin
+        SignedInMember member = testMembers.register("Lister", "WEP");
+        TestMembers.signIn(member);
+        long group = createGroupThroughTheForm("Listed " + member.id());
+        navigate(GroupsView.class);
+        assertThat($(Anchor.class).all()).extracting(Anchor::getHref).contains("groups/" + group);
+        assertThat($(SideNavItem.class).all()).extracting(SideNavItem::getLabel)
+                .contains("My groups", "Find a group").doesNotContain("Parties", "Administration");
+    }
+}

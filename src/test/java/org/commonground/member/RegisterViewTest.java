@@ -1,0 +1,66 @@
+package org.commonground.member;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.jooq.Tables.MEMBER;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import org.commonground.party.Party;
+import org.commonground.support.IntegrationTest;
+import org.commonground.support.TestMembers;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class RegisterViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    DSLContext db;
+
+    private void fill(RegisterView view, String email, String name, String party, String password) {
+        test(view.email).setValue(email);
+        test(view.displayName).setValue(name);
+        Party chosen = view.party.getListDataView().getItems().filter(p -> p.code().equals(party)).findFirst().orElseThrow();
+        test(view.party).selectItem(chosen.name() + " (" + chosen.code() + ")");
+        test(view.password).setValue(password);
+    }
+
+    @Test
+    void aNewcomerRegistersAndIsSentToSignIn() {
+        RegisterView view = navigate(RegisterView.class);
+        String email = TestMembers.uniqueEmail("Newcomer");
+        fill(view, email, "Newcomer", "PC", TestMembers.PASSWORD);
+        test(view.register).click();
+        assertThat(getCurrentView()).isInstanceOf(LoginView.class);
+        assertThat(db.fetchExists(MEMBER, DSL.lower(MEMBER.EMAIL).eq(email))).isTrue();
+    }
+
+    @Test
+    void aTakenEmailIsReportedAtTheEmailFieldAndTheFormKeepsWhatWasTyped() {
+        String email = TestMembers.uniqueEmail("Taken");
+        RegisterView first = navigate(RegisterView.class);
+        fill(first, email, "First", "LAB", TestMembers.PASSWORD);
+        test(first.register).click();
+
+        RegisterView view = navigate(RegisterView.class);
+        fill(view, email.toUpperCase(), "Second", "GRN", "some-other-long-password");
+        test(view.register).click();
+        assertThat(getCurrentView()).isSameAs(view);
+        assertThat(view.email.isInvalid()).isTrue();
+        assertThat(view.email.getErrorMessage()).contains("already exists");
+        assertThat(view.displayName.getValue()).isEqualTo("Second");
+        assertThat(view.password.getValue()).isEqualTo("some-other-long-password");
+        assertThat(view.register.isEnabled()).isTrue();
+    }
+
+    @Test
+    void aShortPasswordIsReportedAtThePasswordField() {
+        RegisterView view = navigate(RegisterView.class);
+        fill(view, TestMembers.uniqueEmail("Shorty"), "Shorty", "LD", "tiny");
+        test(view.register).click();
+        assertThat(view.password.isInvalid()).isTrue();
+        assertThat(view.password.getErrorMessage()).contains("at least 12");
+        assertThat(view.email.isInvalid()).isFalse();
+    }
+}

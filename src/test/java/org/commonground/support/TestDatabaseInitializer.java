@@ -1,0 +1,16 @@
+package org.commonground.support;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Points a test's application context at this run's fresh database. */
+public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestPropertyValues.of("spring.datasource.url=" + TestDatabase.url(),
+                        "spring.datasource.username=", "spring.datasource.password=")
+                .applyTo(context.getEnvironment());
+    }
+}

@@ -1,0 +1,47 @@
+package org.commonground.support;
+
+import java.util.UUID;
+
+import org.commonground.member.Member;
+import org.commonground.member.MemberService;
+import org.commonground.member.Registration;
+import org.commonground.party.PartyRepository;
+import org.commonground.security.SignedInMember;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Registers members with unique addresses and acts as them, so tests sharing a database do not collide. */
+@Component
+public class TestMembers {
+
+    public static final String PASSWORD = "blue-kettle-harbour-9";
+
+    private final MemberService members;
+    private final PartyRepository parties;
+
+    public TestMembers(MemberService members, PartyRepository parties) {
+        this.members = members;
+        this.parties = parties;
+    }
+
+    public static String uniqueEmail(String name) {
+        return name.toLowerCase().replaceAll("[^a-z]", "") + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    public SignedInMember register(String name, String partyCode) {
+        signOut();
+        Member m = members.register(new Registration(uniqueEmail(name), name, parties.findByCode(partyCode).orElseThrow().id(), PASSWORD));
+        return new SignedInMember(m.id(), m.email(), m.displayName(), m.partyId(), partyCode,
+                parties.findByCode(partyCode).orElseThrow().colour(), m.admin(), null);
+    }
+
+    public static void signIn(SignedInMember member) {
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(member, null, member.getAuthorities()));
+    }
+
+    public static void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+}
