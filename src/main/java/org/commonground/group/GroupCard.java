@@ -1,5 +1,7 @@
 package org.commonground.group;
 
+import java.util.Locale;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -9,7 +11,10 @@ import com.vaadin.flow.component.html.Span;
 /** A group at a glance: name, kind, party marker, size, and the viewer's standing. */
 class GroupCard extends Div {
 
+    private final String searchText;
+
     GroupCard(GroupSummary group, Component... actions) {
+        searchText = (group.name() + " " + group.description()).toLowerCase(Locale.ROOT);
         addClassName("cg-card");
         Anchor name = new Anchor("groups/" + group.id(), group.name());
         name.addClassName("cg-card-title");
@@ -38,6 +43,11 @@ class GroupCard extends Div {
         }
         footer.add(actions);
         add(footer);
+    }
+
+    /** Whether a lower-case filter text occurs in the group's name or description. */
+    boolean matches(String lowerCaseQuery) {
+        return searchText.contains(lowerCaseQuery);
     }
 
     static Span partyMarker(String code, String colour) {

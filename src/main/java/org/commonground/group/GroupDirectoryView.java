@@ -1,6 +1,5 @@
 package org.commonground.group;
 
-import java.util.List;
 import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
@@ -28,39 +27,47 @@ public class GroupDirectoryView extends VerticalLayout {
     private final long myPartyId;
     private final TextField filter = new TextField();
     private final Div cards = new Div();
-    private List<GroupSummary> all = List.of();
+    private final Paragraph noMatch = new Paragraph("No group matches.");
 
     public GroupDirectoryView(GroupService groups, CurrentMember currentMember) {
         this.groups = groups;
         this.myPartyId = currentMember.require().partyId();
         addClassName("cg-page");
         filter.setPlaceholder("Filter by name or description");
+        filter.setAriaLabel("Filter groups");
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.setMaxLength(100);
         filter.setWidth("min(28rem, 100%)");
-        filter.addValueChangeListener(e -> show());
+        filter.addValueChangeListener(e -> applyFilter());
         cards.addClassName("cg-cards");
         add(new H2("Find a group"), filter, cards);
         reload();
     }
 
     private void reload() {
-        all = groups.directory();
-        show();
+        cards.removeAll();
+        for (GroupSummary g : groups.directory()) {
+            GroupCard card = g.myStatus() == null && mayJoin(g) ? new GroupCard(g, joinButton(g)) : new GroupCard(g);
+            cards.add(card);
+        }
+        cards.add(noMatch);
+        applyFilter();
     }
 
-    private void show() {
+    /**
+     * Hides cards rather than rebuilding them: a click on "Ask to join" that arrives together with the filter's
+     * last keystroke must still find its button.
+     */
+    private void applyFilter() {
         String q = filter.getValue().strip().toLowerCase(Locale.ROOT);
-        cards.removeAll();
-        all.stream()
-                .filter(g -> q.isEmpty() || g.name().toLowerCase(Locale.ROOT).contains(q)
-                        || g.description().toLowerCase(Locale.ROOT).contains(q))
-                .forEach(g -> cards.add(g.myStatus() == null && mayJoin(g) ? new GroupCard(g, joinButton(g)) : new GroupCard(g)));
-        if (cards.getChildren().findAny().isEmpty()) {
-            cards.add(new Paragraph("No group matches."));
-        }
+        long shown = cards.getChildren().filter(c -> c instanceof GroupCard).map(GroupCard.class::cast).filter(card -> {
+            boolean matches = card.matches(q);
+            card.setVisible(matches);
+            return matches;
+        }).count();
+        noMatch.setVisible(shown == 0);
     }
 
     /** Party groups take only that party's members, so others are not offered the button. */

@@ -31,6 +31,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in");
         i18n.getForm().setUsername("Email");
+        i18n.getForm().setSubmit("Sign in");
         i18n.getForm().setForgotPassword("Forgot your password?");
         i18n.getErrorMessage().setTitle("Could not sign you in");
         i18n.getErrorMessage().setMessage("Check your email address and password and try again.");
@@ -58,6 +59,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             LoginI18n i18n = LoginI18n.createDefault();
             i18n.getForm().setTitle("Sign in");
             i18n.getForm().setUsername("Email");
+            i18n.getForm().setSubmit("Sign in");
             i18n.getErrorMessage().setTitle("Too many attempts");
             i18n.getErrorMessage().setMessage(locked.getMessage());
             login.setI18n(i18n);
