@@ -3,6 +3,7 @@ package org.commonground.support;
 import java.util.UUID;
 
 import org.commonground.member.Member;
+import org.commonground.member.MemberRepository;
 import org.commonground.member.MemberService;
 import org.commonground.member.Registration;
 import org.commonground.party.PartyRepository;
@@ -18,11 +19,19 @@ public class TestMembers {
     public static final String PASSWORD = "blue-kettle-harbour-9";
 
     private final MemberService members;
+    private final MemberRepository memberRepository;
     private final PartyRepository parties;
 
-    public TestMembers(MemberService members, PartyRepository parties) {
+    public TestMembers(MemberService members, MemberRepository memberRepository, PartyRepository parties) {
         this.members = members;
+        this.memberRepository = memberRepository;
         this.parties = parties;
+    }
+
+    public SignedInMember registerAdmin(String name) {
+        SignedInMember m = register(name, "NONE");
+        memberRepository.makeAdmin(m.id());
+        return new SignedInMember(m.id(), m.email(), m.displayName(), m.partyId(), m.partyCode(), m.partyColour(), true, null);
     }
 
     public static String uniqueEmail(String name) {
