@@ -153,7 +153,8 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
         EmailField email = new EmailField();
         email.setPlaceholder("name@example.org");
         email.setMaxLength(254);
-        email.setWidth("min(22rem, 100%)");
+        email.setWidth("22rem");
+        email.setMaxWidth("100%");
         email.setAriaLabel("Email address to invite");
         Button invite = new Button("Invite");
         invite.addClickListener(e -> {

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Limits failed sign-ins per account and per client address with token buckets, so password guessing is slow
- * whether it targets one account from many addresses or many accounts from one address.
+ * whether it targets one account from many addresses or many accounts from one address. Buckets refill all at
+ * once each minute: "at most 5 failures a minute" holds exactly, not on average.
  */
 @Component
 public class SignInAttemptLimiter {
@@ -52,7 +53,7 @@ public class SignInAttemptLimiter {
 
     private static Bucket bucket(Map<String, Bucket> buckets, String key, int perMinute) {
         return buckets.computeIfAbsent(key == null ? "" : key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .addLimit(Bandwidth.builder().capacity(perMinute).refillIntervally(perMinute, Duration.ofMinutes(1)).build())
                 .build());
     }
 }
