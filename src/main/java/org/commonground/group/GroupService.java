@@ -2,6 +2,7 @@ package org.commonground.group;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 import org.commonground.audit.AuditLog;
 import org.commonground.mail.Outbox;
@@ -128,30 +129,25 @@ public class GroupService {
     /** Approves a request. Approving one that was already approved (say, in another tab) returns false, no change. */
     @Transactional
     public boolean approve(long groupId, long memberId) {
-        long convenorId = requireConvenor(groupId);
-        boolean changed = memberships.approve(groupId, memberId, convenorId);
-        if (changed) {
-            audit.record(convenorId, "JOIN_APPROVED", "group", groupId, "member " + memberId);
-        }
-        return changed;
+        return convenorDecides(groupId, memberId, "JOIN_APPROVED", convenorId -> memberships.approve(groupId, memberId, convenorId));
     }
 
     @Transactional
     public boolean refuse(long groupId, long memberId) {
-        long convenorId = requireConvenor(groupId);
-        boolean changed = memberships.deleteRequest(groupId, memberId);
-        if (changed) {
-            audit.record(convenorId, "JOIN_REFUSED", "group", groupId, "member " + memberId);
-        }
-        return changed;
+        return convenorDecides(groupId, memberId, "JOIN_REFUSED", convenorId -> memberships.deleteRequest(groupId, memberId));
     }
 
     @Transactional
     public boolean promote(long groupId, long memberId) {
+        return convenorDecides(groupId, memberId, "CONVENOR_PROMOTED", convenorId -> memberships.promote(groupId, memberId));
+    }
+
+    /** Runs a convenor's decision about a member and records it when it changed something. */
+    private boolean convenorDecides(long groupId, long memberId, String action, LongPredicate decision) {
         long convenorId = requireConvenor(groupId);
-        boolean changed = memberships.promote(groupId, memberId);
+        boolean changed = decision.test(convenorId);
         if (changed) {
-            audit.record(convenorId, "CONVENOR_PROMOTED", "group", groupId, "member " + memberId);
+            audit.record(convenorId, action, "group", groupId, "member " + memberId);
         }
         return changed;
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.commonground.jooq.tables.records.PartyRecord;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -35,8 +36,8 @@ public class PartyRepository {
     }
 
     public boolean nameExists(String name, Long exceptId) {
-        return db.fetchExists(PARTY, org.jooq.impl.DSL.lower(PARTY.NAME).eq(name.toLowerCase())
-                .and(exceptId == null ? org.jooq.impl.DSL.trueCondition() : PARTY.ID.ne(exceptId)));
+        return db.fetchExists(PARTY, DSL.lower(PARTY.NAME).eq(name.toLowerCase())
+                .and(exceptId == null ? DSL.trueCondition() : PARTY.ID.ne(exceptId)));
     }
 
     public long insert(String code, String name, String colour) {

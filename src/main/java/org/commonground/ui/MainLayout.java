@@ -14,16 +14,16 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.annotation.security.PermitAll;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
 
 /**
  * The frame around every signed-in page: the side navigation lists only what the member may open, and the
- * member's party colour marks the header and their name.
+ * member's party colour marks the header and their name. Pages for people who are not signed in opt out of it.
  */
 @Layout
-@AnonymousAllowed
+@PermitAll
 @CssImport("./styles/commonground.css")
 public class MainLayout extends AppLayout {
 
@@ -38,25 +38,22 @@ public class MainLayout extends AppLayout {
         header.addClassName("cg-header");
         addToNavbar(header);
 
+        SignedInMember member = currentMember.require();
+        header.getStyle().set("--cg-party-colour", member.partyColour());
+        header.add(memberBadge(member), signOut(authentication));
+
         SideNav nav = new SideNav();
         nav.addClassName("cg-nav");
-        currentMember.get().ifPresentOrElse(member -> {
-            header.getStyle().set("--cg-party-colour", member.partyColour());
-            header.add(memberBadge(member), signOut(authentication));
-            nav.addItem(new SideNavItem("My groups", "groups", VaadinIcon.GROUP.create()));
-            nav.addItem(new SideNavItem("Find a group", "groups/browse", VaadinIcon.SEARCH.create()));
-            nav.addItem(new SideNavItem("New group", "groups/new", VaadinIcon.PLUS.create()));
-            if (member.admin()) {
-                SideNavItem admin = new SideNavItem("Administration");
-                admin.setPrefixComponent(VaadinIcon.COG.create());
-                admin.addItem(new SideNavItem("Parties", "admin/parties", VaadinIcon.FLAG.create()));
-                admin.setExpanded(true);
-                nav.addItem(admin);
-            }
-        }, () -> {
-            nav.addItem(new SideNavItem("Sign in", "login", VaadinIcon.SIGN_IN.create()));
-            nav.addItem(new SideNavItem("Register", "register", VaadinIcon.USER.create()));
-        });
+        nav.addItem(new SideNavItem("My groups", "groups", VaadinIcon.GROUP.create()));
+        nav.addItem(new SideNavItem("Find a group", "groups/browse", VaadinIcon.SEARCH.create()));
+        nav.addItem(new SideNavItem("New group", "groups/new", VaadinIcon.PLUS.create()));
+        if (member.admin()) {
+            SideNavItem admin = new SideNavItem("Administration");
+            admin.setPrefixComponent(VaadinIcon.COG.create());
+            admin.addItem(new SideNavItem("Parties", "admin/parties", VaadinIcon.FLAG.create()));
+            admin.setExpanded(true);
+            nav.addItem(admin);
+        }
         addToDrawer(nav);
     }
 

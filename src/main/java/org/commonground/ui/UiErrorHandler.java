@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 
 /** A refused action (the service said no) is told to the member in words, not as a stack trace. */
 @Component
-class AccessDeniedHandler implements VaadinServiceInitListener {
+class UiErrorHandler implements VaadinServiceInitListener {
 
-    private static final Logger log = LoggerFactory.getLogger(AccessDeniedHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(UiErrorHandler.class);
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
