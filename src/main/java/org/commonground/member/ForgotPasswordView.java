@@ -23,16 +23,17 @@ import org.commonground.ui.Forms;
 @CssImport("./styles/commonground.css")
 public class ForgotPasswordView extends VerticalLayout {
 
+    final EmailField email = new EmailField("Email");
+    final Button send = new Button("Email me a reset link");
+    final Paragraph sent = new Paragraph();
+
     public ForgotPasswordView(MemberService members) {
         addClassName("cg-public-page");
         setAlignItems(Alignment.CENTER);
-        EmailField email = new EmailField("Email");
         email.setMaxLength(254);
         email.setWidth("min(24rem, 100%)");
-        Paragraph sent = new Paragraph();
         sent.addClassName("cg-confirmation");
         sent.setVisible(false);
-        Button send = new Button("Email me a reset link");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickShortcut(Key.ENTER);
         send.addClickListener(e -> {

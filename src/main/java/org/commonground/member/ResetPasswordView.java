@@ -27,9 +27,9 @@ import org.commonground.ui.Forms;
 public class ResetPasswordView extends VerticalLayout implements BeforeEnterObserver {
 
     private final MemberService members;
-    private final PasswordField password = new PasswordField("New password");
-    private final Button save = new Button("Save new password");
-    private final Paragraph status = new Paragraph();
+    final PasswordField password = new PasswordField("New password");
+    final Button save = new Button("Save new password");
+    final Paragraph status = new Paragraph();
     private String token;
 
     public ResetPasswordView(MemberService members) {

@@ -1,0 +1,80 @@
+package org.commonground.member;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.jooq.Tables.MAIL_OUTBOX;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.QueryParameters;
+import org.commonground.support.IntegrationTest;
+import org.commonground.support.TestMembers;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+
+@IntegrationTest
+class PasswordResetViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    TestMembers testMembers;
+    @Autowired
+    DSLContext db;
+    @Autowired
+    AuthenticationManager authentication;
+
+    private String emailedToken(String email) {
+        String body = db.select(MAIL_OUTBOX.BODY).from(MAIL_OUTBOX).where(MAIL_OUTBOX.RECIPIENT.eq(email))
+                .orderBy(MAIL_OUTBOX.ID.desc()).limit(1).fetchOne(MAIL_OUTBOX.BODY);
+        Matcher token = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(body);
+        assertThat(token.find()).isTrue();
+        return token.group(1);
+    }
+
+    private ResetPasswordView openResetLink(String token) {
+        UI.getCurrent().navigate(ResetPasswordView.class, QueryParameters.of("token", token));
+        return (ResetPasswordView) getCurrentView();
+    }
+
+    @Test
+    void aMemberResetsAForgottenPasswordThroughTheEmailedLink() {
+        String email = testMembers.register("Forgetful", "GRN").email();
+        TestMembers.signOut();
+
+        ForgotPasswordView forgot = navigate(ForgotPasswordView.class);
+        test(forgot.email).setValue(email);
+        test(forgot.send).click();
+        assertThat(forgot.sent.isVisible()).isTrue();
+        assertThat(forgot.sent.getText()).contains("on its way");
+
+        String token = emailedToken(email);
+        ResetPasswordView reset = openResetLink(token);
+        assertThat(reset.password.isVisible()).isTrue();
+        test(reset.password).setValue("short");
+        test(reset.save).click();
+        assertThat(reset.password.getErrorMessage()).contains("at least 12");
+
+        test(reset.password).setValue("meadow-compass-river-8");
+        test(reset.save).click();
+        assertThat(getCurrentView()).isInstanceOf(LoginView.class);
+        assertThat(authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(email, "meadow-compass-river-8"))
+                .isAuthenticated()).isTrue();
+
+        ResetPasswordView again = openResetLink(token);
+        assertThat(again.password.isVisible()).as("a used link offers no form").isFalse();
+        assertThat(again.status.getText()).contains("expired or was already used");
+    }
+
+    @Test
+    void aMalformedAddressIsReportedAtTheField() {
+        ForgotPasswordView forgot = navigate(ForgotPasswordView.class);
+        test(forgot.email).setValue("not-an-address");
+        test(forgot.send).click();
+        assertThat(forgot.email.isInvalid()).isTrue();
+        assertThat(forgot.sent.isVisible()).isFalse();
+    }
+}
