@@ -16,6 +16,7 @@ import org.commonground.jooq.tables.MailOutbox;
 import org.commonground.jooq.tables.Member;
 import org.commonground.jooq.tables.Party;
 import org.commonground.jooq.tables.PasswordResetToken;
+import org.commonground.jooq.tables.SignInBucket;
 import org.jooq.Catalog;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -81,6 +82,11 @@ public class DefaultSchema extends SchemaImpl {
     public final PasswordResetToken PASSWORD_RESET_TOKEN = PasswordResetToken.PASSWORD_RESET_TOKEN;
 
     /**
+     * The table <code>sign_in_bucket</code>.
+     */
+    public final SignInBucket SIGN_IN_BUCKET = SignInBucket.SIGN_IN_BUCKET;
+
+    /**
      * No further instances allowed
      */
     private DefaultSchema() {
@@ -104,7 +110,8 @@ public class DefaultSchema extends SchemaImpl {
             MailOutbox.MAIL_OUTBOX,
             Member.MEMBER,
             Party.PARTY,
-            PasswordResetToken.PASSWORD_RESET_TOKEN
+            PasswordResetToken.PASSWORD_RESET_TOKEN,
+            SignInBucket.SIGN_IN_BUCKET
         );
     }
 }

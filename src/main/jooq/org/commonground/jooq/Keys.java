@@ -13,6 +13,7 @@ import org.commonground.jooq.tables.MailOutbox;
 import org.commonground.jooq.tables.Member;
 import org.commonground.jooq.tables.Party;
 import org.commonground.jooq.tables.PasswordResetToken;
+import org.commonground.jooq.tables.SignInBucket;
 import org.commonground.jooq.tables.records.AuditEventRecord;
 import org.commonground.jooq.tables.records.GroupConstituencyRecord;
 import org.commonground.jooq.tables.records.GroupInvitationRecord;
@@ -22,6 +23,7 @@ import org.commonground.jooq.tables.records.MailOutboxRecord;
 import org.commonground.jooq.tables.records.MemberRecord;
 import org.commonground.jooq.tables.records.PartyRecord;
 import org.commonground.jooq.tables.records.PasswordResetTokenRecord;
+import org.commonground.jooq.tables.records.SignInBucketRecord;
 import org.jooq.ForeignKey;
 import org.jooq.TableField;
 import org.jooq.UniqueKey;
@@ -52,6 +54,7 @@ public class Keys {
     public static final UniqueKey<PartyRecord> PARTY_PKEY = Internal.createUniqueKey(Party.PARTY, DSL.name("party_pkey"), new TableField[] { Party.PARTY.ID }, true);
     public static final UniqueKey<PasswordResetTokenRecord> PASSWORD_RESET_TOKEN_PKEY = Internal.createUniqueKey(PasswordResetToken.PASSWORD_RESET_TOKEN, DSL.name("password_reset_token_pkey"), new TableField[] { PasswordResetToken.PASSWORD_RESET_TOKEN.ID }, true);
     public static final UniqueKey<PasswordResetTokenRecord> PASSWORD_RESET_TOKEN_TOKEN_HASH_KEY = Internal.createUniqueKey(PasswordResetToken.PASSWORD_RESET_TOKEN, DSL.name("password_reset_token_token_hash_key"), new TableField[] { PasswordResetToken.PASSWORD_RESET_TOKEN.TOKEN_HASH }, true);
+    public static final UniqueKey<SignInBucketRecord> SIGN_IN_BUCKET_PKEY = Internal.createUniqueKey(SignInBucket.SIGN_IN_BUCKET, DSL.name("sign_in_bucket_pkey"), new TableField[] { SignInBucket.SIGN_IN_BUCKET.ID }, true);
 
     // -------------------------------------------------------------------------
     // FOREIGN KEY definitions

@@ -13,6 +13,7 @@ import org.commonground.jooq.tables.MailOutbox;
 import org.commonground.jooq.tables.Member;
 import org.commonground.jooq.tables.Party;
 import org.commonground.jooq.tables.PasswordResetToken;
+import org.commonground.jooq.tables.SignInBucket;
 
 
 /**
@@ -65,4 +66,9 @@ public class Tables {
      * The table <code>password_reset_token</code>.
      */
     public static final PasswordResetToken PASSWORD_RESET_TOKEN = PasswordResetToken.PASSWORD_RESET_TOKEN;
+
+    /**
+     * The table <code>sign_in_bucket</code>.
+     */
+    public static final SignInBucket SIGN_IN_BUCKET = SignInBucket.SIGN_IN_BUCKET;
 }

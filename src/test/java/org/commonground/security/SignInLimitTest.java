@@ -3,6 +3,8 @@ package org.commonground.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import javax.sql.DataSource;
+
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,8 @@ class SignInLimitTest {
     AuthenticationManager authentication;
     @Autowired
     TestMembers testMembers;
+    @Autowired
+    DataSource dataSource;
 
     private static UsernamePasswordAuthenticationToken attempt(String email, String password, String address) {
         UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.unauthenticated(email, password);
@@ -51,6 +55,19 @@ class SignInLimitTest {
         assertThatThrownBy(() -> authentication.authenticate(attempt(realEmail, TestMembers.PASSWORD, address)))
                 .isInstanceOf(LockedException.class);
         assertThat(authentication.authenticate(attempt(realEmail, TestMembers.PASSWORD, "192.0.2.78")).isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void failuresCountedByOneAppInstanceBlockTheOther() {
+        SignInAttemptLimiter instanceA = new SignInAttemptLimiter(dataSource, 5, 30);
+        SignInAttemptLimiter instanceB = new SignInAttemptLimiter(dataSource, 5, 30);
+        String email = TestMembers.uniqueEmail("Shared");
+        for (int i = 0; i < 5; i++) {
+            assertThat(instanceB.isBlocked(email, "203.0.113.1")).isFalse();
+            instanceA.recordFailure(email, "203.0.113." + i);
+        }
+        assertThat(instanceB.isBlocked(email.toUpperCase(), "203.0.113.200")).isTrue();
+        assertThat(instanceB.isBlocked(TestMembers.uniqueEmail("Unrelated"), "203.0.113.200")).isFalse();
     }
 
     @Test
