@@ -25,6 +25,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..", "com.vaadin..",
                     "java.io..", "java.nio..", "java.sql..", "java.net..");
 
+    /** Line numbering, diffs and text edits are shared by the screen, the public page, the PDF and the command line. */
+    @ArchTest
+    static final ArchRule textLogicIsPure = noClasses()
+            .that().resideInAPackage("org.commonground.proposal.text..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..", "com.vaadin..",
+                    "java.io..", "java.nio..", "java.sql..", "java.net..", "org.commonground.jooq..");
+
     /** Features depend on the shared pieces, not on one another's views. */
     @ArchTest
     static final ArchRule servicesDoNotDependOnViews = noClasses()

@@ -1,0 +1,227 @@
+package org.commonground.proposal.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Breaks a Markdown text into numbered lines of at most {@code width} characters. This one function numbers the
+ * screen, the public page and the PDF, so a line number means the same everywhere. Headings, list items, quotes
+ * and code keep their structure; paragraphs are re-flowed; a word longer than a line is broken, never dropped.
+ * Blank lines between blocks are not numbered. Characters are counted as Unicode code points, so Welsh ŵ and ŷ
+ * count as one. Pure: no framework, no I/O.
+ */
+public final class LineNumbering {
+
+    public static final int MIN_WIDTH = 20;
+    private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})(?:[ \\t]+|$)");
+    private static final Pattern LIST_ITEM = Pattern.compile("^([ \\t]*)([-*+]|\\d{1,9}[.)])[ \\t]+");
+    private static final Pattern QUOTE = Pattern.compile("^ {0,3}>[ \\t]?");
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~)");
+    private static final Pattern WORD = Pattern.compile("\\S+");
+
+    private LineNumbering() {
+    }
+
+    public static List<NumberedLine> number(String markdown, int width) {
+        if (width < MIN_WIDTH) {
+            throw new IllegalArgumentException("A line must hold at least " + MIN_WIDTH + " characters");
+        }
+        return new Breaker(markdown == null ? "" : markdown, width).run();
+    }
+
+    /** Source offsets covered by lines {@code from}–{@code to} (1-based, inclusive). */
+    public static TextRange range(List<NumberedLine> lines, int from, int to) {
+        if (from < 1 || to < from || to > lines.size()) {
+            throw new IllegalArgumentException("Lines " + from + "–" + to + " do not exist; the text has " + lines.size() + " lines");
+        }
+        return new TextRange(lines.get(from - 1).start(), lines.get(to - 1).end());
+    }
+
+    /** The first and last line numbers that a source range touches, or {0, 0} if it touches none. */
+    public static int[] linesOf(List<NumberedLine> lines, TextRange range) {
+        int first = 0;
+        int last = 0;
+        for (NumberedLine line : lines) {
+            boolean touches = line.start() < range.end() && range.start() < line.end()
+                    || range.isEmpty() && line.start() <= range.start() && range.start() <= line.end();
+            if (touches) {
+                if (first == 0) {
+                    first = line.number();
+                }
+                last = line.number();
+            }
+        }
+        return new int[] {first, last};
+    }
+
+    private static final class Breaker {
+        private final String source;
+        private final int width;
+        private final List<NumberedLine> out = new ArrayList<>();
+        private int block = -1;
+
+        Breaker(String source, int width) {
+            this.source = source;
+            this.width = width;
+        }
+
+        List<NumberedLine> run() {
+            List<int[]> lines = sourceLines();
+            int i = 0;
+            while (i < lines.size()) {
+                int start = lines.get(i)[0];
+                String line = text(lines.get(i));
+                Matcher m;
+                if (line.isBlank()) {
+                    i++;
+                } else if ((m = FENCE.matcher(line)).find()) {
+                    i = code(lines, i, m.group(1));
+                } else if ((m = HEADING.matcher(line)).find()) {
+                    block++;
+                    flow(List.of(new int[] {start + m.end(), lines.get(i)[1]}), BlockKind.HEADING, m.group(1).length(), "");
+                    i++;
+                } else if ((m = LIST_ITEM.matcher(line)).find()) {
+                    int depth = m.group(1).replace("\t", "    ").length() / 2;
+                    List<int[]> parts = new ArrayList<>();
+                    parts.add(new int[] {start + m.end(), lines.get(i)[1]});
+                    i++;
+                    while (i < lines.size() && continues(text(lines.get(i)))) {
+                        parts.add(lines.get(i));
+                        i++;
+                    }
+                    block++;
+                    flow(parts, BlockKind.LIST_ITEM, depth, m.group(2));
+                } else if ((m = QUOTE.matcher(line)).find()) {
+                    List<int[]> parts = new ArrayList<>();
+                    while (i < lines.size() && (m = QUOTE.matcher(text(lines.get(i)))).find()) {
+                        parts.add(new int[] {lines.get(i)[0] + m.end(), lines.get(i)[1]});
+                        i++;
+                    }
+                    block++;
+                    flow(parts, BlockKind.QUOTE, 0, "");
+                } else {
+                    List<int[]> parts = new ArrayList<>();
+                    parts.add(lines.get(i));
+                    i++;
+                    while (i < lines.size() && continues(text(lines.get(i)))) {
+                        parts.add(lines.get(i));
+                        i++;
+                    }
+                    block++;
+                    flow(parts, BlockKind.PARAGRAPH, 0, "");
+                }
+            }
+            return out;
+        }
+
+        /** A line that carries on the paragraph or list item above it rather than starting a new block. */
+        private static boolean continues(String line) {
+            return !line.isBlank() && !HEADING.matcher(line).find() && !LIST_ITEM.matcher(line).find()
+                    && !QUOTE.matcher(line).find() && !FENCE.matcher(line).find();
+        }
+
+        /** Code keeps its line breaks and spaces; only a line longer than the width is cut. */
+        private int code(List<int[]> lines, int i, String fence) {
+            block++;
+            int j = i + 1;
+            while (j < lines.size() && !text(lines.get(j)).strip().startsWith(fence)) {
+                int[] line = lines.get(j);
+                int from = line[0];
+                if (from == line[1]) {
+                    add(BlockKind.CODE, 0, "", "", from, from);
+                }
+                while (from < line[1]) {
+                    int to = advance(from, line[1], width);
+                    add(BlockKind.CODE, 0, "", source.substring(from, to), from, to);
+                    from = to;
+                }
+                j++;
+            }
+            return Math.min(j + 1, lines.size());
+        }
+
+        /** Re-flows the words of a block into lines; list items and quotes lose their marker's width. */
+        private void flow(List<int[]> parts, BlockKind kind, int level, String marker) {
+            int available = kind == BlockKind.LIST_ITEM ? width - 2 * level - Math.max(2, marker.length() + 1)
+                    : kind == BlockKind.QUOTE ? width - 2 : width;
+            available = Math.max(available, MIN_WIDTH / 2);
+            StringBuilder text = new StringBuilder();
+            int lineStart = -1;
+            int lineEnd = -1;
+            int length = 0;
+            boolean first = true;
+            for (int[] part : parts) {
+                Matcher words = WORD.matcher(source).region(part[0], part[1]);
+                while (words.find()) {
+                    int ws = words.start();
+                    int we = words.end();
+                    int wordLength = source.codePointCount(ws, we);
+                    if (length > 0 && length + 1 + wordLength > available) {
+                        add(kind, level, first ? marker : "", text.toString(), lineStart, lineEnd);
+                        first = false;
+                        text.setLength(0);
+                        length = 0;
+                    }
+                    while (wordLength > available) {
+                        int cut = advance(ws, we, available);
+                        add(kind, level, first ? marker : "", source.substring(ws, cut), ws, cut);
+                        first = false;
+                        wordLength -= source.codePointCount(ws, cut);
+                        ws = cut;
+                    }
+                    if (length == 0) {
+                        lineStart = ws;
+                    } else {
+                        text.append(' ');
+                        length++;
+                    }
+                    text.append(source, ws, we);
+                    length += wordLength;
+                    lineEnd = we;
+                }
+            }
+            if (length > 0) {
+                add(kind, level, first ? marker : "", text.toString(), lineStart, lineEnd);
+            } else if (first) {
+                // A heading or list marker with no words still holds a numbered line, so nothing is lost.
+                int at = parts.getFirst()[0];
+                add(kind, level, marker, "", at, at);
+            }
+        }
+
+        private int advance(int from, int limit, int codePoints) {
+            int to = from;
+            for (int n = 0; n < codePoints && to < limit; n++) {
+                to += Character.charCount(source.codePointAt(to));
+            }
+            return to;
+        }
+
+        private void add(BlockKind kind, int level, String marker, String text, int start, int end) {
+            out.add(new NumberedLine(out.size() + 1, block, kind, level, marker, text, start, end));
+        }
+
+        /** [start, end) of each source line, without its line break. */
+        private List<int[]> sourceLines() {
+            List<int[]> lines = new ArrayList<>();
+            int start = 0;
+            for (int k = 0; k < source.length(); k++) {
+                if (source.charAt(k) == '\n') {
+                    int end = k > start && source.charAt(k - 1) == '\r' ? k - 1 : k;
+                    lines.add(new int[] {start, end});
+                    start = k + 1;
+                }
+            }
+            if (start < source.length()) {
+                lines.add(new int[] {start, source.length()});
+            }
+            return lines;
+        }
+
+        private String text(int[] line) {
+            return source.substring(line[0], line[1]);
+        }
+    }
+}
