@@ -62,6 +62,15 @@ public class GroupRepository {
         return summaries(viewerId, GROUPS.ID.eq(groupId), false).stream().findFirst();
     }
 
+    /** Characters per numbered line in this group's texts. */
+    public int lineWidth(long groupId) {
+        return db.select(GROUPS.LINE_WIDTH).from(GROUPS).where(GROUPS.ID.eq(groupId)).fetchOne(GROUPS.LINE_WIDTH);
+    }
+
+    public String name(long groupId) {
+        return db.select(GROUPS.NAME).from(GROUPS).where(GROUPS.ID.eq(groupId)).fetchOne(GROUPS.NAME);
+    }
+
     public boolean exists(long groupId) {
         return db.fetchExists(GROUPS, GROUPS.ID.eq(groupId));
     }

@@ -16,6 +16,9 @@ import org.commonground.jooq.tables.MailOutbox;
 import org.commonground.jooq.tables.Member;
 import org.commonground.jooq.tables.Party;
 import org.commonground.jooq.tables.PasswordResetToken;
+import org.commonground.jooq.tables.Proposal;
+import org.commonground.jooq.tables.ProposalAuthor;
+import org.commonground.jooq.tables.ProposalRevision;
 import org.commonground.jooq.tables.SignInBucket;
 import org.jooq.Catalog;
 import org.jooq.Table;
@@ -82,6 +85,21 @@ public class DefaultSchema extends SchemaImpl {
     public final PasswordResetToken PASSWORD_RESET_TOKEN = PasswordResetToken.PASSWORD_RESET_TOKEN;
 
     /**
+     * The table <code>proposal</code>.
+     */
+    public final Proposal PROPOSAL = Proposal.PROPOSAL;
+
+    /**
+     * The table <code>proposal_author</code>.
+     */
+    public final ProposalAuthor PROPOSAL_AUTHOR = ProposalAuthor.PROPOSAL_AUTHOR;
+
+    /**
+     * The table <code>proposal_revision</code>.
+     */
+    public final ProposalRevision PROPOSAL_REVISION = ProposalRevision.PROPOSAL_REVISION;
+
+    /**
      * The table <code>sign_in_bucket</code>.
      */
     public final SignInBucket SIGN_IN_BUCKET = SignInBucket.SIGN_IN_BUCKET;
@@ -111,6 +129,9 @@ public class DefaultSchema extends SchemaImpl {
             Member.MEMBER,
             Party.PARTY,
             PasswordResetToken.PASSWORD_RESET_TOKEN,
+            Proposal.PROPOSAL,
+            ProposalAuthor.PROPOSAL_AUTHOR,
+            ProposalRevision.PROPOSAL_REVISION,
             SignInBucket.SIGN_IN_BUCKET
         );
     }

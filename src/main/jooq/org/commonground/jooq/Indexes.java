@@ -9,6 +9,8 @@ import org.commonground.jooq.tables.GroupMembership;
 import org.commonground.jooq.tables.MailOutbox;
 import org.commonground.jooq.tables.Member;
 import org.commonground.jooq.tables.PasswordResetToken;
+import org.commonground.jooq.tables.Proposal;
+import org.commonground.jooq.tables.ProposalAuthor;
 import org.commonground.jooq.tables.SignInBucket;
 import org.jooq.Index;
 import org.jooq.OrderField;
@@ -31,5 +33,7 @@ public class Indexes {
     public static final Index MAIL_OUTBOX_UNSENT = Internal.createIndex(DSL.name("mail_outbox_unsent"), MailOutbox.MAIL_OUTBOX, new OrderField[] { MailOutbox.MAIL_OUTBOX.CREATED_AT }, false);
     public static final Index MEMBER_PARTY = Internal.createIndex(DSL.name("member_party"), Member.MEMBER, new OrderField[] { Member.MEMBER.PARTY_ID }, false);
     public static final Index PASSWORD_RESET_TOKEN_MEMBER = Internal.createIndex(DSL.name("password_reset_token_member"), PasswordResetToken.PASSWORD_RESET_TOKEN, new OrderField[] { PasswordResetToken.PASSWORD_RESET_TOKEN.MEMBER_ID }, false);
+    public static final Index PROPOSAL_AUTHOR_MEMBER = Internal.createIndex(DSL.name("proposal_author_member"), ProposalAuthor.PROPOSAL_AUTHOR, new OrderField[] { ProposalAuthor.PROPOSAL_AUTHOR.MEMBER_ID }, false);
+    public static final Index PROPOSAL_GROUP = Internal.createIndex(DSL.name("proposal_group"), Proposal.PROPOSAL, new OrderField[] { Proposal.PROPOSAL.GROUP_ID, Proposal.PROPOSAL.STATE }, false);
     public static final Index SIGN_IN_BUCKET_EXPIRES = Internal.createIndex(DSL.name("sign_in_bucket_expires"), SignInBucket.SIGN_IN_BUCKET, new OrderField[] { SignInBucket.SIGN_IN_BUCKET.EXPIRES_AT }, false);
 }

@@ -13,6 +13,9 @@ import org.commonground.jooq.tables.MailOutbox;
 import org.commonground.jooq.tables.Member;
 import org.commonground.jooq.tables.Party;
 import org.commonground.jooq.tables.PasswordResetToken;
+import org.commonground.jooq.tables.Proposal;
+import org.commonground.jooq.tables.ProposalAuthor;
+import org.commonground.jooq.tables.ProposalRevision;
 import org.commonground.jooq.tables.SignInBucket;
 import org.commonground.jooq.tables.records.AuditEventRecord;
 import org.commonground.jooq.tables.records.GroupConstituencyRecord;
@@ -23,6 +26,9 @@ import org.commonground.jooq.tables.records.MailOutboxRecord;
 import org.commonground.jooq.tables.records.MemberRecord;
 import org.commonground.jooq.tables.records.PartyRecord;
 import org.commonground.jooq.tables.records.PasswordResetTokenRecord;
+import org.commonground.jooq.tables.records.ProposalAuthorRecord;
+import org.commonground.jooq.tables.records.ProposalRecord;
+import org.commonground.jooq.tables.records.ProposalRevisionRecord;
 import org.commonground.jooq.tables.records.SignInBucketRecord;
 import org.jooq.ForeignKey;
 import org.jooq.TableField;
@@ -54,6 +60,9 @@ public class Keys {
     public static final UniqueKey<PartyRecord> PARTY_PKEY = Internal.createUniqueKey(Party.PARTY, DSL.name("party_pkey"), new TableField[] { Party.PARTY.ID }, true);
     public static final UniqueKey<PasswordResetTokenRecord> PASSWORD_RESET_TOKEN_PKEY = Internal.createUniqueKey(PasswordResetToken.PASSWORD_RESET_TOKEN, DSL.name("password_reset_token_pkey"), new TableField[] { PasswordResetToken.PASSWORD_RESET_TOKEN.ID }, true);
     public static final UniqueKey<PasswordResetTokenRecord> PASSWORD_RESET_TOKEN_TOKEN_HASH_KEY = Internal.createUniqueKey(PasswordResetToken.PASSWORD_RESET_TOKEN, DSL.name("password_reset_token_token_hash_key"), new TableField[] { PasswordResetToken.PASSWORD_RESET_TOKEN.TOKEN_HASH }, true);
+    public static final UniqueKey<ProposalRecord> PROPOSAL_PKEY = Internal.createUniqueKey(Proposal.PROPOSAL, DSL.name("proposal_pkey"), new TableField[] { Proposal.PROPOSAL.ID }, true);
+    public static final UniqueKey<ProposalAuthorRecord> PROPOSAL_AUTHOR_PKEY = Internal.createUniqueKey(ProposalAuthor.PROPOSAL_AUTHOR, DSL.name("proposal_author_pkey"), new TableField[] { ProposalAuthor.PROPOSAL_AUTHOR.PROPOSAL_ID, ProposalAuthor.PROPOSAL_AUTHOR.MEMBER_ID }, true);
+    public static final UniqueKey<ProposalRevisionRecord> PROPOSAL_REVISION_PKEY = Internal.createUniqueKey(ProposalRevision.PROPOSAL_REVISION, DSL.name("proposal_revision_pkey"), new TableField[] { ProposalRevision.PROPOSAL_REVISION.PROPOSAL_ID, ProposalRevision.PROPOSAL_REVISION.NUMBER }, true);
     public static final UniqueKey<SignInBucketRecord> SIGN_IN_BUCKET_PKEY = Internal.createUniqueKey(SignInBucket.SIGN_IN_BUCKET, DSL.name("sign_in_bucket_pkey"), new TableField[] { SignInBucket.SIGN_IN_BUCKET.ID }, true);
 
     // -------------------------------------------------------------------------
@@ -71,4 +80,12 @@ public class Keys {
     public static final ForeignKey<GroupsRecord, PartyRecord> GROUPS__GROUPS_PARTY_ID_FKEY = Internal.createForeignKey(Groups.GROUPS, DSL.name("groups_party_id_fkey"), new TableField[] { Groups.GROUPS.PARTY_ID }, Keys.PARTY_PKEY, new TableField[] { Party.PARTY.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<MemberRecord, PartyRecord> MEMBER__MEMBER_PARTY_ID_FKEY = Internal.createForeignKey(Member.MEMBER, DSL.name("member_party_id_fkey"), new TableField[] { Member.MEMBER.PARTY_ID }, Keys.PARTY_PKEY, new TableField[] { Party.PARTY.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<PasswordResetTokenRecord, MemberRecord> PASSWORD_RESET_TOKEN__PASSWORD_RESET_TOKEN_MEMBER_ID_FKEY = Internal.createForeignKey(PasswordResetToken.PASSWORD_RESET_TOKEN, DSL.name("password_reset_token_member_id_fkey"), new TableField[] { PasswordResetToken.PASSWORD_RESET_TOKEN.MEMBER_ID }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ProposalRecord, MemberRecord> PROPOSAL__PROPOSAL_CREATED_BY_FKEY = Internal.createForeignKey(Proposal.PROPOSAL, DSL.name("proposal_created_by_fkey"), new TableField[] { Proposal.PROPOSAL.CREATED_BY }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ProposalRecord, GroupsRecord> PROPOSAL__PROPOSAL_GROUP_ID_FKEY = Internal.createForeignKey(Proposal.PROPOSAL, DSL.name("proposal_group_id_fkey"), new TableField[] { Proposal.PROPOSAL.GROUP_ID }, Keys.GROUPS_PKEY, new TableField[] { Groups.GROUPS.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ProposalRecord, MemberRecord> PROPOSAL__PROPOSAL_STATE_CHANGED_BY_FKEY = Internal.createForeignKey(Proposal.PROPOSAL, DSL.name("proposal_state_changed_by_fkey"), new TableField[] { Proposal.PROPOSAL.STATE_CHANGED_BY }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ProposalAuthorRecord, MemberRecord> PROPOSAL_AUTHOR__PROPOSAL_AUTHOR_ADDED_BY_FKEY = Internal.createForeignKey(ProposalAuthor.PROPOSAL_AUTHOR, DSL.name("proposal_author_added_by_fkey"), new TableField[] { ProposalAuthor.PROPOSAL_AUTHOR.ADDED_BY }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ProposalAuthorRecord, MemberRecord> PROPOSAL_AUTHOR__PROPOSAL_AUTHOR_MEMBER_ID_FKEY = Internal.createForeignKey(ProposalAuthor.PROPOSAL_AUTHOR, DSL.name("proposal_author_member_id_fkey"), new TableField[] { ProposalAuthor.PROPOSAL_AUTHOR.MEMBER_ID }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ProposalAuthorRecord, ProposalRecord> PROPOSAL_AUTHOR__PROPOSAL_AUTHOR_PROPOSAL_ID_FKEY = Internal.createForeignKey(ProposalAuthor.PROPOSAL_AUTHOR, DSL.name("proposal_author_proposal_id_fkey"), new TableField[] { ProposalAuthor.PROPOSAL_AUTHOR.PROPOSAL_ID }, Keys.PROPOSAL_PKEY, new TableField[] { Proposal.PROPOSAL.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ProposalRevisionRecord, MemberRecord> PROPOSAL_REVISION__PROPOSAL_REVISION_AUTHOR_ID_FKEY = Internal.createForeignKey(ProposalRevision.PROPOSAL_REVISION, DSL.name("proposal_revision_author_id_fkey"), new TableField[] { ProposalRevision.PROPOSAL_REVISION.AUTHOR_ID }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ProposalRevisionRecord, ProposalRecord> PROPOSAL_REVISION__PROPOSAL_REVISION_PROPOSAL_ID_FKEY = Internal.createForeignKey(ProposalRevision.PROPOSAL_REVISION, DSL.name("proposal_revision_proposal_id_fkey"), new TableField[] { ProposalRevision.PROPOSAL_REVISION.PROPOSAL_ID }, Keys.PROPOSAL_PKEY, new TableField[] { Proposal.PROPOSAL.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
 }

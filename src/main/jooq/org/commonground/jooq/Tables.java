@@ -13,6 +13,9 @@ import org.commonground.jooq.tables.MailOutbox;
 import org.commonground.jooq.tables.Member;
 import org.commonground.jooq.tables.Party;
 import org.commonground.jooq.tables.PasswordResetToken;
+import org.commonground.jooq.tables.Proposal;
+import org.commonground.jooq.tables.ProposalAuthor;
+import org.commonground.jooq.tables.ProposalRevision;
 import org.commonground.jooq.tables.SignInBucket;
 
 
@@ -66,6 +69,21 @@ public class Tables {
      * The table <code>password_reset_token</code>.
      */
     public static final PasswordResetToken PASSWORD_RESET_TOKEN = PasswordResetToken.PASSWORD_RESET_TOKEN;
+
+    /**
+     * The table <code>proposal</code>.
+     */
+    public static final Proposal PROPOSAL = Proposal.PROPOSAL;
+
+    /**
+     * The table <code>proposal_author</code>.
+     */
+    public static final ProposalAuthor PROPOSAL_AUTHOR = ProposalAuthor.PROPOSAL_AUTHOR;
+
+    /**
+     * The table <code>proposal_revision</code>.
+     */
+    public static final ProposalRevision PROPOSAL_REVISION = ProposalRevision.PROPOSAL_REVISION;
 
     /**
      * The table <code>sign_in_bucket</code>.

@@ -16,6 +16,7 @@ import org.commonground.jooq.tables.GroupInvitation.GroupInvitationPath;
 import org.commonground.jooq.tables.GroupMembership.GroupMembershipPath;
 import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.Party.PartyPath;
+import org.commonground.jooq.tables.Proposal.ProposalPath;
 import org.commonground.jooq.tables.records.GroupsRecord;
 import org.jooq.Check;
 import org.jooq.Condition;
@@ -246,6 +247,18 @@ public class Groups extends TableImpl<GroupsRecord> {
             _groupMembership = new GroupMembershipPath(this, null, Keys.GROUP_MEMBERSHIP__GROUP_MEMBERSHIP_GROUP_ID_FKEY.getInverseKey());
 
         return _groupMembership;
+    }
+
+    private transient ProposalPath _proposal;
+
+    /**
+     * Get the implicit to-many join path to the <code>proposal</code> table
+     */
+    public ProposalPath proposal() {
+        if (_proposal == null)
+            _proposal = new ProposalPath(this, null, Keys.PROPOSAL__PROPOSAL_GROUP_ID_FKEY.getInverseKey());
+
+        return _proposal;
     }
 
     @Override

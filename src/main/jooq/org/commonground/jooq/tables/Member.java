@@ -18,6 +18,9 @@ import org.commonground.jooq.tables.GroupMembership.GroupMembershipPath;
 import org.commonground.jooq.tables.Groups.GroupsPath;
 import org.commonground.jooq.tables.Party.PartyPath;
 import org.commonground.jooq.tables.PasswordResetToken.PasswordResetTokenPath;
+import org.commonground.jooq.tables.Proposal.ProposalPath;
+import org.commonground.jooq.tables.ProposalAuthor.ProposalAuthorPath;
+import org.commonground.jooq.tables.ProposalRevision.ProposalRevisionPath;
 import org.commonground.jooq.tables.records.MemberRecord;
 import org.jooq.Check;
 import org.jooq.Condition;
@@ -279,6 +282,79 @@ public class Member extends TableImpl<MemberRecord> {
             _passwordResetToken = new PasswordResetTokenPath(this, null, Keys.PASSWORD_RESET_TOKEN__PASSWORD_RESET_TOKEN_MEMBER_ID_FKEY.getInverseKey());
 
         return _passwordResetToken;
+    }
+
+    private transient ProposalAuthorPath _proposalAuthorAddedByFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>proposal_author</code>
+     * table, via the <code>proposal_author_added_by_fkey</code> key
+     */
+    public ProposalAuthorPath proposalAuthorAddedByFkey() {
+        if (_proposalAuthorAddedByFkey == null)
+            _proposalAuthorAddedByFkey = new ProposalAuthorPath(this, null, Keys.PROPOSAL_AUTHOR__PROPOSAL_AUTHOR_ADDED_BY_FKEY.getInverseKey());
+
+        return _proposalAuthorAddedByFkey;
+    }
+
+    private transient ProposalAuthorPath _proposalAuthorMemberIdFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>proposal_author</code>
+     * table, via the <code>proposal_author_member_id_fkey</code> key
+     */
+    public ProposalAuthorPath proposalAuthorMemberIdFkey() {
+        if (_proposalAuthorMemberIdFkey == null)
+            _proposalAuthorMemberIdFkey = new ProposalAuthorPath(this, null, Keys.PROPOSAL_AUTHOR__PROPOSAL_AUTHOR_MEMBER_ID_FKEY.getInverseKey());
+
+        return _proposalAuthorMemberIdFkey;
+    }
+
+    private transient ProposalPath _proposalCreatedByFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>proposal</code> table,
+     * via the <code>proposal_created_by_fkey</code> key
+     */
+    public ProposalPath proposalCreatedByFkey() {
+        if (_proposalCreatedByFkey == null)
+            _proposalCreatedByFkey = new ProposalPath(this, null, Keys.PROPOSAL__PROPOSAL_CREATED_BY_FKEY.getInverseKey());
+
+        return _proposalCreatedByFkey;
+    }
+
+    private transient ProposalRevisionPath _proposalRevision;
+
+    /**
+     * Get the implicit to-many join path to the <code>proposal_revision</code>
+     * table
+     */
+    public ProposalRevisionPath proposalRevision() {
+        if (_proposalRevision == null)
+            _proposalRevision = new ProposalRevisionPath(this, null, Keys.PROPOSAL_REVISION__PROPOSAL_REVISION_AUTHOR_ID_FKEY.getInverseKey());
+
+        return _proposalRevision;
+    }
+
+    private transient ProposalPath _proposalStateChangedByFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>proposal</code> table,
+     * via the <code>proposal_state_changed_by_fkey</code> key
+     */
+    public ProposalPath proposalStateChangedByFkey() {
+        if (_proposalStateChangedByFkey == null)
+            _proposalStateChangedByFkey = new ProposalPath(this, null, Keys.PROPOSAL__PROPOSAL_STATE_CHANGED_BY_FKEY.getInverseKey());
+
+        return _proposalStateChangedByFkey;
+    }
+
+    /**
+     * Get the implicit many-to-many join path to the <code>proposal</code>
+     * table
+     */
+    public ProposalPath proposal() {
+        return proposalAuthorMemberIdFkey().proposal();
     }
 
     @Override

@@ -1,0 +1,33 @@
+package org.commonground.proposal;
+
+/**
+ * Who may read, edit and move a proposal (DESIGN.md, "Who may see what"). Pure: the caller's standing comes in,
+ * the rights come out. Admins have no content rights beyond a member's.
+ *
+ * @param author         the caller is an author or co-author
+ * @param groupMember    the caller is an active member of the proposal's group
+ * @param convenor       the caller convenes that group
+ */
+public record ProposalAccessRules(ProposalState state, boolean everDiscussed, boolean author, boolean groupMember, boolean convenor) {
+
+    public boolean canRead() {
+        return switch (state) {
+            case DRAFT -> author || convenor;
+            case WITHDRAWN -> author || convenor || everDiscussed && groupMember;
+            default -> author || convenor || groupMember;
+        };
+    }
+
+    /** Authors edit their draft and, once the group sees it, until voting starts. */
+    public boolean canEdit() {
+        return author && (state == ProposalState.DRAFT || state == ProposalState.DISCUSSION);
+    }
+
+    public boolean canMove(ProposalState to) {
+        return convenor && state.convenorMoves().contains(to);
+    }
+
+    public boolean canAddCoAuthors() {
+        return canEdit();
+    }
+}

@@ -1,0 +1,130 @@
+package org.commonground.proposal;
+
+import static org.commonground.jooq.Tables.MEMBER;
+import static org.commonground.jooq.Tables.PARTY;
+import static org.commonground.jooq.Tables.PROPOSAL;
+import static org.commonground.jooq.Tables.PROPOSAL_AUTHOR;
+import static org.commonground.jooq.Tables.PROPOSAL_REVISION;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.commonground.jooq.tables.records.ProposalRecord;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ProposalRepository {
+
+    private final DSLContext db;
+
+    public ProposalRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public long insert(long groupId, String title, String summary, long createdBy) {
+        return db.insertInto(PROPOSAL)
+                .set(PROPOSAL.GROUP_ID, groupId)
+                .set(PROPOSAL.TITLE, title)
+                .set(PROPOSAL.SUMMARY, summary)
+                .set(PROPOSAL.CREATED_BY, createdBy)
+                .set(PROPOSAL.STATE_CHANGED_BY, createdBy)
+                .returning(PROPOSAL.ID).fetchOne(PROPOSAL.ID);
+    }
+
+    public void insertRevision(long proposalId, int number, String title, String summary, String body, String note, long authorId) {
+        db.insertInto(PROPOSAL_REVISION)
+                .set(PROPOSAL_REVISION.PROPOSAL_ID, proposalId)
+                .set(PROPOSAL_REVISION.NUMBER, number)
+                .set(PROPOSAL_REVISION.TITLE, title)
+                .set(PROPOSAL_REVISION.SUMMARY, summary)
+                .set(PROPOSAL_REVISION.BODY, body)
+                .set(PROPOSAL_REVISION.NOTE, note)
+                .set(PROPOSAL_REVISION.AUTHOR_ID, authorId)
+                .execute();
+    }
+
+    /**
+     * Moves the proposal from revision {@code base} to {@code base + 1} if {@code base} is still current.
+     * Returns false when someone else saved first: the caller must not write its revision then.
+     */
+    public boolean advanceRevision(long proposalId, int base, String title, String summary) {
+        return db.update(PROPOSAL)
+                .set(PROPOSAL.CURRENT_REVISION, base + 1)
+                .set(PROPOSAL.TITLE, title)
+                .set(PROPOSAL.SUMMARY, summary)
+                .where(PROPOSAL.ID.eq(proposalId)).and(PROPOSAL.CURRENT_REVISION.eq(base))
+                .execute() == 1;
+    }
+
+    public Optional<ProposalRecord> find(long proposalId) {
+        return db.selectFrom(PROPOSAL).where(PROPOSAL.ID.eq(proposalId)).fetchOptional();
+    }
+
+    public List<ProposalSummary> inGroup(long groupId) {
+        return db.selectFrom(PROPOSAL).where(PROPOSAL.GROUP_ID.eq(groupId))
+                .orderBy(PROPOSAL.STATE_CHANGED_AT.desc()).fetch(ProposalRepository::toSummary);
+    }
+
+    /** Moves the state only from the state the caller saw, so two convenors clicking at once cannot skip a step. */
+    public boolean changeState(long proposalId, ProposalState from, ProposalState to, long by) {
+        var update = db.update(PROPOSAL)
+                .set(PROPOSAL.STATE, to.name())
+                .set(PROPOSAL.STATE_CHANGED_AT, OffsetDateTime.now())
+                .set(PROPOSAL.STATE_CHANGED_BY, by);
+        if (to == ProposalState.DISCUSSION) {
+            update = update.set(PROPOSAL.DISCUSSED_AT, OffsetDateTime.now());
+        }
+        return update.where(PROPOSAL.ID.eq(proposalId)).and(PROPOSAL.STATE.eq(from.name())).execute() == 1;
+    }
+
+    public boolean isAuthor(long proposalId, long memberId) {
+        return db.fetchExists(PROPOSAL_AUTHOR, PROPOSAL_AUTHOR.PROPOSAL_ID.eq(proposalId).and(PROPOSAL_AUTHOR.MEMBER_ID.eq(memberId)));
+    }
+
+    public boolean addAuthor(long proposalId, long memberId, long addedBy) {
+        return db.insertInto(PROPOSAL_AUTHOR)
+                .set(PROPOSAL_AUTHOR.PROPOSAL_ID, proposalId)
+                .set(PROPOSAL_AUTHOR.MEMBER_ID, memberId)
+                .set(PROPOSAL_AUTHOR.ADDED_BY, addedBy)
+                .onConflictDoNothing().execute() == 1;
+    }
+
+    public List<Author> authors(long proposalId) {
+        return db.select(MEMBER.ID, MEMBER.DISPLAY_NAME, PARTY.CODE, PARTY.COLOUR)
+                .from(PROPOSAL_AUTHOR)
+                .join(MEMBER).on(MEMBER.ID.eq(PROPOSAL_AUTHOR.MEMBER_ID))
+                .join(PARTY).on(PARTY.ID.eq(MEMBER.PARTY_ID))
+                .where(PROPOSAL_AUTHOR.PROPOSAL_ID.eq(proposalId))
+                .orderBy(PROPOSAL_AUTHOR.ADDED_AT)
+                .fetch(r -> new Author(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    public Optional<Revision> revision(long proposalId, int number) {
+        return db.select(PROPOSAL_REVISION.NUMBER, PROPOSAL_REVISION.TITLE, PROPOSAL_REVISION.SUMMARY, PROPOSAL_REVISION.BODY,
+                        PROPOSAL_REVISION.NOTE, MEMBER.DISPLAY_NAME, PROPOSAL_REVISION.CREATED_AT)
+                .from(PROPOSAL_REVISION).join(MEMBER).on(MEMBER.ID.eq(PROPOSAL_REVISION.AUTHOR_ID))
+                .where(PROPOSAL_REVISION.PROPOSAL_ID.eq(proposalId)).and(PROPOSAL_REVISION.NUMBER.eq(number))
+                .fetchOptional(r -> new Revision(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
+    }
+
+    /** The history without bodies: a long history of a long text should not be loaded to be listed. */
+    public List<Revision> history(long proposalId) {
+        return db.select(PROPOSAL_REVISION.NUMBER, PROPOSAL_REVISION.TITLE, PROPOSAL_REVISION.NOTE, MEMBER.DISPLAY_NAME,
+                        PROPOSAL_REVISION.CREATED_AT)
+                .from(PROPOSAL_REVISION).join(MEMBER).on(MEMBER.ID.eq(PROPOSAL_REVISION.AUTHOR_ID))
+                .where(PROPOSAL_REVISION.PROPOSAL_ID.eq(proposalId))
+                .orderBy(PROPOSAL_REVISION.NUMBER.desc())
+                .fetch(r -> new Revision(r.value1(), r.value2(), null, null, r.value3(), r.value4(), r.value5()));
+    }
+
+    private static ProposalSummary toSummary(ProposalRecord r) {
+        return new ProposalSummary(r.getId(), r.getGroupId(), r.getTitle(), r.getSummary(), ProposalState.valueOf(r.getState()),
+                r.getCurrentRevision(), r.getStateChangedAt());
+    }
+
+    public static ProposalSummary summaryOf(ProposalRecord r) {
+        return toSummary(r);
+    }
+}

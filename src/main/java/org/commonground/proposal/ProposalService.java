@@ -1,0 +1,194 @@
+package org.commonground.proposal;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.commonground.audit.AuditLog;
+import org.commonground.group.GroupRepository;
+import org.commonground.group.MembershipRepository;
+import org.commonground.group.MembershipStatus;
+import org.commonground.jooq.tables.records.ProposalRecord;
+import org.commonground.proposal.text.LineNumbering;
+import org.commonground.proposal.text.WordDiff;
+import org.commonground.security.CurrentMember;
+import org.commonground.security.SignedInMember;
+import org.commonground.shared.FieldProblem;
+import org.commonground.shared.InvalidInputException;
+import org.commonground.shared.TextRules;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Proposals, their revisions, co-authors and states. Every method finds the caller and applies
+ * {@link ProposalAccessRules}; a proposal the caller may not read is reported as not existing, so ids cannot be
+ * probed.
+ */
+@Service
+public class ProposalService {
+
+    public static final int MAX_BODY = 200_000;
+
+    private final ProposalRepository proposals;
+    private final GroupRepository groups;
+    private final MembershipRepository memberships;
+    private final CurrentMember currentMember;
+    private final AuditLog audit;
+
+    public ProposalService(ProposalRepository proposals, GroupRepository groups, MembershipRepository memberships,
+                           CurrentMember currentMember, AuditLog audit) {
+        this.proposals = proposals;
+        this.groups = groups;
+        this.memberships = memberships;
+        this.currentMember = currentMember;
+        this.audit = audit;
+    }
+
+    /** The group's proposals that the caller may read. */
+    @Transactional(readOnly = true)
+    public List<ProposalSummary> inGroup(long groupId) {
+        SignedInMember me = currentMember.require();
+        return proposals.inGroup(groupId).stream()
+                .filter(p -> rules(proposals.find(p.id()).orElseThrow(), me).canRead())
+                .toList();
+    }
+
+    @Transactional
+    public long create(long groupId, ProposalDraft draft) {
+        SignedInMember me = currentMember.require();
+        if (memberships.status(groupId, me.id()).orElse(null) != MembershipStatus.ACTIVE) {
+            throw new AccessDeniedException("Only members of this group can start a proposal in it.");
+        }
+        check(draft);
+        long id = proposals.insert(groupId, draft.title().strip(), clean(draft.summary()), me.id());
+        proposals.insertRevision(id, 1, draft.title().strip(), clean(draft.summary()), body(draft), clean(draft.note()), me.id());
+        proposals.addAuthor(id, me.id(), me.id());
+        audit.record(me.id(), "PROPOSAL_CREATED", "proposal", id, draft.title().strip());
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public ProposalDetails details(long proposalId) {
+        SignedInMember me = currentMember.require();
+        ProposalRecord p = readable(proposalId, me);
+        ProposalAccessRules rules = rules(p, me);
+        Revision current = proposals.revision(proposalId, p.getCurrentRevision()).orElseThrow();
+        Set<ProposalState> moves = EnumSet.noneOf(ProposalState.class);
+        for (ProposalState to : ProposalState.values()) {
+            if (rules.canMove(to)) {
+                moves.add(to);
+            }
+        }
+        return new ProposalDetails(ProposalRepository.summaryOf(p), groups.name(p.getGroupId()), current,
+                LineNumbering.number(current.body(), groups.lineWidth(p.getGroupId())), proposals.authors(proposalId),
+                rules.canEdit(), moves);
+    }
+
+    /**
+     * Saves a new revision on top of revision {@code base}.
+     *
+     * @return the new revision's number
+     * @throws RevisionConflictException when another author saved after {@code base}; nothing is written
+     */
+    @Transactional
+    public int save(long proposalId, int base, ProposalDraft draft) {
+        SignedInMember me = currentMember.require();
+        ProposalRecord p = readable(proposalId, me);
+        if (!rules(p, me).canEdit()) {
+            throw new AccessDeniedException(ProposalState.valueOf(p.getState()) == ProposalState.DRAFT
+                    || ProposalState.valueOf(p.getState()) == ProposalState.DISCUSSION
+                    ? "Only the authors can edit this proposal." : "This proposal can no longer be edited.");
+        }
+        check(draft);
+        if (!proposals.advanceRevision(proposalId, base, draft.title().strip(), clean(draft.summary()))) {
+            int current = proposals.find(proposalId).orElseThrow().getCurrentRevision();
+            throw new RevisionConflictException(base, proposals.revision(proposalId, current).orElseThrow());
+        }
+        proposals.insertRevision(proposalId, base + 1, draft.title().strip(), clean(draft.summary()), body(draft), clean(draft.note()), me.id());
+        audit.record(me.id(), "PROPOSAL_REVISED", "proposal", proposalId, "revision " + (base + 1));
+        return base + 1;
+    }
+
+    @Transactional
+    public void move(long proposalId, ProposalState to) {
+        SignedInMember me = currentMember.require();
+        ProposalRecord p = readable(proposalId, me);
+        ProposalState from = ProposalState.valueOf(p.getState());
+        if (!rules(p, me).canMove(to)) {
+            throw new AccessDeniedException(memberships.isConvenor(p.getGroupId(), me.id())
+                    ? "A proposal cannot go from " + from.label() + " to " + to.label() + "."
+                    : "Only a convenor of the group can change a proposal's state.");
+        }
+        if (!proposals.changeState(proposalId, from, to, me.id())) {
+            throw new InvalidInputException("state", "Someone else changed this proposal's state just now. Look again.");
+        }
+        audit.record(me.id(), "PROPOSAL_" + to.name(), "proposal", proposalId, from + " -> " + to);
+    }
+
+    /** Authors invite a co-author from the group. */
+    @Transactional
+    public boolean addCoAuthor(long proposalId, long memberId) {
+        SignedInMember me = currentMember.require();
+        ProposalRecord p = readable(proposalId, me);
+        if (!rules(p, me).canAddCoAuthors()) {
+            throw new AccessDeniedException("Only the authors can invite co-authors, and only before voting.");
+        }
+        if (memberships.status(p.getGroupId(), memberId).orElse(null) != MembershipStatus.ACTIVE) {
+            throw new InvalidInputException("coAuthor", "Co-authors must be members of the group.");
+        }
+        boolean added = proposals.addAuthor(proposalId, memberId, me.id());
+        if (added) {
+            audit.record(me.id(), "PROPOSAL_COAUTHOR_ADDED", "proposal", proposalId, "member " + memberId);
+        }
+        return added;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Revision> history(long proposalId) {
+        readable(proposalId, currentMember.require());
+        return proposals.history(proposalId);
+    }
+
+    /** The word-level changes from one revision to another, title, summary and body in turn. */
+    @Transactional(readOnly = true)
+    public RevisionDiff diff(long proposalId, int from, int to) {
+        readable(proposalId, currentMember.require());
+        Revision a = proposals.revision(proposalId, from).orElseThrow(() -> new InvalidInputException("from", "There is no revision " + from + "."));
+        Revision b = proposals.revision(proposalId, to).orElseThrow(() -> new InvalidInputException("to", "There is no revision " + to + "."));
+        return new RevisionDiff(a, b, WordDiff.diff(a.title(), b.title()), WordDiff.diff(a.summary(), b.summary()),
+                WordDiff.diff(a.body(), b.body()));
+    }
+
+    private ProposalRecord readable(long proposalId, SignedInMember me) {
+        return proposals.find(proposalId).filter(p -> rules(p, me).canRead())
+                .orElseThrow(() -> new InvalidInputException("proposal", "There is no such proposal, or you may not read it."));
+    }
+
+    private ProposalAccessRules rules(ProposalRecord p, SignedInMember me) {
+        boolean member = memberships.status(p.getGroupId(), me.id()).orElse(null) == MembershipStatus.ACTIVE;
+        return new ProposalAccessRules(ProposalState.valueOf(p.getState()), p.getDiscussedAt() != null,
+                proposals.isAuthor(p.getId(), me.id()), member, member && memberships.isConvenor(p.getGroupId(), me.id()));
+    }
+
+    private static void check(ProposalDraft draft) {
+        List<FieldProblem> problems = new ArrayList<>();
+        TextRules.checkLine("title", "a title", draft.title(), 200, problems);
+        TextRules.checkOptionalText("summary", "the summary", draft.summary(), 2000, problems);
+        if (draft.body() != null && draft.body().length() > MAX_BODY) {
+            problems.add(new FieldProblem("body", "The text can be at most " + String.format("%,d", MAX_BODY)
+                    + " characters (this one has " + String.format("%,d", draft.body().length()) + "). Split it into several proposals."));
+        }
+        TextRules.checkOptionalText("note", "the note", draft.note(), 500, problems);
+        InvalidInputException.throwIfAny(problems);
+    }
+
+    private static String body(ProposalDraft draft) {
+        return draft.body() == null ? "" : draft.body().replace("\r\n", "\n");
+    }
+
+    private static String clean(String text) {
+        return text == null ? "" : text.strip();
+    }
+}

@@ -1,0 +1,7 @@
+package org.commonground.proposal;
+
+import java.time.OffsetDateTime;
+
+public record ProposalSummary(long id, long groupId, String title, String summary, ProposalState state,
+                              int currentRevision, OffsetDateTime stateChangedAt) {
+}
