@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import org.commonground.ui.PartyMarker;
 
 /** A group at a glance: name, kind, party marker, size, and the viewer's standing. */
 class GroupCard extends Div {
@@ -24,7 +25,7 @@ class GroupCard extends Div {
         kind.addClassName("cg-tag");
         heading.add(kind);
         if (group.partyCode() != null) {
-            heading.add(partyMarker(group.partyCode(), group.partyColour()));
+            heading.add(PartyMarker.of(group.partyCode(), group.partyColour()));
         }
         add(heading);
         if (!group.description().isBlank()) {
@@ -48,13 +49,6 @@ class GroupCard extends Div {
     /** Whether a lower-case filter text occurs in the group's name or description. */
     boolean matches(String lowerCaseQuery) {
         return searchText.contains(lowerCaseQuery);
-    }
-
-    static Span partyMarker(String code, String colour) {
-        Span marker = new Span(code);
-        marker.addClassName("cg-party-marker");
-        marker.getStyle().set("--cg-party-colour", colour);
-        return marker;
     }
 
     private static Span tag(String text) {

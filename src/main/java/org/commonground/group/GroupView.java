@@ -9,6 +9,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -28,6 +29,7 @@ import jakarta.annotation.security.PermitAll;
 import org.commonground.security.CurrentMember;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Forms;
+import org.commonground.ui.PartyMarker;
 
 /** One group: what it is, who is in it, and, for its convenors, requests, invitations and roles. */
 @Route("groups/:groupId(\\d+)")
@@ -75,7 +77,7 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
         kind.addClassName("cg-tag");
         heading.add(kind);
         if (group.partyCode() != null) {
-            heading.add(GroupCard.partyMarker(group.partyCode(), group.partyColour()));
+            heading.add(PartyMarker.of(group.partyCode(), group.partyColour()));
         }
         add(heading);
         if (!group.description().isBlank()) {
@@ -88,6 +90,11 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
             add(list);
         }
         add(ownStanding(group));
+        if (group.isActiveMember()) {
+            Anchor proposals = new Anchor("groups/" + groupId + "/proposals", "Proposals of this group");
+            proposals.addClassName("cg-section-link");
+            add(proposals);
+        }
 
         if (group.isActiveMember()) {
             List<GroupMember> people = groups.members(groupId);
@@ -211,7 +218,7 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
         name.addClassName("cg-person-name");
         Span detail = new Span(note);
         detail.addClassName("cg-person-note");
-        Div who = new Div(GroupCard.partyMarker(person.partyCode(), person.partyColour()), name, detail);
+        Div who = new Div(PartyMarker.of(person.partyCode(), person.partyColour()), name, detail);
         who.addClassName("cg-person-who");
         Div buttons = new Div(actions);
         buttons.addClassName("cg-person-actions");

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -18,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Forms;
+import org.commonground.ui.PartyMarker;
 
 /** Admins add parties and correct their names and colours. Codes are permanent: other records cite them. */
 @Route("admin/parties")
@@ -38,10 +38,7 @@ public class PartiesView extends VerticalLayout {
         this.parties = parties;
         addClassName("cg-page");
         grid.addComponentColumn(p -> {
-            Span swatch = new Span(p.code());
-            swatch.addClassName("cg-party-marker");
-            swatch.getStyle().set("--cg-party-colour", p.colour());
-            return swatch;
+            return PartyMarker.of(p.code(), p.colour());
         }).setHeader("Code").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Party::name).setHeader("Name");
         grid.addColumn(Party::colour).setHeader("Colour").setAutoWidth(true).setFlexGrow(0);

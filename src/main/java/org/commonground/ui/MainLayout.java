@@ -58,9 +58,7 @@ public class MainLayout extends AppLayout {
     }
 
     private static Div memberBadge(SignedInMember member) {
-        Span marker = new Span(member.partyCode());
-        marker.addClassName("cg-party-marker");
-        marker.getStyle().set("--cg-party-colour", member.partyColour());
+        Span marker = PartyMarker.of(member.partyCode(), member.partyColour());
         marker.getElement().setAttribute("title", "Your party");
         Span name = new Span(member.displayName());
         name.addClassName("cg-member-name");

@@ -1,0 +1,182 @@
+package org.commonground.proposal;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import jakarta.annotation.security.PermitAll;
+import org.commonground.group.GroupMember;
+import org.commonground.group.GroupService;
+import org.commonground.group.MembershipStatus;
+import org.commonground.proposal.text.TextHtml;
+import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Forms;
+import org.commonground.ui.PartyMarker;
+import org.springframework.security.access.AccessDeniedException;
+
+/** A proposal's current text with line numbers, its authors and state, and what the caller may do next. */
+@Route("proposals/:proposalId(\\d+)")
+@PermitAll
+public class ProposalView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
+
+    private final ProposalService proposals;
+    private final GroupService groups;
+    private long proposalId;
+    private String title = "Proposal";
+
+    public ProposalView(ProposalService proposals, GroupService groups) {
+        this.proposals = proposals;
+        this.groups = groups;
+        addClassName("cg-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        proposalId = event.getRouteParameters().getLong("proposalId").orElse(0L);
+        refresh();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · Common Ground";
+    }
+
+    private void refresh() {
+        removeAll();
+        ProposalDetails details;
+        try {
+            details = proposals.details(proposalId);
+        } catch (InvalidInputException notReadable) {
+            add(new H2("Proposal not found"), new Paragraph(notReadable.getMessage()));
+            return;
+        }
+        ProposalSummary p = details.proposal();
+        title = p.title();
+
+        Span state = new Span(p.state().label());
+        state.addClassNames("cg-status", "cg-state-" + p.state().name().toLowerCase());
+        Div heading = new Div(new H2(p.title()), state);
+        heading.addClassName("cg-group-heading");
+        add(heading);
+
+        Div meta = new Div(new Span("In "), new Anchor("groups/" + p.groupId(), details.groupName()),
+                new Span(" · revision " + details.current().number() + " of " + WHEN.format(details.current().createdAt()) + " · by "));
+        meta.addClassName("cg-meta");
+        details.authors().forEach(a -> meta.add(PartyMarker.of(a.partyCode(), a.partyColour()), new Span(" " + a.displayName() + " ")));
+        add(meta);
+        if (!p.summary().isBlank()) {
+            Paragraph summary = new Paragraph(p.summary());
+            summary.addClassName("cg-summary");
+            add(summary);
+        }
+        add(actions(details));
+        if (details.canEdit()) {
+            add(coAuthorPicker(details));
+        }
+        if (details.lines().isEmpty()) {
+            add(new Paragraph("The text is empty."));
+        } else {
+            add(new Html(TextHtml.numbered(details.lines())));
+        }
+    }
+
+    private HorizontalLayout actions(ProposalDetails details) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setWrap(true);
+        actions.addClassName("cg-actions");
+        if (details.canEdit()) {
+            Button edit = new Button("Edit", e -> navigateTo(EditProposalView.class));
+            edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(edit);
+        }
+        actions.add(new Button("History", e -> navigateTo(ProposalHistoryView.class)));
+        for (ProposalState to : details.moves()) {
+            Button move = new Button(moveLabel(to));
+            if (to == ProposalState.WITHDRAWN) {
+                move.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+                move.addClickListener(e -> {
+                    ConfirmDialog confirm = new ConfirmDialog("Withdraw this proposal?",
+                            "It stays readable but can no longer be edited, discussed or voted on.", "Withdraw", c -> move(to));
+                    confirm.setCancelable(true);
+                    confirm.setConfirmButtonTheme("error primary");
+                    confirm.open();
+                });
+            } else {
+                move.addClickListener(e -> move(to));
+            }
+            actions.add(move);
+        }
+        return actions;
+    }
+
+    private Div coAuthorPicker(ProposalDetails details) {
+        Set<Long> authors = details.authors().stream().map(Author::memberId).collect(Collectors.toSet());
+        ComboBox<GroupMember> member = new ComboBox<>();
+        member.setPlaceholder("Invite a co-author from the group");
+        member.setAriaLabel("Co-author");
+        member.setItems(groups.members(details.proposal().groupId()).stream()
+                .filter(m -> m.status() == MembershipStatus.ACTIVE && !authors.contains(m.memberId())).toList());
+        member.setItemLabelGenerator(m -> m.displayName() + " (" + m.partyCode() + ")");
+        member.setWidth("18rem");
+        member.setMaxWidth("100%");
+        Button add = new Button("Add co-author", e -> {
+            if (member.getValue() == null) {
+                return;
+            }
+            try {
+                proposals.addCoAuthor(proposalId, member.getValue().memberId());
+                Forms.success(member.getValue().displayName() + " can now edit this proposal.");
+                refresh();
+            } catch (InvalidInputException | AccessDeniedException refused) {
+                Forms.error(refused.getMessage());
+            }
+        });
+        HorizontalLayout row = new HorizontalLayout(member, add);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        return new Div(row);
+    }
+
+    private void move(ProposalState to) {
+        try {
+            proposals.move(proposalId, to);
+            Forms.success("The proposal is now: " + to.label() + ".");
+        } catch (InvalidInputException | AccessDeniedException refused) {
+            Forms.error(refused.getMessage());
+        }
+        refresh();
+    }
+
+    private static String moveLabel(ProposalState to) {
+        return switch (to) {
+            case DISCUSSION -> "Open for discussion";
+            case VOTING -> "Move to voting";
+            case WITHDRAWN -> "Withdraw";
+            default -> to.label();
+        };
+    }
+
+    private void navigateTo(Class<? extends com.vaadin.flow.component.Component> view) {
+        getUI().ifPresent(ui -> ui.navigate(view, new RouteParameters("proposalId", String.valueOf(proposalId))));
+    }
+}
