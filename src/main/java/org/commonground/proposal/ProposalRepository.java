@@ -58,6 +58,11 @@ public class ProposalRepository {
                 .execute() == 1;
     }
 
+    /** Serialises changes to one proposal's text (saves, merges, new amendment numbers). */
+    public Optional<ProposalRecord> lock(long proposalId) {
+        return db.selectFrom(PROPOSAL).where(PROPOSAL.ID.eq(proposalId)).forUpdate().fetchOptional();
+    }
+
     public Optional<ProposalRecord> find(long proposalId) {
         return db.selectFrom(PROPOSAL).where(PROPOSAL.ID.eq(proposalId)).fetchOptional();
     }

@@ -10,6 +10,7 @@ import org.commonground.group.GroupRepository;
 import org.commonground.group.MembershipRepository;
 import org.commonground.group.MembershipStatus;
 import org.commonground.jooq.tables.records.ProposalRecord;
+import org.commonground.proposal.text.DiffRebase;
 import org.commonground.proposal.text.LineNumbering;
 import org.commonground.proposal.text.WordDiff;
 import org.commonground.security.CurrentMember;
@@ -34,14 +35,18 @@ public class ProposalService {
     private final ProposalRepository proposals;
     private final GroupRepository groups;
     private final MembershipRepository memberships;
+    private final AmendmentRepository amendments;
+    private final ProposalGuard guard;
     private final CurrentMember currentMember;
     private final AuditLog audit;
 
-    public ProposalService(ProposalRepository proposals, GroupRepository groups, MembershipRepository memberships,
-                           CurrentMember currentMember, AuditLog audit) {
+    ProposalService(ProposalRepository proposals, GroupRepository groups, MembershipRepository memberships,
+                    AmendmentRepository amendments, ProposalGuard guard, CurrentMember currentMember, AuditLog audit) {
         this.proposals = proposals;
         this.groups = groups;
         this.memberships = memberships;
+        this.amendments = amendments;
+        this.guard = guard;
         this.currentMember = currentMember;
         this.audit = audit;
     }
@@ -106,7 +111,11 @@ public class ProposalService {
             int current = proposals.find(proposalId).orElseThrow().getCurrentRevision();
             throw new RevisionConflictException(base, proposals.revision(proposalId, current).orElseThrow());
         }
+        String before = proposals.revision(proposalId, base).orElseThrow().body();
         proposals.insertRevision(proposalId, base + 1, draft.title().strip(), clean(draft.summary()), body(draft), clean(draft.note()), me.id());
+        // Open amendments follow the text where their words survive the edit; the others are flagged for their proposers.
+        var diff = WordDiff.diff(before, body(draft));
+        amendments.rebaseOpen(proposalId, base, base + 1, range -> DiffRebase.rebase(diff, range));
         audit.record(me.id(), "PROPOSAL_REVISED", "proposal", proposalId, "revision " + (base + 1));
         return base + 1;
     }
@@ -162,14 +171,11 @@ public class ProposalService {
     }
 
     private ProposalRecord readable(long proposalId, SignedInMember me) {
-        return proposals.find(proposalId).filter(p -> rules(p, me).canRead())
-                .orElseThrow(() -> new InvalidInputException("proposal", "There is no such proposal, or you may not read it."));
+        return guard.readable(proposalId, me).proposal();
     }
 
     private ProposalAccessRules rules(ProposalRecord p, SignedInMember me) {
-        boolean member = memberships.status(p.getGroupId(), me.id()).orElse(null) == MembershipStatus.ACTIVE;
-        return new ProposalAccessRules(ProposalState.valueOf(p.getState()), p.getDiscussedAt() != null,
-                proposals.isAuthor(p.getId(), me.id()), member, member && memberships.isConvenor(p.getGroupId(), me.id()));
+        return guard.rules(p, me);
     }
 
     private static void check(ProposalDraft draft) {

@@ -7,7 +7,9 @@ package org.commonground.jooq;
 import java.util.Arrays;
 import java.util.List;
 
+import org.commonground.jooq.tables.Amendment;
 import org.commonground.jooq.tables.AuditEvent;
+import org.commonground.jooq.tables.Comment;
 import org.commonground.jooq.tables.GroupConstituency;
 import org.commonground.jooq.tables.GroupInvitation;
 import org.commonground.jooq.tables.GroupMembership;
@@ -40,9 +42,19 @@ public class DefaultSchema extends SchemaImpl {
     public static final DefaultSchema DEFAULT_SCHEMA = new DefaultSchema();
 
     /**
+     * The table <code>amendment</code>.
+     */
+    public final Amendment AMENDMENT = Amendment.AMENDMENT;
+
+    /**
      * The table <code>audit_event</code>.
      */
     public final AuditEvent AUDIT_EVENT = AuditEvent.AUDIT_EVENT;
+
+    /**
+     * The table <code>comment</code>.
+     */
+    public final Comment COMMENT = Comment.COMMENT;
 
     /**
      * The table <code>group_constituency</code>.
@@ -120,7 +132,9 @@ public class DefaultSchema extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
+            Amendment.AMENDMENT,
             AuditEvent.AUDIT_EVENT,
+            Comment.COMMENT,
             GroupConstituency.GROUP_CONSTITUENCY,
             GroupInvitation.GROUP_INVITATION,
             GroupMembership.GROUP_MEMBERSHIP,

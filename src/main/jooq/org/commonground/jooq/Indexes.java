@@ -5,6 +5,7 @@ package org.commonground.jooq;
 
 
 import org.commonground.jooq.tables.AuditEvent;
+import org.commonground.jooq.tables.Comment;
 import org.commonground.jooq.tables.GroupMembership;
 import org.commonground.jooq.tables.MailOutbox;
 import org.commonground.jooq.tables.Member;
@@ -29,6 +30,9 @@ public class Indexes {
     // -------------------------------------------------------------------------
 
     public static final Index AUDIT_EVENT_SUBJECT = Internal.createIndex(DSL.name("audit_event_subject"), AuditEvent.AUDIT_EVENT, new OrderField[] { AuditEvent.AUDIT_EVENT.SUBJECT_TYPE, AuditEvent.AUDIT_EVENT.SUBJECT_ID, AuditEvent.AUDIT_EVENT.OCCURRED_AT }, false);
+    public static final Index COMMENT_AMENDMENT = Internal.createIndex(DSL.name("comment_amendment"), Comment.COMMENT, new OrderField[] { Comment.COMMENT.AMENDMENT_ID }, false);
+    public static final Index COMMENT_PARENT = Internal.createIndex(DSL.name("comment_parent"), Comment.COMMENT, new OrderField[] { Comment.COMMENT.PARENT_ID }, false);
+    public static final Index COMMENT_PROPOSAL = Internal.createIndex(DSL.name("comment_proposal"), Comment.COMMENT, new OrderField[] { Comment.COMMENT.PROPOSAL_ID, Comment.COMMENT.CREATED_AT }, false);
     public static final Index GROUP_MEMBERSHIP_MEMBER = Internal.createIndex(DSL.name("group_membership_member"), GroupMembership.GROUP_MEMBERSHIP, new OrderField[] { GroupMembership.GROUP_MEMBERSHIP.MEMBER_ID }, false);
     public static final Index MAIL_OUTBOX_UNSENT = Internal.createIndex(DSL.name("mail_outbox_unsent"), MailOutbox.MAIL_OUTBOX, new OrderField[] { MailOutbox.MAIL_OUTBOX.CREATED_AT }, false);
     public static final Index MEMBER_PARTY = Internal.createIndex(DSL.name("member_party"), Member.MEMBER, new OrderField[] { Member.MEMBER.PARTY_ID }, false);

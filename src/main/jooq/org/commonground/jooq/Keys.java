@@ -4,7 +4,9 @@
 package org.commonground.jooq;
 
 
+import org.commonground.jooq.tables.Amendment;
 import org.commonground.jooq.tables.AuditEvent;
+import org.commonground.jooq.tables.Comment;
 import org.commonground.jooq.tables.GroupConstituency;
 import org.commonground.jooq.tables.GroupInvitation;
 import org.commonground.jooq.tables.GroupMembership;
@@ -17,7 +19,9 @@ import org.commonground.jooq.tables.Proposal;
 import org.commonground.jooq.tables.ProposalAuthor;
 import org.commonground.jooq.tables.ProposalRevision;
 import org.commonground.jooq.tables.SignInBucket;
+import org.commonground.jooq.tables.records.AmendmentRecord;
 import org.commonground.jooq.tables.records.AuditEventRecord;
+import org.commonground.jooq.tables.records.CommentRecord;
 import org.commonground.jooq.tables.records.GroupConstituencyRecord;
 import org.commonground.jooq.tables.records.GroupInvitationRecord;
 import org.commonground.jooq.tables.records.GroupMembershipRecord;
@@ -49,7 +53,10 @@ public class Keys {
     // UNIQUE and PRIMARY KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final UniqueKey<AmendmentRecord> AMENDMENT_NUMBER_UNIQUE = Internal.createUniqueKey(Amendment.AMENDMENT, DSL.name("amendment_number_unique"), new TableField[] { Amendment.AMENDMENT.PROPOSAL_ID, Amendment.AMENDMENT.NUMBER }, true);
+    public static final UniqueKey<AmendmentRecord> AMENDMENT_PKEY = Internal.createUniqueKey(Amendment.AMENDMENT, DSL.name("amendment_pkey"), new TableField[] { Amendment.AMENDMENT.ID }, true);
     public static final UniqueKey<AuditEventRecord> AUDIT_EVENT_PKEY = Internal.createUniqueKey(AuditEvent.AUDIT_EVENT, DSL.name("audit_event_pkey"), new TableField[] { AuditEvent.AUDIT_EVENT.ID }, true);
+    public static final UniqueKey<CommentRecord> COMMENT_PKEY = Internal.createUniqueKey(Comment.COMMENT, DSL.name("comment_pkey"), new TableField[] { Comment.COMMENT.ID }, true);
     public static final UniqueKey<GroupConstituencyRecord> GROUP_CONSTITUENCY_PKEY = Internal.createUniqueKey(GroupConstituency.GROUP_CONSTITUENCY, DSL.name("group_constituency_pkey"), new TableField[] { GroupConstituency.GROUP_CONSTITUENCY.GROUP_ID, GroupConstituency.GROUP_CONSTITUENCY.POSITION }, true);
     public static final UniqueKey<GroupInvitationRecord> GROUP_INVITATION_PKEY = Internal.createUniqueKey(GroupInvitation.GROUP_INVITATION, DSL.name("group_invitation_pkey"), new TableField[] { GroupInvitation.GROUP_INVITATION.ID }, true);
     public static final UniqueKey<GroupMembershipRecord> GROUP_MEMBERSHIP_PKEY = Internal.createUniqueKey(GroupMembership.GROUP_MEMBERSHIP, DSL.name("group_membership_pkey"), new TableField[] { GroupMembership.GROUP_MEMBERSHIP.GROUP_ID, GroupMembership.GROUP_MEMBERSHIP.MEMBER_ID }, true);
@@ -69,7 +76,15 @@ public class Keys {
     // FOREIGN KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final ForeignKey<AmendmentRecord, MemberRecord> AMENDMENT__AMENDMENT_DECIDED_BY_FKEY = Internal.createForeignKey(Amendment.AMENDMENT, DSL.name("amendment_decided_by_fkey"), new TableField[] { Amendment.AMENDMENT.DECIDED_BY }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<AmendmentRecord, ProposalRecord> AMENDMENT__AMENDMENT_PROPOSAL_ID_FKEY = Internal.createForeignKey(Amendment.AMENDMENT, DSL.name("amendment_proposal_id_fkey"), new TableField[] { Amendment.AMENDMENT.PROPOSAL_ID }, Keys.PROPOSAL_PKEY, new TableField[] { Proposal.PROPOSAL.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<AmendmentRecord, MemberRecord> AMENDMENT__AMENDMENT_PROPOSER_ID_FKEY = Internal.createForeignKey(Amendment.AMENDMENT, DSL.name("amendment_proposer_id_fkey"), new TableField[] { Amendment.AMENDMENT.PROPOSER_ID }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<AuditEventRecord, MemberRecord> AUDIT_EVENT__AUDIT_EVENT_ACTOR_ID_FKEY = Internal.createForeignKey(AuditEvent.AUDIT_EVENT, DSL.name("audit_event_actor_id_fkey"), new TableField[] { AuditEvent.AUDIT_EVENT.ACTOR_ID }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<CommentRecord, AmendmentRecord> COMMENT__COMMENT_AMENDMENT_ID_FKEY = Internal.createForeignKey(Comment.COMMENT, DSL.name("comment_amendment_id_fkey"), new TableField[] { Comment.COMMENT.AMENDMENT_ID }, Keys.AMENDMENT_PKEY, new TableField[] { Amendment.AMENDMENT.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<CommentRecord, MemberRecord> COMMENT__COMMENT_AUTHOR_ID_FKEY = Internal.createForeignKey(Comment.COMMENT, DSL.name("comment_author_id_fkey"), new TableField[] { Comment.COMMENT.AUTHOR_ID }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<CommentRecord, PartyRecord> COMMENT__COMMENT_AUTHOR_PARTY_ID_FKEY = Internal.createForeignKey(Comment.COMMENT, DSL.name("comment_author_party_id_fkey"), new TableField[] { Comment.COMMENT.AUTHOR_PARTY_ID }, Keys.PARTY_PKEY, new TableField[] { Party.PARTY.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<CommentRecord, CommentRecord> COMMENT__COMMENT_PARENT_ID_FKEY = Internal.createForeignKey(Comment.COMMENT, DSL.name("comment_parent_id_fkey"), new TableField[] { Comment.COMMENT.PARENT_ID }, Keys.COMMENT_PKEY, new TableField[] { Comment.COMMENT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<CommentRecord, ProposalRecord> COMMENT__COMMENT_PROPOSAL_ID_FKEY = Internal.createForeignKey(Comment.COMMENT, DSL.name("comment_proposal_id_fkey"), new TableField[] { Comment.COMMENT.PROPOSAL_ID }, Keys.PROPOSAL_PKEY, new TableField[] { Proposal.PROPOSAL.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<GroupConstituencyRecord, GroupsRecord> GROUP_CONSTITUENCY__GROUP_CONSTITUENCY_GROUP_ID_FKEY = Internal.createForeignKey(GroupConstituency.GROUP_CONSTITUENCY, DSL.name("group_constituency_group_id_fkey"), new TableField[] { GroupConstituency.GROUP_CONSTITUENCY.GROUP_ID }, Keys.GROUPS_PKEY, new TableField[] { Groups.GROUPS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<GroupInvitationRecord, GroupsRecord> GROUP_INVITATION__GROUP_INVITATION_GROUP_ID_FKEY = Internal.createForeignKey(GroupInvitation.GROUP_INVITATION, DSL.name("group_invitation_group_id_fkey"), new TableField[] { GroupInvitation.GROUP_INVITATION.GROUP_ID }, Keys.GROUPS_PKEY, new TableField[] { Groups.GROUPS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<GroupInvitationRecord, MemberRecord> GROUP_INVITATION__GROUP_INVITATION_INVITED_BY_FKEY = Internal.createForeignKey(GroupInvitation.GROUP_INVITATION, DSL.name("group_invitation_invited_by_fkey"), new TableField[] { GroupInvitation.GROUP_INVITATION.INVITED_BY }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);

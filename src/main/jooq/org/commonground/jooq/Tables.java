@@ -4,7 +4,9 @@
 package org.commonground.jooq;
 
 
+import org.commonground.jooq.tables.Amendment;
 import org.commonground.jooq.tables.AuditEvent;
+import org.commonground.jooq.tables.Comment;
 import org.commonground.jooq.tables.GroupConstituency;
 import org.commonground.jooq.tables.GroupInvitation;
 import org.commonground.jooq.tables.GroupMembership;
@@ -26,9 +28,19 @@ import org.commonground.jooq.tables.SignInBucket;
 public class Tables {
 
     /**
+     * The table <code>amendment</code>.
+     */
+    public static final Amendment AMENDMENT = Amendment.AMENDMENT;
+
+    /**
      * The table <code>audit_event</code>.
      */
     public static final AuditEvent AUDIT_EVENT = AuditEvent.AUDIT_EVENT;
+
+    /**
+     * The table <code>comment</code>.
+     */
+    public static final Comment COMMENT = Comment.COMMENT;
 
     /**
      * The table <code>group_constituency</code>.

@@ -12,7 +12,9 @@ import java.util.List;
 import org.commonground.jooq.DefaultSchema;
 import org.commonground.jooq.Indexes;
 import org.commonground.jooq.Keys;
+import org.commonground.jooq.tables.Amendment.AmendmentPath;
 import org.commonground.jooq.tables.AuditEvent.AuditEventPath;
+import org.commonground.jooq.tables.Comment.CommentPath;
 import org.commonground.jooq.tables.GroupInvitation.GroupInvitationPath;
 import org.commonground.jooq.tables.GroupMembership.GroupMembershipPath;
 import org.commonground.jooq.tables.Groups.GroupsPath;
@@ -208,6 +210,32 @@ public class Member extends TableImpl<MemberRecord> {
         return _party;
     }
 
+    private transient AmendmentPath _amendmentDecidedByFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>amendment</code> table,
+     * via the <code>amendment_decided_by_fkey</code> key
+     */
+    public AmendmentPath amendmentDecidedByFkey() {
+        if (_amendmentDecidedByFkey == null)
+            _amendmentDecidedByFkey = new AmendmentPath(this, null, Keys.AMENDMENT__AMENDMENT_DECIDED_BY_FKEY.getInverseKey());
+
+        return _amendmentDecidedByFkey;
+    }
+
+    private transient AmendmentPath _amendmentProposerIdFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>amendment</code> table,
+     * via the <code>amendment_proposer_id_fkey</code> key
+     */
+    public AmendmentPath amendmentProposerIdFkey() {
+        if (_amendmentProposerIdFkey == null)
+            _amendmentProposerIdFkey = new AmendmentPath(this, null, Keys.AMENDMENT__AMENDMENT_PROPOSER_ID_FKEY.getInverseKey());
+
+        return _amendmentProposerIdFkey;
+    }
+
     private transient AuditEventPath _auditEvent;
 
     /**
@@ -218,6 +246,18 @@ public class Member extends TableImpl<MemberRecord> {
             _auditEvent = new AuditEventPath(this, null, Keys.AUDIT_EVENT__AUDIT_EVENT_ACTOR_ID_FKEY.getInverseKey());
 
         return _auditEvent;
+    }
+
+    private transient CommentPath _comment;
+
+    /**
+     * Get the implicit to-many join path to the <code>comment</code> table
+     */
+    public CommentPath comment() {
+        if (_comment == null)
+            _comment = new CommentPath(this, null, Keys.COMMENT__COMMENT_AUTHOR_ID_FKEY.getInverseKey());
+
+        return _comment;
     }
 
     private transient GroupInvitationPath _groupInvitation;

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.commonground.jooq.DefaultSchema;
 import org.commonground.jooq.Keys;
+import org.commonground.jooq.tables.Comment.CommentPath;
 import org.commonground.jooq.tables.Groups.GroupsPath;
 import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.records.PartyRecord;
@@ -165,6 +166,18 @@ public class Party extends TableImpl<PartyRecord> {
     @Override
     public List<UniqueKey<PartyRecord>> getUniqueKeys() {
         return Arrays.asList(Keys.PARTY_CODE_UNIQUE);
+    }
+
+    private transient CommentPath _comment;
+
+    /**
+     * Get the implicit to-many join path to the <code>comment</code> table
+     */
+    public CommentPath comment() {
+        if (_comment == null)
+            _comment = new CommentPath(this, null, Keys.COMMENT__COMMENT_AUTHOR_PARTY_ID_FKEY.getInverseKey());
+
+        return _comment;
     }
 
     private transient GroupsPath _groups;

@@ -12,6 +12,8 @@ import java.util.List;
 import org.commonground.jooq.DefaultSchema;
 import org.commonground.jooq.Indexes;
 import org.commonground.jooq.Keys;
+import org.commonground.jooq.tables.Amendment.AmendmentPath;
+import org.commonground.jooq.tables.Comment.CommentPath;
 import org.commonground.jooq.tables.Groups.GroupsPath;
 import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.ProposalAuthor.ProposalAuthorPath;
@@ -242,6 +244,30 @@ public class Proposal extends TableImpl<ProposalRecord> {
             _proposalStateChangedByFkey = new MemberPath(this, Keys.PROPOSAL__PROPOSAL_STATE_CHANGED_BY_FKEY, null);
 
         return _proposalStateChangedByFkey;
+    }
+
+    private transient AmendmentPath _amendment;
+
+    /**
+     * Get the implicit to-many join path to the <code>amendment</code> table
+     */
+    public AmendmentPath amendment() {
+        if (_amendment == null)
+            _amendment = new AmendmentPath(this, null, Keys.AMENDMENT__AMENDMENT_PROPOSAL_ID_FKEY.getInverseKey());
+
+        return _amendment;
+    }
+
+    private transient CommentPath _comment;
+
+    /**
+     * Get the implicit to-many join path to the <code>comment</code> table
+     */
+    public CommentPath comment() {
+        if (_comment == null)
+            _comment = new CommentPath(this, null, Keys.COMMENT__COMMENT_PROPOSAL_ID_FKEY.getInverseKey());
+
+        return _comment;
     }
 
     private transient ProposalAuthorPath _proposalAuthor;

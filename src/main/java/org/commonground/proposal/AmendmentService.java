@@ -1,0 +1,228 @@
+package org.commonground.proposal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.commonground.audit.AuditLog;
+import org.commonground.group.GroupRepository;
+import org.commonground.jooq.tables.records.AmendmentRecord;
+import org.commonground.jooq.tables.records.ProposalRecord;
+import org.commonground.proposal.text.LineNumbering;
+import org.commonground.proposal.text.NumberedLine;
+import org.commonground.proposal.text.TextEdit;
+import org.commonground.proposal.text.TextRange;
+import org.commonground.security.CurrentMember;
+import org.commonground.security.SignedInMember;
+import org.commonground.shared.FieldProblem;
+import org.commonground.shared.InvalidInputException;
+import org.jooq.Record;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.commonground.jooq.Tables.AMENDMENT;
+import static org.commonground.jooq.Tables.MEMBER;
+import static org.commonground.jooq.Tables.PARTY;
+
+/**
+ * Amendments: group members propose replacements for lines of the current revision during discussion; authors, or
+ * the convenor, accept one (it is merged into a new revision and the other open amendments follow the text) or
+ * reject it with a reason; proposers withdraw their own.
+ */
+@Service
+public class AmendmentService {
+
+    public static final int MAX_REPLACEMENT = 50_000;
+
+    private final AmendmentRepository amendments;
+    private final ProposalRepository proposals;
+    private final GroupRepository groups;
+    private final ProposalGuard guard;
+    private final CurrentMember currentMember;
+    private final AuditLog audit;
+
+    AmendmentService(AmendmentRepository amendments, ProposalRepository proposals, GroupRepository groups, ProposalGuard guard,
+                     CurrentMember currentMember, AuditLog audit) {
+        this.amendments = amendments;
+        this.proposals = proposals;
+        this.groups = groups;
+        this.guard = guard;
+        this.currentMember = currentMember;
+        this.audit = audit;
+    }
+
+    /** Every amendment of a proposal, cited by the lines it covers, with open ones that overlap marked as conflicting. */
+    @Transactional(readOnly = true)
+    public List<Amendment> list(long proposalId) {
+        guard.readable(proposalId, currentMember.require());
+        return load(proposalId);
+    }
+
+    /**
+     * Proposes replacing lines {@code fromLine}–{@code toLine} of revision {@code revision} (the one the member was
+     * reading: if the text has changed since, the line numbers may mean something else, so it is refused).
+     */
+    @Transactional
+    public Amendment propose(long proposalId, int revision, int fromLine, int toLine, String replacement, String reason) {
+        SignedInMember me = currentMember.require();
+        ProposalGuard.Access access = guard.readable(proposalId, me);
+        if (!access.rules().groupMember() || access.state() != ProposalState.DISCUSSION) {
+            throw new AccessDeniedException(access.state() == ProposalState.DISCUSSION
+                    ? "Only members of the group can propose amendments."
+                    : "Amendments can be proposed only while the proposal is in discussion (it is " + access.state().label().toLowerCase() + ").");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (replacement != null && replacement.length() > MAX_REPLACEMENT) {
+            problems.add(new FieldProblem("replacement", "A replacement can be at most " + String.format("%,d", MAX_REPLACEMENT) + " characters."));
+        }
+        if (reason != null && reason.length() > 5000) {
+            problems.add(new FieldProblem("reason", "The reason can be at most 5,000 characters."));
+        }
+        InvalidInputException.throwIfAny(problems);
+
+        ProposalRecord p = proposals.lock(proposalId).orElseThrow();
+        if (p.getCurrentRevision() != revision) {
+            throw new InvalidInputException("fromLine", "The text changed while you were writing (it is now revision "
+                    + p.getCurrentRevision() + "). Check the line numbers against the current text and try again; your wording is kept.");
+        }
+        String body = proposals.revision(proposalId, revision).orElseThrow().body();
+        List<NumberedLine> lines = LineNumbering.number(body, groups.lineWidth(p.getGroupId()));
+        if (fromLine < 1 || toLine < fromLine || toLine > lines.size()) {
+            throw new InvalidInputException("fromLine", lines.isEmpty() ? "The text has no lines to amend."
+                    : "Choose lines between 1 and " + lines.size() + ", the first no later than the last.");
+        }
+        TextRange range = LineNumbering.range(lines, fromLine, toLine);
+        String original = body.substring(range.start(), range.end());
+        String newText = replacement == null ? "" : replacement.strip();
+        if (newText.equals(original.strip())) {
+            throw new InvalidInputException("replacement", "The replacement is the same as the current wording. Change it, or leave it empty to delete the lines.");
+        }
+        long id = amendments.insert(proposalId, me.id(), revision, range, original, newText, reason == null ? "" : reason.strip());
+        audit.record(me.id(), "AMENDMENT_PROPOSED", "proposal", proposalId, "amendment " + id + " to lines " + fromLine + "-" + toLine);
+        return load(proposalId).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+    }
+
+    @Transactional
+    public boolean withdraw(long amendmentId) {
+        SignedInMember me = currentMember.require();
+        AmendmentRecord a = amendment(amendmentId, me);
+        if (a.getProposerId() != me.id()) {
+            throw new AccessDeniedException("Only the member who proposed an amendment can withdraw it.");
+        }
+        boolean changed = amendments.decide(amendmentId, AmendmentState.WITHDRAWN, me.id(), "", null);
+        if (changed) {
+            audit.record(me.id(), "AMENDMENT_WITHDRAWN", "proposal", a.getProposalId(), "amendment " + amendmentId);
+        }
+        return changed;
+    }
+
+    /** Rejects an amendment with a reason that stays visible beside it. */
+    @Transactional
+    public boolean reject(long amendmentId, String reason) {
+        SignedInMember me = currentMember.require();
+        AmendmentRecord a = amendment(amendmentId, me);
+        requireDecider(a.getProposalId(), me);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("decisionReason", "Say why the amendment is rejected; the reason stays visible beside it.");
+        }
+        if (reason.length() > 5000) {
+            throw new InvalidInputException("decisionReason", "The reason can be at most 5,000 characters.");
+        }
+        boolean changed = amendments.decide(amendmentId, AmendmentState.REJECTED, me.id(), reason.strip(), null);
+        if (changed) {
+            audit.record(me.id(), "AMENDMENT_REJECTED", "proposal", a.getProposalId(), "amendment " + amendmentId);
+        }
+        return changed;
+    }
+
+    /**
+     * Merges an amendment into a new revision. Other open amendments move onto the new text; those whose words the
+     * merge replaced are flagged for their proposers.
+     *
+     * @return the new revision's number
+     */
+    @Transactional
+    public int accept(long amendmentId) {
+        SignedInMember me = currentMember.require();
+        AmendmentRecord a = amendment(amendmentId, me);
+        requireDecider(a.getProposalId(), me);
+        ProposalRecord p = proposals.lock(a.getProposalId()).orElseThrow();
+        a = amendments.find(amendmentId).orElseThrow();
+        if (!AmendmentState.PROPOSED.name().equals(a.getState())) {
+            throw new InvalidInputException("amendment", "A" + a.getNumber() + " was already " + AmendmentState.valueOf(a.getState()).label().toLowerCase() + ".");
+        }
+        if (a.getOutdated() || a.getRevision() != p.getCurrentRevision()) {
+            throw new InvalidInputException("amendment", "A" + a.getNumber() + " no longer applies: the lines it changes were changed by another merge.");
+        }
+        int base = p.getCurrentRevision();
+        Revision current = proposals.revision(p.getId(), base).orElseThrow();
+        TextEdit edit = new TextEdit(new TextRange(a.getRangeStart(), a.getRangeEnd()), a.getReplacement());
+        String merged = edit.apply(current.body());
+        if (merged.length() > ProposalService.MAX_BODY) {
+            throw new InvalidInputException("amendment", "Merging A" + a.getNumber() + " would make the text longer than "
+                    + String.format("%,d", ProposalService.MAX_BODY) + " characters.");
+        }
+        if (!proposals.advanceRevision(p.getId(), base, current.title(), current.summary())) {
+            throw new IllegalStateException("The proposal changed while locked");
+        }
+        proposals.insertRevision(p.getId(), base + 1, current.title(), current.summary(), merged,
+                "Merged A" + a.getNumber() + (a.getReason().isBlank() ? "" : ": " + abbreviate(a.getReason())), me.id());
+        amendments.decide(amendmentId, AmendmentState.ACCEPTED, me.id(), "", base + 1);
+        amendments.rebaseOpen(p.getId(), base, base + 1, edit::rebase);
+        audit.record(me.id(), "AMENDMENT_ACCEPTED", "proposal", p.getId(), "amendment " + amendmentId + " merged into revision " + (base + 1));
+        return base + 1;
+    }
+
+    private AmendmentRecord amendment(long amendmentId, SignedInMember me) {
+        AmendmentRecord a = amendments.find(amendmentId)
+                .orElseThrow(() -> new InvalidInputException("amendment", "There is no such amendment."));
+        guard.readable(a.getProposalId(), me);
+        return a;
+    }
+
+    private void requireDecider(long proposalId, SignedInMember me) {
+        ProposalGuard.Access access = guard.readable(proposalId, me);
+        if (!(access.rules().author() || access.rules().convenor())) {
+            throw new AccessDeniedException("Only the proposal's authors or the group's convenors decide on amendments.");
+        }
+        if (access.state() != ProposalState.DISCUSSION) {
+            throw new AccessDeniedException("Amendments are decided while the proposal is in discussion.");
+        }
+    }
+
+    private List<Amendment> load(long proposalId) {
+        ProposalRecord p = proposals.find(proposalId).orElseThrow();
+        int width = groups.lineWidth(p.getGroupId());
+        Map<Integer, List<NumberedLine>> numbering = new HashMap<>();
+        List<Record> rows = amendments.ofProposal(proposalId);
+        List<Amendment> result = new ArrayList<>(rows.size());
+        for (Record r : rows) {
+            int revision = r.get(AMENDMENT.REVISION);
+            List<NumberedLine> lines = numbering.computeIfAbsent(revision,
+                    n -> LineNumbering.number(proposals.revision(proposalId, n).orElseThrow().body(), width));
+            TextRange range = new TextRange(r.get(AMENDMENT.RANGE_START), r.get(AMENDMENT.RANGE_END));
+            int[] span = LineNumbering.linesOf(lines, range);
+            result.add(new Amendment(r.get(AMENDMENT.ID), r.get(AMENDMENT.NUMBER), r.get(AMENDMENT.PROPOSER_ID),
+                    r.get(MEMBER.DISPLAY_NAME), r.get(PARTY.CODE), r.get(PARTY.COLOUR), revision, range,
+                    r.get(AMENDMENT.ORIGINAL), r.get(AMENDMENT.REPLACEMENT), r.get(AMENDMENT.REASON),
+                    AmendmentState.valueOf(r.get(AMENDMENT.STATE)), r.get(AMENDMENT.OUTDATED),
+                    r.get(AmendmentRepository.DECIDER_NAME), r.get(AMENDMENT.DECISION_REASON),
+                    r.get(AMENDMENT.MERGED_REVISION), r.get(AMENDMENT.CREATED_AT), span[0], span[1], new ArrayList<>()));
+        }
+        for (Amendment a : result) {
+            for (Amendment b : result) {
+                if (a != b && a.isOpen() && b.isOpen() && a.revision() == b.revision() && a.range().overlaps(b.range())) {
+                    a.conflictsWith().add(b.number());
+                }
+            }
+        }
+        return result;
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= 200 ? line : line.substring(0, 199) + "\u2026";
+    }
+}

@@ -1,0 +1,96 @@
+package org.commonground.proposal;
+
+import static org.commonground.jooq.Tables.COMMENT;
+import static org.commonground.jooq.Tables.MEMBER;
+import static org.commonground.jooq.Tables.PARTY;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.commonground.jooq.tables.records.CommentRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Every query that returns comments takes the reader and applies the caucus rule in SQL, so no query can hand a
+ * party's private comments to another party's member.
+ */
+@Repository
+public class CommentRepository {
+
+    private final DSLContext db;
+
+    public CommentRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public long insert(long proposalId, Long amendmentId, Long parentId, long authorId, long authorPartyId, Visibility visibility,
+                       Integer revision, Integer block, Integer line, String quote, String body) {
+        return db.insertInto(COMMENT)
+                .set(COMMENT.PROPOSAL_ID, proposalId)
+                .set(COMMENT.AMENDMENT_ID, amendmentId)
+                .set(COMMENT.PARENT_ID, parentId)
+                .set(COMMENT.AUTHOR_ID, authorId)
+                .set(COMMENT.AUTHOR_PARTY_ID, authorPartyId)
+                .set(COMMENT.VISIBILITY, visibility.name())
+                .set(COMMENT.REVISION, revision)
+                .set(COMMENT.BLOCK, block)
+                .set(COMMENT.LINE, line)
+                .set(COMMENT.QUOTE, quote)
+                .set(COMMENT.BODY, body)
+                .returning(COMMENT.ID).fetchOne(COMMENT.ID);
+    }
+
+    private static Condition visibleTo(long viewerId, long viewerPartyId) {
+        return COMMENT.VISIBILITY.eq(Visibility.SHARED.name())
+                .or(COMMENT.AUTHOR_PARTY_ID.eq(viewerPartyId))
+                .or(COMMENT.AUTHOR_ID.eq(viewerId));
+    }
+
+    /** The comments of a proposal (and of its amendments) that the reader may see, oldest first. */
+    public List<Comment> visible(long proposalId, long viewerId, long viewerPartyId) {
+        return db.select(COMMENT.asterisk(), MEMBER.DISPLAY_NAME, PARTY.CODE, PARTY.COLOUR)
+                .from(COMMENT)
+                .join(MEMBER).on(MEMBER.ID.eq(COMMENT.AUTHOR_ID))
+                .join(PARTY).on(PARTY.ID.eq(COMMENT.AUTHOR_PARTY_ID))
+                .where(COMMENT.PROPOSAL_ID.eq(proposalId)).and(visibleTo(viewerId, viewerPartyId))
+                .orderBy(COMMENT.CREATED_AT, COMMENT.ID)
+                .fetch(r -> new Comment(r.get(COMMENT.ID), r.get(COMMENT.PARENT_ID), r.get(COMMENT.AMENDMENT_ID), r.get(COMMENT.AUTHOR_ID),
+                        r.get(MEMBER.DISPLAY_NAME), r.get(PARTY.CODE), r.get(PARTY.COLOUR), Visibility.valueOf(r.get(COMMENT.VISIBILITY)),
+                        r.get(COMMENT.REVISION), r.get(COMMENT.BLOCK), r.get(COMMENT.LINE), r.get(COMMENT.QUOTE),
+                        r.get(COMMENT.DELETED_AT) == null ? r.get(COMMENT.BODY) : "", r.get(COMMENT.CREATED_AT),
+                        r.get(COMMENT.EDITED_AT), r.get(COMMENT.DELETED_AT) != null));
+    }
+
+    /** Visible, undeleted comments per paragraph of one revision: the counts in the margin. */
+    public Map<Integer, Integer> countsByBlock(long proposalId, int revision, long viewerId, long viewerPartyId) {
+        return db.select(COMMENT.BLOCK, DSL.count()).from(COMMENT)
+                .where(COMMENT.PROPOSAL_ID.eq(proposalId)).and(COMMENT.REVISION.eq(revision))
+                .and(COMMENT.BLOCK.isNotNull()).and(COMMENT.DELETED_AT.isNull()).and(COMMENT.AMENDMENT_ID.isNull())
+                .and(visibleTo(viewerId, viewerPartyId))
+                .groupBy(COMMENT.BLOCK)
+                .fetchMap(COMMENT.BLOCK, DSL.count());
+    }
+
+    /** One comment, only if the reader may see it. */
+    public Optional<CommentRecord> findVisible(long commentId, long viewerId, long viewerPartyId) {
+        return db.selectFrom(COMMENT).where(COMMENT.ID.eq(commentId)).and(visibleTo(viewerId, viewerPartyId)).fetchOptional();
+    }
+
+    public boolean edit(long commentId, long authorId, String body) {
+        return db.update(COMMENT).set(COMMENT.BODY, body).set(COMMENT.EDITED_AT, OffsetDateTime.now())
+                .where(COMMENT.ID.eq(commentId)).and(COMMENT.AUTHOR_ID.eq(authorId)).and(COMMENT.DELETED_AT.isNull())
+                .execute() == 1;
+    }
+
+    /** Deleting keeps the row (replies hang from it) but not the words. */
+    public boolean delete(long commentId, long authorId) {
+        return db.update(COMMENT).set(COMMENT.BODY, "").set(COMMENT.QUOTE, (String) null).set(COMMENT.DELETED_AT, OffsetDateTime.now())
+                .where(COMMENT.ID.eq(commentId)).and(COMMENT.AUTHOR_ID.eq(authorId)).and(COMMENT.DELETED_AT.isNull())
+                .execute() == 1;
+    }
+}

@@ -1,0 +1,167 @@
+package org.commonground.proposal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.commonground.audit.AuditLog;
+import org.commonground.group.GroupRepository;
+import org.commonground.jooq.tables.records.AmendmentRecord;
+import org.commonground.jooq.tables.records.CommentRecord;
+import org.commonground.proposal.text.LineNumbering;
+import org.commonground.proposal.text.NumberedLine;
+import org.commonground.security.CurrentMember;
+import org.commonground.security.SignedInMember;
+import org.commonground.shared.InvalidInputException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Comments on proposals and amendments, threaded, optionally anchored to a paragraph or passage, SHARED with the
+ * group or kept to the author's party (CAUCUS). Readers get only what they may see, from every method.
+ */
+@Service
+public class CommentService {
+
+    public static final int MAX_BODY = 10_000;
+
+    private final CommentRepository comments;
+    private final AmendmentRepository amendments;
+    private final ProposalRepository proposals;
+    private final GroupRepository groups;
+    private final ProposalGuard guard;
+    private final CurrentMember currentMember;
+    private final AuditLog audit;
+
+    CommentService(CommentRepository comments, AmendmentRepository amendments, ProposalRepository proposals, GroupRepository groups,
+                   ProposalGuard guard, CurrentMember currentMember, AuditLog audit) {
+        this.comments = comments;
+        this.amendments = amendments;
+        this.proposals = proposals;
+        this.groups = groups;
+        this.guard = guard;
+        this.currentMember = currentMember;
+        this.audit = audit;
+    }
+
+    /** The comments the caller may see; a deleted one stays only as a placeholder above its replies. */
+    @Transactional(readOnly = true)
+    public List<Comment> thread(long proposalId) {
+        SignedInMember me = currentMember.require();
+        guard.readable(proposalId, me);
+        List<Comment> all = comments.visible(proposalId, me.id(), me.partyId());
+        Set<Long> parents = new HashSet<>();
+        all.forEach(c -> {
+            if (c.parentId() != null) {
+                parents.add(c.parentId());
+            }
+        });
+        return all.stream().filter(c -> !c.deleted() || parents.contains(c.id())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Integer, Integer> countsByParagraph(long proposalId, int revision) {
+        SignedInMember me = currentMember.require();
+        guard.readable(proposalId, me);
+        return comments.countsByBlock(proposalId, revision, me.id(), me.partyId());
+    }
+
+    @Transactional
+    public long post(long proposalId, NewComment comment) {
+        SignedInMember me = currentMember.require();
+        ProposalGuard.Access access = guard.readable(proposalId, me);
+        ProposalState state = access.state();
+        if (state != ProposalState.DRAFT && state != ProposalState.DISCUSSION && state != ProposalState.VOTING) {
+            throw new AccessDeniedException("Comments are closed: the proposal is " + state.label().toLowerCase() + ".");
+        }
+        String body = comment.body() == null ? "" : comment.body().strip();
+        if (body.isEmpty()) {
+            throw new InvalidInputException("body", "Write something first.");
+        }
+        if (body.length() > MAX_BODY) {
+            throw new InvalidInputException("body", "A comment can be at most " + String.format("%,d", MAX_BODY) + " characters.");
+        }
+        Visibility visibility = comment.visibility() == null ? Visibility.SHARED : comment.visibility();
+        Long amendmentId = comment.amendmentId();
+        if (amendmentId != null) {
+            AmendmentRecord a = amendments.find(amendmentId).filter(x -> x.getProposalId() == proposalId)
+                    .orElseThrow(() -> new InvalidInputException("amendment", "There is no such amendment on this proposal."));
+            amendmentId = a.getId();
+        }
+        if (comment.parentId() != null) {
+            CommentRecord parent = comments.findVisible(comment.parentId(), me.id(), me.partyId())
+                    .filter(p -> p.getProposalId() == proposalId)
+                    .orElseThrow(() -> new InvalidInputException("parent", "The comment you are replying to is not there."));
+            // A reply in a party's private thread stays private to that party.
+            if (Visibility.valueOf(parent.getVisibility()) == Visibility.CAUCUS) {
+                visibility = Visibility.CAUCUS;
+            }
+            amendmentId = parent.getAmendmentId();
+        }
+        Integer revision = null;
+        Integer block = null;
+        Integer line = null;
+        String quote = null;
+        if (comment.fromLine() != null) {
+            revision = comment.revision() == null ? access.proposal().getCurrentRevision() : comment.revision();
+            int rev = revision;
+            String text = proposals.revision(proposalId, rev)
+                    .orElseThrow(() -> new InvalidInputException("fromLine", "There is no revision " + rev + ".")).body();
+            List<NumberedLine> lines = LineNumbering.number(text, groups.lineWidth(access.proposal().getGroupId()));
+            int from = comment.fromLine();
+            int to = comment.passage() && comment.toLine() != null ? comment.toLine() : from;
+            if (from < 1 || to < from || to > lines.size()) {
+                throw new InvalidInputException("fromLine", "Lines " + from + "\u2013" + to + " do not exist; the text has " + lines.size() + " lines.");
+            }
+            line = from;
+            block = lines.get(from - 1).block();
+            if (comment.passage()) {
+                var range = LineNumbering.range(lines, from, to);
+                quote = text.substring(range.start(), range.end()).replaceAll("\\s+", " ");
+                if (quote.length() > 2000) {
+                    quote = quote.substring(0, 1999) + "\u2026";
+                }
+            }
+        }
+        long id = comments.insert(proposalId, amendmentId, comment.parentId(), me.id(), me.partyId(), visibility, revision, block, line, quote, body);
+        // The audit trail records that a comment was made, not what a caucus said.
+        audit.record(me.id(), "COMMENT_POSTED", "proposal", proposalId, "comment " + id + " " + visibility);
+        return id;
+    }
+
+    @Transactional
+    public void edit(long commentId, String body) {
+        SignedInMember me = currentMember.require();
+        CommentRecord c = own(commentId, me);
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty() || text.length() > MAX_BODY) {
+            throw new InvalidInputException("body", text.isEmpty() ? "A comment cannot be empty; delete it instead."
+                    : "A comment can be at most " + String.format("%,d", MAX_BODY) + " characters.");
+        }
+        if (!comments.edit(commentId, me.id(), text)) {
+            throw new InvalidInputException("body", "This comment was deleted.");
+        }
+        audit.record(me.id(), "COMMENT_EDITED", "proposal", c.getProposalId(), "comment " + commentId);
+    }
+
+    @Transactional
+    public void delete(long commentId) {
+        SignedInMember me = currentMember.require();
+        CommentRecord c = own(commentId, me);
+        if (comments.delete(commentId, me.id())) {
+            audit.record(me.id(), "COMMENT_DELETED", "proposal", c.getProposalId(), "comment " + commentId);
+        }
+    }
+
+    private CommentRecord own(long commentId, SignedInMember me) {
+        CommentRecord c = comments.findVisible(commentId, me.id(), me.partyId())
+                .orElseThrow(() -> new InvalidInputException("comment", "There is no such comment."));
+        guard.readable(c.getProposalId(), me);
+        if (c.getAuthorId() != me.id()) {
+            throw new AccessDeniedException("You can edit and delete only your own comments.");
+        }
+        return c;
+    }
+}

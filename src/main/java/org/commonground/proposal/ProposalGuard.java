@@ -1,0 +1,41 @@
+package org.commonground.proposal;
+
+import org.commonground.group.MembershipRepository;
+import org.commonground.group.MembershipStatus;
+import org.commonground.jooq.tables.records.ProposalRecord;
+import org.commonground.security.SignedInMember;
+import org.commonground.shared.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds a proposal for a caller with the caller's rights to it. A proposal the caller may not read is reported
+ * exactly like one that does not exist, so ids guessed in a URL reveal nothing.
+ */
+@Component
+class ProposalGuard {
+
+    record Access(ProposalRecord proposal, ProposalAccessRules rules) {
+        ProposalState state() {
+            return ProposalState.valueOf(proposal.getState());
+        }
+    }
+
+    private final ProposalRepository proposals;
+    private final MembershipRepository memberships;
+
+    ProposalGuard(ProposalRepository proposals, MembershipRepository memberships) {
+        this.proposals = proposals;
+        this.memberships = memberships;
+    }
+
+    Access readable(long proposalId, SignedInMember me) {
+        return proposals.find(proposalId).map(p -> new Access(p, rules(p, me))).filter(a -> a.rules().canRead())
+                .orElseThrow(() -> new InvalidInputException("proposal", "There is no such proposal, or you may not read it."));
+    }
+
+    ProposalAccessRules rules(ProposalRecord p, SignedInMember me) {
+        boolean member = memberships.status(p.getGroupId(), me.id()).orElse(null) == MembershipStatus.ACTIVE;
+        return new ProposalAccessRules(ProposalState.valueOf(p.getState()), p.getDiscussedAt() != null,
+                proposals.isAuthor(p.getId(), me.id()), member, member && memberships.isConvenor(p.getGroupId(), me.id()));
+    }
+}

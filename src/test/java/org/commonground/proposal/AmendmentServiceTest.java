@@ -1,0 +1,152 @@
+package org.commonground.proposal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.commonground.group.GroupService;
+import org.commonground.shared.InvalidInputException;
+import org.commonground.support.IntegrationTest;
+import org.commonground.support.TestMembers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+@IntegrationTest
+class AmendmentServiceTest {
+
+    /** Four paragraphs, one line each at width 80. */
+    static final String TEXT = """
+            We will end sewage discharges into rivers by 2030.
+
+            Water companies will be run for the public good.
+
+            Fines will go to river restoration.
+
+            Bathing water status for every river town.
+            """;
+
+    @Autowired
+    ProposalService proposals;
+    @Autowired
+    AmendmentService amendments;
+    @Autowired
+    GroupService groups;
+    @Autowired
+    TestMembers testMembers;
+
+    ProposalFixture f;
+    long proposal;
+
+    @BeforeEach
+    void setUp() {
+        f = new ProposalFixture(testMembers, groups);
+        proposal = f.proposalInDiscussion(proposals, TEXT);
+    }
+
+    @AfterEach
+    void signOut() {
+        TestMembers.signOut();
+    }
+
+    private Amendment find(int number) {
+        return amendments.list(proposal).stream().filter(a -> a.number() == number).findFirst().orElseThrow();
+    }
+
+    @Test
+    void amendmentsAreNumberedCitedByLineAndOverlapsConflict() {
+        TestMembers.signIn(f.green);
+        Amendment a1 = amendments.propose(proposal, 1, 2, 2, "Water companies will be brought into public ownership.", "Ownership, not promises");
+        Amendment a2 = amendments.propose(proposal, 1, 2, 3, "Water will be public.", "Shorter");
+        TestMembers.signIn(f.libDem);
+        Amendment a3 = amendments.propose(proposal, 1, 4, 4, "Bathing water status for every river.", "");
+        assertThat(List.of(a1.number(), a2.number(), a3.number())).containsExactly(1, 2, 3);
+        assertThat(a1.citation()).isEqualTo("A1 to line 2");
+        assertThat(a2.citation()).isEqualTo("A2 to lines 2\u20133");
+        assertThat(a1.original()).isEqualTo("Water companies will be run for the public good.");
+        assertThat(find(1).conflictsWith()).containsExactly(2);
+        assertThat(find(3).conflictsWith()).isEmpty();
+    }
+
+    @Test
+    void acceptingMergesANewRevisionMovesTheOthersAndFlagsTheOnesItTouched() {
+        TestMembers.signIn(f.green);
+        amendments.propose(proposal, 1, 1, 1, "We will end sewage discharges into all rivers and seas by 2028.", "Go further");
+        amendments.propose(proposal, 1, 1, 2, "Clean water, public water.", "Merge the first two");
+        TestMembers.signIn(f.libDem);
+        amendments.propose(proposal, 1, 4, 4, "Bathing water status for every town on a river.", "");
+
+        TestMembers.signIn(f.author);
+        assertThat(amendments.accept(find(1).id())).isEqualTo(2);
+
+        ProposalDetails now = proposals.details(proposal);
+        assertThat(now.current().number()).isEqualTo(2);
+        assertThat(now.current().body()).contains("all rivers and seas by 2028.").doesNotContain("by 2030");
+        assertThat(now.current().note()).startsWith("Merged A1");
+        assertThat(find(1).state()).isEqualTo(AmendmentState.ACCEPTED);
+        assertThat(find(1).mergedRevision()).isEqualTo(2);
+        assertThat(find(2).outdated()).as("A2 replaced words A1 changed").isTrue();
+        Amendment a3 = find(3);
+        assertThat(a3.outdated()).isFalse();
+        assertThat(a3.revision()).isEqualTo(2);
+        assertThat(now.current().body().substring(a3.range().start(), a3.range().end())).isEqualTo("Bathing water status for every river town.");
+
+        assertThatThrownBy(() -> amendments.accept(find(2).id())).isInstanceOf(InvalidInputException.class).hasMessageContaining("no longer applies");
+        assertThat(amendments.accept(a3.id())).isEqualTo(3);
+        assertThat(proposals.details(proposal).current().body()).contains("every town on a river.");
+    }
+
+    @Test
+    void anOrdinaryEditAlsoCarriesOpenAmendmentsAlong() {
+        TestMembers.signIn(f.green);
+        amendments.propose(proposal, 1, 3, 3, "Fines will go to river restoration, in full.", "");
+        TestMembers.signIn(f.author);
+        proposals.save(proposal, 1, new ProposalDraft("Clean rivers", "", "Our pledge.\n\n" + TEXT, "intro"));
+        Amendment a1 = find(1);
+        assertThat(a1.revision()).isEqualTo(2);
+        assertThat(a1.citation()).isEqualTo("A1 to line 4");
+    }
+
+    @Test
+    void rejectedAndWithdrawnAmendmentsStayVisible() {
+        TestMembers.signIn(f.green);
+        Amendment a1 = amendments.propose(proposal, 1, 1, 1, "Sooner.", "");
+        Amendment a2 = amendments.propose(proposal, 1, 3, 3, "No fines.", "");
+        TestMembers.signIn(f.libDem);
+        assertThatThrownBy(() -> amendments.withdraw(a2.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> amendments.reject(a1.id(), "no")).isInstanceOf(AccessDeniedException.class);
+        TestMembers.signIn(f.convenor);
+        assertThatThrownBy(() -> amendments.reject(a1.id(), " ")).isInstanceOf(InvalidInputException.class);
+        assertThat(amendments.reject(a1.id(), "2030 is what the water companies can deliver")).isTrue();
+        TestMembers.signIn(f.green);
+        assertThat(amendments.withdraw(a2.id())).isTrue();
+        assertThat(amendments.list(proposal)).extracting(Amendment::state, Amendment::decisionReason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AmendmentState.REJECTED, "2030 is what the water companies can deliver"),
+                org.assertj.core.groups.Tuple.tuple(AmendmentState.WITHDRAWN, ""));
+    }
+
+    @Test
+    void badAmendmentsAreRefused() {
+        TestMembers.signIn(f.green);
+        assertThatThrownBy(() -> amendments.propose(proposal, 1, 9, 12, "x", ""))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("fromLine")).contains("between 1 and 4"));
+        assertThatThrownBy(() -> amendments.propose(proposal, 1, 3, 3, "Fines will go to river restoration.", ""))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("replacement")).contains("same"));
+        TestMembers.signIn(f.author);
+        proposals.save(proposal, 1, new ProposalDraft("Clean rivers", "", TEXT + "\nMore.", ""));
+        TestMembers.signIn(f.green);
+        assertThatThrownBy(() -> amendments.propose(proposal, 1, 1, 1, "x", ""))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("fromLine")).contains("revision 2"));
+        TestMembers.signIn(f.outsider);
+        assertThatThrownBy(() -> amendments.propose(proposal, 2, 1, 1, "x", "")).isInstanceOf(InvalidInputException.class);
+        TestMembers.signIn(f.convenor);
+        proposals.move(proposal, ProposalState.WITHDRAWN);
+        TestMembers.signIn(f.green);
+        assertThatThrownBy(() -> amendments.propose(proposal, 2, 1, 1, "x", ""))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("withdrawn");
+        assertThat(amendments.list(proposal)).isEmpty();
+    }
+}
