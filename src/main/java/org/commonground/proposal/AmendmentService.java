@@ -68,7 +68,7 @@ public class AmendmentService {
     public Amendment propose(long proposalId, int revision, int fromLine, int toLine, String replacement, String reason) {
         SignedInMember me = currentMember.require();
         ProposalGuard.Access access = guard.readable(proposalId, me);
-        if (!access.rules().groupMember() || access.state() != ProposalState.DISCUSSION) {
+        if (!access.rules().canAmend()) {
             throw new AccessDeniedException(access.state() == ProposalState.DISCUSSION
                     ? "Only members of the group can propose amendments."
                     : "Amendments can be proposed only while the proposal is in discussion (it is " + access.state().label().toLowerCase() + ").");
@@ -184,11 +184,10 @@ public class AmendmentService {
 
     private void requireDecider(long proposalId, SignedInMember me) {
         ProposalGuard.Access access = guard.readable(proposalId, me);
-        if (!(access.rules().author() || access.rules().convenor())) {
-            throw new AccessDeniedException("Only the proposal's authors or the group's convenors decide on amendments.");
-        }
-        if (access.state() != ProposalState.DISCUSSION) {
-            throw new AccessDeniedException("Amendments are decided while the proposal is in discussion.");
+        if (!access.rules().canDecideAmendments()) {
+            throw new AccessDeniedException(access.state() == ProposalState.DISCUSSION
+                    ? "Only the proposal's authors or the group's convenors decide on amendments."
+                    : "Amendments are decided while the proposal is in discussion.");
         }
     }
 

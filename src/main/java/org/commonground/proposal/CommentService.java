@@ -72,9 +72,8 @@ public class CommentService {
     public long post(long proposalId, NewComment comment) {
         SignedInMember me = currentMember.require();
         ProposalGuard.Access access = guard.readable(proposalId, me);
-        ProposalState state = access.state();
-        if (state != ProposalState.DRAFT && state != ProposalState.DISCUSSION && state != ProposalState.VOTING) {
-            throw new AccessDeniedException("Comments are closed: the proposal is " + state.label().toLowerCase() + ".");
+        if (!access.rules().canComment()) {
+            throw new AccessDeniedException("Comments are closed: the proposal is " + access.state().label().toLowerCase() + ".");
         }
         String body = comment.body() == null ? "" : comment.body().strip();
         if (body.isEmpty()) {

@@ -30,4 +30,18 @@ public record ProposalAccessRules(ProposalState state, boolean everDiscussed, bo
     public boolean canAddCoAuthors() {
         return canEdit();
     }
+
+    /** Group members propose amendments while the group discusses the text. */
+    public boolean canAmend() {
+        return groupMember && state == ProposalState.DISCUSSION;
+    }
+
+    /** Authors, or the convenor, accept or reject amendments during discussion. */
+    public boolean canDecideAmendments() {
+        return (author || convenor) && state == ProposalState.DISCUSSION;
+    }
+
+    public boolean canComment() {
+        return canRead() && (state == ProposalState.DRAFT || state == ProposalState.DISCUSSION || state == ProposalState.VOTING);
+    }
 }

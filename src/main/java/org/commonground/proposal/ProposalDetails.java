@@ -7,5 +7,6 @@ import org.commonground.proposal.text.NumberedLine;
 
 /** A proposal as the caller may see it, with what the caller may do to it. */
 public record ProposalDetails(ProposalSummary proposal, String groupName, Revision current, List<NumberedLine> lines,
-                              List<Author> authors, boolean canEdit, Set<ProposalState> moves) {
+                              List<Author> authors, boolean canEdit, Set<ProposalState> moves,
+                              boolean canAmend, boolean canDecideAmendments, boolean canComment) {
 }

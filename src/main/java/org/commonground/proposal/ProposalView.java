@@ -1,6 +1,7 @@
 package org.commonground.proposal;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -27,6 +29,8 @@ import org.commonground.group.GroupMember;
 import org.commonground.group.GroupService;
 import org.commonground.group.MembershipStatus;
 import org.commonground.proposal.text.TextHtml;
+import org.commonground.security.CurrentMember;
+import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Forms;
 import org.commonground.ui.PartyMarker;
@@ -40,13 +44,21 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
     private final ProposalService proposals;
+    private final AmendmentService amendments;
+    private final CommentService comments;
     private final GroupService groups;
+    private final SignedInMember me;
     private long proposalId;
     private String title = "Proposal";
+    AmendmentPanel amendmentPanel;
 
-    public ProposalView(ProposalService proposals, GroupService groups) {
+    public ProposalView(ProposalService proposals, AmendmentService amendments, CommentService comments, GroupService groups,
+                        CurrentMember currentMember) {
         this.proposals = proposals;
+        this.amendments = amendments;
+        this.comments = comments;
         this.groups = groups;
+        this.me = currentMember.require();
         addClassName("cg-page");
     }
 
@@ -96,7 +108,16 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         if (details.lines().isEmpty()) {
             add(new Paragraph("The text is empty."));
         } else {
-            add(new Html(TextHtml.numbered(details.lines())));
+            add(new Html(TextHtml.numbered(details.lines(), comments.countsByParagraph(proposalId, details.current().number()))));
+        }
+        List<Comment> thread = comments.thread(proposalId);
+        amendmentPanel = new AmendmentPanel(amendments, comments, details, amendments.list(proposalId), thread, me, this::refresh);
+        add(amendmentPanel);
+
+        CommentThread proposalComments = new CommentThread(comments, proposalId, null, thread, me, details.canComment(), this::refresh);
+        add(new H3("Comments (" + thread.stream().filter(c -> c.amendmentId() == null && !c.deleted()).count() + ")"), proposalComments);
+        if (details.canComment()) {
+            add(proposalComments.anchoredForm(details.current().number(), details.lines().size()));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.commonground.proposal.text;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jsoup.nodes.Entities;
 
@@ -15,6 +16,11 @@ public final class TextHtml {
 
     /** One element per line: the number in the margin, then the words, with the block's kind as a class. */
     public static String numbered(List<NumberedLine> lines) {
+        return numbered(lines, Map.of());
+    }
+
+    /** As {@link #numbered(List)}, with the number of comments on each paragraph shown beside its first line. */
+    public static String numbered(List<NumberedLine> lines, Map<Integer, Integer> commentsPerBlock) {
         StringBuilder html = new StringBuilder(lines.size() * 120).append("<div class=\"cg-numbered\">");
         int block = -1;
         for (NumberedLine line : lines) {
@@ -33,7 +39,12 @@ public final class TextHtml {
             if (!line.marker().isEmpty()) {
                 html.append("<span class=\"cg-marker\">").append(escape(line.marker().matches("[-*+]") ? "•" : line.marker())).append("</span> ");
             }
-            html.append(escape(line.text())).append("</span></div>");
+            html.append(escape(line.text())).append("</span>");
+            Integer comments = firstOfBlock ? commentsPerBlock.get(line.block()) : null;
+            if (comments != null && comments > 0) {
+                html.append("<span class=\"cg-comment-count\">").append(comments).append(comments == 1 ? " comment" : " comments").append("</span>");
+            }
+            html.append("</div>");
         }
         return html.append("</div>").toString();
     }

@@ -1,0 +1,188 @@
+package org.commonground.proposal;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import org.commonground.proposal.text.NumberedLine;
+import org.commonground.proposal.text.TextHtml;
+import org.commonground.proposal.text.WordDiff;
+import org.commonground.security.SignedInMember;
+import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Forms;
+import org.commonground.ui.PartyMarker;
+import org.springframework.security.access.AccessDeniedException;
+
+/** The amendments of a proposal: a form to propose one, and each amendment with its diff, state, actions and thread. */
+class AmendmentPanel extends Div {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
+
+    final IntegerField from;
+    final IntegerField to;
+    final TextArea replacement = new TextArea("Replace with");
+    final TextArea reason = new TextArea("Reason");
+    final Button propose = new Button("Propose amendment");
+
+    private final AmendmentService amendments;
+    private final Runnable onChange;
+
+    AmendmentPanel(AmendmentService amendments, CommentService comments, ProposalDetails details, List<Amendment> list,
+                   List<Comment> thread, SignedInMember me, Runnable onChange) {
+        this.amendments = amendments;
+        this.onChange = onChange;
+        addClassName("cg-amendments");
+        long open = list.stream().filter(Amendment::isOpen).count();
+        add(new H3("Amendments (" + list.size() + (open > 0 ? ", " + open + " open" : "") + ")"));
+        List<NumberedLine> lines = details.lines();
+        from = CommentThread.lineField("From line", lines.size());
+        to = CommentThread.lineField("to line", lines.size());
+        if (details.canAmend()) {
+            add(form(details, lines));
+        }
+        for (Amendment a : list) {
+            add(card(a, details, me, new CommentThread(comments, details.proposal().id(), a.id(), thread, me,
+                    details.canComment(), onChange)));
+        }
+    }
+
+    private Details form(ProposalDetails details, List<NumberedLine> lines) {
+        replacement.setMaxLength(AmendmentService.MAX_REPLACEMENT);
+        replacement.setWidthFull();
+        replacement.setHelperText("Leave empty to delete the lines.");
+        reason.setMaxLength(5000);
+        reason.setWidthFull();
+        Button current = new Button("Start from the current wording", e -> {
+            if (from.getValue() != null && to.getValue() != null && from.getValue() >= 1 && to.getValue() >= from.getValue()
+                    && to.getValue() <= lines.size()) {
+                replacement.setValue(lines.subList(from.getValue() - 1, to.getValue()).stream().map(NumberedLine::text)
+                        .collect(Collectors.joining(" ")));
+            }
+        });
+        current.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        from.addValueChangeListener(e -> {
+            if (to.getValue() == null || (e.getValue() != null && to.getValue() < e.getValue())) {
+                to.setValue(e.getValue());
+            }
+        });
+        propose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        propose.addClickListener(e -> {
+            Forms.clear(from, replacement, reason);
+            try {
+                if (from.getValue() == null || to.getValue() == null) {
+                    throw new InvalidInputException("fromLine", "Enter the lines to amend.");
+                }
+                Amendment a = amendments.propose(details.proposal().id(), details.current().number(), from.getValue(), to.getValue(),
+                        replacement.getValue(), reason.getValue());
+                Forms.success(a.citation() + " proposed.");
+                onChange.run();
+            } catch (InvalidInputException problem) {
+                Forms.show(problem, Map.of("fromLine", from, "replacement", replacement, "reason", reason));
+            } catch (AccessDeniedException denied) {
+                Forms.error(denied.getMessage());
+            }
+        });
+        HorizontalLayout where = new HorizontalLayout(from, to, current);
+        where.setAlignItems(FlexComponent.Alignment.BASELINE);
+        where.setWrap(true);
+        Details form = new Details("Propose an amendment", new Div(where, replacement, reason, propose));
+        form.addClassName("cg-amendment-form");
+        return form;
+    }
+
+    private Div card(Amendment a, ProposalDetails details, SignedInMember me, CommentThread thread) {
+        Div card = new Div();
+        card.addClassNames("cg-card", "cg-amendment");
+        Span title = new Span(a.citation());
+        title.addClassName("cg-card-title");
+        Span state = new Span(a.state().label());
+        state.addClassName("cg-status");
+        Div heading = new Div(title, state);
+        heading.addClassName("cg-card-heading");
+        if (a.revision() != details.current().number()) {
+            heading.add(flag("of revision " + a.revision()));
+        }
+        if (a.outdated() && a.state() == AmendmentState.PROPOSED) {
+            heading.add(flag("No longer applies: another change altered these lines"));
+        }
+        if (!a.conflictsWith().isEmpty()) {
+            heading.add(flag("Conflicts with " + a.conflictsWith().stream().map(n -> "A" + n).collect(Collectors.joining(", "))));
+        }
+        card.add(heading);
+        card.add(new Div(PartyMarker.of(a.proposerParty(), a.proposerColour()), new Span(" " + a.proposerName() + ", " + DATE.format(a.createdAt()))));
+        card.add(new Html(TextHtml.diff(WordDiff.diff(a.original(), a.replacement()))));
+        if (!a.reason().isBlank()) {
+            card.add(new Paragraph("Reason: " + a.reason()));
+        }
+        if (a.state() == AmendmentState.REJECTED) {
+            card.add(new Paragraph("Rejected by " + a.decidedBy() + ": " + a.decisionReason()));
+        } else if (a.state() == AmendmentState.ACCEPTED) {
+            card.add(new Paragraph("Accepted by " + a.decidedBy() + " into revision " + a.mergedRevision() + "."));
+        }
+        Div actions = new Div();
+        actions.addClassName("cg-card-footer");
+        if (a.state() == AmendmentState.PROPOSED) {
+            if (details.canDecideAmendments() && a.isOpen()) {
+                Button accept = new Button("Accept and merge", e -> act(() -> {
+                    int revision = amendments.accept(a.id());
+                    Forms.success(a.citation() + " merged into revision " + revision + ".");
+                }));
+                accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+                actions.add(accept);
+            }
+            if (details.canDecideAmendments()) {
+                TextArea why = new TextArea();
+                why.setPlaceholder("Why reject it?");
+                why.setAriaLabel("Reason for rejecting " + a.citation());
+                why.setMaxLength(5000);
+                Button reject = new Button("Reject", e -> {
+                    try {
+                        amendments.reject(a.id(), why.getValue());
+                        onChange.run();
+                    } catch (InvalidInputException problem) {
+                        Forms.show(problem, Map.of("decisionReason", why));
+                    } catch (AccessDeniedException denied) {
+                        Forms.error(denied.getMessage());
+                    }
+                });
+                reject.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+                actions.add(why, reject);
+            }
+            if (a.proposerId() == me.id()) {
+                Button withdraw = new Button("Withdraw", e -> act(() -> amendments.withdraw(a.id())));
+                withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                actions.add(withdraw);
+            }
+        }
+        card.add(actions, thread);
+        return card;
+    }
+
+    private void act(Runnable action) {
+        try {
+            action.run();
+        } catch (InvalidInputException | AccessDeniedException refused) {
+            Forms.error(refused.getMessage());
+        }
+        onChange.run();
+    }
+
+    private static Span flag(String text) {
+        Span flag = new Span(text);
+        flag.addClassName("cg-flag");
+        return flag;
+    }
+}
