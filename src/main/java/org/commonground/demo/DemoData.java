@@ -13,6 +13,14 @@ import org.commonground.member.MemberRepository;
 import org.commonground.member.MemberService;
 import org.commonground.member.Registration;
 import org.commonground.party.PartyRepository;
+import org.commonground.proposal.Amendment;
+import org.commonground.proposal.AmendmentService;
+import org.commonground.proposal.CommentService;
+import org.commonground.proposal.NewComment;
+import org.commonground.proposal.ProposalDraft;
+import org.commonground.proposal.ProposalService;
+import org.commonground.proposal.ProposalState;
+import org.commonground.proposal.Visibility;
 import org.commonground.security.SignedInMember;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,12 +66,19 @@ public class DemoData implements ApplicationRunner {
     private final MemberRepository members;
     private final PartyRepository parties;
     private final GroupService groups;
+    private final ProposalService proposals;
+    private final AmendmentService amendments;
+    private final CommentService comments;
 
-    public DemoData(MemberService memberService, MemberRepository members, PartyRepository parties, GroupService groups) {
+    public DemoData(MemberService memberService, MemberRepository members, PartyRepository parties, GroupService groups,
+                    ProposalService proposals, AmendmentService amendments, CommentService comments) {
         this.memberService = memberService;
         this.members = members;
         this.parties = parties;
         this.groups = groups;
+        this.proposals = proposals;
+        this.amendments = amendments;
+        this.comments = comments;
     }
 
     static String email(String name) {
@@ -128,7 +143,79 @@ public class DemoData implements ApplicationRunner {
         as(people.get("Jamal Ahmed"), () -> groups.requestToJoin(bristol));
         as(people.get("Hannah Cole"), () -> groups.requestToJoin(alliance));
         as(people.get("Amara Okafor"), () -> groups.invite(alliance, email("Isla Campbell")));
-        log.info("Demo content created: {} members, 6 groups.", PEOPLE.size());
+
+        fairVotes(people, alliance);
+        cleanRivers(people, bristol);
+        log.info("Demo content created: {} members, 6 groups, 2 proposals in discussion.", PEOPLE.size());
+    }
+
+    /** A national proposal with an accepted amendment, two conflicting open ones, and shared and caucus comments. */
+    private void fairVotes(Map<String, SignedInMember> people, long alliance) {
+        long id = as(people.get("Chloe Davies"), () -> proposals.create(alliance, new ProposalDraft("Fair votes for Westminster",
+                "A common position on electoral reform for every party in the alliance.", """
+                # Fair votes for Westminster
+
+                Every vote should count, wherever it is cast.
+
+                We will replace first past the post with a proportional system.
+
+                A citizens' assembly will recommend the system by 2027.
+
+                - Votes at 16 in all UK elections
+                - Automatic voter registration
+                - An end to voter ID at polling stations
+
+                The House of Lords will be replaced by an elected second chamber.
+                """, "First draft")));
+        as(people.get("Chloe Davies"), () -> proposals.addCoAuthor(id, people.get("Eleanor Price").id()));
+        as(people.get("Amara Okafor"), () -> {
+            proposals.move(id, ProposalState.DISCUSSION);
+            return null;
+        });
+        Amendment dated = as(people.get("Ben Hughes"), () -> amendments.propose(id, 1, 4, 4,
+                "A citizens' assembly will recommend the system within a year of the election.",
+                "A date that does not depend on when the election falls."));
+        as(people.get("Chloe Davies"), () -> amendments.accept(dated.id()));
+        as(people.get("Fergus Reid"), () -> amendments.propose(id, 2, 5, 6,
+                "- Votes at 16 in all UK elections, as in Scotland and Wales\n- Automatic voter registration at 16",
+                "Scotland and Wales show it works."));
+        as(people.get("Dev Patel"), () -> amendments.propose(id, 2, 6, 6,
+                "- Automatic voter registration, with same-day registration as a fallback", "Nobody should be turned away."));
+
+        as(people.get("Ben Hughes"), () -> comments.post(id, new NewComment(null, null, Visibility.SHARED, 2, 3, null, false,
+                "Labour members will want to see the detail of the system before we sign up to it.")));
+        long greens = as(people.get("Dev Patel"), () -> comments.post(id, new NewComment(null, null, Visibility.CAUCUS, null, null, null, false,
+                "Greens: let's hold firm on **PR as the headline**. We can give ground on the Lords timetable.")));
+        as(people.get("Chloe Davies"), () -> comments.post(id, new NewComment(null, greens, Visibility.CAUCUS, null, null, null, false,
+                "Agreed. I'll say so at the next meeting.")));
+        as(people.get("Gwen Morgan"), () -> comments.post(id, new NewComment(null, null, Visibility.SHARED, 2, 5, 7, true,
+                "Wales already has votes at 16 for the Senedd: worth saying so.")));
+        as(people.get("Eleanor Price"), () -> comments.post(id, NewComment.onProposal(Visibility.SHARED,
+                "Liberal Democrats are happy with this wording.")));
+    }
+
+    /** A local proposal with an open amendment and comments from three parties. */
+    private void cleanRivers(Map<String, SignedInMember> people, long bristol) {
+        long id = as(people.get("Liam O'Neill"), () -> proposals.create(bristol, new ProposalDraft("Clean rivers for Bristol",
+                "What all three parties will campaign for on water, whoever stands.", """
+                # Clean rivers for Bristol
+
+                No more sewage in the Avon, the Frome or the Trym.
+
+                We will press Wessex Water to publish every spill within an hour.
+
+                Fines paid by the water company will fund river restoration.
+                """, "")));
+        as(people.get("Chloe Davies"), () -> {
+            proposals.move(id, ProposalState.DISCUSSION);
+            return null;
+        });
+        as(people.get("Hannah Cole"), () -> amendments.propose(id, 1, 3, 3,
+                "We will press Wessex Water to publish every spill in real time, with its volume.", "An hour is too slow for swimmers."));
+        as(people.get("Hannah Cole"), () -> comments.post(id, new NewComment(null, null, Visibility.SHARED, 1, 4, null, false,
+                "Should the fines go to a community trust rather than the council?")));
+        as(people.get("Kate Brennan"), () -> comments.post(id, new NewComment(null, null, Visibility.CAUCUS, null, null, null, false,
+                "Green members: we should ask for public ownership here too, but not block the rest.")));
     }
 
     private void join(Map<String, SignedInMember> people, long groupId, String convenor, List<String> joiners) {

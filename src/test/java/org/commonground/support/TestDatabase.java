@@ -17,6 +17,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class TestDatabase {
 
     private static String url;
+    private static String server;
 
     private TestDatabase() {
     }
@@ -24,9 +25,16 @@ public final class TestDatabase {
     /** JDBC URL of this run's fresh database (with user and password in it). */
     public static synchronized String url() {
         if (url == null) {
-            url = createFreshDatabase(serverUrl());
+            server = serverUrl();
+            url = createFreshDatabase(server);
         }
         return url;
+    }
+
+    /** Another fresh database on the same server, for a test that needs an empty one of its own. */
+    public static synchronized String anotherUrl() {
+        url();
+        return createFreshDatabase(server);
     }
 
     private static String serverUrl() {

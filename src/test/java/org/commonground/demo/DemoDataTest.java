@@ -1,0 +1,63 @@
+package org.commonground.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.commonground.CommonGroundApplication;
+import org.commonground.group.GroupService;
+import org.commonground.group.GroupSummary;
+import org.commonground.proposal.Amendment;
+import org.commonground.proposal.AmendmentService;
+import org.commonground.proposal.AmendmentState;
+import org.commonground.proposal.Comment;
+import org.commonground.proposal.CommentService;
+import org.commonground.proposal.ProposalService;
+import org.commonground.proposal.ProposalState;
+import org.commonground.proposal.ProposalSummary;
+import org.commonground.proposal.Visibility;
+import org.commonground.security.SignedInMember;
+import org.commonground.support.TestDatabase;
+import org.commonground.support.TestMembers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** --demo on an empty database gives a newcomer a living app: groups, members, proposals under discussion. */
+class DemoDataTest {
+
+    @AfterEach
+    void signOut() {
+        TestMembers.signOut();
+    }
+
+    @Test
+    void theDemoFillsAnEmptyDatabaseThroughTheServices() {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CommonGroundApplication.class)
+                .profiles("demo")
+                .run("--server.port=0", "--spring.datasource.url=" + TestDatabase.anotherUrl())) {
+            UserDetailsService users = app.getBean(UserDetailsService.class);
+            SignedInMember chloe = ((SignedInMember) users.loadUserByUsername("chloe@demo.commonground.test")).withoutPassword();
+            SignedInMember eleanor = ((SignedInMember) users.loadUserByUsername("eleanor@demo.commonground.test")).withoutPassword();
+
+            TestMembers.signIn(chloe);
+            List<GroupSummary> groups = app.getBean(GroupService.class).directory();
+            assertThat(groups).hasSize(6).extracting(g -> g.kind().name()).contains("ALLIANCE", "PARTY", "LOCAL");
+            long alliance = groups.stream().filter(g -> g.name().equals("Progressive Alliance UK")).findFirst().orElseThrow().id();
+            ProposalSummary fairVotes = app.getBean(ProposalService.class).inGroup(alliance).getFirst();
+            assertThat(fairVotes.state()).isEqualTo(ProposalState.DISCUSSION);
+            assertThat(fairVotes.currentRevision()).isEqualTo(2);
+
+            List<Amendment> amendments = app.getBean(AmendmentService.class).list(fairVotes.id());
+            assertThat(amendments).extracting(Amendment::state).contains(AmendmentState.ACCEPTED, AmendmentState.PROPOSED);
+            assertThat(amendments).anySatisfy(a -> assertThat(a.conflictsWith()).isNotEmpty());
+
+            CommentService comments = app.getBean(CommentService.class);
+            assertThat(comments.thread(fairVotes.id())).extracting(Comment::visibility).contains(Visibility.SHARED, Visibility.CAUCUS);
+            TestMembers.signIn(eleanor);
+            assertThat(comments.thread(fairVotes.id())).extracting(Comment::visibility).containsOnly(Visibility.SHARED);
+        }
+    }
+}
