@@ -177,10 +177,10 @@ public class DemoData implements ApplicationRunner {
                 "A date that does not depend on when the election falls."));
         as(people.get("Chloe Davies"), () -> amendments.accept(dated.id()));
         as(people.get("Fergus Reid"), () -> amendments.propose(id, 2, 5, 6,
-                "- Votes at 16 in all UK elections, as in Scotland and Wales\n- Automatic voter registration at 16",
+                "Votes at 16 in all UK elections, as in Scotland and Wales\n- Automatic voter registration at 16",
                 "Scotland and Wales show it works."));
         as(people.get("Dev Patel"), () -> amendments.propose(id, 2, 6, 6,
-                "- Automatic voter registration, with same-day registration as a fallback", "Nobody should be turned away."));
+                "Automatic voter registration, with same-day registration as a fallback", "Nobody should be turned away."));
 
         as(people.get("Ben Hughes"), () -> comments.post(id, new NewComment(null, null, Visibility.SHARED, 2, 3, null, false,
                 "Labour members will want to see the detail of the system before we sign up to it.")));

@@ -17,7 +17,9 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
+import org.commonground.proposal.text.LineNumbering;
 import org.commonground.proposal.text.NumberedLine;
+import org.commonground.proposal.text.TextRange;
 import org.commonground.proposal.text.TextHtml;
 import org.commonground.proposal.text.WordDiff;
 import org.commonground.security.SignedInMember;
@@ -68,8 +70,9 @@ class AmendmentPanel extends Div {
         Button current = new Button("Start from the current wording", e -> {
             if (from.getValue() != null && to.getValue() != null && from.getValue() >= 1 && to.getValue() >= from.getValue()
                     && to.getValue() <= lines.size()) {
-                replacement.setValue(lines.subList(from.getValue() - 1, to.getValue()).stream().map(NumberedLine::text)
-                        .collect(Collectors.joining(" ")));
+                // The source of those lines, Markdown list markers between them included, is what gets replaced.
+                TextRange range = LineNumbering.range(lines, from.getValue(), to.getValue());
+                replacement.setValue(details.current().body().substring(range.start(), range.end()));
             }
         });
         current.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
