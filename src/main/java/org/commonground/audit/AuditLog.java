@@ -1,6 +1,10 @@
 package org.commonground.audit;
 
 import static org.commonground.jooq.Tables.AUDIT_EVENT;
+import static org.commonground.jooq.Tables.MEMBER;
+
+import java.util.Collection;
+import java.util.List;
 
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -13,6 +17,16 @@ public class AuditLog {
 
     public AuditLog(DSLContext db) {
         this.db = db;
+    }
+
+    /** The events about one subject whose action is one of {@code actions}, oldest first. */
+    public List<AuditEntry> entries(String subjectType, long subjectId, Collection<String> actions) {
+        return db.select(AUDIT_EVENT.OCCURRED_AT, MEMBER.DISPLAY_NAME, AUDIT_EVENT.ACTION, AUDIT_EVENT.DETAIL)
+                .from(AUDIT_EVENT).leftJoin(MEMBER).on(MEMBER.ID.eq(AUDIT_EVENT.ACTOR_ID))
+                .where(AUDIT_EVENT.SUBJECT_TYPE.eq(subjectType)).and(AUDIT_EVENT.SUBJECT_ID.eq(subjectId))
+                .and(AUDIT_EVENT.ACTION.in(actions))
+                .orderBy(AUDIT_EVENT.ID)
+                .fetch(r -> new AuditEntry(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     public void record(Long actorId, String action, String subjectType, Long subjectId, String detail) {

@@ -67,6 +67,10 @@ public class GroupRepository {
         return db.select(GROUPS.LINE_WIDTH).from(GROUPS).where(GROUPS.ID.eq(groupId)).fetchOne(GROUPS.LINE_WIDTH);
     }
 
+    public void updateLineWidth(long groupId, int width) {
+        db.update(GROUPS).set(GROUPS.LINE_WIDTH, width).where(GROUPS.ID.eq(groupId)).execute();
+    }
+
     public String name(long groupId) {
         return db.select(GROUPS.NAME).from(GROUPS).where(GROUPS.ID.eq(groupId)).fetchOne(GROUPS.NAME);
     }

@@ -57,7 +57,7 @@ public class GroupService {
     public GroupDetails details(long groupId) {
         SignedInMember me = currentMember.require();
         GroupSummary summary = groups.find(groupId, me.id()).orElseThrow(GroupService::noSuchGroup);
-        return new GroupDetails(summary, groups.constituencies(groupId));
+        return new GroupDetails(summary, groups.constituencies(groupId), groups.lineWidth(groupId));
     }
 
     /** Members see who else is in their group; convenors also see pending requests. */
@@ -104,6 +104,17 @@ public class GroupService {
         memberships.insertActive(groupId, me.id(), GroupRole.CONVENOR, me.id());
         audit.record(me.id(), "GROUP_CREATED", "group", groupId, form.kind() + " " + name);
         return groupId;
+    }
+
+    /** Characters per numbered line in the group's texts: changes how lines are numbered from now on. */
+    @Transactional
+    public void setLineWidth(long groupId, Integer width) {
+        long convenorId = requireConvenor(groupId);
+        if (width == null || width < 40 || width > 200) {
+            throw new InvalidInputException("lineWidth", "Choose between 40 and 200 characters per line.");
+        }
+        groups.updateLineWidth(groupId, width);
+        audit.record(convenorId, "GROUP_LINE_WIDTH", "group", groupId, String.valueOf(width));
     }
 
     /** Asks to join. Asking again, or asking when already a member, changes nothing. */

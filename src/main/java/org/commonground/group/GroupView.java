@@ -21,6 +21,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -101,6 +102,7 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
             if (group.isConvenor()) {
                 addRequests(people);
                 addInvitations();
+                addSettings(details.lineWidth());
             }
             addMembers(group, people);
         }
@@ -185,6 +187,29 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
             open.forEach(i -> list.add(new ListItem(i.email() + " · invited by " + i.invitedBy() + " on " + DATE.format(i.createdAt()))));
             add(new Paragraph("Waiting for an answer:"), list);
         }
+    }
+
+    private void addSettings(int lineWidth) {
+        add(new H3("Settings"));
+        IntegerField width = new IntegerField("Characters per numbered line");
+        width.setMin(40);
+        width.setMax(200);
+        width.setValue(lineWidth);
+        width.setHelperText("Line numbers in proposals, on public pages and in PDFs follow this width. Amendments keep their wording.");
+        width.setWidth("16rem");
+        Button save = new Button("Save", e -> {
+            Forms.clear(width);
+            try {
+                groups.setLineWidth(groupId, width.getValue());
+                Forms.success("Texts in this group now have " + width.getValue() + " characters per line.");
+            } catch (InvalidInputException problem) {
+                Forms.show(problem, Map.of("lineWidth", width));
+            }
+        });
+        HorizontalLayout row = new HorizontalLayout(width, save);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        add(row);
     }
 
     private void addMembers(GroupSummary group, List<GroupMember> people) {

@@ -147,22 +147,28 @@ class AmendmentPanel extends Div {
                 actions.add(accept);
             }
             if (details.canDecideAmendments()) {
-                TextArea why = new TextArea();
-                why.setPlaceholder("Why reject it?");
-                why.setAriaLabel("Reason for rejecting " + a.citation());
-                why.setMaxLength(5000);
-                Button reject = new Button("Reject", e -> {
-                    try {
-                        amendments.reject(a.id(), why.getValue());
-                        onChange.run();
-                    } catch (InvalidInputException problem) {
-                        Forms.show(problem, Map.of("decisionReason", why));
-                    } catch (AccessDeniedException denied) {
-                        Forms.error(denied.getMessage());
-                    }
+                Button reject = new Button("Reject…");
+                reject.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                reject.addClickListener(e -> {
+                    actions.remove(reject);
+                    TextArea why = new TextArea("Why reject " + a.citation() + "?");
+                    why.setHelperText("The reason stays visible beside the amendment.");
+                    why.setMaxLength(5000);
+                    why.setWidthFull();
+                    Button confirm = new Button("Reject", c -> {
+                        try {
+                            amendments.reject(a.id(), why.getValue());
+                            onChange.run();
+                        } catch (InvalidInputException problem) {
+                            Forms.show(problem, Map.of("decisionReason", why));
+                        } catch (AccessDeniedException denied) {
+                            Forms.error(denied.getMessage());
+                        }
+                    });
+                    confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+                    actions.add(why, confirm);
                 });
-                reject.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
-                actions.add(why, reject);
+                actions.add(reject);
             }
             if (a.proposerId() == me.id()) {
                 Button withdraw = new Button("Withdraw", e -> act(() -> amendments.withdraw(a.id())));

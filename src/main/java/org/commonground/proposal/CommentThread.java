@@ -53,7 +53,13 @@ class CommentThread extends Div {
             addTree(top, mine, 0, canComment);
         }
         if (canComment && amendmentId != null) {
-            add(form(null, "Comment on this amendment"));
+            // The form is built on demand: a proposal may have a hundred amendments.
+            Button comment = small("Comment on this amendment");
+            comment.addClickListener(e -> {
+                remove(comment);
+                add(form(null, "Comment on this amendment"));
+            });
+            add(comment);
         }
     }
 

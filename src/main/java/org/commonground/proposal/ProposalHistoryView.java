@@ -18,6 +18,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.commonground.audit.AuditEntry;
 import org.commonground.proposal.text.TextHtml;
 import org.commonground.proposal.text.WordDiff;
 import org.commonground.shared.InvalidInputException;
@@ -66,6 +67,16 @@ public class ProposalHistoryView extends VerticalLayout implements BeforeEnterOb
             list.add(row);
         }
         add(list);
+        add(new H3("Activity"));
+        Div activity = new Div();
+        activity.addClassName("cg-people");
+        for (AuditEntry entry : proposals.activity(proposalId)) {
+            Div row = new Div(new Paragraph(WHEN.format(entry.at()) + " · " + (entry.actorName() == null ? "system" : entry.actorName())
+                    + " · " + describe(entry)));
+            row.addClassName("cg-person");
+            activity.add(row);
+        }
+        add(activity);
         List<Integer> numbers = history.stream().map(Revision::number).toList();
         from.setItems(numbers);
         to.setItems(numbers);
@@ -79,6 +90,22 @@ public class ProposalHistoryView extends VerticalLayout implements BeforeEnterOb
         } else {
             diff.add(new Paragraph("There is only one revision so far."));
         }
+    }
+
+    private static String describe(AuditEntry entry) {
+        return switch (entry.action()) {
+            case "PROPOSAL_CREATED" -> "started the proposal";
+            case "PROPOSAL_REVISED" -> "saved " + entry.detail();
+            case "PROPOSAL_DISCUSSION" -> "opened it for discussion";
+            case "PROPOSAL_VOTING" -> "moved it to voting";
+            case "PROPOSAL_WITHDRAWN" -> "withdrew it";
+            case "PROPOSAL_COAUTHOR_ADDED" -> "added a co-author";
+            case "AMENDMENT_PROPOSED" -> "proposed an amendment";
+            case "AMENDMENT_ACCEPTED" -> "accepted an amendment (" + entry.detail().replaceFirst("^amendment \\d+ ", "") + ")";
+            case "AMENDMENT_REJECTED" -> "rejected an amendment";
+            case "AMENDMENT_WITHDRAWN" -> "withdrew an amendment";
+            default -> entry.action();
+        };
     }
 
     private void showDiff() {

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.commonground.audit.AuditEntry;
 import org.commonground.audit.AuditLog;
 import org.commonground.group.GroupRepository;
 import org.commonground.group.MembershipRepository;
@@ -152,6 +153,16 @@ public class ProposalService {
             audit.record(me.id(), "PROPOSAL_COAUTHOR_ADDED", "proposal", proposalId, "member " + memberId);
         }
         return added;
+    }
+
+    /** What happened to the proposal and who did it: state changes, revisions and decisions on amendments. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> activity(long proposalId) {
+        readable(proposalId, currentMember.require());
+        // Comment events are left out: that a party conferred privately is its own business.
+        return audit.entries("proposal", proposalId, List.of("PROPOSAL_CREATED", "PROPOSAL_REVISED", "PROPOSAL_DISCUSSION",
+                "PROPOSAL_VOTING", "PROPOSAL_WITHDRAWN", "PROPOSAL_COAUTHOR_ADDED", "AMENDMENT_PROPOSED", "AMENDMENT_ACCEPTED",
+                "AMENDMENT_REJECTED", "AMENDMENT_WITHDRAWN"));
     }
 
     @Transactional(readOnly = true)

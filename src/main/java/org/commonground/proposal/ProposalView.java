@@ -85,7 +85,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         ProposalSummary p = details.proposal();
         title = p.title();
 
-        Span state = new Span(p.state().label());
+        Span state = new Span(p.state().label() + " since " + DateTimeFormatter.ofPattern("d MMM yyyy").format(p.stateChangedAt()));
         state.addClassNames("cg-status", "cg-state-" + p.state().name().toLowerCase());
         Div heading = new Div(new H2(p.title()), state);
         heading.addClassName("cg-group-heading");

@@ -235,6 +235,24 @@ class GroupServiceTest {
     }
 
     @Test
+    void onlyAConvenorSetsTheLineWidthWithinSensibleBounds() {
+        SignedInMember convenor = testMembers.register("Typesetter", "LAB");
+        SignedInMember member = testMembers.register("Reader", "GRN");
+        long group = createLocalGroup(convenor);
+        TestMembers.signIn(member);
+        groups.requestToJoin(group);
+        TestMembers.signIn(convenor);
+        groups.approve(group, member.id());
+        assertThat(groups.details(group).lineWidth()).isEqualTo(80);
+        assertThatThrownBy(() -> groups.setLineWidth(group, 10))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("lineWidth")).contains("between 40 and 200"));
+        groups.setLineWidth(group, 60);
+        assertThat(groups.details(group).lineWidth()).isEqualTo(60);
+        TestMembers.signIn(member);
+        assertThatThrownBy(() -> groups.setLineWidth(group, 100)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void theDatabaseItselfRefusesADuplicateMembership() {
         SignedInMember convenor = testMembers.register("Strict", "LAB");
         long group = createLocalGroup(convenor);

@@ -1,0 +1,6 @@
+package org.commonground.audit;
+
+import java.time.OffsetDateTime;
+
+public record AuditEntry(OffsetDateTime at, String actorName, String action, String detail) {
+}
