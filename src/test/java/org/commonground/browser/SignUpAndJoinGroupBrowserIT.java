@@ -3,85 +3,21 @@ package org.commonground.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
-import org.commonground.support.TestDatabaseInitializer;
+import org.commonground.support.BrowserTest;
 import org.commonground.support.TestMembers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A real Chromium drives the production build: two people register, one creates a local group, the other asks to
- * join, and the first approves the request.
+ * Two people register, one creates a local group, the other asks to join, and the first approves the request.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "vaadin.productionMode=true")
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
-class SignUpAndJoinGroupBrowserIT {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException("The browser test needs Debian's Chromium at " + CHROMIUM + " (apt-get install chromium).");
-        }
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + "/" + path;
-    }
-
-    private static com.microsoft.playwright.Locator textbox(Page page, String label) {
-        return page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName(label).setExact(true));
-    }
-
-    private void register(Page page, String email, String name, String party) {
-        page.navigate(url("register"));
-        textbox(page, "Email").fill(email);
-        textbox(page, "Display name").fill(name);
-        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Party")).fill(party);
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(party)).first().click();
-        textbox(page, "Password").fill(TestMembers.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
-        page.waitForURL("**/login");
-    }
-
-    private void signIn(Page page, String email) {
-        textbox(page, "Email").fill(email);
-        textbox(page, "Password").fill(TestMembers.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        page.waitForURL(u -> !u.contains("/login"));
-    }
+class SignUpAndJoinGroupBrowserIT extends BrowserTest {
 
     private static Optional<String> sessionId(BrowserContext context) {
         return context.cookies().stream().filter(c -> c.name.equals("JSESSIONID")).map((Cookie c) -> c.value).findFirst();
@@ -104,7 +40,7 @@ class SignUpAndJoinGroupBrowserIT {
             chair.navigate(url("groups/new"));
             textbox(chair, "Name").fill(groupName);
             textbox(chair, "Constituencies").fill("Bristol Central (E14001131)\nBristol East (E14001132)");
-            chair.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create group")).click();
+            button(chair, "Create group").click();
             assertThat(chair.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(groupName))).isVisible();
             assertThat(chair.getByText("Bristol Central (E14001131)")).isVisible();
             String groupUrl = chair.url();
@@ -116,19 +52,19 @@ class SignUpAndJoinGroupBrowserIT {
 
             textbox(joiner, "Filter groups").fill(groupName);
             joiner.locator(".cg-card", new Page.LocatorOptions().setHasText(groupName))
-                    .getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Ask to join")).click();
+                    .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Ask to join")).click();
             assertThat(joiner.locator(".cg-card", new Page.LocatorOptions().setHasText(groupName))).containsText("Request pending");
 
             chair.navigate(groupUrl);
             assertThat(chair.getByText("Requests to join (1)")).isVisible();
-            chair.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")).click();
+            button(chair, "Approve").click();
             assertThat(chair.getByText("Members (2)")).isVisible();
             assertThat(chair.locator(".cg-person", new Page.LocatorOptions().setHasText("Jo Joiner"))).containsText("LAB");
 
             joiner.navigate(url("groups"));
             assertThat(joiner.locator(".cg-card", new Page.LocatorOptions().setHasText(groupName))).containsText("Member");
 
-            chair.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+            button(chair, "Sign out").click();
             chair.waitForURL("**/login");
             chair.navigate(groupUrl);
             chair.waitForURL("**/login");

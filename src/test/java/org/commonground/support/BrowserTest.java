@@ -1,0 +1,81 @@
+package org.commonground.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A real Chromium (Debian's, never a downloaded one) driving the app's production build on a random port, against
+ * this run's fresh database. Missing Chromium fails the test: a skipped browser test would pass for nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "vaadin.productionMode=true")
+@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+public abstract class BrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static Playwright playwright;
+    protected static Browser browser;
+
+    @LocalServerPort
+    protected int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new IllegalStateException("The browser tests need Debian's Chromium at " + CHROMIUM + " (apt-get install chromium).");
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + "/" + path;
+    }
+
+    protected static Locator textbox(Page page, String label) {
+        return page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName(label).setExact(true));
+    }
+
+    protected static Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    protected void register(Page page, String email, String name, String party) {
+        page.navigate(url("register"));
+        textbox(page, "Email").fill(email);
+        textbox(page, "Display name").fill(name);
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Party")).fill(party);
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(party)).first().click();
+        textbox(page, "Password").fill(TestMembers.PASSWORD);
+        button(page, "Create account").click();
+        page.waitForURL("**/login");
+    }
+
+    protected void signIn(Page page, String email) {
+        textbox(page, "Email").fill(email);
+        textbox(page, "Password").fill(TestMembers.PASSWORD);
+        button(page, "Sign in").click();
+        page.waitForURL(u -> !u.contains("/login"));
+    }
+}
