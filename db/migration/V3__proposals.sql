@@ -32,8 +32,8 @@ create table proposal_revision (
     number      integer     not null check (number >= 1),
     title       text        not null check (char_length(btrim(title)) between 1 and 200),
     summary     text        not null default '' check (char_length(summary) <= 2000),
-    -- 200,000 characters is about four party manifestos; the forms say so before the database has to.
-    body        text        not null check (char_length(body) <= 200000),
+    -- A 50,000-word party manifesto is about 330,000 characters: one fits, a megabyte does not.
+    body        text        not null check (char_length(body) <= 400000),
     note        text        not null default '' check (char_length(note) <= 500),
     author_id   bigint      not null references member (id),
     created_at  timestamptz not null default now(),

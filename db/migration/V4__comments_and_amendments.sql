@@ -10,7 +10,7 @@ create table amendment (
     revision        integer     not null check (revision >= 1),
     range_start     integer     not null check (range_start >= 0),
     range_end       integer     not null check (range_end >= range_start),
-    original        text        not null check (char_length(original) <= 200000),
+    original        text        not null check (char_length(original) <= 400000),
     replacement     text        not null check (char_length(replacement) <= 50000),
     reason          text        not null default '' check (char_length(reason) <= 5000),
     state           text        not null default 'PROPOSED'

@@ -29,7 +29,7 @@ class ProposalForm extends Div {
         summary.setMaxLength(2000);
         summary.setWidthFull();
         body.setMaxLength(ProposalService.MAX_BODY);
-        body.setHelperText("Headings with #, lists with -, **bold**. Up to 200,000 characters. The group sees numbered lines.");
+        body.setHelperText("Headings with #, lists with -, **bold**. Up to 400,000 characters (a whole manifesto). The group sees numbered lines.");
         body.setWidthFull();
         body.setMinHeight("20rem");
         body.setValueChangeMode(ValueChangeMode.LAZY);

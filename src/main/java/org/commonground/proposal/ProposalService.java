@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProposalService {
 
-    public static final int MAX_BODY = 200_000;
+    public static final int MAX_BODY = 400_000;
 
     private final ProposalRepository proposals;
     private final GroupRepository groups;

@@ -155,7 +155,7 @@ class ProposalServiceTest {
         assertThatThrownBy(() -> proposals.create(group, new ProposalDraft(" ", "", "body", "")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("title")).isNotNull());
         assertThatThrownBy(() -> proposals.create(group, draft("x".repeat(1_000_000))))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("body")).contains("200,000"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("body")).contains("400,000"));
         assertThat(db.fetchCount(PROPOSAL)).isEqualTo(before);
     }
 

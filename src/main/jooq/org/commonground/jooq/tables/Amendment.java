@@ -289,7 +289,7 @@ public class Amendment extends TableImpl<AmendmentRecord> {
             Internal.createCheck(this, DSL.name("amendment_check"), "((range_end >= range_start))", true),
             Internal.createCheck(this, DSL.name("amendment_decision_reason_check"), "((char_length(decision_reason) <= 5000))", true),
             Internal.createCheck(this, DSL.name("amendment_number_check"), "((number >= 1))", true),
-            Internal.createCheck(this, DSL.name("amendment_original_check"), "((char_length(original) <= 200000))", true),
+            Internal.createCheck(this, DSL.name("amendment_original_check"), "((char_length(original) <= 400000))", true),
             Internal.createCheck(this, DSL.name("amendment_range_start_check"), "((range_start >= 0))", true),
             Internal.createCheck(this, DSL.name("amendment_reason_check"), "((char_length(reason) <= 5000))", true),
             Internal.createCheck(this, DSL.name("amendment_replacement_check"), "((char_length(replacement) <= 50000))", true),

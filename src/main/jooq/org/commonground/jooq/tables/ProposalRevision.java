@@ -203,7 +203,7 @@ public class ProposalRevision extends TableImpl<ProposalRevisionRecord> {
     @Override
     public List<Check<ProposalRevisionRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("proposal_revision_body_check"), "((char_length(body) <= 200000))", true),
+            Internal.createCheck(this, DSL.name("proposal_revision_body_check"), "((char_length(body) <= 400000))", true),
             Internal.createCheck(this, DSL.name("proposal_revision_note_check"), "((char_length(note) <= 500))", true),
             Internal.createCheck(this, DSL.name("proposal_revision_number_check"), "((number >= 1))", true),
             Internal.createCheck(this, DSL.name("proposal_revision_summary_check"), "((char_length(summary) <= 2000))", true),
