@@ -25,10 +25,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..", "com.vaadin..",
                     "java.io..", "java.nio..", "java.sql..", "java.net..");
 
-    /** Line numbering, diffs and text edits are shared by the screen, the public page, the PDF and the command line. */
+    /** Line numbering, diffs, text edits and decision rules are shared by the screen, the public page, the PDF and the command line. */
     @ArchTest
     static final ArchRule textLogicIsPure = noClasses()
-            .that().resideInAPackage("org.commonground.proposal.text..")
+            .that().resideInAnyPackage("org.commonground.proposal.text..", "org.commonground.ballot.rules..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..", "com.vaadin..",
                     "java.io..", "java.nio..", "java.sql..", "java.net..", "org.commonground.jooq..");
 
