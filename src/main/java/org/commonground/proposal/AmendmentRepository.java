@@ -63,15 +63,22 @@ public class AmendmentRepository {
                 .fetch();
     }
 
-    /** Moves a PROPOSED amendment to a decided state; false if it was decided already. */
-    public boolean decide(long id, AmendmentState to, long by, String reason, Integer mergedRevision) {
+    /** Moves an amendment from state {@code from} to {@code to}; false if it was no longer in {@code from}. */
+    public boolean decide(long id, AmendmentState from, AmendmentState to, Long by, String reason, Integer mergedRevision) {
         return db.update(AMENDMENT)
                 .set(AMENDMENT.STATE, to.name())
                 .set(AMENDMENT.DECIDED_BY, by)
                 .set(AMENDMENT.DECIDED_AT, OffsetDateTime.now())
                 .set(AMENDMENT.DECISION_REASON, reason)
                 .set(AMENDMENT.MERGED_REVISION, mergedRevision)
-                .where(AMENDMENT.ID.eq(id)).and(AMENDMENT.STATE.eq(AmendmentState.PROPOSED.name()))
+                .where(AMENDMENT.ID.eq(id)).and(AMENDMENT.STATE.eq(from.name()))
+                .execute() == 1;
+    }
+
+    /** Puts an open amendment to a ballot; false if it is not open. */
+    public boolean putToVote(long id) {
+        return db.update(AMENDMENT).set(AMENDMENT.STATE, AmendmentState.PUT_TO_VOTE.name())
+                .where(AMENDMENT.ID.eq(id)).and(AMENDMENT.STATE.eq(AmendmentState.PROPOSED.name())).and(AMENDMENT.OUTDATED.isFalse())
                 .execute() == 1;
     }
 

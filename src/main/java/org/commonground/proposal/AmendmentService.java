@@ -111,7 +111,7 @@ public class AmendmentService {
         if (a.getProposerId() != me.id()) {
             throw new AccessDeniedException("Only the member who proposed an amendment can withdraw it.");
         }
-        boolean changed = amendments.decide(amendmentId, AmendmentState.WITHDRAWN, me.id(), "", null);
+        boolean changed = amendments.decide(amendmentId, AmendmentState.PROPOSED, AmendmentState.WITHDRAWN, me.id(), "", null);
         if (changed) {
             audit.record(me.id(), "AMENDMENT_WITHDRAWN", "proposal", a.getProposalId(), "amendment " + amendmentId);
         }
@@ -130,7 +130,7 @@ public class AmendmentService {
         if (reason.length() > 5000) {
             throw new InvalidInputException("decisionReason", "The reason can be at most 5,000 characters.");
         }
-        boolean changed = amendments.decide(amendmentId, AmendmentState.REJECTED, me.id(), reason.strip(), null);
+        boolean changed = amendments.decide(amendmentId, AmendmentState.PROPOSED, AmendmentState.REJECTED, me.id(), reason.strip(), null);
         if (changed) {
             audit.record(me.id(), "AMENDMENT_REJECTED", "proposal", a.getProposalId(), "amendment " + amendmentId);
         }
@@ -145,12 +145,22 @@ public class AmendmentService {
      */
     @Transactional
     public int accept(long amendmentId) {
+        return merge(amendmentId, AmendmentState.PROPOSED);
+    }
+
+    /** Merges an amendment that a ballot has just passed; only a convenor closing that ballot gets here. */
+    @Transactional
+    public int mergeAfterBallot(long amendmentId) {
+        return merge(amendmentId, AmendmentState.PUT_TO_VOTE);
+    }
+
+    private int merge(long amendmentId, AmendmentState expected) {
         SignedInMember me = currentMember.require();
         AmendmentRecord a = amendment(amendmentId, me);
         requireDecider(a.getProposalId(), me);
         ProposalRecord p = proposals.lock(a.getProposalId()).orElseThrow();
         a = amendments.find(amendmentId).orElseThrow();
-        if (!AmendmentState.PROPOSED.name().equals(a.getState())) {
+        if (!expected.name().equals(a.getState())) {
             throw new InvalidInputException("amendment", "A" + a.getNumber() + " was already " + AmendmentState.valueOf(a.getState()).label().toLowerCase() + ".");
         }
         if (a.getOutdated() || a.getRevision() != p.getCurrentRevision()) {
@@ -169,7 +179,7 @@ public class AmendmentService {
         }
         proposals.insertRevision(p.getId(), base + 1, current.title(), current.summary(), merged,
                 "Merged A" + a.getNumber() + (a.getReason().isBlank() ? "" : ": " + abbreviate(a.getReason())), me.id());
-        amendments.decide(amendmentId, AmendmentState.ACCEPTED, me.id(), "", base + 1);
+        amendments.decide(amendmentId, expected, AmendmentState.ACCEPTED, me.id(), "", base + 1);
         amendments.rebaseOpen(p.getId(), base, base + 1, edit::rebase);
         audit.record(me.id(), "AMENDMENT_ACCEPTED", "proposal", p.getId(), "amendment " + amendmentId + " merged into revision " + (base + 1));
         return base + 1;

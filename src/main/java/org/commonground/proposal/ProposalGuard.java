@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
  * exactly like one that does not exist, so ids guessed in a URL reveal nothing.
  */
 @Component
-class ProposalGuard {
+public class ProposalGuard {
 
-    record Access(ProposalRecord proposal, ProposalAccessRules rules) {
-        ProposalState state() {
+    public record Access(ProposalRecord proposal, ProposalAccessRules rules) {
+        public ProposalState state() {
             return ProposalState.valueOf(proposal.getState());
         }
     }
@@ -28,12 +28,12 @@ class ProposalGuard {
         this.memberships = memberships;
     }
 
-    Access readable(long proposalId, SignedInMember me) {
+    public Access readable(long proposalId, SignedInMember me) {
         return proposals.find(proposalId).map(p -> new Access(p, rules(p, me))).filter(a -> a.rules().canRead())
                 .orElseThrow(() -> new InvalidInputException("proposal", "There is no such proposal, or you may not read it."));
     }
 
-    ProposalAccessRules rules(ProposalRecord p, SignedInMember me) {
+    public ProposalAccessRules rules(ProposalRecord p, SignedInMember me) {
         boolean member = memberships.status(p.getGroupId(), me.id()).orElse(null) == MembershipStatus.ACTIVE;
         return new ProposalAccessRules(ProposalState.valueOf(p.getState()), p.getDiscussedAt() != null,
                 proposals.isAuthor(p.getId(), me.id()), member, member && memberships.isConvenor(p.getGroupId(), me.id()));

@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.commonground.jooq.tables.Amendment;
 import org.commonground.jooq.tables.AuditEvent;
+import org.commonground.jooq.tables.Ballot;
+import org.commonground.jooq.tables.BallotElector;
 import org.commonground.jooq.tables.Comment;
 import org.commonground.jooq.tables.GroupConstituency;
 import org.commonground.jooq.tables.GroupInvitation;
@@ -22,6 +24,7 @@ import org.commonground.jooq.tables.Proposal;
 import org.commonground.jooq.tables.ProposalAuthor;
 import org.commonground.jooq.tables.ProposalRevision;
 import org.commonground.jooq.tables.SignInBucket;
+import org.commonground.jooq.tables.Vote;
 import org.jooq.Catalog;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -50,6 +53,16 @@ public class DefaultSchema extends SchemaImpl {
      * The table <code>audit_event</code>.
      */
     public final AuditEvent AUDIT_EVENT = AuditEvent.AUDIT_EVENT;
+
+    /**
+     * The table <code>ballot</code>.
+     */
+    public final Ballot BALLOT = Ballot.BALLOT;
+
+    /**
+     * The table <code>ballot_elector</code>.
+     */
+    public final BallotElector BALLOT_ELECTOR = BallotElector.BALLOT_ELECTOR;
 
     /**
      * The table <code>comment</code>.
@@ -117,6 +130,11 @@ public class DefaultSchema extends SchemaImpl {
     public final SignInBucket SIGN_IN_BUCKET = SignInBucket.SIGN_IN_BUCKET;
 
     /**
+     * The table <code>vote</code>.
+     */
+    public final Vote VOTE = Vote.VOTE;
+
+    /**
      * No further instances allowed
      */
     private DefaultSchema() {
@@ -134,6 +152,8 @@ public class DefaultSchema extends SchemaImpl {
         return Arrays.asList(
             Amendment.AMENDMENT,
             AuditEvent.AUDIT_EVENT,
+            Ballot.BALLOT,
+            BallotElector.BALLOT_ELECTOR,
             Comment.COMMENT,
             GroupConstituency.GROUP_CONSTITUENCY,
             GroupInvitation.GROUP_INVITATION,
@@ -146,7 +166,8 @@ public class DefaultSchema extends SchemaImpl {
             Proposal.PROPOSAL,
             ProposalAuthor.PROPOSAL_AUTHOR,
             ProposalRevision.PROPOSAL_REVISION,
-            SignInBucket.SIGN_IN_BUCKET
+            SignInBucket.SIGN_IN_BUCKET,
+            Vote.VOTE
         );
     }
 }

@@ -6,6 +6,8 @@ package org.commonground.jooq;
 
 import org.commonground.jooq.tables.Amendment;
 import org.commonground.jooq.tables.AuditEvent;
+import org.commonground.jooq.tables.Ballot;
+import org.commonground.jooq.tables.BallotElector;
 import org.commonground.jooq.tables.Comment;
 import org.commonground.jooq.tables.GroupConstituency;
 import org.commonground.jooq.tables.GroupInvitation;
@@ -19,8 +21,11 @@ import org.commonground.jooq.tables.Proposal;
 import org.commonground.jooq.tables.ProposalAuthor;
 import org.commonground.jooq.tables.ProposalRevision;
 import org.commonground.jooq.tables.SignInBucket;
+import org.commonground.jooq.tables.Vote;
 import org.commonground.jooq.tables.records.AmendmentRecord;
 import org.commonground.jooq.tables.records.AuditEventRecord;
+import org.commonground.jooq.tables.records.BallotElectorRecord;
+import org.commonground.jooq.tables.records.BallotRecord;
 import org.commonground.jooq.tables.records.CommentRecord;
 import org.commonground.jooq.tables.records.GroupConstituencyRecord;
 import org.commonground.jooq.tables.records.GroupInvitationRecord;
@@ -34,6 +39,7 @@ import org.commonground.jooq.tables.records.ProposalAuthorRecord;
 import org.commonground.jooq.tables.records.ProposalRecord;
 import org.commonground.jooq.tables.records.ProposalRevisionRecord;
 import org.commonground.jooq.tables.records.SignInBucketRecord;
+import org.commonground.jooq.tables.records.VoteRecord;
 import org.jooq.ForeignKey;
 import org.jooq.TableField;
 import org.jooq.UniqueKey;
@@ -56,6 +62,8 @@ public class Keys {
     public static final UniqueKey<AmendmentRecord> AMENDMENT_NUMBER_UNIQUE = Internal.createUniqueKey(Amendment.AMENDMENT, DSL.name("amendment_number_unique"), new TableField[] { Amendment.AMENDMENT.PROPOSAL_ID, Amendment.AMENDMENT.NUMBER }, true);
     public static final UniqueKey<AmendmentRecord> AMENDMENT_PKEY = Internal.createUniqueKey(Amendment.AMENDMENT, DSL.name("amendment_pkey"), new TableField[] { Amendment.AMENDMENT.ID }, true);
     public static final UniqueKey<AuditEventRecord> AUDIT_EVENT_PKEY = Internal.createUniqueKey(AuditEvent.AUDIT_EVENT, DSL.name("audit_event_pkey"), new TableField[] { AuditEvent.AUDIT_EVENT.ID }, true);
+    public static final UniqueKey<BallotRecord> BALLOT_PKEY = Internal.createUniqueKey(Ballot.BALLOT, DSL.name("ballot_pkey"), new TableField[] { Ballot.BALLOT.ID }, true);
+    public static final UniqueKey<BallotElectorRecord> BALLOT_ELECTOR_PKEY = Internal.createUniqueKey(BallotElector.BALLOT_ELECTOR, DSL.name("ballot_elector_pkey"), new TableField[] { BallotElector.BALLOT_ELECTOR.BALLOT_ID, BallotElector.BALLOT_ELECTOR.MEMBER_ID }, true);
     public static final UniqueKey<CommentRecord> COMMENT_PKEY = Internal.createUniqueKey(Comment.COMMENT, DSL.name("comment_pkey"), new TableField[] { Comment.COMMENT.ID }, true);
     public static final UniqueKey<GroupConstituencyRecord> GROUP_CONSTITUENCY_PKEY = Internal.createUniqueKey(GroupConstituency.GROUP_CONSTITUENCY, DSL.name("group_constituency_pkey"), new TableField[] { GroupConstituency.GROUP_CONSTITUENCY.GROUP_ID, GroupConstituency.GROUP_CONSTITUENCY.POSITION }, true);
     public static final UniqueKey<GroupInvitationRecord> GROUP_INVITATION_PKEY = Internal.createUniqueKey(GroupInvitation.GROUP_INVITATION, DSL.name("group_invitation_pkey"), new TableField[] { GroupInvitation.GROUP_INVITATION.ID }, true);
@@ -71,6 +79,7 @@ public class Keys {
     public static final UniqueKey<ProposalAuthorRecord> PROPOSAL_AUTHOR_PKEY = Internal.createUniqueKey(ProposalAuthor.PROPOSAL_AUTHOR, DSL.name("proposal_author_pkey"), new TableField[] { ProposalAuthor.PROPOSAL_AUTHOR.PROPOSAL_ID, ProposalAuthor.PROPOSAL_AUTHOR.MEMBER_ID }, true);
     public static final UniqueKey<ProposalRevisionRecord> PROPOSAL_REVISION_PKEY = Internal.createUniqueKey(ProposalRevision.PROPOSAL_REVISION, DSL.name("proposal_revision_pkey"), new TableField[] { ProposalRevision.PROPOSAL_REVISION.PROPOSAL_ID, ProposalRevision.PROPOSAL_REVISION.NUMBER }, true);
     public static final UniqueKey<SignInBucketRecord> SIGN_IN_BUCKET_PKEY = Internal.createUniqueKey(SignInBucket.SIGN_IN_BUCKET, DSL.name("sign_in_bucket_pkey"), new TableField[] { SignInBucket.SIGN_IN_BUCKET.ID }, true);
+    public static final UniqueKey<VoteRecord> VOTE_PKEY = Internal.createUniqueKey(Vote.VOTE, DSL.name("vote_pkey"), new TableField[] { Vote.VOTE.BALLOT_ID, Vote.VOTE.MEMBER_ID }, true);
 
     // -------------------------------------------------------------------------
     // FOREIGN KEY definitions
@@ -80,6 +89,13 @@ public class Keys {
     public static final ForeignKey<AmendmentRecord, ProposalRecord> AMENDMENT__AMENDMENT_PROPOSAL_ID_FKEY = Internal.createForeignKey(Amendment.AMENDMENT, DSL.name("amendment_proposal_id_fkey"), new TableField[] { Amendment.AMENDMENT.PROPOSAL_ID }, Keys.PROPOSAL_PKEY, new TableField[] { Proposal.PROPOSAL.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<AmendmentRecord, MemberRecord> AMENDMENT__AMENDMENT_PROPOSER_ID_FKEY = Internal.createForeignKey(Amendment.AMENDMENT, DSL.name("amendment_proposer_id_fkey"), new TableField[] { Amendment.AMENDMENT.PROPOSER_ID }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<AuditEventRecord, MemberRecord> AUDIT_EVENT__AUDIT_EVENT_ACTOR_ID_FKEY = Internal.createForeignKey(AuditEvent.AUDIT_EVENT, DSL.name("audit_event_actor_id_fkey"), new TableField[] { AuditEvent.AUDIT_EVENT.ACTOR_ID }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<BallotRecord, AmendmentRecord> BALLOT__BALLOT_AMENDMENT_ID_FKEY = Internal.createForeignKey(Ballot.BALLOT, DSL.name("ballot_amendment_id_fkey"), new TableField[] { Ballot.BALLOT.AMENDMENT_ID }, Keys.AMENDMENT_PKEY, new TableField[] { Amendment.AMENDMENT.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<BallotRecord, MemberRecord> BALLOT__BALLOT_CLOSED_BY_FKEY = Internal.createForeignKey(Ballot.BALLOT, DSL.name("ballot_closed_by_fkey"), new TableField[] { Ballot.BALLOT.CLOSED_BY }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<BallotRecord, MemberRecord> BALLOT__BALLOT_OPENED_BY_FKEY = Internal.createForeignKey(Ballot.BALLOT, DSL.name("ballot_opened_by_fkey"), new TableField[] { Ballot.BALLOT.OPENED_BY }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<BallotRecord, ProposalRecord> BALLOT__BALLOT_PROPOSAL_ID_FKEY = Internal.createForeignKey(Ballot.BALLOT, DSL.name("ballot_proposal_id_fkey"), new TableField[] { Ballot.BALLOT.PROPOSAL_ID }, Keys.PROPOSAL_PKEY, new TableField[] { Proposal.PROPOSAL.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<BallotElectorRecord, BallotRecord> BALLOT_ELECTOR__BALLOT_ELECTOR_BALLOT_ID_FKEY = Internal.createForeignKey(BallotElector.BALLOT_ELECTOR, DSL.name("ballot_elector_ballot_id_fkey"), new TableField[] { BallotElector.BALLOT_ELECTOR.BALLOT_ID }, Keys.BALLOT_PKEY, new TableField[] { Ballot.BALLOT.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<BallotElectorRecord, MemberRecord> BALLOT_ELECTOR__BALLOT_ELECTOR_MEMBER_ID_FKEY = Internal.createForeignKey(BallotElector.BALLOT_ELECTOR, DSL.name("ballot_elector_member_id_fkey"), new TableField[] { BallotElector.BALLOT_ELECTOR.MEMBER_ID }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<BallotElectorRecord, PartyRecord> BALLOT_ELECTOR__BALLOT_ELECTOR_PARTY_ID_FKEY = Internal.createForeignKey(BallotElector.BALLOT_ELECTOR, DSL.name("ballot_elector_party_id_fkey"), new TableField[] { BallotElector.BALLOT_ELECTOR.PARTY_ID }, Keys.PARTY_PKEY, new TableField[] { Party.PARTY.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<CommentRecord, AmendmentRecord> COMMENT__COMMENT_AMENDMENT_ID_FKEY = Internal.createForeignKey(Comment.COMMENT, DSL.name("comment_amendment_id_fkey"), new TableField[] { Comment.COMMENT.AMENDMENT_ID }, Keys.AMENDMENT_PKEY, new TableField[] { Amendment.AMENDMENT.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<CommentRecord, MemberRecord> COMMENT__COMMENT_AUTHOR_ID_FKEY = Internal.createForeignKey(Comment.COMMENT, DSL.name("comment_author_id_fkey"), new TableField[] { Comment.COMMENT.AUTHOR_ID }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<CommentRecord, PartyRecord> COMMENT__COMMENT_AUTHOR_PARTY_ID_FKEY = Internal.createForeignKey(Comment.COMMENT, DSL.name("comment_author_party_id_fkey"), new TableField[] { Comment.COMMENT.AUTHOR_PARTY_ID }, Keys.PARTY_PKEY, new TableField[] { Party.PARTY.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
@@ -103,4 +119,5 @@ public class Keys {
     public static final ForeignKey<ProposalAuthorRecord, ProposalRecord> PROPOSAL_AUTHOR__PROPOSAL_AUTHOR_PROPOSAL_ID_FKEY = Internal.createForeignKey(ProposalAuthor.PROPOSAL_AUTHOR, DSL.name("proposal_author_proposal_id_fkey"), new TableField[] { ProposalAuthor.PROPOSAL_AUTHOR.PROPOSAL_ID }, Keys.PROPOSAL_PKEY, new TableField[] { Proposal.PROPOSAL.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<ProposalRevisionRecord, MemberRecord> PROPOSAL_REVISION__PROPOSAL_REVISION_AUTHOR_ID_FKEY = Internal.createForeignKey(ProposalRevision.PROPOSAL_REVISION, DSL.name("proposal_revision_author_id_fkey"), new TableField[] { ProposalRevision.PROPOSAL_REVISION.AUTHOR_ID }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<ProposalRevisionRecord, ProposalRecord> PROPOSAL_REVISION__PROPOSAL_REVISION_PROPOSAL_ID_FKEY = Internal.createForeignKey(ProposalRevision.PROPOSAL_REVISION, DSL.name("proposal_revision_proposal_id_fkey"), new TableField[] { ProposalRevision.PROPOSAL_REVISION.PROPOSAL_ID }, Keys.PROPOSAL_PKEY, new TableField[] { Proposal.PROPOSAL.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<VoteRecord, BallotElectorRecord> VOTE__VOTE_BALLOT_ID_MEMBER_ID_FKEY = Internal.createForeignKey(Vote.VOTE, DSL.name("vote_ballot_id_member_id_fkey"), new TableField[] { Vote.VOTE.BALLOT_ID, Vote.VOTE.MEMBER_ID }, Keys.BALLOT_ELECTOR_PKEY, new TableField[] { BallotElector.BALLOT_ELECTOR.BALLOT_ID, BallotElector.BALLOT_ELECTOR.MEMBER_ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
 }

@@ -6,6 +6,8 @@ package org.commonground.jooq;
 
 import org.commonground.jooq.tables.Amendment;
 import org.commonground.jooq.tables.AuditEvent;
+import org.commonground.jooq.tables.Ballot;
+import org.commonground.jooq.tables.BallotElector;
 import org.commonground.jooq.tables.Comment;
 import org.commonground.jooq.tables.GroupConstituency;
 import org.commonground.jooq.tables.GroupInvitation;
@@ -19,6 +21,7 @@ import org.commonground.jooq.tables.Proposal;
 import org.commonground.jooq.tables.ProposalAuthor;
 import org.commonground.jooq.tables.ProposalRevision;
 import org.commonground.jooq.tables.SignInBucket;
+import org.commonground.jooq.tables.Vote;
 
 
 /**
@@ -36,6 +39,16 @@ public class Tables {
      * The table <code>audit_event</code>.
      */
     public static final AuditEvent AUDIT_EVENT = AuditEvent.AUDIT_EVENT;
+
+    /**
+     * The table <code>ballot</code>.
+     */
+    public static final Ballot BALLOT = Ballot.BALLOT;
+
+    /**
+     * The table <code>ballot_elector</code>.
+     */
+    public static final BallotElector BALLOT_ELECTOR = BallotElector.BALLOT_ELECTOR;
 
     /**
      * The table <code>comment</code>.
@@ -101,4 +114,9 @@ public class Tables {
      * The table <code>sign_in_bucket</code>.
      */
     public static final SignInBucket SIGN_IN_BUCKET = SignInBucket.SIGN_IN_BUCKET;
+
+    /**
+     * The table <code>vote</code>.
+     */
+    public static final Vote VOTE = Vote.VOTE;
 }

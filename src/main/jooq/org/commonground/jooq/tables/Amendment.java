@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.commonground.jooq.DefaultSchema;
 import org.commonground.jooq.Keys;
+import org.commonground.jooq.tables.Ballot.BallotPath;
 import org.commonground.jooq.tables.Comment.CommentPath;
 import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.Proposal.ProposalPath;
@@ -269,6 +270,18 @@ public class Amendment extends TableImpl<AmendmentRecord> {
             _amendmentProposerIdFkey = new MemberPath(this, Keys.AMENDMENT__AMENDMENT_PROPOSER_ID_FKEY, null);
 
         return _amendmentProposerIdFkey;
+    }
+
+    private transient BallotPath _ballot;
+
+    /**
+     * Get the implicit to-many join path to the <code>ballot</code> table
+     */
+    public BallotPath ballot() {
+        if (_ballot == null)
+            _ballot = new BallotPath(this, null, Keys.BALLOT__BALLOT_AMENDMENT_ID_FKEY.getInverseKey());
+
+        return _ballot;
     }
 
     private transient CommentPath _comment;

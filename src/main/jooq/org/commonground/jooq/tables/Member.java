@@ -14,6 +14,8 @@ import org.commonground.jooq.Indexes;
 import org.commonground.jooq.Keys;
 import org.commonground.jooq.tables.Amendment.AmendmentPath;
 import org.commonground.jooq.tables.AuditEvent.AuditEventPath;
+import org.commonground.jooq.tables.Ballot.BallotPath;
+import org.commonground.jooq.tables.BallotElector.BallotElectorPath;
 import org.commonground.jooq.tables.Comment.CommentPath;
 import org.commonground.jooq.tables.GroupInvitation.GroupInvitationPath;
 import org.commonground.jooq.tables.GroupMembership.GroupMembershipPath;
@@ -248,6 +250,45 @@ public class Member extends TableImpl<MemberRecord> {
         return _auditEvent;
     }
 
+    private transient BallotPath _ballotClosedByFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>ballot</code> table, via
+     * the <code>ballot_closed_by_fkey</code> key
+     */
+    public BallotPath ballotClosedByFkey() {
+        if (_ballotClosedByFkey == null)
+            _ballotClosedByFkey = new BallotPath(this, null, Keys.BALLOT__BALLOT_CLOSED_BY_FKEY.getInverseKey());
+
+        return _ballotClosedByFkey;
+    }
+
+    private transient BallotElectorPath _ballotElector;
+
+    /**
+     * Get the implicit to-many join path to the <code>ballot_elector</code>
+     * table
+     */
+    public BallotElectorPath ballotElector() {
+        if (_ballotElector == null)
+            _ballotElector = new BallotElectorPath(this, null, Keys.BALLOT_ELECTOR__BALLOT_ELECTOR_MEMBER_ID_FKEY.getInverseKey());
+
+        return _ballotElector;
+    }
+
+    private transient BallotPath _ballotOpenedByFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>ballot</code> table, via
+     * the <code>ballot_opened_by_fkey</code> key
+     */
+    public BallotPath ballotOpenedByFkey() {
+        if (_ballotOpenedByFkey == null)
+            _ballotOpenedByFkey = new BallotPath(this, null, Keys.BALLOT__BALLOT_OPENED_BY_FKEY.getInverseKey());
+
+        return _ballotOpenedByFkey;
+    }
+
     private transient CommentPath _comment;
 
     /**
@@ -387,6 +428,13 @@ public class Member extends TableImpl<MemberRecord> {
             _proposalStateChangedByFkey = new ProposalPath(this, null, Keys.PROPOSAL__PROPOSAL_STATE_CHANGED_BY_FKEY.getInverseKey());
 
         return _proposalStateChangedByFkey;
+    }
+
+    /**
+     * Get the implicit many-to-many join path to the <code>ballot</code> table
+     */
+    public BallotPath ballot() {
+        return ballotElector().ballot();
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.commonground.jooq.DefaultSchema;
 import org.commonground.jooq.Keys;
+import org.commonground.jooq.tables.BallotElector.BallotElectorPath;
 import org.commonground.jooq.tables.Comment.CommentPath;
 import org.commonground.jooq.tables.Groups.GroupsPath;
 import org.commonground.jooq.tables.Member.MemberPath;
@@ -166,6 +167,19 @@ public class Party extends TableImpl<PartyRecord> {
     @Override
     public List<UniqueKey<PartyRecord>> getUniqueKeys() {
         return Arrays.asList(Keys.PARTY_CODE_UNIQUE);
+    }
+
+    private transient BallotElectorPath _ballotElector;
+
+    /**
+     * Get the implicit to-many join path to the <code>ballot_elector</code>
+     * table
+     */
+    public BallotElectorPath ballotElector() {
+        if (_ballotElector == null)
+            _ballotElector = new BallotElectorPath(this, null, Keys.BALLOT_ELECTOR__BALLOT_ELECTOR_PARTY_ID_FKEY.getInverseKey());
+
+        return _ballotElector;
     }
 
     private transient CommentPath _comment;

@@ -13,6 +13,7 @@ import org.commonground.jooq.DefaultSchema;
 import org.commonground.jooq.Indexes;
 import org.commonground.jooq.Keys;
 import org.commonground.jooq.tables.Amendment.AmendmentPath;
+import org.commonground.jooq.tables.Ballot.BallotPath;
 import org.commonground.jooq.tables.Comment.CommentPath;
 import org.commonground.jooq.tables.Groups.GroupsPath;
 import org.commonground.jooq.tables.Member.MemberPath;
@@ -256,6 +257,18 @@ public class Proposal extends TableImpl<ProposalRecord> {
             _amendment = new AmendmentPath(this, null, Keys.AMENDMENT__AMENDMENT_PROPOSAL_ID_FKEY.getInverseKey());
 
         return _amendment;
+    }
+
+    private transient BallotPath _ballot;
+
+    /**
+     * Get the implicit to-many join path to the <code>ballot</code> table
+     */
+    public BallotPath ballot() {
+        if (_ballot == null)
+            _ballot = new BallotPath(this, null, Keys.BALLOT__BALLOT_PROPOSAL_ID_FKEY.getInverseKey());
+
+        return _ballot;
     }
 
     private transient CommentPath _comment;

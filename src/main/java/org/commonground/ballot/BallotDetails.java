@@ -1,0 +1,40 @@
+package org.commonground.ballot;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.commonground.ballot.rules.DecisionRule;
+
+/**
+ * A ballot as a member sees it. For a SECRET ballot {@code votes} is always empty, and the per-party choices in
+ * {@code parties} are zero until it closes (turnout is shown live).
+ */
+public record BallotDetails(long id, long proposalId, String proposalTitle, Long amendmentId, String subject, int revision,
+                            DecisionRule rule, boolean secret, int overallQuorum, int partyQuorum, OffsetDateTime openedAt,
+                            OffsetDateTime closesAt, OffsetDateTime closedAt, Boolean passed, String explanation,
+                            List<PartyResult> parties, List<NamedVote> votes, Choice myChoice, String myReason,
+                            boolean elector, boolean canClose) {
+
+    public boolean isOpen() {
+        return closedAt == null;
+    }
+
+    public int electorate() {
+        return parties.stream().mapToInt(PartyResult::electorate).sum();
+    }
+
+    public int voted() {
+        return parties.stream().mapToInt(PartyResult::voted).sum();
+    }
+
+    /** "43 members may vote: LAB 18, GRN 14, LD 11" */
+    public String electorateLine() {
+        StringBuilder line = new StringBuilder(electorate() + (electorate() == 1 ? " member may vote" : " members may vote"));
+        String sep = ": ";
+        for (PartyResult p : parties) {
+            line.append(sep).append(p.party()).append(' ').append(p.electorate());
+            sep = ", ";
+        }
+        return line.toString();
+    }
+}

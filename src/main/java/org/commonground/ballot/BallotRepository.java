@@ -1,0 +1,137 @@
+package org.commonground.ballot;
+
+import static org.commonground.jooq.Tables.BALLOT;
+import static org.commonground.jooq.Tables.BALLOT_ELECTOR;
+import static org.commonground.jooq.Tables.GROUP_MEMBERSHIP;
+import static org.commonground.jooq.Tables.MEMBER;
+import static org.commonground.jooq.Tables.PARTY;
+import static org.commonground.jooq.Tables.VOTE;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.commonground.jooq.tables.records.BallotRecord;
+import org.jooq.DSLContext;
+import org.jooq.Record3;
+import org.jooq.Record4;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class BallotRepository {
+
+    private final DSLContext db;
+
+    public BallotRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public long insert(long proposalId, Long amendmentId, int revision, BallotSettings s, long openedBy) {
+        return db.insertInto(BALLOT)
+                .set(BALLOT.PROPOSAL_ID, proposalId)
+                .set(BALLOT.AMENDMENT_ID, amendmentId)
+                .set(BALLOT.REVISION, revision)
+                .set(BALLOT.RULE, s.rule().name())
+                .set(BALLOT.SECRET, s.secret())
+                .set(BALLOT.OVERALL_QUORUM, s.overallQuorum())
+                .set(BALLOT.PARTY_QUORUM, s.partyQuorum())
+                .set(BALLOT.CLOSES_AT, s.closesAt())
+                .set(BALLOT.OPENED_BY, openedBy)
+                .returning(BALLOT.ID).fetchOne(BALLOT.ID);
+    }
+
+    /** Fixes the electorate: the group's active members now, with their parties now. */
+    public int fixElectorate(long ballotId, long groupId) {
+        return db.insertInto(BALLOT_ELECTOR, BALLOT_ELECTOR.BALLOT_ID, BALLOT_ELECTOR.MEMBER_ID, BALLOT_ELECTOR.PARTY_ID)
+                .select(DSL.select(DSL.val(ballotId), MEMBER.ID, MEMBER.PARTY_ID)
+                        .from(GROUP_MEMBERSHIP).join(MEMBER).on(MEMBER.ID.eq(GROUP_MEMBERSHIP.MEMBER_ID))
+                        .where(GROUP_MEMBERSHIP.GROUP_ID.eq(groupId)).and(GROUP_MEMBERSHIP.STATUS.eq("ACTIVE")))
+                .execute();
+    }
+
+    public Optional<BallotRecord> find(long ballotId) {
+        return db.selectFrom(BALLOT).where(BALLOT.ID.eq(ballotId)).fetchOptional();
+    }
+
+    /** Shares the ballot's row with other voters but not with a closer, so no vote lands after the count. */
+    public Optional<BallotRecord> lockForVoting(long ballotId) {
+        return db.selectFrom(BALLOT).where(BALLOT.ID.eq(ballotId)).forShare().fetchOptional();
+    }
+
+    public Optional<BallotRecord> lockForClosing(long ballotId) {
+        return db.selectFrom(BALLOT).where(BALLOT.ID.eq(ballotId)).forUpdate().fetchOptional();
+    }
+
+    public List<BallotRecord> ofProposal(long proposalId) {
+        return db.selectFrom(BALLOT).where(BALLOT.PROPOSAL_ID.eq(proposalId)).orderBy(BALLOT.ID.desc()).fetch();
+    }
+
+    public List<Long> due(OffsetDateTime now) {
+        return db.select(BALLOT.ID).from(BALLOT).where(BALLOT.CLOSED_AT.isNull()).and(BALLOT.CLOSES_AT.le(now)).fetch(BALLOT.ID);
+    }
+
+    public boolean isElector(long ballotId, long memberId) {
+        return db.fetchExists(BALLOT_ELECTOR, BALLOT_ELECTOR.BALLOT_ID.eq(ballotId).and(BALLOT_ELECTOR.MEMBER_ID.eq(memberId)));
+    }
+
+    /** One row per member: a second vote replaces the first (the primary key sees to that). */
+    public void castVote(long ballotId, long memberId, Choice choice, String reason) {
+        db.insertInto(VOTE)
+                .set(VOTE.BALLOT_ID, ballotId).set(VOTE.MEMBER_ID, memberId)
+                .set(VOTE.CHOICE, choice.name()).set(VOTE.REASON, reason)
+                .onConflict(VOTE.BALLOT_ID, VOTE.MEMBER_ID).doUpdate()
+                .set(VOTE.CHOICE, choice.name()).set(VOTE.REASON, reason).set(VOTE.CHANGED_AT, OffsetDateTime.now())
+                .execute();
+    }
+
+    public Optional<Record3<String, String, OffsetDateTime>> myVote(long ballotId, long memberId) {
+        return db.select(VOTE.CHOICE, VOTE.REASON, VOTE.CAST_AT).from(VOTE)
+                .where(VOTE.BALLOT_ID.eq(ballotId)).and(VOTE.MEMBER_ID.eq(memberId)).fetchOptional();
+    }
+
+    /** Per party: code, colour, electorate, and the count of each choice: always derived from the votes. */
+    public List<PartyCount> tally(long ballotId) {
+        var counted = DSL.select(BALLOT_ELECTOR.PARTY_ID,
+                        DSL.count().as("electorate"),
+                        DSL.count(VOTE.CHOICE).filterWhere(VOTE.CHOICE.eq("FOR")).as("for_votes"),
+                        DSL.count(VOTE.CHOICE).filterWhere(VOTE.CHOICE.eq("AGAINST")).as("against"),
+                        DSL.count(VOTE.CHOICE).filterWhere(VOTE.CHOICE.eq("ABSTAIN")).as("abstain"))
+                .from(BALLOT_ELECTOR)
+                .leftJoin(VOTE).on(VOTE.BALLOT_ID.eq(BALLOT_ELECTOR.BALLOT_ID)).and(VOTE.MEMBER_ID.eq(BALLOT_ELECTOR.MEMBER_ID))
+                .where(BALLOT_ELECTOR.BALLOT_ID.eq(ballotId))
+                .groupBy(BALLOT_ELECTOR.PARTY_ID).asTable("counted");
+        return db.select(PARTY.CODE, PARTY.COLOUR, counted.field("electorate", Integer.class), counted.field("for_votes", Integer.class),
+                        counted.field("against", Integer.class), counted.field("abstain", Integer.class))
+                .from(counted).join(PARTY).on(PARTY.ID.eq(counted.field(BALLOT_ELECTOR.PARTY_ID)))
+                .orderBy(counted.field("electorate", Integer.class).desc(), PARTY.CODE)
+                .fetch(r -> new PartyCount(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
+    public record PartyCount(String party, String colour, int electorate, int forVotes, int against, int abstain) {
+        public int voted() {
+            return forVotes + against + abstain;
+        }
+    }
+
+    /** Names with choices: the service calls this for OPEN ballots only. */
+    public List<Record4<String, String, String, String>> namedVotes(long ballotId) {
+        return db.select(MEMBER.DISPLAY_NAME, PARTY.CODE, VOTE.CHOICE, VOTE.REASON)
+                .from(VOTE).join(MEMBER).on(MEMBER.ID.eq(VOTE.MEMBER_ID))
+                .join(BALLOT_ELECTOR).on(BALLOT_ELECTOR.BALLOT_ID.eq(VOTE.BALLOT_ID)).and(BALLOT_ELECTOR.MEMBER_ID.eq(VOTE.MEMBER_ID))
+                .join(PARTY).on(PARTY.ID.eq(BALLOT_ELECTOR.PARTY_ID))
+                .where(VOTE.BALLOT_ID.eq(ballotId))
+                .orderBy(PARTY.CODE, MEMBER.DISPLAY_NAME)
+                .fetch();
+    }
+
+    public boolean close(long ballotId, Long closedBy, boolean passed, String explanation) {
+        return db.update(BALLOT)
+                .set(BALLOT.CLOSED_AT, OffsetDateTime.now())
+                .set(BALLOT.CLOSED_BY, closedBy)
+                .set(BALLOT.PASSED, passed)
+                .set(BALLOT.EXPLANATION, explanation)
+                .where(BALLOT.ID.eq(ballotId)).and(BALLOT.CLOSED_AT.isNull())
+                .execute() == 1;
+    }
+}

@@ -1,0 +1,229 @@
+package org.commonground.ballot;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.commonground.audit.AuditLog;
+import org.commonground.ballot.BallotRepository.PartyCount;
+import org.commonground.ballot.rules.DecisionRule;
+import org.commonground.ballot.rules.DecisionRules;
+import org.commonground.ballot.rules.Outcome;
+import org.commonground.ballot.rules.PartyTally;
+import org.commonground.jooq.tables.records.AmendmentRecord;
+import org.commonground.jooq.tables.records.BallotRecord;
+import org.commonground.proposal.AmendmentRepository;
+import org.commonground.proposal.AmendmentService;
+import org.commonground.proposal.AmendmentState;
+import org.commonground.proposal.ProposalGuard;
+import org.commonground.proposal.ProposalRepository;
+import org.commonground.proposal.ProposalState;
+import org.commonground.security.CurrentMember;
+import org.commonground.security.SignedInMember;
+import org.commonground.shared.InvalidInputException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Ballots on a proposal's final text (in VOTING) or on one amendment (in DISCUSSION). Convenors open and close
+ * them; the electorate is the group's active members at opening; each elector holds one vote, changeable until
+ * the close. Tallies are always counted from the votes. Every method checks the caller's rights itself.
+ */
+@Service
+public class BallotService {
+
+    private final BallotRepository ballots;
+    private final ProposalRepository proposals;
+    private final AmendmentRepository amendmentRecords;
+    private final AmendmentService amendments;
+    private final ProposalGuard guard;
+    private final CurrentMember currentMember;
+    private final AuditLog audit;
+    private final BallotEvents events;
+    private final Clock clock;
+
+    BallotService(BallotRepository ballots, ProposalRepository proposals, AmendmentRepository amendmentRecords,
+                  AmendmentService amendments, ProposalGuard guard, CurrentMember currentMember, AuditLog audit,
+                  BallotEvents events, Clock clock) {
+        this.ballots = ballots;
+        this.proposals = proposals;
+        this.amendmentRecords = amendmentRecords;
+        this.amendments = amendments;
+        this.guard = guard;
+        this.currentMember = currentMember;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Opens a ballot on the proposal's current text ({@code amendmentId} null) or on one open amendment. */
+    @Transactional
+    public long open(long proposalId, Long amendmentId, BallotSettings settings) {
+        SignedInMember me = currentMember.require();
+        ProposalGuard.Access access = guard.readable(proposalId, me);
+        if (!access.rules().convenor()) {
+            throw new AccessDeniedException("Only a convenor of the group can open a ballot.");
+        }
+        check(settings);
+        var p = proposals.lock(proposalId).orElseThrow();
+        if (amendmentId == null) {
+            if (access.state() != ProposalState.VOTING) {
+                throw new InvalidInputException("ballot", "Move the proposal to voting before opening a ballot on its final text.");
+            }
+        } else {
+            AmendmentRecord a = amendmentRecords.find(amendmentId).filter(x -> x.getProposalId() == proposalId)
+                    .orElseThrow(() -> new InvalidInputException("amendment", "There is no such amendment on this proposal."));
+            if (access.state() != ProposalState.DISCUSSION) {
+                throw new InvalidInputException("ballot", "Amendments are put to the vote while the proposal is in discussion.");
+            }
+            if (!amendmentRecords.putToVote(a.getId())) {
+                throw new InvalidInputException("amendment", "A" + a.getNumber() + " is not open, so it cannot be put to the vote.");
+            }
+        }
+        long id;
+        try {
+            id = ballots.insert(proposalId, amendmentId, p.getCurrentRevision(), settings, me.id());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new InvalidInputException("ballot", "A ballot on this is already open.");
+        }
+        int electors = ballots.fixElectorate(id, p.getGroupId());
+        audit.record(me.id(), "BALLOT_OPENED", "ballot", id, "proposal " + proposalId + (amendmentId == null ? "" : " amendment " + amendmentId)
+                + ", " + settings.rule() + (settings.secret() ? ", secret" : ", open") + ", " + electors + " electors");
+        return id;
+    }
+
+    /** Casts or changes the caller's vote. */
+    @Transactional
+    public void vote(long ballotId, Choice choice, String reason) {
+        SignedInMember me = currentMember.require();
+        BallotRecord b = ballots.lockForVoting(ballotId).orElseThrow(BallotService::noSuchBallot);
+        guardedRead(b, me);
+        if (b.getClosedAt() != null || (b.getClosesAt() != null && !b.getClosesAt().isAfter(now()))) {
+            throw new InvalidInputException("choice", "This ballot has closed; votes can no longer be cast or changed.");
+        }
+        if (!ballots.isElector(ballotId, me.id())) {
+            throw new InvalidInputException("choice", "You were not a member of the group when this ballot opened, so you cannot vote in it.");
+        }
+        if (choice == null) {
+            throw new InvalidInputException("choice", "Choose for, against or abstain.");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() > 2000) {
+            throw new InvalidInputException("reason", "A reason can be at most 2,000 characters.");
+        }
+        boolean changing = ballots.myVote(ballotId, me.id()).isPresent();
+        ballots.castVote(ballotId, me.id(), choice, why);
+        // A secret ballot's audit trail records that the member voted, never how.
+        audit.record(me.id(), changing ? "VOTE_CHANGED" : "VOTE_CAST", "ballot", ballotId, b.getSecret() ? "" : choice.name());
+        events.changedAfterCommit(ballotId);
+    }
+
+    /** Closes a ballot by hand (a convenor) and records its outcome. */
+    @Transactional
+    public BallotDetails close(long ballotId) {
+        SignedInMember me = currentMember.require();
+        BallotRecord b = ballots.lockForClosing(ballotId).orElseThrow(BallotService::noSuchBallot);
+        ProposalGuard.Access access = guardedRead(b, me);
+        if (!access.rules().convenor()) {
+            throw new AccessDeniedException("Only a convenor of the group can close a ballot.");
+        }
+        if (b.getClosedAt() != null) {
+            throw new InvalidInputException("ballot", "This ballot is already closed.");
+        }
+        Outcome outcome = DecisionRules.decide(DecisionRule.valueOf(b.getRule()), tallies(ballotId), b.getOverallQuorum(), b.getPartyQuorum());
+        ballots.close(ballotId, me.id(), outcome.passed(), outcome.explanation());
+        if (b.getAmendmentId() == null) {
+            proposals.changeState(b.getProposalId(), ProposalState.VOTING, outcome.passed() ? ProposalState.AGREED : ProposalState.NOT_AGREED, me.id());
+        } else if (outcome.passed()) {
+            amendments.mergeAfterBallot(b.getAmendmentId());
+        } else {
+            amendmentRecords.decide(b.getAmendmentId(), AmendmentState.PUT_TO_VOTE, AmendmentState.REJECTED, me.id(),
+                    "Rejected by ballot. " + outcome.explanation().lines().reduce((a, c) -> c).orElse(""), null);
+        }
+        audit.record(me.id(), "BALLOT_CLOSED", "ballot", ballotId, (outcome.passed() ? "passed: " : "failed: ") + outcome.explanation());
+        events.changedAfterCommit(ballotId);
+        return details(ballotId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Long> ballotsOf(long proposalId) {
+        guard.readable(proposalId, currentMember.require());
+        return ballots.ofProposal(proposalId).stream().map(BallotRecord::getId).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public BallotDetails details(long ballotId) {
+        SignedInMember me = currentMember.require();
+        BallotRecord b = ballots.find(ballotId).orElseThrow(BallotService::noSuchBallot);
+        ProposalGuard.Access access = guardedRead(b, me);
+        boolean open = b.getClosedAt() == null;
+        boolean hideChoices = b.getSecret() && open;
+        List<PartyResult> parties = new ArrayList<>();
+        for (PartyCount c : ballots.tally(ballotId)) {
+            parties.add(hideChoices ? new PartyResult(c.party(), c.colour(), c.electorate(), c.voted(), 0, 0, 0)
+                    : new PartyResult(c.party(), c.colour(), c.electorate(), c.voted(), c.forVotes(), c.against(), c.abstain()));
+        }
+        List<NamedVote> named = b.getSecret() ? List.of() : ballots.namedVotes(ballotId).stream()
+                .map(r -> new NamedVote(r.value1(), r.value2(), null, Choice.valueOf(r.value3()), r.value4())).toList();
+        var mine = ballots.myVote(ballotId, me.id());
+        String subject;
+        if (b.getAmendmentId() == null) {
+            subject = "Final text (revision " + b.getRevision() + ")";
+        } else {
+            AmendmentRecord a = amendmentRecords.find(b.getAmendmentId()).orElseThrow();
+            subject = "Amendment A" + a.getNumber();
+        }
+        return new BallotDetails(ballotId, b.getProposalId(), access.proposal().getTitle(), b.getAmendmentId(), subject, b.getRevision(),
+                DecisionRule.valueOf(b.getRule()), b.getSecret(), b.getOverallQuorum(), b.getPartyQuorum(), b.getOpenedAt(),
+                b.getClosesAt(), b.getClosedAt(), b.getPassed(), b.getExplanation(), parties, named,
+                mine.map(r -> Choice.valueOf(r.value1())).orElse(null), mine.map(r -> r.value2()).orElse(null),
+                ballots.isElector(ballotId, me.id()), open && access.rules().convenor());
+    }
+
+    /** Ballots whose closing time has passed, for the scheduler. */
+    List<Long> due() {
+        return ballots.due(now());
+    }
+
+    BallotRecord record(long ballotId) {
+        return ballots.find(ballotId).orElseThrow();
+    }
+
+    private List<PartyTally> tallies(long ballotId) {
+        return ballots.tally(ballotId).stream()
+                .map(c -> new PartyTally(c.party(), c.electorate(), c.forVotes(), c.against(), c.abstain())).toList();
+    }
+
+    private ProposalGuard.Access guardedRead(BallotRecord b, SignedInMember me) {
+        try {
+            return guard.readable(b.getProposalId(), me);
+        } catch (InvalidInputException notReadable) {
+            throw noSuchBallot();
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private void check(BallotSettings s) {
+        if (s.rule() == null) {
+            throw new InvalidInputException("rule", "Choose a decision rule.");
+        }
+        if (s.overallQuorum() < 0 || s.overallQuorum() > 100) {
+            throw new InvalidInputException("overallQuorum", "A quorum is a percentage from 0 to 100.");
+        }
+        if (s.partyQuorum() < 0 || s.partyQuorum() > 100) {
+            throw new InvalidInputException("partyQuorum", "A quorum is a percentage from 0 to 100.");
+        }
+        if (s.closesAt() != null && !s.closesAt().isAfter(now().plusMinutes(1))) {
+            throw new InvalidInputException("closesAt", "Choose a closing time in the future, or close the ballot by hand.");
+        }
+    }
+
+    private static InvalidInputException noSuchBallot() {
+        return new InvalidInputException("ballot", "There is no such ballot, or you may not see it.");
+    }
+}
