@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,6 +15,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @EnableScheduling
 @StyleSheet(Lumo.STYLESHEET)
+@Push
 public class CommonGroundApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {

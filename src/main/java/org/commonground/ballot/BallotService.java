@@ -166,7 +166,7 @@ public class BallotService {
                     : new PartyResult(c.party(), c.colour(), c.electorate(), c.voted(), c.forVotes(), c.against(), c.abstain()));
         }
         List<NamedVote> named = b.getSecret() ? List.of() : ballots.namedVotes(ballotId).stream()
-                .map(r -> new NamedVote(r.value1(), r.value2(), null, Choice.valueOf(r.value3()), r.value4())).toList();
+                .map(r -> new NamedVote(r.value1(), r.value2(), Choice.valueOf(r.value3()), r.value4())).toList();
         var mine = ballots.myVote(ballotId, me.id());
         String subject;
         if (b.getAmendmentId() == null) {

@@ -1,5 +1,5 @@
 package org.commonground.ballot;
 
 /** Who voted how: only ever built for OPEN ballots. */
-public record NamedVote(String name, String party, String colour, Choice choice, String reason) {
+public record NamedVote(String name, String party, Choice choice, String reason) {
 }

@@ -1,0 +1,193 @@
+package org.commonground.ballot;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import org.commonground.ballot.rules.PartyTally;
+import org.commonground.ballot.rules.ResultChart;
+import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Forms;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * One ballot: vote, see turnout per party (and, for open ballots, the tallies and who voted how) update live as
+ * others vote, and after the close the result with its explanation, chart and table.
+ */
+@Route("ballots/:ballotId(\\d+)")
+@PageTitle("Ballot · Common Ground")
+@PermitAll
+public class BallotView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
+
+    private final BallotService ballots;
+    private final BallotEvents events;
+    final TextField reason = new TextField("Reason (optional)");
+    final Div live = new Div();
+    private long ballotId;
+    private Runnable stopListening = () -> { };
+
+    public BallotView(BallotService ballots, BallotEvents events) {
+        this.ballots = ballots;
+        this.events = events;
+        addClassName("cg-page");
+        reason.setMaxLength(2000);
+        reason.setWidth("min(28rem, 100%)");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        ballotId = event.getRouteParameters().getLong("ballotId").orElse(0L);
+        refresh();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        UI ui = attach.getUI();
+        // Push: another member's vote reloads this page's tally through the service, with this member's rights.
+        stopListening = events.listen(ballotId, id -> ui.access(this::refresh));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        stopListening.run();
+    }
+
+    void refresh() {
+        removeAll();
+        BallotDetails b;
+        try {
+            b = ballots.details(ballotId);
+        } catch (InvalidInputException missing) {
+            add(new H2("Ballot not found"), new Paragraph(missing.getMessage()));
+            return;
+        }
+        add(new H2(b.subject() + " of \u201c" + b.proposalTitle() + "\u201d"), new Anchor("proposals/" + b.proposalId() + "/ballots", "All ballots on this proposal"));
+        Paragraph rules = new Paragraph(b.rule().label() + " \u00b7 overall quorum " + b.overallQuorum() + "%"
+                + (b.rule() == org.commonground.ballot.rules.DecisionRule.CONCURRENT_MAJORITY ? ", quorum in each party " + b.partyQuorum() + "%" : "")
+                + " \u00b7 " + (b.secret() ? "secret: nobody sees who voted how" : "open: names are shown"));
+        add(rules, new Paragraph(b.electorateLine() + "."));
+        add(new Paragraph(b.isOpen() ? "Open since " + WHEN.format(b.openedAt()) + (b.closesAt() != null ? "; closes " + WHEN.format(b.closesAt()) : "; a convenor closes it by hand") + "."
+                : "Closed " + WHEN.format(b.closedAt()) + "."));
+
+        if (b.isOpen()) {
+            add(votingPanel(b));
+        } else {
+            Span result = new Span(Boolean.TRUE.equals(b.passed()) ? "Passed" : "Failed");
+            result.addClassNames("cg-status", "cg-result");
+            add(new H3("Result"), result, new Pre(b.explanation()));
+        }
+
+        live.removeAll();
+        live.add(new H3(b.isOpen() ? "Turnout so far: " + b.voted() + " of " + b.electorate() : "Votes per party"));
+        boolean showChoices = !b.isOpen() || !b.secret();
+        if (showChoices) {
+            live.add(new Html(ResultChart.svg(b.parties().stream()
+                    .map(p -> new PartyTally(p.party(), p.electorate(), p.forVotes(), p.against(), p.abstain())).toList())));
+        }
+        Grid<PartyResult> table = new Grid<>();
+        table.addColumn(PartyResult::party).setHeader("Party");
+        table.addColumn(PartyResult::electorate).setHeader("May vote");
+        table.addColumn(p -> p.voted() + " (" + (p.electorate() == 0 ? 0 : 100 * p.voted() / p.electorate()) + "%)").setHeader("Voted");
+        if (showChoices) {
+            table.addColumn(PartyResult::forVotes).setHeader("For");
+            table.addColumn(PartyResult::against).setHeader("Against");
+            table.addColumn(PartyResult::abstain).setHeader("Abstain");
+        }
+        table.setItems(b.parties());
+        table.setAllRowsVisible(true);
+        live.add(table);
+        if (!b.votes().isEmpty()) {
+            live.add(new H3("Who voted how"));
+            Div list = new Div();
+            list.addClassName("cg-people");
+            b.votes().forEach(v -> {
+                Div row = new Div(new Paragraph(v.party() + " \u00b7 " + v.name() + ": " + v.choice().label()
+                        + (v.reason().isBlank() ? "" : " \u2014 \u201c" + v.reason() + "\u201d")));
+                row.addClassName("cg-person");
+                list.add(row);
+            });
+            live.add(list);
+        }
+        add(live);
+    }
+
+    private Div votingPanel(BallotDetails b) {
+        Div panel = new Div();
+        panel.addClassName("cg-card");
+        if (!b.elector()) {
+            panel.add(new Paragraph("You were not a member of the group when this ballot opened, so you cannot vote in it."));
+        } else {
+            panel.add(new Paragraph(b.myChoice() == null ? "You have not voted yet." : "Your vote: " + b.myChoice().label()
+                    + ". You can change it until the ballot closes."));
+            HorizontalLayout choices = new HorizontalLayout();
+            choices.setWrap(true);
+            for (Choice c : Choice.values()) {
+                Button vote = new Button(c.label(), e -> cast(c));
+                if (c == b.myChoice()) {
+                    vote.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                }
+                vote.getElement().setAttribute("aria-pressed", String.valueOf(c == b.myChoice()));
+                choices.add(vote);
+            }
+            if (b.myReason() != null && reason.isEmpty()) {
+                reason.setValue(b.myReason());
+            }
+            panel.add(reason, choices);
+        }
+        if (b.canClose()) {
+            Button close = new Button("Close ballot now", e -> {
+                ConfirmDialog confirm = new ConfirmDialog("Close this ballot?", "Votes can no longer be cast or changed; the outcome is recorded.",
+                        "Close ballot", c -> {
+                    try {
+                        ballots.close(ballotId);
+                    } catch (InvalidInputException | AccessDeniedException refused) {
+                        Forms.error(refused.getMessage());
+                    }
+                    refresh();
+                });
+                confirm.setCancelable(true);
+                confirm.open();
+            });
+            close.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            panel.add(close);
+        }
+        return panel;
+    }
+
+    private void cast(Choice choice) {
+        Forms.clear(reason);
+        try {
+            ballots.vote(ballotId, choice, reason.getValue());
+            Forms.success("Your vote is recorded: " + choice.label() + ".");
+        } catch (InvalidInputException problem) {
+            Forms.show(problem, Map.of("reason", reason));
+        } catch (AccessDeniedException denied) {
+            Forms.error(denied.getMessage());
+        }
+        refresh();
+    }
+}
