@@ -54,11 +54,6 @@ public class BallotRepository {
         return db.selectFrom(BALLOT).where(BALLOT.ID.eq(ballotId)).fetchOptional();
     }
 
-    /** Shares the ballot's row with other voters but not with a closer, so no vote lands after the count. */
-    public Optional<BallotRecord> lockForVoting(long ballotId) {
-        return db.selectFrom(BALLOT).where(BALLOT.ID.eq(ballotId)).forShare().fetchOptional();
-    }
-
     public Optional<BallotRecord> lockForClosing(long ballotId) {
         return db.selectFrom(BALLOT).where(BALLOT.ID.eq(ballotId)).forUpdate().fetchOptional();
     }
@@ -75,14 +70,35 @@ public class BallotRepository {
         return db.fetchExists(BALLOT_ELECTOR, BALLOT_ELECTOR.BALLOT_ID.eq(ballotId).and(BALLOT_ELECTOR.MEMBER_ID.eq(memberId)));
     }
 
-    /** One row per member: a second vote replaces the first (the primary key sees to that). */
-    public void castVote(long ballotId, long memberId, Choice choice, String reason) {
-        db.insertInto(VOTE)
-                .set(VOTE.BALLOT_ID, ballotId).set(VOTE.MEMBER_ID, memberId)
-                .set(VOTE.CHOICE, choice.name()).set(VOTE.REASON, reason)
-                .onConflict(VOTE.BALLOT_ID, VOTE.MEMBER_ID).doUpdate()
-                .set(VOTE.CHOICE, choice.name()).set(VOTE.REASON, reason).set(VOTE.CHANGED_AT, OffsetDateTime.now())
-                .execute();
+    /**
+     * Casts or changes a vote and records it in the audit trail, in one statement, only if the ballot is open, the
+     * member is in its electorate and still an active member of the group, and the proposal is still being
+     * decided. The key-share lock on the ballot's row is shared by voters and excluded by a closer's update lock,
+     * so no vote lands after the count. A secret ballot's audit event says that the member voted, never how.
+     *
+     * @return false when any condition fails; nothing is stored then
+     */
+    public boolean castAndAudit(long ballotId, long memberId, Choice choice, String reason) {
+        return db.execute("""
+                with allowed as (
+                    select b.id, b.secret from ballot b join proposal p on p.id = b.proposal_id
+                    where b.id = ? and b.closed_at is null and (b.closes_at is null or b.closes_at > now())
+                      and p.state in ('DISCUSSION', 'VOTING')
+                      and exists (select 1 from ballot_elector e where e.ballot_id = b.id and e.member_id = ?)
+                      and exists (select 1 from group_membership m where m.group_id = p.group_id and m.member_id = ? and m.status = 'ACTIVE')
+                    for key share of b
+                ), cast_vote as (
+                    insert into vote (ballot_id, member_id, choice, reason)
+                    select id, ?, ?, ? from allowed
+                    on conflict (ballot_id, member_id) do update
+                        set choice = excluded.choice, reason = excluded.reason, changed_at = now()
+                    returning (xmax = 0) as first_vote
+                )
+                insert into audit_event (actor_id, action, subject_type, subject_id, detail)
+                select ?, case when first_vote then 'VOTE_CAST' else 'VOTE_CHANGED' end, 'ballot', ?,
+                       case when (select secret from allowed) then '' else ? end
+                from cast_vote
+                """, ballotId, memberId, memberId, memberId, choice.name(), reason, memberId, ballotId, choice.name()) == 1;
     }
 
     public Optional<Record3<String, String, OffsetDateTime>> myVote(long ballotId, long memberId) {

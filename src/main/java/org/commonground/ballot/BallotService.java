@@ -94,18 +94,12 @@ public class BallotService {
         return id;
     }
 
-    /** Casts or changes the caller's vote. */
-    @Transactional
+    /**
+     * Casts or changes the caller's vote. The checks (open, in the electorate, may see the ballot) and the write
+     * are one atomic statement, because voting is the hot path; only a refused vote pays for finding out why.
+     */
     public void vote(long ballotId, Choice choice, String reason) {
         SignedInMember me = currentMember.require();
-        BallotRecord b = ballots.lockForVoting(ballotId).orElseThrow(BallotService::noSuchBallot);
-        guardedRead(b, me);
-        if (b.getClosedAt() != null || (b.getClosesAt() != null && !b.getClosesAt().isAfter(now()))) {
-            throw new InvalidInputException("choice", "This ballot has closed; votes can no longer be cast or changed.");
-        }
-        if (!ballots.isElector(ballotId, me.id())) {
-            throw new InvalidInputException("choice", "You were not a member of the group when this ballot opened, so you cannot vote in it.");
-        }
         if (choice == null) {
             throw new InvalidInputException("choice", "Choose for, against or abstain.");
         }
@@ -113,11 +107,22 @@ public class BallotService {
         if (why.length() > 2000) {
             throw new InvalidInputException("reason", "A reason can be at most 2,000 characters.");
         }
-        boolean changing = ballots.myVote(ballotId, me.id()).isPresent();
-        ballots.castVote(ballotId, me.id(), choice, why);
-        // A secret ballot's audit trail records that the member voted, never how.
-        audit.record(me.id(), changing ? "VOTE_CHANGED" : "VOTE_CAST", "ballot", ballotId, b.getSecret() ? "" : choice.name());
+        if (!ballots.castAndAudit(ballotId, me.id(), choice, why)) {
+            throw whyNotVoting(ballotId, me);
+        }
         events.changedAfterCommit(ballotId);
+    }
+
+    private InvalidInputException whyNotVoting(long ballotId, SignedInMember me) {
+        BallotRecord b = ballots.find(ballotId).orElseThrow(BallotService::noSuchBallot);
+        guardedRead(b, me);
+        if (b.getClosedAt() != null || (b.getClosesAt() != null && !b.getClosesAt().isAfter(now()))) {
+            return new InvalidInputException("choice", "This ballot has closed; votes can no longer be cast or changed.");
+        }
+        if (!ballots.isElector(ballotId, me.id())) {
+            return new InvalidInputException("choice", "You were not a member of the group when this ballot opened, so you cannot vote in it.");
+        }
+        return new InvalidInputException("choice", "This ballot is not taking votes: its proposal is no longer being decided.");
     }
 
     /** Closes a ballot by hand (a convenor) and records its outcome. */
