@@ -1,11 +1,13 @@
 package org.commonground.ballot;
 
 import org.commonground.jooq.tables.records.BallotRecord;
+import org.commonground.member.MemberRepository;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -22,9 +24,9 @@ class BallotCloser {
 
     private final BallotService ballots;
     private final UserDetailsService members;
-    private final org.commonground.member.MemberRepository memberRepository;
+    private final MemberRepository memberRepository;
 
-    BallotCloser(BallotService ballots, UserDetailsService members, org.commonground.member.MemberRepository memberRepository) {
+    BallotCloser(BallotService ballots, UserDetailsService members, MemberRepository memberRepository) {
         this.ballots = ballots;
         this.members = members;
         this.memberRepository = memberRepository;
@@ -40,7 +42,7 @@ class BallotCloser {
                 SecurityContextHolder.getContext().setAuthentication(
                         UsernamePasswordAuthenticationToken.authenticated(opener, null, opener.getAuthorities()));
                 ballots.close(id);
-            } catch (InvalidInputException | org.springframework.security.access.AccessDeniedException e) {
+            } catch (InvalidInputException | AccessDeniedException e) {
                 log.warn("Ballot {} is due but could not be closed: {}", id, e.getMessage());
             } finally {
                 SecurityContextHolder.clearContext();

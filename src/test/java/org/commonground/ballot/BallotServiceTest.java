@@ -255,6 +255,30 @@ class BallotServiceTest {
         assertThat(amendments.list(proposal).getFirst().state()).isEqualTo(AmendmentState.ACCEPTED);
     }
 
+    @Autowired
+    BallotCloser closer;
+
+    @Test
+    void aBallotClosesByItselfAtItsClosingTime() {
+        group(1, "LAB", "GRN");
+        long proposal = proposalInVoting();
+        TestMembers.signIn(convenor);
+        long ballot = ballots.open(proposal, null, new BallotSettings(DecisionRule.SIMPLE_MAJORITY, false, 0, 0,
+                java.time.OffsetDateTime.now().plusHours(1)));
+        vote(members.get(1), ballot, Choice.FOR);
+        // Let the closing time pass rather than waiting an hour.
+        db.execute("update ballot set opened_at = now() - interval '2 hours', closes_at = now() - interval '1 second' where id = ?", ballot);
+        TestMembers.signOut();
+        closer.closeDueBallots();
+        TestMembers.signIn(convenor);
+        BallotDetails closed = ballots.details(ballot);
+        assertThat(closed.isOpen()).isFalse();
+        assertThat(closed.passed()).isTrue();
+        assertThat(proposals.details(proposal).proposal().state()).isEqualTo(ProposalState.AGREED);
+        TestMembers.signIn(members.get(1));
+        assertThatThrownBy(() -> ballots.vote(ballot, Choice.AGAINST, "")).hasMessageContaining("closed");
+    }
+
     @Test
     void outsidersCannotSeeOrVoteAndBadSettingsAreRefused() {
         group(1, "LAB", "GRN");
