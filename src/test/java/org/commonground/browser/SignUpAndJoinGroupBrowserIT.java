@@ -43,6 +43,8 @@ class SignUpAndJoinGroupBrowserIT extends BrowserTest {
             button(chair, "Create group").click();
             assertThat(chair.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(groupName))).isVisible();
             assertThat(chair.getByText("Bristol Central (E14001131)")).isVisible();
+            // The address changes just after the page does; wait for it before keeping it.
+            chair.waitForURL(u -> u.matches(".*/groups/\\d+$"));
             String groupUrl = chair.url();
 
             Page joiner = joinerContext.newPage();
