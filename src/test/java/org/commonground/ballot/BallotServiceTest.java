@@ -167,15 +167,13 @@ class BallotServiceTest {
         assertThat(after.parties()).extracting(PartyResult::forVotes).containsExactlyInAnyOrder(1, 0);
     }
 
-    @Test
-    void fiftyConcurrentVotesFromOneMemberLeaveOneRowWithTheLastChoice() throws Exception {
-        group(1, "LAB", "GRN");
-        long ballot = openBallot(proposalInVoting(), DecisionRule.SIMPLE_MAJORITY, false);
-        SignedInMember voter = members.get(1);
-        ExecutorService pool = Executors.newFixedThreadPool(10);
+    /** Each voter in its own task, all released at once; the i-th votes FOR, AGAINST or ABSTAIN by i mod 3. */
+    private void voteAllAtOnce(long ballot, List<SignedInMember> voters, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> done = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < voters.size(); i++) {
+            SignedInMember voter = voters.get(i);
             Choice choice = Choice.values()[i % 3];
             done.add(pool.submit(() -> {
                 TestMembers.signIn(voter);
@@ -189,6 +187,15 @@ class BallotServiceTest {
             f.get();
         }
         pool.shutdown();
+    }
+
+    @Test
+    void fiftyConcurrentVotesFromOneMemberLeaveOneRowWithTheLastChoice() throws Exception {
+        group(1, "LAB", "GRN");
+        long ballot = openBallot(proposalInVoting(), DecisionRule.SIMPLE_MAJORITY, false);
+        SignedInMember voter = members.get(1);
+        List<SignedInMember> fiftyTimesTheSameVoter = java.util.Collections.nCopies(50, voter);
+        voteAllAtOnce(ballot, fiftyTimesTheSameVoter, 10);
         assertThat(db.fetchCount(VOTE, VOTE.BALLOT_ID.eq(ballot))).isEqualTo(1);
         // The last write wins; the row holds one of the choices cast, and it is the voter's choice the tally shows.
         TestMembers.signIn(voter);
@@ -204,24 +211,7 @@ class BallotServiceTest {
     void twoHundredMembersVotingAtOnceAreEachCountedOnce() throws Exception {
         group(50, "LAB", "GRN", "LD", "SNP");
         long ballot = openBallot(proposalInVoting(), DecisionRule.CONCURRENT_MAJORITY, false);
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> done = new ArrayList<>();
-        for (int i = 0; i < members.size(); i++) {
-            SignedInMember m = members.get(i);
-            Choice choice = Choice.values()[i % 3];
-            done.add(pool.submit(() -> {
-                TestMembers.signIn(m);
-                start.await();
-                ballots.vote(ballot, choice, "");
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> f : done) {
-            f.get();
-        }
-        pool.shutdown();
+        voteAllAtOnce(ballot, members, 16);
         int rows = db.fetchCount(VOTE, VOTE.BALLOT_ID.eq(ballot));
         assertThat(rows).isEqualTo(200);
         TestMembers.signIn(convenor);
