@@ -1,0 +1,35 @@
+package org.commonground.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import org.commonground.support.IntegrationTest;
+import org.commonground.support.TestMembers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class NotFoundViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    TestMembers testMembers;
+
+    @AfterEach
+    void signOut() {
+        TestMembers.signOut();
+    }
+
+    @Test
+    void anUnknownOrForbiddenAddressGetsTheSameFriendlyPage() {
+        testMembers.register("Someone first", "NONE"); // whoever registers first becomes admin
+        TestMembers.signIn(testMembers.register("Wanderer", "GRN"));
+        UI.getCurrent().navigate("admin/parties");
+        assertThat(getCurrentView()).isInstanceOf(NotFoundView.class);
+        assertThat($view(H2.class).single().getText()).isEqualTo("There is nothing here for you");
+        UI.getCurrent().navigate("no/such/page");
+        assertThat(getCurrentView()).isInstanceOf(NotFoundView.class);
+    }
+}
