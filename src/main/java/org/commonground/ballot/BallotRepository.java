@@ -7,6 +7,7 @@ import static org.commonground.jooq.Tables.MEMBER;
 import static org.commonground.jooq.Tables.PARTY;
 import static org.commonground.jooq.Tables.VOTE;
 
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -79,27 +80,43 @@ public class BallotRepository {
      * @return false when any condition fails; nothing is stored then
      */
     public boolean castAndAudit(long ballotId, long memberId, Choice choice, String reason) {
-        return db.execute("""
-                with allowed as (
-                    select b.id, b.secret from ballot b join proposal p on p.id = b.proposal_id
-                    where b.id = ? and b.closed_at is null and (b.closes_at is null or b.closes_at > now())
-                      and p.state in ('DISCUSSION', 'VOTING')
-                      and exists (select 1 from ballot_elector e where e.ballot_id = b.id and e.member_id = ?)
-                      and exists (select 1 from group_membership m where m.group_id = p.group_id and m.member_id = ? and m.status = 'ACTIVE')
-                    for key share of b
-                ), cast_vote as (
-                    insert into vote (ballot_id, member_id, choice, reason)
-                    select id, ?, ?, ? from allowed
-                    on conflict (ballot_id, member_id) do update
-                        set choice = excluded.choice, reason = excluded.reason, changed_at = now()
-                    returning (xmax = 0) as first_vote
-                )
-                insert into audit_event (actor_id, action, subject_type, subject_id, detail)
-                select ?, case when first_vote then 'VOTE_CAST' else 'VOTE_CHANGED' end, 'ballot', ?,
-                       case when (select secret from allowed) then '' else ? end
-                from cast_vote
-                """, ballotId, memberId, memberId, memberId, choice.name(), reason, memberId, ballotId, choice.name()) == 1;
+        // Plain JDBC on jOOQ's (Spring-managed) connection: this is the hot path, and the SQL never changes.
+        return db.connectionResult(connection -> {
+            try (PreparedStatement cast = connection.prepareStatement(CAST_AND_AUDIT)) {
+                cast.setLong(1, ballotId);
+                cast.setLong(2, memberId);
+                cast.setLong(3, memberId);
+                cast.setLong(4, memberId);
+                cast.setString(5, choice.name());
+                cast.setString(6, reason);
+                cast.setLong(7, memberId);
+                cast.setLong(8, ballotId);
+                cast.setString(9, choice.name());
+                return cast.executeUpdate() == 1;
+            }
+        });
     }
+
+    private static final String CAST_AND_AUDIT = """
+            with allowed as (
+                select b.id, b.secret from ballot b join proposal p on p.id = b.proposal_id
+                where b.id = ? and b.closed_at is null and (b.closes_at is null or b.closes_at > now())
+                  and p.state in ('DISCUSSION', 'VOTING')
+                  and exists (select 1 from ballot_elector e where e.ballot_id = b.id and e.member_id = ?)
+                  and exists (select 1 from group_membership m where m.group_id = p.group_id and m.member_id = ? and m.status = 'ACTIVE')
+                for key share of b
+            ), cast_vote as (
+                insert into vote (ballot_id, member_id, choice, reason)
+                select id, ?, ?, ? from allowed
+                on conflict (ballot_id, member_id) do update
+                    set choice = excluded.choice, reason = excluded.reason, changed_at = now()
+                returning (xmax = 0) as first_vote
+            )
+            insert into audit_event (actor_id, action, subject_type, subject_id, detail)
+            select ?, case when first_vote then 'VOTE_CAST' else 'VOTE_CHANGED' end, 'ballot', ?,
+                   case when (select secret from allowed) then '' else ? end
+            from cast_vote
+            """;
 
     public Optional<Record3<String, String, OffsetDateTime>> myVote(long ballotId, long memberId) {
         return db.select(VOTE.CHOICE, VOTE.REASON, VOTE.CAST_AT).from(VOTE)
