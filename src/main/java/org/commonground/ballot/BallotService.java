@@ -125,9 +125,9 @@ public class BallotService {
         return new InvalidInputException("choice", "This ballot is not taking votes: its proposal is no longer being decided.");
     }
 
-    /** Closes a ballot by hand (a convenor) and records its outcome. */
+    /** Closes a ballot by hand (a convenor) and records its outcome, which it returns. */
     @Transactional
-    public BallotDetails close(long ballotId) {
+    public Outcome close(long ballotId) {
         SignedInMember me = currentMember.require();
         BallotRecord b = ballots.lockForClosing(ballotId).orElseThrow(BallotService::noSuchBallot);
         ProposalGuard.Access access = guardedRead(b, me);
@@ -149,7 +149,7 @@ public class BallotService {
         }
         audit.record(me.id(), "BALLOT_CLOSED", "ballot", ballotId, (outcome.passed() ? "passed: " : "failed: ") + outcome.explanation());
         events.changedAfterCommit(ballotId);
-        return details(ballotId);
+        return outcome;
     }
 
     @Transactional(readOnly = true)
