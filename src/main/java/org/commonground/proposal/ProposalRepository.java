@@ -9,6 +9,7 @@ import static org.commonground.jooq.Tables.PROPOSAL_REVISION;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.commonground.jooq.tables.records.ProposalRecord;
 import org.jooq.DSLContext;
@@ -67,9 +68,17 @@ public class ProposalRepository {
         return db.selectFrom(PROPOSAL).where(PROPOSAL.ID.eq(proposalId)).fetchOptional();
     }
 
-    public List<ProposalSummary> inGroup(long groupId) {
+    public List<ProposalRecord> recordsInGroup(long groupId) {
         return db.selectFrom(PROPOSAL).where(PROPOSAL.GROUP_ID.eq(groupId))
-                .orderBy(PROPOSAL.STATE_CHANGED_AT.desc()).fetch(ProposalRepository::toSummary);
+                .orderBy(PROPOSAL.STATE_CHANGED_AT.desc()).fetch();
+    }
+
+    /** The proposals of a group that the member authors or co-authors. */
+    public Set<Long> authoredInGroup(long groupId, long memberId) {
+        return Set.copyOf(db.select(PROPOSAL_AUTHOR.PROPOSAL_ID).from(PROPOSAL_AUTHOR)
+                .join(PROPOSAL).on(PROPOSAL.ID.eq(PROPOSAL_AUTHOR.PROPOSAL_ID))
+                .where(PROPOSAL.GROUP_ID.eq(groupId)).and(PROPOSAL_AUTHOR.MEMBER_ID.eq(memberId))
+                .fetch(PROPOSAL_AUTHOR.PROPOSAL_ID));
     }
 
     /** Moves the state only from the state the caller saw, so two convenors clicking at once cannot skip a step. */
@@ -124,12 +133,8 @@ public class ProposalRepository {
                 .fetch(r -> new Revision(r.value1(), r.value2(), null, null, r.value3(), r.value4(), r.value5()));
     }
 
-    private static ProposalSummary toSummary(ProposalRecord r) {
+    public static ProposalSummary summaryOf(ProposalRecord r) {
         return new ProposalSummary(r.getId(), r.getGroupId(), r.getTitle(), r.getSummary(), ProposalState.valueOf(r.getState()),
                 r.getCurrentRevision(), r.getStateChangedAt());
-    }
-
-    public static ProposalSummary summaryOf(ProposalRecord r) {
-        return toSummary(r);
     }
 }

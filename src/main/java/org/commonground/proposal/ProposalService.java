@@ -56,8 +56,14 @@ public class ProposalService {
     @Transactional(readOnly = true)
     public List<ProposalSummary> inGroup(long groupId) {
         SignedInMember me = currentMember.require();
-        return proposals.inGroup(groupId).stream()
-                .filter(p -> rules(proposals.find(p.id()).orElseThrow(), me).canRead())
+        // The caller's standing in the group is the same for every proposal: ask once, not per proposal.
+        boolean member = memberships.status(groupId, me.id()).orElse(null) == MembershipStatus.ACTIVE;
+        boolean convenor = member && memberships.isConvenor(groupId, me.id());
+        Set<Long> authored = proposals.authoredInGroup(groupId, me.id());
+        return proposals.recordsInGroup(groupId).stream()
+                .filter(p -> new ProposalAccessRules(ProposalState.valueOf(p.getState()), p.getDiscussedAt() != null,
+                        authored.contains(p.getId()), member, convenor).canRead())
+                .map(ProposalRepository::summaryOf)
                 .toList();
     }
 

@@ -26,6 +26,11 @@ class UiErrorHandler implements VaadinServiceInitListener {
         public void error(ErrorEvent event) {
             Throwable t = event.getThrowable();
             while (t != null && !(t instanceof AccessDeniedException)) {
+                if (t instanceof java.io.IOException && t.getClass().getSimpleName().equals("ClientAbortException")) {
+                    // The browser went away mid-response: nothing to tell anyone.
+                    log.debug("Browser disconnected", t);
+                    return;
+                }
                 t = t.getCause();
             }
             if (t != null && VaadinSession.getCurrent() != null) {
