@@ -5,7 +5,7 @@ import java.util.Map;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -54,6 +54,9 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
         this.ballots = ballots;
         this.events = events;
         addClassName("cg-page");
+        // Full width, so the chart and table shrink to a phone's screen instead of pushing past it.
+        live.setWidthFull();
+        live.setMaxWidth("48rem");
         reason.setMaxLength(2000);
         reason.setWidth("min(28rem, 100%)");
     }
@@ -105,7 +108,8 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
         live.add(new H3(b.isOpen() ? "Turnout so far: " + b.voted() + " of " + b.electorate() : "Votes per party"));
         boolean showChoices = !b.isOpen() || !b.secret();
         if (showChoices) {
-            live.add(new Html(ResultChart.svg(b.parties().stream()
+            // Svg, not Html: Html's parser lower-cases attribute names, and SVG's viewBox is case-sensitive.
+            live.add(new Svg(ResultChart.svg(b.parties().stream()
                     .map(p -> new PartyTally(p.party(), p.electorate(), p.forVotes(), p.against(), p.abstain())).toList())));
         }
         Grid<PartyResult> table = new Grid<>();

@@ -21,8 +21,10 @@ public final class ResultChart {
         int height = 40 + ROW * parties.size() + 30;
         int width = LABEL + BAR + 190;
         StringBuilder svg = new StringBuilder(2000);
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" "
-                + "aria-label=\"Votes per party\" class=\"cg-chart\" style=\"max-width:%dpx;width:100%%\">", width, height, width));
+        // Width and height give the browser the aspect ratio; the style lets the chart shrink on a phone.
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+                + "role=\"img\" aria-label=\"Votes per party\" class=\"cg-chart\" style=\"max-width:100%%;height:auto\">",
+                width, height, width, height));
         svg.append("<defs>")
                 .append("<pattern id=\"cg-against\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
                         + "<rect width=\"6\" height=\"6\" fill=\"#f3d5d5\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#7f1d1d\" stroke-width=\"2\"/></pattern>")
