@@ -12,12 +12,22 @@ import org.commonground.jooq.tables.AuditEvent;
 import org.commonground.jooq.tables.Ballot;
 import org.commonground.jooq.tables.BallotElector;
 import org.commonground.jooq.tables.Comment;
+import org.commonground.jooq.tables.Constituency;
+import org.commonground.jooq.tables.Election;
+import org.commonground.jooq.tables.ElectionResult;
 import org.commonground.jooq.tables.GroupConstituency;
 import org.commonground.jooq.tables.GroupInvitation;
 import org.commonground.jooq.tables.GroupMembership;
 import org.commonground.jooq.tables.Groups;
+import org.commonground.jooq.tables.HexCell;
+import org.commonground.jooq.tables.HexMap;
 import org.commonground.jooq.tables.MailOutbox;
 import org.commonground.jooq.tables.Member;
+import org.commonground.jooq.tables.Pact;
+import org.commonground.jooq.tables.PactAmendment;
+import org.commonground.jooq.tables.PactConstituency;
+import org.commonground.jooq.tables.PactRatification;
+import org.commonground.jooq.tables.PactRevision;
 import org.commonground.jooq.tables.Party;
 import org.commonground.jooq.tables.PasswordResetToken;
 import org.commonground.jooq.tables.Proposal;
@@ -70,6 +80,21 @@ public class DefaultSchema extends SchemaImpl {
     public final Comment COMMENT = Comment.COMMENT;
 
     /**
+     * The table <code>constituency</code>.
+     */
+    public final Constituency CONSTITUENCY = Constituency.CONSTITUENCY;
+
+    /**
+     * The table <code>election</code>.
+     */
+    public final Election ELECTION = Election.ELECTION;
+
+    /**
+     * The table <code>election_result</code>.
+     */
+    public final ElectionResult ELECTION_RESULT = ElectionResult.ELECTION_RESULT;
+
+    /**
      * The table <code>group_constituency</code>.
      */
     public final GroupConstituency GROUP_CONSTITUENCY = GroupConstituency.GROUP_CONSTITUENCY;
@@ -90,6 +115,16 @@ public class DefaultSchema extends SchemaImpl {
     public final Groups GROUPS = Groups.GROUPS;
 
     /**
+     * The table <code>hex_cell</code>.
+     */
+    public final HexCell HEX_CELL = HexCell.HEX_CELL;
+
+    /**
+     * The table <code>hex_map</code>.
+     */
+    public final HexMap HEX_MAP = HexMap.HEX_MAP;
+
+    /**
      * The table <code>mail_outbox</code>.
      */
     public final MailOutbox MAIL_OUTBOX = MailOutbox.MAIL_OUTBOX;
@@ -98,6 +133,31 @@ public class DefaultSchema extends SchemaImpl {
      * The table <code>member</code>.
      */
     public final Member MEMBER = Member.MEMBER;
+
+    /**
+     * The table <code>pact</code>.
+     */
+    public final Pact PACT = Pact.PACT;
+
+    /**
+     * The table <code>pact_amendment</code>.
+     */
+    public final PactAmendment PACT_AMENDMENT = PactAmendment.PACT_AMENDMENT;
+
+    /**
+     * The table <code>pact_constituency</code>.
+     */
+    public final PactConstituency PACT_CONSTITUENCY = PactConstituency.PACT_CONSTITUENCY;
+
+    /**
+     * The table <code>pact_ratification</code>.
+     */
+    public final PactRatification PACT_RATIFICATION = PactRatification.PACT_RATIFICATION;
+
+    /**
+     * The table <code>pact_revision</code>.
+     */
+    public final PactRevision PACT_REVISION = PactRevision.PACT_REVISION;
 
     /**
      * The table <code>party</code>.
@@ -155,12 +215,22 @@ public class DefaultSchema extends SchemaImpl {
             Ballot.BALLOT,
             BallotElector.BALLOT_ELECTOR,
             Comment.COMMENT,
+            Constituency.CONSTITUENCY,
+            Election.ELECTION,
+            ElectionResult.ELECTION_RESULT,
             GroupConstituency.GROUP_CONSTITUENCY,
             GroupInvitation.GROUP_INVITATION,
             GroupMembership.GROUP_MEMBERSHIP,
             Groups.GROUPS,
+            HexCell.HEX_CELL,
+            HexMap.HEX_MAP,
             MailOutbox.MAIL_OUTBOX,
             Member.MEMBER,
+            Pact.PACT,
+            PactAmendment.PACT_AMENDMENT,
+            PactConstituency.PACT_CONSTITUENCY,
+            PactRatification.PACT_RATIFICATION,
+            PactRevision.PACT_REVISION,
             Party.PARTY,
             PasswordResetToken.PASSWORD_RESET_TOKEN,
             Proposal.PROPOSAL,

@@ -5,10 +5,14 @@ package org.commonground.jooq;
 
 
 import org.commonground.jooq.tables.AuditEvent;
+import org.commonground.jooq.tables.Ballot;
 import org.commonground.jooq.tables.Comment;
+import org.commonground.jooq.tables.ElectionResult;
 import org.commonground.jooq.tables.GroupMembership;
 import org.commonground.jooq.tables.MailOutbox;
 import org.commonground.jooq.tables.Member;
+import org.commonground.jooq.tables.Pact;
+import org.commonground.jooq.tables.PactConstituency;
 import org.commonground.jooq.tables.PasswordResetToken;
 import org.commonground.jooq.tables.Proposal;
 import org.commonground.jooq.tables.ProposalAuthor;
@@ -30,12 +34,17 @@ public class Indexes {
     // -------------------------------------------------------------------------
 
     public static final Index AUDIT_EVENT_SUBJECT = Internal.createIndex(DSL.name("audit_event_subject"), AuditEvent.AUDIT_EVENT, new OrderField[] { AuditEvent.AUDIT_EVENT.SUBJECT_TYPE, AuditEvent.AUDIT_EVENT.SUBJECT_ID, AuditEvent.AUDIT_EVENT.OCCURRED_AT }, false);
+    public static final Index BALLOT_ONE_OPEN_PER_PACT_PARTY = Internal.createIndex(DSL.name("ballot_one_open_per_pact_party"), Ballot.BALLOT, new OrderField[] { Ballot.BALLOT.PACT_ID, Ballot.BALLOT.PARTY_ID }, true);
     public static final Index COMMENT_AMENDMENT = Internal.createIndex(DSL.name("comment_amendment"), Comment.COMMENT, new OrderField[] { Comment.COMMENT.AMENDMENT_ID }, false);
+    public static final Index COMMENT_PACT = Internal.createIndex(DSL.name("comment_pact"), Comment.COMMENT, new OrderField[] { Comment.COMMENT.PACT_ID, Comment.COMMENT.CREATED_AT }, false);
     public static final Index COMMENT_PARENT = Internal.createIndex(DSL.name("comment_parent"), Comment.COMMENT, new OrderField[] { Comment.COMMENT.PARENT_ID }, false);
     public static final Index COMMENT_PROPOSAL = Internal.createIndex(DSL.name("comment_proposal"), Comment.COMMENT, new OrderField[] { Comment.COMMENT.PROPOSAL_ID, Comment.COMMENT.CREATED_AT }, false);
+    public static final Index ELECTION_RESULT_CONSTITUENCY = Internal.createIndex(DSL.name("election_result_constituency"), ElectionResult.ELECTION_RESULT, new OrderField[] { ElectionResult.ELECTION_RESULT.ONS_CODE }, false);
     public static final Index GROUP_MEMBERSHIP_MEMBER = Internal.createIndex(DSL.name("group_membership_member"), GroupMembership.GROUP_MEMBERSHIP, new OrderField[] { GroupMembership.GROUP_MEMBERSHIP.MEMBER_ID }, false);
     public static final Index MAIL_OUTBOX_UNSENT = Internal.createIndex(DSL.name("mail_outbox_unsent"), MailOutbox.MAIL_OUTBOX, new OrderField[] { MailOutbox.MAIL_OUTBOX.CREATED_AT }, false);
     public static final Index MEMBER_PARTY = Internal.createIndex(DSL.name("member_party"), Member.MEMBER, new OrderField[] { Member.MEMBER.PARTY_ID }, false);
+    public static final Index PACT_CONSTITUENCY_ONS = Internal.createIndex(DSL.name("pact_constituency_ons"), PactConstituency.PACT_CONSTITUENCY, new OrderField[] { PactConstituency.PACT_CONSTITUENCY.ONS_CODE }, false);
+    public static final Index PACT_GROUP = Internal.createIndex(DSL.name("pact_group"), Pact.PACT, new OrderField[] { Pact.PACT.GROUP_ID }, false);
     public static final Index PASSWORD_RESET_TOKEN_MEMBER = Internal.createIndex(DSL.name("password_reset_token_member"), PasswordResetToken.PASSWORD_RESET_TOKEN, new OrderField[] { PasswordResetToken.PASSWORD_RESET_TOKEN.MEMBER_ID }, false);
     public static final Index PROPOSAL_AUTHOR_MEMBER = Internal.createIndex(DSL.name("proposal_author_member"), ProposalAuthor.PROPOSAL_AUTHOR, new OrderField[] { ProposalAuthor.PROPOSAL_AUTHOR.MEMBER_ID }, false);
     public static final Index PROPOSAL_GROUP = Internal.createIndex(DSL.name("proposal_group"), Proposal.PROPOSAL, new OrderField[] { Proposal.PROPOSAL.GROUP_ID, Proposal.PROPOSAL.STATE }, false);

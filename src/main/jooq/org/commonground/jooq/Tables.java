@@ -9,12 +9,22 @@ import org.commonground.jooq.tables.AuditEvent;
 import org.commonground.jooq.tables.Ballot;
 import org.commonground.jooq.tables.BallotElector;
 import org.commonground.jooq.tables.Comment;
+import org.commonground.jooq.tables.Constituency;
+import org.commonground.jooq.tables.Election;
+import org.commonground.jooq.tables.ElectionResult;
 import org.commonground.jooq.tables.GroupConstituency;
 import org.commonground.jooq.tables.GroupInvitation;
 import org.commonground.jooq.tables.GroupMembership;
 import org.commonground.jooq.tables.Groups;
+import org.commonground.jooq.tables.HexCell;
+import org.commonground.jooq.tables.HexMap;
 import org.commonground.jooq.tables.MailOutbox;
 import org.commonground.jooq.tables.Member;
+import org.commonground.jooq.tables.Pact;
+import org.commonground.jooq.tables.PactAmendment;
+import org.commonground.jooq.tables.PactConstituency;
+import org.commonground.jooq.tables.PactRatification;
+import org.commonground.jooq.tables.PactRevision;
 import org.commonground.jooq.tables.Party;
 import org.commonground.jooq.tables.PasswordResetToken;
 import org.commonground.jooq.tables.Proposal;
@@ -56,6 +66,21 @@ public class Tables {
     public static final Comment COMMENT = Comment.COMMENT;
 
     /**
+     * The table <code>constituency</code>.
+     */
+    public static final Constituency CONSTITUENCY = Constituency.CONSTITUENCY;
+
+    /**
+     * The table <code>election</code>.
+     */
+    public static final Election ELECTION = Election.ELECTION;
+
+    /**
+     * The table <code>election_result</code>.
+     */
+    public static final ElectionResult ELECTION_RESULT = ElectionResult.ELECTION_RESULT;
+
+    /**
      * The table <code>group_constituency</code>.
      */
     public static final GroupConstituency GROUP_CONSTITUENCY = GroupConstituency.GROUP_CONSTITUENCY;
@@ -76,6 +101,16 @@ public class Tables {
     public static final Groups GROUPS = Groups.GROUPS;
 
     /**
+     * The table <code>hex_cell</code>.
+     */
+    public static final HexCell HEX_CELL = HexCell.HEX_CELL;
+
+    /**
+     * The table <code>hex_map</code>.
+     */
+    public static final HexMap HEX_MAP = HexMap.HEX_MAP;
+
+    /**
      * The table <code>mail_outbox</code>.
      */
     public static final MailOutbox MAIL_OUTBOX = MailOutbox.MAIL_OUTBOX;
@@ -84,6 +119,31 @@ public class Tables {
      * The table <code>member</code>.
      */
     public static final Member MEMBER = Member.MEMBER;
+
+    /**
+     * The table <code>pact</code>.
+     */
+    public static final Pact PACT = Pact.PACT;
+
+    /**
+     * The table <code>pact_amendment</code>.
+     */
+    public static final PactAmendment PACT_AMENDMENT = PactAmendment.PACT_AMENDMENT;
+
+    /**
+     * The table <code>pact_constituency</code>.
+     */
+    public static final PactConstituency PACT_CONSTITUENCY = PactConstituency.PACT_CONSTITUENCY;
+
+    /**
+     * The table <code>pact_ratification</code>.
+     */
+    public static final PactRatification PACT_RATIFICATION = PactRatification.PACT_RATIFICATION;
+
+    /**
+     * The table <code>pact_revision</code>.
+     */
+    public static final PactRevision PACT_REVISION = PactRevision.PACT_REVISION;
 
     /**
      * The table <code>party</code>.

@@ -10,10 +10,14 @@ import java.util.Collection;
 import java.util.List;
 
 import org.commonground.jooq.DefaultSchema;
+import org.commonground.jooq.Indexes;
 import org.commonground.jooq.Keys;
 import org.commonground.jooq.tables.Amendment.AmendmentPath;
 import org.commonground.jooq.tables.BallotElector.BallotElectorPath;
 import org.commonground.jooq.tables.Member.MemberPath;
+import org.commonground.jooq.tables.Pact.PactPath;
+import org.commonground.jooq.tables.PactRatification.PactRatificationPath;
+import org.commonground.jooq.tables.Party.PartyPath;
 import org.commonground.jooq.tables.Proposal.ProposalPath;
 import org.commonground.jooq.tables.records.BallotRecord;
 import org.jooq.Check;
@@ -21,6 +25,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
 import org.jooq.Identity;
+import org.jooq.Index;
 import org.jooq.InverseForeignKey;
 import org.jooq.Name;
 import org.jooq.Path;
@@ -70,7 +75,7 @@ public class Ballot extends TableImpl<BallotRecord> {
     /**
      * The column <code>ballot.proposal_id</code>.
      */
-    public final TableField<BallotRecord, Long> PROPOSAL_ID = createField(DSL.name("proposal_id"), SQLDataType.BIGINT.nullable(false), this, "");
+    public final TableField<BallotRecord, Long> PROPOSAL_ID = createField(DSL.name("proposal_id"), SQLDataType.BIGINT, this, "");
 
     /**
      * The column <code>ballot.amendment_id</code>.
@@ -136,6 +141,16 @@ public class Ballot extends TableImpl<BallotRecord> {
      * The column <code>ballot.explanation</code>.
      */
     public final TableField<BallotRecord, String> EXPLANATION = createField(DSL.name("explanation"), SQLDataType.CLOB, this, "");
+
+    /**
+     * The column <code>ballot.pact_id</code>.
+     */
+    public final TableField<BallotRecord, Long> PACT_ID = createField(DSL.name("pact_id"), SQLDataType.BIGINT, this, "");
+
+    /**
+     * The column <code>ballot.party_id</code>.
+     */
+    public final TableField<BallotRecord, Long> PARTY_ID = createField(DSL.name("party_id"), SQLDataType.BIGINT, this, "");
 
     private Ballot(Name alias, Table<BallotRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -205,6 +220,11 @@ public class Ballot extends TableImpl<BallotRecord> {
     }
 
     @Override
+    public List<Index> getIndexes() {
+        return Arrays.asList(Indexes.BALLOT_ONE_OPEN_PER_PACT_PARTY);
+    }
+
+    @Override
     public Identity<BallotRecord, Long> getIdentity() {
         return (Identity<BallotRecord, Long>) super.getIdentity();
     }
@@ -216,7 +236,7 @@ public class Ballot extends TableImpl<BallotRecord> {
 
     @Override
     public List<ForeignKey<BallotRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.BALLOT__BALLOT_AMENDMENT_ID_FKEY, Keys.BALLOT__BALLOT_CLOSED_BY_FKEY, Keys.BALLOT__BALLOT_OPENED_BY_FKEY, Keys.BALLOT__BALLOT_PROPOSAL_ID_FKEY);
+        return Arrays.asList(Keys.BALLOT__BALLOT_AMENDMENT_ID_FKEY, Keys.BALLOT__BALLOT_CLOSED_BY_FKEY, Keys.BALLOT__BALLOT_OPENED_BY_FKEY, Keys.BALLOT__BALLOT_PACT_ID_FKEY, Keys.BALLOT__BALLOT_PARTY_ID_FKEY, Keys.BALLOT__BALLOT_PROPOSAL_ID_FKEY);
     }
 
     private transient AmendmentPath _amendment;
@@ -257,6 +277,30 @@ public class Ballot extends TableImpl<BallotRecord> {
         return _ballotOpenedByFkey;
     }
 
+    private transient PactPath _pact;
+
+    /**
+     * Get the implicit join path to the <code>pact</code> table.
+     */
+    public PactPath pact() {
+        if (_pact == null)
+            _pact = new PactPath(this, Keys.BALLOT__BALLOT_PACT_ID_FKEY, null);
+
+        return _pact;
+    }
+
+    private transient PartyPath _party;
+
+    /**
+     * Get the implicit join path to the <code>party</code> table.
+     */
+    public PartyPath party() {
+        if (_party == null)
+            _party = new PartyPath(this, Keys.BALLOT__BALLOT_PARTY_ID_FKEY, null);
+
+        return _party;
+    }
+
     private transient ProposalPath _proposal;
 
     /**
@@ -282,6 +326,19 @@ public class Ballot extends TableImpl<BallotRecord> {
         return _ballotElector;
     }
 
+    private transient PactRatificationPath _pactRatification;
+
+    /**
+     * Get the implicit to-many join path to the <code>pact_ratification</code>
+     * table
+     */
+    public PactRatificationPath pactRatification() {
+        if (_pactRatification == null)
+            _pactRatification = new PactRatificationPath(this, null, Keys.PACT_RATIFICATION__RATIFICATION_BALLOT.getInverseKey());
+
+        return _pactRatification;
+    }
+
     /**
      * Get the implicit many-to-many join path to the <code>member</code> table
      */
@@ -294,6 +351,7 @@ public class Ballot extends TableImpl<BallotRecord> {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("ballot_closes_after_opening"), "(((closes_at IS NULL) OR (closes_at > opened_at)))", true),
             Internal.createCheck(this, DSL.name("ballot_explanation_check"), "((char_length(explanation) <= 20000))", true),
+            Internal.createCheck(this, DSL.name("ballot_has_one_subject"), "((((proposal_id IS NOT NULL) AND (pact_id IS NULL) AND (party_id IS NULL)) OR ((proposal_id IS NULL) AND (pact_id IS NOT NULL) AND (party_id IS NOT NULL) AND (amendment_id IS NULL))))", true),
             Internal.createCheck(this, DSL.name("ballot_overall_quorum_check"), "(((overall_quorum >= 0) AND (overall_quorum <= 100)))", true),
             Internal.createCheck(this, DSL.name("ballot_party_quorum_check"), "(((party_quorum >= 0) AND (party_quorum <= 100)))", true),
             Internal.createCheck(this, DSL.name("ballot_result_when_closed"), "(((closed_at IS NULL) = (passed IS NULL)))", true),

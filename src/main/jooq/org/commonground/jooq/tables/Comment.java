@@ -14,6 +14,7 @@ import org.commonground.jooq.Indexes;
 import org.commonground.jooq.Keys;
 import org.commonground.jooq.tables.Amendment.AmendmentPath;
 import org.commonground.jooq.tables.Member.MemberPath;
+import org.commonground.jooq.tables.Pact.PactPath;
 import org.commonground.jooq.tables.Party.PartyPath;
 import org.commonground.jooq.tables.Proposal.ProposalPath;
 import org.commonground.jooq.tables.records.CommentRecord;
@@ -72,7 +73,7 @@ public class Comment extends TableImpl<CommentRecord> {
     /**
      * The column <code>comment.proposal_id</code>.
      */
-    public final TableField<CommentRecord, Long> PROPOSAL_ID = createField(DSL.name("proposal_id"), SQLDataType.BIGINT.nullable(false), this, "");
+    public final TableField<CommentRecord, Long> PROPOSAL_ID = createField(DSL.name("proposal_id"), SQLDataType.BIGINT, this, "");
 
     /**
      * The column <code>comment.amendment_id</code>.
@@ -138,6 +139,11 @@ public class Comment extends TableImpl<CommentRecord> {
      * The column <code>comment.deleted_at</code>.
      */
     public final TableField<CommentRecord, OffsetDateTime> DELETED_AT = createField(DSL.name("deleted_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
+
+    /**
+     * The column <code>comment.pact_id</code>.
+     */
+    public final TableField<CommentRecord, Long> PACT_ID = createField(DSL.name("pact_id"), SQLDataType.BIGINT, this, "");
 
     private Comment(Name alias, Table<CommentRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -208,7 +214,7 @@ public class Comment extends TableImpl<CommentRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.COMMENT_AMENDMENT, Indexes.COMMENT_PARENT, Indexes.COMMENT_PROPOSAL);
+        return Arrays.asList(Indexes.COMMENT_AMENDMENT, Indexes.COMMENT_PACT, Indexes.COMMENT_PARENT, Indexes.COMMENT_PROPOSAL);
     }
 
     @Override
@@ -223,7 +229,7 @@ public class Comment extends TableImpl<CommentRecord> {
 
     @Override
     public List<ForeignKey<CommentRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.COMMENT__COMMENT_AMENDMENT_ID_FKEY, Keys.COMMENT__COMMENT_AUTHOR_ID_FKEY, Keys.COMMENT__COMMENT_AUTHOR_PARTY_ID_FKEY, Keys.COMMENT__COMMENT_PARENT_ID_FKEY, Keys.COMMENT__COMMENT_PROPOSAL_ID_FKEY);
+        return Arrays.asList(Keys.COMMENT__COMMENT_AMENDMENT_ID_FKEY, Keys.COMMENT__COMMENT_AUTHOR_ID_FKEY, Keys.COMMENT__COMMENT_AUTHOR_PARTY_ID_FKEY, Keys.COMMENT__COMMENT_PACT_ID_FKEY, Keys.COMMENT__COMMENT_PARENT_ID_FKEY, Keys.COMMENT__COMMENT_PROPOSAL_ID_FKEY);
     }
 
     private transient AmendmentPath _amendment;
@@ -262,6 +268,18 @@ public class Comment extends TableImpl<CommentRecord> {
         return _party;
     }
 
+    private transient PactPath _pact;
+
+    /**
+     * Get the implicit join path to the <code>pact</code> table.
+     */
+    public PactPath pact() {
+        if (_pact == null)
+            _pact = new PactPath(this, Keys.COMMENT__COMMENT_PACT_ID_FKEY, null);
+
+        return _pact;
+    }
+
     private transient CommentPath _comment;
 
     /**
@@ -292,6 +310,7 @@ public class Comment extends TableImpl<CommentRecord> {
             Internal.createCheck(this, DSL.name("comment_anchor_has_revision"), "((((block IS NULL) AND (line IS NULL)) OR (revision IS NOT NULL)))", true),
             Internal.createCheck(this, DSL.name("comment_block_check"), "((block >= 0))", true),
             Internal.createCheck(this, DSL.name("comment_body_check"), "((char_length(body) <= 10000))", true),
+            Internal.createCheck(this, DSL.name("comment_has_one_subject"), "((num_nonnulls(proposal_id, pact_id) = 1))", true),
             Internal.createCheck(this, DSL.name("comment_has_words"), "(((deleted_at IS NOT NULL) OR (char_length(btrim(body)) >= 1)))", true),
             Internal.createCheck(this, DSL.name("comment_line_check"), "((line >= 1))", true),
             Internal.createCheck(this, DSL.name("comment_quote_check"), "((char_length(quote) <= 2000))", true),

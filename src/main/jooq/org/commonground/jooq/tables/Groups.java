@@ -15,6 +15,7 @@ import org.commonground.jooq.tables.GroupConstituency.GroupConstituencyPath;
 import org.commonground.jooq.tables.GroupInvitation.GroupInvitationPath;
 import org.commonground.jooq.tables.GroupMembership.GroupMembershipPath;
 import org.commonground.jooq.tables.Member.MemberPath;
+import org.commonground.jooq.tables.Pact.PactPath;
 import org.commonground.jooq.tables.Party.PartyPath;
 import org.commonground.jooq.tables.Proposal.ProposalPath;
 import org.commonground.jooq.tables.records.GroupsRecord;
@@ -247,6 +248,18 @@ public class Groups extends TableImpl<GroupsRecord> {
             _groupMembership = new GroupMembershipPath(this, null, Keys.GROUP_MEMBERSHIP__GROUP_MEMBERSHIP_GROUP_ID_FKEY.getInverseKey());
 
         return _groupMembership;
+    }
+
+    private transient PactPath _pact;
+
+    /**
+     * Get the implicit to-many join path to the <code>pact</code> table
+     */
+    public PactPath pact() {
+        if (_pact == null)
+            _pact = new PactPath(this, null, Keys.PACT__PACT_GROUP_ID_FKEY.getInverseKey());
+
+        return _pact;
     }
 
     private transient ProposalPath _proposal;

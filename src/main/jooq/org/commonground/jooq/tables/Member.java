@@ -17,9 +17,15 @@ import org.commonground.jooq.tables.AuditEvent.AuditEventPath;
 import org.commonground.jooq.tables.Ballot.BallotPath;
 import org.commonground.jooq.tables.BallotElector.BallotElectorPath;
 import org.commonground.jooq.tables.Comment.CommentPath;
+import org.commonground.jooq.tables.Election.ElectionPath;
 import org.commonground.jooq.tables.GroupInvitation.GroupInvitationPath;
 import org.commonground.jooq.tables.GroupMembership.GroupMembershipPath;
 import org.commonground.jooq.tables.Groups.GroupsPath;
+import org.commonground.jooq.tables.HexMap.HexMapPath;
+import org.commonground.jooq.tables.Pact.PactPath;
+import org.commonground.jooq.tables.PactAmendment.PactAmendmentPath;
+import org.commonground.jooq.tables.PactRatification.PactRatificationPath;
+import org.commonground.jooq.tables.PactRevision.PactRevisionPath;
 import org.commonground.jooq.tables.Party.PartyPath;
 import org.commonground.jooq.tables.PasswordResetToken.PasswordResetTokenPath;
 import org.commonground.jooq.tables.Proposal.ProposalPath;
@@ -301,6 +307,18 @@ public class Member extends TableImpl<MemberRecord> {
         return _comment;
     }
 
+    private transient ElectionPath _election;
+
+    /**
+     * Get the implicit to-many join path to the <code>election</code> table
+     */
+    public ElectionPath election() {
+        if (_election == null)
+            _election = new ElectionPath(this, null, Keys.ELECTION__ELECTION_IMPORTED_BY_FKEY.getInverseKey());
+
+        return _election;
+    }
+
     private transient GroupInvitationPath _groupInvitation;
 
     /**
@@ -350,6 +368,95 @@ public class Member extends TableImpl<MemberRecord> {
             _groups = new GroupsPath(this, null, Keys.GROUPS__GROUPS_CREATED_BY_FKEY.getInverseKey());
 
         return _groups;
+    }
+
+    private transient HexMapPath _hexMap;
+
+    /**
+     * Get the implicit to-many join path to the <code>hex_map</code> table
+     */
+    public HexMapPath hexMap() {
+        if (_hexMap == null)
+            _hexMap = new HexMapPath(this, null, Keys.HEX_MAP__HEX_MAP_IMPORTED_BY_FKEY.getInverseKey());
+
+        return _hexMap;
+    }
+
+    private transient PactAmendmentPath _pactAmendmentDecidedByFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>pact_amendment</code>
+     * table, via the <code>pact_amendment_decided_by_fkey</code> key
+     */
+    public PactAmendmentPath pactAmendmentDecidedByFkey() {
+        if (_pactAmendmentDecidedByFkey == null)
+            _pactAmendmentDecidedByFkey = new PactAmendmentPath(this, null, Keys.PACT_AMENDMENT__PACT_AMENDMENT_DECIDED_BY_FKEY.getInverseKey());
+
+        return _pactAmendmentDecidedByFkey;
+    }
+
+    private transient PactAmendmentPath _pactAmendmentProposerIdFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>pact_amendment</code>
+     * table, via the <code>pact_amendment_proposer_id_fkey</code> key
+     */
+    public PactAmendmentPath pactAmendmentProposerIdFkey() {
+        if (_pactAmendmentProposerIdFkey == null)
+            _pactAmendmentProposerIdFkey = new PactAmendmentPath(this, null, Keys.PACT_AMENDMENT__PACT_AMENDMENT_PROPOSER_ID_FKEY.getInverseKey());
+
+        return _pactAmendmentProposerIdFkey;
+    }
+
+    private transient PactPath _pact;
+
+    /**
+     * Get the implicit to-many join path to the <code>pact</code> table
+     */
+    public PactPath pact() {
+        if (_pact == null)
+            _pact = new PactPath(this, null, Keys.PACT__PACT_CREATED_BY_FKEY.getInverseKey());
+
+        return _pact;
+    }
+
+    private transient PactRatificationPath _pactRatificationDecidedByFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>pact_ratification</code>
+     * table, via the <code>pact_ratification_decided_by_fkey</code> key
+     */
+    public PactRatificationPath pactRatificationDecidedByFkey() {
+        if (_pactRatificationDecidedByFkey == null)
+            _pactRatificationDecidedByFkey = new PactRatificationPath(this, null, Keys.PACT_RATIFICATION__PACT_RATIFICATION_DECIDED_BY_FKEY.getInverseKey());
+
+        return _pactRatificationDecidedByFkey;
+    }
+
+    private transient PactRatificationPath _pactRatificationRepresentativeIdFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>pact_ratification</code>
+     * table, via the <code>pact_ratification_representative_id_fkey</code> key
+     */
+    public PactRatificationPath pactRatificationRepresentativeIdFkey() {
+        if (_pactRatificationRepresentativeIdFkey == null)
+            _pactRatificationRepresentativeIdFkey = new PactRatificationPath(this, null, Keys.PACT_RATIFICATION__PACT_RATIFICATION_REPRESENTATIVE_ID_FKEY.getInverseKey());
+
+        return _pactRatificationRepresentativeIdFkey;
+    }
+
+    private transient PactRevisionPath _pactRevision;
+
+    /**
+     * Get the implicit to-many join path to the <code>pact_revision</code>
+     * table
+     */
+    public PactRevisionPath pactRevision() {
+        if (_pactRevision == null)
+            _pactRevision = new PactRevisionPath(this, null, Keys.PACT_REVISION__PACT_REVISION_AUTHOR_ID_FKEY.getInverseKey());
+
+        return _pactRevision;
     }
 
     private transient PasswordResetTokenPath _passwordResetToken;

@@ -11,10 +11,12 @@ import java.util.List;
 
 import org.commonground.jooq.DefaultSchema;
 import org.commonground.jooq.Keys;
+import org.commonground.jooq.tables.Ballot.BallotPath;
 import org.commonground.jooq.tables.BallotElector.BallotElectorPath;
 import org.commonground.jooq.tables.Comment.CommentPath;
 import org.commonground.jooq.tables.Groups.GroupsPath;
 import org.commonground.jooq.tables.Member.MemberPath;
+import org.commonground.jooq.tables.PactRatification.PactRatificationPath;
 import org.commonground.jooq.tables.records.PartyRecord;
 import org.jooq.Check;
 import org.jooq.Condition;
@@ -182,6 +184,18 @@ public class Party extends TableImpl<PartyRecord> {
         return _ballotElector;
     }
 
+    private transient BallotPath _ballot;
+
+    /**
+     * Get the implicit to-many join path to the <code>ballot</code> table
+     */
+    public BallotPath ballot() {
+        if (_ballot == null)
+            _ballot = new BallotPath(this, null, Keys.BALLOT__BALLOT_PARTY_ID_FKEY.getInverseKey());
+
+        return _ballot;
+    }
+
     private transient CommentPath _comment;
 
     /**
@@ -216,6 +230,19 @@ public class Party extends TableImpl<PartyRecord> {
             _member = new MemberPath(this, null, Keys.MEMBER__MEMBER_PARTY_ID_FKEY.getInverseKey());
 
         return _member;
+    }
+
+    private transient PactRatificationPath _pactRatification;
+
+    /**
+     * Get the implicit to-many join path to the <code>pact_ratification</code>
+     * table
+     */
+    public PactRatificationPath pactRatification() {
+        if (_pactRatification == null)
+            _pactRatification = new PactRatificationPath(this, null, Keys.PACT_RATIFICATION__PACT_RATIFICATION_PARTY_ID_FKEY.getInverseKey());
+
+        return _pactRatification;
     }
 
     @Override

@@ -229,6 +229,34 @@ public class BallotRecord extends UpdatableRecordImpl<BallotRecord> {
         return (String) get(14);
     }
 
+    /**
+     * Setter for <code>ballot.pact_id</code>.
+     */
+    public void setPactId(Long value) {
+        set(15, value);
+    }
+
+    /**
+     * Getter for <code>ballot.pact_id</code>.
+     */
+    public Long getPactId() {
+        return (Long) get(15);
+    }
+
+    /**
+     * Setter for <code>ballot.party_id</code>.
+     */
+    public void setPartyId(Long value) {
+        set(16, value);
+    }
+
+    /**
+     * Getter for <code>ballot.party_id</code>.
+     */
+    public Long getPartyId() {
+        return (Long) get(16);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -252,7 +280,7 @@ public class BallotRecord extends UpdatableRecordImpl<BallotRecord> {
     /**
      * Create a detached, initialised BallotRecord
      */
-    public BallotRecord(Long id, Long proposalId, Long amendmentId, Integer revision, String rule, Boolean secret, Integer overallQuorum, Integer partyQuorum, Long openedBy, OffsetDateTime openedAt, OffsetDateTime closesAt, OffsetDateTime closedAt, Long closedBy, Boolean passed, String explanation) {
+    public BallotRecord(Long id, Long proposalId, Long amendmentId, Integer revision, String rule, Boolean secret, Integer overallQuorum, Integer partyQuorum, Long openedBy, OffsetDateTime openedAt, OffsetDateTime closesAt, OffsetDateTime closedAt, Long closedBy, Boolean passed, String explanation, Long pactId, Long partyId) {
         super(Ballot.BALLOT);
 
         setId(id);
@@ -270,6 +298,8 @@ public class BallotRecord extends UpdatableRecordImpl<BallotRecord> {
         setClosedBy(closedBy);
         setPassed(passed);
         setExplanation(explanation);
+        setPactId(pactId);
+        setPartyId(partyId);
         resetTouchedOnNotNull();
     }
 }

@@ -229,6 +229,20 @@ public class CommentRecord extends UpdatableRecordImpl<CommentRecord> {
         return (OffsetDateTime) get(14);
     }
 
+    /**
+     * Setter for <code>comment.pact_id</code>.
+     */
+    public void setPactId(Long value) {
+        set(15, value);
+    }
+
+    /**
+     * Getter for <code>comment.pact_id</code>.
+     */
+    public Long getPactId() {
+        return (Long) get(15);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -252,7 +266,7 @@ public class CommentRecord extends UpdatableRecordImpl<CommentRecord> {
     /**
      * Create a detached, initialised CommentRecord
      */
-    public CommentRecord(Long id, Long proposalId, Long amendmentId, Long parentId, Long authorId, Long authorPartyId, String visibility, Integer revision, Integer block, Integer line, String quote, String body, OffsetDateTime createdAt, OffsetDateTime editedAt, OffsetDateTime deletedAt) {
+    public CommentRecord(Long id, Long proposalId, Long amendmentId, Long parentId, Long authorId, Long authorPartyId, String visibility, Integer revision, Integer block, Integer line, String quote, String body, OffsetDateTime createdAt, OffsetDateTime editedAt, OffsetDateTime deletedAt, Long pactId) {
         super(Comment.COMMENT);
 
         setId(id);
@@ -270,6 +284,7 @@ public class CommentRecord extends UpdatableRecordImpl<CommentRecord> {
         setCreatedAt(createdAt);
         setEditedAt(editedAt);
         setDeletedAt(deletedAt);
+        setPactId(pactId);
         resetTouchedOnNotNull();
     }
 }
