@@ -6,10 +6,11 @@ import java.util.List;
 import org.commonground.ballot.rules.DecisionRule;
 
 /**
- * A ballot as a member sees it. For a SECRET ballot {@code votes} is always empty, and the per-party choices in
+ * A ballot as a member sees it: on a proposal's text, an amendment, or one party's ratification of a pact
+ * ({@code title} names the proposal or pact, {@code backLink} leads back to it). For a SECRET ballot {@code votes} is always empty, and the per-party choices in
  * {@code parties} are zero until it closes (turnout is shown live).
  */
-public record BallotDetails(long id, long proposalId, String proposalTitle, Long amendmentId, String subject, int revision,
+public record BallotDetails(long id, String title, String backLink, String backLabel, Long amendmentId, String subject, int revision,
                             DecisionRule rule, boolean secret, int overallQuorum, int partyQuorum, OffsetDateTime openedAt,
                             OffsetDateTime closesAt, OffsetDateTime closedAt, Boolean passed, String explanation,
                             List<PartyResult> parties, List<NamedVote> votes, Choice myChoice, String myReason,

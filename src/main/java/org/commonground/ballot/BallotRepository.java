@@ -42,12 +42,28 @@ public class BallotRepository {
                 .returning(BALLOT.ID).fetchOne(BALLOT.ID);
     }
 
-    /** Fixes the electorate: the group's active members now, with their parties now. */
-    public int fixElectorate(long ballotId, long groupId) {
+    /** A party's ratification of a pact: only that party's members in the group vote. */
+    public long insertRatification(long pactId, long partyId, int revision, BallotSettings s, long openedBy) {
+        return db.insertInto(BALLOT)
+                .set(BALLOT.PACT_ID, pactId)
+                .set(BALLOT.PARTY_ID, partyId)
+                .set(BALLOT.REVISION, revision)
+                .set(BALLOT.RULE, s.rule().name())
+                .set(BALLOT.SECRET, s.secret())
+                .set(BALLOT.OVERALL_QUORUM, s.overallQuorum())
+                .set(BALLOT.PARTY_QUORUM, s.partyQuorum())
+                .set(BALLOT.CLOSES_AT, s.closesAt())
+                .set(BALLOT.OPENED_BY, openedBy)
+                .returning(BALLOT.ID).fetchOne(BALLOT.ID);
+    }
+
+    /** Fixes the electorate: the group's active members now (of one party only, if given), with their parties now. */
+    public int fixElectorate(long ballotId, long groupId, Long onlyParty) {
         return db.insertInto(BALLOT_ELECTOR, BALLOT_ELECTOR.BALLOT_ID, BALLOT_ELECTOR.MEMBER_ID, BALLOT_ELECTOR.PARTY_ID)
                 .select(DSL.select(DSL.val(ballotId), MEMBER.ID, MEMBER.PARTY_ID)
                         .from(GROUP_MEMBERSHIP).join(MEMBER).on(MEMBER.ID.eq(GROUP_MEMBERSHIP.MEMBER_ID))
-                        .where(GROUP_MEMBERSHIP.GROUP_ID.eq(groupId)).and(GROUP_MEMBERSHIP.STATUS.eq("ACTIVE")))
+                        .where(GROUP_MEMBERSHIP.GROUP_ID.eq(groupId)).and(GROUP_MEMBERSHIP.STATUS.eq("ACTIVE"))
+                        .and(onlyParty == null ? DSL.noCondition() : MEMBER.PARTY_ID.eq(onlyParty)))
                 .execute();
     }
 
@@ -63,6 +79,10 @@ public class BallotRepository {
         return db.selectFrom(BALLOT).where(BALLOT.PROPOSAL_ID.eq(proposalId)).orderBy(BALLOT.ID.desc()).fetch();
     }
 
+    public String partyCode(long partyId) {
+        return db.select(PARTY.CODE).from(PARTY).where(PARTY.ID.eq(partyId)).fetchOne(PARTY.CODE);
+    }
+
     public List<Long> due(OffsetDateTime now) {
         return db.select(BALLOT.ID).from(BALLOT).where(BALLOT.CLOSED_AT.isNull()).and(BALLOT.CLOSES_AT.le(now)).fetch(BALLOT.ID);
     }
@@ -74,7 +94,7 @@ public class BallotRepository {
     /**
      * Casts or changes a vote and records it in the audit trail, in one statement, only if the ballot is open, the
      * member is in its electorate and still an active member of the group, and the proposal is still being
-     * decided. The key-share lock on the ballot's row is shared by voters and excluded by a closer's update lock,
+     * decided (or, for a ratification, the pact is still being ratified). The key-share lock on the ballot's row is shared by voters and excluded by a closer's update lock,
      * so no vote lands after the count. A secret ballot's audit event says that the member voted, never how.
      *
      * @return false when any condition fails; nothing is stored then
@@ -99,11 +119,14 @@ public class BallotRepository {
 
     private static final String CAST_AND_AUDIT = """
             with allowed as (
-                select b.id, b.secret from ballot b join proposal p on p.id = b.proposal_id
+                select b.id, b.secret from ballot b
+                left join proposal p on p.id = b.proposal_id
+                left join pact k on k.id = b.pact_id
                 where b.id = ? and b.closed_at is null and (b.closes_at is null or b.closes_at > now())
-                  and p.state in ('DISCUSSION', 'VOTING')
+                  and (p.state in ('DISCUSSION', 'VOTING') or k.state = 'RATIFYING')
                   and exists (select 1 from ballot_elector e where e.ballot_id = b.id and e.member_id = ?)
-                  and exists (select 1 from group_membership m where m.group_id = p.group_id and m.member_id = ? and m.status = 'ACTIVE')
+                  and exists (select 1 from group_membership m where m.group_id = coalesce(p.group_id, k.group_id)
+                              and m.member_id = ? and m.status = 'ACTIVE')
                 for key share of b
             ), cast_vote as (
                 insert into vote (ballot_id, member_id, choice, reason)

@@ -13,6 +13,8 @@ import org.commonground.ballot.rules.Outcome;
 import org.commonground.ballot.rules.PartyTally;
 import org.commonground.jooq.tables.records.AmendmentRecord;
 import org.commonground.jooq.tables.records.BallotRecord;
+import org.commonground.pact.PactGuard;
+import org.commonground.pact.PactState;
 import org.commonground.proposal.AmendmentRepository;
 import org.commonground.proposal.AmendmentService;
 import org.commonground.proposal.AmendmentState;
@@ -22,14 +24,15 @@ import org.commonground.proposal.ProposalState;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Ballots on a proposal's final text (in VOTING) or on one amendment (in DISCUSSION). Convenors open and close
- * them; the electorate is the group's active members at opening; each elector holds one vote, changeable until
- * the close. Tallies are always counted from the votes. Every method checks the caller's rights itself.
+ * Ballots on a proposal's final text (in VOTING), on one amendment (in DISCUSSION), or on one party's
+ * ratification of a pact (in RATIFYING). Convenors open and close them; the electorate is the group's active
+ * members at opening (for a ratification, that party's); each elector holds one vote, changeable until the close. Tallies are always counted from the votes. Every method checks the caller's rights itself.
  */
 @Service
 public class BallotService {
@@ -39,14 +42,18 @@ public class BallotService {
     private final AmendmentRepository amendmentRecords;
     private final AmendmentService amendments;
     private final ProposalGuard guard;
+    private final PactGuard pactGuard;
+    private final ApplicationEventPublisher publisher;
     private final CurrentMember currentMember;
     private final AuditLog audit;
     private final BallotEvents events;
     private final Clock clock;
 
     BallotService(BallotRepository ballots, ProposalRepository proposals, AmendmentRepository amendmentRecords,
-                  AmendmentService amendments, ProposalGuard guard, CurrentMember currentMember, AuditLog audit,
-                  BallotEvents events, Clock clock) {
+                  AmendmentService amendments, ProposalGuard guard, PactGuard pactGuard, ApplicationEventPublisher publisher,
+                  CurrentMember currentMember, AuditLog audit, BallotEvents events, Clock clock) {
+        this.pactGuard = pactGuard;
+        this.publisher = publisher;
         this.ballots = ballots;
         this.proposals = proposals;
         this.amendmentRecords = amendmentRecords;
@@ -88,10 +95,53 @@ public class BallotService {
         } catch (org.springframework.dao.DuplicateKeyException e) {
             throw new InvalidInputException("ballot", "A ballot on this is already open.");
         }
-        int electors = ballots.fixElectorate(id, p.getGroupId());
+        int electors = ballots.fixElectorate(id, p.getGroupId(), null);
         audit.record(me.id(), "BALLOT_OPENED", "ballot", id, "proposal " + proposalId + (amendmentId == null ? "" : " amendment " + amendmentId)
                 + ", " + settings.rule() + (settings.secret() ? ", secret" : ", open") + ", " + electors + " electors");
         return id;
+    }
+
+    /**
+     * Opens one party's ratification ballot on a pact that has just gone to ratification: the electorate is that
+     * party's active members in the pact's group.
+     */
+    @Transactional
+    public long openRatification(long pactId, long partyId, int revision, BallotSettings settings) {
+        SignedInMember me = currentMember.require();
+        PactGuard.Access access = pactGuard.readable(pactId, me);
+        if (!access.convenor()) {
+            throw new AccessDeniedException("Only a convenor of the group can open a ratification ballot.");
+        }
+        if (access.state() != PactState.RATIFYING) {
+            throw new InvalidInputException("ballot", "Ratification ballots open when the pact goes to ratification.");
+        }
+        check(settings);
+        long id;
+        try {
+            id = ballots.insertRatification(pactId, partyId, revision, settings, me.id());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new InvalidInputException("ballot", "This party's ratification ballot is already open.");
+        }
+        int electors = ballots.fixElectorate(id, access.groupId(), partyId);
+        audit.record(me.id(), "BALLOT_OPENED", "ballot", id, "pact " + pactId + " ratification by " + ballots.partyCode(partyId)
+                + ", " + settings.rule() + (settings.secret() ? ", secret" : ", open") + ", " + electors + " electors");
+        return id;
+    }
+
+    /**
+     * Ends a ratification ballot whose pact has left ratification (another party rejected it, or it collapsed):
+     * it closes as not passed, saying why. It acts only on such ballots, so anyone whose action caused it may call it.
+     */
+    @Transactional
+    public void cancelRatification(long ballotId, String why) {
+        SignedInMember me = currentMember.require();
+        BallotRecord b = ballots.lockForClosing(ballotId).orElseThrow(BallotService::noSuchBallot);
+        if (b.getPactId() == null || b.getClosedAt() != null || pactGuard.readable(b.getPactId(), me).state() == PactState.RATIFYING) {
+            return;
+        }
+        ballots.close(ballotId, me.id(), false, "Cancelled: " + why);
+        audit.record(me.id(), "BALLOT_CANCELLED", "ballot", ballotId, why);
+        events.changedAfterCommit(ballotId);
     }
 
     /**
@@ -115,14 +165,14 @@ public class BallotService {
 
     private InvalidInputException whyNotVoting(long ballotId, SignedInMember me) {
         BallotRecord b = ballots.find(ballotId).orElseThrow(BallotService::noSuchBallot);
-        guardedRead(b, me);
+        subject(b, me);
         if (b.getClosedAt() != null || (b.getClosesAt() != null && !b.getClosesAt().isAfter(now()))) {
             return new InvalidInputException("choice", "This ballot has closed; votes can no longer be cast or changed.");
         }
         if (!ballots.isElector(ballotId, me.id())) {
             return new InvalidInputException("choice", "You were not a member of the group when this ballot opened, so you cannot vote in it.");
         }
-        return new InvalidInputException("choice", "This ballot is not taking votes: its proposal is no longer being decided.");
+        return new InvalidInputException("choice", "This ballot is not taking votes: what it decides is no longer being decided.");
     }
 
     /** Closes a ballot by hand (a convenor) and records its outcome, which it returns. */
@@ -130,8 +180,7 @@ public class BallotService {
     public Outcome close(long ballotId) {
         SignedInMember me = currentMember.require();
         BallotRecord b = ballots.lockForClosing(ballotId).orElseThrow(BallotService::noSuchBallot);
-        ProposalGuard.Access access = guardedRead(b, me);
-        if (!access.rules().convenor()) {
+        if (!convenorOf(b, me)) {
             throw new AccessDeniedException("Only a convenor of the group can close a ballot.");
         }
         if (b.getClosedAt() != null) {
@@ -139,7 +188,9 @@ public class BallotService {
         }
         Outcome outcome = DecisionRules.decide(DecisionRule.valueOf(b.getRule()), tallies(ballotId), b.getOverallQuorum(), b.getPartyQuorum());
         ballots.close(ballotId, me.id(), outcome.passed(), outcome.explanation());
-        if (b.getAmendmentId() == null) {
+        if (b.getPactId() != null) {
+            publisher.publishEvent(new RatificationBallotClosed(ballotId, b.getPactId(), b.getPartyId(), outcome.passed(), outcome.explanation(), me.id()));
+        } else if (b.getAmendmentId() == null) {
             proposals.changeState(b.getProposalId(), ProposalState.VOTING, outcome.passed() ? ProposalState.AGREED : ProposalState.NOT_AGREED, me.id());
         } else if (outcome.passed()) {
             amendments.mergeAfterBallot(b.getAmendmentId());
@@ -162,7 +213,7 @@ public class BallotService {
     public BallotDetails details(long ballotId) {
         SignedInMember me = currentMember.require();
         BallotRecord b = ballots.find(ballotId).orElseThrow(BallotService::noSuchBallot);
-        ProposalGuard.Access access = guardedRead(b, me);
+        Subject about = subject(b, me);
         boolean open = b.getClosedAt() == null;
         boolean hideChoices = b.getSecret() && open;
         List<PartyResult> parties = new ArrayList<>();
@@ -173,18 +224,43 @@ public class BallotService {
         List<NamedVote> named = b.getSecret() ? List.of() : ballots.namedVotes(ballotId).stream()
                 .map(r -> new NamedVote(r.value1(), r.value2(), Choice.valueOf(r.value3()), r.value4())).toList();
         var mine = ballots.myVote(ballotId, me.id());
+        return new BallotDetails(ballotId, about.title(), about.backLink(), about.backLabel(), b.getAmendmentId(), about.subject(), b.getRevision(),
+                DecisionRule.valueOf(b.getRule()), b.getSecret(), b.getOverallQuorum(), b.getPartyQuorum(), b.getOpenedAt(),
+                b.getClosesAt(), b.getClosedAt(), b.getPassed(), b.getExplanation(), parties, named,
+                mine.map(r -> Choice.valueOf(r.value1())).orElse(null), mine.map(r -> r.value2()).orElse(null),
+                ballots.isElector(ballotId, me.id()), open && about.convenor());
+    }
+
+    private record Subject(String title, String backLink, String backLabel, String subject, boolean convenor) {
+    }
+
+    private Subject subject(BallotRecord b, SignedInMember me) {
+        if (b.getPactId() != null) {
+            PactGuard.Access pact = guardedPact(b, me);
+            return new Subject(pact.pact().getTitle(), "pacts/" + b.getPactId(), "Back to the pact",
+                    "Ratification by " + ballots.partyCode(b.getPartyId()), pact.convenor());
+        }
+        ProposalGuard.Access access = guardedRead(b, me);
         String subject;
         if (b.getAmendmentId() == null) {
             subject = "Final text (revision " + b.getRevision() + ")";
         } else {
-            AmendmentRecord a = amendmentRecords.find(b.getAmendmentId()).orElseThrow();
-            subject = "Amendment A" + a.getNumber();
+            subject = "Amendment A" + amendmentRecords.find(b.getAmendmentId()).orElseThrow().getNumber();
         }
-        return new BallotDetails(ballotId, b.getProposalId(), access.proposal().getTitle(), b.getAmendmentId(), subject, b.getRevision(),
-                DecisionRule.valueOf(b.getRule()), b.getSecret(), b.getOverallQuorum(), b.getPartyQuorum(), b.getOpenedAt(),
-                b.getClosesAt(), b.getClosedAt(), b.getPassed(), b.getExplanation(), parties, named,
-                mine.map(r -> Choice.valueOf(r.value1())).orElse(null), mine.map(r -> r.value2()).orElse(null),
-                ballots.isElector(ballotId, me.id()), open && access.rules().convenor());
+        return new Subject(access.proposal().getTitle(), "proposals/" + b.getProposalId() + "/ballots", "All ballots on this proposal",
+                subject, access.rules().convenor());
+    }
+
+    private boolean convenorOf(BallotRecord b, SignedInMember me) {
+        return b.getPactId() != null ? guardedPact(b, me).convenor() : guardedRead(b, me).rules().convenor();
+    }
+
+    private PactGuard.Access guardedPact(BallotRecord b, SignedInMember me) {
+        try {
+            return pactGuard.readable(b.getPactId(), me);
+        } catch (InvalidInputException notReadable) {
+            throw noSuchBallot();
+        }
     }
 
     /** Ballots whose closing time has passed, for the scheduler. */

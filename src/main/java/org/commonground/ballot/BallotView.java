@@ -88,7 +88,7 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
             add(new H2("Ballot not found"), new Paragraph(missing.getMessage()));
             return;
         }
-        add(new H2(b.subject() + " of \u201c" + b.proposalTitle() + "\u201d"), new Anchor("proposals/" + b.proposalId() + "/ballots", "All ballots on this proposal"));
+        add(new H2(b.subject() + " of \u201c" + b.title() + "\u201d"), new Anchor(b.backLink(), b.backLabel()));
         Paragraph rules = new Paragraph(b.rule().label() + " \u00b7 overall quorum " + b.overallQuorum() + "%"
                 + (b.rule() == org.commonground.ballot.rules.DecisionRule.CONCURRENT_MAJORITY ? ", quorum in each party " + b.partyQuorum() + "%" : "")
                 + " \u00b7 " + (b.secret() ? "secret: nobody sees who voted how" : "open: names are shown"));

@@ -45,19 +45,39 @@ public class CommentRepository {
                 .returning(COMMENT.ID).fetchOne(COMMENT.ID);
     }
 
+    /** Inserts a comment on a pact (pact comments have no amendment or line anchors). */
+    public long insertOnPact(long pactId, Long parentId, long authorId, long authorPartyId, Visibility visibility, String body) {
+        return db.insertInto(COMMENT)
+                .set(COMMENT.PACT_ID, pactId)
+                .set(COMMENT.PARENT_ID, parentId)
+                .set(COMMENT.AUTHOR_ID, authorId)
+                .set(COMMENT.AUTHOR_PARTY_ID, authorPartyId)
+                .set(COMMENT.VISIBILITY, visibility.name())
+                .set(COMMENT.BODY, body)
+                .returning(COMMENT.ID).fetchOne(COMMENT.ID);
+    }
+
+    public static Condition onProposal(long proposalId) {
+        return COMMENT.PROPOSAL_ID.eq(proposalId);
+    }
+
+    public static Condition onPact(long pactId) {
+        return COMMENT.PACT_ID.eq(pactId);
+    }
+
     private static Condition visibleTo(long viewerId, long viewerPartyId) {
         return COMMENT.VISIBILITY.eq(Visibility.SHARED.name())
                 .or(COMMENT.AUTHOR_PARTY_ID.eq(viewerPartyId))
                 .or(COMMENT.AUTHOR_ID.eq(viewerId));
     }
 
-    /** The comments of a proposal (and of its amendments) that the reader may see, oldest first. */
-    public List<Comment> visible(long proposalId, long viewerId, long viewerPartyId) {
+    /** The comments of a proposal (and of its amendments) or of a pact that the reader may see, oldest first. */
+    public List<Comment> visible(Condition subject, long viewerId, long viewerPartyId) {
         return db.select(COMMENT.asterisk(), MEMBER.DISPLAY_NAME, PARTY.CODE, PARTY.COLOUR)
                 .from(COMMENT)
                 .join(MEMBER).on(MEMBER.ID.eq(COMMENT.AUTHOR_ID))
                 .join(PARTY).on(PARTY.ID.eq(COMMENT.AUTHOR_PARTY_ID))
-                .where(COMMENT.PROPOSAL_ID.eq(proposalId)).and(visibleTo(viewerId, viewerPartyId))
+                .where(subject).and(visibleTo(viewerId, viewerPartyId))
                 .orderBy(COMMENT.CREATED_AT, COMMENT.ID)
                 .fetch(r -> new Comment(r.get(COMMENT.ID), r.get(COMMENT.PARENT_ID), r.get(COMMENT.AMENDMENT_ID), r.get(COMMENT.AUTHOR_ID),
                         r.get(MEMBER.DISPLAY_NAME), r.get(PARTY.CODE), r.get(PARTY.COLOUR), Visibility.valueOf(r.get(COMMENT.VISIBILITY)),

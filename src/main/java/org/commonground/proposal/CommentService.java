@@ -3,12 +3,15 @@ package org.commonground.proposal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.commonground.audit.AuditLog;
 import org.commonground.group.GroupRepository;
 import org.commonground.jooq.tables.records.AmendmentRecord;
 import org.commonground.jooq.tables.records.CommentRecord;
+import org.commonground.pact.PactGuard;
+import org.commonground.pact.PactState;
 import org.commonground.proposal.text.LineNumbering;
 import org.commonground.proposal.text.NumberedLine;
 import org.commonground.security.CurrentMember;
@@ -19,7 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Comments on proposals and amendments, threaded, optionally anchored to a paragraph or passage, SHARED with the
+ * Comments on proposals, amendments and pacts, threaded, optionally anchored to a paragraph or passage, SHARED with the
  * group or kept to the author's party (CAUCUS). Readers get only what they may see, from every method.
  */
 @Service
@@ -32,11 +35,13 @@ public class CommentService {
     private final ProposalRepository proposals;
     private final GroupRepository groups;
     private final ProposalGuard guard;
+    private final PactGuard pactGuard;
     private final CurrentMember currentMember;
     private final AuditLog audit;
 
     CommentService(CommentRepository comments, AmendmentRepository amendments, ProposalRepository proposals, GroupRepository groups,
-                   ProposalGuard guard, CurrentMember currentMember, AuditLog audit) {
+                   ProposalGuard guard, PactGuard pactGuard, CurrentMember currentMember, AuditLog audit) {
+        this.pactGuard = pactGuard;
         this.comments = comments;
         this.amendments = amendments;
         this.proposals = proposals;
@@ -51,7 +56,48 @@ public class CommentService {
     public List<Comment> thread(long proposalId) {
         SignedInMember me = currentMember.require();
         guard.readable(proposalId, me);
-        List<Comment> all = comments.visible(proposalId, me.id(), me.partyId());
+        return withoutBareDeletions(comments.visible(CommentRepository.onProposal(proposalId), me.id(), me.partyId()));
+    }
+
+    /** The pact's comments the caller may see. */
+    @Transactional(readOnly = true)
+    public List<Comment> threadOfPact(long pactId) {
+        SignedInMember me = currentMember.require();
+        pactGuard.readable(pactId, me);
+        return withoutBareDeletions(comments.visible(CommentRepository.onPact(pactId), me.id(), me.partyId()));
+    }
+
+    /**
+     * Comments on a pact, while it is being drafted, negotiated or ratified, by its convenors and the members
+     * of the parties its terms name; CAUCUS means the author's party's members in the group.
+     */
+    @Transactional
+    public long postOnPact(long pactId, NewComment comment) {
+        SignedInMember me = currentMember.require();
+        PactGuard.Access access = pactGuard.readable(pactId, me);
+        PactState state = access.state();
+        if (state != PactState.DRAFT && state != PactState.NEGOTIATING && state != PactState.RATIFYING) {
+            throw new AccessDeniedException("Comments are closed: the pact is " + state.label().toLowerCase() + ".");
+        }
+        if (!access.convenor() && !pactGuard.partiesNamed(access).contains(me.partyCode())) {
+            throw new AccessDeniedException("Only members of the parties in the pact, and the group's convenors, comment on it.");
+        }
+        String body = checkedBody(comment.body());
+        Visibility visibility = comment.visibility() == null ? Visibility.SHARED : comment.visibility();
+        if (comment.parentId() != null) {
+            CommentRecord parent = comments.findVisible(comment.parentId(), me.id(), me.partyId())
+                    .filter(p -> Objects.equals(p.getPactId(), pactId))
+                    .orElseThrow(() -> new InvalidInputException("parent", "The comment you are replying to is not there."));
+            if (Visibility.valueOf(parent.getVisibility()) == Visibility.CAUCUS) {
+                visibility = Visibility.CAUCUS;
+            }
+        }
+        long id = comments.insertOnPact(pactId, comment.parentId(), me.id(), me.partyId(), visibility, body);
+        audit.record(me.id(), "COMMENT_POSTED", "pact", pactId, "comment " + id + " " + visibility);
+        return id;
+    }
+
+    private static List<Comment> withoutBareDeletions(List<Comment> all) {
         Set<Long> parents = new HashSet<>();
         all.forEach(c -> {
             if (c.parentId() != null) {
@@ -75,13 +121,7 @@ public class CommentService {
         if (!access.rules().canComment()) {
             throw new AccessDeniedException("Comments are closed: the proposal is " + access.state().label().toLowerCase() + ".");
         }
-        String body = comment.body() == null ? "" : comment.body().strip();
-        if (body.isEmpty()) {
-            throw new InvalidInputException("body", "Write something first.");
-        }
-        if (body.length() > MAX_BODY) {
-            throw new InvalidInputException("body", "A comment can be at most " + String.format("%,d", MAX_BODY) + " characters.");
-        }
+        String body = checkedBody(comment.body());
         Visibility visibility = comment.visibility() == null ? Visibility.SHARED : comment.visibility();
         Long amendmentId = comment.amendmentId();
         if (amendmentId != null) {
@@ -91,7 +131,7 @@ public class CommentService {
         }
         if (comment.parentId() != null) {
             CommentRecord parent = comments.findVisible(comment.parentId(), me.id(), me.partyId())
-                    .filter(p -> p.getProposalId() == proposalId)
+                    .filter(p -> Objects.equals(p.getProposalId(), proposalId))
                     .orElseThrow(() -> new InvalidInputException("parent", "The comment you are replying to is not there."));
             // A reply in a party's private thread stays private to that party.
             if (Visibility.valueOf(parent.getVisibility()) == Visibility.CAUCUS) {
@@ -142,7 +182,7 @@ public class CommentService {
         if (!comments.edit(commentId, me.id(), text)) {
             throw new InvalidInputException("body", "This comment was deleted.");
         }
-        audit.record(me.id(), "COMMENT_EDITED", "proposal", c.getProposalId(), "comment " + commentId);
+        audit.record(me.id(), "COMMENT_EDITED", subjectType(c), subjectId(c), "comment " + commentId);
     }
 
     @Transactional
@@ -150,17 +190,40 @@ public class CommentService {
         SignedInMember me = currentMember.require();
         CommentRecord c = own(commentId, me);
         if (comments.delete(commentId, me.id())) {
-            audit.record(me.id(), "COMMENT_DELETED", "proposal", c.getProposalId(), "comment " + commentId);
+            audit.record(me.id(), "COMMENT_DELETED", subjectType(c), subjectId(c), "comment " + commentId);
         }
     }
 
     private CommentRecord own(long commentId, SignedInMember me) {
         CommentRecord c = comments.findVisible(commentId, me.id(), me.partyId())
                 .orElseThrow(() -> new InvalidInputException("comment", "There is no such comment."));
-        guard.readable(c.getProposalId(), me);
+        if (c.getPactId() != null) {
+            pactGuard.readable(c.getPactId(), me);
+        } else {
+            guard.readable(c.getProposalId(), me);
+        }
         if (c.getAuthorId() != me.id()) {
             throw new AccessDeniedException("You can edit and delete only your own comments.");
         }
         return c;
+    }
+
+    private static String subjectType(CommentRecord c) {
+        return c.getPactId() != null ? "pact" : "proposal";
+    }
+
+    private static long subjectId(CommentRecord c) {
+        return c.getPactId() != null ? c.getPactId() : c.getProposalId();
+    }
+
+    private static String checkedBody(String typed) {
+        String body = typed == null ? "" : typed.strip();
+        if (body.isEmpty()) {
+            throw new InvalidInputException("body", "Write something first.");
+        }
+        if (body.length() > MAX_BODY) {
+            throw new InvalidInputException("body", "A comment can be at most " + String.format("%,d", MAX_BODY) + " characters.");
+        }
+        return body;
     }
 }

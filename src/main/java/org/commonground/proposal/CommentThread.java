@@ -27,7 +27,7 @@ import org.springframework.security.access.AccessDeniedException;
  * The comments on a proposal or one amendment: threaded, rendered from sanitised Markdown, with reply, edit and
  * delete for their authors, and a form for a new comment. {@code onChange} reloads whatever shows the thread.
  */
-class CommentThread extends Div {
+public class CommentThread extends Div {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM, HH:mm");
     private static final String WHOLE = "The whole proposal";
@@ -35,15 +35,30 @@ class CommentThread extends Div {
     private static final String PASSAGE = "A passage of lines";
 
     private final CommentService comments;
-    private final long proposalId;
+    private final java.util.function.ToLongFunction<NewComment> poster;
     private final Long amendmentId;
     private final SignedInMember me;
     private final Runnable onChange;
 
     CommentThread(CommentService comments, long proposalId, Long amendmentId, List<Comment> all, SignedInMember me,
                   boolean canComment, Runnable onChange) {
+        this(comments, c -> comments.post(proposalId, c), amendmentId, all, me, canComment, onChange);
+    }
+
+    /** The discussion of a pact: the same thread, with comments posted on the pact. */
+    public static CommentThread onPact(CommentService comments, long pactId, List<Comment> all, SignedInMember me,
+                                      boolean canComment, Runnable onChange) {
+        CommentThread thread = new CommentThread(comments, c -> comments.postOnPact(pactId, c), null, all, me, canComment, onChange);
+        if (canComment) {
+            thread.add(thread.form(null, "Comment on the pact"));
+        }
+        return thread;
+    }
+
+    private CommentThread(CommentService comments, java.util.function.ToLongFunction<NewComment> poster, Long amendmentId,
+                          List<Comment> all, SignedInMember me, boolean canComment, Runnable onChange) {
         this.comments = comments;
-        this.proposalId = proposalId;
+        this.poster = poster;
         this.amendmentId = amendmentId;
         this.me = me;
         this.onChange = onChange;
@@ -147,7 +162,7 @@ class CommentThread extends Div {
         visibility.setAriaLabel("Who sees it");
         Button post = new Button(parentId == null ? "Post comment" : "Post reply");
         post.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-        post.addClickListener(e -> act(() -> comments.post(proposalId,
+        post.addClickListener(e -> act(() -> poster.applyAsLong(
                 new NewComment(amendmentId, parentId, visibility.getValue(), null, null, null, false, text.getValue())), text));
         Div form = new Div(text, visibility, post);
         form.addClassName("cg-comment-form");
@@ -204,7 +219,7 @@ class CommentThread extends Div {
             boolean anchored = !WHOLE.equals(on.getValue());
             boolean passage = PASSAGE.equals(on.getValue());
             try {
-                comments.post(proposalId, new NewComment(null, null, visibility.getValue(), anchored ? revision : null,
+                poster.applyAsLong(new NewComment(null, null, visibility.getValue(), anchored ? revision : null,
                         anchored ? from.getValue() : null, passage ? to.getValue() : null, passage, text.getValue()));
                 onChange.run();
             } catch (InvalidInputException problem) {

@@ -1,0 +1,75 @@
+package org.commonground.election;
+
+import java.util.Locale;
+import java.util.Map;
+
+import com.vaadin.flow.component.Svg;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import org.commonground.election.results.ConstituencyResult;
+import org.commonground.election.results.VotesChart;
+import org.commonground.pact.PactService;
+import org.commonground.pact.PactSummary;
+import org.commonground.shared.InvalidInputException;
+
+/** One constituency: its results in each imported election as a bar chart, and the pacts covering it that the member may read. */
+@Route("constituencies/:onsCode([EWSN][0-9]{8})")
+@PageTitle("Constituency · Common Ground")
+@PermitAll
+public class ConstituencyView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final ElectionService elections;
+    private final PactService pacts;
+    private final PartyPalette palette;
+
+    public ConstituencyView(ElectionService elections, PactService pacts, PartyPalette palette) {
+        this.elections = elections;
+        this.pacts = pacts;
+        this.palette = palette;
+        addClassName("cg-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String onsCode = event.getRouteParameters().get("onsCode").orElse("");
+        removeAll();
+        ElectionService.ConstituencyResults place;
+        try {
+            place = elections.constituency(onsCode);
+        } catch (InvalidInputException missing) {
+            add(new H2("Constituency not found"), new Anchor("elections", "Elections"));
+            return;
+        }
+        add(new H2(place.name()), new Paragraph(place.region() + ", " + place.country() + " · " + place.onsCode()));
+        Map<String, String> colours = palette.colours();
+        for (var entry : place.results()) {
+            ElectionService.ElectionSummary election = entry.getKey();
+            ConstituencyResult r = entry.getValue();
+            Div result = new Div(new H3(election.name()),
+                    new Paragraph(r.result() + (r.memberName().isBlank() ? "" : ": " + r.memberName()) + ". "
+                            + String.format(Locale.UK, "Majority %,d; %,d valid votes of an electorate of %,d (turnout %.1f%%).",
+                            r.majority(), r.validVotes(), r.electorate(), r.electorate() == 0 ? 0.0 : 100.0 * r.validVotes() / r.electorate())),
+                    new Svg(VotesChart.svg(r, code -> PartyPalette.colourOf(colours, code))),
+                    new Anchor("elections/" + election.id(), "Seat analysis of " + election.name()));
+            result.addClassName("cg-section");
+            add(result);
+        }
+        add(new H3("Pacts"));
+        var covering = pacts.covering(onsCode);
+        if (covering.isEmpty()) {
+            add(new Paragraph("No pact you can see covers this constituency."));
+        }
+        for (PactSummary p : covering) {
+            add(new Div(new Anchor("pacts/" + p.id(), p.title()), new Paragraph(p.groupName() + " · " + p.state().label())));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.commonground.pact;
+
+import java.util.List;
+
+import org.commonground.pact.terms.PactTerms;
+
+/**
+ * A pact as one member sees it, with what that member may do.
+ *
+ * @param parties       every party the current terms name (each must ratify)
+ * @param myParty       the reader's party code
+ * @param involved      the reader's party is named in the terms: they may comment and amend while negotiating
+ * @param signFor       the parties whose pending ratification the reader signs as named representative
+ */
+public record PactDetails(PactSummary summary, Long electionId, PactTerms terms, List<String> parties, String stateReason,
+                          List<PactRevision> revisions, List<PactAmendment> amendments, int round, List<Ratification> ratifications,
+                          String myParty, boolean convenor, boolean involved, List<String> signFor) {
+
+    public PactState state() {
+        return summary.state();
+    }
+
+    public boolean canEditTerms() {
+        return convenor && (state() == PactState.DRAFT || state() == PactState.NEGOTIATING);
+    }
+
+    public boolean canAmend() {
+        return involved && state() == PactState.NEGOTIATING;
+    }
+
+    public boolean canComment() {
+        return (involved || convenor) && (state() == PactState.NEGOTIATING || state() == PactState.RATIFYING || state() == PactState.DRAFT);
+    }
+}

@@ -1,0 +1,55 @@
+package org.commonground.pact;
+
+import org.commonground.group.MembershipRepository;
+import org.commonground.group.MembershipStatus;
+import org.commonground.jooq.tables.records.PactRecord;
+import org.commonground.security.SignedInMember;
+import org.commonground.shared.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds a pact for a caller: only active members of the pact's local group may read it before it is published. A
+ * pact the caller may not read is reported exactly like one that does not exist.
+ */
+@Component
+public class PactGuard {
+
+    public record Access(PactRecord pact, boolean convenor) {
+        public PactState state() {
+            return PactState.valueOf(pact.getState());
+        }
+
+        public long groupId() {
+            return pact.getGroupId();
+        }
+    }
+
+    private final PactRepository pacts;
+    private final MembershipRepository memberships;
+
+    PactGuard(PactRepository pacts, MembershipRepository memberships) {
+        this.pacts = pacts;
+        this.memberships = memberships;
+    }
+
+    public Access readable(long pactId, SignedInMember me) {
+        return access(pacts.find(pactId).orElse(null), me);
+    }
+
+    /** As {@link #readable}, with the pact's row locked for a change. */
+    Access lockedForChange(long pactId, SignedInMember me) {
+        return access(pacts.lock(pactId).orElse(null), me);
+    }
+
+    /** The parties the pact's current terms name: their members take part in negotiating it. */
+    public java.util.Set<String> partiesNamed(Access access) {
+        return pacts.terms(access.pact().getId(), access.pact().getCurrentRevision()).parties();
+    }
+
+    private Access access(PactRecord pact, SignedInMember me) {
+        if (pact == null || memberships.status(pact.getGroupId(), me.id()).orElse(null) != MembershipStatus.ACTIVE) {
+            throw new InvalidInputException("pact", "There is no such pact, or you may not read it.");
+        }
+        return new Access(pact, memberships.isConvenor(pact.getGroupId(), me.id()));
+    }
+}

@@ -1,0 +1,232 @@
+package org.commonground.pact;
+
+import static org.commonground.jooq.Tables.BALLOT_ELECTOR;
+import static org.commonground.jooq.Tables.GROUPS;
+import static org.commonground.jooq.Tables.GROUP_MEMBERSHIP;
+import static org.commonground.jooq.Tables.MEMBER;
+import static org.commonground.jooq.Tables.PACT;
+import static org.commonground.jooq.Tables.PACT_AMENDMENT;
+import static org.commonground.jooq.Tables.PACT_CONSTITUENCY;
+import static org.commonground.jooq.Tables.PACT_RATIFICATION;
+import static org.commonground.jooq.Tables.PACT_REVISION;
+import static org.commonground.jooq.Tables.PARTY;
+import static org.commonground.jooq.Tables.VOTE;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.commonground.jooq.tables.Member;
+import org.commonground.jooq.tables.records.PactAmendmentRecord;
+import org.commonground.jooq.tables.records.PactRatificationRecord;
+import org.commonground.jooq.tables.records.PactRecord;
+import org.commonground.pact.terms.PactTerms;
+import org.commonground.pact.terms.SeatTerms;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+@Repository
+public class PactRepository {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<SeatTerms>> SEATS = new TypeReference<>() {
+    };
+
+    private final DSLContext db;
+
+    public PactRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public long insert(long groupId, String title, Long electionId, long createdBy) {
+        return db.insertInto(PACT).set(PACT.GROUP_ID, groupId).set(PACT.TITLE, title).set(PACT.ELECTION_ID, electionId)
+                .set(PACT.CREATED_BY, createdBy).returning(PACT.ID).fetchOne(PACT.ID);
+    }
+
+    public void insertRevision(long pactId, int number, PactTerms terms, long authorId, String note) {
+        db.insertInto(PACT_REVISION).set(PACT_REVISION.PACT_ID, pactId).set(PACT_REVISION.NUMBER, number)
+                .set(PACT_REVISION.TERMS, json(terms.seats())).set(PACT_REVISION.CONDITIONS, terms.conditions())
+                .set(PACT_REVISION.AUTHOR_ID, authorId).set(PACT_REVISION.NOTE, note).execute();
+        db.update(PACT).set(PACT.CURRENT_REVISION, number).set(PACT.VERSION, PACT.VERSION.plus(1)).where(PACT.ID.eq(pactId)).execute();
+        db.deleteFrom(PACT_CONSTITUENCY).where(PACT_CONSTITUENCY.PACT_ID.eq(pactId)).execute();
+        var insert = db.insertInto(PACT_CONSTITUENCY, PACT_CONSTITUENCY.PACT_ID, PACT_CONSTITUENCY.ONS_CODE);
+        for (SeatTerms seat : terms.seats()) {
+            insert = insert.values(pactId, seat.onsCode());
+        }
+        insert.onConflictDoNothing().execute();
+    }
+
+    public Optional<PactRecord> find(long pactId) {
+        return db.selectFrom(PACT).where(PACT.ID.eq(pactId)).fetchOptional();
+    }
+
+    /** The pact's row, locked: state changes and new revisions are serialised per pact. */
+    public Optional<PactRecord> lock(long pactId) {
+        return db.selectFrom(PACT).where(PACT.ID.eq(pactId)).forUpdate().fetchOptional();
+    }
+
+    public void changeState(long pactId, PactState to, String reason) {
+        db.update(PACT).set(PACT.STATE, to.name()).set(PACT.STATE_REASON, reason).set(PACT.VERSION, PACT.VERSION.plus(1))
+                .where(PACT.ID.eq(pactId)).execute();
+    }
+
+    public int startRound(long pactId) {
+        return db.update(PACT).set(PACT.STATE, PactState.RATIFYING.name()).set(PACT.STATE_REASON, "").set(PACT.ROUND, PACT.ROUND.plus(1))
+                .set(PACT.VERSION, PACT.VERSION.plus(1)).where(PACT.ID.eq(pactId)).returning(PACT.ROUND).fetchOne(PACT.ROUND);
+    }
+
+    public List<PactRevision> revisions(long pactId) {
+        return db.select(PACT_REVISION.asterisk(), MEMBER.DISPLAY_NAME).from(PACT_REVISION)
+                .join(MEMBER).on(MEMBER.ID.eq(PACT_REVISION.AUTHOR_ID))
+                .where(PACT_REVISION.PACT_ID.eq(pactId)).orderBy(PACT_REVISION.NUMBER.desc())
+                .fetch(r -> new PactRevision(r.get(PACT_REVISION.NUMBER), new PactTerms(seats(r.get(PACT_REVISION.TERMS)), r.get(PACT_REVISION.CONDITIONS)),
+                        r.get(MEMBER.DISPLAY_NAME), r.get(PACT_REVISION.NOTE), r.get(PACT_REVISION.CREATED_AT)));
+    }
+
+    public PactTerms terms(long pactId, int revision) {
+        return db.select(PACT_REVISION.TERMS, PACT_REVISION.CONDITIONS).from(PACT_REVISION)
+                .where(PACT_REVISION.PACT_ID.eq(pactId)).and(PACT_REVISION.NUMBER.eq(revision))
+                .fetchOne(r -> new PactTerms(seats(r.value1()), r.value2()));
+    }
+
+    public long insertAmendment(long pactId, long proposerId, int baseRevision, PactTerms terms, String reason) {
+        int number = db.select(DSL.coalesce(DSL.max(PACT_AMENDMENT.NUMBER), 0).plus(1)).from(PACT_AMENDMENT)
+                .where(PACT_AMENDMENT.PACT_ID.eq(pactId)).fetchOne(0, Integer.class);
+        return db.insertInto(PACT_AMENDMENT).set(PACT_AMENDMENT.PACT_ID, pactId).set(PACT_AMENDMENT.NUMBER, number)
+                .set(PACT_AMENDMENT.PROPOSER_ID, proposerId).set(PACT_AMENDMENT.BASE_REVISION, baseRevision)
+                .set(PACT_AMENDMENT.TERMS, json(terms.seats())).set(PACT_AMENDMENT.CONDITIONS, terms.conditions())
+                .set(PACT_AMENDMENT.REASON, reason).returning(PACT_AMENDMENT.ID).fetchOne(PACT_AMENDMENT.ID);
+    }
+
+    public Optional<PactAmendmentRecord> amendment(long amendmentId) {
+        return db.selectFrom(PACT_AMENDMENT).where(PACT_AMENDMENT.ID.eq(amendmentId)).fetchOptional();
+    }
+
+    /** Moves an amendment out of PROPOSED; false when it had already left it (a concurrent decision). */
+    public boolean decideAmendment(long amendmentId, String to, long decidedBy, String reason, Integer mergedRevision) {
+        return db.update(PACT_AMENDMENT).set(PACT_AMENDMENT.STATE, to).set(PACT_AMENDMENT.DECIDED_BY, decidedBy)
+                .set(PACT_AMENDMENT.DECIDED_AT, OffsetDateTime.now()).set(PACT_AMENDMENT.DECISION_REASON, reason)
+                .set(PACT_AMENDMENT.MERGED_REVISION, mergedRevision)
+                .where(PACT_AMENDMENT.ID.eq(amendmentId)).and(PACT_AMENDMENT.STATE.eq("PROPOSED")).execute() == 1;
+    }
+
+    public List<PactAmendment> amendments(long pactId) {
+        return db.select(PACT_AMENDMENT.asterisk(), MEMBER.DISPLAY_NAME, PARTY.CODE).from(PACT_AMENDMENT)
+                .join(MEMBER).on(MEMBER.ID.eq(PACT_AMENDMENT.PROPOSER_ID)).join(PARTY).on(PARTY.ID.eq(MEMBER.PARTY_ID))
+                .where(PACT_AMENDMENT.PACT_ID.eq(pactId)).orderBy(PACT_AMENDMENT.NUMBER)
+                .fetch(r -> new PactAmendment(r.get(PACT_AMENDMENT.ID), r.get(PACT_AMENDMENT.NUMBER), r.get(PACT_AMENDMENT.PROPOSER_ID),
+                        r.get(MEMBER.DISPLAY_NAME), r.get(PARTY.CODE), r.get(PACT_AMENDMENT.BASE_REVISION),
+                        new PactTerms(seats(r.get(PACT_AMENDMENT.TERMS)), r.get(PACT_AMENDMENT.CONDITIONS)), r.get(PACT_AMENDMENT.REASON),
+                        r.get(PACT_AMENDMENT.STATE), r.get(PACT_AMENDMENT.DECISION_REASON), r.get(PACT_AMENDMENT.MERGED_REVISION),
+                        r.get(PACT_AMENDMENT.CREATED_AT)));
+    }
+
+    /** Open amendments are moot once the pact goes to ratification or collapses. */
+    public void closeOpenAmendments(long pactId, long decidedBy, String reason) {
+        db.update(PACT_AMENDMENT).set(PACT_AMENDMENT.STATE, "REJECTED").set(PACT_AMENDMENT.DECIDED_BY, decidedBy)
+                .set(PACT_AMENDMENT.DECIDED_AT, OffsetDateTime.now()).set(PACT_AMENDMENT.DECISION_REASON, reason)
+                .where(PACT_AMENDMENT.PACT_ID.eq(pactId)).and(PACT_AMENDMENT.STATE.eq("PROPOSED")).execute();
+    }
+
+    public void insertRatification(long pactId, int round, long partyId, RatificationMethod method, Long representativeId) {
+        db.insertInto(PACT_RATIFICATION).set(PACT_RATIFICATION.PACT_ID, pactId).set(PACT_RATIFICATION.ROUND, round)
+                .set(PACT_RATIFICATION.PARTY_ID, partyId).set(PACT_RATIFICATION.METHOD, method.name())
+                .set(PACT_RATIFICATION.REPRESENTATIVE_ID, representativeId).execute();
+    }
+
+    public void attachBallot(long pactId, int round, long partyId, long ballotId) {
+        db.update(PACT_RATIFICATION).set(PACT_RATIFICATION.BALLOT_ID, ballotId).where(PACT_RATIFICATION.PACT_ID.eq(pactId))
+                .and(PACT_RATIFICATION.ROUND.eq(round)).and(PACT_RATIFICATION.PARTY_ID.eq(partyId)).execute();
+    }
+
+    public Optional<PactRatificationRecord> ratification(long pactId, int round, long partyId) {
+        return db.selectFrom(PACT_RATIFICATION).where(PACT_RATIFICATION.PACT_ID.eq(pactId)).and(PACT_RATIFICATION.ROUND.eq(round))
+                .and(PACT_RATIFICATION.PARTY_ID.eq(partyId)).fetchOptional();
+    }
+
+    public Optional<PactRatificationRecord> ratificationByBallot(long ballotId) {
+        return db.selectFrom(PACT_RATIFICATION).where(PACT_RATIFICATION.BALLOT_ID.eq(ballotId)).fetchOptional();
+    }
+
+    /** Records a party's verdict once: false when it already had one (ratifying twice). */
+    public boolean decide(long pactId, int round, long partyId, String verdict, String reason, Long decidedBy) {
+        return db.update(PACT_RATIFICATION).set(PACT_RATIFICATION.VERDICT, verdict).set(PACT_RATIFICATION.REASON, reason)
+                .set(PACT_RATIFICATION.DECIDED_BY, decidedBy).set(PACT_RATIFICATION.DECIDED_AT, OffsetDateTime.now())
+                .where(PACT_RATIFICATION.PACT_ID.eq(pactId)).and(PACT_RATIFICATION.ROUND.eq(round))
+                .and(PACT_RATIFICATION.PARTY_ID.eq(partyId)).and(PACT_RATIFICATION.VERDICT.isNull()).execute() == 1;
+    }
+
+    public boolean allRatified(long pactId, int round) {
+        return !db.fetchExists(PACT_RATIFICATION, PACT_RATIFICATION.PACT_ID.eq(pactId).and(PACT_RATIFICATION.ROUND.eq(round))
+                .and(PACT_RATIFICATION.VERDICT.isNull().or(PACT_RATIFICATION.VERDICT.ne("RATIFIED"))));
+    }
+
+    public List<Ratification> ratifications(long pactId, int round) {
+        Member representative = MEMBER.as("representative");
+        Member decider = MEMBER.as("decider");
+        org.jooq.Field<Integer> electorate = DSL.field(DSL.select(DSL.count()).from(BALLOT_ELECTOR).where(BALLOT_ELECTOR.BALLOT_ID.eq(PACT_RATIFICATION.BALLOT_ID)));
+        org.jooq.Field<Integer> voted = DSL.field(DSL.select(DSL.count()).from(VOTE).where(VOTE.BALLOT_ID.eq(PACT_RATIFICATION.BALLOT_ID)));
+        return db.select(PARTY.CODE, PARTY.COLOUR, PACT_RATIFICATION.METHOD, PACT_RATIFICATION.REPRESENTATIVE_ID, representative.DISPLAY_NAME,
+                        PACT_RATIFICATION.BALLOT_ID, electorate.as("electorate"), voted.as("voted"), PACT_RATIFICATION.VERDICT,
+                        PACT_RATIFICATION.REASON, decider.DISPLAY_NAME, PACT_RATIFICATION.DECIDED_AT)
+                .from(PACT_RATIFICATION).join(PARTY).on(PARTY.ID.eq(PACT_RATIFICATION.PARTY_ID))
+                .leftJoin(representative).on(representative.ID.eq(PACT_RATIFICATION.REPRESENTATIVE_ID))
+                .leftJoin(decider).on(decider.ID.eq(PACT_RATIFICATION.DECIDED_BY))
+                .where(PACT_RATIFICATION.PACT_ID.eq(pactId)).and(PACT_RATIFICATION.ROUND.eq(round))
+                .orderBy(PARTY.CODE)
+                .fetch(r -> new Ratification(r.value1(), r.value2(), RatificationMethod.valueOf(r.value3()), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12()));
+    }
+
+    /** Ballots of a round still open: cancelled when one party rejects. */
+    public List<Long> openBallots(long pactId, int round) {
+        return db.select(PACT_RATIFICATION.BALLOT_ID).from(PACT_RATIFICATION)
+                .where(PACT_RATIFICATION.PACT_ID.eq(pactId)).and(PACT_RATIFICATION.ROUND.eq(round))
+                .and(PACT_RATIFICATION.BALLOT_ID.isNotNull()).and(PACT_RATIFICATION.VERDICT.isNull())
+                .fetch(PACT_RATIFICATION.BALLOT_ID);
+    }
+
+    private static Condition readableBy(long memberId) {
+        return DSL.exists(DSL.selectOne().from(GROUP_MEMBERSHIP).where(GROUP_MEMBERSHIP.GROUP_ID.eq(PACT.GROUP_ID))
+                .and(GROUP_MEMBERSHIP.MEMBER_ID.eq(memberId)).and(GROUP_MEMBERSHIP.STATUS.eq("ACTIVE")));
+    }
+
+    private List<PactSummary> summaries(Condition where) {
+        return db.select(PACT.ID, PACT.GROUP_ID, GROUPS.NAME, PACT.TITLE, PACT.STATE, PACT.CURRENT_REVISION, PACT.CREATED_AT)
+                .from(PACT).join(GROUPS).on(GROUPS.ID.eq(PACT.GROUP_ID)).where(where).orderBy(PACT.CREATED_AT.desc(), PACT.ID.desc())
+                .fetch(r -> new PactSummary(r.value1(), r.value2(), r.value3(), r.value4(), PactState.valueOf(r.value5()), r.value6(), r.value7()));
+    }
+
+    public List<PactSummary> inGroup(long groupId) {
+        return summaries(PACT.GROUP_ID.eq(groupId));
+    }
+
+    public Optional<PactSummary> summary(long pactId) {
+        return summaries(PACT.ID.eq(pactId)).stream().findFirst();
+    }
+
+    /** The pacts over a constituency that the member may read: the permission is part of the query. */
+    public List<PactSummary> covering(String onsCode, long memberId) {
+        return summaries(readableBy(memberId).and(PACT.ID.in(DSL.select(PACT_CONSTITUENCY.PACT_ID).from(PACT_CONSTITUENCY)
+                .where(PACT_CONSTITUENCY.ONS_CODE.eq(onsCode)))));
+    }
+
+    /** Ratified (or published) pacts the member may read, with their current terms: the ledger's input. */
+    public List<Long> ratifiedReadableBy(long memberId) {
+        return db.select(PACT.ID).from(PACT).where(PACT.STATE.in(PactState.RATIFIED.name(), PactState.PUBLISHED.name()))
+                .and(readableBy(memberId)).orderBy(PACT.ID).fetch(PACT.ID);
+    }
+
+    static JSONB json(List<SeatTerms> seats) {
+        return JSONB.valueOf(JSON.writeValueAsString(seats));
+    }
+
+    static List<SeatTerms> seats(JSONB json) {
+        return JSON.readValue(json.data(), SEATS);
+    }
+}

@@ -1,0 +1,18 @@
+package org.commonground.pact.terms;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One constituency's terms: the alliance candidate's party, and what each other party does. */
+public record SeatTerms(String onsCode, String constituency, String candidate, Map<String, Stance> stances) {
+
+    public SeatTerms {
+        stances = Collections.unmodifiableMap(new LinkedHashMap<>(stances));
+    }
+
+    /** The parties that stand down (not merely field a paper candidate) for the candidate. */
+    public java.util.List<String> standingDown() {
+        return stances.entrySet().stream().filter(e -> e.getValue() == Stance.STANDS_DOWN).map(Map.Entry::getKey).toList();
+    }
+}
