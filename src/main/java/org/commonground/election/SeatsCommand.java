@@ -25,7 +25,7 @@ import org.commonground.election.results.SeatsCsv;
  */
 public final class SeatsCommand {
 
-    static final String USAGE = "Usage: seats --results FILE [--alliance LAB,LD,GRN] [--format csv]";
+    private static final String USAGE = "Usage: seats --results FILE [--alliance LAB,LD,GRN] [--format csv]";
     /** Well above any results file (the 2024 one is about 115 KB), and small enough to read whole. */
     private static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
 

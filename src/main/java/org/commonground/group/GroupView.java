@@ -87,7 +87,8 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (!details.constituencies().isEmpty()) {
             add(new H3("Constituencies"));
             UnorderedList list = new UnorderedList();
-            details.constituencies().forEach(c -> list.add(new ListItem(c.toString())));
+            details.constituencies().forEach(c -> list.add(c.onsCode() == null ? new ListItem(c.toString())
+                    : new ListItem(new Anchor("constituencies/" + c.onsCode(), c.toString()))));
             add(list);
         }
         add(ownStanding(group));
@@ -95,6 +96,11 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
             Anchor proposals = new Anchor("groups/" + groupId + "/proposals", "Proposals of this group");
             proposals.addClassName("cg-section-link");
             add(proposals);
+            if (group.kind() == GroupKind.LOCAL) {
+                Anchor pacts = new Anchor("groups/" + groupId + "/pacts", "Pacts of this group");
+                pacts.addClassName("cg-section-link");
+                add(pacts);
+            }
         }
 
         if (group.isActiveMember()) {

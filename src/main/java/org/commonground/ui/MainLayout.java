@@ -47,6 +47,8 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("My groups", "groups", VaadinIcon.GROUP.create()));
         nav.addItem(new SideNavItem("Find a group", "groups/browse", VaadinIcon.SEARCH.create()));
         nav.addItem(new SideNavItem("New group", "groups/new", VaadinIcon.PLUS.create()));
+        nav.addItem(new SideNavItem("Elections and seats", "elections", VaadinIcon.BAR_CHART.create()));
+        nav.addItem(new SideNavItem("Reciprocity ledger", "pacts/ledger", VaadinIcon.EXCHANGE.create()));
         if (member.admin()) {
             SideNavItem admin = new SideNavItem("Administration");
             admin.setPrefixComponent(VaadinIcon.COG.create());

@@ -27,7 +27,6 @@ class SeatsCommandIT {
 
     @Test
     void theJarAnalysesTheGeneralElectionOf2024WithoutStartingTheApp() throws Exception {
-        assertThat(JAR).as("the packaged app (./mvnw -DskipTests package)").isRegularFile();
         assertThat(GE2024).as("the shared GE2024 results file").isRegularFile();
 
         Finished run = runJar("seats", "--results", GE2024.toString());
@@ -57,6 +56,7 @@ class SeatsCommandIT {
     }
 
     private Finished runJar(String... args) throws IOException, InterruptedException {
+        assertThat(JAR).as("the packaged app (./mvnw -DskipTests package)").isRegularFile();
         String java = ProcessHandle.current().info().command().orElseThrow();
         Path out = folder.resolve("out.txt");
         Path err = folder.resolve("err.txt");

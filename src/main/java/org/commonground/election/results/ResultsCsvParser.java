@@ -49,8 +49,6 @@ public final class ResultsCsvParser {
             "electorate", "valid votes", "invalid votes", "majority", "all other candidates", "of which other winner");
 
     private static final Pattern ONS_CODE = Pattern.compile("[EWSN][0-9]{8}");
-    /** Plain digits, or digits grouped in thousands as spreadsheets write them ("12,345"). */
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,10}|[0-9]{1,3}(?:,[0-9]{3}){1,3}");
     private static final String WHICH_FILE = "Is it a House of Commons Library \"results by constituency\" file?";
 
     private ResultsCsvParser() {
@@ -111,7 +109,7 @@ public final class ResultsCsvParser {
     private static final class Columns {
 
         final List<String> names;
-        final Map<String, Integer> byName = new HashMap<>();
+        private final Map<String, Integer> byName = new HashMap<>();
         private final Map<String, Integer> indexByName = new HashMap<>();
         final List<Integer> partyIndexes = new ArrayList<>();
         final List<String> partyCodes = new ArrayList<>();
@@ -144,7 +142,12 @@ public final class ResultsCsvParser {
 
         int index(String name) {
             // Memoised: rows look their columns up by name, and lower-casing each time would allocate for every cell.
-            return indexByName.computeIfAbsent(name, n -> byName.getOrDefault(key(n), -1));
+            Integer index = indexByName.get(name);
+            if (index == null) {
+                index = byName.getOrDefault(key(name), -1);
+                indexByName.put(name, index);
+            }
+            return index;
         }
 
         /**
@@ -280,11 +283,11 @@ public final class ResultsCsvParser {
             if (value.isEmpty() && emptyIsZero) {
                 return 0;
             }
+            long number = wholeNumber(value);
             String what = "\"" + columns.names.get(index) + "\"" + (isVotes ? " votes" : "");
-            if (!WHOLE_NUMBER.matcher(value).matches()) {
+            if (number < 0) {
                 throw problem(what + " must be a whole number of 0 or more, not \"" + abbreviate(value) + "\".");
             }
-            long number = Long.parseLong(value.replace(",", ""));
             if (number > Integer.MAX_VALUE) {
                 throw problem(what + " must be at most " + String.format(Locale.ROOT, "%,d", Integer.MAX_VALUE)
                         + ", not \"" + value + "\".");
@@ -292,12 +295,40 @@ public final class ResultsCsvParser {
             return (int) number;
         }
 
+        /**
+         * Plain digits (at most 10), or digits grouped in thousands as spreadsheets write them ("12,345"); -1 for
+         * anything else. By hand rather than by regular expression: a file has some 10,000 numbers.
+         */
+        private static long wholeNumber(String value) {
+            long number = 0;
+            int digitsInGroup = 0;
+            boolean grouped = false;
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    number = number * 10 + (c - '0');
+                    digitsInGroup++;
+                } else if (c == ',' && digitsInGroup > 0 && (grouped ? digitsInGroup == 3 : digitsInGroup <= 3)) {
+                    grouped = true;
+                    digitsInGroup = 0;
+                } else {
+                    return -1;
+                }
+                if (digitsInGroup > 10 || i >= 13) {
+                    return -1;
+                }
+            }
+            return digitsInGroup > 0 && (!grouped || digitsInGroup == 3) ? number : -1;
+        }
+
         private ResultsFormatException problem(String problem) {
             return new ResultsFormatException(line, problem);
         }
 
+        /** Short, and on one line whatever the file held, so the message fits a form or a log line. */
         private static String abbreviate(String value) {
-            return value.length() <= 40 ? value : value.substring(0, 39) + "\u2026";
+            String shown = value.length() <= 40 ? value : value.substring(0, 39) + "\u2026";
+            return shown.replaceAll("\\p{Cntrl}", "\uFFFD");
         }
     }
 }

@@ -1,0 +1,130 @@
+package org.commonground.pact;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import org.commonground.election.ElectionService;
+import org.commonground.group.GroupDetails;
+import org.commonground.group.GroupKind;
+import org.commonground.group.GroupService;
+import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Forms;
+import org.springframework.security.access.AccessDeniedException;
+
+/** A local group's pacts, and for its convenors the form that starts one. */
+@Route("groups/:groupId(\\d+)/pacts")
+@PageTitle("Pacts · Common Ground")
+@PermitAll
+public class GroupPactsView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
+
+    private final PactService pacts;
+    private final GroupService groups;
+    private final ElectionService elections;
+    final TextField title = new TextField("Title");
+    final MultiSelectComboBox<String> seats = new MultiSelectComboBox<>("Constituencies");
+    final Select<ElectionService.ElectionSummary> evidence = new Select<>();
+
+    public GroupPactsView(PactService pacts, GroupService groups, ElectionService elections) {
+        this.pacts = pacts;
+        this.groups = groups;
+        this.elections = elections;
+        addClassName("cg-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        long groupId = event.getRouteParameters().getLong("groupId").orElse(0L);
+        removeAll();
+        GroupDetails group;
+        try {
+            group = groups.details(groupId);
+        } catch (InvalidInputException missing) {
+            add(new H2("Group not found"));
+            return;
+        }
+        add(new H2("Pacts of " + group.summary().name()), new Anchor("groups/" + groupId, "Back to the group"));
+        if (!group.summary().isActiveMember()) {
+            add(new Paragraph("Only members of this group see its pacts."));
+            return;
+        }
+        Div cards = new Div();
+        cards.addClassName("cg-cards");
+        List<PactSummary> list = pacts.inGroup(groupId);
+        if (list.isEmpty()) {
+            cards.add(new Paragraph("No pacts yet."));
+        }
+        for (PactSummary p : list) {
+            Anchor name = new Anchor("pacts/" + p.id(), p.title());
+            name.addClassName("cg-card-title");
+            Span state = new Span(p.state().label());
+            state.addClassName("cg-status");
+            Div heading = new Div(name, state);
+            heading.addClassName("cg-card-heading");
+            Div card = new Div(heading, new Paragraph("Revision " + p.currentRevision() + " · started " + DATE.format(p.createdAt())));
+            card.addClassName("cg-card");
+            cards.add(card);
+        }
+        add(cards);
+        if (group.summary().isConvenor() && group.summary().kind() == GroupKind.LOCAL) {
+            add(startForm(groupId));
+        }
+    }
+
+    private Div startForm(long groupId) {
+        Map<String, String> constituencies = pacts.constituenciesOf(groupId);
+        title.setMaxLength(PactService.MAX_TITLE);
+        title.setWidth("min(30rem, 100%)");
+        seats.setItems(new ArrayList<>(constituencies.keySet()));
+        seats.setItemLabelGenerator(code -> constituencies.get(code) + " (" + code + ")");
+        seats.setWidth("min(30rem, 100%)");
+        seats.setHelperText(constituencies.isEmpty() ? "Add ONS codes to the group's constituencies first: pacts cite seats by code." : "Constituencies of this group with an ONS code.");
+        List<ElectionService.ElectionSummary> all = elections.elections();
+        evidence.setLabel("Evidence from the election");
+        evidence.setItems(all);
+        evidence.setItemLabelGenerator(e -> e.name());
+        evidence.setEmptySelectionAllowed(true);
+        evidence.setEmptySelectionCaption("None");
+        if (!all.isEmpty()) {
+            evidence.setValue(all.getFirst());
+        }
+        Button start = new Button("Start pact", e -> {
+            Forms.clear(title, seats);
+            try {
+                long id = pacts.start(groupId, title.getValue(), new ArrayList<>(seats.getSelectedItems()),
+                        evidence.getValue() == null ? null : evidence.getValue().id());
+                getUI().ifPresent(ui -> ui.navigate("pacts/" + id));
+            } catch (InvalidInputException problem) {
+                Forms.show(problem, Map.of("title", title, "seats", seats));
+            } catch (AccessDeniedException denied) {
+                Forms.error(denied.getMessage());
+            }
+        });
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div form = new Div(new H3("Start a pact"),
+                new Paragraph("The first terms suggest the best-placed alliance party as each seat's candidate; you change them before opening negotiation."),
+                title, seats, evidence, start);
+        form.addClassName("cg-section");
+        return form;
+    }
+}

@@ -1,0 +1,52 @@
+package org.commonground.pact;
+
+import java.util.List;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import org.commonground.pact.terms.ReciprocityLedger;
+
+/** Who gave way where: per party, across the ratified pacts the member may read, with links to the pacts. */
+@Route("pacts/ledger")
+@PageTitle("Reciprocity ledger · Common Ground")
+@PermitAll
+public class LedgerView extends VerticalLayout {
+
+    public LedgerView(PactService pacts) {
+        addClassName("cg-page");
+        add(new H2("Reciprocity ledger"),
+                new Paragraph("For each party, across ratified pacts: where it stood down for another party's candidate, where others stood down for its "
+                        + "candidate, and the balance (stood down for it, minus stood down). Each party standing down in a seat counts once."));
+        List<ReciprocityLedger.PartyAccount> accounts = pacts.ledger();
+        if (accounts.isEmpty()) {
+            add(new Paragraph("No ratified pacts in your groups yet."));
+        }
+        for (ReciprocityLedger.PartyAccount account : accounts) {
+            Div section = new Div(new H3(account.party() + ": balance " + (account.balance() > 0 ? "+" : "") + account.balance()));
+            section.addClassName("cg-section");
+            section.getElement().setAttribute("data-party", account.party());
+            section.add(new Paragraph("Stood down in " + account.stoodDown().size() + ":"), entries(account.stoodDown(), "for"));
+            section.add(new Paragraph("Others stood down for it in " + account.stoodDownFor().size() + ":"), entries(account.stoodDownFor(), "by"));
+            add(section);
+        }
+    }
+
+    private static UnorderedList entries(List<ReciprocityLedger.Entry> entries, String relation) {
+        UnorderedList list = new UnorderedList();
+        for (ReciprocityLedger.Entry e : entries) {
+            list.add(new ListItem(new Anchor("constituencies/" + e.onsCode(), e.constituency()),
+                    new com.vaadin.flow.component.html.Span(" " + relation + " " + e.otherParty() + ", in "),
+                    new Anchor("pacts/" + e.pactId(), e.pactTitle())));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,452 @@
+package org.commonground.pact;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import org.commonground.ballot.BallotEvents;
+import org.commonground.election.ElectionService;
+import org.commonground.election.results.Alliance;
+import org.commonground.election.results.SeatVerdict;
+import org.commonground.group.GroupMember;
+import org.commonground.pact.terms.PactTerms;
+import org.commonground.pact.terms.SeatTerms;
+import org.commonground.pact.terms.Stance;
+import org.commonground.proposal.CommentService;
+import org.commonground.proposal.CommentThread;
+import org.commonground.proposal.text.SafeMarkdown;
+import org.commonground.proposal.text.TextHtml;
+import org.commonground.proposal.text.WordDiff;
+import org.commonground.security.CurrentMember;
+import org.commonground.security.SignedInMember;
+import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Forms;
+import org.commonground.ui.PartyMarker;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * A pact: its terms beside the seat analysis, its state and each party's ratification (updated live), amendments
+ * with their differences, the revision history, and the discussion.
+ */
+@Route("pacts/:pactId(\\d+)")
+@PageTitle("Pact · Common Ground")
+@PermitAll
+public class PactView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
+
+    private final PactService pacts;
+    private final ElectionService elections;
+    private final CommentService comments;
+    private final PactEvents pactEvents;
+    private final BallotEvents ballotEvents;
+    private final SignedInMember me;
+    private final List<Runnable> stopListening = new ArrayList<>();
+    private long pactId;
+    private UI ui;
+
+    public PactView(PactService pacts, ElectionService elections, CommentService comments, PactEvents pactEvents,
+                    BallotEvents ballotEvents, CurrentMember currentMember) {
+        this.pacts = pacts;
+        this.elections = elections;
+        this.comments = comments;
+        this.pactEvents = pactEvents;
+        this.ballotEvents = ballotEvents;
+        this.me = currentMember.require();
+        addClassName("cg-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        pactId = event.getRouteParameters().getLong("pactId").orElse(0L);
+        refresh();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        ui = attach.getUI();
+        listen();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        stopListening.forEach(Runnable::run);
+        stopListening.clear();
+        ui = null;
+    }
+
+    /** Push: a change to the pact, or a vote in one of its ratification ballots, re-reads the page with this member's rights. */
+    private void listen() {
+        stopListening.forEach(Runnable::run);
+        stopListening.clear();
+        if (ui == null) {
+            return;
+        }
+        UI current = ui;
+        stopListening.add(pactEvents.listen(pactId, id -> current.access(this::refresh)));
+        try {
+            for (Ratification r : pacts.details(pactId).ratifications()) {
+                if (r.ballotId() != null) {
+                    stopListening.add(ballotEvents.listen(r.ballotId(), id -> current.access(this::refresh)));
+                }
+            }
+        } catch (InvalidInputException notReadable) {
+            // The page already says so.
+        }
+    }
+
+    void refresh() {
+        removeAll();
+        PactDetails d;
+        try {
+            d = pacts.details(pactId);
+        } catch (InvalidInputException missing) {
+            add(new H2("Pact not found"), new Paragraph(missing.getMessage()));
+            return;
+        }
+        Span state = new Span(d.state().label());
+        state.addClassName("cg-status");
+        add(new Div(new H2(d.summary().title()), state));
+        add(new Paragraph(new Anchor("groups/" + d.summary().groupId() + "/pacts", "Pacts of " + d.summary().groupName()),
+                new Span(" · revision " + d.summary().currentRevision() + " · "), new Anchor("pacts/ledger", "Reciprocity ledger")));
+        if (!d.stateReason().isBlank()) {
+            Paragraph reason = new Paragraph(d.stateReason());
+            reason.addClassName("cg-notice");
+            add(reason);
+        }
+        add(stateActions(d));
+        add(new H3("Terms"), termsTable(d.terms(), d.parties()));
+        if (!d.terms().conditions().isBlank()) {
+            add(new H3("Conditions"), new Html(SafeMarkdown.toHtml(d.terms().conditions())));
+        }
+        add(evidence(d));
+        if (d.round() > 0) {
+            add(ratifications(d));
+        }
+        if (d.canEditTerms()) {
+            add(editor(d, true));
+        } else if (d.canAmend()) {
+            add(editor(d, false));
+        }
+        add(amendments(d), history(d));
+        add(new H3("Discussion"), CommentThread.onPact(comments, pactId, comments.threadOfPact(pactId), me, d.canComment(), this::refresh));
+        listen();
+    }
+
+    private Div termsTable(PactTerms terms, List<String> parties) {
+        StringBuilder html = new StringBuilder("<div class=\"cg-table-scroll\"><table class=\"cg-terms\"><caption>Who stands where</caption><thead><tr><th scope=\"col\">Constituency</th><th scope=\"col\">Alliance candidate</th>");
+        for (String p : parties) {
+            html.append("<th scope=\"col\">").append(TextHtml.escape(p)).append("</th>");
+        }
+        html.append("</tr></thead><tbody>");
+        for (SeatTerms seat : terms.seats()) {
+            html.append("<tr><th scope=\"row\"><a href=\"constituencies/").append(TextHtml.escape(seat.onsCode())).append("\">")
+                    .append(TextHtml.escape(seat.constituency())).append("</a></th><td><strong>").append(TextHtml.escape(String.valueOf(seat.candidate())))
+                    .append("</strong></td>");
+            for (String p : parties) {
+                Stance s = seat.stances().get(p);
+                html.append("<td>").append(p.equals(seat.candidate()) ? "candidate" : s == null ? "–" : s.label()).append("</td>");
+            }
+            html.append("</tr>");
+        }
+        html.append("</tbody></table></div>");
+        Div table = new Div(new Html(html.toString()));
+        table.addClassName("cg-terms-wrapper");
+        return table;
+    }
+
+    private Div evidence(PactDetails d) {
+        Div box = new Div(new H3("Evidence: the last result"));
+        box.addClassName("cg-section");
+        if (d.electionId() == null) {
+            box.add(new Paragraph("No election was chosen as evidence for this pact."));
+            return box;
+        }
+        List<String> seats = d.terms().seats().stream().map(SeatTerms::onsCode).toList();
+        List<SeatVerdict> verdicts = elections.analysis(d.electionId(), seats, Alliance.standard());
+        StringBuilder html = new StringBuilder("<div class=\"cg-table-scroll\"><table class=\"cg-terms\"><thead><tr><th scope=\"col\">Constituency</th><th scope=\"col\">Winner</th>"
+                + "<th scope=\"col\">Winner's votes</th><th scope=\"col\">Best-placed alliance party</th><th scope=\"col\">Its votes</th>"
+                + "<th scope=\"col\">Alliance votes</th><th scope=\"col\">Target</th></tr></thead><tbody>");
+        for (SeatVerdict v : verdicts) {
+            html.append(String.format(Locale.UK, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%,d</td><td>%s</td><td>%,d</td><td>%,d</td><td>%s</td></tr>",
+                    TextHtml.escape(v.constituency()), TextHtml.escape(v.winner()), v.winnerVotes(), TextHtml.escape(String.valueOf(v.bestPlaced())),
+                    v.bestPlacedVotes(), v.allianceVotes(), v.target() ? "yes" : "no"));
+        }
+        html.append("</tbody></table></div>");
+        box.add(new Html(html.toString()));
+        return box;
+    }
+
+    private Div stateActions(PactDetails d) {
+        Div actions = new Div();
+        actions.addClassName("cg-actions");
+        if (!d.convenor()) {
+            return actions;
+        }
+        if (d.state() == PactState.DRAFT) {
+            Button open = new Button("Open for negotiation", e -> act(() -> pacts.openNegotiation(pactId)));
+            open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(open);
+        }
+        if (d.state() == PactState.NEGOTIATING) {
+            actions.add(ratificationForm(d));
+        }
+        if (d.state() == PactState.DRAFT || d.state() == PactState.NEGOTIATING || d.state() == PactState.RATIFYING) {
+            TextField reason = new TextField("Why it collapsed");
+            reason.setMaxLength(PactService.MAX_REASON);
+            Button collapse = new Button("Collapse the pact", e -> {
+                Forms.clear(reason);
+                try {
+                    pacts.collapse(pactId, reason.getValue());
+                    refresh();
+                } catch (InvalidInputException problem) {
+                    Forms.show(problem, Map.of("reason", reason));
+                }
+            });
+            collapse.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            FlexLayout row = new FlexLayout(reason, collapse);
+            row.setAlignItems(Alignment.BASELINE);
+            row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+            actions.add(row);
+        }
+        return actions;
+    }
+
+    private Div ratificationForm(PactDetails d) {
+        Div form = new Div(new H3("Send to ratification"),
+                new Paragraph("Every party named in the terms ratifies: by a ballot of its members in this group (simple majority), or by a representative who signs for it."));
+        form.addClassName("cg-section");
+        Map<String, Select<String>> methods = new LinkedHashMap<>();
+        Map<String, Select<GroupMember>> representatives = new LinkedHashMap<>();
+        for (String party : d.parties()) {
+            Select<String> method = new Select<>();
+            method.setLabel(party + " ratifies by");
+            method.setItems("Ballot of its members", "Its representative signing");
+            method.setValue("Ballot of its members");
+            Select<GroupMember> representative = new Select<>();
+            representative.setLabel(party + " representative");
+            representative.setItems(pacts.possibleRepresentatives(pactId, party));
+            representative.setItemLabelGenerator(GroupMember::displayName);
+            representative.setVisible(false);
+            method.addValueChangeListener(e -> representative.setVisible(e.getValue().startsWith("Its")));
+            methods.put(party, method);
+            representatives.put(party, representative);
+            FlexLayout row = new FlexLayout(method, representative);
+            row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+            row.addClassName("cg-terms-row");
+            form.add(row);
+        }
+        Span problem = new Span();
+        problem.addClassName("cg-error");
+        problem.getElement().setAttribute("role", "alert");
+        Button send = new Button("Send to ratification", e -> {
+            Map<String, PactService.RatificationPlan> plans = new LinkedHashMap<>();
+            methods.forEach((party, method) -> {
+                boolean representative = method.getValue().startsWith("Its");
+                GroupMember who = representatives.get(party).getValue();
+                plans.put(party, new PactService.RatificationPlan(representative ? RatificationMethod.REPRESENTATIVE : RatificationMethod.BALLOT,
+                        representative && who != null ? who.memberId() : null));
+            });
+            try {
+                pacts.startRatification(pactId, plans, null);
+                refresh();
+            } catch (InvalidInputException | AccessDeniedException refused) {
+                problem.setText(refused.getMessage());
+            }
+        });
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        form.add(problem, send);
+        return form;
+    }
+
+    private Div ratifications(PactDetails d) {
+        Div box = new Div(new H3("Ratification" + (d.round() > 1 ? " (round " + d.round() + ")" : "")));
+        box.addClassName("cg-section");
+        box.getElement().setAttribute("aria-live", "polite");
+        for (Ratification r : d.ratifications()) {
+            Div row = new Div();
+            row.addClassName("cg-ratification");
+            String status = r.pending() ? "waiting" : r.verdict().equals("RATIFIED") ? "ratified" : "rejected";
+            row.add(PartyMarker.of(r.party(), r.partyColour()), new Span(" " + status + " · "));
+            if (r.method() == RatificationMethod.BALLOT) {
+                row.add(new Anchor("ballots/" + r.ballotId(), "ballot of its members"), new Span(" (" + r.voted() + " of " + r.electorate() + " voted)"));
+            } else {
+                row.add(new Span("signed by its representative, " + r.representativeName()));
+            }
+            if (!r.pending()) {
+                row.add(new Span(" · " + (r.decidedByName() == null ? "" : r.decidedByName() + ", ") + WHEN.format(r.decidedAt())
+                        + (r.reason().isBlank() ? "" : ". " + r.reason())));
+            }
+            row.getElement().setAttribute("data-party", r.party());
+            row.getElement().setAttribute("data-status", status);
+            box.add(row);
+        }
+        for (String party : d.signFor()) {
+            TextField reason = new TextField("Reason (needed to reject)");
+            reason.setMaxLength(PactService.MAX_REASON);
+            Button ratify = new Button("Ratify for " + party, e -> sign(party, true, reason));
+            ratify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Button reject = new Button("Reject for " + party, e -> sign(party, false, reason));
+            reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            FlexLayout row = new FlexLayout(reason, ratify, reject);
+            row.setAlignItems(Alignment.BASELINE);
+            row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+            row.addClassName("cg-actions");
+            box.add(new Paragraph("You are " + party + "'s representative for this pact."), row);
+        }
+        return box;
+    }
+
+    private void sign(String party, boolean ratify, TextField reason) {
+        Forms.clear(reason);
+        try {
+            pacts.sign(pactId, party, ratify, reason.getValue());
+            refresh();
+        } catch (InvalidInputException problem) {
+            Forms.show(problem, Map.of("reason", reason));
+        } catch (AccessDeniedException denied) {
+            Forms.error(denied.getMessage());
+        }
+    }
+
+    private Div editor(PactDetails d, boolean direct) {
+        Div box = new Div(new H3(direct ? "Change the terms" : "Propose an amendment"));
+        box.addClassName("cg-section");
+        TermsEditor editor = new TermsEditor(d.terms(), d.parties());
+        TextArea note = new TextArea(direct ? "Note on this revision" : "Reason for the amendment");
+        note.setMaxLength(direct ? 500 : PactService.MAX_REASON);
+        note.setWidthFull();
+        Span problem = new Span();
+        problem.addClassName("cg-error");
+        problem.getElement().setAttribute("role", "alert");
+        int revision = d.summary().currentRevision();
+        Button save = new Button(direct ? "Save as revision " + (revision + 1) : "Propose amendment", e -> {
+            problem.setText("");
+            Forms.clear(editor.conditions, note);
+            try {
+                if (direct) {
+                    pacts.revise(pactId, revision, editor.value(), note.getValue());
+                } else {
+                    pacts.proposeAmendment(pactId, editor.value(), note.getValue());
+                }
+                refresh();
+            } catch (InvalidInputException bad) {
+                // Everything typed stays in the form.
+                problem.setText(bad.messageFor("seats") == null ? "" : bad.messageFor("seats"));
+                Forms.show(bad, Map.of("conditions", editor.conditions, "note", note, "reason", note));
+                if (bad.messageFor("seats") == null && bad.messageFor("conditions") == null && bad.messageFor("note") == null
+                        && bad.messageFor("reason") == null) {
+                    problem.setText(bad.getMessage());
+                }
+            } catch (AccessDeniedException denied) {
+                problem.setText(denied.getMessage());
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        box.add(editor, note, problem, save);
+        return box;
+    }
+
+    private Div amendments(PactDetails d) {
+        Div box = new Div(new H3("Amendments"));
+        box.addClassName("cg-section");
+        if (d.amendments().isEmpty()) {
+            box.add(new Paragraph("No amendments yet."));
+        }
+        for (PactAmendment a : d.amendments()) {
+            Div card = new Div();
+            card.addClassName("cg-card");
+            PactTerms base = d.revisions().stream().filter(r -> r.number() == a.baseRevision()).findFirst().map(PactRevision::terms).orElse(d.terms());
+            card.add(new Paragraph("Amendment " + a.number() + " by " + a.proposerName() + " (" + a.proposerParty() + ") to revision " + a.baseRevision()
+                    + " · " + a.state().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + (a.mergedRevision() != null ? ", became revision " + a.mergedRevision() : "")));
+            card.add(new Html(TextHtml.diff(WordDiff.diff(base.asText(), a.terms().asText()))));
+            if (!a.reason().isBlank()) {
+                card.add(new Paragraph("Reason: " + a.reason()));
+            }
+            if (!a.decisionReason().isBlank()) {
+                card.add(new Paragraph("Decision: " + a.decisionReason()));
+            }
+            if (a.open() && d.state() == PactState.NEGOTIATING) {
+                Div actions = new Div();
+                actions.addClassName("cg-actions");
+                if (d.convenor()) {
+                    TextField reason = new TextField("Reason to reject");
+                    reason.setMaxLength(PactService.MAX_REASON);
+                    Button accept = new Button("Accept A" + a.number(), e -> act(() -> pacts.acceptAmendment(a.id())));
+                    accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+                    Button reject = new Button("Reject A" + a.number(), e -> {
+                        Forms.clear(reason);
+                        try {
+                            pacts.rejectAmendment(a.id(), reason.getValue());
+                            refresh();
+                        } catch (InvalidInputException problem) {
+                            Forms.show(problem, Map.of("reason", reason));
+                        }
+                    });
+                    reject.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                    actions.add(accept, reason, reject);
+                }
+                if (a.proposerId() == me.id()) {
+                    Button withdraw = new Button("Withdraw", e -> act(() -> pacts.withdrawAmendment(a.id())));
+                    withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                    actions.add(withdraw);
+                }
+                card.add(actions);
+            }
+            box.add(card);
+        }
+        return box;
+    }
+
+    private Div history(PactDetails d) {
+        Div box = new Div(new H3("Revisions"));
+        box.addClassName("cg-section");
+        List<PactRevision> revisions = d.revisions();
+        for (int i = 0; i < revisions.size(); i++) {
+            PactRevision r = revisions.get(i);
+            Div entry = new Div(new Paragraph("Revision " + r.number() + " by " + r.authorName() + ", " + WHEN.format(r.createdAt())
+                    + (r.note().isBlank() ? "" : ": " + r.note())));
+            if (i + 1 < revisions.size()) {
+                entry.add(new Html(TextHtml.diff(WordDiff.diff(revisions.get(i + 1).terms().asText(), r.terms().asText()))));
+            }
+            entry.addClassName("cg-revision");
+            box.add(entry);
+        }
+        return box;
+    }
+
+    private void act(Runnable action) {
+        try {
+            action.run();
+            refresh();
+        } catch (InvalidInputException | AccessDeniedException refused) {
+            Forms.error(refused.getMessage());
+        }
+    }
+}

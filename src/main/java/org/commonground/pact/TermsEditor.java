@@ -1,0 +1,86 @@
+package org.commonground.pact;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import org.commonground.pact.terms.PactTerms;
+import org.commonground.pact.terms.PactTermsRules;
+import org.commonground.pact.terms.SeatTerms;
+import org.commonground.pact.terms.Stance;
+
+/**
+ * Edits a pact's terms: per constituency, the candidate's party and every other party's stance, plus the
+ * conditions. The candidate's own party has no stance (it cannot stand down for itself).
+ */
+class TermsEditor extends Div {
+
+    private static final String NOT_IN_SEAT = "Not in this seat";
+
+    private record SeatFields(SeatTerms seat, Select<String> candidate, Map<String, Select<String>> stances) {
+    }
+
+    private final List<SeatFields> seats = new ArrayList<>();
+    final TextArea conditions = new TextArea("Conditions");
+
+    TermsEditor(PactTerms terms, List<String> parties) {
+        addClassName("cg-terms-editor");
+        for (SeatTerms seat : terms.seats()) {
+            Select<String> candidate = new Select<>();
+            candidate.setLabel("Alliance candidate");
+            candidate.setItems(parties);
+            candidate.setValue(seat.candidate());
+            Map<String, Select<String>> stances = new LinkedHashMap<>();
+            FlexLayout row = new FlexLayout(candidate);
+            row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+            row.addClassName("cg-terms-row");
+            for (String party : parties) {
+                Select<String> stance = new Select<>();
+                stance.setLabel(party);
+                List<String> items = new ArrayList<>();
+                items.add(NOT_IN_SEAT);
+                for (Stance s : Stance.values()) {
+                    items.add(s.label());
+                }
+                stance.setItems(items);
+                Stance current = seat.stances().get(party);
+                stance.setValue(current == null ? NOT_IN_SEAT : current.label());
+                stance.setVisible(!party.equals(seat.candidate()));
+                stances.put(party, stance);
+                row.add(stance);
+            }
+            candidate.addValueChangeListener(e -> stances.forEach((party, s) -> s.setVisible(!party.equals(e.getValue()))));
+            seats.add(new SeatFields(seat, candidate, stances));
+            add(new H4(seat.constituency()), row);
+        }
+        conditions.setValue(terms.conditions());
+        conditions.setMaxLength(PactTermsRules.MAX_CONDITIONS);
+        conditions.setWidthFull();
+        conditions.setHelperText("Markdown: joint leaflets, a pledge on proportional representation, what happens if a candidate withdraws…");
+        add(conditions);
+    }
+
+    PactTerms value() {
+        List<SeatTerms> result = new ArrayList<>();
+        for (SeatFields f : seats) {
+            Map<String, Stance> stances = new LinkedHashMap<>();
+            f.stances().forEach((party, select) -> {
+                if (!party.equals(f.candidate().getValue()) && !NOT_IN_SEAT.equals(select.getValue())) {
+                    for (Stance s : Stance.values()) {
+                        if (s.label().equals(select.getValue())) {
+                            stances.put(party, s);
+                        }
+                    }
+                }
+            });
+            result.add(new SeatTerms(f.seat().onsCode(), f.seat().constituency(), f.candidate().getValue(), stances));
+        }
+        return new PactTerms(result, conditions.getValue());
+    }
+}
