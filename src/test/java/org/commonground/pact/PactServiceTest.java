@@ -1,0 +1,230 @@
+package org.commonground.pact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.commonground.jooq.Tables.BALLOT;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.commonground.ballot.BallotService;
+import org.commonground.ballot.Choice;
+import org.commonground.group.GroupKind;
+import org.commonground.group.GroupService;
+import org.commonground.group.NewGroup;
+import org.commonground.pact.PactService.RatificationPlan;
+import org.commonground.pact.terms.PactTerms;
+import org.commonground.pact.terms.ReciprocityLedger;
+import org.commonground.pact.terms.SeatTerms;
+import org.commonground.pact.terms.Stance;
+import org.commonground.proposal.CommentService;
+import org.commonground.proposal.NewComment;
+import org.commonground.proposal.Visibility;
+import org.commonground.security.SignedInMember;
+import org.commonground.shared.InvalidInputException;
+import org.commonground.support.IntegrationTest;
+import org.commonground.support.TestMembers;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+@IntegrationTest
+class PactServiceTest {
+
+    static final String ALDERSHOT = "E14001063";
+    static final String BRISTOL = "E14001131";
+
+    @Autowired
+    PactService pacts;
+    @Autowired
+    BallotService ballots;
+    @Autowired
+    GroupService groups;
+    @Autowired
+    CommentService comments;
+    @Autowired
+    TestMembers testMembers;
+    @Autowired
+    DSLContext db;
+
+    SignedInMember labConvenor;
+    SignedInMember green1;
+    SignedInMember green2;
+    SignedInMember libDem;
+    SignedInMember outsider;
+    long group;
+
+    @BeforeEach
+    void localGroup() {
+        labConvenor = testMembers.register("Lab convenor", "LAB");
+        TestMembers.signIn(labConvenor);
+        group = groups.create(new NewGroup("Pact town " + labConvenor.id(), GroupKind.LOCAL, null,
+                "Aldershot (" + ALDERSHOT + ")\nBristol Central (" + BRISTOL + ")"));
+        green1 = join("Green one", "GRN");
+        green2 = join("Green two", "GRN");
+        libDem = join("Lib Dem", "LD");
+        outsider = testMembers.register("Outsider", "GRN");
+    }
+
+    private SignedInMember join(String name, String party) {
+        SignedInMember m = testMembers.register(name, party);
+        TestMembers.signIn(m);
+        groups.requestToJoin(group);
+        TestMembers.signIn(labConvenor);
+        groups.approve(group, m.id());
+        return m;
+    }
+
+    @AfterEach
+    void signOut() {
+        TestMembers.signOut();
+    }
+
+    /** Aldershot: LAB candidate, GRN stands down, LD paper candidate; Bristol Central: GRN candidate, LAB stands down, LD stands. */
+    static PactTerms reciprocal() {
+        Map<String, Stance> aldershot = new LinkedHashMap<>();
+        aldershot.put("GRN", Stance.STANDS_DOWN);
+        aldershot.put("LD", Stance.PAPER_CANDIDATE);
+        Map<String, Stance> bristol = new LinkedHashMap<>();
+        bristol.put("LAB", Stance.STANDS_DOWN);
+        bristol.put("LD", Stance.STANDS);
+        return new PactTerms(List.of(new SeatTerms(ALDERSHOT, "Aldershot", "LAB", aldershot),
+                new SeatTerms(BRISTOL, "Bristol Central", "GRN", bristol)), "Joint leaflets.");
+    }
+
+    private long negotiatedPact() {
+        TestMembers.signIn(labConvenor);
+        long id = pacts.start(group, "Two-seat pact", List.of(ALDERSHOT, BRISTOL), null);
+        pacts.revise(id, 1, reciprocal(), "Terms as agreed in the room");
+        pacts.openNegotiation(id);
+        return id;
+    }
+
+    @Test
+    void startingProposesEveryOtherPartyStandingAndOnlyConvenorsOfLocalGroupsStart() {
+        TestMembers.signIn(labConvenor);
+        long id = pacts.start(group, "Draft pact", List.of(ALDERSHOT), null);
+        PactDetails d = pacts.details(id);
+        assertThat(d.state()).isEqualTo(PactState.DRAFT);
+        SeatTerms seat = d.terms().seats().getFirst();
+        assertThat(seat.candidate()).isEqualTo("GRN");
+        assertThat(seat.stances()).containsOnlyKeys("LAB", "LD").containsValues(Stance.STANDS);
+
+        TestMembers.signIn(green1);
+        assertThatThrownBy(() -> pacts.start(group, "Mine", List.of(ALDERSHOT), null)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void termsNamingAConstituencyOutsideTheGroupOrAPartyStandingDownForItselfAreRefused() {
+        long id = negotiatedPact();
+        Map<String, Stance> itself = Map.of("LAB", Stance.STANDS_DOWN);
+        PactTerms selfDefeating = new PactTerms(List.of(new SeatTerms(ALDERSHOT, "Aldershot", "LAB", itself)), "");
+        assertThatThrownBy(() -> pacts.revise(id, 2, selfDefeating, ""))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("cannot also stand down");
+        PactTerms elsewhere = new PactTerms(List.of(new SeatTerms("E14001064", "Aldridge-Brownhills", "LAB", Map.of())), "");
+        assertThatThrownBy(() -> pacts.revise(id, 2, elsewhere, ""))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not one of this group's constituencies");
+        assertThat(pacts.details(id).summary().currentRevision()).isEqualTo(2);
+    }
+
+    @Test
+    void anAmendmentByAnInvolvedPartyBecomesTheNextRevisionWhenAccepted() {
+        long id = negotiatedPact();
+        TestMembers.signIn(libDem);
+        PactTerms ldStandsDown = new PactTerms(reciprocal().seats().stream().map(s -> {
+            Map<String, Stance> st = new LinkedHashMap<>(s.stances());
+            st.put("LD", Stance.STANDS_DOWN);
+            return new SeatTerms(s.onsCode(), s.constituency(), s.candidate(), st);
+        }).toList(), "Joint leaflets.");
+        long amendment = pacts.proposeAmendment(id, ldStandsDown, "We give way too");
+        TestMembers.signIn(outsider);
+        assertThatThrownBy(() -> pacts.details(id)).isInstanceOf(InvalidInputException.class);
+
+        TestMembers.signIn(labConvenor);
+        assertThat(pacts.acceptAmendment(amendment)).isEqualTo(3);
+        PactDetails d = pacts.details(id);
+        assertThat(d.terms()).isEqualTo(ldStandsDown);
+        assertThat(d.amendments().getFirst().state()).isEqualTo("ACCEPTED");
+        assertThat(d.revisions()).extracting(PactRevision::number).containsExactly(3, 2, 1);
+        assertThatThrownBy(() -> pacts.acceptAmendment(amendment)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void everyPartyRatifyingMakesItRatifiedAndTheLedgerShowsWhoGaveWay() {
+        long id = negotiatedPact();
+        TestMembers.signIn(labConvenor);
+        pacts.startRatification(id, Map.of("LAB", new RatificationPlan(RatificationMethod.REPRESENTATIVE, labConvenor.id()),
+                "LD", new RatificationPlan(RatificationMethod.REPRESENTATIVE, libDem.id())), null);
+        PactDetails d = pacts.details(id);
+        assertThat(d.state()).isEqualTo(PactState.RATIFYING);
+        assertThat(d.ratifications()).extracting(Ratification::party).containsExactly("GRN", "LAB", "LD");
+        long greenBallot = d.ratifications().getFirst().ballotId();
+
+        // Ratifying for a party you do not belong to, or twice, is refused.
+        assertThatThrownBy(() -> pacts.sign(id, "LD", true, "")).isInstanceOf(AccessDeniedException.class);
+        pacts.sign(id, "LAB", true, "");
+        assertThatThrownBy(() -> pacts.sign(id, "LAB", true, "")).isInstanceOf(InvalidInputException.class).hasMessageContaining("already");
+        // The Green ballot's electorate is the Greens only.
+        TestMembers.signIn(libDem);
+        assertThatThrownBy(() -> ballots.vote(greenBallot, Choice.FOR, "")).isInstanceOf(InvalidInputException.class);
+        pacts.sign(id, "LD", true, "");
+        assertThat(pacts.details(id).state()).isEqualTo(PactState.RATIFYING);
+
+        TestMembers.signIn(green1);
+        ballots.vote(greenBallot, Choice.FOR, "");
+        TestMembers.signIn(green2);
+        ballots.vote(greenBallot, Choice.AGAINST, "");
+        ballots.vote(greenBallot, Choice.FOR, "Persuaded");
+        TestMembers.signIn(labConvenor);
+        ballots.close(greenBallot);
+
+        d = pacts.details(id);
+        assertThat(d.state()).isEqualTo(PactState.RATIFIED);
+        assertThat(d.ratifications()).allSatisfy(r -> assertThat(r.verdict()).isEqualTo("RATIFIED"));
+
+        var ledger = pacts.ledger().stream().collect(java.util.stream.Collectors.toMap(ReciprocityLedger.PartyAccount::party, a -> a));
+        assertThat(ledger.get("GRN").stoodDown()).extracting(ReciprocityLedger.Entry::onsCode).containsExactly(ALDERSHOT);
+        assertThat(ledger.get("GRN").stoodDownFor()).extracting(ReciprocityLedger.Entry::otherParty).containsExactly("LAB");
+        assertThat(ledger.get("LAB").balance()).isZero();
+        assertThat(ledger).doesNotContainKey("LD");
+        TestMembers.signIn(outsider);
+        assertThat(pacts.ledger()).isEmpty();
+        assertThat(pacts.covering(ALDERSHOT)).isEmpty();
+    }
+
+    @Test
+    void oneRejectionReturnsItToNegotiationWithTheReasonAndCancelsTheOtherBallots() {
+        long id = negotiatedPact();
+        TestMembers.signIn(labConvenor);
+        pacts.startRatification(id, Map.of("LAB", new RatificationPlan(RatificationMethod.REPRESENTATIVE, labConvenor.id())), null);
+        List<Long> openBallots = pacts.details(id).ratifications().stream().map(Ratification::ballotId).filter(java.util.Objects::nonNull).toList();
+        assertThat(openBallots).hasSize(2);
+        assertThatThrownBy(() -> pacts.sign(id, "LAB", false, " ")).isInstanceOf(InvalidInputException.class);
+        pacts.sign(id, "LAB", false, "Bristol must stay ours");
+
+        PactDetails d = pacts.details(id);
+        assertThat(d.state()).isEqualTo(PactState.NEGOTIATING);
+        assertThat(d.stateReason()).contains("LAB rejected").contains("Bristol must stay ours");
+        assertThat(db.fetchCount(BALLOT, BALLOT.ID.in(openBallots).and(BALLOT.CLOSED_AT.isNull()))).isZero();
+        TestMembers.signIn(green1);
+        assertThatThrownBy(() -> ballots.vote(openBallots.getFirst(), Choice.FOR, "")).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void caucusCommentsOnAPactStayWithTheAuthorsParty() {
+        long id = negotiatedPact();
+        TestMembers.signIn(green1);
+        comments.postOnPact(id, NewComment.onProposal(Visibility.CAUCUS, "Greens only: hold firm on Bristol"));
+        comments.postOnPact(id, NewComment.onProposal(Visibility.SHARED, "Happy with the leaflets"));
+        TestMembers.signIn(green2);
+        assertThat(comments.threadOfPact(id)).hasSize(2);
+        TestMembers.signIn(libDem);
+        assertThat(comments.threadOfPact(id)).extracting(c -> c.body()).containsExactly("Happy with the leaflets");
+        TestMembers.signIn(outsider);
+        assertThatThrownBy(() -> comments.threadOfPact(id)).isInstanceOf(InvalidInputException.class);
+    }
+}
