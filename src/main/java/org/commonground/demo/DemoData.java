@@ -1,10 +1,17 @@
 package org.commonground.demo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.commonground.ballot.BallotService;
+import org.commonground.ballot.Choice;
+import org.commonground.election.ElectionService;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
 import org.commonground.group.NewGroup;
@@ -12,6 +19,14 @@ import org.commonground.member.Member;
 import org.commonground.member.MemberRepository;
 import org.commonground.member.MemberService;
 import org.commonground.member.Registration;
+import org.commonground.pact.PactDetails;
+import org.commonground.pact.PactService;
+import org.commonground.pact.PactService.RatificationPlan;
+import org.commonground.pact.RatificationMethod;
+import org.commonground.pact.Ratification;
+import org.commonground.pact.terms.PactTerms;
+import org.commonground.pact.terms.SeatTerms;
+import org.commonground.pact.terms.Stance;
 import org.commonground.party.PartyRepository;
 import org.commonground.proposal.Amendment;
 import org.commonground.proposal.AmendmentService;
@@ -69,9 +84,16 @@ public class DemoData implements ApplicationRunner {
     private final ProposalService proposals;
     private final AmendmentService amendments;
     private final CommentService comments;
+    private final ElectionService elections;
+    private final PactService pacts;
+    private final BallotService ballots;
 
     public DemoData(MemberService memberService, MemberRepository members, PartyRepository parties, GroupService groups,
-                    ProposalService proposals, AmendmentService amendments, CommentService comments) {
+                    ProposalService proposals, AmendmentService amendments, CommentService comments, ElectionService elections,
+                    PactService pacts, BallotService ballots) {
+        this.elections = elections;
+        this.pacts = pacts;
+        this.ballots = ballots;
         this.memberService = memberService;
         this.members = members;
         this.parties = parties;
@@ -146,7 +168,11 @@ public class DemoData implements ApplicationRunner {
 
         fairVotes(people, alliance);
         cleanRivers(people, bristol);
-        log.info("Demo content created: {} members, 6 groups, 2 proposals in discussion.", PEOPLE.size());
+        long election = demoElection(people.get("Amara Okafor"));
+        bristolPact(people, bristol, election);
+        cardiffPact(people, cardiff, election);
+        log.info("Demo content created: {} members, 6 groups, 2 proposals in discussion, a 12-seat election, a ratified pact and one being ratified.",
+                PEOPLE.size());
     }
 
     /** A national proposal with an accepted amendment, two conflicting open ones, and shared and caucus comments. */
@@ -216,6 +242,102 @@ public class DemoData implements ApplicationRunner {
                 "Should the fines go to a community trust rather than the council?")));
         as(people.get("Kate Brennan"), () -> comments.post(id, new NewComment(null, null, Visibility.CAUCUS, null, null, null, false,
                 "Green members: we should ask for public ownership here too, but not block the rest.")));
+    }
+
+    /**
+     * Twelve constituencies' real 2024 results (House of Commons Library, Open Parliament Licence), typed as a small
+     * fixture; the full file is imported as the README shows. The hexagon map comes from the shared data folder when
+     * it is there.
+     */
+    private long demoElection(SignedInMember admin) {
+        return as(admin, () -> {
+            try (var in = getClass().getResourceAsStream("/demo/demo-election-2024.csv")) {
+                long id = elections.importResults("DEMO2024", "General election 2024 (12 demo seats)", in.readAllBytes(), percent -> { }).id();
+                Path map = Path.of("..", "shared", "data", "boundaries", "uk-constituencies-2024.hexjson");
+                if (Files.isReadable(map)) {
+                    elections.importHexMap(Files.readAllBytes(map));
+                }
+                return id;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static SeatTerms seat(String ons, String name, String candidate, Object... partyStance) {
+        Map<String, Stance> stances = new LinkedHashMap<>();
+        for (int i = 0; i < partyStance.length; i += 2) {
+            stances.put((String) partyStance[i], (Stance) partyStance[i + 1]);
+        }
+        return new SeatTerms(ons, name, candidate, stances);
+    }
+
+    /** Bristol: the Greens stand down in North West, Labour in Central; ratified by representatives and a Green ballot. */
+    private void bristolPact(Map<String, SignedInMember> people, long bristol, long election) {
+        SignedInMember chloe = people.get("Chloe Davies");
+        long id = as(chloe, () -> pacts.start(bristol, "Bristol Central and North West: give and take", List.of("E14001131", "E14001134"), election));
+        PactTerms terms = new PactTerms(List.of(
+                seat("E14001131", "Bristol Central", "GRN", "LAB", Stance.STANDS_DOWN, "LD", Stance.PAPER_CANDIDATE),
+                seat("E14001134", "Bristol North West", "LAB", "GRN", Stance.STANDS_DOWN, "LD", Stance.PAPER_CANDIDATE)),
+                "- Joint leaflets in both seats name the other party's candidate.\n- Both candidates pledge to vote for proportional representation.");
+        as(chloe, () -> pacts.revise(id, 1, terms, "Terms from the March meeting"));
+        as(chloe, () -> {
+            pacts.openNegotiation(id);
+            return null;
+        });
+        as(people.get("Hannah Cole"), () -> comments.postOnPact(id, NewComment.onProposal(Visibility.SHARED,
+                "We can live with paper candidates in both, if the leaflets mention fair votes.")));
+        as(people.get("Kate Brennan"), () -> comments.postOnPact(id, NewComment.onProposal(Visibility.CAUCUS,
+                "Greens: North West is a real sacrifice for us; let's make sure it is on the ledger.")));
+        as(chloe, () -> {
+            pacts.startRatification(id, Map.of("LAB", new RatificationPlan(RatificationMethod.REPRESENTATIVE, people.get("Liam O'Neill").id()),
+                    "LD", new RatificationPlan(RatificationMethod.REPRESENTATIVE, people.get("Hannah Cole").id())), null);
+            return null;
+        });
+        as(people.get("Liam O'Neill"), () -> {
+            pacts.sign(id, "LAB", true, "Agreed at the constituency Labour party meeting.");
+            return null;
+        });
+        as(people.get("Hannah Cole"), () -> {
+            pacts.sign(id, "LD", true, "");
+            return null;
+        });
+        long greenBallot = as(chloe, () -> pacts.details(id)).ratifications().stream().filter(r -> r.party().equals("GRN"))
+                .findFirst().map(Ratification::ballotId).orElseThrow();
+        for (String green : List.of("Chloe Davies", "Kate Brennan")) {
+            as(people.get(green), () -> {
+                ballots.vote(greenBallot, Choice.FOR, "");
+                return null;
+            });
+        }
+        as(chloe, () -> ballots.close(greenBallot));
+    }
+
+    /** Cardiff and the Vale: Plaid has signed, Labour's ballot is open, the Lib Dems' representative has yet to sign. */
+    private void cardiffPact(Map<String, SignedInMember> people, long cardiff, long election) {
+        SignedInMember gwen = people.get("Gwen Morgan");
+        long id = as(gwen, () -> pacts.start(cardiff, "Cardiff North and the Vale", List.of("W07000090", "W07000110"), election));
+        PactTerms terms = new PactTerms(List.of(
+                seat("W07000090", "Cardiff North", "LAB", "PC", Stance.STANDS_DOWN, "GRN", Stance.STANDS_DOWN, "LD", Stance.STANDS),
+                seat("W07000110", "Vale of Glamorgan", "LAB", "PC", Stance.STANDS_DOWN, "GRN", Stance.PAPER_CANDIDATE, "LD", Stance.PAPER_CANDIDATE)),
+                "Labour backs Plaid's candidate in the next Senedd by-election in return. Ni fydd neb yn sefyll yn erbyn y cytundeb hwn.");
+        as(gwen, () -> pacts.revise(id, 1, terms, "First draft"));
+        as(gwen, () -> {
+            pacts.openNegotiation(id);
+            return null;
+        });
+        as(gwen, () -> {
+            pacts.startRatification(id, Map.of("PC", new RatificationPlan(RatificationMethod.REPRESENTATIVE, gwen.id()),
+                    "LD", new RatificationPlan(RatificationMethod.REPRESENTATIVE, people.get("Eleanor Price").id())), null);
+            pacts.sign(id, "PC", true, "Plaid Cymru's local executive agreed.");
+            return null;
+        });
+        PactDetails details = as(gwen, () -> pacts.details(id));
+        long labourBallot = details.ratifications().stream().filter(r -> r.party().equals("LAB")).findFirst().map(Ratification::ballotId).orElseThrow();
+        as(people.get("Ben Hughes"), () -> {
+            ballots.vote(labourBallot, Choice.FOR, "Worth it for the Vale.");
+            return null;
+        });
     }
 
     private void join(Map<String, SignedInMember> people, long groupId, String convenor, List<String> joiners) {

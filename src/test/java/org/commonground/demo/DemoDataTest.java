@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.commonground.CommonGroundApplication;
+import org.commonground.election.ElectionService;
 import org.commonground.group.GroupService;
+import org.commonground.pact.PactService;
+import org.commonground.pact.PactState;
 import org.commonground.group.GroupSummary;
 import org.commonground.proposal.Amendment;
 import org.commonground.proposal.AmendmentService;
@@ -58,6 +61,21 @@ class DemoDataTest {
             assertThat(comments.thread(fairVotes.id())).extracting(Comment::visibility).contains(Visibility.SHARED, Visibility.CAUCUS);
             TestMembers.signIn(eleanor);
             assertThat(comments.thread(fairVotes.id())).extracting(Comment::visibility).containsOnly(Visibility.SHARED);
+
+            // A small election, a ratified reciprocal pact in Bristol, and a pact being ratified in Cardiff.
+            assertThat(app.getBean(ElectionService.class).elections()).singleElement().satisfies(e -> assertThat(e.constituencies()).isEqualTo(12));
+            PactService pacts = app.getBean(PactService.class);
+            TestMembers.signIn(chloe);
+            long bristol = groups.stream().filter(g -> g.name().equals("Bristol Progressives")).findFirst().orElseThrow().id();
+            assertThat(pacts.inGroup(bristol)).singleElement().satisfies(p -> assertThat(p.state()).isEqualTo(PactState.RATIFIED));
+            assertThat(pacts.ledger()).anySatisfy(a -> {
+                assertThat(a.party()).isEqualTo("GRN");
+                assertThat(a.stoodDown()).extracting(e -> e.constituency()).containsExactly("Bristol North West");
+                assertThat(a.stoodDownFor()).extracting(e -> e.constituency()).containsExactly("Bristol Central");
+            });
+            TestMembers.signIn(eleanor);
+            long cardiff = groups.stream().filter(g -> g.name().startsWith("Cardiff")).findFirst().orElseThrow().id();
+            assertThat(pacts.inGroup(cardiff)).singleElement().satisfies(p -> assertThat(p.state()).isEqualTo(PactState.RATIFYING));
         }
     }
 }
