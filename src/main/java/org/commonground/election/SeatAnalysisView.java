@@ -84,6 +84,7 @@ public class SeatAnalysisView extends VerticalLayout implements BeforeEnterObser
         }
         add(new H2("Seat analysis: " + report.election().name()), new Anchor("elections", "All elections"));
         alliance.setItems(report.election().parties());
+        alliance.setWidth("min(30rem, 100%)");
         alliance.setHelperText("Leave empty for the usual alliance: LAB, LD and GRN everywhere, with PC in Wales and SNP in Scotland.");
         alliance.addValueChangeListener(e -> analyse());
         summary.addClassName("cg-summary");

@@ -102,7 +102,7 @@ public class GroupPactsView extends VerticalLayout implements BeforeEnterObserve
         List<ElectionService.ElectionSummary> all = elections.elections();
         evidence.setLabel("Evidence from the election");
         evidence.setItems(all);
-        evidence.setItemLabelGenerator(e -> e.name());
+        evidence.setItemLabelGenerator(e -> e == null ? "None" : e.name());
         evidence.setEmptySelectionAllowed(true);
         evidence.setEmptySelectionCaption("None");
         if (!all.isEmpty()) {

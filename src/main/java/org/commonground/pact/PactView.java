@@ -296,7 +296,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
             if (r.method() == RatificationMethod.BALLOT) {
                 row.add(new Anchor("ballots/" + r.ballotId(), "ballot of its members"), new Span(" (" + r.voted() + " of " + r.electorate() + " voted)"));
             } else {
-                row.add(new Span("signed by its representative, " + r.representativeName()));
+                row.add(new Span((r.pending() ? "to be signed by its representative, " : "signed by its representative, ") + r.representativeName()));
             }
             if (!r.pending()) {
                 row.add(new Span(" · " + (r.decidedByName() == null ? "" : r.decidedByName() + ", ") + WHEN.format(r.decidedAt())

@@ -25,10 +25,14 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..", "com.vaadin..",
                     "java.io..", "java.nio..", "java.sql..", "java.net..");
 
-    /** Line numbering, diffs, text edits and decision rules are shared by the screen, the public page, the PDF and the command line. */
+    /**
+     * Line numbering, diffs, text edits, decision rules, results parsing, seat analysis, the hexagon map and pact
+     * terms are shared by the screen, the public page, the PDF and the command line.
+     */
     @ArchTest
     static final ArchRule textLogicIsPure = noClasses()
-            .that().resideInAnyPackage("org.commonground.proposal.text..", "org.commonground.ballot.rules..")
+            .that().resideInAnyPackage("org.commonground.proposal.text..", "org.commonground.ballot.rules..",
+                    "org.commonground.election.results..", "org.commonground.election.map..", "org.commonground.pact.terms..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..", "com.vaadin..",
                     "java.io..", "java.nio..", "java.sql..", "java.net..", "org.commonground.jooq..");
 

@@ -1,0 +1,127 @@
+package org.commonground.pact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.textfield.TextField;
+import org.commonground.ballot.BallotService;
+import org.commonground.ballot.Choice;
+import org.commonground.group.GroupKind;
+import org.commonground.group.GroupService;
+import org.commonground.group.NewGroup;
+import org.commonground.pact.PactService.RatificationPlan;
+import org.commonground.security.SignedInMember;
+import org.commonground.support.IntegrationTest;
+import org.commonground.support.TestMembers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class PactViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    PactService pacts;
+    @Autowired
+    BallotService ballots;
+    @Autowired
+    GroupService groups;
+    @Autowired
+    TestMembers testMembers;
+
+    SignedInMember labConvenor;
+    SignedInMember green;
+    SignedInMember libDem;
+    long group;
+    long pact;
+
+    @BeforeEach
+    void aPactBeingRatified() {
+        labConvenor = testMembers.register("Lab chair", "LAB");
+        TestMembers.signIn(labConvenor);
+        group = groups.create(new NewGroup("Pact view town " + labConvenor.id(), GroupKind.LOCAL, null,
+                "Aldershot (" + PactServiceTest.ALDERSHOT + ")\nBristol Central (" + PactServiceTest.BRISTOL + ")"));
+        green = join("Green voter", "GRN");
+        libDem = join("Lib Dem signer", "LD");
+        pact = pacts.start(group, "Two seats", List.of(PactServiceTest.ALDERSHOT, PactServiceTest.BRISTOL), null);
+        pacts.revise(pact, 1, PactServiceTest.reciprocal(), "");
+        pacts.openNegotiation(pact);
+        pacts.startRatification(pact, Map.of("LAB", new RatificationPlan(RatificationMethod.REPRESENTATIVE, labConvenor.id()),
+                "LD", new RatificationPlan(RatificationMethod.REPRESENTATIVE, libDem.id())), null);
+    }
+
+    private SignedInMember join(String name, String party) {
+        SignedInMember m = testMembers.register(name, party);
+        TestMembers.signIn(m);
+        groups.requestToJoin(group);
+        TestMembers.signIn(labConvenor);
+        groups.approve(group, m.id());
+        return m;
+    }
+
+    @AfterEach
+    void signOut() {
+        TestMembers.signOut();
+    }
+
+    private String statusOf(String party) {
+        return $view(Div.class).all().stream().filter(d -> party.equals(d.getElement().getAttribute("data-party")))
+                .map(d -> d.getElement().getAttribute("data-status")).findFirst().orElse("absent");
+    }
+
+    private static boolean shows(Component root, String text) {
+        return root.getElement().getOuterHTML().contains(text);
+    }
+
+    @Test
+    void aRepresentativeSignsOnThePageAndABallotElsewhereUpdatesItLive() {
+        TestMembers.signIn(libDem);
+        PactView view = navigate(PactView.class, Map.of("pactId", String.valueOf(pact)));
+        assertThat(statusOf("LD")).isEqualTo("waiting");
+        assertThat(statusOf("GRN")).isEqualTo("waiting");
+
+        // Rejecting needs a reason, said where it is typed; nothing changes.
+        test($view(Button.class).withText("Reject for LD").single()).click();
+        assertThat($view(TextField.class).all()).anySatisfy(f -> assertThat(f.getErrorMessage()).contains("Say why LD rejects"));
+        assertThat(statusOf("LD")).isEqualTo("waiting");
+
+        test($view(Button.class).withText("Ratify for LD").single()).click();
+        assertThat(statusOf("LD")).isEqualTo("ratified");
+        assertThat($view(Button.class).withText("Ratify for LD").all()).isEmpty();
+
+        // The Greens vote and the convenor closes their ballot elsewhere; the open page hears of it.
+        long greenBallot = pacts.details(pact).ratifications().stream().filter(r -> r.party().equals("GRN")).findFirst().orElseThrow().ballotId();
+        TestMembers.signIn(green);
+        ballots.vote(greenBallot, Choice.FOR, "");
+        TestMembers.signIn(labConvenor);
+        pacts.sign(pact, "LAB", true, "");
+        ballots.close(greenBallot);
+        TestMembers.signIn(libDem);
+        roundTrip();
+        assertThat(statusOf("GRN")).isEqualTo("ratified");
+        assertThat(shows(view, "Ratified")).isTrue();
+    }
+
+    @Test
+    void theGroupPageListsPactsAndAConvenorStartsOneKeepingWhatWasTypedWhenRefused() {
+        TestMembers.signIn(labConvenor);
+        GroupPactsView view = navigate(GroupPactsView.class, Map.of("groupId", String.valueOf(group)));
+        assertThat(shows(view, "Two seats")).isTrue();
+        test(view.title).setValue("");
+        test($view(Button.class).withText("Start pact").single()).click();
+        assertThat(view.title.isInvalid()).isTrue();
+        assertThat(view.seats.isInvalid()).isTrue();
+
+        test(view.title).setValue("Aldershot alone");
+        view.seats.select(PactServiceTest.ALDERSHOT);
+        test($view(Button.class).withText("Start pact").single()).click();
+        assertThat(pacts.inGroup(group)).extracting(PactSummary::title).contains("Aldershot alone");
+    }
+}
