@@ -1,0 +1,85 @@
+package org.commonground.election;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.Set;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Svg;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.data.provider.Query;
+import org.commonground.election.results.SeatVerdict;
+import org.commonground.security.SignedInMember;
+import org.commonground.support.IntegrationTest;
+import org.commonground.support.TestMembers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class ElectionViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    ElectionService elections;
+    @Autowired
+    TestMembers testMembers;
+
+    long election;
+    SignedInMember member;
+
+    @BeforeEach
+    void importedElectionAndMap() throws Exception {
+        TestMembers.signIn(testMembers.registerAdmin("Views admin"));
+        election = elections.importResults("VIEWS-TEST", "Views test 2024", Files.readAllBytes(ElectionServiceTest.RESULTS), p -> { }).id();
+        elections.importHexMap(Files.readAllBytes(ElectionServiceTest.HEXES));
+        member = testMembers.register("Analyst", "LD");
+        TestMembers.signIn(member);
+    }
+
+    @AfterEach
+    void signOut() {
+        TestMembers.signOut();
+    }
+
+    private long rows(SeatAnalysisView view) {
+        return view.grid.getDataProvider().size(new Query<>());
+    }
+
+    @Test
+    void membersFilterTheSeatsChooseTheAllianceAndSeeTheMap() {
+        SeatAnalysisView view = navigate(SeatAnalysisView.class, Map.of("electionId", String.valueOf(election)));
+        assertThat(rows(view)).isEqualTo(650);
+        long targets = elections.analysis(election, org.commonground.election.results.Alliance.standard()).seats().stream()
+                .filter(SeatVerdict::target).count();
+        assertThat(view.summary.getElement().getTextRecursively()).startsWith(targets + " target seats of 650");
+
+        test(view.targetsOnly).click();
+        assertThat(rows(view)).isEqualTo(targets);
+        test(view.targetsOnly).click();
+        test(view.country).selectItem("Wales");
+        assertThat(rows(view)).isEqualTo(32);
+
+        // Labour alone: far fewer seats where "the alliance" out-polled the winner.
+        view.alliance.setValue(Set.of("LAB"));
+        assertThat(view.summary.getElement().getTextRecursively()).doesNotStartWith(targets + " target seats");
+
+        String map = $view(Svg.class).single().getElement().getProperty("innerHTML", "") + $view(Svg.class).single().getElement().getOuterHTML();
+        assertThat(map).contains("aria-label=\"Islington North: won by IND");
+    }
+
+    @Test
+    void onlyAdminsSeeTheImportForms() {
+        navigate(ElectionsView.class);
+        assertThat($view(Anchor.class).all()).extracting(Anchor::getText).contains("Views test 2024 (VIEWS-TEST)");
+        assertThat($view(H3.class).all()).isEmpty();
+        TestMembers.signIn(testMembers.registerAdmin("Another admin"));
+        // Leave first: navigating to the page already shown keeps its instance.
+        navigate(SeatAnalysisView.class, Map.of("electionId", String.valueOf(election)));
+        navigate(ElectionsView.class);
+        assertThat($view(H3.class).all()).extracting(H3::getText).containsExactly("Import results", "Import the constituency map");
+    }
+}
