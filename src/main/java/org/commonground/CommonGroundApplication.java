@@ -7,6 +7,7 @@ import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.lumo.Lumo;
+import org.commonground.election.ImportResultsCommand;
 import org.commonground.election.SeatsCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -23,6 +24,10 @@ public class CommonGroundApplication implements AppShellConfigurator {
         // The seats command needs neither the web server nor the database, so it runs before Spring starts.
         if (args.length > 0 && args[0].equals("seats")) {
             System.exit(SeatsCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        // An admin's import from the command line: the database without the web server.
+        if (args.length > 0 && args[0].equals("import-results")) {
+            System.exit(ImportResultsCommand.run(CommonGroundApplication.class, Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         SpringApplication application = new SpringApplication(CommonGroundApplication.class);
         // "--demo" is the friendly spelling of the demo profile.

@@ -112,8 +112,8 @@ public class BallotService {
         if (!access.convenor()) {
             throw new AccessDeniedException("Only a convenor of the group can open a ratification ballot.");
         }
-        if (access.state() != PactState.RATIFYING) {
-            throw new InvalidInputException("ballot", "Ratification ballots open when the pact goes to ratification.");
+        if (access.state() != PactState.RATIFYING || !pactGuard.awaitsBallot(pactId, partyId)) {
+            throw new InvalidInputException("ballot", "A ratification ballot opens for a party that ratifies by ballot, when the pact goes to ratification.");
         }
         check(settings);
         long id;
@@ -136,7 +136,7 @@ public class BallotService {
     public void cancelRatification(long ballotId, String why) {
         SignedInMember me = currentMember.require();
         BallotRecord b = ballots.lockForClosing(ballotId).orElseThrow(BallotService::noSuchBallot);
-        if (b.getPactId() == null || b.getClosedAt() != null || pactGuard.readable(b.getPactId(), me).state() == PactState.RATIFYING) {
+        if (b.getPactId() == null || b.getClosedAt() != null || guardedPact(b.getPactId(), me, false).state() == PactState.RATIFYING) {
             return;
         }
         ballots.close(ballotId, me.id(), false, "Cancelled: " + why);
@@ -175,13 +175,23 @@ public class BallotService {
         return new InvalidInputException("choice", "This ballot is not taking votes: what it decides is no longer being decided.");
     }
 
-    /** Closes a ballot by hand (a convenor) and records its outcome, which it returns. */
+    /**
+     * Closes a ballot by hand and records its outcome, which it returns. A convenor of the group closes ballots on
+     * proposals; a party's ratification ballot is closed only by a convenor of the group who belongs to that party
+     * (or by the scheduler at its closing time), so no other party can end it early.
+     */
     @Transactional
     public Outcome close(long ballotId) {
         SignedInMember me = currentMember.require();
+        Long pactId = ballots.find(ballotId).map(BallotRecord::getPactId).orElse(null);
+        if (pactId != null) {
+            // Pact first, then ballot: the order every pact change takes, so closing and signing cannot deadlock.
+            guardedPact(pactId, me, true);
+        }
         BallotRecord b = ballots.lockForClosing(ballotId).orElseThrow(BallotService::noSuchBallot);
-        if (!convenorOf(b, me)) {
-            throw new AccessDeniedException("Only a convenor of the group can close a ballot.");
+        if (!mayClose(b, me)) {
+            throw new AccessDeniedException(b.getPactId() == null ? "Only a convenor of the group can close a ballot."
+                    : "Only a convenor of the group from " + ballots.partyCode(b.getPartyId()) + " can close its ratification ballot; otherwise it closes at its closing time.");
         }
         if (b.getClosedAt() != null) {
             throw new InvalidInputException("ballot", "This ballot is already closed.");
@@ -228,17 +238,17 @@ public class BallotService {
                 DecisionRule.valueOf(b.getRule()), b.getSecret(), b.getOverallQuorum(), b.getPartyQuorum(), b.getOpenedAt(),
                 b.getClosesAt(), b.getClosedAt(), b.getPassed(), b.getExplanation(), parties, named,
                 mine.map(r -> Choice.valueOf(r.value1())).orElse(null), mine.map(r -> r.value2()).orElse(null),
-                ballots.isElector(ballotId, me.id()), open && about.convenor());
+                ballots.isElector(ballotId, me.id()), open && mayClose(b, me));
     }
 
-    private record Subject(String title, String backLink, String backLabel, String subject, boolean convenor) {
+    private record Subject(String title, String backLink, String backLabel, String subject) {
     }
 
     private Subject subject(BallotRecord b, SignedInMember me) {
         if (b.getPactId() != null) {
-            PactGuard.Access pact = guardedPact(b, me);
+            PactGuard.Access pact = guardedPact(b.getPactId(), me, false);
             return new Subject(pact.pact().getTitle(), "pacts/" + b.getPactId(), "Back to the pact",
-                    "Ratification by " + ballots.partyCode(b.getPartyId()), pact.convenor());
+                    "Ratification by " + ballots.partyCode(b.getPartyId()));
         }
         ProposalGuard.Access access = guardedRead(b, me);
         String subject;
@@ -247,17 +257,22 @@ public class BallotService {
         } else {
             subject = "Amendment A" + amendmentRecords.find(b.getAmendmentId()).orElseThrow().getNumber();
         }
-        return new Subject(access.proposal().getTitle(), "proposals/" + b.getProposalId() + "/ballots", "All ballots on this proposal",
-                subject, access.rules().convenor());
+        return new Subject(access.proposal().getTitle(), "proposals/" + b.getProposalId() + "/ballots", "All ballots on this proposal", subject);
     }
 
-    private boolean convenorOf(BallotRecord b, SignedInMember me) {
-        return b.getPactId() != null ? guardedPact(b, me).convenor() : guardedRead(b, me).rules().convenor();
+    private boolean mayClose(BallotRecord b, SignedInMember me) {
+        if (b.getPactId() == null) {
+            return guardedRead(b, me).rules().convenor();
+        }
+        PactGuard.Access pact = guardedPact(b.getPactId(), me, false);
+        // Past its closing time the close is a formality: the scheduler does it, acting for the opener.
+        boolean due = b.getClosesAt() != null && !b.getClosesAt().isAfter(now());
+        return pact.convenor() && (due || me.partyId() == b.getPartyId());
     }
 
-    private PactGuard.Access guardedPact(BallotRecord b, SignedInMember me) {
+    private PactGuard.Access guardedPact(long pactId, SignedInMember me, boolean lock) {
         try {
-            return pactGuard.readable(b.getPactId(), me);
+            return lock ? pactGuard.lockedForChange(pactId, me) : pactGuard.readable(pactId, me);
         } catch (InvalidInputException notReadable) {
             throw noSuchBallot();
         }

@@ -6,6 +6,7 @@ import static org.commonground.jooq.Tables.ELECTION_RESULT;
 import static org.commonground.jooq.Tables.HEX_CELL;
 import static org.commonground.jooq.Tables.HEX_MAP;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -40,17 +41,28 @@ public class ElectionRepository {
     }
 
     /**
-     * Replaces the election with this code (its results go with it) and stores the new results in batches,
-     * reporting progress as the share of rows written. The caller's transaction makes it all or nothing.
+     * Replaces the results of the election with this code (keeping its id, which pacts cite as evidence), or creates
+     * it, and stores the new results in batches, reporting the rows written. The caller's transaction makes it all
+     * or nothing.
      */
     public long replace(String code, String name, ElectionResults results, long importedBy, IntConsumer rowsWritten) {
-        db.deleteFrom(ELECTION).where(DSL.lower(ELECTION.CODE).eq(code.toLowerCase())).execute();
-        long id = db.insertInto(ELECTION)
-                .set(ELECTION.CODE, code)
-                .set(ELECTION.NAME, name)
-                .set(ELECTION.PARTIES, results.parties().toArray(String[]::new))
-                .set(ELECTION.IMPORTED_BY, importedBy)
-                .returning(ELECTION.ID).fetchOne(ELECTION.ID);
+        String[] parties = results.parties().toArray(String[]::new);
+        Long existing = db.select(ELECTION.ID).from(ELECTION).where(DSL.lower(ELECTION.CODE).eq(code.toLowerCase()))
+                .forUpdate().fetchOne(ELECTION.ID);
+        long id;
+        if (existing != null) {
+            id = existing;
+            db.deleteFrom(ELECTION_RESULT).where(ELECTION_RESULT.ELECTION_ID.eq(id)).execute();
+            db.update(ELECTION).set(ELECTION.CODE, code).set(ELECTION.NAME, name).set(ELECTION.PARTIES, parties)
+                    .set(ELECTION.IMPORTED_BY, importedBy).set(ELECTION.IMPORTED_AT, OffsetDateTime.now()).where(ELECTION.ID.eq(id)).execute();
+        } else {
+            id = db.insertInto(ELECTION)
+                    .set(ELECTION.CODE, code)
+                    .set(ELECTION.NAME, name)
+                    .set(ELECTION.PARTIES, parties)
+                    .set(ELECTION.IMPORTED_BY, importedBy)
+                    .returning(ELECTION.ID).fetchOne(ELECTION.ID);
+        }
         List<ConstituencyResult> rows = results.constituencies();
         for (int from = 0; from < rows.size(); from += BATCH) {
             List<Query> batch = new ArrayList<>();

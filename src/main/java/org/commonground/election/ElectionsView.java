@@ -25,6 +25,8 @@ import jakarta.annotation.security.PermitAll;
 import org.commonground.security.CurrentMember;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Forms;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -37,6 +39,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @PermitAll
 public class ElectionsView extends VerticalLayout {
 
+    private static final Logger log = LoggerFactory.getLogger(ElectionsView.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
     private final ElectionService elections;
@@ -143,9 +146,10 @@ public class ElectionsView extends VerticalLayout {
                     }
                 });
             } catch (RuntimeException failure) {
+                log.error("Import of election {} failed", c, failure);
                 ui.access(() -> {
                     finishImport();
-                    fileProblem.setText("The import failed and nothing was changed: " + failure.getMessage());
+                    fileProblem.setText("The import failed and nothing was changed. Please try again; if it fails again, the server log says why.");
                 });
             }
         }, SecurityContextHolder.getContext()));

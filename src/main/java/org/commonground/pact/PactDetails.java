@@ -8,11 +8,12 @@ import org.commonground.pact.terms.PactTerms;
  * A pact as one member sees it, with what that member may do.
  *
  * @param parties       every party the current terms name (each must ratify)
+ * @param offered       the parties a change to the terms may name: those named, and those with members in the group
  * @param myParty       the reader's party code
  * @param involved      the reader's party is named in the terms: they may comment and amend while negotiating
  * @param signFor       the parties whose pending ratification the reader signs as named representative
  */
-public record PactDetails(PactSummary summary, Long electionId, PactTerms terms, List<String> parties, String stateReason,
+public record PactDetails(PactSummary summary, Long electionId, PactTerms terms, List<String> parties, List<String> offered, String stateReason,
                           List<PactRevision> revisions, List<PactAmendment> amendments, int round, List<Ratification> ratifications,
                           String myParty, boolean convenor, boolean involved, List<String> signFor) {
 
@@ -26,6 +27,10 @@ public record PactDetails(PactSummary summary, Long electionId, PactTerms terms,
 
     public boolean canAmend() {
         return involved && state() == PactState.NEGOTIATING;
+    }
+
+    public boolean canCollapse() {
+        return convenor && state() != PactState.PUBLISHED && state() != PactState.COLLAPSED;
     }
 
     public boolean canComment() {

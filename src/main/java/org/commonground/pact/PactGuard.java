@@ -37,13 +37,19 @@ public class PactGuard {
     }
 
     /** As {@link #readable}, with the pact's row locked for a change. */
-    Access lockedForChange(long pactId, SignedInMember me) {
+    public Access lockedForChange(long pactId, SignedInMember me) {
         return access(pacts.lock(pactId).orElse(null), me);
     }
 
     /** The parties the pact's current terms name: their members take part in negotiating it. */
     public java.util.Set<String> partiesNamed(Access access) {
         return pacts.terms(access.pact().getId(), access.pact().getCurrentRevision()).parties();
+    }
+
+    /** The party ratifies the pact by ballot in the current round, and its ballot is not open yet. */
+    public boolean awaitsBallot(long pactId, long partyId) {
+        return pacts.find(pactId).flatMap(p -> pacts.ratification(pactId, p.getRound(), partyId))
+                .filter(r -> r.getMethod().equals(RatificationMethod.BALLOT.name()) && r.getBallotId() == null).isPresent();
     }
 
     private Access access(PactRecord pact, SignedInMember me) {

@@ -143,7 +143,9 @@ public class PactService {
         List<String> signFor = access.state() != PactState.RATIFYING ? List.of() : ratifications.stream()
                 .filter(r -> r.pending() && r.method() == RatificationMethod.REPRESENTATIVE && Objects.equals(r.representativeId(), me.id()))
                 .map(Ratification::party).toList();
-        return new PactDetails(pacts.summary(pactId).orElseThrow(), p.getElectionId(), terms, List.copyOf(terms.parties()), p.getStateReason(),
+        List<String> offered = new ArrayList<>(terms.parties());
+        memberParties(access.groupId()).stream().filter(party -> !offered.contains(party)).forEach(offered::add);
+        return new PactDetails(pacts.summary(pactId).orElseThrow(), p.getElectionId(), terms, List.copyOf(terms.parties()), offered, p.getStateReason(),
                 pacts.revisions(pactId), pacts.amendments(pactId), p.getRound(), ratifications, me.partyCode(), access.convenor(),
                 terms.parties().contains(me.partyCode()), signFor);
     }
@@ -231,7 +233,8 @@ public class PactService {
     @Transactional
     public long proposeAmendment(long pactId, PactTerms terms, String reason) {
         SignedInMember me = currentMember.require();
-        PactGuard.Access access = guard.readable(pactId, me);
+        // Locked: amendments are numbered one after another per pact.
+        PactGuard.Access access = guard.lockedForChange(pactId, me);
         requireState(access, "Amendments are proposed while the pact is negotiated.", PactState.NEGOTIATING);
         if (!guard.partiesNamed(access).contains(me.partyCode())) {
             throw new AccessDeniedException("Only members of the parties in the pact propose amendments to it.");
@@ -307,7 +310,8 @@ public class PactService {
 
     /**
      * Sends the pact to ratification by every party its terms name, each as {@code plans} says (a party without a
-     * plan ratifies by ballot). Ballots open at once with {@code ballot}'s settings (simple majority by default).
+     * plan ratifies by ballot). Ballots open at once with {@code ballot}'s settings (by default secret, simple
+     * majority, closed by hand by a convenor from that party).
      */
     @Transactional
     public void startRatification(long pactId, Map<String, RatificationPlan> plans, BallotSettings ballot) {
@@ -326,7 +330,7 @@ public class PactService {
         memberships.members(access.groupId()).stream().filter(m -> m.status() == MembershipStatus.ACTIVE)
                 .forEach(m -> groupMemberParty.put(String.valueOf(m.memberId()), byCode.get(m.partyCode()).id()));
         int round = pacts.startRound(pactId);
-        BallotSettings settings = ballot != null ? ballot : new BallotSettings(DecisionRule.SIMPLE_MAJORITY, false, 0, 0, null);
+        BallotSettings settings = ballot != null ? ballot : new BallotSettings(DecisionRule.SIMPLE_MAJORITY, true, 0, 0, null);
         for (String code : terms.parties()) {
             Party party = byCode.get(code);
             RatificationPlan plan = chosen.getOrDefault(code, new RatificationPlan(RatificationMethod.BALLOT, null));
@@ -384,7 +388,7 @@ public class PactService {
     void ratificationBallotClosed(RatificationBallotClosed closed) {
         PactRecord pact = pacts.lock(closed.pactId()).orElseThrow();
         PactRatificationRecord r = pacts.ratificationByBallot(closed.ballotId()).orElseThrow();
-        if (r.getRound() != pact.getRound() || !PactState.RATIFYING.name().equals(pact.getState())) {
+        if (!r.getRound().equals(pact.getRound()) || !PactState.RATIFYING.name().equals(pact.getState())) {
             return;
         }
         String party = parties.findById(closed.partyId()).orElseThrow().code();
@@ -411,12 +415,13 @@ public class PactService {
         events.changedAfterCommit(pactId);
     }
 
-    /** A convenor ends a pact that will not be agreed; open ratification ballots are cancelled. */
+    /** A convenor ends a pact that will not happen (even a ratified one, until it is published); open ratification ballots are cancelled. */
     @Transactional
     public void collapse(long pactId, String reason) {
         SignedInMember me = currentMember.require();
         PactGuard.Access access = convenorChanging(pactId, me);
-        requireState(access, "Only a pact that is not yet ratified can collapse.", PactState.DRAFT, PactState.NEGOTIATING, PactState.RATIFYING);
+        requireState(access, "A published or already collapsed pact cannot collapse.", PactState.DRAFT, PactState.NEGOTIATING, PactState.RATIFYING,
+                PactState.RATIFIED);
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > MAX_REASON) {
             throw new InvalidInputException("reason", why.isEmpty() ? "Say why the pact collapsed." : "A reason can be at most 5,000 characters.");

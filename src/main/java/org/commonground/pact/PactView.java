@@ -1,5 +1,7 @@
 package org.commonground.pact;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +15,8 @@ import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -30,6 +34,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.commonground.ballot.BallotEvents;
+import org.commonground.ballot.BallotSettings;
+import org.commonground.ballot.rules.DecisionRule;
 import org.commonground.election.ElectionService;
 import org.commonground.election.results.Alliance;
 import org.commonground.election.results.SeatVerdict;
@@ -67,8 +73,12 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private final BallotEvents ballotEvents;
     private final SignedInMember me;
     private final List<Runnable> stopListening = new ArrayList<>();
+    private final Div statusLine = new Div();
+    private final Div ratificationStatus = new Div();
+    private final Div changedNotice = new Div();
     private long pactId;
     private UI ui;
+    private PactDetails shown;
 
     public PactView(PactService pacts, ElectionService elections, CommentService comments, PactEvents pactEvents,
                     BallotEvents ballotEvents, CurrentMember currentMember) {
@@ -108,37 +118,63 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         UI current = ui;
-        stopListening.add(pactEvents.listen(pactId, id -> current.access(this::refresh)));
-        try {
-            for (Ratification r : pacts.details(pactId).ratifications()) {
+        stopListening.add(pactEvents.listen(pactId, id -> current.access(this::showLiveChange)));
+        if (shown != null) {
+            for (Ratification r : shown.ratifications()) {
                 if (r.ballotId() != null) {
-                    stopListening.add(ballotEvents.listen(r.ballotId(), id -> current.access(this::refresh)));
+                    stopListening.add(ballotEvents.listen(r.ballotId(), id -> current.access(this::showLiveChange)));
                 }
             }
-        } catch (InvalidInputException notReadable) {
-            // The page already says so.
+        }
+    }
+
+    /**
+     * Someone else changed the pact or voted: the state and each party's ratification update in place; anything
+     * else (new terms, amendments) is announced with a button, so nothing the reader is typing is thrown away.
+     */
+    void showLiveChange() {
+        PactDetails d;
+        try {
+            d = pacts.details(pactId);
+        } catch (InvalidInputException noLongerReadable) {
+            refresh();
+            return;
+        }
+        fillStatusLine(d);
+        fillRatificationStatus(d);
+        boolean moved = d.state() != shown.state() || d.round() != shown.round()
+                || d.summary().currentRevision() != shown.summary().currentRevision() || !d.amendments().equals(shown.amendments());
+        if (moved && changedNotice.getChildren().findAny().isEmpty()) {
+            Button show = new Button("Show the latest", e -> refresh());
+            show.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            changedNotice.add(new Span("This pact has changed since you opened it. "), show);
+        }
+        boolean newBallots = !d.ratifications().stream().map(Ratification::ballotId).toList()
+                .equals(shown.ratifications().stream().map(Ratification::ballotId).toList());
+        if (newBallots) {
+            shown = d;
+            listen();
         }
     }
 
     void refresh() {
         removeAll();
+        changedNotice.removeAll();
         PactDetails d;
         try {
             d = pacts.details(pactId);
         } catch (InvalidInputException missing) {
+            shown = null;
             add(new H2("Pact not found"), new Paragraph(missing.getMessage()));
             return;
         }
-        Span state = new Span(d.state().label());
-        state.addClassName("cg-status");
-        add(new Div(new H2(d.summary().title()), state));
+        shown = d;
+        changedNotice.addClassName("cg-notice-bar");
+        changedNotice.getElement().setAttribute("role", "status");
+        fillStatusLine(d);
+        add(changedNotice, statusLine);
         add(new Paragraph(new Anchor("groups/" + d.summary().groupId() + "/pacts", "Pacts of " + d.summary().groupName()),
                 new Span(" · revision " + d.summary().currentRevision() + " · "), new Anchor("pacts/ledger", "Reciprocity ledger")));
-        if (!d.stateReason().isBlank()) {
-            Paragraph reason = new Paragraph(d.stateReason());
-            reason.addClassName("cg-notice");
-            add(reason);
-        }
         add(stateActions(d));
         add(new H3("Terms"), termsTable(d.terms(), d.parties()));
         if (!d.terms().conditions().isBlank()) {
@@ -156,6 +192,18 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         add(amendments(d), history(d));
         add(new H3("Discussion"), CommentThread.onPact(comments, pactId, comments.threadOfPact(pactId), me, d.canComment(), this::refresh));
         listen();
+    }
+
+    private void fillStatusLine(PactDetails d) {
+        statusLine.removeAll();
+        Span state = new Span(d.state().label());
+        state.addClassName("cg-status");
+        statusLine.add(new H2(d.summary().title()), state);
+        if (!d.stateReason().isBlank()) {
+            Paragraph reason = new Paragraph(d.stateReason());
+            reason.addClassName("cg-notice");
+            statusLine.add(reason);
+        }
     }
 
     private Div termsTable(PactTerms terms, List<String> parties) {
@@ -216,7 +264,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         if (d.state() == PactState.NEGOTIATING) {
             actions.add(ratificationForm(d));
         }
-        if (d.state() == PactState.DRAFT || d.state() == PactState.NEGOTIATING || d.state() == PactState.RATIFYING) {
+        if (d.canCollapse()) {
             TextField reason = new TextField("Why it collapsed");
             reason.setMaxLength(PactService.MAX_REASON);
             Button collapse = new Button("Collapse the pact", e -> {
@@ -226,6 +274,8 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
                     refresh();
                 } catch (InvalidInputException problem) {
                     Forms.show(problem, Map.of("reason", reason));
+                } catch (AccessDeniedException denied) {
+                    Forms.error(denied.getMessage());
                 }
             });
             collapse.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
@@ -261,6 +311,21 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
             row.addClassName("cg-terms-row");
             form.add(row);
         }
+        Select<DecisionRule> rule = new Select<>();
+        rule.setLabel("Ballots decide by");
+        rule.setItems(DecisionRule.SIMPLE_MAJORITY, DecisionRule.SUPERMAJORITY, DecisionRule.CONSENSUS);
+        rule.setItemLabelGenerator(DecisionRule::label);
+        rule.setValue(DecisionRule.SIMPLE_MAJORITY);
+        Checkbox secret = new Checkbox("Secret ballots (each party's members vote privately; only totals are shown)", true);
+        DateTimePicker closesAt = new DateTimePicker("Ballots close at");
+        closesAt.setHelperText("Leave empty and a convenor from each party closes its own ballot by hand.");
+        closesAt.setValue(LocalDateTime.now().plusDays(7).withSecond(0).withNano(0));
+        closesAt.setMin(LocalDateTime.now());
+        FlexLayout settings = new FlexLayout(rule, closesAt, secret);
+        settings.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        settings.setAlignItems(Alignment.BASELINE);
+        settings.addClassName("cg-terms-row");
+        form.add(settings);
         Span problem = new Span();
         problem.addClassName("cg-error");
         problem.getElement().setAttribute("role", "alert");
@@ -272,10 +337,18 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
                 plans.put(party, new PactService.RatificationPlan(representative ? RatificationMethod.REPRESENTATIVE : RatificationMethod.BALLOT,
                         representative && who != null ? who.memberId() : null));
             });
+            Forms.clear(closesAt);
             try {
-                pacts.startRatification(pactId, plans, null);
+                pacts.startRatification(pactId, plans, new BallotSettings(rule.getValue(), secret.getValue(), 0, 0,
+                        closesAt.getValue() == null ? null : closesAt.getValue().atZone(ZoneId.systemDefault()).toOffsetDateTime()));
                 refresh();
-            } catch (InvalidInputException | AccessDeniedException refused) {
+            } catch (InvalidInputException refused) {
+                if (refused.messageFor("closesAt") != null) {
+                    Forms.show(refused, Map.of("closesAt", closesAt));
+                } else {
+                    problem.setText(refused.getMessage());
+                }
+            } catch (AccessDeniedException refused) {
                 problem.setText(refused.getMessage());
             }
         });
@@ -287,7 +360,27 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private Div ratifications(PactDetails d) {
         Div box = new Div(new H3("Ratification" + (d.round() > 1 ? " (round " + d.round() + ")" : "")));
         box.addClassName("cg-section");
-        box.getElement().setAttribute("aria-live", "polite");
+        ratificationStatus.getElement().setAttribute("aria-live", "polite");
+        fillRatificationStatus(d);
+        box.add(ratificationStatus);
+        for (String party : d.signFor()) {
+            TextField reason = new TextField("Reason (needed to reject)");
+            reason.setMaxLength(PactService.MAX_REASON);
+            Button ratify = new Button("Ratify for " + party, e -> sign(party, true, reason));
+            ratify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Button reject = new Button("Reject for " + party, e -> sign(party, false, reason));
+            reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            FlexLayout row = new FlexLayout(reason, ratify, reject);
+            row.setAlignItems(Alignment.BASELINE);
+            row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+            row.addClassName("cg-actions");
+            box.add(new Paragraph("You are " + party + "'s representative for this pact."), row);
+        }
+        return box;
+    }
+
+    private void fillRatificationStatus(PactDetails d) {
+        ratificationStatus.removeAll();
         for (Ratification r : d.ratifications()) {
             Div row = new Div();
             row.addClassName("cg-ratification");
@@ -304,22 +397,8 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
             }
             row.getElement().setAttribute("data-party", r.party());
             row.getElement().setAttribute("data-status", status);
-            box.add(row);
+            ratificationStatus.add(row);
         }
-        for (String party : d.signFor()) {
-            TextField reason = new TextField("Reason (needed to reject)");
-            reason.setMaxLength(PactService.MAX_REASON);
-            Button ratify = new Button("Ratify for " + party, e -> sign(party, true, reason));
-            ratify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            Button reject = new Button("Reject for " + party, e -> sign(party, false, reason));
-            reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            FlexLayout row = new FlexLayout(reason, ratify, reject);
-            row.setAlignItems(Alignment.BASELINE);
-            row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-            row.addClassName("cg-actions");
-            box.add(new Paragraph("You are " + party + "'s representative for this pact."), row);
-        }
-        return box;
     }
 
     private void sign(String party, boolean ratify, TextField reason) {
@@ -337,7 +416,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private Div editor(PactDetails d, boolean direct) {
         Div box = new Div(new H3(direct ? "Change the terms" : "Propose an amendment"));
         box.addClassName("cg-section");
-        TermsEditor editor = new TermsEditor(d.terms(), d.parties());
+        TermsEditor editor = new TermsEditor(d.terms(), d.offered());
         TextArea note = new TextArea(direct ? "Note on this revision" : "Reason for the amendment");
         note.setMaxLength(direct ? 500 : PactService.MAX_REASON);
         note.setWidthFull();
@@ -407,6 +486,8 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
                             refresh();
                         } catch (InvalidInputException problem) {
                             Forms.show(problem, Map.of("reason", reason));
+                        } catch (AccessDeniedException denied) {
+                            Forms.error(denied.getMessage());
                         }
                     });
                     reject.addThemeVariants(ButtonVariant.LUMO_SMALL);

@@ -179,7 +179,11 @@ class PactServiceTest {
         TestMembers.signIn(green2);
         ballots.vote(greenBallot, Choice.AGAINST, "");
         ballots.vote(greenBallot, Choice.FOR, "Persuaded");
+        // Another party's convenor cannot end the Greens' ballot; a Green convenor can.
         TestMembers.signIn(labConvenor);
+        assertThatThrownBy(() -> ballots.close(greenBallot)).isInstanceOf(AccessDeniedException.class);
+        groups.promote(group, green1.id());
+        TestMembers.signIn(green1);
         ballots.close(greenBallot);
 
         d = pacts.details(id);

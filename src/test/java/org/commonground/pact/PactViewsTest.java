@@ -102,6 +102,8 @@ class PactViewsTest extends SpringBrowserlessTest {
         ballots.vote(greenBallot, Choice.FOR, "");
         TestMembers.signIn(labConvenor);
         pacts.sign(pact, "LAB", true, "");
+        groups.promote(group, green.id());
+        TestMembers.signIn(green);
         ballots.close(greenBallot);
         TestMembers.signIn(libDem);
         roundTrip();
