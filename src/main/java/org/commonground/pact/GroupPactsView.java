@@ -8,6 +8,7 @@ import java.util.Map;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -94,10 +95,10 @@ public class GroupPactsView extends VerticalLayout implements BeforeEnterObserve
     private Div startForm(long groupId) {
         Map<String, String> constituencies = pacts.constituenciesOf(groupId);
         title.setMaxLength(PactService.MAX_TITLE);
-        title.setWidth("min(30rem, 100%)");
+
         seats.setItems(new ArrayList<>(constituencies.keySet()));
         seats.setItemLabelGenerator(code -> constituencies.get(code) + " (" + code + ")");
-        seats.setWidth("min(30rem, 100%)");
+
         seats.setHelperText(constituencies.isEmpty() ? "Add ONS codes to the group's constituencies first: pacts cite seats by code." : "Constituencies of this group with an ONS code.");
         List<ElectionService.ElectionSummary> all = elections.elections();
         evidence.setLabel("Evidence from the election");
@@ -121,9 +122,12 @@ public class GroupPactsView extends VerticalLayout implements BeforeEnterObserve
             }
         });
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FormLayout fields = new FormLayout(title, seats, evidence);
+        fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        fields.setMaxWidth("32rem");
         Div form = new Div(new H3("Start a pact"),
                 new Paragraph("The first terms suggest the best-placed alliance party as each seat's candidate; you change them before opening negotiation."),
-                title, seats, evidence, start);
+                fields, start);
         form.addClassName("cg-section");
         return form;
     }

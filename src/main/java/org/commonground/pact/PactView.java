@@ -189,7 +189,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         } else if (d.canAmend()) {
             add(editor(d, false));
         }
-        add(amendments(d), history(d));
+        add(amendments(d), history(d), collapseForm(d));
         add(new H3("Discussion"), CommentThread.onPact(comments, pactId, comments.threadOfPact(pactId), me, d.canComment(), this::refresh));
         listen();
     }
@@ -264,6 +264,13 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         if (d.state() == PactState.NEGOTIATING) {
             actions.add(ratificationForm(d));
         }
+        return actions;
+    }
+
+    /** Ending the pact: at the foot of the page, away from the everyday buttons. */
+    private Div collapseForm(PactDetails d) {
+        Div actions = new Div();
+        actions.addClassName("cg-section");
         if (d.canCollapse()) {
             TextField reason = new TextField("Why it collapsed");
             reason.setMaxLength(PactService.MAX_REASON);
@@ -278,18 +285,19 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
                     Forms.error(denied.getMessage());
                 }
             });
-            collapse.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            collapse.addThemeVariants(ButtonVariant.LUMO_ERROR);
             FlexLayout row = new FlexLayout(reason, collapse);
             row.setAlignItems(Alignment.BASELINE);
             row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-            actions.add(row);
+            row.addClassName("cg-actions");
+            actions.add(new H3("Collapse the pact"), new Paragraph("If the parties cannot agree, a convenor ends the pact, saying why; it stays readable here."), row);
         }
         return actions;
     }
 
     private Div ratificationForm(PactDetails d) {
         Div form = new Div(new H3("Send to ratification"),
-                new Paragraph("Every party named in the terms ratifies: by a ballot of its members in this group (simple majority), or by a representative who signs for it."));
+                new Paragraph("Every party named in the terms ratifies: by a ballot of its members in this group, or by a representative who signs for it."));
         form.addClassName("cg-section");
         Map<String, Select<String>> methods = new LinkedHashMap<>();
         Map<String, Select<GroupMember>> representatives = new LinkedHashMap<>();

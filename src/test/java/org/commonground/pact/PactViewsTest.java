@@ -9,6 +9,10 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.commonground.ballot.BallotService;
 import org.commonground.ballot.Choice;
@@ -109,6 +113,34 @@ class PactViewsTest extends SpringBrowserlessTest {
         roundTrip();
         assertThat(statusOf("GRN")).isEqualTo("ratified");
         assertThat(shows(view, "Ratified")).isTrue();
+    }
+
+    @Test
+    void aMemberProposesAnAmendmentInTheEditorAndAChangeElsewhereKeepsWhatTheyAreTyping() {
+        TestMembers.signIn(labConvenor);
+        long negotiating = pacts.start(group, "Still talking", List.of(PactServiceTest.ALDERSHOT), null);
+        pacts.openNegotiation(negotiating);
+
+        TestMembers.signIn(green);
+        navigate(PactView.class, Map.of("pactId", String.valueOf(negotiating)));
+        Select<String> ldInAldershot = $view(Select.class).all().stream().filter(s -> "LD".equals(s.getLabel())).findFirst().orElseThrow();
+        test(ldInAldershot).selectItem("stands down");
+        TextArea reason = $view(TextArea.class).all().stream().filter(t -> "Reason for the amendment".equals(t.getLabel())).findFirst().orElseThrow();
+        test(reason).setValue("The Lib Dems came third here");
+        test($view(Button.class).withText("Propose amendment").single()).click();
+        assertThat(pacts.details(negotiating).amendments()).singleElement()
+                .satisfies(a -> assertThat(a.terms().seats().getFirst().stances()).containsEntry("LD", org.commonground.pact.terms.Stance.STANDS_DOWN));
+
+        TextArea comment = $view(TextArea.class).all().stream().filter(t -> "Comment on the pact".equals(t.getLabel())).findFirst().orElseThrow();
+        test(comment).setValue("Half-written thought");
+        TestMembers.signIn(labConvenor);
+        pacts.rejectAmendment(pacts.details(negotiating).amendments().getFirst().id(), "Not yet");
+        TestMembers.signIn(green);
+        roundTrip();
+        assertThat(comment.getValue()).isEqualTo("Half-written thought");
+        assertThat($view(Span.class).all()).anySatisfy(span -> assertThat(span.getText()).startsWith("This pact has changed"));
+        test($view(Button.class).withText("Show the latest").single()).click();
+        assertThat($view(Paragraph.class).all()).anySatisfy(p -> assertThat(p.getText()).isEqualTo("Decision: Not yet"));
     }
 
     @Test
