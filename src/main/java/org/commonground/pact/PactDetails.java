@@ -9,11 +9,13 @@ import org.commonground.pact.terms.PactTerms;
  *
  * @param parties       every party the current terms name (each must ratify)
  * @param offered       the parties a change to the terms may name: those named, and those with members in the group
+ * @param constituencies ONS code to name, the group's constituencies a change to the terms may cover
  * @param myParty       the reader's party code
  * @param involved      the reader's party is named in the terms: they may comment and amend while negotiating
  * @param signFor       the parties whose pending ratification the reader signs as named representative
  */
-public record PactDetails(PactSummary summary, Long electionId, PactTerms terms, List<String> parties, List<String> offered, String stateReason,
+public record PactDetails(PactSummary summary, Long electionId, PactTerms terms, List<String> parties, List<String> offered,
+                          java.util.Map<String, String> constituencies, String stateReason,
                           List<PactRevision> revisions, List<PactAmendment> amendments, int round, List<Ratification> ratifications,
                           String myParty, boolean convenor, boolean involved, List<String> signFor) {
 

@@ -145,7 +145,8 @@ public class PactService {
                 .map(Ratification::party).toList();
         List<String> offered = new ArrayList<>(terms.parties());
         memberParties(access.groupId()).stream().filter(party -> !offered.contains(party)).forEach(offered::add);
-        return new PactDetails(pacts.summary(pactId).orElseThrow(), p.getElectionId(), terms, List.copyOf(terms.parties()), offered, p.getStateReason(),
+        return new PactDetails(pacts.summary(pactId).orElseThrow(), p.getElectionId(), terms, List.copyOf(terms.parties()), offered,
+                groupConstituencies(access.groupId()), p.getStateReason(),
                 pacts.revisions(pactId), pacts.amendments(pactId), p.getRound(), ratifications, me.partyCode(), access.convenor(),
                 terms.parties().contains(me.partyCode()), signFor);
     }

@@ -424,7 +424,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private Div editor(PactDetails d, boolean direct) {
         Div box = new Div(new H3(direct ? "Change the terms" : "Propose an amendment"));
         box.addClassName("cg-section");
-        TermsEditor editor = new TermsEditor(d.terms(), d.offered());
+        TermsEditor editor = new TermsEditor(d.terms(), d.offered(), d.constituencies());
         TextArea note = new TextArea(direct ? "Note on this revision" : "Reason for the amendment");
         note.setMaxLength(direct ? 500 : PactService.MAX_REASON);
         note.setWidthFull();

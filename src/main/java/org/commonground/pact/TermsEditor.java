@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -17,19 +19,28 @@ import org.commonground.pact.terms.Stance;
 
 /**
  * Edits a pact's terms: per constituency, the candidate's party and every other party's stance, plus the
- * conditions. The candidate's own party has no stance (it cannot stand down for itself).
+ * conditions; seats can be dropped, and the group's other constituencies added. The candidate's own party has no
+ * stance (it cannot stand down for itself).
  */
 class TermsEditor extends Div {
 
     private static final String NOT_IN_SEAT = "Not in this seat";
 
-    private record SeatFields(SeatTerms seat, Select<String> candidate, Map<String, Select<String>> stances) {
+    private record SeatFields(SeatTerms seat, Checkbox kept, Select<String> candidate, Map<String, Select<String>> stances) {
     }
 
     private final List<SeatFields> seats = new ArrayList<>();
+    private final List<String> parties;
+    final MultiSelectComboBox<String> added = new MultiSelectComboBox<>("Add constituencies");
+    private final Map<String, String> groupConstituencies;
     final TextArea conditions = new TextArea("Conditions");
 
-    TermsEditor(PactTerms terms, List<String> parties) {
+    /**
+     * @param groupConstituencies ONS code to name, of the pact's group: the seats that may be added
+     */
+    TermsEditor(PactTerms terms, List<String> parties, Map<String, String> groupConstituencies) {
+        this.parties = parties;
+        this.groupConstituencies = groupConstituencies;
         addClassName("cg-terms-editor");
         for (SeatTerms seat : terms.seats()) {
             Select<String> candidate = new Select<>();
@@ -56,8 +67,19 @@ class TermsEditor extends Div {
                 row.add(stance);
             }
             candidate.addValueChangeListener(e -> stances.forEach((party, s) -> s.setVisible(!party.equals(e.getValue()))));
-            seats.add(new SeatFields(seat, candidate, stances));
-            add(new H4(seat.constituency()), row);
+            Checkbox kept = new Checkbox("Part of the pact", true);
+            seats.add(new SeatFields(seat, kept, candidate, stances));
+            add(new H4(seat.constituency()), kept, row);
+        }
+        List<String> others = groupConstituencies.keySet().stream()
+                .filter(code -> terms.seats().stream().noneMatch(seat -> seat.onsCode().equals(code))).toList();
+        if (!others.isEmpty()) {
+            added.setItems(others);
+            added.setItemLabelGenerator(code -> groupConstituencies.get(code) + " (" + code + ")");
+            added.setHelperText("An added seat starts with " + (parties.isEmpty() ? "no candidate" : parties.getFirst() + " as the candidate")
+                    + " and every other party standing; set its terms after saving.");
+            added.setWidth("min(30rem, 100%)");
+            add(added);
         }
         conditions.setValue(terms.conditions());
         conditions.setMaxLength(PactTermsRules.MAX_CONDITIONS);
@@ -69,6 +91,9 @@ class TermsEditor extends Div {
     PactTerms value() {
         List<SeatTerms> result = new ArrayList<>();
         for (SeatFields f : seats) {
+            if (!f.kept().getValue()) {
+                continue;
+            }
             Map<String, Stance> stances = new LinkedHashMap<>();
             f.stances().forEach((party, select) -> {
                 if (!party.equals(f.candidate().getValue()) && !NOT_IN_SEAT.equals(select.getValue())) {
@@ -80,6 +105,12 @@ class TermsEditor extends Div {
                 }
             });
             result.add(new SeatTerms(f.seat().onsCode(), f.seat().constituency(), f.candidate().getValue(), stances));
+        }
+        for (String code : added.getSelectedItems()) {
+            String candidate = parties.isEmpty() ? null : parties.getFirst();
+            Map<String, Stance> stances = new LinkedHashMap<>();
+            parties.stream().filter(p -> !p.equals(candidate)).forEach(p -> stances.put(p, Stance.STANDS));
+            result.add(new SeatTerms(code, groupConstituencies.get(code), candidate, stances));
         }
         return new PactTerms(result, conditions.getValue());
     }

@@ -20,10 +20,11 @@ import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
 import org.commonground.group.NewGroup;
 import org.commonground.pact.PactService.RatificationPlan;
+import org.commonground.pact.terms.SeatTerms;
 import org.commonground.security.SignedInMember;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,8 +71,9 @@ class PactViewsTest extends SpringBrowserlessTest {
         return m;
     }
 
-    @AfterEach
-    void signOut() {
+    /** After the browserless clean-up, which runs the pages' pending live updates as the member still signed in. */
+    @AfterAll
+    static void signOut() {
         TestMembers.signOut();
     }
 
@@ -141,6 +143,23 @@ class PactViewsTest extends SpringBrowserlessTest {
         assertThat($view(Span.class).all()).anySatisfy(span -> assertThat(span.getText()).startsWith("This pact has changed"));
         test($view(Button.class).withText("Show the latest").single()).click();
         assertThat($view(Paragraph.class).all()).anySatisfy(p -> assertThat(p.getText()).isEqualTo("Decision: Not yet"));
+    }
+
+    @Test
+    void aConvenorAddsAndDropsSeatsInTheEditorAndEachSaveIsARevision() {
+        TestMembers.signIn(labConvenor);
+        long pactId = pacts.start(group, "Growing", List.of(PactServiceTest.ALDERSHOT), null);
+        navigate(PactView.class, Map.of("pactId", String.valueOf(pactId)));
+        $view(TermsEditor.class).single().added.select(PactServiceTest.BRISTOL);
+        test($view(Button.class).withText("Save as revision 2").single()).click();
+        assertThat(pacts.details(pactId).terms().seats()).extracting(SeatTerms::onsCode)
+                .containsExactly(PactServiceTest.ALDERSHOT, PactServiceTest.BRISTOL);
+
+        $view(com.vaadin.flow.component.checkbox.Checkbox.class).all().stream()
+                .filter(c -> "Part of the pact".equals(c.getLabel())).findFirst().orElseThrow().setValue(false);
+        test($view(Button.class).withText("Save as revision 3").single()).click();
+        assertThat(pacts.details(pactId).terms().seats()).extracting(SeatTerms::onsCode).containsExactly(PactServiceTest.BRISTOL);
+        assertThat(pacts.details(pactId).revisions()).hasSize(3);
     }
 
     @Test
