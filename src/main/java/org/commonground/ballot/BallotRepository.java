@@ -29,22 +29,18 @@ public class BallotRepository {
     }
 
     public long insert(long proposalId, Long amendmentId, int revision, BallotSettings s, long openedBy) {
-        return db.insertInto(BALLOT)
-                .set(BALLOT.PROPOSAL_ID, proposalId)
-                .set(BALLOT.AMENDMENT_ID, amendmentId)
-                .set(BALLOT.REVISION, revision)
-                .set(BALLOT.RULE, s.rule().name())
-                .set(BALLOT.SECRET, s.secret())
-                .set(BALLOT.OVERALL_QUORUM, s.overallQuorum())
-                .set(BALLOT.PARTY_QUORUM, s.partyQuorum())
-                .set(BALLOT.CLOSES_AT, s.closesAt())
-                .set(BALLOT.OPENED_BY, openedBy)
-                .returning(BALLOT.ID).fetchOne(BALLOT.ID);
+        return insert(proposalId, amendmentId, null, null, revision, s, openedBy);
     }
 
     /** A party's ratification of a pact: only that party's members in the group vote. */
     public long insertRatification(long pactId, long partyId, int revision, BallotSettings s, long openedBy) {
+        return insert(null, null, pactId, partyId, revision, s, openedBy);
+    }
+
+    private long insert(Long proposalId, Long amendmentId, Long pactId, Long partyId, int revision, BallotSettings s, long openedBy) {
         return db.insertInto(BALLOT)
+                .set(BALLOT.PROPOSAL_ID, proposalId)
+                .set(BALLOT.AMENDMENT_ID, amendmentId)
                 .set(BALLOT.PACT_ID, pactId)
                 .set(BALLOT.PARTY_ID, partyId)
                 .set(BALLOT.REVISION, revision)

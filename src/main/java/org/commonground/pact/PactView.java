@@ -444,7 +444,8 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
                 refresh();
             } catch (InvalidInputException bad) {
                 // Everything typed stays in the form.
-                problem.setText(bad.messageFor("seats") == null ? "" : bad.messageFor("seats"));
+                // Every problem with the seats at once, so they can all be fixed before saving again.
+                problem.setText(bad.messageFor("seats") == null ? "" : bad.getMessage());
                 Forms.show(bad, Map.of("conditions", editor.conditions, "note", note, "reason", note));
                 if (bad.messageFor("seats") == null && bad.messageFor("conditions") == null && bad.messageFor("note") == null
                         && bad.messageFor("reason") == null) {

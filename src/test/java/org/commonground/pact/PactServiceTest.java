@@ -71,12 +71,7 @@ class PactServiceTest {
     }
 
     private SignedInMember join(String name, String party) {
-        SignedInMember m = testMembers.register(name, party);
-        TestMembers.signIn(m);
-        groups.requestToJoin(group);
-        TestMembers.signIn(labConvenor);
-        groups.approve(group, m.id());
-        return m;
+        return testMembers.joined(groups, group, labConvenor, name, party);
     }
 
     @AfterEach

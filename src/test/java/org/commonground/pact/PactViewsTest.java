@@ -63,12 +63,7 @@ class PactViewsTest extends SpringBrowserlessTest {
     }
 
     private SignedInMember join(String name, String party) {
-        SignedInMember m = testMembers.register(name, party);
-        TestMembers.signIn(m);
-        groups.requestToJoin(group);
-        TestMembers.signIn(labConvenor);
-        groups.approve(group, m.id());
-        return m;
+        return testMembers.joined(groups, group, labConvenor, name, party);
     }
 
     /** After the browserless clean-up, which runs the pages' pending live updates as the member still signed in. */

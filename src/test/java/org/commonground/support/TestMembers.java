@@ -2,6 +2,7 @@ package org.commonground.support;
 
 import java.util.UUID;
 
+import org.commonground.group.GroupService;
 import org.commonground.member.Member;
 import org.commonground.member.MemberRepository;
 import org.commonground.member.MemberService;
@@ -43,6 +44,16 @@ public class TestMembers {
         Member m = members.register(new Registration(uniqueEmail(name), name, parties.findByCode(partyCode).orElseThrow().id(), PASSWORD));
         return new SignedInMember(m.id(), m.email(), m.displayName(), m.partyId(), partyCode,
                 parties.findByCode(partyCode).orElseThrow().colour(), m.admin(), null);
+    }
+
+    /** Registers a member who asks to join the group and is approved by its convenor; leaves the convenor signed in. */
+    public SignedInMember joined(GroupService groups, long groupId, SignedInMember convenor, String name, String partyCode) {
+        SignedInMember m = register(name, partyCode);
+        signIn(m);
+        groups.requestToJoin(groupId);
+        signIn(convenor);
+        groups.approve(groupId, m.id());
+        return m;
     }
 
     public static void signIn(SignedInMember member) {
