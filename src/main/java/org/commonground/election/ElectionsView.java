@@ -130,15 +130,13 @@ public class ElectionsView extends VerticalLayout {
             try {
                 var done = elections.importResults(c, n, file, percent -> ui.access(() -> progress.setValue(percent)));
                 ui.access(() -> {
-                    finishImport();
-                    resultsFile = null;
-                    resultsUpload.clearFileList();
+                    finishImport(true);
                     Forms.success("Imported " + done.constituencies() + " constituencies for " + done.name() + ".");
                     showList();
                 });
             } catch (InvalidInputException problem) {
                 ui.access(() -> {
-                    finishImport();
+                    finishImport(problem.messageFor("file") != null);
                     if (problem.messageFor("file") != null) {
                         fileProblem.setText(problem.messageFor("file"));
                     } else {
@@ -148,16 +146,21 @@ public class ElectionsView extends VerticalLayout {
             } catch (RuntimeException failure) {
                 log.error("Import of election {} failed", c, failure);
                 ui.access(() -> {
-                    finishImport();
+                    finishImport(false);
                     fileProblem.setText("The import failed and nothing was changed. Please try again; if it fails again, the server log says why.");
                 });
             }
         }, SecurityContextHolder.getContext()));
     }
 
-    private void finishImport() {
+    private void finishImport(boolean fileDone) {
         importResults.setEnabled(true);
         progress.setVisible(false);
+        if (fileDone) {
+            // The next import starts from a newly chosen file (the upload takes one at a time).
+            resultsFile = null;
+            resultsUpload.clearFileList();
+        }
     }
 
     private Div mapForm() {
