@@ -214,6 +214,45 @@ class PactServiceTest {
     }
 
     @Test
+    void representativesSigningAtTheSameMomentEachCountOnceAndTheLastMakesItRatified() throws Exception {
+        long id = negotiatedPact();
+        TestMembers.signIn(labConvenor);
+        pacts.startRatification(id, Map.of("LAB", new RatificationPlan(RatificationMethod.REPRESENTATIVE, labConvenor.id()),
+                "GRN", new RatificationPlan(RatificationMethod.REPRESENTATIVE, green1.id()),
+                "LD", new RatificationPlan(RatificationMethod.REPRESENTATIVE, libDem.id())), null);
+        Map<SignedInMember, String> signers = Map.of(labConvenor, "LAB", green1, "GRN", libDem, "LD");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+        // Each representative signs twice at once: one signature counts, the other is refused.
+        for (int copy = 0; copy < 2; copy++) {
+            signers.forEach((who, party) -> results.add(pool.submit(() -> {
+                TestMembers.signIn(who);
+                start.await();
+                try {
+                    pacts.sign(id, party, true, "");
+                    return true;
+                } catch (InvalidInputException alreadySigned) {
+                    return false;
+                } finally {
+                    TestMembers.signOut();
+                }
+            })));
+        }
+        start.countDown();
+        int accepted = 0;
+        for (var result : results) {
+            accepted += result.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(accepted).isEqualTo(3);
+        TestMembers.signIn(labConvenor);
+        PactDetails d = pacts.details(id);
+        assertThat(d.state()).isEqualTo(PactState.RATIFIED);
+        assertThat(d.ratifications()).extracting(Ratification::verdict).containsOnly("RATIFIED").hasSize(3);
+    }
+
+    @Test
     void caucusCommentsOnAPactStayWithTheAuthorsParty() {
         long id = negotiatedPact();
         TestMembers.signIn(green1);
