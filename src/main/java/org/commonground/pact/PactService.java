@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.commonground.audit.AuditEntry;
 import org.commonground.audit.AuditLog;
 import org.commonground.ballot.BallotService;
 import org.commonground.ballot.BallotSettings;
@@ -151,6 +152,16 @@ public class PactService {
                 terms.parties().contains(me.partyCode()), signFor);
     }
 
+    /** Who did what to the pact, when: state changes, revisions, amendments and each party's verdict. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> activity(long pactId) {
+        guard.readable(pactId, currentMember.require());
+        // Comment events are left out: that a party conferred privately is its own business.
+        return audit.entries("pact", pactId, List.of("PACT_STARTED", "PACT_REVISED", "PACT_NEGOTIATING", "PACT_AMENDMENT_PROPOSED",
+                "PACT_AMENDMENT_ACCEPTED", "PACT_AMENDMENT_REJECTED", "PACT_AMENDMENT_WITHDRAWN", "PACT_RATIFYING",
+                "PACT_RATIFIED_BY_PARTY", "PACT_REJECTED_BY_PARTY", "PACT_RATIFIED", "PACT_COLLAPSED"));
+    }
+
     /** The group's constituencies that have an ONS code (pacts cite seats by code) — for the start form. */
     @Transactional(readOnly = true)
     public Map<String, String> constituenciesOf(long groupId) {
@@ -250,7 +261,7 @@ public class PactService {
             throw new InvalidInputException("seats", "These are the current terms; change something to propose an amendment.");
         }
         long id = pacts.insertAmendment(pactId, me.id(), access.pact().getCurrentRevision(), terms, why);
-        audit.record(me.id(), "PACT_AMENDMENT_PROPOSED", "pact", pactId, "amendment " + id);
+        audit.record(me.id(), "PACT_AMENDMENT_PROPOSED", "pact", pactId, "amendment " + pacts.amendment(id).orElseThrow().getNumber());
         events.changedAfterCommit(pactId);
         return id;
     }

@@ -33,6 +33,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.commonground.audit.AuditEntry;
 import org.commonground.ballot.BallotEvents;
 import org.commonground.ballot.BallotSettings;
 import org.commonground.ballot.rules.DecisionRule;
@@ -189,7 +190,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         } else if (d.canAmend()) {
             add(editor(d, false));
         }
-        add(amendments(d), history(d), collapseForm(d));
+        add(amendments(d), history(d), activity(), collapseForm(d));
         add(new H3("Discussion"), CommentThread.onPact(comments, pactId, comments.threadOfPact(pactId), me, d.canComment(), this::refresh));
         listen();
     }
@@ -527,6 +528,17 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
             }
             entry.addClassName("cg-revision");
             box.add(entry);
+        }
+        return box;
+    }
+
+    private Div activity() {
+        Div box = new Div(new H3("Activity"));
+        box.addClassName("cg-section");
+        for (AuditEntry entry : pacts.activity(pactId)) {
+            String what = entry.action().replace("PACT_", "").replace('_', ' ').toLowerCase(Locale.ROOT);
+            box.add(new Paragraph(WHEN.format(entry.at()) + " · " + (entry.actorName() == null ? "system" : entry.actorName()) + " · " + what
+                    + (entry.detail() == null || entry.detail().isBlank() ? "" : ": " + entry.detail())));
         }
         return box;
     }

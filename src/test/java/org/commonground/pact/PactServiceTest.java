@@ -184,6 +184,8 @@ class PactServiceTest {
         d = pacts.details(id);
         assertThat(d.state()).isEqualTo(PactState.RATIFIED);
         assertThat(d.ratifications()).allSatisfy(r -> assertThat(r.verdict()).isEqualTo("RATIFIED"));
+        assertThat(pacts.activity(id)).extracting(org.commonground.audit.AuditEntry::action)
+                .contains("PACT_STARTED", "PACT_NEGOTIATING", "PACT_RATIFYING", "PACT_RATIFIED_BY_PARTY", "PACT_RATIFIED");
 
         var ledger = pacts.ledger().stream().collect(java.util.stream.Collectors.toMap(ReciprocityLedger.PartyAccount::party, a -> a));
         assertThat(ledger.get("GRN").stoodDown()).extracting(ReciprocityLedger.Entry::onsCode).containsExactly(ALDERSHOT);
