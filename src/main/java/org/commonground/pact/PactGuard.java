@@ -46,6 +46,10 @@ public class PactGuard {
         return pacts.terms(access.pact().getId(), access.pact().getCurrentRevision()).parties();
     }
 
+    public boolean hasAmendment(long pactId, long amendmentId) {
+        return pacts.amendment(amendmentId).filter(a -> a.getPactId() == pactId).isPresent();
+    }
+
     /** The party ratifies the pact by ballot in the current round, and its ballot is not open yet. */
     public boolean awaitsBallot(long pactId, long partyId) {
         return pacts.find(pactId).flatMap(p -> pacts.ratification(pactId, p.getRound(), partyId))

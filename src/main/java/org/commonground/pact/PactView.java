@@ -44,6 +44,7 @@ import org.commonground.group.GroupMember;
 import org.commonground.pact.terms.PactTerms;
 import org.commonground.pact.terms.SeatTerms;
 import org.commonground.pact.terms.Stance;
+import org.commonground.proposal.Comment;
 import org.commonground.proposal.CommentService;
 import org.commonground.proposal.CommentThread;
 import org.commonground.proposal.text.SafeMarkdown;
@@ -190,8 +191,9 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         } else if (d.canAmend()) {
             add(editor(d, false));
         }
-        add(amendments(d), history(d), activity(), collapseForm(d));
-        add(new H3("Discussion"), CommentThread.onPact(comments, pactId, comments.threadOfPact(pactId), me, d.canComment(), this::refresh));
+        List<Comment> thread = comments.threadOfPact(pactId);
+        add(amendments(d, thread), history(d), activity(), collapseForm(d));
+        add(new H3("Discussion"), CommentThread.onPact(comments, pactId, null, thread, me, d.canComment(), this::refresh));
         listen();
     }
 
@@ -461,7 +463,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         return box;
     }
 
-    private Div amendments(PactDetails d) {
+    private Div amendments(PactDetails d, List<Comment> thread) {
         Div box = new Div(new H3("Amendments"));
         box.addClassName("cg-section");
         if (d.amendments().isEmpty()) {
@@ -510,6 +512,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
                 }
                 card.add(actions);
             }
+            card.add(CommentThread.onPact(comments, pactId, a.id(), thread, me, d.canComment(), this::refresh));
             box.add(card);
         }
         return box;

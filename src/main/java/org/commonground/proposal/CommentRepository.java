@@ -45,10 +45,11 @@ public class CommentRepository {
                 .returning(COMMENT.ID).fetchOne(COMMENT.ID);
     }
 
-    /** Inserts a comment on a pact (pact comments have no amendment or line anchors). */
-    public long insertOnPact(long pactId, Long parentId, long authorId, long authorPartyId, Visibility visibility, String body) {
+    /** Inserts a comment on a pact or one of its amendments (pact comments have no line anchors). */
+    public long insertOnPact(long pactId, Long pactAmendmentId, Long parentId, long authorId, long authorPartyId, Visibility visibility, String body) {
         return db.insertInto(COMMENT)
                 .set(COMMENT.PACT_ID, pactId)
+                .set(COMMENT.PACT_AMENDMENT_ID, pactAmendmentId)
                 .set(COMMENT.PARENT_ID, parentId)
                 .set(COMMENT.AUTHOR_ID, authorId)
                 .set(COMMENT.AUTHOR_PARTY_ID, authorPartyId)
@@ -79,7 +80,9 @@ public class CommentRepository {
                 .join(PARTY).on(PARTY.ID.eq(COMMENT.AUTHOR_PARTY_ID))
                 .where(subject).and(visibleTo(viewerId, viewerPartyId))
                 .orderBy(COMMENT.CREATED_AT, COMMENT.ID)
-                .fetch(r -> new Comment(r.get(COMMENT.ID), r.get(COMMENT.PARENT_ID), r.get(COMMENT.AMENDMENT_ID), r.get(COMMENT.AUTHOR_ID),
+                // A comment is on a proposal's amendment or on a pact's, never both: one field carries either.
+                .fetch(r -> new Comment(r.get(COMMENT.ID), r.get(COMMENT.PARENT_ID),
+                        r.get(COMMENT.AMENDMENT_ID) != null ? r.get(COMMENT.AMENDMENT_ID) : r.get(COMMENT.PACT_AMENDMENT_ID), r.get(COMMENT.AUTHOR_ID),
                         r.get(MEMBER.DISPLAY_NAME), r.get(PARTY.CODE), r.get(PARTY.COLOUR), Visibility.valueOf(r.get(COMMENT.VISIBILITY)),
                         r.get(COMMENT.REVISION), r.get(COMMENT.BLOCK), r.get(COMMENT.LINE), r.get(COMMENT.QUOTE),
                         r.get(COMMENT.DELETED_AT) == null ? r.get(COMMENT.BODY) : "", r.get(COMMENT.CREATED_AT),

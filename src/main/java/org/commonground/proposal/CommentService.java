@@ -84,6 +84,10 @@ public class CommentService {
         }
         String body = checkedBody(comment.body());
         Visibility visibility = comment.visibility() == null ? Visibility.SHARED : comment.visibility();
+        Long amendmentId = comment.amendmentId();
+        if (amendmentId != null && !pactGuard.hasAmendment(pactId, amendmentId)) {
+            throw new InvalidInputException("amendment", "There is no such amendment to this pact.");
+        }
         if (comment.parentId() != null) {
             CommentRecord parent = comments.findVisible(comment.parentId(), me.id(), me.partyId())
                     .filter(p -> Objects.equals(p.getPactId(), pactId))
@@ -91,8 +95,9 @@ public class CommentService {
             if (Visibility.valueOf(parent.getVisibility()) == Visibility.CAUCUS) {
                 visibility = Visibility.CAUCUS;
             }
+            amendmentId = parent.getPactAmendmentId();
         }
-        long id = comments.insertOnPact(pactId, comment.parentId(), me.id(), me.partyId(), visibility, body);
+        long id = comments.insertOnPact(pactId, amendmentId, comment.parentId(), me.id(), me.partyId(), visibility, body);
         audit.record(me.id(), "COMMENT_POSTED", "pact", pactId, "comment " + id + " " + visibility);
         return id;
     }

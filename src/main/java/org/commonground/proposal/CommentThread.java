@@ -45,11 +45,14 @@ public class CommentThread extends Div {
         this(comments, c -> comments.post(proposalId, c), amendmentId, all, me, canComment, onChange);
     }
 
-    /** The discussion of a pact: the same thread, with comments posted on the pact. */
-    public static CommentThread onPact(CommentService comments, long pactId, List<Comment> all, SignedInMember me,
+    /**
+     * The discussion of a pact ({@code amendmentId} null) or of one of its amendments: the same thread, with comments
+     * posted on the pact.
+     */
+    public static CommentThread onPact(CommentService comments, long pactId, Long amendmentId, List<Comment> all, SignedInMember me,
                                       boolean canComment, Runnable onChange) {
-        CommentThread thread = new CommentThread(comments, c -> comments.postOnPact(pactId, c), null, all, me, canComment, onChange);
-        if (canComment) {
+        CommentThread thread = new CommentThread(comments, c -> comments.postOnPact(pactId, c), amendmentId, all, me, canComment, onChange);
+        if (canComment && amendmentId == null) {
             thread.add(thread.form(null, "Comment on the pact"));
         }
         return thread;

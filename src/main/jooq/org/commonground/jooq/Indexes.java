@@ -37,6 +37,7 @@ public class Indexes {
     public static final Index BALLOT_ONE_OPEN_PER_PACT_PARTY = Internal.createIndex(DSL.name("ballot_one_open_per_pact_party"), Ballot.BALLOT, new OrderField[] { Ballot.BALLOT.PACT_ID, Ballot.BALLOT.PARTY_ID }, true);
     public static final Index COMMENT_AMENDMENT = Internal.createIndex(DSL.name("comment_amendment"), Comment.COMMENT, new OrderField[] { Comment.COMMENT.AMENDMENT_ID }, false);
     public static final Index COMMENT_PACT = Internal.createIndex(DSL.name("comment_pact"), Comment.COMMENT, new OrderField[] { Comment.COMMENT.PACT_ID, Comment.COMMENT.CREATED_AT }, false);
+    public static final Index COMMENT_PACT_AMENDMENT = Internal.createIndex(DSL.name("comment_pact_amendment"), Comment.COMMENT, new OrderField[] { Comment.COMMENT.PACT_AMENDMENT_ID }, false);
     public static final Index COMMENT_PARENT = Internal.createIndex(DSL.name("comment_parent"), Comment.COMMENT, new OrderField[] { Comment.COMMENT.PARENT_ID }, false);
     public static final Index COMMENT_PROPOSAL = Internal.createIndex(DSL.name("comment_proposal"), Comment.COMMENT, new OrderField[] { Comment.COMMENT.PROPOSAL_ID, Comment.COMMENT.CREATED_AT }, false);
     public static final Index ELECTION_RESULT_CONSTITUENCY = Internal.createIndex(DSL.name("election_result_constituency"), ElectionResult.ELECTION_RESULT, new OrderField[] { ElectionResult.ELECTION_RESULT.ONS_CODE }, false);

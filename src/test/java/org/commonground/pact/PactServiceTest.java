@@ -267,4 +267,20 @@ class PactServiceTest {
         TestMembers.signIn(outsider);
         assertThatThrownBy(() -> comments.threadOfPact(id)).isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void anAmendmentHasItsOwnDiscussionAndAnotherPactsAmendmentIsRefused() {
+        long id = negotiatedPact();
+        long other = negotiatedPact();
+        TestMembers.signIn(libDem);
+        PactTerms changed = new PactTerms(reciprocal().seats(), "Joint leaflets, and a joint hustings.");
+        long amendment = pacts.proposeAmendment(id, changed, "");
+        long elsewhere = pacts.proposeAmendment(other, changed, "");
+        TestMembers.signIn(green1);
+        long comment = comments.postOnPact(id, new NewComment(amendment, null, Visibility.SHARED, null, null, null, false, "Yes to hustings"));
+        comments.postOnPact(id, new NewComment(null, comment, Visibility.SHARED, null, null, null, false, "Agreed"));
+        assertThat(comments.threadOfPact(id)).extracting(c -> c.amendmentId()).containsExactly(amendment, amendment);
+        assertThatThrownBy(() -> comments.postOnPact(id, new NewComment(elsewhere, null, Visibility.SHARED, null, null, null, false, "Wrong pact")))
+                .isInstanceOf(InvalidInputException.class);
+    }
 }

@@ -15,6 +15,7 @@ import org.commonground.jooq.Keys;
 import org.commonground.jooq.tables.Amendment.AmendmentPath;
 import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.Pact.PactPath;
+import org.commonground.jooq.tables.PactAmendment.PactAmendmentPath;
 import org.commonground.jooq.tables.Party.PartyPath;
 import org.commonground.jooq.tables.Proposal.ProposalPath;
 import org.commonground.jooq.tables.records.CommentRecord;
@@ -145,6 +146,11 @@ public class Comment extends TableImpl<CommentRecord> {
      */
     public final TableField<CommentRecord, Long> PACT_ID = createField(DSL.name("pact_id"), SQLDataType.BIGINT, this, "");
 
+    /**
+     * The column <code>comment.pact_amendment_id</code>.
+     */
+    public final TableField<CommentRecord, Long> PACT_AMENDMENT_ID = createField(DSL.name("pact_amendment_id"), SQLDataType.BIGINT, this, "");
+
     private Comment(Name alias, Table<CommentRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -214,7 +220,7 @@ public class Comment extends TableImpl<CommentRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.COMMENT_AMENDMENT, Indexes.COMMENT_PACT, Indexes.COMMENT_PARENT, Indexes.COMMENT_PROPOSAL);
+        return Arrays.asList(Indexes.COMMENT_AMENDMENT, Indexes.COMMENT_PACT, Indexes.COMMENT_PACT_AMENDMENT, Indexes.COMMENT_PARENT, Indexes.COMMENT_PROPOSAL);
     }
 
     @Override
@@ -229,7 +235,7 @@ public class Comment extends TableImpl<CommentRecord> {
 
     @Override
     public List<ForeignKey<CommentRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.COMMENT__COMMENT_AMENDMENT_ID_FKEY, Keys.COMMENT__COMMENT_AUTHOR_ID_FKEY, Keys.COMMENT__COMMENT_AUTHOR_PARTY_ID_FKEY, Keys.COMMENT__COMMENT_PACT_ID_FKEY, Keys.COMMENT__COMMENT_PARENT_ID_FKEY, Keys.COMMENT__COMMENT_PROPOSAL_ID_FKEY);
+        return Arrays.asList(Keys.COMMENT__COMMENT_AMENDMENT_ID_FKEY, Keys.COMMENT__COMMENT_AUTHOR_ID_FKEY, Keys.COMMENT__COMMENT_AUTHOR_PARTY_ID_FKEY, Keys.COMMENT__COMMENT_PACT_AMENDMENT_ID_FKEY, Keys.COMMENT__COMMENT_PACT_ID_FKEY, Keys.COMMENT__COMMENT_PARENT_ID_FKEY, Keys.COMMENT__COMMENT_PROPOSAL_ID_FKEY);
     }
 
     private transient AmendmentPath _amendment;
@@ -266,6 +272,18 @@ public class Comment extends TableImpl<CommentRecord> {
             _party = new PartyPath(this, Keys.COMMENT__COMMENT_AUTHOR_PARTY_ID_FKEY, null);
 
         return _party;
+    }
+
+    private transient PactAmendmentPath _pactAmendment;
+
+    /**
+     * Get the implicit join path to the <code>pact_amendment</code> table.
+     */
+    public PactAmendmentPath pactAmendment() {
+        if (_pactAmendment == null)
+            _pactAmendment = new PactAmendmentPath(this, Keys.COMMENT__COMMENT_PACT_AMENDMENT_ID_FKEY, null);
+
+        return _pactAmendment;
     }
 
     private transient PactPath _pact;
@@ -313,6 +331,7 @@ public class Comment extends TableImpl<CommentRecord> {
             Internal.createCheck(this, DSL.name("comment_has_one_subject"), "((num_nonnulls(proposal_id, pact_id) = 1))", true),
             Internal.createCheck(this, DSL.name("comment_has_words"), "(((deleted_at IS NOT NULL) OR (char_length(btrim(body)) >= 1)))", true),
             Internal.createCheck(this, DSL.name("comment_line_check"), "((line >= 1))", true),
+            Internal.createCheck(this, DSL.name("comment_pact_amendment_on_pact"), "(((pact_amendment_id IS NULL) OR (pact_id IS NOT NULL)))", true),
             Internal.createCheck(this, DSL.name("comment_quote_check"), "((char_length(quote) <= 2000))", true),
             Internal.createCheck(this, DSL.name("comment_revision_check"), "((revision >= 1))", true),
             Internal.createCheck(this, DSL.name("comment_visibility_check"), "((visibility = ANY (ARRAY['SHARED'::text, 'CAUCUS'::text])))", true)

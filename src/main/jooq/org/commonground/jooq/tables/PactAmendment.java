@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.commonground.jooq.DefaultSchema;
 import org.commonground.jooq.Keys;
+import org.commonground.jooq.tables.Comment.CommentPath;
 import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.Pact.PactPath;
 import org.commonground.jooq.tables.records.PactAmendmentRecord;
@@ -254,6 +255,18 @@ public class PactAmendment extends TableImpl<PactAmendmentRecord> {
             _pactAmendmentProposerIdFkey = new MemberPath(this, Keys.PACT_AMENDMENT__PACT_AMENDMENT_PROPOSER_ID_FKEY, null);
 
         return _pactAmendmentProposerIdFkey;
+    }
+
+    private transient CommentPath _comment;
+
+    /**
+     * Get the implicit to-many join path to the <code>comment</code> table
+     */
+    public CommentPath comment() {
+        if (_comment == null)
+            _comment = new CommentPath(this, null, Keys.COMMENT__COMMENT_PACT_AMENDMENT_ID_FKEY.getInverseKey());
+
+        return _comment;
     }
 
     @Override

@@ -243,6 +243,20 @@ public class CommentRecord extends UpdatableRecordImpl<CommentRecord> {
         return (Long) get(15);
     }
 
+    /**
+     * Setter for <code>comment.pact_amendment_id</code>.
+     */
+    public void setPactAmendmentId(Long value) {
+        set(16, value);
+    }
+
+    /**
+     * Getter for <code>comment.pact_amendment_id</code>.
+     */
+    public Long getPactAmendmentId() {
+        return (Long) get(16);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -266,7 +280,7 @@ public class CommentRecord extends UpdatableRecordImpl<CommentRecord> {
     /**
      * Create a detached, initialised CommentRecord
      */
-    public CommentRecord(Long id, Long proposalId, Long amendmentId, Long parentId, Long authorId, Long authorPartyId, String visibility, Integer revision, Integer block, Integer line, String quote, String body, OffsetDateTime createdAt, OffsetDateTime editedAt, OffsetDateTime deletedAt, Long pactId) {
+    public CommentRecord(Long id, Long proposalId, Long amendmentId, Long parentId, Long authorId, Long authorPartyId, String visibility, Integer revision, Integer block, Integer line, String quote, String body, OffsetDateTime createdAt, OffsetDateTime editedAt, OffsetDateTime deletedAt, Long pactId, Long pactAmendmentId) {
         super(Comment.COMMENT);
 
         setId(id);
@@ -285,6 +299,7 @@ public class CommentRecord extends UpdatableRecordImpl<CommentRecord> {
         setEditedAt(editedAt);
         setDeletedAt(deletedAt);
         setPactId(pactId);
+        setPactAmendmentId(pactAmendmentId);
         resetTouchedOnNotNull();
     }
 }
