@@ -32,7 +32,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule textLogicIsPure = noClasses()
             .that().resideInAnyPackage("org.commonground.proposal.text..", "org.commonground.ballot.rules..",
-                    "org.commonground.election.results..", "org.commonground.election.map..", "org.commonground.pact.terms..")
+                    "org.commonground.election.results..", "org.commonground.election.map..", "org.commonground.pact.terms..",
+                    "org.commonground.publishing.document..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.jooq..", "com.vaadin..",
                     "java.io..", "java.nio..", "java.sql..", "java.net..", "org.commonground.jooq..");
 
