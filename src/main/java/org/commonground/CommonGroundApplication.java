@@ -9,6 +9,7 @@ import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.commonground.election.ImportResultsCommand;
 import org.commonground.election.SeatsCommand;
+import org.commonground.publishing.RenderCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +25,10 @@ public class CommonGroundApplication implements AppShellConfigurator {
         // The seats command needs neither the web server nor the database, so it runs before Spring starts.
         if (args.length > 0 && args[0].equals("seats")) {
             System.exit(SeatsCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        // Rendering a draft PDF needs neither the web server nor the database either.
+        if (args.length > 0 && args[0].equals("render")) {
+            System.exit(RenderCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         // An admin's import from the command line: the database without the web server.
         if (args.length > 0 && args[0].equals("import-results")) {

@@ -33,7 +33,8 @@ public final class DocumentXhtml {
                 .append("</head>\n<body").append(c.draft() ? " class=\"draft\"" : "").append(">\n");
         x.append("<div class=\"running-header\">").append(escape(c.title())).append("</div>\n");
         x.append("<div class=\"running-footer\">Fingerprint (SHA-256) <span class=\"fingerprint\">").append(escape(fingerprint))
-                .append("</span><br/>Verify at ").append(escape(verifyAddress)).append("</div>\n");
+                .append("</span><br/>").append(verifyAddress == null || verifyAddress.isBlank()
+                        ? "Not published: a draft has no published copy to verify against" : "Verify at " + escape(verifyAddress)).append("</div>\n");
         if (c.draft()) {
             x.append("<div class=\"watermark\">DRAFT – not agreed</div>\n");
         }
