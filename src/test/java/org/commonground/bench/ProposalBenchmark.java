@@ -99,7 +99,7 @@ public final class ProposalBenchmark {
         TestMembers.signOut();
     }
 
-    private static String manifesto(int words, Random random) {
+    static String manifesto(int words, Random random) {
         StringBuilder text = new StringBuilder();
         int written = 0;
         int section = 1;
