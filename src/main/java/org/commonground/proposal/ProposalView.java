@@ -133,6 +133,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         actions.add(new Button("History", e -> navigateTo(ProposalHistoryView.class)));
         // Ballots live in their own feature; linking by address keeps the packages free of cycles.
         actions.add(new Button("Ballots", e -> getUI().ifPresent(ui -> ui.navigate("proposals/" + proposalId + "/ballots"))));
+        actions.add(new Button("PDF", e -> getUI().ifPresent(ui -> ui.navigate("proposals/" + proposalId + "/pdf"))));
         for (ProposalState to : details.moves()) {
             Button move = new Button(moveLabel(to));
             if (to == ProposalState.WITHDRAWN) {

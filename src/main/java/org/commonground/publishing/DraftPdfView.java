@@ -1,0 +1,110 @@
+package org.commonground.publishing;
+
+import java.io.ByteArrayInputStream;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import jakarta.annotation.security.PermitAll;
+import org.commonground.shared.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The PDF of a proposal the member may read, at any stage, marked "DRAFT – not agreed". A long text takes seconds
+ * to lay out, so it is made in the background, with a progress bar, never holding the page's session lock.
+ */
+@Route("proposals/:proposalId(\\d+)/pdf")
+@PageTitle("PDF · Common Ground")
+@PermitAll
+public class DraftPdfView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final Logger log = LoggerFactory.getLogger(DraftPdfView.class);
+
+    private final PublishingService publishing;
+    final Button prepare = new Button("Prepare the PDF");
+    final ProgressBar progress = new ProgressBar();
+    final Div result = new Div();
+    private long proposalId;
+
+    public DraftPdfView(PublishingService publishing) {
+        this.publishing = publishing;
+        addClassName("cg-page");
+        progress.setIndeterminate(true);
+        progress.setVisible(false);
+        progress.setWidth("20rem");
+        progress.getElement().setAttribute("aria-label", "Preparing the PDF");
+        prepare.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        prepare.addClickListener(e -> start());
+        result.getElement().setAttribute("role", "status");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        proposalId = event.getRouteParameters().getLong("proposalId").orElse(0L);
+        removeAll();
+        result.removeAll();
+        String title;
+        try {
+            title = publishing.proposalDraft(proposalId).title();
+        } catch (InvalidInputException notReadable) {
+            add(new H2("Proposal not found"), new Paragraph(notReadable.getMessage()));
+            return;
+        }
+        add(new H2("PDF of \u201c" + title + "\u201d"), new Anchor("proposals/" + proposalId, "Back to the proposal"),
+                new Paragraph("The current text with its line numbers as on screen, A4, marked \u201cDRAFT \u2013 not agreed\u201d: "
+                        + "only a published text is an agreed one."), prepare, progress, result);
+    }
+
+    private void start() {
+        UI ui = UI.getCurrent();
+        prepare.setEnabled(false);
+        progress.setVisible(true);
+        result.removeAll();
+        long id = proposalId;
+        Thread.startVirtualThread(DelegatingSecurityContextRunnable.create(() -> {
+            try {
+                PublishingService.Pdf pdf = publishing.proposalDraftPdf(id);
+                ui.access(() -> {
+                    finish();
+                    Anchor download = new Anchor(DownloadHandler.fromInputStream(event ->
+                            new DownloadResponse(new ByteArrayInputStream(pdf.bytes()), pdf.fileName(), "application/pdf", pdf.bytes().length)),
+                            "Download " + pdf.fileName());
+                    download.getElement().setAttribute("download", true);
+                    result.add(download, new Paragraph(new Span("Fingerprint (SHA-256): "), new Span(pdf.fingerprint())));
+                });
+            } catch (InvalidInputException notReadable) {
+                ui.access(() -> {
+                    finish();
+                    result.add(new Paragraph(notReadable.getMessage()));
+                });
+            } catch (RuntimeException failure) {
+                log.error("The PDF of proposal {} could not be made", id, failure);
+                ui.access(() -> {
+                    finish();
+                    result.add(new Paragraph("The PDF could not be made. Please try again; if it fails again, the server log says why."));
+                });
+            }
+        }, SecurityContextHolder.getContext()));
+    }
+
+    private void finish() {
+        prepare.setEnabled(true);
+        progress.setVisible(false);
+    }
+}

@@ -1,0 +1,55 @@
+package org.commonground.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.html.Anchor;
+import org.commonground.group.GroupKind;
+import org.commonground.group.GroupService;
+import org.commonground.group.NewGroup;
+import org.commonground.proposal.ProposalDraft;
+import org.commonground.proposal.ProposalService;
+import org.commonground.security.SignedInMember;
+import org.commonground.support.IntegrationTest;
+import org.commonground.support.TestMembers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class DraftPdfViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    ProposalService proposals;
+    @Autowired
+    GroupService groups;
+    @Autowired
+    TestMembers testMembers;
+
+    @AfterAll
+    static void signOut() {
+        TestMembers.signOut();
+    }
+
+    @Test
+    void thePdfIsMadeInTheBackgroundAndOfferedForDownload() throws Exception {
+        SignedInMember author = testMembers.register("View pdf author", "LAB");
+        TestMembers.signIn(author);
+        long group = groups.create(new NewGroup("View pdf group " + author.id(), GroupKind.ALLIANCE, null, null));
+        long proposal = proposals.create(group, new ProposalDraft("Buses for all", "", "Every town gets a bus every hour.", ""));
+
+        DraftPdfView view = navigate(DraftPdfView.class, Map.of("proposalId", String.valueOf(proposal)));
+        test(view.prepare).click();
+        assertThat(view.progress.isVisible()).isTrue();
+        assertThat(view.prepare.isEnabled()).isFalse();
+        // The work runs on another thread; its result arrives through the UI's access queue, as Push would bring it.
+        for (int i = 0; i < 100 && view.result.getChildren().findAny().isEmpty(); i++) {
+            Thread.sleep(100);
+            roundTrip();
+        }
+        assertThat($view(Anchor.class).all()).anySatisfy(a -> assertThat(a.getText()).isEqualTo("Download buses-for-all-draft.pdf"));
+        assertThat(view.progress.isVisible()).isFalse();
+    }
+}
