@@ -176,7 +176,8 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         fillStatusLine(d);
         add(changedNotice, statusLine);
         add(new Paragraph(new Anchor("groups/" + d.summary().groupId() + "/pacts", "Pacts of " + d.summary().groupName()),
-                new Span(" · revision " + d.summary().currentRevision() + " · "), new Anchor("pacts/ledger", "Reciprocity ledger")));
+                new Span(" · revision " + d.summary().currentRevision() + " · "), new Anchor("pacts/ledger", "Reciprocity ledger"),
+                new Span(" · "), new Anchor("pacts/" + pactId + "/pdf", "PDF")));
         add(stateActions(d));
         add(new H3("Terms"), termsTable(d.terms(), d.parties()));
         if (!d.terms().conditions().isBlank()) {

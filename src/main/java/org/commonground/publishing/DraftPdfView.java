@@ -16,6 +16,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.PermitAll;
@@ -26,10 +27,11 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The PDF of a proposal the member may read, at any stage, marked "DRAFT – not agreed". A long text takes seconds
+ * The PDF of a proposal or pact the member may read, at any stage, marked "DRAFT – not agreed". A long text takes seconds
  * to lay out, so it is made in the background, with a progress bar, never holding the page's session lock.
  */
 @Route("proposals/:proposalId(\\d+)/pdf")
+@RouteAlias("pacts/:pactId(\\d+)/pdf")
 @PageTitle("PDF · Common Ground")
 @PermitAll
 public class DraftPdfView extends VerticalLayout implements BeforeEnterObserver {
@@ -41,6 +43,7 @@ public class DraftPdfView extends VerticalLayout implements BeforeEnterObserver 
     final ProgressBar progress = new ProgressBar();
     final Div result = new Div();
     private long proposalId;
+    private long pactId;
 
     public DraftPdfView(PublishingService publishing) {
         this.publishing = publishing;
@@ -57,17 +60,19 @@ public class DraftPdfView extends VerticalLayout implements BeforeEnterObserver 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         proposalId = event.getRouteParameters().getLong("proposalId").orElse(0L);
+        pactId = event.getRouteParameters().getLong("pactId").orElse(0L);
         removeAll();
         result.removeAll();
         String title;
         try {
-            title = publishing.proposalDraft(proposalId).title();
+            title = (pactId != 0 ? publishing.pactDraft(pactId) : publishing.proposalDraft(proposalId)).title();
         } catch (InvalidInputException notReadable) {
-            add(new H2("Proposal not found"), new Paragraph(notReadable.getMessage()));
+            add(new H2("Not found"), new Paragraph(notReadable.getMessage()));
             return;
         }
-        add(new H2("PDF of \u201c" + title + "\u201d"), new Anchor("proposals/" + proposalId, "Back to the proposal"),
-                new Paragraph("The current text with its line numbers as on screen, A4, marked \u201cDRAFT \u2013 not agreed\u201d: "
+        add(new H2("PDF of \u201c" + title + "\u201d"), pactId != 0 ? new Anchor("pacts/" + pactId, "Back to the pact")
+                        : new Anchor("proposals/" + proposalId, "Back to the proposal"),
+                new Paragraph("The current text with its line numbers, A4, marked \u201cDRAFT \u2013 not agreed\u201d: "
                         + "only a published text is an agreed one."), prepare, progress, result);
     }
 
@@ -76,10 +81,11 @@ public class DraftPdfView extends VerticalLayout implements BeforeEnterObserver 
         prepare.setEnabled(false);
         progress.setVisible(true);
         result.removeAll();
-        long id = proposalId;
+        long proposal = proposalId;
+        long pact = pactId;
         Thread.startVirtualThread(DelegatingSecurityContextRunnable.create(() -> {
             try {
-                PublishingService.Pdf pdf = publishing.proposalDraftPdf(id);
+                PublishingService.Pdf pdf = pact != 0 ? publishing.pactDraftPdf(pact) : publishing.proposalDraftPdf(proposal);
                 ui.access(() -> {
                     finish();
                     Anchor download = new Anchor(DownloadHandler.fromInputStream(event ->
@@ -94,7 +100,7 @@ public class DraftPdfView extends VerticalLayout implements BeforeEnterObserver 
                     result.add(new Paragraph(notReadable.getMessage()));
                 });
             } catch (RuntimeException failure) {
-                log.error("The PDF of proposal {} could not be made", id, failure);
+                log.error("The PDF of {} {} could not be made", pact != 0 ? "pact" : "proposal", pact != 0 ? pact : proposal, failure);
                 ui.access(() -> {
                     finish();
                     result.add(new Paragraph("The PDF could not be made. Please try again; if it fails again, the server log says why."));

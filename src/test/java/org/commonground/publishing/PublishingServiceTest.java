@@ -28,6 +28,8 @@ class PublishingServiceTest {
     @Autowired
     GroupService groups;
     @Autowired
+    org.commonground.pact.PactService pacts;
+    @Autowired
     TestMembers testMembers;
 
     @AfterEach
@@ -57,5 +59,22 @@ class PublishingServiceTest {
         proposals.move(proposal, ProposalState.DISCUSSION);
         TestMembers.signIn(member);
         assertThat(PdfRendererTest.text(publishing.proposalDraftPdf(proposal).bytes())).contains("In discussion since");
+    }
+
+    @Test
+    void aPactsDraftPdfShowsItsTermsToTheGroupAndNobodyElse() throws Exception {
+        SignedInMember convenor = testMembers.register("Pact pdf convenor", "LAB");
+        TestMembers.signIn(convenor);
+        long group = groups.create(new NewGroup("Pact pdf town " + convenor.id(), GroupKind.LOCAL, null, "Aldershot (E14001063)"));
+        testMembers.joined(groups, group, convenor, "Pact pdf green", "GRN");
+        long pact = pacts.start(group, "Aldershot understanding", java.util.List.of("E14001063"), null);
+
+        PublishingService.Pdf pdf = publishing.pactDraftPdf(pact);
+        assertThat(PdfRendererTest.text(pdf.bytes())).contains("Aldershot understanding", "Aldershot (E14001063)", "Alliance candidate",
+                "DRAFT – not agreed", "Draft · revision 1");
+        assertThat(pdf.fileName()).isEqualTo("aldershot-understanding-draft.pdf");
+
+        TestMembers.signIn(testMembers.register("Pact pdf outsider", "LAB"));
+        assertThatThrownBy(() -> publishing.pactDraftPdf(pact)).isInstanceOf(InvalidInputException.class);
     }
 }

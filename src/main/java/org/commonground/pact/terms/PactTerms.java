@@ -24,6 +24,21 @@ public record PactTerms(List<SeatTerms> seats, String conditions) {
         return parties;
     }
 
+    /** The terms as Markdown: a section per constituency listing who stands how, then the conditions. */
+    public String asMarkdown() {
+        StringBuilder md = new StringBuilder();
+        for (SeatTerms s : seats) {
+            md.append("## ").append(s.constituency()).append(" (").append(s.onsCode()).append(")\n\n")
+                    .append("- Alliance candidate: ").append(s.candidate()).append('\n');
+            s.stances().forEach((party, stance) -> md.append("- ").append(party).append(": ").append(stance.label()).append('\n'));
+            md.append('\n');
+        }
+        if (!conditions.isBlank()) {
+            md.append("## Conditions\n\n").append(conditions.strip()).append('\n');
+        }
+        return md.toString();
+    }
+
     /**
      * The terms as lines of plain text, one per constituency and then the conditions: what revisions and
      * amendments are diffed on, so a change reads as words struck and inserted.
