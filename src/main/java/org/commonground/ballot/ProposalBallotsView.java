@@ -17,7 +17,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -36,6 +35,7 @@ import org.commonground.proposal.ProposalDetails;
 import org.commonground.proposal.ProposalService;
 import org.commonground.proposal.ProposalState;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Cards;
 import org.commonground.ui.Forms;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -96,17 +96,9 @@ public class ProposalBallotsView extends VerticalLayout implements BeforeEnterOb
         cards.addClassName("cg-cards");
         for (long id : ids) {
             BallotDetails b = ballots.details(id);
-            Div card = new Div();
-            card.addClassName("cg-card");
-            Anchor title = new Anchor("ballots/" + id, b.subject());
-            title.addClassName("cg-card-title");
-            Span state = new Span(b.isOpen() ? "Open" : Boolean.TRUE.equals(b.passed()) ? "Passed" : "Failed");
-            state.addClassName("cg-status");
-            Div heading = new Div(title, state);
-            heading.addClassName("cg-card-heading");
-            card.add(heading, new Paragraph(b.rule().label() + (b.secret() ? ", secret" : ", open") + " \u00b7 " + b.electorateLine()),
-                    new Paragraph("Opened " + WHEN.format(b.openedAt()) + (b.closesAt() != null && b.isOpen() ? ", closes " + WHEN.format(b.closesAt()) : "")));
-            cards.add(card);
+            cards.add(Cards.card("ballots/" + id, b.subject(), b.isOpen() ? "Open" : Boolean.TRUE.equals(b.passed()) ? "Passed" : "Failed",
+                    new Paragraph(b.rule().label() + (b.secret() ? ", secret" : ", open") + " \u00b7 " + b.electorateLine()),
+                    new Paragraph("Opened " + WHEN.format(b.openedAt()) + (b.closesAt() != null && b.isOpen() ? ", closes " + WHEN.format(b.closesAt()) : ""))));
         }
         add(cards);
     }

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -24,6 +23,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import org.commonground.security.CurrentMember;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Cards;
 import org.commonground.ui.Forms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,11 +75,8 @@ public class ElectionsView extends VerticalLayout {
             list.add(new Paragraph("No election results have been imported yet."));
         }
         for (ElectionService.ElectionSummary e : all) {
-            Anchor title = new Anchor("elections/" + e.id(), e.name() + " (" + e.code() + ")");
-            title.addClassName("cg-card-title");
-            Div card = new Div(title, new Paragraph(e.constituencies() + " constituencies · imported " + DATE.format(e.importedAt())));
-            card.addClassName("cg-card");
-            list.add(card);
+            list.add(Cards.card("elections/" + e.id(), e.name() + " (" + e.code() + ")", null,
+                    new Paragraph(e.constituencies() + " constituencies · imported " + DATE.format(e.importedAt()))));
         }
     }
 

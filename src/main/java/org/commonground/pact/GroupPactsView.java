@@ -14,7 +14,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -28,6 +27,7 @@ import org.commonground.group.GroupDetails;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Cards;
 import org.commonground.ui.Forms;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -76,15 +76,8 @@ public class GroupPactsView extends VerticalLayout implements BeforeEnterObserve
             cards.add(new Paragraph("No pacts yet."));
         }
         for (PactSummary p : list) {
-            Anchor name = new Anchor("pacts/" + p.id(), p.title());
-            name.addClassName("cg-card-title");
-            Span state = new Span(p.state().label());
-            state.addClassName("cg-status");
-            Div heading = new Div(name, state);
-            heading.addClassName("cg-card-heading");
-            Div card = new Div(heading, new Paragraph("Revision " + p.currentRevision() + " · started " + DATE.format(p.createdAt())));
-            card.addClassName("cg-card");
-            cards.add(card);
+            cards.add(Cards.card("pacts/" + p.id(), p.title(), p.state().label(),
+                    new Paragraph("Revision " + p.currentRevision() + " · started " + DATE.format(p.createdAt()))));
         }
         add(cards);
         if (group.summary().isConvenor() && group.summary().kind() == GroupKind.LOCAL) {

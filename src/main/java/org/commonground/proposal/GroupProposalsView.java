@@ -20,6 +20,7 @@ import jakarta.annotation.security.PermitAll;
 import org.commonground.group.GroupDetails;
 import org.commonground.group.GroupService;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Cards;
 
 /** A group's proposals that the caller may read, newest change first. */
 @Route("groups/:groupId(\\d+)/proposals")
@@ -36,6 +37,12 @@ public class GroupProposalsView extends VerticalLayout implements BeforeEnterObs
         this.proposals = proposals;
         this.groups = groups;
         addClassName("cg-page");
+    }
+
+    private static Paragraph description(String summary) {
+        Paragraph description = new Paragraph(summary);
+        description.addClassName("cg-card-description");
+        return description;
     }
 
     @Override
@@ -65,23 +72,10 @@ public class GroupProposalsView extends VerticalLayout implements BeforeEnterObs
             cards.add(new Paragraph("No proposals yet."));
         }
         for (ProposalSummary p : list) {
-            Div card = new Div();
-            card.addClassName("cg-card");
-            Anchor title = new Anchor("proposals/" + p.id(), p.title());
-            title.addClassName("cg-card-title");
-            Span state = new Span(p.state().label());
-            state.addClassName("cg-status");
-            Div heading = new Div(title, state);
-            heading.addClassName("cg-card-heading");
-            card.add(heading);
-            if (!p.summary().isBlank()) {
-                Paragraph summary = new Paragraph(p.summary());
-                summary.addClassName("cg-card-description");
-                card.add(summary);
-            }
             Div footer = new Div(new Span("Revision " + p.currentRevision() + " · " + DATE.format(p.stateChangedAt())));
             footer.addClassName("cg-card-footer");
-            card.add(footer);
+            Div card = p.summary().isBlank() ? Cards.card("proposals/" + p.id(), p.title(), p.state().label(), footer)
+                    : Cards.card("proposals/" + p.id(), p.title(), p.state().label(), description(p.summary()), footer);
             cards.add(card);
         }
         add(cards);

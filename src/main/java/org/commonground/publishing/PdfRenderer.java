@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -28,10 +30,10 @@ import org.xml.sax.SAXException;
  */
 public final class PdfRenderer {
 
-    private static final String[][] FONTS = {
-            {"liberation/LiberationSerif-Regular.ttf"}, {"liberation/LiberationSerif-Bold.ttf"}, {"liberation/LiberationSerif-Italic.ttf"},
-            {"liberation/LiberationSerif-BoldItalic.ttf"}, {"liberation/LiberationSans-Regular.ttf"}, {"liberation/LiberationSans-Bold.ttf"},
-            {"liberation/LiberationSans-Italic.ttf"}, {"liberation/LiberationMono-Regular.ttf"}};
+    private static final List<String> FONTS = List.of(
+            "liberation/LiberationSerif-Regular.ttf", "liberation/LiberationSerif-Bold.ttf", "liberation/LiberationSerif-Italic.ttf",
+            "liberation/LiberationSerif-BoldItalic.ttf", "liberation/LiberationSans-Regular.ttf", "liberation/LiberationSans-Bold.ttf",
+            "liberation/LiberationSans-Italic.ttf", "liberation/LiberationMono-Regular.ttf");
 
     /** The result: the PDF, and the addresses the document asked for that were refused. */
     public record Rendered(byte[] pdf, List<String> refused) {
@@ -97,18 +99,32 @@ public final class PdfRenderer {
         }
     }
 
-    private static void addFonts(ITextRenderer renderer) {
-        for (String[] font : FONTS) {
-            try (InputStream in = PdfRenderer.class.getClassLoader().getResourceAsStream(font[0])) {
+    /** The font files, read from the jar once: every rendering embeds them, none re-reads them. */
+    private static final Map<String, byte[]> FONT_FILES = readFonts();
+
+    private static Map<String, byte[]> readFonts() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String font : FONTS) {
+            try (InputStream in = PdfRenderer.class.getClassLoader().getResourceAsStream(font)) {
                 if (in == null) {
-                    throw new IllegalStateException("Font " + font[0] + " is missing from the classpath (openpdf-fonts-extra)");
+                    throw new IllegalStateException("Font " + font + " is missing from the classpath (openpdf-fonts-extra)");
                 }
-                BaseFont base = BaseFont.createFont(font[0], BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
-                renderer.getFontResolver().addFont(base, font[0], null);
-            } catch (IOException | org.openpdf.text.DocumentException e) {
-                throw new IllegalStateException("Font " + font[0] + " cannot be read", e);
+                files.put(font, in.readAllBytes());
+            } catch (IOException e) {
+                throw new IllegalStateException("Font " + font + " cannot be read", e);
             }
         }
+        return files;
+    }
+
+    private static void addFonts(ITextRenderer renderer) {
+        FONT_FILES.forEach((name, bytes) -> {
+            try {
+                renderer.getFontResolver().addFont(BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, bytes, null), name, null);
+            } catch (IOException | org.openpdf.text.DocumentException e) {
+                throw new IllegalStateException("Font " + name + " cannot be used", e);
+            }
+        });
     }
 
     /** The base address documents are laid out against: nothing resolves against it, and it names no real place. */
