@@ -31,6 +31,11 @@ public record PactDetails(PactSummary summary, Long electionId, PactTerms terms,
         return involved && state() == PactState.NEGOTIATING;
     }
 
+    /** A convenor publishes a ratified pact, and publishes corrections of a published one. */
+    public boolean canPublish() {
+        return convenor && (state() == PactState.RATIFIED || state() == PactState.PUBLISHED);
+    }
+
     public boolean canCollapse() {
         return convenor && state() != PactState.PUBLISHED && state() != PactState.COLLAPSED;
     }

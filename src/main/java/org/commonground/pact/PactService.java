@@ -42,6 +42,7 @@ import org.commonground.shared.InvalidInputException;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -444,6 +445,20 @@ public class PactService {
             ballots.cancelRatification(ballotId, "the pact collapsed.");
         }
         audit.record(me.id(), "PACT_COLLAPSED", "pact", pactId, why);
+        events.changedAfterCommit(pactId);
+    }
+
+    /**
+     * A convenor publishes a ratified pact, for all its parties at once: RATIFIED becomes PUBLISHED. Publishing
+     * calls this inside its own transaction, before it takes the snapshot, so both commit together.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markPublished(long pactId) {
+        SignedInMember me = currentMember.require();
+        PactGuard.Access access = convenorChanging(pactId, me);
+        requireState(access, "Only a ratified pact can be published.", PactState.RATIFIED);
+        pacts.changeState(pactId, PactState.PUBLISHED, "");
+        audit.record(me.id(), "PACT_PUBLISHED", "pact", pactId, "RATIFIED -> PUBLISHED");
         events.changedAfterCommit(pactId);
     }
 

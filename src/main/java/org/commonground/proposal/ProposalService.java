@@ -21,6 +21,7 @@ import org.commonground.shared.InvalidInputException;
 import org.commonground.shared.TextRules;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -95,7 +96,26 @@ public class ProposalService {
         }
         return new ProposalDetails(ProposalRepository.summaryOf(p), groups.name(p.getGroupId()), current,
                 LineNumbering.number(current.body(), groups.lineWidth(p.getGroupId())), proposals.authors(proposalId),
-                rules.canEdit(), moves, rules.canAmend(), rules.canDecideAmendments(), rules.canComment());
+                rules.canEdit(), moves, rules.canAmend(), rules.canDecideAmendments(), rules.canComment(), rules.convenor());
+    }
+
+    /**
+     * A convenor publishes an agreed proposal: AGREED becomes PUBLISHED. Publishing calls this inside its own
+     * transaction, before it takes the snapshot, so the state and the published document commit together.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markPublished(long proposalId) {
+        SignedInMember me = currentMember.require();
+        ProposalRecord p = readable(proposalId, me);
+        if (!rules(p, me).convenor()) {
+            throw new AccessDeniedException("Only a convenor of the group can publish a proposal.");
+        }
+        ProposalState state = ProposalState.valueOf(p.getState());
+        if (!proposals.changeState(proposalId, ProposalState.AGREED, ProposalState.PUBLISHED, me.id())) {
+            throw new InvalidInputException("state", state == ProposalState.PUBLISHED || state == ProposalState.AGREED
+                    ? "This proposal is already published." : "Only an agreed proposal can be published; this one is " + state.label().toLowerCase() + ".");
+        }
+        audit.record(me.id(), "PROPOSAL_PUBLISHED", "proposal", proposalId, "AGREED -> PUBLISHED");
     }
 
     /**

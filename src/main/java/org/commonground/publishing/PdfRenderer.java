@@ -48,6 +48,7 @@ public final class PdfRenderer {
 
     public Rendered render(String xhtml, String language) {
         Document document = parse(xhtml);
+        String fingerprint = metaContent(document, "fingerprint");
         ITextOutputDevice device = new ITextOutputDevice(26.666666f);
         BundledResourcesOnly userAgent = new BundledResourcesOnly(device, 20);
         ITextRenderer renderer = new ITextRenderer(26.666666f, 20, device, userAgent);
@@ -57,6 +58,10 @@ public final class PdfRenderer {
             public void preWrite(ITextRenderer r, int pageCount) {
                 super.preWrite(r, pageCount);
                 r.getWriter().getExtraCatalog().put(PdfName.LANG, new PdfString(language));
+                if (!fingerprint.isEmpty()) {
+                    // The verification page reads it back from an uploaded copy.
+                    r.getWriter().getInfo().put(FINGERPRINT, new PdfString(fingerprint));
+                }
             }
         });
         renderer.setDocument(document, DocumentXhtmlBase.BASE);
@@ -70,6 +75,20 @@ public final class PdfRenderer {
             renderer.finishPDF();
         }
         return new Rendered(pdf.toByteArray(), userAgent.refused());
+    }
+
+    /** The document information entry that names the fingerprint of the content a PDF shows. */
+    public static final PdfName FINGERPRINT = new PdfName("Fingerprint");
+
+    private static String metaContent(Document document, String name) {
+        var metas = document.getElementsByTagNameNS("*", "meta");
+        for (int i = 0; i < metas.getLength(); i++) {
+            var meta = (org.w3c.dom.Element) metas.item(i);
+            if (name.equals(meta.getAttribute("name"))) {
+                return meta.getAttribute("content");
+            }
+        }
+        return "";
     }
 
     /** Parses XHTML with DOCTYPEs, external entities and XInclude all off. */

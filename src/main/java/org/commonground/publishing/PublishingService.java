@@ -1,82 +1,340 @@
 package org.commonground.publishing;
 
+import java.text.Normalizer;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
+import org.commonground.audit.AuditLog;
+import org.commonground.ballot.BallotDetails;
+import org.commonground.ballot.BallotService;
+import org.commonground.ballot.PartyResult;
 import org.commonground.group.GroupService;
+import org.commonground.jooq.tables.records.PublicationRecord;
 import org.commonground.pact.PactDetails;
 import org.commonground.pact.PactService;
 import org.commonground.pact.Ratification;
 import org.commonground.pact.RatificationMethod;
+import org.commonground.pact.terms.SeatTerms;
 import org.commonground.proposal.Author;
 import org.commonground.proposal.ProposalDetails;
 import org.commonground.proposal.ProposalService;
 import org.commonground.publishing.document.DocumentContent;
 import org.commonground.publishing.document.DocumentXhtml;
 import org.commonground.publishing.document.Fingerprint;
+import org.commonground.security.CurrentMember;
+import org.commonground.security.SignedInMember;
+import org.commonground.shared.FieldProblem;
+import org.commonground.shared.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * PDFs of documents. For now: the draft PDF of any proposal or pact the caller may read, at any stage, watermarked
- * "DRAFT – not agreed" (publishing agreed texts comes with the rest of issue 6). Reading goes through the proposal
- * and pact services, which check the caller's rights; rendering happens after, outside any transaction.
+ * Publishing agreed texts, and PDFs of texts not yet agreed. A convenor publishes an agreed proposal or a ratified
+ * pact: the snapshot of every fact it states is frozen, fingerprinted and rendered to PDF once, in the same
+ * transaction that moves it to PUBLISHED. A correction is a new version that names what it corrects. Reading
+ * published documents needs no sign-in; everything else goes through the proposal and pact services, which check
+ * the caller's rights.
  */
 @Service
 public class PublishingService {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy");
+    public static final int MAX_CORRECTION_REASON = 1000;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final List<String> RESERVED_SLUGS = List.of("verify", "feed", "assets");
 
     private final ProposalService proposals;
     private final PactService pacts;
     private final GroupService groups;
+    private final BallotService ballots;
+    private final PublicationRepository publications;
+    private final CurrentMember currentMember;
+    private final AuditLog audit;
+    private final String baseUrl;
     private final PdfRenderer renderer = new PdfRenderer();
 
-    PublishingService(ProposalService proposals, PactService pacts, GroupService groups) {
+    PublishingService(ProposalService proposals, PactService pacts, GroupService groups, BallotService ballots, PublicationRepository publications,
+                      CurrentMember currentMember, AuditLog audit, @Value("${commonground.base-url}") String baseUrl) {
         this.proposals = proposals;
         this.pacts = pacts;
         this.groups = groups;
+        this.ballots = ballots;
+        this.publications = publications;
+        this.currentMember = currentMember;
+        this.audit = audit;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
     /** A rendered PDF with a file name to save it under and its fingerprint. */
     public record Pdf(String fileName, byte[] bytes, String fingerprint) {
     }
 
+    /** What a check of a fingerprint or a file found. */
+    public record Verification(Verdict verdict, Publication publication, String message) {
+    }
+
+    public enum Verdict {
+        /** The fingerprint or the file is exactly that of a published document. */
+        MATCH,
+        /** The file names a published document's fingerprint but is not the file published: it was changed. */
+        ALTERED,
+        /** Nothing published matches. */
+        UNKNOWN,
+        /** The input is not a fingerprint, or not a readable PDF. */
+        INVALID
+    }
+
+    // ---- Drafts: any proposal or pact the caller may read, at any stage
+
     public DocumentContent proposalDraft(long proposalId) {
         ProposalDetails d = proposals.details(proposalId);
-        int width = groups.details(d.proposal().groupId()).lineWidth();
-        return new DocumentContent("Proposal", d.proposal().title(), d.groupName(), d.authors().stream().map(Author::displayName).toList(),
-                d.proposal().state().label() + " since " + DATE.format(d.proposal().stateChangedAt()) + " · revision " + d.current().number(),
-                width, d.current().body(), List.of(), "", true);
+        return proposalContent(d, d.proposal().state().label() + " since " + date(d.proposal().stateChangedAt()) + " · revision " + d.current().number(),
+                List.of(), "", true);
     }
 
     /** A pact as it stands: its terms and conditions, and each party's ratification so far. */
     public DocumentContent pactDraft(long pactId) {
         PactDetails d = pacts.details(pactId);
-        StringBuilder body = new StringBuilder(d.terms().asMarkdown());
-        if (!d.ratifications().isEmpty()) {
-            body.append("\n## Ratification\n\n");
-            for (Ratification r : d.ratifications()) {
-                body.append("- ").append(r.party()).append(": ").append(r.pending() ? "waiting" : r.verdict().toLowerCase())
-                        .append(r.method() == RatificationMethod.BALLOT ? " (ballot of its members)" : " (representative: " + r.representativeName() + ")")
-                        .append(r.pending() ? "" : ", " + DATE.format(r.decidedAt())).append('\n');
-            }
-        }
-        return new DocumentContent("Pact", d.summary().title(), d.summary().groupName(), List.of(),
-                d.state().label() + " · revision " + d.summary().currentRevision(), 80, body.toString(), List.of(), "", true);
-    }
-
-    public Pdf pactDraftPdf(long pactId) {
-        return pdf(pactDraft(pactId), "pact");
+        return pactContent(d, d.state().label() + " · revision " + d.summary().currentRevision(), true);
     }
 
     public Pdf proposalDraftPdf(long proposalId) {
-        return pdf(proposalDraft(proposalId), "proposal");
+        return draftPdf(proposalDraft(proposalId), "proposal");
     }
 
-    private Pdf pdf(DocumentContent content, String fallbackName) {
+    public Pdf pactDraftPdf(long pactId) {
+        return draftPdf(pactDraft(pactId), "pact");
+    }
+
+    // ---- Publishing
+
+    /** A convenor publishes an agreed proposal, with the result of the ballot that agreed it. */
+    @Transactional
+    public Publication publishProposal(long proposalId) {
+        SignedInMember me = currentMember.require();
+        proposals.markPublished(proposalId);
+        ProposalDetails d = proposals.details(proposalId);
+        Optional<BallotDetails> decisive = ballots.ballotsOf(proposalId).stream().map(ballots::details)
+                .filter(b -> b.amendmentId() == null && Boolean.TRUE.equals(b.passed()) && b.closedAt() != null)
+                .max(Comparator.comparing(BallotDetails::closedAt));
+        List<DocumentContent.ResultRow> results = decisive.map(b -> b.parties().stream()
+                .map(p -> new DocumentContent.ResultRow(p.party(), p.electorate(), p.forVotes(), p.against(), p.abstain(), verdictOf(p, b.explanation())))
+                .toList()).orElse(List.of());
+        String dates = decisive.map(b -> "Agreed " + date(b.closedAt()) + " · ").orElse("") + "Published " + date(OffsetDateTime.now());
+        DocumentContent content = proposalContent(d, dates, results, decisive.map(BallotDetails::explanation).orElse(""), false);
+        return store(content, proposalId, null, null, slugFor(content.title(), "proposal"), me);
+    }
+
+    /** A convenor publishes a ratified pact: one document, for all its parties at the same moment. */
+    @Transactional
+    public Publication publishPact(long pactId) {
+        SignedInMember me = currentMember.require();
+        pacts.markPublished(pactId);
+        PactDetails d = pacts.details(pactId);
+        String ratified = d.ratifications().stream().map(Ratification::decidedAt).filter(java.util.Objects::nonNull).max(Comparator.naturalOrder())
+                .map(at -> "Ratified " + date(at) + " · ").orElse("");
+        DocumentContent content = pactContent(d, ratified + "Published " + date(OffsetDateTime.now()), false);
+        return store(content, null, pactId, null, slugFor(content.title(), "pact"), me);
+    }
+
+    /**
+     * A convenor corrects the newest version of a published document: a new version with the corrected text,
+     * saying what it corrects and why. The old version stays published, marked superseded.
+     */
+    @Transactional
+    public Publication correct(String slug, String correctedBody, String why) {
+        SignedInMember me = currentMember.require();
+        Publication old = publications.bySlug(slug).orElseThrow(() -> new InvalidInputException("slug", "There is no such published document."));
+        boolean convenor = old.proposalId() != null ? proposals.details(old.proposalId()).convenor() : pacts.details(old.pactId()).convenor();
+        if (!convenor) {
+            throw new AccessDeniedException("Only a convenor of the group can correct a published document.");
+        }
+        PublicationRecord newest = publications.lockNewest(old.proposalId(), old.pactId()).orElseThrow();
+        if (newest.getId() != old.id()) {
+            throw new InvalidInputException("body", "This version has already been corrected. Correct the newest version, " + newest.getSlug() + ".");
+        }
+        String reason = why == null ? "" : why.strip();
+        String body = correctedBody == null ? "" : correctedBody.replace("\r\n", "\n");
+        List<FieldProblem> problems = new ArrayList<>();
+        if (reason.isEmpty() || reason.length() > MAX_CORRECTION_REASON) {
+            problems.add(new FieldProblem("reason", reason.isEmpty()
+                    ? "Say what the correction corrects: readers of the old version will see it." : "A reason can be at most 1,000 characters."));
+        }
+        DocumentContent content = publications.content(old.id());
+        if (body.length() > ProposalService.MAX_BODY) {
+            problems.add(new FieldProblem("body", "A text can be at most 400,000 characters."));
+        } else if (body.strip().equals(content.body().strip())) {
+            problems.add(new FieldProblem("body", "The text is the same as the published one: change what needs correcting."));
+        }
+        InvalidInputException.throwIfAny(problems);
+        String dates = content.dates().replaceAll(" · Corrected [^·]*$", "") + " · Corrected " + date(OffsetDateTime.now());
+        DocumentContent corrected = content.corrected(body, "Version " + old.version() + " (published " + date(old.publishedAt()) + ") corrected: " + reason, dates);
+        String base = old.slug().replaceAll("-v[0-9]+$", "");
+        return store(corrected, old.proposalId(), old.pactId(), old, uniqueSlug(base + "-v" + (old.version() + 1)), me);
+    }
+
+    // ---- Reading published documents: anyone, signed in or not
+
+    public List<Publication> newest(int limit) {
+        return publications.newest(Math.max(1, Math.min(limit, 500)));
+    }
+
+    public Optional<Publication> published(String slug) {
+        return publications.bySlug(slug);
+    }
+
+    public DocumentContent content(Publication publication) {
+        return publications.content(publication.id());
+    }
+
+    public byte[] pdf(Publication publication) {
+        return publications.pdf(publication.id()).orElseThrow();
+    }
+
+    /** Every published version of a proposal, newest first; public, like the documents themselves. */
+    public List<Publication> versionsOfProposal(long proposalId) {
+        return publications.versionsOf(proposalId, null);
+    }
+
+    public List<Publication> versionsOfPact(long pactId) {
+        return publications.versionsOf(null, pactId);
+    }
+
+    /** The address printed in every published PDF, where anyone can check a copy. */
+    public String verifyAddress() {
+        return baseUrl + "/p/verify";
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** Checks a fingerprint, or the SHA-256 of a PDF file, against everything published. */
+    public Verification verifyFingerprint(String input) {
+        String hex = input == null ? "" : input.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s:]", "");
+        if (!hex.matches("[0-9a-f]{64}")) {
+            return new Verification(Verdict.INVALID, null, "A fingerprint is 64 characters, each 0–9 or a–f, as printed at the foot of every page.");
+        }
+        Optional<Publication> byContent = publications.byFingerprint(hex);
+        if (byContent.isPresent()) {
+            return new Verification(Verdict.MATCH, byContent.get(), "This is the fingerprint of a published document.");
+        }
+        return publications.byPdfSha256(hex)
+                .map(p -> new Verification(Verdict.MATCH, p, "This is the SHA-256 of the PDF file of a published document."))
+                .orElseGet(() -> new Verification(Verdict.UNKNOWN, null, "No published document has this fingerprint."));
+    }
+
+    /** Checks an uploaded PDF: exactly the published file, a changed copy of one, or nothing published. */
+    public Verification verifyPdf(byte[] file) {
+        Optional<Publication> exact = publications.byPdfSha256(Fingerprint.sha256(file));
+        if (exact.isPresent()) {
+            return new Verification(Verdict.MATCH, exact.get(), "This file is exactly the PDF that was published.");
+        }
+        Optional<String> named;
+        try {
+            named = PdfFingerprint.read(file);
+        } catch (PdfFingerprint.UnreadablePdfException e) {
+            return new Verification(Verdict.INVALID, null, "This file is not a PDF that can be read.");
+        }
+        return named.flatMap(publications::byFingerprint)
+                .map(p -> new Verification(Verdict.ALTERED, p, "This file names a published document, but it is not the file that was published: "
+                        + "it has been changed since. Compare it with the published version."))
+                .orElseGet(() -> new Verification(Verdict.UNKNOWN, null, "This file does not match any published document."));
+    }
+
+    // ---- Building documents
+
+    private DocumentContent proposalContent(ProposalDetails d, String dates, List<DocumentContent.ResultRow> results, String decision, boolean draft) {
+        int width = groups.details(d.proposal().groupId()).lineWidth();
+        return new DocumentContent("Proposal", d.proposal().title(), d.groupName(), d.authors().stream().map(Author::displayName).toList(),
+                dates, width, d.current().body(), results, decision, List.of(), List.of(), "", draft);
+    }
+
+    private DocumentContent pactContent(PactDetails d, String dates, boolean draft) {
+        List<DocumentContent.TermsRow> terms = new ArrayList<>();
+        for (SeatTerms s : d.terms().seats()) {
+            terms.add(new DocumentContent.TermsRow(s.constituency(), s.onsCode(), s.candidate(), s.stances().entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue().label()).collect(Collectors.joining("; "))));
+        }
+        List<DocumentContent.Signature> signatures = new ArrayList<>();
+        for (Ratification r : d.ratifications()) {
+            signatures.add(new DocumentContent.Signature(r.party(), r.method() == RatificationMethod.BALLOT ? "Ballot of its members" : "Representative",
+                    signedBy(r), r.pending() ? "" : date(r.decidedAt())));
+        }
+        return new DocumentContent("Pact", d.summary().title(), d.summary().groupName(), List.of(), dates, 80, d.terms().conditions(),
+                List.of(), "", terms, signatures, "", draft);
+    }
+
+    private String signedBy(Ratification r) {
+        if (r.pending()) {
+            return "waiting";
+        }
+        String verdict = r.verdict().equals("RATIFIED") ? "ratified" : "rejected";
+        if (r.method() == RatificationMethod.REPRESENTATIVE) {
+            return r.representativeName() + ": " + verdict;
+        }
+        BallotDetails ballot = ballots.details(r.ballotId());
+        PartyResult party = ballot.parties().stream().filter(p -> p.party().equals(r.party())).findFirst().orElse(null);
+        return verdict + (party == null ? "" : " by " + party.forVotes() + " for, " + party.against() + " against, " + party.abstain()
+                + " abstaining of " + party.electorate()) + (r.decidedByName() == null ? "" : "; ballot closed by " + r.decidedByName());
+    }
+
+    /** One party's verdict, from its line of the decision rule's explanation ("GRN: 9 for, …: consents"). */
+    private static String verdictOf(PartyResult party, String explanation) {
+        return explanation == null ? "" : explanation.lines().filter(l -> l.startsWith(party.party() + ": "))
+                .map(l -> l.substring(l.lastIndexOf(": ") + 2)).findFirst().orElse("");
+    }
+
+    private Publication store(DocumentContent content, Long proposalId, Long pactId, Publication supersedes, String slug, SignedInMember me) {
+        String fingerprint = Fingerprint.of(content);
+        byte[] pdf = renderer.render(DocumentXhtml.render(content, fingerprint, verifyAddress()), "en").pdf();
+        long id = publications.insert(new PublicationRepository.NewPublication(slug, proposalId, pactId, supersedes == null ? 1 : supersedes.version() + 1,
+                supersedes == null ? null : supersedes.id(), content, fingerprint, pdf, Fingerprint.sha256(pdf), me.id()));
+        audit.record(me.id(), supersedes == null ? "PUBLISHED" : "PUBLISHED_CORRECTION", proposalId != null ? "proposal" : "pact",
+                proposalId != null ? proposalId : pactId, "/p/" + slug + " fingerprint " + fingerprint);
+        return publications.bySlug(slug).orElseThrow();
+    }
+
+    private Pdf draftPdf(DocumentContent content, String fallbackName) {
         String fingerprint = Fingerprint.of(content);
         byte[] pdf = renderer.render(DocumentXhtml.render(content, fingerprint, null), "en").pdf();
-        String name = content.title().toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String name = slugOf(content.title());
         return new Pdf((name.isEmpty() ? fallbackName : name) + "-draft.pdf", pdf, fingerprint);
+    }
+
+    private String slugFor(String title, String fallback) {
+        String base = slugOf(title);
+        return uniqueSlug(base.isEmpty() ? fallback : base);
+    }
+
+    private String uniqueSlug(String base) {
+        String slug = base;
+        for (int n = 2; RESERVED_SLUGS.contains(slug) || publications.slugTaken(slug); n++) {
+            slug = base + "-" + n;
+        }
+        return slug;
+    }
+
+    /** "Clean rivers: Bristol's Avon" → "clean-rivers-bristols-avon", at most 80 characters. */
+    static String slugOf(String title) {
+        String ascii = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace("'", "").replace("\u2019", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.length() > 80) {
+            slug = slug.substring(0, 80).replaceAll("-[^-]*$", "");
+        }
+        return slug;
+    }
+
+    private static String date(OffsetDateTime at) {
+        return DATE.format(at.atZoneSameInstant(UK));
     }
 }

@@ -33,6 +33,7 @@ import org.commonground.jooq.tables.PasswordResetToken;
 import org.commonground.jooq.tables.Proposal;
 import org.commonground.jooq.tables.ProposalAuthor;
 import org.commonground.jooq.tables.ProposalRevision;
+import org.commonground.jooq.tables.Publication;
 import org.commonground.jooq.tables.SignInBucket;
 import org.commonground.jooq.tables.Vote;
 import org.jooq.Catalog;
@@ -185,6 +186,11 @@ public class DefaultSchema extends SchemaImpl {
     public final ProposalRevision PROPOSAL_REVISION = ProposalRevision.PROPOSAL_REVISION;
 
     /**
+     * The table <code>publication</code>.
+     */
+    public final Publication PUBLICATION = Publication.PUBLICATION;
+
+    /**
      * The table <code>sign_in_bucket</code>.
      */
     public final SignInBucket SIGN_IN_BUCKET = SignInBucket.SIGN_IN_BUCKET;
@@ -236,6 +242,7 @@ public class DefaultSchema extends SchemaImpl {
             Proposal.PROPOSAL,
             ProposalAuthor.PROPOSAL_AUTHOR,
             ProposalRevision.PROPOSAL_REVISION,
+            Publication.PUBLICATION,
             SignInBucket.SIGN_IN_BUCKET,
             Vote.VOTE
         );

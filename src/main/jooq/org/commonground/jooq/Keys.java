@@ -30,6 +30,7 @@ import org.commonground.jooq.tables.PasswordResetToken;
 import org.commonground.jooq.tables.Proposal;
 import org.commonground.jooq.tables.ProposalAuthor;
 import org.commonground.jooq.tables.ProposalRevision;
+import org.commonground.jooq.tables.Publication;
 import org.commonground.jooq.tables.SignInBucket;
 import org.commonground.jooq.tables.Vote;
 import org.commonground.jooq.tables.records.AmendmentRecord;
@@ -58,6 +59,7 @@ import org.commonground.jooq.tables.records.PasswordResetTokenRecord;
 import org.commonground.jooq.tables.records.ProposalAuthorRecord;
 import org.commonground.jooq.tables.records.ProposalRecord;
 import org.commonground.jooq.tables.records.ProposalRevisionRecord;
+import org.commonground.jooq.tables.records.PublicationRecord;
 import org.commonground.jooq.tables.records.SignInBucketRecord;
 import org.commonground.jooq.tables.records.VoteRecord;
 import org.jooq.ForeignKey;
@@ -109,6 +111,12 @@ public class Keys {
     public static final UniqueKey<ProposalRecord> PROPOSAL_PKEY = Internal.createUniqueKey(Proposal.PROPOSAL, DSL.name("proposal_pkey"), new TableField[] { Proposal.PROPOSAL.ID }, true);
     public static final UniqueKey<ProposalAuthorRecord> PROPOSAL_AUTHOR_PKEY = Internal.createUniqueKey(ProposalAuthor.PROPOSAL_AUTHOR, DSL.name("proposal_author_pkey"), new TableField[] { ProposalAuthor.PROPOSAL_AUTHOR.PROPOSAL_ID, ProposalAuthor.PROPOSAL_AUTHOR.MEMBER_ID }, true);
     public static final UniqueKey<ProposalRevisionRecord> PROPOSAL_REVISION_PKEY = Internal.createUniqueKey(ProposalRevision.PROPOSAL_REVISION, DSL.name("proposal_revision_pkey"), new TableField[] { ProposalRevision.PROPOSAL_REVISION.PROPOSAL_ID, ProposalRevision.PROPOSAL_REVISION.NUMBER }, true);
+    public static final UniqueKey<PublicationRecord> PUBLICATION_FINGERPRINT_KEY = Internal.createUniqueKey(Publication.PUBLICATION, DSL.name("publication_fingerprint_key"), new TableField[] { Publication.PUBLICATION.FINGERPRINT }, true);
+    public static final UniqueKey<PublicationRecord> PUBLICATION_PACT_ID_VERSION_KEY = Internal.createUniqueKey(Publication.PUBLICATION, DSL.name("publication_pact_id_version_key"), new TableField[] { Publication.PUBLICATION.PACT_ID, Publication.PUBLICATION.VERSION }, true);
+    public static final UniqueKey<PublicationRecord> PUBLICATION_PKEY = Internal.createUniqueKey(Publication.PUBLICATION, DSL.name("publication_pkey"), new TableField[] { Publication.PUBLICATION.ID }, true);
+    public static final UniqueKey<PublicationRecord> PUBLICATION_PROPOSAL_ID_VERSION_KEY = Internal.createUniqueKey(Publication.PUBLICATION, DSL.name("publication_proposal_id_version_key"), new TableField[] { Publication.PUBLICATION.PROPOSAL_ID, Publication.PUBLICATION.VERSION }, true);
+    public static final UniqueKey<PublicationRecord> PUBLICATION_SLUG_KEY = Internal.createUniqueKey(Publication.PUBLICATION, DSL.name("publication_slug_key"), new TableField[] { Publication.PUBLICATION.SLUG }, true);
+    public static final UniqueKey<PublicationRecord> PUBLICATION_SUPERSEDES_ID_KEY = Internal.createUniqueKey(Publication.PUBLICATION, DSL.name("publication_supersedes_id_key"), new TableField[] { Publication.PUBLICATION.SUPERSEDES_ID }, true);
     public static final UniqueKey<SignInBucketRecord> SIGN_IN_BUCKET_PKEY = Internal.createUniqueKey(SignInBucket.SIGN_IN_BUCKET, DSL.name("sign_in_bucket_pkey"), new TableField[] { SignInBucket.SIGN_IN_BUCKET.ID }, true);
     public static final UniqueKey<VoteRecord> VOTE_PKEY = Internal.createUniqueKey(Vote.VOTE, DSL.name("vote_pkey"), new TableField[] { Vote.VOTE.BALLOT_ID, Vote.VOTE.MEMBER_ID }, true);
 
@@ -172,5 +180,9 @@ public class Keys {
     public static final ForeignKey<ProposalAuthorRecord, ProposalRecord> PROPOSAL_AUTHOR__PROPOSAL_AUTHOR_PROPOSAL_ID_FKEY = Internal.createForeignKey(ProposalAuthor.PROPOSAL_AUTHOR, DSL.name("proposal_author_proposal_id_fkey"), new TableField[] { ProposalAuthor.PROPOSAL_AUTHOR.PROPOSAL_ID }, Keys.PROPOSAL_PKEY, new TableField[] { Proposal.PROPOSAL.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<ProposalRevisionRecord, MemberRecord> PROPOSAL_REVISION__PROPOSAL_REVISION_AUTHOR_ID_FKEY = Internal.createForeignKey(ProposalRevision.PROPOSAL_REVISION, DSL.name("proposal_revision_author_id_fkey"), new TableField[] { ProposalRevision.PROPOSAL_REVISION.AUTHOR_ID }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<ProposalRevisionRecord, ProposalRecord> PROPOSAL_REVISION__PROPOSAL_REVISION_PROPOSAL_ID_FKEY = Internal.createForeignKey(ProposalRevision.PROPOSAL_REVISION, DSL.name("proposal_revision_proposal_id_fkey"), new TableField[] { ProposalRevision.PROPOSAL_REVISION.PROPOSAL_ID }, Keys.PROPOSAL_PKEY, new TableField[] { Proposal.PROPOSAL.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<PublicationRecord, PactRecord> PUBLICATION__PUBLICATION_PACT_ID_FKEY = Internal.createForeignKey(Publication.PUBLICATION, DSL.name("publication_pact_id_fkey"), new TableField[] { Publication.PUBLICATION.PACT_ID }, Keys.PACT_PKEY, new TableField[] { Pact.PACT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<PublicationRecord, ProposalRecord> PUBLICATION__PUBLICATION_PROPOSAL_ID_FKEY = Internal.createForeignKey(Publication.PUBLICATION, DSL.name("publication_proposal_id_fkey"), new TableField[] { Publication.PUBLICATION.PROPOSAL_ID }, Keys.PROPOSAL_PKEY, new TableField[] { Proposal.PROPOSAL.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<PublicationRecord, MemberRecord> PUBLICATION__PUBLICATION_PUBLISHED_BY_FKEY = Internal.createForeignKey(Publication.PUBLICATION, DSL.name("publication_published_by_fkey"), new TableField[] { Publication.PUBLICATION.PUBLISHED_BY }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<PublicationRecord, PublicationRecord> PUBLICATION__PUBLICATION_SUPERSEDES_ID_FKEY = Internal.createForeignKey(Publication.PUBLICATION, DSL.name("publication_supersedes_id_fkey"), new TableField[] { Publication.PUBLICATION.SUPERSEDES_ID }, Keys.PUBLICATION_PKEY, new TableField[] { Publication.PUBLICATION.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<VoteRecord, BallotElectorRecord> VOTE__VOTE_BALLOT_ID_MEMBER_ID_FKEY = Internal.createForeignKey(Vote.VOTE, DSL.name("vote_ballot_id_member_id_fkey"), new TableField[] { Vote.VOTE.BALLOT_ID, Vote.VOTE.MEMBER_ID }, Keys.BALLOT_ELECTOR_PKEY, new TableField[] { BallotElector.BALLOT_ELECTOR.BALLOT_ID, BallotElector.BALLOT_ELECTOR.MEMBER_ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
 }

@@ -30,6 +30,7 @@ import org.commonground.jooq.tables.PasswordResetToken;
 import org.commonground.jooq.tables.Proposal;
 import org.commonground.jooq.tables.ProposalAuthor;
 import org.commonground.jooq.tables.ProposalRevision;
+import org.commonground.jooq.tables.Publication;
 import org.commonground.jooq.tables.SignInBucket;
 import org.commonground.jooq.tables.Vote;
 
@@ -169,6 +170,11 @@ public class Tables {
      * The table <code>proposal_revision</code>.
      */
     public static final ProposalRevision PROPOSAL_REVISION = ProposalRevision.PROPOSAL_REVISION;
+
+    /**
+     * The table <code>publication</code>.
+     */
+    public static final Publication PUBLICATION = Publication.PUBLICATION;
 
     /**
      * The table <code>sign_in_bucket</code>.

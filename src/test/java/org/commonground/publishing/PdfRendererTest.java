@@ -64,7 +64,7 @@ class PdfRendererTest {
         for (int i = 0; i < 120; i++) {
             rows.add(new DocumentContent.ResultRow("P" + i, 10, 5, 3, 2, "consents"));
         }
-        DocumentContent c = new DocumentContent("Proposal", "Many parties", "A group", List.of("A"), "Agreed", 80, "Short text.", rows, "Passed.", false);
+        DocumentContent c = new DocumentContent("Proposal", "Many parties", "A group", List.of("A"), "Agreed", 80, "Short text.", rows, "Passed.", List.of(), List.of(), "", false);
         byte[] pdf = new PdfRenderer().render(DocumentXhtml.render(c, Fingerprint.of(c), "https://cg.example/verify"), "en").pdf();
         PdfReader reader = new PdfReader(pdf);
         assertThat(reader.getNumberOfPages()).isGreaterThan(1);

@@ -6,10 +6,11 @@ import org.commonground.proposal.text.LineNumbering;
 import org.commonground.proposal.text.NumberedLine;
 
 /**
- * The one template for published documents: well-formed XHTML that the public page serves as it is and the PDF
- * renderer lays out on A4 (running header, "page n of m", line numbers in the margin exactly as on screen, results
- * table with a repeated header, fingerprint and verification address in the footer). Everything from the content is
- * escaped; the only resource it refers to is the bundled stylesheet. Pure.
+ * The one template for published documents: well-formed XHTML that the PDF renderer lays out on A4 (running
+ * header, "page n of m", line numbers in the margin exactly as on screen, results and terms tables with repeated
+ * headers, signatures, fingerprint and verification address in the footer) and that the public page serves with
+ * the same body, in a page of its own (Open Graph metadata, links to the PDF and to other versions). Everything
+ * from the content is escaped; the only resources it refers to are the bundled stylesheets. Pure.
  */
 public final class DocumentXhtml {
 
@@ -19,15 +20,32 @@ public final class DocumentXhtml {
     private DocumentXhtml() {
     }
 
+    /** A link to another published version. */
+    public record Link(String href, String label) {
+    }
+
+    /**
+     * Where the public page of a document lives and what it links to.
+     *
+     * @param pageAddress  the page's absolute address (for Open Graph and the canonical link)
+     * @param assets       the path the stylesheets are served from, such as "/p/assets/"
+     * @param publishedAt  ISO-8601 time of publication
+     * @param replaces     the version this one corrects, or null
+     * @param supersededBy the correction that replaced this version, or null
+     */
+    public record PublicPage(String pageAddress, String pdfHref, String listHref, String verifyHref, String verifyAddress, String assets,
+                             String publishedAt, Link replaces, Link supersededBy) {
+    }
+
+    /** The XHTML the PDF renderer lays out. {@code verifyAddress} is null for a draft, which cannot be verified. */
     public static String render(DocumentContent c, String fingerprint, String verifyAddress) {
-        List<NumberedLine> lines = LineNumbering.number(c.body(), c.lineWidth());
         StringBuilder x = new StringBuilder(c.body().length() * 2 + 4096);
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" xml:lang=\"en\">\n<head>\n")
                 .append("<meta charset=\"UTF-8\"/>\n")
                 .append("<title>").append(escape(c.title())).append("</title>\n")
-                .append("<meta name=\"author\" content=\"").append(escape(c.authors().isEmpty() ? c.group() : String.join(", ", c.authors()))).append("\"/>\n")
-                .append("<meta name=\"subject\" content=\"").append(escape(c.kind() + (c.group().isEmpty() ? "" : " of " + c.group()))).append("\"/>\n")
+                .append("<meta name=\"author\" content=\"").append(escape(author(c))).append("\"/>\n")
+                .append("<meta name=\"subject\" content=\"").append(escape(subject(c))).append("\"/>\n")
                 .append("<meta name=\"fingerprint\" content=\"").append(escape(fingerprint)).append("\"/>\n")
                 .append("<link rel=\"stylesheet\" type=\"text/css\" href=\"").append(BUNDLED).append("document.css\"/>\n")
                 .append("</head>\n<body").append(c.draft() ? " class=\"draft\"" : "").append(">\n");
@@ -38,6 +56,49 @@ public final class DocumentXhtml {
         if (c.draft()) {
             x.append("<div class=\"watermark\">DRAFT – not agreed</div>\n");
         }
+        body(x, c);
+        return x.append("</body>\n</html>\n").toString();
+    }
+
+    /** The public web page of a published document: the same body, readable without JavaScript, printable. */
+    public static String page(DocumentContent c, String fingerprint, PublicPage p) {
+        StringBuilder x = new StringBuilder(c.body().length() * 2 + 6144);
+        String description = subject(c) + (c.dates().isEmpty() ? "" : ". " + c.dates());
+        x.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"UTF-8\"/>\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+                .append("<title>").append(escape(c.title())).append(" · Common Ground</title>\n")
+                .append("<meta name=\"description\" content=\"").append(escape(description)).append("\"/>\n")
+                .append("<meta name=\"author\" content=\"").append(escape(author(c))).append("\"/>\n")
+                .append("<meta name=\"fingerprint\" content=\"").append(escape(fingerprint)).append("\"/>\n")
+                .append("<meta property=\"og:type\" content=\"article\"/>\n")
+                .append("<meta property=\"og:site_name\" content=\"Common Ground\"/>\n")
+                .append("<meta property=\"og:title\" content=\"").append(escape(c.title())).append("\"/>\n")
+                .append("<meta property=\"og:description\" content=\"").append(escape(description)).append("\"/>\n")
+                .append("<meta property=\"og:url\" content=\"").append(escape(p.pageAddress())).append("\"/>\n")
+                .append("<meta property=\"article:published_time\" content=\"").append(escape(p.publishedAt())).append("\"/>\n")
+                .append("<link rel=\"canonical\" href=\"").append(escape(p.pageAddress())).append("\"/>\n")
+                .append("<link rel=\"alternate\" type=\"application/pdf\" href=\"").append(escape(p.pdfHref())).append("\"/>\n")
+                .append("<link rel=\"stylesheet\" href=\"").append(escape(p.assets())).append("document.css\"/>\n")
+                .append("<link rel=\"stylesheet\" href=\"").append(escape(p.assets())).append("public.css\"/>\n")
+                .append("</head>\n<body class=\"public\">\n")
+                .append("<nav class=\"site\" aria-label=\"Common Ground\"><a href=\"").append(escape(p.listHref())).append("\">Published documents</a>")
+                .append(" · <a href=\"").append(escape(p.verifyHref())).append("\">Verify a document</a></nav>\n<main>\n");
+        if (p.supersededBy() != null) {
+            x.append("<p class=\"notice superseded\" role=\"note\"><strong>Superseded.</strong> This version was replaced by a correction: ")
+                    .append(link(p.supersededBy())).append(". It stays here, unchanged, so what was published can still be checked.</p>\n");
+        }
+        if (p.replaces() != null) {
+            x.append("<p class=\"notice replaces\" role=\"note\">This version corrects ").append(link(p.replaces())).append(".</p>\n");
+        }
+        body(x, c);
+        x.append("</main>\n<footer class=\"document-footer\">\n<p><a href=\"").append(escape(p.pdfHref())).append("\">Download the PDF</a></p>\n")
+                .append("<p>Fingerprint (SHA-256): <span class=\"fingerprint\">").append(escape(fingerprint)).append("</span></p>\n")
+                .append("<p>Anyone can check a copy of this document, or this fingerprint, at <a href=\"").append(escape(p.verifyHref())).append("\">")
+                .append(escape(p.verifyAddress())).append("</a>.</p>\n</footer>\n");
+        return x.append("</body>\n</html>\n").toString();
+    }
+
+    private static void body(StringBuilder x, DocumentContent c) {
         x.append("<p class=\"kind\">").append(escape(c.kind())).append(c.group().isEmpty() ? "" : " · " + escape(c.group())).append("</p>\n");
         x.append("<h1>").append(escape(c.title())).append("</h1>\n");
         if (!c.authors().isEmpty() || !c.dates().isEmpty()) {
@@ -49,6 +110,51 @@ public final class DocumentXhtml {
                 x.append(c.authors().isEmpty() ? "" : " · ").append(escape(c.dates()));
             }
             x.append("</p>\n");
+        }
+        if (!c.correction().isBlank()) {
+            x.append("<p class=\"correction\"><strong>Correction.</strong> ").append(escape(c.correction())).append("</p>\n");
+        }
+        if (!c.terms().isEmpty()) {
+            x.append("<h2>Terms</h2>\n<table class=\"terms\">\n<thead><tr><th>Constituency</th><th>ONS code</th><th>Alliance candidate</th>")
+                    .append("<th>The other parties</th></tr></thead>\n<tbody>\n");
+            for (DocumentContent.TermsRow t : c.terms()) {
+                x.append("<tr><td>").append(escape(t.constituency())).append("</td><td>").append(escape(t.onsCode())).append("</td><td>")
+                        .append(escape(t.candidate())).append("</td><td>").append(escape(t.others())).append("</td></tr>\n");
+            }
+            x.append("</tbody>\n</table>\n");
+            if (!c.body().isBlank()) {
+                x.append("<h2>Conditions</h2>\n");
+            }
+        }
+        numberedLines(x, c);
+        if (!c.results().isEmpty()) {
+            x.append("<h2>Result</h2>\n<table class=\"results\">\n<thead><tr><th>Party</th><th>Electorate</th><th>For</th><th>Against</th>")
+                    .append("<th>Abstain</th><th>Verdict</th></tr></thead>\n<tbody>\n");
+            for (DocumentContent.ResultRow r : c.results()) {
+                x.append("<tr><td>").append(escape(r.party())).append("</td><td>").append(r.electorate()).append("</td><td>").append(r.forVotes())
+                        .append("</td><td>").append(r.against()).append("</td><td>").append(r.abstain()).append("</td><td>")
+                        .append(escape(r.verdict())).append("</td></tr>\n");
+            }
+            x.append("</tbody>\n</table>\n");
+        }
+        if (!c.decision().isBlank()) {
+            x.append("<pre class=\"decision\">").append(escape(c.decision())).append("</pre>\n");
+        }
+        if (!c.signatures().isEmpty()) {
+            x.append("<h2>Ratification</h2>\n<table class=\"signatures\">\n<thead><tr><th>Party</th><th>Ratified by</th><th>Signed or decided</th>")
+                    .append("<th>Date</th></tr></thead>\n<tbody>\n");
+            for (DocumentContent.Signature s : c.signatures()) {
+                x.append("<tr><td>").append(escape(s.party())).append("</td><td>").append(escape(s.method())).append("</td><td>")
+                        .append(escape(s.by())).append("</td><td>").append(escape(s.date())).append("</td></tr>\n");
+            }
+            x.append("</tbody>\n</table>\n");
+        }
+    }
+
+    private static void numberedLines(StringBuilder x, DocumentContent c) {
+        List<NumberedLine> lines = LineNumbering.number(c.body(), c.lineWidth());
+        if (lines.isEmpty()) {
+            return;
         }
         x.append("<div class=\"numbered\">\n");
         int block = -1;
@@ -65,20 +171,18 @@ public final class DocumentXhtml {
             block = line.block();
         }
         x.append("</div>\n");
-        if (!c.results().isEmpty()) {
-            x.append("<h2>Result</h2>\n<table class=\"results\">\n<thead><tr><th>Party</th><th>Electorate</th><th>For</th><th>Against</th>")
-                    .append("<th>Abstain</th><th>Verdict</th></tr></thead>\n<tbody>\n");
-            for (DocumentContent.ResultRow r : c.results()) {
-                x.append("<tr><td>").append(escape(r.party())).append("</td><td>").append(r.electorate()).append("</td><td>").append(r.forVotes())
-                        .append("</td><td>").append(r.against()).append("</td><td>").append(r.abstain()).append("</td><td>")
-                        .append(escape(r.verdict())).append("</td></tr>\n");
-            }
-            x.append("</tbody>\n</table>\n");
-        }
-        if (!c.decision().isBlank()) {
-            x.append("<pre class=\"decision\">").append(escape(c.decision())).append("</pre>\n");
-        }
-        return x.append("</body>\n</html>\n").toString();
+    }
+
+    private static String link(Link link) {
+        return "<a href=\"" + escape(link.href()) + "\">" + escape(link.label()) + "</a>";
+    }
+
+    private static String author(DocumentContent c) {
+        return c.authors().isEmpty() ? c.group() : String.join(", ", c.authors());
+    }
+
+    private static String subject(DocumentContent c) {
+        return c.kind() + (c.group().isEmpty() ? "" : " of " + c.group());
     }
 
     /** XML escaping: the five special characters, and control characters XML 1.0 cannot carry are dropped. */

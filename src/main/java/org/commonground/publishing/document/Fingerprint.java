@@ -46,12 +46,29 @@ public final class Fingerprint {
             field(text, "result " + r.party(), r.electorate() + " " + r.forVotes() + " " + r.against() + " " + r.abstain() + " " + r.verdict());
         }
         field(text, "decision", c.decision());
+        for (DocumentContent.TermsRow t : c.terms()) {
+            field(text, "terms", t.onsCode());
+            field(text, "terms constituency", t.constituency());
+            field(text, "terms candidate", t.candidate());
+            field(text, "terms others", t.others());
+        }
+        for (DocumentContent.Signature s : c.signatures()) {
+            field(text, "signature", s.party());
+            field(text, "signature method", s.method());
+            field(text, "signature by", s.by());
+            field(text, "signature date", s.date());
+        }
+        field(text, "correction", c.correction());
         return text.toString();
     }
 
     public static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

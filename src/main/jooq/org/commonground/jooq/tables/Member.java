@@ -31,6 +31,7 @@ import org.commonground.jooq.tables.PasswordResetToken.PasswordResetTokenPath;
 import org.commonground.jooq.tables.Proposal.ProposalPath;
 import org.commonground.jooq.tables.ProposalAuthor.ProposalAuthorPath;
 import org.commonground.jooq.tables.ProposalRevision.ProposalRevisionPath;
+import org.commonground.jooq.tables.Publication.PublicationPath;
 import org.commonground.jooq.tables.records.MemberRecord;
 import org.jooq.Check;
 import org.jooq.Condition;
@@ -535,6 +536,18 @@ public class Member extends TableImpl<MemberRecord> {
             _proposalStateChangedByFkey = new ProposalPath(this, null, Keys.PROPOSAL__PROPOSAL_STATE_CHANGED_BY_FKEY.getInverseKey());
 
         return _proposalStateChangedByFkey;
+    }
+
+    private transient PublicationPath _publication;
+
+    /**
+     * Get the implicit to-many join path to the <code>publication</code> table
+     */
+    public PublicationPath publication() {
+        if (_publication == null)
+            _publication = new PublicationPath(this, null, Keys.PUBLICATION__PUBLICATION_PUBLISHED_BY_FKEY.getInverseKey());
+
+        return _publication;
     }
 
     /**

@@ -21,6 +21,7 @@ import org.commonground.jooq.tables.PactAmendment.PactAmendmentPath;
 import org.commonground.jooq.tables.PactConstituency.PactConstituencyPath;
 import org.commonground.jooq.tables.PactRatification.PactRatificationPath;
 import org.commonground.jooq.tables.PactRevision.PactRevisionPath;
+import org.commonground.jooq.tables.Publication.PublicationPath;
 import org.commonground.jooq.tables.records.PactRecord;
 import org.jooq.Check;
 import org.jooq.Condition;
@@ -321,6 +322,18 @@ public class Pact extends TableImpl<PactRecord> {
             _pactRevision = new PactRevisionPath(this, null, Keys.PACT_REVISION__PACT_REVISION_PACT_ID_FKEY.getInverseKey());
 
         return _pactRevision;
+    }
+
+    private transient PublicationPath _publication;
+
+    /**
+     * Get the implicit to-many join path to the <code>publication</code> table
+     */
+    public PublicationPath publication() {
+        if (_publication == null)
+            _publication = new PublicationPath(this, null, Keys.PUBLICATION__PUBLICATION_PACT_ID_FKEY.getInverseKey());
+
+        return _publication;
     }
 
     @Override

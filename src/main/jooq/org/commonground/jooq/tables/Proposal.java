@@ -19,6 +19,7 @@ import org.commonground.jooq.tables.Groups.GroupsPath;
 import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.ProposalAuthor.ProposalAuthorPath;
 import org.commonground.jooq.tables.ProposalRevision.ProposalRevisionPath;
+import org.commonground.jooq.tables.Publication.PublicationPath;
 import org.commonground.jooq.tables.records.ProposalRecord;
 import org.jooq.Check;
 import org.jooq.Condition;
@@ -307,6 +308,18 @@ public class Proposal extends TableImpl<ProposalRecord> {
             _proposalRevision = new ProposalRevisionPath(this, null, Keys.PROPOSAL_REVISION__PROPOSAL_REVISION_PROPOSAL_ID_FKEY.getInverseKey());
 
         return _proposalRevision;
+    }
+
+    private transient PublicationPath _publication;
+
+    /**
+     * Get the implicit to-many join path to the <code>publication</code> table
+     */
+    public PublicationPath publication() {
+        if (_publication == null)
+            _publication = new PublicationPath(this, null, Keys.PUBLICATION__PUBLICATION_PROPOSAL_ID_FKEY.getInverseKey());
+
+        return _publication;
     }
 
     /**
