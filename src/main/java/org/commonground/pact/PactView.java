@@ -177,7 +177,10 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         add(changedNotice, statusLine);
         add(new Paragraph(new Anchor("groups/" + d.summary().groupId() + "/pacts", "Pacts of " + d.summary().groupName()),
                 new Span(" · revision " + d.summary().currentRevision() + " · "), new Anchor("pacts/ledger", "Reciprocity ledger"),
-                new Span(" · "), new Anchor("pacts/" + pactId + "/pdf", "PDF")));
+                new Span(" · "), new Anchor("pacts/" + pactId + "/pdf", "PDF"),
+                d.canPublish() || d.state() == PactState.PUBLISHED
+                        ? new Span(new Span(" · "), new Anchor("pacts/" + pactId + "/publish", d.state() == PactState.PUBLISHED ? "Published version" : "Publish"))
+                        : new Span()));
         add(stateActions(d));
         add(new H3("Terms"), termsTable(d.terms(), d.parties()));
         if (!d.terms().conditions().isBlank()) {

@@ -134,6 +134,14 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         // Ballots live in their own feature; linking by address keeps the packages free of cycles.
         actions.add(new Button("Ballots", e -> getUI().ifPresent(ui -> ui.navigate("proposals/" + proposalId + "/ballots"))));
         actions.add(new Button("PDF", e -> getUI().ifPresent(ui -> ui.navigate("proposals/" + proposalId + "/pdf"))));
+        if (details.canPublish() || details.proposal().state() == ProposalState.PUBLISHED) {
+            Button publishing = new Button(details.proposal().state() == ProposalState.PUBLISHED ? "Published version" : "Publish",
+                    e -> getUI().ifPresent(ui -> ui.navigate("proposals/" + proposalId + "/publish")));
+            if (details.proposal().state() == ProposalState.AGREED) {
+                publishing.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            }
+            actions.add(publishing);
+        }
         for (ProposalState to : details.moves()) {
             Button move = new Button(moveLabel(to));
             if (to == ProposalState.WITHDRAWN) {

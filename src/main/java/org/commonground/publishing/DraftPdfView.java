@@ -64,10 +64,20 @@ public class DraftPdfView extends VerticalLayout implements BeforeEnterObserver 
         removeAll();
         result.removeAll();
         String title;
+        PublishingService.Status status;
         try {
-            title = (pactId != 0 ? publishing.pactDraft(pactId) : publishing.proposalDraft(proposalId)).title();
+            status = pactId != 0 ? publishing.pactStatus(pactId) : publishing.proposalStatus(proposalId);
+            title = status.title();
         } catch (InvalidInputException notReadable) {
             add(new H2("Not found"), new Paragraph(notReadable.getMessage()));
+            return;
+        }
+        if (status.published()) {
+            // An agreed text's PDF is the one published, not a draft of it.
+            Publication newest = status.versions().getFirst();
+            Anchor pdf = new Anchor("/p/" + newest.slug() + ".pdf", "Download the published PDF");
+            pdf.getElement().setAttribute("router-ignore", true);
+            add(new H2("PDF of \u201c" + title + "\u201d"), pdf, new Paragraph("Fingerprint (SHA-256): " + newest.fingerprint()));
             return;
         }
         add(new H2("PDF of \u201c" + title + "\u201d"), pactId != 0 ? new Anchor("pacts/" + pactId, "Back to the pact")

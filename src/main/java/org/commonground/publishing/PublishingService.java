@@ -19,12 +19,14 @@ import org.commonground.group.GroupService;
 import org.commonground.jooq.tables.records.PublicationRecord;
 import org.commonground.pact.PactDetails;
 import org.commonground.pact.PactService;
+import org.commonground.pact.PactState;
 import org.commonground.pact.Ratification;
 import org.commonground.pact.RatificationMethod;
 import org.commonground.pact.terms.SeatTerms;
 import org.commonground.proposal.Author;
 import org.commonground.proposal.ProposalDetails;
 import org.commonground.proposal.ProposalService;
+import org.commonground.proposal.ProposalState;
 import org.commonground.publishing.document.DocumentContent;
 import org.commonground.publishing.document.DocumentXhtml;
 import org.commonground.publishing.document.Fingerprint;
@@ -91,6 +93,31 @@ public class PublishingService {
         UNKNOWN,
         /** The input is not a fingerprint, or not a readable PDF. */
         INVALID
+    }
+
+    /**
+     * Where a proposal or pact the caller may read stands with publishing.
+     *
+     * @param publishable agreed (ratified) and not yet published
+     * @param convenor    the caller may publish it, and correct it once published
+     * @param versions    its published versions, newest first
+     */
+    public record Status(String title, String state, boolean publishable, boolean convenor, List<Publication> versions) {
+
+        public boolean published() {
+            return !versions.isEmpty();
+        }
+    }
+
+    public Status proposalStatus(long proposalId) {
+        ProposalDetails d = proposals.details(proposalId);
+        return new Status(d.proposal().title(), d.proposal().state().label(), d.proposal().state() == ProposalState.AGREED, d.convenor(),
+                versionsOfProposal(proposalId));
+    }
+
+    public Status pactStatus(long pactId) {
+        PactDetails d = pacts.details(pactId);
+        return new Status(d.summary().title(), d.state().label(), d.state() == PactState.RATIFIED, d.convenor(), versionsOfPact(pactId));
     }
 
     // ---- Drafts: any proposal or pact the caller may read, at any stage

@@ -50,7 +50,7 @@ class PublishingServiceTest {
         String text = PdfRendererTest.text(pdf.bytes());
         assertThat(text).contains("Afonydd glân", "DRAFT – not agreed", "Tawe; ŵ ŷ", pdf.fingerprint());
         assertThat(pdf.fingerprint()).isEqualTo(Fingerprint.of(publishing.proposalDraft(proposal)));
-        assertThat(pdf.fileName()).isEqualTo("afonydd-gl-n-draft.pdf");
+        assertThat(pdf.fileName()).isEqualTo("afonydd-glan-draft.pdf");
 
         // A draft is its authors' alone; once in discussion the group reads it, and so gets its PDF.
         TestMembers.signIn(member);
@@ -70,7 +70,7 @@ class PublishingServiceTest {
         long pact = pacts.start(group, "Aldershot understanding", java.util.List.of("E14001063"), null);
 
         PublishingService.Pdf pdf = publishing.pactDraftPdf(pact);
-        assertThat(PdfRendererTest.text(pdf.bytes())).contains("Aldershot understanding", "Aldershot (E14001063)", "Alliance candidate",
+        assertThat(PdfRendererTest.text(pdf.bytes())).contains("Aldershot understanding", "Aldershot", "E14001063", "Alliance candidate",
                 "DRAFT – not agreed", "Draft · revision 1");
         assertThat(pdf.fileName()).isEqualTo("aldershot-understanding-draft.pdf");
 

@@ -1,0 +1,199 @@
+package org.commonground.publishing;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import jakarta.annotation.security.PermitAll;
+import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Forms;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Publishing a proposal or pact, in the members' workspace: its published versions (public links, PDFs,
+ * fingerprints), the convenor's "Publish" once it is agreed or ratified, and corrections once published.
+ * Publishing renders the PDF, which for a long text takes seconds: it runs in the background with a progress bar,
+ * never holding the page's session lock.
+ */
+@Route("proposals/:proposalId(\\d+)/publish")
+@RouteAlias("pacts/:pactId(\\d+)/publish")
+@PageTitle("Publishing · Common Ground")
+@PermitAll
+public class PublishView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishView.class);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
+
+    private final PublishingService publishing;
+    final Button publish = new Button("Publish");
+    final TextArea correctedText = new TextArea("Corrected text");
+    final TextField correctionReason = new TextField("What this corrects, and why");
+    final Button publishCorrection = new Button("Publish the correction");
+    final ProgressBar progress = new ProgressBar();
+    private long proposalId;
+    private long pactId;
+
+    public PublishView(PublishingService publishing) {
+        this.publishing = publishing;
+        addClassName("cg-page");
+        progress.setIndeterminate(true);
+        progress.setVisible(false);
+        progress.setWidth("20rem");
+        progress.getElement().setAttribute("aria-label", "Publishing");
+        publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        publish.addClickListener(e -> confirmPublishing());
+        correctedText.setWidthFull();
+        correctedText.setMaxLength(400_000);
+        correctionReason.setWidthFull();
+        correctionReason.setMaxLength(PublishingService.MAX_CORRECTION_REASON);
+        correctionReason.setHelperText("Readers of the old version see this; it is part of the corrected document.");
+        publishCorrection.addClickListener(e -> startCorrection());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        proposalId = event.getRouteParameters().getLong("proposalId").orElse(0L);
+        pactId = event.getRouteParameters().getLong("pactId").orElse(0L);
+        show();
+    }
+
+    private void show() {
+        removeAll();
+        PublishingService.Status status;
+        try {
+            status = pactId != 0 ? publishing.pactStatus(pactId) : publishing.proposalStatus(proposalId);
+        } catch (InvalidInputException notReadable) {
+            add(new H2("Not found"), new Paragraph(notReadable.getMessage()));
+            return;
+        }
+        String what = pactId != 0 ? "pact" : "proposal";
+        add(new H2("Publishing \u201c" + status.title() + "\u201d"),
+                new Anchor(pactId != 0 ? "pacts/" + pactId : "proposals/" + proposalId, "Back to the " + what),
+                new Paragraph("This " + what + " is " + status.state().toLowerCase(Locale.ROOT) + "."));
+        if (status.published()) {
+            add(new H3("Published versions"), versions(status));
+        }
+        if (status.publishable() && status.convenor()) {
+            add(new H3("Publish"), new Paragraph("Publishing freezes the text with its line numbers, "
+                    + (pactId != 0 ? "the terms and each party's ratification, for all its parties at once" : "its authors and the ballot result per party")
+                    + ", computes its fingerprint and makes it public at its own address, with a PDF. It cannot be unpublished: "
+                    + "a mistake is fixed by publishing a correction, and the old version stays readable, marked superseded."), publish);
+        } else if (status.publishable()) {
+            add(new Paragraph("A convenor of the group publishes it."));
+        } else if (!status.published()) {
+            add(new Paragraph(pactId != 0 ? "A pact is published once every party has ratified it." : "A proposal is published once a ballot has agreed it."));
+        }
+        if (status.published() && status.convenor()) {
+            Publication newest = status.versions().getFirst();
+            Forms.clear(correctedText, correctionReason);
+            correctedText.setValue(publishing.content(newest).body());
+            correctionReason.clear();
+            add(new H3("Publish a correction"), new Paragraph("A correction is a new version of the published document (version "
+                    + (newest.version() + 1) + "). Change the " + (pactId != 0 ? "conditions" : "text") + " below and say what it corrects."),
+                    correctedText, correctionReason, publishCorrection);
+        }
+        add(progress);
+    }
+
+    private UnorderedList versions(PublishingService.Status status) {
+        UnorderedList list = new UnorderedList();
+        for (Publication p : status.versions()) {
+            Anchor page = publicLink("/p/" + p.slug(), "/p/" + p.slug());
+            Anchor pdf = publicLink("/p/" + p.slug() + ".pdf", "PDF");
+            list.add(new ListItem(new Span("Version " + p.version() + ", published " + DATE.format(p.publishedAt().atZoneSameInstant(ZoneId.of("Europe/London")))
+                    + " by " + p.publishedBy() + ": "), page, new Span(" · "), pdf,
+                    new Span(p.current() ? "" : " · superseded by /p/" + p.supersededBy()),
+                    new Div(new Span("Fingerprint (SHA-256): "), new Span(p.fingerprint()))));
+        }
+        return list;
+    }
+
+    /** Public pages are served outside the Vaadin router. */
+    private static Anchor publicLink(String href, String text) {
+        Anchor a = new Anchor(href, text);
+        a.getElement().setAttribute("router-ignore", true);
+        return a;
+    }
+
+    private void confirmPublishing() {
+        ConfirmDialog confirm = new ConfirmDialog("Publish it for everyone?",
+                "Anyone will be able to read it, signed in or not. It cannot be unpublished.", "Publish",
+                e -> inBackground(() -> pactId != 0 ? publishing.publishPact(pactId) : publishing.publishProposal(proposalId), "Published"));
+        confirm.setCancelable(true);
+        confirm.open();
+    }
+
+    private void startCorrection() {
+        Forms.clear(correctedText, correctionReason);
+        String slug = (pactId != 0 ? publishing.pactStatus(pactId) : publishing.proposalStatus(proposalId)).versions().getFirst().slug();
+        String text = correctedText.getValue();
+        String reason = correctionReason.getValue();
+        inBackground(() -> publishing.correct(slug, text, reason), "Correction published");
+    }
+
+    private void inBackground(Supplier<Publication> work, String done) {
+        UI ui = UI.getCurrent();
+        publish.setEnabled(false);
+        publishCorrection.setEnabled(false);
+        progress.setVisible(true);
+        Thread.startVirtualThread(DelegatingSecurityContextRunnable.create(() -> {
+            try {
+                Publication published = work.get();
+                ui.access(() -> {
+                    finish();
+                    show();
+                    Forms.success(done + " at /p/" + published.slug());
+                });
+            } catch (InvalidInputException bad) {
+                ui.access(() -> {
+                    finish();
+                    Forms.show(bad, Map.of("body", correctedText, "reason", correctionReason));
+                });
+            } catch (AccessDeniedException denied) {
+                ui.access(() -> {
+                    finish();
+                    Forms.error(denied.getMessage());
+                });
+            } catch (RuntimeException failure) {
+                log.error("Publishing {} {} failed", pactId != 0 ? "pact" : "proposal", pactId != 0 ? pactId : proposalId, failure);
+                ui.access(() -> {
+                    finish();
+                    Forms.error("Publishing failed, and nothing was published. Please try again; if it fails again, the server log says why.");
+                });
+            }
+        }, SecurityContextHolder.getContext()));
+    }
+
+    private void finish() {
+        publish.setEnabled(true);
+        publishCorrection.setEnabled(true);
+        progress.setVisible(false);
+    }
+}

@@ -1,0 +1,186 @@
+package org.commonground.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.commonground.jooq.Tables.PUBLICATION;
+
+import java.util.List;
+
+import org.commonground.pact.PactService;
+import org.commonground.pact.PactState;
+import org.commonground.proposal.ProposalService;
+import org.commonground.proposal.ProposalState;
+import org.commonground.publishing.document.DocumentContent;
+import org.commonground.publishing.document.DocumentXhtml;
+import org.commonground.publishing.document.Fingerprint;
+import org.commonground.shared.InvalidInputException;
+import org.commonground.support.Agreements;
+import org.commonground.support.IntegrationTest;
+import org.commonground.support.TestMembers;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.jooq.exception.DataAccessException;
+import org.springframework.security.access.AccessDeniedException;
+
+@IntegrationTest
+class PublicationServiceTest {
+
+    private static final String BODY = "# Safe streets\n\nTwenty miles an hour on every residential street in Caerdydd, ŵ ŷ.\n\nA crossing at every school gate.\n";
+
+    @Autowired
+    PublishingService publishing;
+    @Autowired
+    ProposalService proposals;
+    @Autowired
+    PactService pacts;
+    @Autowired
+    Agreements agreements;
+    @Autowired
+    DSLContext db;
+
+    @AfterEach
+    void signOut() {
+        TestMembers.signOut();
+    }
+
+    @Test
+    void aConvenorPublishesAnAgreedProposalOnceWithTheResultPerPartyAndItsFingerprint() throws Exception {
+        Agreements.Agreed agreed = agreements.agreedProposal("Safe streets: 20 mph", BODY);
+
+        // Only a convenor publishes; a refused attempt changes nothing.
+        TestMembers.signIn(agreed.member());
+        assertThatThrownBy(() -> publishing.publishProposal(agreed.proposal())).isInstanceOf(AccessDeniedException.class);
+        assertThat(proposals.details(agreed.proposal()).proposal().state()).isEqualTo(ProposalState.AGREED);
+        assertThat(publishing.versionsOfProposal(agreed.proposal())).isEmpty();
+
+        TestMembers.signIn(agreed.convenor());
+        Publication published = publishing.publishProposal(agreed.proposal());
+        assertThat(published.slug()).startsWith("safe-streets-20-mph");
+        assertThat(published.version()).isEqualTo(1);
+        assertThat(published.current()).isTrue();
+        assertThat(proposals.details(agreed.proposal()).proposal().state()).isEqualTo(ProposalState.PUBLISHED);
+        assertThatThrownBy(() -> publishing.publishProposal(agreed.proposal())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("already published");
+
+        DocumentContent content = publishing.content(published);
+        assertThat(content.draft()).isFalse();
+        assertThat(content.body()).isEqualTo(BODY);
+        assertThat(content.authors()).containsExactly("Publishing convenor");
+        assertThat(content.dates()).startsWith("Agreed ").contains(" · Published ");
+        assertThat(content.results()).extracting(DocumentContent.ResultRow::party, DocumentContent.ResultRow::forVotes, DocumentContent.ResultRow::verdict)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("GRN", 1, "consents"), org.assertj.core.groups.Tuple.tuple("LD", 1, "consents"));
+        assertThat(content.decision()).contains("Passed: every participating party consents.");
+        assertThat(published.fingerprint()).isEqualTo(Fingerprint.of(content));
+
+        byte[] pdf = publishing.pdf(published);
+        assertThat(published.pdfSha256()).isEqualTo(Fingerprint.sha256(pdf));
+        assertThat(PdfRendererTest.text(pdf)).contains("Safe streets: 20 mph", "Caerdydd, ŵ ŷ", "Result", "consents", published.fingerprint(),
+                publishing.verifyAddress()).doesNotContain("DRAFT");
+        assertThat(PdfFingerprint.read(pdf)).contains(published.fingerprint());
+
+        // Published means frozen: the database itself refuses changes.
+        assertThatThrownBy(() -> db.update(PUBLICATION).set(PUBLICATION.TITLE, "Changed").where(PUBLICATION.ID.eq(published.id())).execute())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("cannot be changed or deleted");
+        assertThatThrownBy(() -> db.deleteFrom(PUBLICATION).where(PUBLICATION.ID.eq(published.id())).execute())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("cannot be changed or deleted");
+    }
+
+    @Test
+    void anyoneCanVerifyAFingerprintOrAFileAndAChangedCopyIsCaught() throws Exception {
+        Agreements.Agreed agreed = agreements.agreedProposal("Verifiable text", BODY);
+        Publication published = publishing.publishProposal(agreed.proposal());
+        byte[] pdf = publishing.pdf(published);
+        TestMembers.signOut();
+
+        assertThat(publishing.verifyFingerprint(published.fingerprint()).verdict()).isEqualTo(PublishingService.Verdict.MATCH);
+        // As people copy it from paper: upper case, in groups.
+        String spaced = published.fingerprint().toUpperCase().replaceAll("(.{8})", "$1 ");
+        assertThat(publishing.verifyFingerprint(spaced).publication().slug()).isEqualTo(published.slug());
+        assertThat(publishing.verifyFingerprint(published.pdfSha256()).verdict()).isEqualTo(PublishingService.Verdict.MATCH);
+        assertThat(publishing.verifyFingerprint("0".repeat(64)).verdict()).isEqualTo(PublishingService.Verdict.UNKNOWN);
+        assertThat(publishing.verifyFingerprint("not a fingerprint").verdict()).isEqualTo(PublishingService.Verdict.INVALID);
+
+        assertThat(publishing.verifyPdf(pdf).verdict()).isEqualTo(PublishingService.Verdict.MATCH);
+        // A forged PDF claiming the published fingerprint over a different text.
+        DocumentContent forged = publishing.content(published).corrected(BODY.replace("Twenty", "Thirty"), "", publishing.content(published).dates());
+        byte[] forgedPdf = new PdfRenderer().render(DocumentXhtml.render(forged, published.fingerprint(), publishing.verifyAddress()), "en").pdf();
+        PublishingService.Verification caught = publishing.verifyPdf(forgedPdf);
+        assertThat(caught.verdict()).isEqualTo(PublishingService.Verdict.ALTERED);
+        assertThat(caught.publication().slug()).isEqualTo(published.slug());
+        assertThat(publishing.verifyPdf("%PDF-1.7 nonsense".getBytes()).verdict()).isEqualTo(PublishingService.Verdict.INVALID);
+        byte[] draft = new PdfRenderer().render(DocumentXhtml.render(DocumentContent.draft("Other", "Text"), "1".repeat(64), null), "en").pdf();
+        assertThat(publishing.verifyPdf(draft).verdict()).isEqualTo(PublishingService.Verdict.UNKNOWN);
+    }
+
+    @Test
+    void aCorrectionIsANewVersionThatNamesWhatItCorrectsAndSupersedesTheOld() {
+        Agreements.Agreed agreed = agreements.agreedProposal("Correctable text", BODY);
+        Publication first = publishing.publishProposal(agreed.proposal());
+        String corrected = BODY.replace("school gate", "school gate and nursery");
+
+        TestMembers.signIn(agreed.member());
+        assertThatThrownBy(() -> publishing.correct(first.slug(), corrected, "Nurseries were agreed too")).isInstanceOf(AccessDeniedException.class);
+        TestMembers.signIn(agreed.convenor());
+        assertThatThrownBy(() -> publishing.correct(first.slug(), BODY, "Nothing")).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).problems()).containsKey("body"));
+        assertThatThrownBy(() -> publishing.correct(first.slug(), corrected, " ")).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).problems()).containsKey("reason"));
+        assertThat(publishing.versionsOfProposal(agreed.proposal())).hasSize(1);
+
+        Publication second = publishing.correct(first.slug(), corrected, "Nurseries were agreed too");
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(second.slug()).isEqualTo(first.slug() + "-v2");
+        assertThat(second.supersedes()).isEqualTo(first.slug());
+        assertThat(second.fingerprint()).isNotEqualTo(first.fingerprint());
+        DocumentContent content = publishing.content(second);
+        assertThat(content.body()).isEqualTo(corrected);
+        assertThat(content.correction()).startsWith("Version 1 (published ").endsWith("corrected: Nurseries were agreed too");
+        assertThat(content.results()).isEqualTo(publishing.content(first).results());
+
+        Publication old = publishing.published(first.slug()).orElseThrow();
+        assertThat(old.current()).isFalse();
+        assertThat(old.supersededBy()).isEqualTo(second.slug());
+        assertThat(publishing.content(old).body()).isEqualTo(BODY);
+        assertThatThrownBy(() -> publishing.correct(first.slug(), corrected + "x", "Again")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("already been corrected");
+        assertThat(publishing.versionsOfProposal(agreed.proposal())).extracting(Publication::version).containsExactly(2, 1);
+        assertThat(publishing.newest(10)).extracting(Publication::slug).containsSubsequence(second.slug(), first.slug());
+    }
+
+    @Test
+    void aRatifiedPactIsPublishedForAllItsPartiesWithItsTermsAndEachRatification() throws Exception {
+        Agreements.Ratified ratified = agreements.ratifiedPact("Aldershot give and take");
+        TestMembers.signIn(ratified.green());
+        assertThatThrownBy(() -> publishing.publishPact(ratified.pact())).isInstanceOf(AccessDeniedException.class);
+
+        TestMembers.signIn(ratified.convenor());
+        Publication published = publishing.publishPact(ratified.pact());
+        assertThat(pacts.details(ratified.pact()).state()).isEqualTo(PactState.PUBLISHED);
+        assertThatThrownBy(() -> pacts.collapse(ratified.pact(), "Too late")).isInstanceOf(InvalidInputException.class);
+
+        DocumentContent content = publishing.content(published);
+        assertThat(content.kind()).isEqualTo("Pact");
+        assertThat(content.terms()).containsExactly(new DocumentContent.TermsRow("Aldershot", "E14001063", "LAB", "GRN stands down"));
+        assertThat(content.signatures()).extracting(DocumentContent.Signature::party, DocumentContent.Signature::by)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("LAB", "Pact publishing convenor: ratified"),
+                        org.assertj.core.groups.Tuple.tuple("GRN", "Pact publishing green: ratified"));
+        assertThat(content.signatures()).allSatisfy(s -> assertThat(s.date()).isNotBlank());
+        assertThat(content.body()).isEqualTo("Joint leaflets name both parties.");
+        assertThat(PdfRendererTest.text(publishing.pdf(published))).contains("Aldershot give and take", "E14001063", "GRN stands down",
+                "Ratification", "Pact publishing green: ratified", "Joint leaflets name both parties.").doesNotContain("DRAFT");
+        assertThat(publishing.versionsOfPact(ratified.pact())).extracting(Publication::slug).containsExactly(published.slug());
+    }
+
+    @Test
+    void slugsAreReadableAsciiAndNeverTheReservedNames() {
+        assertThat(PublishingService.slugOf("Afonydd glân: Caerdydd’s rivers")).isEqualTo("afonydd-glan-caerdydds-rivers");
+        assertThat(PublishingService.slugOf("  ")).isEmpty();
+        assertThat(PublishingService.slugOf("word ".repeat(40))).hasSizeLessThanOrEqualTo(80).doesNotEndWith("-");
+        Agreements.Agreed agreed = agreements.agreedProposal("Verify", "Text.");
+        assertThat(publishing.publishProposal(agreed.proposal()).slug()).isNotEqualTo("verify").startsWith("verify-");
+        List<Publication> all = publishing.newest(500);
+        assertThat(all).extracting(Publication::slug).doesNotHaveDuplicates();
+    }
+}

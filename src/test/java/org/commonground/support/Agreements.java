@@ -1,0 +1,89 @@
+package org.commonground.support;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.commonground.ballot.BallotService;
+import org.commonground.ballot.BallotSettings;
+import org.commonground.ballot.Choice;
+import org.commonground.ballot.rules.DecisionRule;
+import org.commonground.group.GroupKind;
+import org.commonground.group.GroupService;
+import org.commonground.group.NewGroup;
+import org.commonground.pact.PactService;
+import org.commonground.pact.PactService.RatificationPlan;
+import org.commonground.pact.RatificationMethod;
+import org.commonground.pact.terms.PactTerms;
+import org.commonground.pact.terms.SeatTerms;
+import org.commonground.pact.terms.Stance;
+import org.commonground.proposal.ProposalDraft;
+import org.commonground.proposal.ProposalService;
+import org.commonground.proposal.ProposalState;
+import org.commonground.security.SignedInMember;
+import org.springframework.stereotype.Component;
+
+/** Proposals agreed by a ballot and pacts ratified by every party, for the tests of what comes after: publishing. */
+@Component
+public class Agreements {
+
+    private final TestMembers testMembers;
+    private final GroupService groups;
+    private final ProposalService proposals;
+    private final BallotService ballots;
+    private final PactService pacts;
+
+    Agreements(TestMembers testMembers, GroupService groups, ProposalService proposals, BallotService ballots, PactService pacts) {
+        this.testMembers = testMembers;
+        this.groups = groups;
+        this.proposals = proposals;
+        this.ballots = ballots;
+        this.pacts = pacts;
+    }
+
+    /** A group of a Green convenor and a Lib Dem member, and a proposal both voted for (concurrent majority). */
+    public record Agreed(long group, long proposal, SignedInMember convenor, SignedInMember member) {
+    }
+
+    public Agreed agreedProposal(String title, String body) {
+        SignedInMember convenor = testMembers.register("Publishing convenor", "GRN");
+        TestMembers.signIn(convenor);
+        long group = groups.create(new NewGroup("Publishing group " + convenor.id(), GroupKind.ALLIANCE, null, null));
+        SignedInMember member = testMembers.joined(groups, group, convenor, "Publishing member", "LD");
+        TestMembers.signIn(convenor);
+        long proposal = proposals.create(group, new ProposalDraft(title, "", body, ""));
+        proposals.move(proposal, ProposalState.DISCUSSION);
+        proposals.move(proposal, ProposalState.VOTING);
+        long ballot = ballots.open(proposal, null, new BallotSettings(DecisionRule.CONCURRENT_MAJORITY, false, 0, 0, null));
+        ballots.vote(ballot, Choice.FOR, "");
+        TestMembers.signIn(member);
+        ballots.vote(ballot, Choice.FOR, "");
+        TestMembers.signIn(convenor);
+        ballots.close(ballot);
+        return new Agreed(group, proposal, convenor, member);
+    }
+
+    /** A local group's pact over Aldershot, ratified by a Labour and a Green representative. */
+    public record Ratified(long group, long pact, SignedInMember convenor, SignedInMember green) {
+    }
+
+    public Ratified ratifiedPact(String title) {
+        SignedInMember convenor = testMembers.register("Pact publishing convenor", "LAB");
+        TestMembers.signIn(convenor);
+        long group = groups.create(new NewGroup("Pact publishing town " + convenor.id(), GroupKind.LOCAL, null, "Aldershot (E14001063)"));
+        SignedInMember green = testMembers.joined(groups, group, convenor, "Pact publishing green", "GRN");
+        TestMembers.signIn(convenor);
+        long pact = pacts.start(group, title, List.of("E14001063"), null);
+        Map<String, Stance> stances = new LinkedHashMap<>();
+        stances.put("GRN", Stance.STANDS_DOWN);
+        pacts.revise(pact, 1, new PactTerms(List.of(new SeatTerms("E14001063", "Aldershot", "LAB", stances)), "Joint leaflets name both parties."), "");
+        pacts.openNegotiation(pact);
+        pacts.startRatification(pact, Map.of("LAB", new RatificationPlan(RatificationMethod.REPRESENTATIVE, convenor.id()),
+                "GRN", new RatificationPlan(RatificationMethod.REPRESENTATIVE, green.id())), null);
+        pacts.sign(pact, "LAB", true, "");
+        TestMembers.signIn(green);
+        pacts.sign(pact, "GRN", true, "");
+        TestMembers.signIn(convenor);
+        return new Ratified(group, pact, convenor, green);
+    }
+}
