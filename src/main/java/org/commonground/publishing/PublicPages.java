@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.commonground.publishing.document.DocumentXhtml;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The public pages of published documents, rendered once and kept by slug. A page changes only when a correction
@@ -49,6 +50,14 @@ class PublicPages {
         }
         kept.put(slug, fresh);
         return Optional.of(fresh);
+    }
+
+    /** A correction shows on the old version's page here at once; other app instances see it at their next re-check. */
+    @TransactionalEventListener
+    void published(PublishingService.DocumentPublished event) {
+        if (event.superseded() != null) {
+            kept.remove(event.superseded());
+        }
     }
 
     static String etag(Publication p) {

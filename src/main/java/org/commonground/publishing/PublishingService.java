@@ -35,6 +35,7 @@ import org.commonground.security.SignedInMember;
 import org.commonground.shared.FieldProblem;
 import org.commonground.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,10 +63,12 @@ public class PublishingService {
     private final CurrentMember currentMember;
     private final AuditLog audit;
     private final String baseUrl;
+    private final ApplicationEventPublisher events;
     private final PdfRenderer renderer = new PdfRenderer();
 
     PublishingService(ProposalService proposals, PactService pacts, GroupService groups, BallotService ballots, PublicationRepository publications,
-                      CurrentMember currentMember, AuditLog audit, @Value("${commonground.base-url}") String baseUrl) {
+                      CurrentMember currentMember, AuditLog audit, @Value("${commonground.base-url}") String baseUrl,
+                      ApplicationEventPublisher events) {
         this.proposals = proposals;
         this.pacts = pacts;
         this.groups = groups;
@@ -74,6 +77,11 @@ public class PublishingService {
         this.currentMember = currentMember;
         this.audit = audit;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.events = events;
+    }
+
+    /** Published, after commit: {@code superseded} names the version a correction replaced, or is null. */
+    record DocumentPublished(String slug, String superseded) {
     }
 
     /** A rendered PDF with a file name to save it under and its fingerprint. */
@@ -328,6 +336,7 @@ public class PublishingService {
                 supersedes == null ? null : supersedes.id(), content, fingerprint, pdf, Fingerprint.sha256(pdf), me.id()));
         audit.record(me.id(), supersedes == null ? "PUBLISHED" : "PUBLISHED_CORRECTION", proposalId != null ? "proposal" : "pact",
                 proposalId != null ? proposalId : pactId, "/p/" + slug + " fingerprint " + fingerprint);
+        events.publishEvent(new DocumentPublished(slug, supersedes == null ? null : supersedes.slug()));
         return publications.bySlug(slug).orElseThrow();
     }
 
