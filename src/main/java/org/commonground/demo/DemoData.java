@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.commonground.ballot.BallotService;
+import org.commonground.ballot.BallotSettings;
 import org.commonground.ballot.Choice;
+import org.commonground.ballot.rules.DecisionRule;
 import org.commonground.election.ElectionService;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
@@ -35,6 +37,7 @@ import org.commonground.proposal.NewComment;
 import org.commonground.proposal.ProposalDraft;
 import org.commonground.proposal.ProposalService;
 import org.commonground.proposal.ProposalState;
+import org.commonground.publishing.PublishingService;
 import org.commonground.proposal.Visibility;
 import org.commonground.security.SignedInMember;
 import org.slf4j.Logger;
@@ -87,10 +90,12 @@ public class DemoData implements ApplicationRunner {
     private final ElectionService elections;
     private final PactService pacts;
     private final BallotService ballots;
+    private final PublishingService publishing;
 
     public DemoData(MemberService memberService, MemberRepository members, PartyRepository parties, GroupService groups,
                     ProposalService proposals, AmendmentService amendments, CommentService comments, ElectionService elections,
-                    PactService pacts, BallotService ballots) {
+                    PactService pacts, BallotService ballots, PublishingService publishing) {
+        this.publishing = publishing;
         this.elections = elections;
         this.pacts = pacts;
         this.ballots = ballots;
@@ -168,10 +173,24 @@ public class DemoData implements ApplicationRunner {
 
         fairVotes(people, alliance);
         cleanRivers(people, bristol);
+        agreedInBristol(people, bristol, "Safer school streets", """
+                # Safer school streets
+
+                Every primary school in Bristol gets a school street: no through traffic at the start and end of the day.
+
+                ## How
+
+                - The council consults each school's parents and neighbours first.
+                - Blue badge holders and residents keep access.
+                """, true);
+        agreedInBristol(people, bristol, "Bus franchising for the West of England", """
+                The West of England Mayor should take the buses into public control through franchising, as Manchester has,
+                with one fare and one ticket across Bristol, Bath and South Gloucestershire.
+                """, false);
         long election = demoElection(people.get("Amara Okafor"));
         bristolPact(people, bristol, election);
         cardiffPact(people, cardiff, election);
-        log.info("Demo content created: {} members, 6 groups, 2 proposals in discussion, a 12-seat election, a ratified pact and one being ratified.",
+        log.info("Demo content created: {} members, 6 groups, 2 proposals in discussion, 2 agreed (one published), a 12-seat election, a ratified pact and one being ratified.",
                 PEOPLE.size());
     }
 
@@ -242,6 +261,27 @@ public class DemoData implements ApplicationRunner {
                 "Should the fines go to a community trust rather than the council?")));
         as(people.get("Kate Brennan"), () -> comments.post(id, new NewComment(null, null, Visibility.CAUCUS, null, null, null, false,
                 "Green members: we should ask for public ownership here too, but not block the rest.")));
+    }
+
+    /** A proposal the Bristol group agreed by concurrent majority; published by its convenor, or left for the demo's user to publish. */
+    private void agreedInBristol(Map<String, SignedInMember> people, long bristol, String title, String body, boolean publish) {
+        SignedInMember chloe = people.get("Chloe Davies");
+        long id = as(people.get("Kate Brennan"), () -> proposals.create(bristol, new ProposalDraft(title, "", body, "")));
+        long ballot = as(chloe, () -> {
+            proposals.move(id, ProposalState.DISCUSSION);
+            proposals.move(id, ProposalState.VOTING);
+            return ballots.open(id, null, new BallotSettings(DecisionRule.CONCURRENT_MAJORITY, true, 50, 50, null));
+        });
+        for (String voter : List.of("Chloe Davies", "Kate Brennan", "Liam O'Neill", "Hannah Cole")) {
+            as(people.get(voter), () -> {
+                ballots.vote(ballot, Choice.FOR, "");
+                return null;
+            });
+        }
+        as(chloe, () -> ballots.close(ballot));
+        if (publish) {
+            as(chloe, () -> publishing.publishProposal(id));
+        }
     }
 
     /**
