@@ -144,7 +144,7 @@ public class PublishView extends VerticalLayout implements BeforeEnterObserver {
 
     private void confirmPublishing() {
         ConfirmDialog confirm = new ConfirmDialog("Publish it for everyone?",
-                "Anyone will be able to read it, signed in or not. It cannot be unpublished.", "Publish",
+                "Anyone will be able to read it, signed in or not. It cannot be unpublished.", "Publish now",
                 e -> inBackground(() -> pactId != 0 ? publishing.publishPact(pactId) : publishing.publishProposal(proposalId), "Published"));
         confirm.setCancelable(true);
         confirm.open();

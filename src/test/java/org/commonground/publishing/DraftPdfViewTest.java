@@ -47,7 +47,8 @@ class DraftPdfViewTest extends SpringBrowserlessTest {
         // The work runs on another thread; its result arrives through the UI's access queue, as Push would bring it.
         for (int i = 0; i < 100 && view.result.getChildren().findAny().isEmpty(); i++) {
             Thread.sleep(100);
-            roundTrip();
+            // roundTrip() does not run tasks queued by other threads; the UI queue is where ui.access puts them.
+            com.vaadin.browserless.internal.MockVaadin.runUIQueue();
         }
         assertThat($view(Anchor.class).all()).anySatisfy(a -> assertThat(a.getText()).isEqualTo("Download buses-for-all-draft.pdf"));
         assertThat(view.progress.isVisible()).isFalse();
