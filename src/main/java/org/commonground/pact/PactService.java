@@ -160,7 +160,7 @@ public class PactService {
         // Comment events are left out: that a party conferred privately is its own business.
         return audit.entries("pact", pactId, List.of("PACT_STARTED", "PACT_REVISED", "PACT_NEGOTIATING", "PACT_AMENDMENT_PROPOSED",
                 "PACT_AMENDMENT_ACCEPTED", "PACT_AMENDMENT_REJECTED", "PACT_AMENDMENT_WITHDRAWN", "PACT_RATIFYING",
-                "PACT_RATIFIED_BY_PARTY", "PACT_REJECTED_BY_PARTY", "PACT_RATIFIED", "PACT_COLLAPSED"));
+                "PACT_RATIFIED_BY_PARTY", "PACT_REJECTED_BY_PARTY", "PACT_RATIFIED", "PACT_COLLAPSED", "PUBLISHED", "PUBLISHED_CORRECTION"));
     }
 
     /** The group's constituencies that have an ONS code (pacts cite seats by code) — for the start form. */

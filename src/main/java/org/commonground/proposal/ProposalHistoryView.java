@@ -104,6 +104,8 @@ public class ProposalHistoryView extends VerticalLayout implements BeforeEnterOb
             case "AMENDMENT_ACCEPTED" -> "accepted an amendment (" + entry.detail().replaceFirst("^amendment \\d+ ", "") + ")";
             case "AMENDMENT_REJECTED" -> "rejected an amendment";
             case "AMENDMENT_WITHDRAWN" -> "withdrew an amendment";
+            case "PUBLISHED" -> "published it: " + entry.detail();
+            case "PUBLISHED_CORRECTION" -> "published a correction: " + entry.detail();
             default -> entry.action();
         };
     }

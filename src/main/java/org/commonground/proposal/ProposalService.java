@@ -188,7 +188,7 @@ public class ProposalService {
         // Comment events are left out: that a party conferred privately is its own business.
         return audit.entries("proposal", proposalId, List.of("PROPOSAL_CREATED", "PROPOSAL_REVISED", "PROPOSAL_DISCUSSION",
                 "PROPOSAL_VOTING", "PROPOSAL_WITHDRAWN", "PROPOSAL_COAUTHOR_ADDED", "AMENDMENT_PROPOSED", "AMENDMENT_ACCEPTED",
-                "AMENDMENT_REJECTED", "AMENDMENT_WITHDRAWN"));
+                "AMENDMENT_REJECTED", "AMENDMENT_WITHDRAWN", "PUBLISHED", "PUBLISHED_CORRECTION"));
     }
 
     @Transactional(readOnly = true)

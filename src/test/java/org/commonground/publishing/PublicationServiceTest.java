@@ -147,6 +147,9 @@ class PublicationServiceTest {
                 .hasMessageContaining("already been corrected");
         assertThat(publishing.versionsOfProposal(agreed.proposal())).extracting(Publication::version).containsExactly(2, 1);
         assertThat(publishing.newest(10)).extracting(Publication::slug).containsSubsequence(second.slug(), first.slug());
+        assertThat(proposals.activity(agreed.proposal())).extracting(org.commonground.audit.AuditEntry::detail)
+                .anySatisfy(d -> assertThat(d).startsWith("/p/" + first.slug() + " fingerprint " + first.fingerprint()))
+                .anySatisfy(d -> assertThat(d).startsWith("/p/" + second.slug() + " fingerprint " + second.fingerprint()));
     }
 
     @Test
@@ -171,6 +174,7 @@ class PublicationServiceTest {
         assertThat(PdfRendererTest.text(publishing.pdf(published))).contains("Aldershot give and take", "E14001063", "GRN stands down",
                 "Ratification", "Pact publishing green: ratified", "Joint leaflets name both parties.").doesNotContain("DRAFT");
         assertThat(publishing.versionsOfPact(ratified.pact())).extracting(Publication::slug).containsExactly(published.slug());
+        assertThat(pacts.activity(ratified.pact())).extracting(org.commonground.audit.AuditEntry::action).contains("PUBLISHED");
     }
 
     @Test
