@@ -49,6 +49,10 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("New group", "groups/new", VaadinIcon.PLUS.create()));
         nav.addItem(new SideNavItem("Elections and seats", "elections", VaadinIcon.BAR_CHART.create()));
         nav.addItem(new SideNavItem("Reciprocity ledger", "pacts/ledger", VaadinIcon.EXCHANGE.create()));
+        // The public pages are plain HTTP, outside the Vaadin router.
+        SideNavItem published = new SideNavItem("Published documents", "/p", VaadinIcon.FILE_TEXT_O.create());
+        published.setRouterIgnore(true);
+        nav.addItem(published);
         if (member.admin()) {
             SideNavItem admin = new SideNavItem("Administration");
             admin.setPrefixComponent(VaadinIcon.COG.create());
