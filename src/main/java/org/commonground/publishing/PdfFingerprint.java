@@ -7,6 +7,7 @@ import org.openpdf.text.pdf.PdfDictionary;
 import org.openpdf.text.pdf.PdfObject;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.PdfString;
+import org.openpdf.text.pdf.RandomAccessFileOrArray;
 
 /** Reads back the fingerprint that {@link PdfRenderer} writes into a PDF's document information. */
 final class PdfFingerprint {
@@ -21,7 +22,8 @@ final class PdfFingerprint {
     }
 
     static Optional<String> read(byte[] pdf) throws UnreadablePdfException {
-        try (PdfReader reader = new PdfReader(pdf)) {
+        // Partial reading: only the objects asked for are parsed, so a hostile upload cannot make it inflate every stream.
+        try (PdfReader reader = new PdfReader(new RandomAccessFileOrArray(pdf), null)) {
             PdfObject info = PdfReader.getPdfObject(reader.getTrailer().get(org.openpdf.text.pdf.PdfName.INFO));
             if (info instanceof PdfDictionary dictionary && dictionary.get(PdfRenderer.FINGERPRINT) instanceof PdfString value) {
                 String fingerprint = value.toUnicodeString().strip().toLowerCase();
