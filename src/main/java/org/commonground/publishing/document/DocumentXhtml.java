@@ -115,40 +115,41 @@ public final class DocumentXhtml {
             x.append("<p class=\"correction\"><strong>Correction.</strong> ").append(escape(c.correction())).append("</p>\n");
         }
         if (!c.terms().isEmpty()) {
-            x.append("<h2>Terms</h2>\n<table class=\"terms\">\n<thead><tr><th>Constituency</th><th>ONS code</th><th>Alliance candidate</th>")
-                    .append("<th>The other parties</th></tr></thead>\n<tbody>\n");
-            for (DocumentContent.TermsRow t : c.terms()) {
-                x.append("<tr><td>").append(escape(t.constituency())).append("</td><td>").append(escape(t.onsCode())).append("</td><td>")
-                        .append(escape(t.candidate())).append("</td><td>").append(escape(t.others())).append("</td></tr>\n");
-            }
-            x.append("</tbody>\n</table>\n");
+            x.append("<h2>Terms</h2>\n");
+            table(x, "terms", List.of("Constituency", "ONS code", "Alliance candidate", "The other parties"), c.terms().stream()
+                    .map(t -> List.of(t.constituency(), t.onsCode(), t.candidate(), t.others())).toList());
             if (!c.body().isBlank()) {
                 x.append("<h2>Conditions</h2>\n");
             }
         }
         numberedLines(x, c);
         if (!c.results().isEmpty()) {
-            x.append("<h2>Result</h2>\n<table class=\"results\">\n<thead><tr><th>Party</th><th>Electorate</th><th>For</th><th>Against</th>")
-                    .append("<th>Abstain</th><th>Verdict</th></tr></thead>\n<tbody>\n");
-            for (DocumentContent.ResultRow r : c.results()) {
-                x.append("<tr><td>").append(escape(r.party())).append("</td><td>").append(r.electorate()).append("</td><td>").append(r.forVotes())
-                        .append("</td><td>").append(r.against()).append("</td><td>").append(r.abstain()).append("</td><td>")
-                        .append(escape(r.verdict())).append("</td></tr>\n");
-            }
-            x.append("</tbody>\n</table>\n");
+            x.append("<h2>Result</h2>\n");
+            table(x, "results", List.of("Party", "Electorate", "For", "Against", "Abstain", "Verdict"), c.results().stream()
+                    .map(r -> List.of(r.party(), String.valueOf(r.electorate()), String.valueOf(r.forVotes()), String.valueOf(r.against()),
+                            String.valueOf(r.abstain()), r.verdict())).toList());
         }
         if (!c.decision().isBlank()) {
             x.append("<pre class=\"decision\">").append(escape(c.decision())).append("</pre>\n");
         }
         if (!c.signatures().isEmpty()) {
-            x.append("<h2>Ratification</h2>\n<table class=\"signatures\">\n<thead><tr><th>Party</th><th>Ratified by</th><th>Signed or decided</th>")
-                    .append("<th>Date</th></tr></thead>\n<tbody>\n");
-            for (DocumentContent.Signature s : c.signatures()) {
-                x.append("<tr><td>").append(escape(s.party())).append("</td><td>").append(escape(s.method())).append("</td><td>")
-                        .append(escape(s.by())).append("</td><td>").append(escape(s.date())).append("</td></tr>\n");
-            }
-            x.append("</tbody>\n</table>\n");
+            x.append("<h2>Ratification</h2>\n");
+            table(x, "signatures", List.of("Party", "Ratified by", "Signed or decided", "Date"), c.signatures().stream()
+                    .map(g -> List.of(g.party(), g.method(), g.by(), g.date())).toList());
         }
+    }
+
+    /** A table whose header repeats on every page it spans. */
+    private static void table(StringBuilder x, String cssClass, List<String> headers, List<List<String>> rows) {
+        x.append("<table class=\"").append(cssClass).append("\">\n<thead><tr>");
+        headers.forEach(h -> x.append("<th scope=\"col\">").append(escape(h)).append("</th>"));
+        x.append("</tr></thead>\n<tbody>\n");
+        for (List<String> row : rows) {
+            x.append("<tr>");
+            row.forEach(cell -> x.append("<td>").append(escape(cell)).append("</td>"));
+            x.append("</tr>\n");
+        }
+        x.append("</tbody>\n</table>\n");
     }
 
     private static void numberedLines(StringBuilder x, DocumentContent c) {
