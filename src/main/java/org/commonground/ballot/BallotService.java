@@ -46,12 +46,11 @@ public class BallotService {
     private final ApplicationEventPublisher publisher;
     private final CurrentMember currentMember;
     private final AuditLog audit;
-    private final BallotEvents events;
     private final Clock clock;
 
     BallotService(BallotRepository ballots, ProposalRepository proposals, AmendmentRepository amendmentRecords,
                   AmendmentService amendments, ProposalGuard guard, PactGuard pactGuard, ApplicationEventPublisher publisher,
-                  CurrentMember currentMember, AuditLog audit, BallotEvents events, Clock clock) {
+                  CurrentMember currentMember, AuditLog audit, Clock clock) {
         this.pactGuard = pactGuard;
         this.publisher = publisher;
         this.ballots = ballots;
@@ -61,7 +60,6 @@ public class BallotService {
         this.guard = guard;
         this.currentMember = currentMember;
         this.audit = audit;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -141,7 +139,6 @@ public class BallotService {
         }
         ballots.close(ballotId, me.id(), false, "Cancelled: " + why);
         audit.record(me.id(), "BALLOT_CANCELLED", "ballot", ballotId, why);
-        events.changedAfterCommit(ballotId);
     }
 
     /**
@@ -160,7 +157,6 @@ public class BallotService {
         if (!ballots.castAndAudit(ballotId, me.id(), choice, why)) {
             throw whyNotVoting(ballotId, me);
         }
-        events.changedAfterCommit(ballotId);
     }
 
     private InvalidInputException whyNotVoting(long ballotId, SignedInMember me) {
@@ -209,7 +205,6 @@ public class BallotService {
                     "Rejected by ballot. " + outcome.explanation().lines().reduce((a, c) -> c).orElse(""), null);
         }
         audit.record(me.id(), "BALLOT_CLOSED", "ballot", ballotId, (outcome.passed() ? "passed: " : "failed: ") + outcome.explanation());
-        events.changedAfterCommit(ballotId);
         return outcome;
     }
 

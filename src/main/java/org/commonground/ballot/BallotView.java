@@ -28,6 +28,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.commonground.ballot.rules.PartyTally;
 import org.commonground.ballot.rules.ResultChart;
+import org.commonground.live.LiveEvents;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Forms;
 import org.springframework.security.access.AccessDeniedException;
@@ -44,13 +45,13 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
     private final BallotService ballots;
-    private final BallotEvents events;
+    private final LiveEvents events;
     final TextField reason = new TextField("Reason (optional)");
     final Div live = new Div();
     private long ballotId;
     private Runnable stopListening = () -> { };
 
-    public BallotView(BallotService ballots, BallotEvents events) {
+    public BallotView(BallotService ballots, LiveEvents events) {
         this.ballots = ballots;
         this.events = events;
         addClassName("cg-page");
@@ -71,7 +72,7 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
     protected void onAttach(AttachEvent attach) {
         UI ui = attach.getUI();
         // Push: another member's vote reloads this page's tally through the service, with this member's rights.
-        stopListening = events.listen(ballotId, id -> ui.access(this::refresh));
+        stopListening = events.listen("ballot", ballotId, e -> ui.access(this::refresh));
     }
 
     @Override

@@ -66,10 +66,9 @@ public class PactService {
     private final BallotService ballots;
     private final CurrentMember currentMember;
     private final AuditLog audit;
-    private final PactEvents events;
 
     PactService(PactRepository pacts, PactGuard guard, GroupRepository groups, MembershipRepository memberships, PartyRepository parties,
-                ElectionRepository elections, BallotService ballots, CurrentMember currentMember, AuditLog audit, PactEvents events) {
+                ElectionRepository elections, BallotService ballots, CurrentMember currentMember, AuditLog audit) {
         this.pacts = pacts;
         this.guard = guard;
         this.groups = groups;
@@ -79,7 +78,6 @@ public class PactService {
         this.ballots = ballots;
         this.currentMember = currentMember;
         this.audit = audit;
-        this.events = events;
     }
 
     /** How one party ratifies, as the convenor sets it when sending the pact to ratification. */
@@ -228,7 +226,6 @@ public class PactService {
         int next = expectedRevision + 1;
         pacts.insertRevision(pactId, next, terms, me.id(), n);
         audit.record(me.id(), "PACT_REVISED", "pact", pactId, "revision " + next);
-        events.changedAfterCommit(pactId);
         return next;
     }
 
@@ -239,7 +236,6 @@ public class PactService {
         requireState(access, "Only a draft pact is opened for negotiation.", PactState.DRAFT);
         pacts.changeState(pactId, PactState.NEGOTIATING, "");
         audit.record(me.id(), "PACT_NEGOTIATING", "pact", pactId, "");
-        events.changedAfterCommit(pactId);
     }
 
     /** A member of a party the terms name proposes new terms, with a reason, while the pact is negotiated. */
@@ -263,7 +259,6 @@ public class PactService {
         }
         long id = pacts.insertAmendment(pactId, me.id(), access.pact().getCurrentRevision(), terms, why);
         audit.record(me.id(), "PACT_AMENDMENT_PROPOSED", "pact", pactId, "amendment " + pacts.amendment(id).orElseThrow().getNumber());
-        events.changedAfterCommit(pactId);
         return id;
     }
 
@@ -286,7 +281,6 @@ public class PactService {
         pacts.insertRevision(a.getPactId(), next, new PactTerms(PactRepository.seats(a.getTerms()), a.getConditions()), me.id(),
                 "Amendment " + a.getNumber() + " accepted");
         audit.record(me.id(), "PACT_AMENDMENT_ACCEPTED", "pact", a.getPactId(), "amendment " + a.getNumber() + ", revision " + next);
-        events.changedAfterCommit(a.getPactId());
         return next;
     }
 
@@ -303,7 +297,6 @@ public class PactService {
             throw new InvalidInputException("amendment", "This amendment has already been decided.");
         }
         audit.record(me.id(), "PACT_AMENDMENT_REJECTED", "pact", a.getPactId(), "amendment " + a.getNumber());
-        events.changedAfterCommit(a.getPactId());
     }
 
     @Transactional
@@ -318,7 +311,6 @@ public class PactService {
             throw new InvalidInputException("amendment", "This amendment has already been decided.");
         }
         audit.record(me.id(), "PACT_AMENDMENT_WITHDRAWN", "pact", a.getPactId(), "amendment " + a.getNumber());
-        events.changedAfterCommit(a.getPactId());
     }
 
     /**
@@ -367,7 +359,6 @@ public class PactService {
             }
         }
         audit.record(me.id(), "PACT_RATIFYING", "pact", pactId, "round " + round + ", revision " + access.pact().getCurrentRevision());
-        events.changedAfterCommit(pactId);
     }
 
     /** The named representative of a party signs its ratification, or rejects the pact for it with a reason. */
@@ -425,7 +416,6 @@ public class PactService {
             pacts.changeState(pactId, PactState.RATIFIED, "");
             audit.record(actorId, "PACT_RATIFIED", "pact", pactId, "round " + round);
         }
-        events.changedAfterCommit(pactId);
     }
 
     /** A convenor ends a pact that will not happen (even a ratified one, until it is published); open ratification ballots are cancelled. */
@@ -445,7 +435,6 @@ public class PactService {
             ballots.cancelRatification(ballotId, "the pact collapsed.");
         }
         audit.record(me.id(), "PACT_COLLAPSED", "pact", pactId, why);
-        events.changedAfterCommit(pactId);
     }
 
     /**
@@ -459,7 +448,6 @@ public class PactService {
         requireState(access, "Only a ratified pact can be published.", PactState.RATIFIED);
         pacts.changeState(pactId, PactState.PUBLISHED, "");
         audit.record(me.id(), "PACT_PUBLISHED", "pact", pactId, "RATIFIED -> PUBLISHED");
-        events.changedAfterCommit(pactId);
     }
 
     private PactGuard.Access convenorChanging(long pactId, SignedInMember me) {

@@ -34,13 +34,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.commonground.audit.AuditEntry;
-import org.commonground.ballot.BallotEvents;
 import org.commonground.ballot.BallotSettings;
 import org.commonground.ballot.rules.DecisionRule;
 import org.commonground.election.ElectionService;
 import org.commonground.election.results.Alliance;
 import org.commonground.election.results.SeatVerdict;
 import org.commonground.group.GroupMember;
+import org.commonground.live.LiveEvents;
 import org.commonground.pact.terms.PactTerms;
 import org.commonground.pact.terms.SeatTerms;
 import org.commonground.pact.terms.Stance;
@@ -71,8 +71,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private final PactService pacts;
     private final ElectionService elections;
     private final CommentService comments;
-    private final PactEvents pactEvents;
-    private final BallotEvents ballotEvents;
+    private final LiveEvents live;
     private final SignedInMember me;
     private final List<Runnable> stopListening = new ArrayList<>();
     private final Div statusLine = new Div();
@@ -82,13 +81,12 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private UI ui;
     private PactDetails shown;
 
-    public PactView(PactService pacts, ElectionService elections, CommentService comments, PactEvents pactEvents,
-                    BallotEvents ballotEvents, CurrentMember currentMember) {
+    public PactView(PactService pacts, ElectionService elections, CommentService comments, LiveEvents live,
+                    CurrentMember currentMember) {
         this.pacts = pacts;
         this.elections = elections;
         this.comments = comments;
-        this.pactEvents = pactEvents;
-        this.ballotEvents = ballotEvents;
+        this.live = live;
         this.me = currentMember.require();
         addClassName("cg-page");
     }
@@ -112,7 +110,10 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         ui = null;
     }
 
-    /** Push: a change to the pact, or a vote in one of its ratification ballots, re-reads the page with this member's rights. */
+    /**
+     * Push: a change to the pact, or a vote in one of its ratification ballots (announced for the pact too), made on
+     * any app instance, re-reads the page with this member's rights.
+     */
     private void listen() {
         stopListening.forEach(Runnable::run);
         stopListening.clear();
@@ -120,14 +121,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         UI current = ui;
-        stopListening.add(pactEvents.listen(pactId, id -> current.access(this::showLiveChange)));
-        if (shown != null) {
-            for (Ratification r : shown.ratifications()) {
-                if (r.ballotId() != null) {
-                    stopListening.add(ballotEvents.listen(r.ballotId(), id -> current.access(this::showLiveChange)));
-                }
-            }
-        }
+        stopListening.add(live.listen("pact", pactId, e -> current.access(this::showLiveChange)));
     }
 
     /**
@@ -150,12 +144,6 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
             Button show = new Button("Show the latest", e -> refresh());
             show.addThemeVariants(ButtonVariant.LUMO_SMALL);
             changedNotice.add(new Span("This pact has changed since you opened it. "), show);
-        }
-        boolean newBallots = !d.ratifications().stream().map(Ratification::ballotId).toList()
-                .equals(shown.ratifications().stream().map(Ratification::ballotId).toList());
-        if (newBallots) {
-            shown = d;
-            listen();
         }
     }
 

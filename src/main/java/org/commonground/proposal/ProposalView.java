@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -28,6 +31,7 @@ import jakarta.annotation.security.PermitAll;
 import org.commonground.group.GroupMember;
 import org.commonground.group.GroupService;
 import org.commonground.group.MembershipStatus;
+import org.commonground.live.LiveEvents;
 import org.commonground.proposal.text.TextHtml;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
@@ -47,19 +51,101 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     private final AmendmentService amendments;
     private final CommentService comments;
     private final GroupService groups;
+    private final LiveEvents live;
     private final SignedInMember me;
     private long proposalId;
     private String title = "Proposal";
     AmendmentPanel amendmentPanel;
+    final Div changedNotice = new Div();
+    private Span stateBadge = new Span();
+    private Shown shown;
+    private Runnable stopListening = () -> { };
+
+    /** What the reader has on screen, to tell them what changed since. */
+    private record Shown(ProposalState state, int revision, Set<Long> commentIds, List<Amendment> amendments) {
+
+        static Shown of(ProposalDetails d, List<Comment> thread, List<Amendment> amendments) {
+            return new Shown(d.proposal().state(), d.current().number(),
+                    thread.stream().filter(c -> !c.deleted()).map(Comment::id).collect(Collectors.toSet()), amendments);
+        }
+    }
 
     public ProposalView(ProposalService proposals, AmendmentService amendments, CommentService comments, GroupService groups,
-                        CurrentMember currentMember) {
+                        LiveEvents live, CurrentMember currentMember) {
         this.proposals = proposals;
         this.amendments = amendments;
         this.comments = comments;
         this.groups = groups;
+        this.live = live;
         this.me = currentMember.require();
         addClassName("cg-page");
+        changedNotice.addClassName("cg-notice-bar");
+        changedNotice.getElement().setAttribute("role", "status");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        UI ui = attach.getUI();
+        // Push: any change to this proposal, made on any app instance, is announced; the page re-reads with its reader's rights.
+        stopListening = live.listen("proposal", proposalId, e -> ui.access(this::showLiveChange));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        stopListening.run();
+        stopListening = () -> { };
+    }
+
+    /**
+     * Someone else changed the proposal: its state updates in place, and a notice says what else changed with a button
+     * to show it, so the reader's place and anything they are typing stay as they are. Only what this reader may see
+     * counts: a caucus comment of another party changes nothing here.
+     */
+    void showLiveChange() {
+        if (shown == null) {
+            return;
+        }
+        ProposalDetails d;
+        List<Comment> thread;
+        List<Amendment> list;
+        try {
+            d = proposals.details(proposalId);
+            thread = comments.thread(proposalId);
+            list = amendments.list(proposalId);
+        } catch (InvalidInputException noLongerReadable) {
+            refresh();
+            return;
+        }
+        Shown now = Shown.of(d, thread, list);
+        List<String> changes = new java.util.ArrayList<>();
+        if (now.state() != shown.state()) {
+            fillState(d.proposal());
+            changes.add("it is now " + d.proposal().state().label().toLowerCase());
+        }
+        if (now.revision() != shown.revision()) {
+            changes.add("revision " + now.revision() + " was saved");
+        }
+        long newComments = now.commentIds().stream().filter(id -> !shown.commentIds().contains(id)).count();
+        if (newComments > 0) {
+            changes.add(newComments == 1 ? "a new comment" : newComments + " new comments");
+        } else if (!now.commentIds().equals(shown.commentIds())) {
+            changes.add("a comment was removed");
+        }
+        if (!now.amendments().equals(shown.amendments())) {
+            changes.add("the amendments changed");
+        }
+        if (changes.isEmpty()) {
+            return;
+        }
+        changedNotice.removeAll();
+        Button show = new Button("Show the latest", e -> refresh());
+        show.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        changedNotice.add(new Span("Since you opened this proposal: " + String.join("; ", changes) + ". "), show);
+    }
+
+    private void fillState(ProposalSummary p) {
+        stateBadge.setText(p.state().label() + " since " + DateTimeFormatter.ofPattern("d MMM yyyy").format(p.stateChangedAt()));
+        stateBadge.setClassName("cg-status cg-state-" + p.state().name().toLowerCase());
     }
 
     @Override
@@ -75,6 +161,8 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
 
     private void refresh() {
         removeAll();
+        changedNotice.removeAll();
+        shown = null;
         ProposalDetails details;
         try {
             details = proposals.details(proposalId);
@@ -85,11 +173,11 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         ProposalSummary p = details.proposal();
         title = p.title();
 
-        Span state = new Span(p.state().label() + " since " + DateTimeFormatter.ofPattern("d MMM yyyy").format(p.stateChangedAt()));
-        state.addClassNames("cg-status", "cg-state-" + p.state().name().toLowerCase());
-        Div heading = new Div(new H2(p.title()), state);
+        stateBadge = new Span();
+        fillState(p);
+        Div heading = new Div(new H2(p.title()), stateBadge);
         heading.addClassName("cg-group-heading");
-        add(heading);
+        add(changedNotice, heading);
 
         Div meta = new Div(new Span("In "), new Anchor("groups/" + p.groupId(), details.groupName()),
                 new Span(" · revision " + details.current().number() + " of " + WHEN.format(details.current().createdAt()) + " · by "));
@@ -111,7 +199,9 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
             add(new Html(TextHtml.numbered(details.lines(), comments.countsByParagraph(proposalId, details.current().number()))));
         }
         List<Comment> thread = comments.thread(proposalId);
-        amendmentPanel = new AmendmentPanel(amendments, comments, details, amendments.list(proposalId), thread, me, this::refresh);
+        List<Amendment> amendmentList = amendments.list(proposalId);
+        shown = Shown.of(details, thread, amendmentList);
+        amendmentPanel = new AmendmentPanel(amendments, comments, details, amendmentList, thread, me, this::refresh);
         add(amendmentPanel);
 
         CommentThread proposalComments = new CommentThread(comments, proposalId, null, thread, me, details.canComment(), this::refresh);

@@ -18,6 +18,7 @@ import org.commonground.proposal.ProposalState;
 import org.commonground.security.SignedInMember;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
+import org.commonground.support.UiQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class BallotViewTest extends SpringBrowserlessTest {
         TestMembers.signIn(convenor);
         ballots.vote(ballot, org.commonground.ballot.Choice.AGAINST, "");
         TestMembers.signIn(green);
-        roundTrip();
+        UiQueue.awaitUntil(() -> says("Turnout so far: 2 of 2") && says("Chair: Against"));
         assertThat(says("Turnout so far: 2 of 2")).isTrue();
         assertThat(says("Chair: Against")).isTrue();
     }
@@ -93,7 +94,7 @@ class BallotViewTest extends SpringBrowserlessTest {
         ballots.vote(ballot, org.commonground.ballot.Choice.FOR, "");
         navigate(BallotView.class, Map.of("ballotId", String.valueOf(ballot)));
         ballots.close(ballot);
-        roundTrip();
+        UiQueue.awaitUntil(() -> says("Closed"));
         assertThat(says("Closed")).isTrue();
         assertThat($view(com.vaadin.flow.component.html.Pre.class).single().getText()).contains("Passed: every participating party consents.");
     }

@@ -24,6 +24,7 @@ import org.commonground.pact.terms.SeatTerms;
 import org.commonground.security.SignedInMember;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
+import org.commonground.support.UiQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,7 +108,7 @@ class PactViewsTest extends SpringBrowserlessTest {
         TestMembers.signIn(green);
         ballots.close(greenBallot);
         TestMembers.signIn(libDem);
-        roundTrip();
+        UiQueue.awaitUntil(() -> "ratified".equals(statusOf("GRN")) && shows(view, "Ratified"));
         assertThat(statusOf("GRN")).isEqualTo("ratified");
         assertThat(shows(view, "Ratified")).isTrue();
     }
@@ -133,7 +134,7 @@ class PactViewsTest extends SpringBrowserlessTest {
         TestMembers.signIn(labConvenor);
         pacts.rejectAmendment(pacts.details(negotiating).amendments().getFirst().id(), "Not yet");
         TestMembers.signIn(green);
-        roundTrip();
+        UiQueue.awaitUntil(() -> $view(Span.class).all().stream().anyMatch(span -> span.getText().startsWith("This pact has changed")));
         assertThat(comment.getValue()).isEqualTo("Half-written thought");
         assertThat($view(Span.class).all()).anySatisfy(span -> assertThat(span.getText()).startsWith("This pact has changed"));
         test($view(Button.class).withText("Show the latest").single()).click();

@@ -14,6 +14,7 @@ import org.commonground.proposal.ProposalService;
 import org.commonground.security.SignedInMember;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
+import org.commonground.support.UiQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,11 +46,7 @@ class DraftPdfViewTest extends SpringBrowserlessTest {
         assertThat(view.progress.isVisible()).isTrue();
         assertThat(view.prepare.isEnabled()).isFalse();
         // The work runs on another thread; its result arrives through the UI's access queue, as Push would bring it.
-        for (int i = 0; i < 100 && view.result.getChildren().findAny().isEmpty(); i++) {
-            Thread.sleep(100);
-            // roundTrip() does not run tasks queued by other threads; the UI queue is where ui.access puts them.
-            com.vaadin.browserless.internal.MockVaadin.runUIQueue();
-        }
+        UiQueue.awaitUntil(() -> view.result.getChildren().findAny().isPresent());
         assertThat($view(Anchor.class).all()).anySatisfy(a -> assertThat(a.getText()).isEqualTo("Download buses-for-all-draft.pdf"));
         assertThat(view.progress.isVisible()).isFalse();
     }

@@ -13,6 +13,7 @@ import org.commonground.proposal.ProposalState;
 import org.commonground.support.Agreements;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
+import org.commonground.support.UiQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,14 +33,6 @@ class PublishViewTest extends SpringBrowserlessTest {
         TestMembers.signOut();
     }
 
-    private void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
-        // The work runs on another thread; its result arrives through the UI's access queue, as Push would bring it.
-        for (int i = 0; i < 150 && !done.getAsBoolean(); i++) {
-            Thread.sleep(100);
-            com.vaadin.browserless.internal.MockVaadin.runUIQueue();
-        }
-    }
-
     @Test
     void aConvenorPublishesInTheBackgroundThenCorrectsAndBadInputIsShownInTheForm() throws Exception {
         Agreements.Agreed agreed = agreements.agreedProposal("Libraries open on Sundays", "Every library opens on Sundays.\n");
@@ -55,7 +48,7 @@ class PublishViewTest extends SpringBrowserlessTest {
         test(page.publish).click();
         test($(ConfirmDialog.class).single()).confirm();
         assertThat(page.progress.isVisible()).isTrue();
-        waitFor(() -> !page.progress.isVisible());
+        UiQueue.awaitUntil(() -> !page.progress.isVisible());
         assertThat(proposals.details(agreed.proposal()).proposal().state()).isEqualTo(ProposalState.PUBLISHED);
         Publication published = publishing.versionsOfProposal(agreed.proposal()).getFirst();
         assertThat($view(Anchor.class).all()).extracting(Anchor::getHref).contains("/p/" + published.slug(), "/p/" + published.slug() + ".pdf");
@@ -65,14 +58,14 @@ class PublishViewTest extends SpringBrowserlessTest {
         assertThat(page.correctedText.getValue()).isEqualTo("Every library opens on Sundays.\n");
         test(page.correctionReason).setValue("Nothing really");
         test(page.publishCorrection).click();
-        waitFor(() -> page.correctedText.isInvalid());
+        UiQueue.awaitUntil(() -> page.correctedText.isInvalid());
         assertThat(page.correctedText.getErrorMessage()).contains("same as the published one");
         assertThat(page.correctionReason.getValue()).isEqualTo("Nothing really");
 
         test(page.correctedText).setValue("Every library opens on Sundays and bank holidays.\n");
         test(page.correctionReason).setValue("Bank holidays were agreed too.");
         test(page.publishCorrection).click();
-        waitFor(() -> publishing.versionsOfProposal(agreed.proposal()).size() == 2 && !page.progress.isVisible());
+        UiQueue.awaitUntil(() -> publishing.versionsOfProposal(agreed.proposal()).size() == 2 && !page.progress.isVisible());
         assertThat($view(Anchor.class).all()).extracting(Anchor::getHref).contains("/p/" + published.slug() + "-v2");
         assertThat($view(Button.class).all()).extracting(Button::getText).contains("Publish the correction");
     }

@@ -1,0 +1,42 @@
+package org.commonground.live;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Open views register here for the changes of what they show, and hear of every committed change to it, made on
+ * any app instance (the announcements come through PostgreSQL, see {@link PostgresListener}). Each listener is
+ * called on a thread of its own, so a slow page cannot hold up the others.
+ */
+@Component
+public class LiveEvents {
+
+    private final Map<String, Set<Consumer<LiveEvent>>> listeners = new ConcurrentHashMap<>();
+
+    /** @return what stops listening (call it when the view detaches) */
+    public Runnable listen(String topic, long id, Consumer<LiveEvent> listener) {
+        String key = topic + ":" + id;
+        listeners.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(listener);
+        return () -> listeners.computeIfPresent(key, (k, set) -> {
+            set.remove(listener);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    void deliver(LiveEvent event) {
+        listeners.getOrDefault(event.topic() + ":" + event.id(), Set.of()).forEach(l -> Thread.startVirtualThread(() -> l.accept(event)));
+    }
+
+    /** After a lost connection: announcements may have been missed (NOTIFY does not replay), so every open view re-reads. */
+    void deliverReconnected() {
+        listeners.forEach((key, set) -> {
+            int colon = key.indexOf(':');
+            LiveEvent event = new LiveEvent(key.substring(0, colon), Long.parseLong(key.substring(colon + 1)), LiveEvent.RECONNECTED);
+            set.forEach(l -> Thread.startVirtualThread(() -> l.accept(event)));
+        });
+    }
+}
