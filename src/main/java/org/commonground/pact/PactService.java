@@ -439,7 +439,8 @@ public class PactService {
 
     /**
      * A convenor publishes a ratified pact, for all its parties at once: RATIFIED becomes PUBLISHED. Publishing
-     * calls this inside its own transaction, before it takes the snapshot, so both commit together.
+     * calls this inside its own transaction, before it takes the snapshot, so both commit together (and publishing
+     * audits both at once).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void markPublished(long pactId) {
@@ -447,7 +448,6 @@ public class PactService {
         PactGuard.Access access = convenorChanging(pactId, me);
         requireState(access, "Only a ratified pact can be published.", PactState.RATIFIED);
         pacts.changeState(pactId, PactState.PUBLISHED, "");
-        audit.record(me.id(), "PACT_PUBLISHED", "pact", pactId, "RATIFIED -> PUBLISHED");
     }
 
     private PactGuard.Access convenorChanging(long pactId, SignedInMember me) {

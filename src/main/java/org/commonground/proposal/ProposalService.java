@@ -101,7 +101,8 @@ public class ProposalService {
 
     /**
      * A convenor publishes an agreed proposal: AGREED becomes PUBLISHED. Publishing calls this inside its own
-     * transaction, before it takes the snapshot, so the state and the published document commit together.
+     * transaction, before it takes the snapshot, so the state and the published document commit together (and
+     * publishing audits both at once).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void markPublished(long proposalId) {
@@ -115,7 +116,6 @@ public class ProposalService {
             throw new InvalidInputException("state", state == ProposalState.PUBLISHED || state == ProposalState.AGREED
                     ? "This proposal is already published." : "Only an agreed proposal can be published; this one is " + state.label().toLowerCase() + ".");
         }
-        audit.record(me.id(), "PROPOSAL_PUBLISHED", "proposal", proposalId, "AGREED -> PUBLISHED");
     }
 
     /**

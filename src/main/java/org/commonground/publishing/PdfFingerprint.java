@@ -1,38 +1,39 @@
 package org.commonground.publishing;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import org.openpdf.text.pdf.PdfDictionary;
-import org.openpdf.text.pdf.PdfObject;
-import org.openpdf.text.pdf.PdfReader;
-import org.openpdf.text.pdf.PdfString;
-import org.openpdf.text.pdf.RandomAccessFileOrArray;
-
-/** Reads back the fingerprint that {@link PdfRenderer} writes into a PDF's document information. */
+/**
+ * Reads back the fingerprint that {@link PdfRenderer} writes into a PDF's document information, from an uploaded
+ * file anyone may send. The file is never given to a PDF parser (a crafted cross-reference table can make one loop
+ * or allocate gigabytes): the entry is written as a plain literal string, so it is found by scanning the bytes.
+ */
 final class PdfFingerprint {
+
+    private static final Pattern ENTRY = Pattern.compile("/Fingerprint\\s*\\(([0-9a-f]{64})\\)");
 
     private PdfFingerprint() {
     }
 
     static final class UnreadablePdfException extends Exception {
-        UnreadablePdfException(Throwable cause) {
-            super(cause);
+        UnreadablePdfException(String message) {
+            super(message);
         }
     }
 
     static Optional<String> read(byte[] pdf) throws UnreadablePdfException {
-        // Partial reading: only the objects asked for are parsed, so a hostile upload cannot make it inflate every stream.
-        try (PdfReader reader = new PdfReader(new RandomAccessFileOrArray(pdf), null)) {
-            PdfObject info = PdfReader.getPdfObject(reader.getTrailer().get(org.openpdf.text.pdf.PdfName.INFO));
-            if (info instanceof PdfDictionary dictionary && dictionary.get(PdfRenderer.FINGERPRINT) instanceof PdfString value) {
-                String fingerprint = value.toUnicodeString().strip().toLowerCase();
-                return fingerprint.matches("[0-9a-f]{64}") ? Optional.of(fingerprint) : Optional.empty();
-            }
-            return Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            // A file that is not a PDF, or a broken one: OpenPDF reports both ways.
-            throw new UnreadablePdfException(e);
+        String bytes = new String(pdf, StandardCharsets.ISO_8859_1);
+        if (!bytes.startsWith("%PDF-")) {
+            throw new UnreadablePdfException("not a PDF");
         }
+        // An edited PDF may carry an earlier information dictionary as well as the latest: the last one counts.
+        Matcher m = ENTRY.matcher(bytes);
+        String found = null;
+        while (m.find()) {
+            found = m.group(1);
+        }
+        return Optional.ofNullable(found);
     }
 }

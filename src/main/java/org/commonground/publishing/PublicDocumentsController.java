@@ -45,7 +45,6 @@ class PublicDocumentsController {
     /** The content behind a slug never changes; only the superseded notice may appear, so pages are revalidated after a minute. */
     private static final CacheControl PAGE_CACHE = CacheControl.maxAge(60, TimeUnit.SECONDS).cachePublic();
     private static final CacheControl FILE_CACHE = CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable();
-    private static final long MAX_UPLOAD = 20L * 1024 * 1024;
 
     private final PublishingService publishing;
     private final PublicPages pages;
@@ -121,12 +120,12 @@ class PublicDocumentsController {
     }
 
     private ResponseEntity<byte[]> pdf(String slug, String ifNoneMatch) {
-        // The slug → fingerprint lookup is the kept page's; the PDF bytes are read only when the client lacks them.
-        Optional<PublicPages.Page> page = pages.page(slug);
-        if (page.isEmpty()) {
+        // The PDF bytes are read only when the client lacks them.
+        Optional<Publication> found = publishing.published(slug);
+        if (found.isEmpty()) {
             return notFound();
         }
-        Publication p = page.get().publication();
+        Publication p = found.get();
         String etag = "\"" + p.pdfSha256() + "\"";
         if (matches(ifNoneMatch, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(FILE_CACHE).build();
@@ -148,18 +147,12 @@ class PublicDocumentsController {
             return verifyPage(null, new PublishingService.Verification(PublishingService.Verdict.INVALID, null, "Choose a PDF file to check."),
                     request, HttpStatus.BAD_REQUEST);
         }
-        if (pdf.getSize() > MAX_UPLOAD) {
-            return tooLarge(request);
-        }
         return verifyPage(null, publishing.verifyPdf(pdf.getBytes()), request, HttpStatus.OK);
     }
 
+    /** Multipart requests are resolved lazily (application.properties), so an upload over the limit arrives here. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<String> uploadTooLarge(HttpServletRequest request) {
-        return tooLarge(request);
-    }
-
-    private ResponseEntity<String> tooLarge(HttpServletRequest request) {
         return verifyPage(null, new PublishingService.Verification(PublishingService.Verdict.INVALID, null,
                 "This file is larger than 20 MB; no published PDF is that large."), request, HttpStatus.PAYLOAD_TOO_LARGE);
     }
@@ -194,11 +187,12 @@ class PublicDocumentsController {
         body.append("<form class=\"verify\" method=\"get\" action=\"/p/verify\">\n<label for=\"fingerprint\">Fingerprint</label>\n")
                 .append("<input type=\"text\" id=\"fingerprint\" name=\"fingerprint\" maxlength=\"200\" autocomplete=\"off\" spellcheck=\"false\" value=\"")
                 .append(escape(fingerprint == null ? "" : fingerprint)).append("\"/>\n<button type=\"submit\">Check the fingerprint</button>\n</form>\n")
-                .append("<form class=\"verify\" method=\"post\" action=\"/p/verify\" enctype=\"multipart/form-data\">\n")
+                // The token goes in the address: the CSRF check runs before the multipart body is read, and an oversized
+                // body is never read at all.
+                .append("<form class=\"verify\" method=\"post\" action=\"/p/verify").append(csrf == null ? "" : "?" + escape(csrf.getParameterName())
+                        + "=" + escape(java.net.URLEncoder.encode(csrf.getToken(), StandardCharsets.UTF_8)))
+                .append("\" enctype=\"multipart/form-data\">\n")
                 .append("<label for=\"pdf\">PDF file (at most 20 MB)</label>\n<input type=\"file\" id=\"pdf\" name=\"pdf\" accept=\"application/pdf\"/>\n");
-        if (csrf != null) {
-            body.append("<input type=\"hidden\" name=\"").append(escape(csrf.getParameterName())).append("\" value=\"").append(escape(csrf.getToken())).append("\"/>\n");
-        }
         body.append("<button type=\"submit\">Check the file</button>\n</form>\n");
         return ResponseEntity.status(status).contentType(HTML).cacheControl(CacheControl.noStore()).body(shell("Verify a document", "", body));
     }

@@ -1,9 +1,8 @@
 package org.commonground.publishing;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.commonground.publishing.document.DocumentXhtml;
 import org.springframework.stereotype.Component;
@@ -18,14 +17,16 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class PublicPages {
 
     static final long RECHECK_NANOS = 5_000_000_000L;
-    private static final int MAX_KEPT = 2_000;
+    /** The pages kept are bounded by their size, the least recently read going first. */
+    private static final long MAX_KEPT_BYTES = 64L * 1024 * 1024;
 
     /** A rendered page: its ETag names the published content and whether it has been superseded. */
     record Page(Publication publication, String etag, byte[] html, long checkedAt) {
     }
 
     private final PublishingService publishing;
-    private final Map<String, Page> kept = new ConcurrentHashMap<>();
+    private final LinkedHashMap<String, Page> kept = new LinkedHashMap<>(64, 0.75f, true);
+    private long keptBytes;
 
     PublicPages(PublishingService publishing) {
         this.publishing = publishing;
@@ -33,35 +34,52 @@ class PublicPages {
 
     Optional<Page> page(String slug) {
         long now = System.nanoTime();
-        Page page = kept.get(slug);
+        Page page = kept(slug);
         if (page != null && now - page.checkedAt() < RECHECK_NANOS) {
             return Optional.of(page);
         }
         Optional<Publication> found = publishing.published(slug);
         if (found.isEmpty()) {
-            kept.remove(slug);
+            forget(slug);
             return Optional.empty();
         }
         Publication p = found.get();
         String etag = etag(p);
         Page fresh = page != null && page.etag().equals(etag) ? new Page(p, etag, page.html(), now) : new Page(p, etag, render(p), now);
-        if (kept.size() >= MAX_KEPT) {
-            kept.clear();
-        }
-        kept.put(slug, fresh);
+        keep(slug, fresh);
         return Optional.of(fresh);
+    }
+
+    private synchronized Page kept(String slug) {
+        return kept.get(slug);
+    }
+
+    private synchronized void keep(String slug, Page page) {
+        Page old = kept.put(slug, page);
+        keptBytes += page.html().length - (old == null ? 0 : old.html().length);
+        var eldest = kept.entrySet().iterator();
+        while (keptBytes > MAX_KEPT_BYTES && eldest.hasNext()) {
+            keptBytes -= eldest.next().getValue().html().length;
+            eldest.remove();
+        }
+    }
+
+    private synchronized void forget(String slug) {
+        Page old = kept.remove(slug);
+        keptBytes -= old == null ? 0 : old.html().length;
     }
 
     /** A correction shows on the old version's page here at once; other app instances see it at their next re-check. */
     @TransactionalEventListener
     void published(PublishingService.DocumentPublished event) {
         if (event.superseded() != null) {
-            kept.remove(event.superseded());
+            forget(event.superseded());
         }
     }
 
+    /** The content's fingerprint, the template's version (a new template makes new pages), and whether it is superseded. */
     static String etag(Publication p) {
-        return "\"" + p.fingerprint() + (p.current() ? "" : "-superseded") + "\"";
+        return "\"" + p.fingerprint() + "-t" + DocumentXhtml.TEMPLATE_VERSION + (p.current() ? "" : "-superseded") + "\"";
     }
 
     private byte[] render(Publication p) {

@@ -6,7 +6,6 @@ import static org.commonground.jooq.Tables.PUBLICATION;
 import java.util.List;
 import java.util.Optional;
 
-import org.commonground.jooq.tables.records.PublicationRecord;
 import org.commonground.publishing.document.DocumentContent;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -32,7 +31,7 @@ public class PublicationRepository {
 
     /** What a new publication consists of. */
     record NewPublication(String slug, Long proposalId, Long pactId, int version, Long supersedesId, DocumentContent content,
-                          String fingerprint, byte[] pdf, String pdfSha256, long publishedBy) {
+                          String fingerprint, byte[] pdf, String pdfSha256, long publishedBy, java.time.OffsetDateTime publishedAt) {
     }
 
     long insert(NewPublication p) {
@@ -50,6 +49,7 @@ public class PublicationRepository {
                 .set(PUBLICATION.PDF, p.pdf())
                 .set(PUBLICATION.PDF_SHA256, p.pdfSha256())
                 .set(PUBLICATION.PUBLISHED_BY, p.publishedBy())
+                .set(PUBLICATION.PUBLISHED_AT, p.publishedAt())
                 .returning(PUBLICATION.ID).fetchOne(PUBLICATION.ID);
     }
 
@@ -71,7 +71,7 @@ public class PublicationRepository {
     }
 
     Optional<Publication> byPdfSha256(String sha256) {
-        return select().where(PUBLICATION.PDF_SHA256.eq(sha256)).fetchOptional(PublicationRepository::publication);
+        return select().where(PUBLICATION.PDF_SHA256.eq(sha256)).orderBy(PUBLICATION.ID).limit(1).fetchOptional(PublicationRepository::publication);
     }
 
     /** Every version published of a proposal or a pact, newest first. */
@@ -89,10 +89,10 @@ public class PublicationRepository {
         return db.select(PUBLICATION.PDF).from(PUBLICATION).where(PUBLICATION.ID.eq(publicationId)).fetchOptional(PUBLICATION.PDF);
     }
 
-    /** The row of a proposal's or pact's newest version, locked: corrections of one document are made one at a time. */
-    Optional<PublicationRecord> lockNewest(Long proposalId, Long pactId) {
-        return db.selectFrom(PUBLICATION).where(proposalId != null ? PUBLICATION.PROPOSAL_ID.eq(proposalId) : PUBLICATION.PACT_ID.eq(pactId))
-                .orderBy(PUBLICATION.VERSION.desc()).limit(1).forUpdate().fetchOptional();
+    /** Locks the first version's row: corrections of one document are made one at a time. */
+    void lockDocument(Long proposalId, Long pactId) {
+        db.select(PUBLICATION.ID).from(PUBLICATION).where(proposalId != null ? PUBLICATION.PROPOSAL_ID.eq(proposalId) : PUBLICATION.PACT_ID.eq(pactId))
+                .and(PUBLICATION.VERSION.eq(1)).forUpdate().execute();
     }
 
     private org.jooq.SelectOnConditionStep<Record> select() {

@@ -59,6 +59,8 @@ public class PublishView extends VerticalLayout implements BeforeEnterObserver {
     final ProgressBar progress = new ProgressBar();
     private long proposalId;
     private long pactId;
+    /** The version the correction form was filled from: a correction replaces exactly that one. */
+    private String correcting;
 
     public PublishView(PublishingService publishing) {
         this.publishing = publishing;
@@ -70,7 +72,7 @@ public class PublishView extends VerticalLayout implements BeforeEnterObserver {
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         publish.addClickListener(e -> confirmPublishing());
         correctedText.setWidthFull();
-        correctedText.setMaxLength(400_000);
+        correctedText.setMaxLength(org.commonground.proposal.ProposalService.MAX_BODY);
         correctionReason.setWidthFull();
         correctionReason.setMaxLength(PublishingService.MAX_CORRECTION_REASON);
         correctionReason.setHelperText("Readers of the old version see this; it is part of the corrected document.");
@@ -112,6 +114,7 @@ public class PublishView extends VerticalLayout implements BeforeEnterObserver {
         }
         if (status.published() && status.convenor()) {
             Publication newest = status.versions().getFirst();
+            correcting = newest.slug();
             Forms.clear(correctedText, correctionReason);
             correctedText.setValue(publishing.content(newest).body());
             correctionReason.clear();
@@ -152,7 +155,7 @@ public class PublishView extends VerticalLayout implements BeforeEnterObserver {
 
     private void startCorrection() {
         Forms.clear(correctedText, correctionReason);
-        String slug = (pactId != 0 ? publishing.pactStatus(pactId) : publishing.proposalStatus(proposalId)).versions().getFirst().slug();
+        String slug = correcting;
         String text = correctedText.getValue();
         String reason = correctionReason.getValue();
         inBackground(() -> publishing.correct(slug, text, reason), "Correction published");

@@ -16,17 +16,18 @@ import org.commonground.ballot.BallotDetails;
 import org.commonground.ballot.BallotService;
 import org.commonground.ballot.PartyResult;
 import org.commonground.group.GroupService;
-import org.commonground.jooq.tables.records.PublicationRecord;
 import org.commonground.pact.PactDetails;
 import org.commonground.pact.PactService;
 import org.commonground.pact.PactState;
 import org.commonground.pact.Ratification;
 import org.commonground.pact.RatificationMethod;
+import org.commonground.pact.terms.PactTermsRules;
 import org.commonground.pact.terms.SeatTerms;
 import org.commonground.proposal.Author;
 import org.commonground.proposal.ProposalDetails;
 import org.commonground.proposal.ProposalService;
 import org.commonground.proposal.ProposalState;
+import org.commonground.proposal.text.LineNumbering;
 import org.commonground.publishing.document.DocumentContent;
 import org.commonground.publishing.document.DocumentXhtml;
 import org.commonground.publishing.document.Fingerprint;
@@ -164,9 +165,10 @@ public class PublishingService {
         List<DocumentContent.ResultRow> results = decisive.map(b -> b.parties().stream()
                 .map(p -> new DocumentContent.ResultRow(p.party(), p.electorate(), p.forVotes(), p.against(), p.abstain(), verdictOf(p, b.explanation())))
                 .toList()).orElse(List.of());
-        String dates = decisive.map(b -> "Agreed " + date(b.closedAt()) + " · ").orElse("") + "Published " + date(OffsetDateTime.now());
+        OffsetDateTime now = OffsetDateTime.now();
+        String dates = decisive.map(b -> "Agreed " + date(b.closedAt()) + " · ").orElse("") + "Published " + date(now);
         DocumentContent content = proposalContent(d, dates, results, decisive.map(BallotDetails::explanation).orElse(""), false);
-        return store(content, proposalId, null, null, slugFor(content.title(), "proposal"), me);
+        return store(content, proposalId, null, null, slugFor(content.title(), "proposal"), me, now);
     }
 
     /** A convenor publishes a ratified pact: one document, for all its parties at the same moment. */
@@ -177,8 +179,9 @@ public class PublishingService {
         PactDetails d = pacts.details(pactId);
         String ratified = d.ratifications().stream().map(Ratification::decidedAt).filter(java.util.Objects::nonNull).max(Comparator.naturalOrder())
                 .map(at -> "Ratified " + date(at) + " · ").orElse("");
-        DocumentContent content = pactContent(d, ratified + "Published " + date(OffsetDateTime.now()), false);
-        return store(content, null, pactId, null, slugFor(content.title(), "pact"), me);
+        OffsetDateTime now = OffsetDateTime.now();
+        DocumentContent content = pactContent(d, ratified + "Published " + date(now), false);
+        return store(content, null, pactId, null, slugFor(content.title(), "pact"), me, now);
     }
 
     /**
@@ -193,9 +196,11 @@ public class PublishingService {
         if (!convenor) {
             throw new AccessDeniedException("Only a convenor of the group can correct a published document.");
         }
-        PublicationRecord newest = publications.lockNewest(old.proposalId(), old.pactId()).orElseThrow();
-        if (newest.getId() != old.id()) {
-            throw new InvalidInputException("body", "This version has already been corrected. Correct the newest version, " + newest.getSlug() + ".");
+        // Corrections of one document are made one at a time; the check after the lock sees what the one before wrote.
+        publications.lockDocument(old.proposalId(), old.pactId());
+        Publication newest = publications.versionsOf(old.proposalId(), old.pactId()).getFirst();
+        if (newest.id() != old.id()) {
+            throw new InvalidInputException("body", "This version has already been corrected. Correct the newest version, " + newest.slug() + ".");
         }
         String reason = why == null ? "" : why.strip();
         String body = correctedBody == null ? "" : correctedBody.replace("\r\n", "\n");
@@ -205,16 +210,18 @@ public class PublishingService {
                     ? "Say what the correction corrects: readers of the old version will see it." : "A reason can be at most 1,000 characters."));
         }
         DocumentContent content = publications.content(old.id());
-        if (body.length() > ProposalService.MAX_BODY) {
-            problems.add(new FieldProblem("body", "A text can be at most 400,000 characters."));
-        } else if (body.strip().equals(content.body().strip())) {
+        int limit = old.pactId() != null ? PactTermsRules.MAX_CONDITIONS : ProposalService.MAX_BODY;
+        if (body.length() > limit) {
+            problems.add(new FieldProblem("body", "A text can be at most " + String.format("%,d", limit) + " characters."));
+        } else if (LineNumbering.number(body, content.lineWidth()).equals(LineNumbering.number(content.body(), content.lineWidth()))) {
             problems.add(new FieldProblem("body", "The text is the same as the published one: change what needs correcting."));
         }
         InvalidInputException.throwIfAny(problems);
-        String dates = content.dates().replaceAll(" · Corrected [^·]*$", "") + " · Corrected " + date(OffsetDateTime.now());
+        OffsetDateTime now = OffsetDateTime.now();
+        String dates = content.dates().replaceAll(" · Corrected [^·]*$", "") + " · Corrected " + date(now);
         DocumentContent corrected = content.corrected(body, "Version " + old.version() + " (published " + date(old.publishedAt()) + ") corrected: " + reason, dates);
-        String base = old.slug().replaceAll("-v[0-9]+$", "");
-        return store(corrected, old.proposalId(), old.pactId(), old, uniqueSlug(base + "-v" + (old.version() + 1)), me);
+        String firstSlug = publications.versionsOf(old.proposalId(), old.pactId()).getLast().slug();
+        return store(corrected, old.proposalId(), old.pactId(), old, uniqueSlug(firstSlug + "-v" + (old.version() + 1)), me, now);
     }
 
     // ---- Reading published documents: anyone, signed in or not
@@ -278,7 +285,7 @@ public class PublishingService {
         try {
             named = PdfFingerprint.read(file);
         } catch (PdfFingerprint.UnreadablePdfException e) {
-            return new Verification(Verdict.INVALID, null, "This file is not a PDF that can be read.");
+            return new Verification(Verdict.INVALID, null, "This file is not a PDF.");
         }
         return named.flatMap(publications::byFingerprint)
                 .map(p -> new Verification(Verdict.ALTERED, p, "This file names a published document, but it is not the file that was published: "
@@ -329,11 +336,18 @@ public class PublishingService {
                 .map(l -> l.substring(l.lastIndexOf(": ") + 2)).findFirst().orElse("");
     }
 
-    private Publication store(DocumentContent content, Long proposalId, Long pactId, Publication supersedes, String slug, SignedInMember me) {
+    /** The one clock: {@code now} is both the date the document states and its recorded publication time. */
+    private Publication store(DocumentContent content, Long proposalId, Long pactId, Publication supersedes, String slug, SignedInMember me,
+                              OffsetDateTime now) {
         String fingerprint = Fingerprint.of(content);
         byte[] pdf = renderer.render(DocumentXhtml.render(content, fingerprint, verifyAddress()), "en").pdf();
-        long id = publications.insert(new PublicationRepository.NewPublication(slug, proposalId, pactId, supersedes == null ? 1 : supersedes.version() + 1,
-                supersedes == null ? null : supersedes.id(), content, fingerprint, pdf, Fingerprint.sha256(pdf), me.id()));
+        try {
+            publications.insert(new PublicationRepository.NewPublication(slug, proposalId, pactId, supersedes == null ? 1 : supersedes.version() + 1,
+                    supersedes == null ? null : supersedes.id(), content, fingerprint, pdf, Fingerprint.sha256(pdf), me.id(), now));
+        } catch (org.springframework.dao.DuplicateKeyException | org.jooq.exception.IntegrityConstraintViolationException sameMoment) {
+            // The same address, version or (identical) content was published at this moment by someone else.
+            throw new InvalidInputException("body", "Someone else published this at the same moment. Look again.");
+        }
         audit.record(me.id(), supersedes == null ? "PUBLISHED" : "PUBLISHED_CORRECTION", proposalId != null ? "proposal" : "pact",
                 proposalId != null ? proposalId : pactId, "/p/" + slug + " fingerprint " + fingerprint);
         events.publishEvent(new DocumentPublished(slug, supersedes == null ? null : supersedes.slug()));

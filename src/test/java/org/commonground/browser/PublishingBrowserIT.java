@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
 import org.commonground.publishing.Publication;
 import org.commonground.publishing.PublishingService;
 import org.commonground.support.Agreements;
@@ -75,6 +79,14 @@ class PublishingBrowserIT extends BrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check the file")).click();
             assertThat(page.locator(".verdict")).containsText("exactly the PDF that was published");
             Files.delete(file);
+
+            // Over the limit: the page says so (through the real server's multipart handling), it does not fail.
+            String form = anyone.request().get(url("p/verify")).text();
+            String action = form.replaceAll("(?s).*<form class=\"verify\" method=\"post\" action=\"([^\"]*)\".*", "$1").replace("&amp;", "&");
+            APIResponse tooLarge = anyone.request().post(url(action.substring(1)), RequestOptions.create().setMultipart(FormData.create()
+                    .set("pdf", new FilePayload("big.pdf", "application/pdf", new byte[21 * 1024 * 1024]))));
+            assertThat(tooLarge.status()).isEqualTo(413);
+            assertThat(tooLarge.text()).contains("larger than 20 MB");
         }
 
         try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740))) {

@@ -49,9 +49,13 @@ class PublicationServiceTest {
     void aConvenorPublishesAnAgreedProposalOnceWithTheResultPerPartyAndItsFingerprint() throws Exception {
         Agreements.Agreed agreed = agreements.agreedProposal("Safe streets: 20 mph", BODY);
 
-        // Only a convenor publishes; a refused attempt changes nothing.
+        // Only a convenor of the group publishes; a refused attempt changes nothing.
         TestMembers.signIn(agreed.member());
         assertThatThrownBy(() -> publishing.publishProposal(agreed.proposal())).isInstanceOf(AccessDeniedException.class);
+        Agreements.Agreed elsewhere = agreements.agreedProposal("Another group's text", "Text.");
+        TestMembers.signIn(elsewhere.convenor());
+        assertThatThrownBy(() -> publishing.publishProposal(agreed.proposal())).isInstanceOf(InvalidInputException.class);
+        TestMembers.signIn(agreed.member());
         assertThat(proposals.details(agreed.proposal()).proposal().state()).isEqualTo(ProposalState.AGREED);
         assertThat(publishing.versionsOfProposal(agreed.proposal())).isEmpty();
 
@@ -109,7 +113,14 @@ class PublicationServiceTest {
         PublishingService.Verification caught = publishing.verifyPdf(forgedPdf);
         assertThat(caught.verdict()).isEqualTo(PublishingService.Verdict.ALTERED);
         assertThat(caught.publication().slug()).isEqualTo(published.slug());
-        assertThat(publishing.verifyPdf("%PDF-1.7 nonsense".getBytes()).verdict()).isEqualTo(PublishingService.Verdict.INVALID);
+        assertThat(publishing.verifyPdf("not a PDF at all".getBytes()).verdict()).isEqualTo(PublishingService.Verdict.INVALID);
+        // A hostile file: a cross-reference stream claiming a billion objects and a loop of earlier sections. It is
+        // only scanned, never parsed, so it is answered at once.
+        byte[] hostile = ("%PDF-1.7\n1 0 obj\n<< /Type /XRef /Size 1000000000 /W [1 2 1] /Prev 9 /Length 0 >>\nstream\nendstream\nendobj\n"
+                + "startxref\n9\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        long started = System.nanoTime();
+        assertThat(publishing.verifyPdf(hostile).verdict()).isEqualTo(PublishingService.Verdict.UNKNOWN);
+        assertThat(System.nanoTime() - started).isLessThan(1_000_000_000L);
         byte[] draft = new PdfRenderer().render(DocumentXhtml.render(DocumentContent.draft("Other", "Text"), "1".repeat(64), null), "en").pdf();
         assertThat(publishing.verifyPdf(draft).verdict()).isEqualTo(PublishingService.Verdict.UNKNOWN);
     }

@@ -14,6 +14,9 @@ import org.commonground.proposal.text.NumberedLine;
  */
 public final class DocumentXhtml {
 
+    /** Changes whenever the template or its stylesheets change what a page looks like, so cached pages are not reused. */
+    public static final int TEMPLATE_VERSION = 1;
+
     /** The address scheme of resources bundled with the app; the renderer serves nothing else. */
     public static final String BUNDLED = "bundled:";
 
@@ -91,7 +94,7 @@ public final class DocumentXhtml {
             x.append("<p class=\"notice replaces\" role=\"note\">This version corrects ").append(link(p.replaces())).append(".</p>\n");
         }
         body(x, c);
-        x.append("</main>\n<footer class=\"document-footer\">\n<p><a href=\"").append(escape(p.pdfHref())).append("\">Download the PDF</a></p>\n")
+        x.append("</main>\n<footer class=\"document-footer\">\n<p class=\"pdf-link\"><a href=\"").append(escape(p.pdfHref())).append("\">Download the PDF</a></p>\n")
                 .append("<p>Fingerprint (SHA-256): <span class=\"fingerprint\">").append(escape(fingerprint)).append("</span></p>\n")
                 .append("<p>Anyone can check a copy of this document, or this fingerprint, at <a href=\"").append(escape(p.verifyHref())).append("\">")
                 .append(escape(p.verifyAddress())).append("</a>.</p>\n</footer>\n");
@@ -186,11 +189,20 @@ public final class DocumentXhtml {
         return c.kind() + (c.group().isEmpty() ? "" : " of " + c.group());
     }
 
-    /** XML escaping: the five special characters, and control characters XML 1.0 cannot carry are dropped. */
+    /** XML escaping: the five special characters; characters XML 1.0 cannot carry (controls, U+FFFE/F, lone surrogates) are dropped. */
     public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
+            if (Character.isSurrogate(ch)) {
+                if (Character.isHighSurrogate(ch) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    out.append(ch).append(text.charAt(++i));
+                }
+                continue;
+            }
+            if (ch == '\uFFFE' || ch == '\uFFFF') {
+                continue;
+            }
             switch (ch) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
