@@ -27,7 +27,8 @@ public class SecurityConfiguration {
 
     /**
      * Published documents are public: no sign-in, no session (so they cache and scale), and strict headers, since
-     * they show text members wrote. The one form (verification) still carries a CSRF token, kept in a cookie.
+     * they show text members wrote. The one form (verification) still carries a CSRF token, kept in a cookie and
+     * sent in the form's address.
      */
     @Bean
     @Order(1)
@@ -36,7 +37,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()).csrfTokenRequestHandler(new AddressOnlyCsrfTokenHandler()))
                 .headers(headers -> headers
                         .cacheControl(cache -> cache.disable())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
