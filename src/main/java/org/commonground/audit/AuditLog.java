@@ -7,16 +7,22 @@ import java.util.Collection;
 import java.util.List;
 
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Repository;
 
-/** Append-only record of state changes: who, what, when. Written in the caller's transaction. */
+/**
+ * Append-only record of state changes: who, what, when. Written in the caller's transaction, and told at once to
+ * whoever listens for {@link AuditRecorded} (notifications), in the same transaction.
+ */
 @Repository
 public class AuditLog {
 
     private final DSLContext db;
+    private final ApplicationEventPublisher events;
 
-    public AuditLog(DSLContext db) {
+    public AuditLog(DSLContext db, ApplicationEventPublisher events) {
         this.db = db;
+        this.events = events;
     }
 
     /** The events about one subject whose action is one of {@code actions}, oldest first. */
@@ -37,5 +43,6 @@ public class AuditLog {
                 .set(AUDIT_EVENT.SUBJECT_ID, subjectId)
                 .set(AUDIT_EVENT.DETAIL, detail == null ? "" : detail)
                 .execute();
+        events.publishEvent(new AuditRecorded(actorId, action, subjectType, subjectId, detail == null ? "" : detail));
     }
 }

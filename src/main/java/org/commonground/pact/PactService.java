@@ -35,6 +35,7 @@ import org.commonground.pact.terms.SeatTerms;
 import org.commonground.pact.terms.Stance;
 import org.commonground.party.Party;
 import org.commonground.party.PartyRepository;
+import org.commonground.notification.Watches;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.FieldProblem;
@@ -66,9 +67,11 @@ public class PactService {
     private final BallotService ballots;
     private final CurrentMember currentMember;
     private final AuditLog audit;
+    private final Watches watches;
 
     PactService(PactRepository pacts, PactGuard guard, GroupRepository groups, MembershipRepository memberships, PartyRepository parties,
-                ElectionRepository elections, BallotService ballots, CurrentMember currentMember, AuditLog audit) {
+                ElectionRepository elections, BallotService ballots, CurrentMember currentMember, AuditLog audit, Watches watches) {
+        this.watches = watches;
         this.pacts = pacts;
         this.guard = guard;
         this.groups = groups;
@@ -416,6 +419,21 @@ public class PactService {
             pacts.changeState(pactId, PactState.RATIFIED, "");
             audit.record(actorId, "PACT_RATIFIED", "pact", pactId, "round " + round);
         }
+    }
+
+    /** Whoever may read a pact may follow it: its changes then notify them. */
+    @Transactional
+    public void setWatching(long pactId, boolean watching) {
+        SignedInMember me = currentMember.require();
+        guard.readable(pactId, me);
+        watches.set(me.id(), "pact", pactId, watching);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean watching(long pactId) {
+        SignedInMember me = currentMember.require();
+        guard.readable(pactId, me);
+        return watches.watching(me.id(), "pact", pactId);
     }
 
     /** A convenor ends a pact that will not happen (even a ratified one, until it is published); open ratification ballots are cancelled. */

@@ -168,7 +168,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
                 new Span(" · "), new Anchor("pacts/" + pactId + "/pdf", "PDF"),
                 d.canPublish() || d.state() == PactState.PUBLISHED
                         ? new Span(new Span(" · "), new Anchor("pacts/" + pactId + "/publish", d.state() == PactState.PUBLISHED ? "Published version" : "Publish"))
-                        : new Span()));
+                        : new Span(), new Span(" · "), watchButton()));
         add(stateActions(d));
         add(new H3("Terms"), termsTable(d.terms(), d.parties()));
         if (!d.terms().conditions().isBlank()) {
@@ -536,6 +536,14 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
                     + (entry.detail() == null || entry.detail().isBlank() ? "" : ": " + entry.detail())));
         }
         return box;
+    }
+
+    private Button watchButton() {
+        boolean watching = pacts.watching(pactId);
+        Button watch = new Button(watching ? "Stop watching" : "Watch", e -> act(() -> pacts.setWatching(pactId, !watching)));
+        watch.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        watch.getElement().setAttribute("title", "Hear of its changes without commenting");
+        return watch;
     }
 
     private void act(Runnable action) {

@@ -14,6 +14,7 @@ import org.commonground.jooq.tables.records.ProposalRecord;
 import org.commonground.proposal.text.DiffRebase;
 import org.commonground.proposal.text.LineNumbering;
 import org.commonground.proposal.text.WordDiff;
+import org.commonground.notification.Watches;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.FieldProblem;
@@ -41,9 +42,11 @@ public class ProposalService {
     private final ProposalGuard guard;
     private final CurrentMember currentMember;
     private final AuditLog audit;
+    private final Watches watches;
 
     ProposalService(ProposalRepository proposals, GroupRepository groups, MembershipRepository memberships,
-                    AmendmentRepository amendments, ProposalGuard guard, CurrentMember currentMember, AuditLog audit) {
+                    AmendmentRepository amendments, ProposalGuard guard, CurrentMember currentMember, AuditLog audit, Watches watches) {
+        this.watches = watches;
         this.proposals = proposals;
         this.groups = groups;
         this.memberships = memberships;
@@ -161,6 +164,21 @@ public class ProposalService {
             throw new InvalidInputException("state", "Someone else changed this proposal's state just now. Look again.");
         }
         audit.record(me.id(), "PROPOSAL_" + to.name(), "proposal", proposalId, from + " -> " + to);
+    }
+
+    /** Whoever may read a proposal may follow it: its amendments and state changes then notify them. */
+    @Transactional
+    public void setWatching(long proposalId, boolean watching) {
+        SignedInMember me = currentMember.require();
+        readable(proposalId, me);
+        watches.set(me.id(), "proposal", proposalId, watching);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean watching(long proposalId) {
+        SignedInMember me = currentMember.require();
+        readable(proposalId, me);
+        return watches.watching(me.id(), "proposal", proposalId);
     }
 
     /** Authors invite a co-author from the group. */

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -224,6 +225,14 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         // Ballots live in their own feature; linking by address keeps the packages free of cycles.
         actions.add(new Button("Ballots", e -> getUI().ifPresent(ui -> ui.navigate("proposals/" + proposalId + "/ballots"))));
         actions.add(new Button("PDF", e -> getUI().ifPresent(ui -> ui.navigate("proposals/" + proposalId + "/pdf"))));
+        boolean watching = proposals.watching(proposalId);
+        Button watch = new Button(watching ? "Stop watching" : "Watch", VaadinIcon.EYE.create(), e -> {
+            proposals.setWatching(proposalId, !watching);
+            Forms.success(watching ? "You no longer follow this proposal." : "You will hear of its amendments and state changes.");
+            refresh();
+        });
+        watch.getElement().setAttribute("title", "Hear of its amendments and state changes without commenting");
+        actions.add(watch);
         if (details.canPublish() || details.proposal().state() == ProposalState.PUBLISHED) {
             Button publishing = new Button(details.proposal().state() == ProposalState.PUBLISHED ? "Published version" : "Publish",
                     e -> getUI().ifPresent(ui -> ui.navigate("proposals/" + proposalId + "/publish")));

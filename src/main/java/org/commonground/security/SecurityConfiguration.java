@@ -26,18 +26,20 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 public class SecurityConfiguration {
 
     /**
-     * Published documents are public: no sign-in, no session (so they cache and scale), and strict headers, since
+     * Published documents (and the unsubscribe link of emails) are public: no sign-in, no session (so they cache and scale), and strict headers, since
      * they show text members wrote. The one form (verification) still carries a CSRF token, kept in a cookie and
      * sent in the form's address.
      */
     @Bean
     @Order(1)
     SecurityFilterChain publicDocuments(HttpSecurity http) throws Exception {
-        http.securityMatcher("/p", "/p/**")
+        http.securityMatcher("/p", "/p/**", "/unsubscribe")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()).csrfTokenRequestHandler(new AddressOnlyCsrfTokenHandler()))
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()).csrfTokenRequestHandler(new AddressOnlyCsrfTokenHandler())
+                        // The unsubscribe form carries a signed token of its own, which a forged request cannot know.
+                        .ignoringRequestMatchers("/unsubscribe"))
                 .headers(headers -> headers
                         .cacheControl(cache -> cache.disable())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -1,5 +1,8 @@
 package org.commonground.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -15,6 +18,8 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.commonground.live.LiveEvents;
+import org.commonground.notification.NotificationService;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
 
@@ -27,7 +32,15 @@ import org.commonground.security.SignedInMember;
 @CssImport("./styles/commonground.css")
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentMember currentMember, AuthenticationContext authentication) {
+    private final NotificationService notifications;
+    private final LiveEvents live;
+    private final SignedInMember member;
+    final Button bell = new Button();
+    private Runnable stopListening = () -> { };
+
+    public MainLayout(CurrentMember currentMember, AuthenticationContext authentication, NotificationService notifications, LiveEvents live) {
+        this.notifications = notifications;
+        this.live = live;
         setPrimarySection(Section.DRAWER);
         Anchor title = new Anchor("groups", "Common Ground");
         title.addClassName("cg-brand");
@@ -38,13 +51,19 @@ public class MainLayout extends AppLayout {
         header.addClassName("cg-header");
         addToNavbar(header);
 
-        SignedInMember member = currentMember.require();
+        member = currentMember.require();
         header.getStyle().set("--cg-party-colour", member.partyColour());
-        header.add(memberBadge(member), signOut(authentication));
+        bell.setIcon(VaadinIcon.BELL.create());
+        bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        bell.addClassName("cg-bell");
+        bell.addClickListener(e -> bell.getUI().ifPresent(ui -> ui.navigate("notifications")));
+        showUnread();
+        header.add(bell, memberBadge(member), signOut(authentication));
 
         SideNav nav = new SideNav();
         nav.addClassName("cg-nav");
         nav.addItem(new SideNavItem("My groups", "groups", VaadinIcon.GROUP.create()));
+        nav.addItem(new SideNavItem("Notifications", "notifications", VaadinIcon.BELL.create()));
         nav.addItem(new SideNavItem("Find a group", "groups/browse", VaadinIcon.SEARCH.create()));
         nav.addItem(new SideNavItem("New group", "groups/new", VaadinIcon.PLUS.create()));
         nav.addItem(new SideNavItem("Elections and seats", "elections", VaadinIcon.BAR_CHART.create()));
@@ -61,6 +80,24 @@ public class MainLayout extends AppLayout {
             nav.addItem(admin);
         }
         addToDrawer(nav);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        UI ui = attach.getUI();
+        // A new notification, written on any app instance, updates the count at once.
+        stopListening = live.listen("member", member.id(), e -> ui.access(this::showUnread));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        stopListening.run();
+    }
+
+    void showUnread() {
+        int unread = notifications.unread();
+        bell.setText(unread == 0 ? "" : String.valueOf(unread));
+        bell.setAriaLabel(unread == 0 ? "Notifications: none unread" : "Notifications: " + unread + " unread");
     }
 
     private static Div memberBadge(SignedInMember member) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.commonground.jooq.tables.Amendment;
+import org.commonground.jooq.tables.AppSecret;
 import org.commonground.jooq.tables.AuditEvent;
 import org.commonground.jooq.tables.Ballot;
 import org.commonground.jooq.tables.BallotElector;
@@ -23,6 +24,7 @@ import org.commonground.jooq.tables.HexCell;
 import org.commonground.jooq.tables.HexMap;
 import org.commonground.jooq.tables.MailOutbox;
 import org.commonground.jooq.tables.Member;
+import org.commonground.jooq.tables.Notification;
 import org.commonground.jooq.tables.Pact;
 import org.commonground.jooq.tables.PactAmendment;
 import org.commonground.jooq.tables.PactConstituency;
@@ -36,6 +38,7 @@ import org.commonground.jooq.tables.ProposalRevision;
 import org.commonground.jooq.tables.Publication;
 import org.commonground.jooq.tables.SignInBucket;
 import org.commonground.jooq.tables.Vote;
+import org.commonground.jooq.tables.Watch;
 import org.jooq.Catalog;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -59,6 +62,11 @@ public class DefaultSchema extends SchemaImpl {
      * The table <code>amendment</code>.
      */
     public final Amendment AMENDMENT = Amendment.AMENDMENT;
+
+    /**
+     * The table <code>app_secret</code>.
+     */
+    public final AppSecret APP_SECRET = AppSecret.APP_SECRET;
 
     /**
      * The table <code>audit_event</code>.
@@ -136,6 +144,11 @@ public class DefaultSchema extends SchemaImpl {
     public final Member MEMBER = Member.MEMBER;
 
     /**
+     * The table <code>notification</code>.
+     */
+    public final Notification NOTIFICATION = Notification.NOTIFICATION;
+
+    /**
      * The table <code>pact</code>.
      */
     public final Pact PACT = Pact.PACT;
@@ -201,6 +214,11 @@ public class DefaultSchema extends SchemaImpl {
     public final Vote VOTE = Vote.VOTE;
 
     /**
+     * The table <code>watch</code>.
+     */
+    public final Watch WATCH = Watch.WATCH;
+
+    /**
      * No further instances allowed
      */
     private DefaultSchema() {
@@ -217,6 +235,7 @@ public class DefaultSchema extends SchemaImpl {
     public final List<Table<?>> getTables() {
         return Arrays.asList(
             Amendment.AMENDMENT,
+            AppSecret.APP_SECRET,
             AuditEvent.AUDIT_EVENT,
             Ballot.BALLOT,
             BallotElector.BALLOT_ELECTOR,
@@ -232,6 +251,7 @@ public class DefaultSchema extends SchemaImpl {
             HexMap.HEX_MAP,
             MailOutbox.MAIL_OUTBOX,
             Member.MEMBER,
+            Notification.NOTIFICATION,
             Pact.PACT,
             PactAmendment.PACT_AMENDMENT,
             PactConstituency.PACT_CONSTITUENCY,
@@ -244,7 +264,8 @@ public class DefaultSchema extends SchemaImpl {
             ProposalRevision.PROPOSAL_REVISION,
             Publication.PUBLICATION,
             SignInBucket.SIGN_IN_BUCKET,
-            Vote.VOTE
+            Vote.VOTE,
+            Watch.WATCH
         );
     }
 }

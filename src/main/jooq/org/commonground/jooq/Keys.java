@@ -5,6 +5,7 @@ package org.commonground.jooq;
 
 
 import org.commonground.jooq.tables.Amendment;
+import org.commonground.jooq.tables.AppSecret;
 import org.commonground.jooq.tables.AuditEvent;
 import org.commonground.jooq.tables.Ballot;
 import org.commonground.jooq.tables.BallotElector;
@@ -20,6 +21,7 @@ import org.commonground.jooq.tables.HexCell;
 import org.commonground.jooq.tables.HexMap;
 import org.commonground.jooq.tables.MailOutbox;
 import org.commonground.jooq.tables.Member;
+import org.commonground.jooq.tables.Notification;
 import org.commonground.jooq.tables.Pact;
 import org.commonground.jooq.tables.PactAmendment;
 import org.commonground.jooq.tables.PactConstituency;
@@ -33,7 +35,9 @@ import org.commonground.jooq.tables.ProposalRevision;
 import org.commonground.jooq.tables.Publication;
 import org.commonground.jooq.tables.SignInBucket;
 import org.commonground.jooq.tables.Vote;
+import org.commonground.jooq.tables.Watch;
 import org.commonground.jooq.tables.records.AmendmentRecord;
+import org.commonground.jooq.tables.records.AppSecretRecord;
 import org.commonground.jooq.tables.records.AuditEventRecord;
 import org.commonground.jooq.tables.records.BallotElectorRecord;
 import org.commonground.jooq.tables.records.BallotRecord;
@@ -49,6 +53,7 @@ import org.commonground.jooq.tables.records.HexCellRecord;
 import org.commonground.jooq.tables.records.HexMapRecord;
 import org.commonground.jooq.tables.records.MailOutboxRecord;
 import org.commonground.jooq.tables.records.MemberRecord;
+import org.commonground.jooq.tables.records.NotificationRecord;
 import org.commonground.jooq.tables.records.PactAmendmentRecord;
 import org.commonground.jooq.tables.records.PactConstituencyRecord;
 import org.commonground.jooq.tables.records.PactRatificationRecord;
@@ -62,6 +67,7 @@ import org.commonground.jooq.tables.records.ProposalRevisionRecord;
 import org.commonground.jooq.tables.records.PublicationRecord;
 import org.commonground.jooq.tables.records.SignInBucketRecord;
 import org.commonground.jooq.tables.records.VoteRecord;
+import org.commonground.jooq.tables.records.WatchRecord;
 import org.jooq.ForeignKey;
 import org.jooq.TableField;
 import org.jooq.UniqueKey;
@@ -83,6 +89,7 @@ public class Keys {
 
     public static final UniqueKey<AmendmentRecord> AMENDMENT_NUMBER_UNIQUE = Internal.createUniqueKey(Amendment.AMENDMENT, DSL.name("amendment_number_unique"), new TableField[] { Amendment.AMENDMENT.PROPOSAL_ID, Amendment.AMENDMENT.NUMBER }, true);
     public static final UniqueKey<AmendmentRecord> AMENDMENT_PKEY = Internal.createUniqueKey(Amendment.AMENDMENT, DSL.name("amendment_pkey"), new TableField[] { Amendment.AMENDMENT.ID }, true);
+    public static final UniqueKey<AppSecretRecord> APP_SECRET_PKEY = Internal.createUniqueKey(AppSecret.APP_SECRET, DSL.name("app_secret_pkey"), new TableField[] { AppSecret.APP_SECRET.NAME }, true);
     public static final UniqueKey<AuditEventRecord> AUDIT_EVENT_PKEY = Internal.createUniqueKey(AuditEvent.AUDIT_EVENT, DSL.name("audit_event_pkey"), new TableField[] { AuditEvent.AUDIT_EVENT.ID }, true);
     public static final UniqueKey<BallotRecord> BALLOT_PKEY = Internal.createUniqueKey(Ballot.BALLOT, DSL.name("ballot_pkey"), new TableField[] { Ballot.BALLOT.ID }, true);
     public static final UniqueKey<BallotElectorRecord> BALLOT_ELECTOR_PKEY = Internal.createUniqueKey(BallotElector.BALLOT_ELECTOR, DSL.name("ballot_elector_pkey"), new TableField[] { BallotElector.BALLOT_ELECTOR.BALLOT_ID, BallotElector.BALLOT_ELECTOR.MEMBER_ID }, true);
@@ -98,6 +105,7 @@ public class Keys {
     public static final UniqueKey<HexMapRecord> HEX_MAP_PKEY = Internal.createUniqueKey(HexMap.HEX_MAP, DSL.name("hex_map_pkey"), new TableField[] { HexMap.HEX_MAP.ID }, true);
     public static final UniqueKey<MailOutboxRecord> MAIL_OUTBOX_PKEY = Internal.createUniqueKey(MailOutbox.MAIL_OUTBOX, DSL.name("mail_outbox_pkey"), new TableField[] { MailOutbox.MAIL_OUTBOX.ID }, true);
     public static final UniqueKey<MemberRecord> MEMBER_PKEY = Internal.createUniqueKey(Member.MEMBER, DSL.name("member_pkey"), new TableField[] { Member.MEMBER.ID }, true);
+    public static final UniqueKey<NotificationRecord> NOTIFICATION_PKEY = Internal.createUniqueKey(Notification.NOTIFICATION, DSL.name("notification_pkey"), new TableField[] { Notification.NOTIFICATION.ID }, true);
     public static final UniqueKey<PactRecord> PACT_PKEY = Internal.createUniqueKey(Pact.PACT, DSL.name("pact_pkey"), new TableField[] { Pact.PACT.ID }, true);
     public static final UniqueKey<PactAmendmentRecord> PACT_AMENDMENT_NUMBER_UNIQUE = Internal.createUniqueKey(PactAmendment.PACT_AMENDMENT, DSL.name("pact_amendment_number_unique"), new TableField[] { PactAmendment.PACT_AMENDMENT.PACT_ID, PactAmendment.PACT_AMENDMENT.NUMBER }, true);
     public static final UniqueKey<PactAmendmentRecord> PACT_AMENDMENT_PKEY = Internal.createUniqueKey(PactAmendment.PACT_AMENDMENT, DSL.name("pact_amendment_pkey"), new TableField[] { PactAmendment.PACT_AMENDMENT.ID }, true);
@@ -119,6 +127,7 @@ public class Keys {
     public static final UniqueKey<PublicationRecord> PUBLICATION_SUPERSEDES_ID_KEY = Internal.createUniqueKey(Publication.PUBLICATION, DSL.name("publication_supersedes_id_key"), new TableField[] { Publication.PUBLICATION.SUPERSEDES_ID }, true);
     public static final UniqueKey<SignInBucketRecord> SIGN_IN_BUCKET_PKEY = Internal.createUniqueKey(SignInBucket.SIGN_IN_BUCKET, DSL.name("sign_in_bucket_pkey"), new TableField[] { SignInBucket.SIGN_IN_BUCKET.ID }, true);
     public static final UniqueKey<VoteRecord> VOTE_PKEY = Internal.createUniqueKey(Vote.VOTE, DSL.name("vote_pkey"), new TableField[] { Vote.VOTE.BALLOT_ID, Vote.VOTE.MEMBER_ID }, true);
+    public static final UniqueKey<WatchRecord> WATCH_PKEY = Internal.createUniqueKey(Watch.WATCH, DSL.name("watch_pkey"), new TableField[] { Watch.WATCH.MEMBER_ID, Watch.WATCH.SUBJECT_TYPE, Watch.WATCH.SUBJECT_ID }, true);
 
     // -------------------------------------------------------------------------
     // FOREIGN KEY definitions
@@ -157,6 +166,7 @@ public class Keys {
     public static final ForeignKey<GroupsRecord, PartyRecord> GROUPS__GROUPS_PARTY_ID_FKEY = Internal.createForeignKey(Groups.GROUPS, DSL.name("groups_party_id_fkey"), new TableField[] { Groups.GROUPS.PARTY_ID }, Keys.PARTY_PKEY, new TableField[] { Party.PARTY.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<HexMapRecord, MemberRecord> HEX_MAP__HEX_MAP_IMPORTED_BY_FKEY = Internal.createForeignKey(HexMap.HEX_MAP, DSL.name("hex_map_imported_by_fkey"), new TableField[] { HexMap.HEX_MAP.IMPORTED_BY }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<MemberRecord, PartyRecord> MEMBER__MEMBER_PARTY_ID_FKEY = Internal.createForeignKey(Member.MEMBER, DSL.name("member_party_id_fkey"), new TableField[] { Member.MEMBER.PARTY_ID }, Keys.PARTY_PKEY, new TableField[] { Party.PARTY.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<NotificationRecord, MemberRecord> NOTIFICATION__NOTIFICATION_MEMBER_ID_FKEY = Internal.createForeignKey(Notification.NOTIFICATION, DSL.name("notification_member_id_fkey"), new TableField[] { Notification.NOTIFICATION.MEMBER_ID }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<PactRecord, MemberRecord> PACT__PACT_CREATED_BY_FKEY = Internal.createForeignKey(Pact.PACT, DSL.name("pact_created_by_fkey"), new TableField[] { Pact.PACT.CREATED_BY }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<PactRecord, ElectionRecord> PACT__PACT_ELECTION_ID_FKEY = Internal.createForeignKey(Pact.PACT, DSL.name("pact_election_id_fkey"), new TableField[] { Pact.PACT.ELECTION_ID }, Keys.ELECTION_PKEY, new TableField[] { Election.ELECTION.ID }, true, ForeignKeyRule.SET_NULL, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<PactRecord, GroupsRecord> PACT__PACT_GROUP_ID_FKEY = Internal.createForeignKey(Pact.PACT, DSL.name("pact_group_id_fkey"), new TableField[] { Pact.PACT.GROUP_ID }, Keys.GROUPS_PKEY, new TableField[] { Groups.GROUPS.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
@@ -185,4 +195,5 @@ public class Keys {
     public static final ForeignKey<PublicationRecord, MemberRecord> PUBLICATION__PUBLICATION_PUBLISHED_BY_FKEY = Internal.createForeignKey(Publication.PUBLICATION, DSL.name("publication_published_by_fkey"), new TableField[] { Publication.PUBLICATION.PUBLISHED_BY }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<PublicationRecord, PublicationRecord> PUBLICATION__PUBLICATION_SUPERSEDES_ID_FKEY = Internal.createForeignKey(Publication.PUBLICATION, DSL.name("publication_supersedes_id_fkey"), new TableField[] { Publication.PUBLICATION.SUPERSEDES_ID }, Keys.PUBLICATION_PKEY, new TableField[] { Publication.PUBLICATION.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<VoteRecord, BallotElectorRecord> VOTE__VOTE_BALLOT_ID_MEMBER_ID_FKEY = Internal.createForeignKey(Vote.VOTE, DSL.name("vote_ballot_id_member_id_fkey"), new TableField[] { Vote.VOTE.BALLOT_ID, Vote.VOTE.MEMBER_ID }, Keys.BALLOT_ELECTOR_PKEY, new TableField[] { BallotElector.BALLOT_ELECTOR.BALLOT_ID, BallotElector.BALLOT_ELECTOR.MEMBER_ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<WatchRecord, MemberRecord> WATCH__WATCH_MEMBER_ID_FKEY = Internal.createForeignKey(Watch.WATCH, DSL.name("watch_member_id_fkey"), new TableField[] { Watch.WATCH.MEMBER_ID }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
 }

@@ -5,6 +5,7 @@ package org.commonground.jooq;
 
 
 import org.commonground.jooq.tables.Amendment;
+import org.commonground.jooq.tables.AppSecret;
 import org.commonground.jooq.tables.AuditEvent;
 import org.commonground.jooq.tables.Ballot;
 import org.commonground.jooq.tables.BallotElector;
@@ -20,6 +21,7 @@ import org.commonground.jooq.tables.HexCell;
 import org.commonground.jooq.tables.HexMap;
 import org.commonground.jooq.tables.MailOutbox;
 import org.commonground.jooq.tables.Member;
+import org.commonground.jooq.tables.Notification;
 import org.commonground.jooq.tables.Pact;
 import org.commonground.jooq.tables.PactAmendment;
 import org.commonground.jooq.tables.PactConstituency;
@@ -33,6 +35,7 @@ import org.commonground.jooq.tables.ProposalRevision;
 import org.commonground.jooq.tables.Publication;
 import org.commonground.jooq.tables.SignInBucket;
 import org.commonground.jooq.tables.Vote;
+import org.commonground.jooq.tables.Watch;
 
 
 /**
@@ -45,6 +48,11 @@ public class Tables {
      * The table <code>amendment</code>.
      */
     public static final Amendment AMENDMENT = Amendment.AMENDMENT;
+
+    /**
+     * The table <code>app_secret</code>.
+     */
+    public static final AppSecret APP_SECRET = AppSecret.APP_SECRET;
 
     /**
      * The table <code>audit_event</code>.
@@ -122,6 +130,11 @@ public class Tables {
     public static final Member MEMBER = Member.MEMBER;
 
     /**
+     * The table <code>notification</code>.
+     */
+    public static final Notification NOTIFICATION = Notification.NOTIFICATION;
+
+    /**
      * The table <code>pact</code>.
      */
     public static final Pact PACT = Pact.PACT;
@@ -185,4 +198,9 @@ public class Tables {
      * The table <code>vote</code>.
      */
     public static final Vote VOTE = Vote.VOTE;
+
+    /**
+     * The table <code>watch</code>.
+     */
+    public static final Watch WATCH = Watch.WATCH;
 }

@@ -31,7 +31,7 @@ public final class JooqCodeGeneration {
                                 .withInputSchema("public")
                                 .withOutputSchemaToDefault(true)
                                 .withIncludes(".*")
-                                .withExcludes("flyway_schema_history|audit_event_is_append_only|proposal_revision_is_immutable|pact_revision_is_immutable|publication_is_immutable|audit_event_announce"))
+                                .withExcludes("flyway_schema_history|audit_event_is_append_only|proposal_revision_is_immutable|pact_revision_is_immutable|publication_is_immutable|audit_event_announce|notification_announce"))
                         .withGenerate(new Generate()
                                 .withRecords(true)
                                 .withPojos(false)

@@ -22,6 +22,7 @@ import org.commonground.jooq.tables.GroupInvitation.GroupInvitationPath;
 import org.commonground.jooq.tables.GroupMembership.GroupMembershipPath;
 import org.commonground.jooq.tables.Groups.GroupsPath;
 import org.commonground.jooq.tables.HexMap.HexMapPath;
+import org.commonground.jooq.tables.Notification.NotificationPath;
 import org.commonground.jooq.tables.Pact.PactPath;
 import org.commonground.jooq.tables.PactAmendment.PactAmendmentPath;
 import org.commonground.jooq.tables.PactRatification.PactRatificationPath;
@@ -32,6 +33,7 @@ import org.commonground.jooq.tables.Proposal.ProposalPath;
 import org.commonground.jooq.tables.ProposalAuthor.ProposalAuthorPath;
 import org.commonground.jooq.tables.ProposalRevision.ProposalRevisionPath;
 import org.commonground.jooq.tables.Publication.PublicationPath;
+import org.commonground.jooq.tables.Watch.WatchPath;
 import org.commonground.jooq.tables.records.MemberRecord;
 import org.jooq.Check;
 import org.jooq.Condition;
@@ -119,6 +121,11 @@ public class Member extends TableImpl<MemberRecord> {
      * The column <code>member.created_at</code>.
      */
     public final TableField<MemberRecord, OffsetDateTime> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
+
+    /**
+     * The column <code>member.email_notifications</code>.
+     */
+    public final TableField<MemberRecord, String> EMAIL_NOTIFICATIONS = createField(DSL.name("email_notifications"), SQLDataType.CLOB.nullable(false).defaultValue(DSL.field(DSL.raw("'IMMEDIATE'::text"), SQLDataType.CLOB)), this, "");
 
     private Member(Name alias, Table<MemberRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -383,6 +390,18 @@ public class Member extends TableImpl<MemberRecord> {
         return _hexMap;
     }
 
+    private transient NotificationPath _notification;
+
+    /**
+     * Get the implicit to-many join path to the <code>notification</code> table
+     */
+    public NotificationPath notification() {
+        if (_notification == null)
+            _notification = new NotificationPath(this, null, Keys.NOTIFICATION__NOTIFICATION_MEMBER_ID_FKEY.getInverseKey());
+
+        return _notification;
+    }
+
     private transient PactAmendmentPath _pactAmendmentDecidedByFkey;
 
     /**
@@ -550,6 +569,18 @@ public class Member extends TableImpl<MemberRecord> {
         return _publication;
     }
 
+    private transient WatchPath _watch;
+
+    /**
+     * Get the implicit to-many join path to the <code>watch</code> table
+     */
+    public WatchPath watch() {
+        if (_watch == null)
+            _watch = new WatchPath(this, null, Keys.WATCH__WATCH_MEMBER_ID_FKEY.getInverseKey());
+
+        return _watch;
+    }
+
     /**
      * Get the implicit many-to-many join path to the <code>ballot</code> table
      */
@@ -570,6 +601,7 @@ public class Member extends TableImpl<MemberRecord> {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("member_display_name_check"), "(((char_length(btrim(display_name)) >= 1) AND (char_length(btrim(display_name)) <= 100)))", true),
             Internal.createCheck(this, DSL.name("member_email_check"), "((((char_length(email) >= 3) AND (char_length(email) <= 254)) AND (email ~ '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$'::text)))", true),
+            Internal.createCheck(this, DSL.name("member_email_notifications_check"), "((email_notifications = ANY (ARRAY['IMMEDIATE'::text, 'DAILY'::text, 'NEVER'::text])))", true),
             Internal.createCheck(this, DSL.name("member_locale_check"), "(((char_length(locale) >= 2) AND (char_length(locale) <= 35)))", true),
             Internal.createCheck(this, DSL.name("member_password_hash_check"), "(((char_length(password_hash) >= 20) AND (char_length(password_hash) <= 500)))", true)
         );

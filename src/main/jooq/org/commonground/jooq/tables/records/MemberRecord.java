@@ -131,6 +131,20 @@ public class MemberRecord extends UpdatableRecordImpl<MemberRecord> {
         return (OffsetDateTime) get(7);
     }
 
+    /**
+     * Setter for <code>member.email_notifications</code>.
+     */
+    public void setEmailNotifications(String value) {
+        set(8, value);
+    }
+
+    /**
+     * Getter for <code>member.email_notifications</code>.
+     */
+    public String getEmailNotifications() {
+        return (String) get(8);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -154,7 +168,7 @@ public class MemberRecord extends UpdatableRecordImpl<MemberRecord> {
     /**
      * Create a detached, initialised MemberRecord
      */
-    public MemberRecord(Long id, String email, String displayName, Long partyId, String passwordHash, Boolean admin, String locale, OffsetDateTime createdAt) {
+    public MemberRecord(Long id, String email, String displayName, Long partyId, String passwordHash, Boolean admin, String locale, OffsetDateTime createdAt, String emailNotifications) {
         super(Member.MEMBER);
 
         setId(id);
@@ -165,6 +179,7 @@ public class MemberRecord extends UpdatableRecordImpl<MemberRecord> {
         setAdmin(admin);
         setLocale(locale);
         setCreatedAt(createdAt);
+        setEmailNotifications(emailNotifications);
         resetTouchedOnNotNull();
     }
 }

@@ -1,0 +1,186 @@
+package org.commonground.notification;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.commonground.audit.AuditRecorded;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who hears of an audited change, decided in the transaction that made it: a reply to your comment, an @mention,
+ * an amendment or state change on a proposal you author or watch, a ballot opening or closing that you vote in, a
+ * pact awaiting your party's ratification. Every recipient is checked in SQL against what they may read: a caucus
+ * comment never reaches another party's member, a draft nobody but its authors and convenors.
+ */
+@Component
+class NotificationRules {
+
+    private static final Pattern COMMENT_ID = Pattern.compile("^comment (\\d+)");
+
+    /** Member m (an alias in the query) may read proposal p. */
+    private static final String READS_PROPOSAL = """
+            exists (select 1 from group_membership gm where gm.group_id = p.group_id and gm.member_id = m.id and gm.status = 'ACTIVE'
+                    and (p.state <> 'DRAFT' or gm.role = 'CONVENOR'
+                         or exists (select 1 from proposal_author pa where pa.proposal_id = p.id and pa.member_id = m.id)))""";
+    /** Member m may read pact k. */
+    private static final String READS_PACT = """
+            exists (select 1 from group_membership gm where gm.group_id = k.group_id and gm.member_id = m.id and gm.status = 'ACTIVE')""";
+
+    private final DSLContext db;
+    private final Notifier notifier;
+
+    NotificationRules(DSLContext db, Notifier notifier) {
+        this.db = db;
+        this.notifier = notifier;
+    }
+
+    @EventListener
+    void audited(AuditRecorded e) {
+        if (e.subjectId() == null) {
+            return;
+        }
+        long actor = e.actorId() == null ? 0 : e.actorId();
+        switch (e.subjectType() + " " + e.action()) {
+            case "proposal COMMENT_POSTED", "pact COMMENT_POSTED" -> commentPosted(e, actor);
+            case "proposal AMENDMENT_PROPOSED" -> toFollowersOfProposal(e.subjectId(), actor, "AMENDMENT", name(actor) + " proposed an amendment to %s");
+            case "proposal AMENDMENT_ACCEPTED" -> toFollowersOfProposal(e.subjectId(), actor, "AMENDMENT", "An amendment to %s was accepted");
+            case "proposal AMENDMENT_REJECTED" -> toFollowersOfProposal(e.subjectId(), actor, "AMENDMENT", "An amendment to %s was rejected");
+            case "proposal PROPOSAL_DISCUSSION" -> toFollowersOfProposal(e.subjectId(), actor, "STATE", "%s is open for discussion");
+            case "proposal PROPOSAL_VOTING" -> toFollowersOfProposal(e.subjectId(), actor, "STATE", "%s has moved to voting");
+            case "proposal PROPOSAL_WITHDRAWN" -> toFollowersOfProposal(e.subjectId(), actor, "STATE", "%s was withdrawn");
+            case "proposal PUBLISHED" -> toFollowersOfProposal(e.subjectId(), actor, "STATE", "%s was published");
+            case "pact PACT_RATIFYING" -> ratificationAwaited(e.subjectId(), actor);
+            case "pact PACT_NEGOTIATING", "pact PACT_AMENDMENT_PROPOSED", "pact PACT_AMENDMENT_ACCEPTED", "pact PACT_RATIFIED", "pact PACT_COLLAPSED",
+                 "pact PUBLISHED" -> toWatchersOfPact(e.subjectId(), actor, e.action());
+            case "ballot BALLOT_OPENED", "ballot BALLOT_CLOSED" -> ballot(e.subjectId(), actor, e.action().equals("BALLOT_OPENED"), e.detail());
+            default -> {
+                // Everything else is in the activity lists, not worth anyone's attention.
+            }
+        }
+    }
+
+    private void commentPosted(AuditRecorded e, long actor) {
+        Matcher id = COMMENT_ID.matcher(e.detail());
+        if (!id.find()) {
+            return;
+        }
+        Record c = db.fetchOne("""
+                select c.id, c.parent_id, c.proposal_id, c.pact_id, c.visibility, c.author_party_id, c.body,
+                       (select author_id from comment parent where parent.id = c.parent_id) as parent_author
+                from comment c where c.id = ?""", Long.parseLong(id.group(1)));
+        if (c == null) {
+            return;
+        }
+        boolean onProposal = c.get("proposal_id") != null;
+        long subject = onProposal ? c.get("proposal_id", Long.class) : c.get("pact_id", Long.class);
+        String title = quoted(onProposal ? proposalTitle(subject) : pactTitle(subject));
+        String link = (onProposal ? "proposals/" : "pacts/") + subject;
+        // Readers of the subject, and for a caucus comment only those of the author's party.
+        String readers = (onProposal ? "select m.id from member m join proposal p on p.id = ? where " + READS_PROPOSAL
+                : "select m.id from member m join pact k on k.id = ? where " + READS_PACT)
+                + " and (? = 'SHARED' or m.party_id = ?)";
+        Object[] readerArgs = {subject, c.get("visibility", String.class), c.get("author_party_id", Long.class)};
+
+        Set<Long> replied = new LinkedHashSet<>();
+        Long parentAuthor = c.get("parent_author", Long.class);
+        if (parentAuthor != null) {
+            replied.addAll(db.fetch(readers + " and m.id = ?", append(readerArgs, parentAuthor)).getValues(0, Long.class));
+            notifier.send(replied, actor, "REPLY", name(actor) + " replied to your comment on " + title, link);
+        }
+        String body = c.get("body", String.class);
+        if (body.contains("@")) {
+            List<Long> mentioned = new ArrayList<>(db.fetch(readers + " and position('@' || lower(m.display_name) in lower(?)) > 0",
+                    append(readerArgs, body)).getValues(0, Long.class));
+            mentioned.removeAll(replied);
+            notifier.send(mentioned, actor, "MENTION", name(actor) + " mentioned you in a comment on " + title, link);
+        }
+    }
+
+    /** The authors of a proposal and the members watching it, who may read it. */
+    private void toFollowersOfProposal(long proposalId, long actor, String kind, String text) {
+        List<Long> followers = db.fetch("select m.id from member m join proposal p on p.id = ? where (" +
+                "exists (select 1 from proposal_author pa where pa.proposal_id = p.id and pa.member_id = m.id) or " +
+                "exists (select 1 from watch w where w.subject_type = 'proposal' and w.subject_id = p.id and w.member_id = m.id)) and "
+                + READS_PROPOSAL, proposalId).getValues(0, Long.class);
+        notifier.send(followers, actor, kind, text.formatted(quoted(proposalTitle(proposalId))), "proposals/" + proposalId);
+    }
+
+    private void toWatchersOfPact(long pactId, long actor, String action) {
+        List<Long> watchers = db.fetch("select m.id from member m join pact k on k.id = ? where exists (select 1 from watch w where "
+                + "w.subject_type = 'pact' and w.subject_id = k.id and w.member_id = m.id) and " + READS_PACT, pactId).getValues(0, Long.class);
+        String what = switch (action) {
+            case "PACT_NEGOTIATING" -> "is open for negotiation";
+            case "PACT_AMENDMENT_PROPOSED" -> "has a new amendment";
+            case "PACT_AMENDMENT_ACCEPTED" -> "has new terms";
+            case "PACT_RATIFIED" -> "was ratified by every party";
+            case "PACT_COLLAPSED" -> "collapsed";
+            default -> "was published";
+        };
+        notifier.send(watchers, actor, "STATE", quoted(pactTitle(pactId)) + " " + what, "pacts/" + pactId);
+    }
+
+    /** Each party asked to ratify: its members in the pact's group. */
+    private void ratificationAwaited(long pactId, long actor) {
+        for (Record party : db.fetch("""
+                select distinct r.party_id, y.code from pact_ratification r join pact k on k.id = r.pact_id join party y on y.id = r.party_id
+                where r.pact_id = ? and r.round = k.round""", pactId)) {
+            List<Long> members = db.fetch("select m.id from member m join pact k on k.id = ? where m.party_id = ? and " + READS_PACT,
+                    pactId, party.get("party_id", Long.class)).getValues(0, Long.class);
+            notifier.send(members, actor, "RATIFICATION", quoted(pactTitle(pactId)) + " awaits " + party.get("code", String.class) + "'s ratification",
+                    "pacts/" + pactId);
+        }
+    }
+
+    /** The ballot's electors, and for a proposal also its authors and watchers who may read it. */
+    private void ballot(long ballotId, long actor, boolean opened, String detail) {
+        Record b = db.fetchOne("select proposal_id, pact_id, amendment_id from ballot where id = ?", ballotId);
+        if (b == null) {
+            return;
+        }
+        Set<Long> recipients = new LinkedHashSet<>(db.fetch("select member_id from ballot_elector where ballot_id = ?", ballotId).getValues(0, Long.class));
+        String subject;
+        if (b.get("proposal_id") != null) {
+            long proposalId = b.get("proposal_id", Long.class);
+            recipients.addAll(db.fetch("select m.id from member m join proposal p on p.id = ? where " +
+                    "(exists (select 1 from proposal_author pa where pa.proposal_id = p.id and pa.member_id = m.id) or " +
+                    "exists (select 1 from watch w where w.subject_type = 'proposal' and w.subject_id = p.id and w.member_id = m.id)) and "
+                    + READS_PROPOSAL, proposalId).getValues(0, Long.class));
+            subject = (b.get("amendment_id") == null ? "the text of " : "an amendment to ") + quoted(proposalTitle(proposalId));
+        } else {
+            subject = "a ratification of " + quoted(pactTitle(b.get("pact_id", Long.class)));
+        }
+        String text = opened ? "A ballot opened on " + subject
+                : "The ballot on " + subject + " closed: " + (detail.startsWith("passed") ? "passed" : "failed");
+        notifier.send(recipients, actor, "BALLOT", text, "ballots/" + ballotId);
+    }
+
+    private String proposalTitle(long id) {
+        return db.fetchValue("select title from proposal where id = ?", id).toString();
+    }
+
+    private String pactTitle(long id) {
+        return db.fetchValue("select title from pact where id = ?", id).toString();
+    }
+
+    private String name(long memberId) {
+        Object name = db.fetchValue("select display_name from member where id = ?", memberId);
+        return name == null ? "Someone" : name.toString();
+    }
+
+    private static String quoted(String title) {
+        return "\u201c" + title + "\u201d";
+    }
+
+    private static Object[] append(Object[] args, Object last) {
+        Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = last;
+        return all;
+    }
+}
