@@ -9,7 +9,7 @@ import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -17,9 +17,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Sends queued mail through Spring Mail when an SMTP server is configured. */
+/**
+ * Sends queued mail through Spring Mail when an SMTP server is configured. (Conditional on the property, as Spring
+ * Boot's mail sender is: a condition on the sender bean would be judged before auto-configuration makes it.)
+ */
 @Component
-@ConditionalOnBean(JavaMailSender.class)
+@ConditionalOnProperty(prefix = "spring.mail", name = "host")
 class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);

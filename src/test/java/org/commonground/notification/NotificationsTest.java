@@ -1,0 +1,222 @@
+package org.commonground.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.commonground.ballot.BallotService;
+import org.commonground.ballot.BallotSettings;
+import org.commonground.ballot.rules.DecisionRule;
+import org.commonground.group.GroupKind;
+import org.commonground.group.GroupService;
+import org.commonground.group.NewGroup;
+import org.commonground.pact.PactService;
+import org.commonground.pact.RatificationMethod;
+import org.commonground.proposal.AmendmentService;
+import org.commonground.proposal.CommentService;
+import org.commonground.proposal.NewComment;
+import org.commonground.proposal.ProposalDraft;
+import org.commonground.proposal.ProposalService;
+import org.commonground.proposal.ProposalState;
+import org.commonground.proposal.Visibility;
+import org.commonground.security.SignedInMember;
+import org.commonground.support.IntegrationTest;
+import org.commonground.support.TestMembers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/** Notifications in the app and by email, through a real SMTP server (GreenMail) and the outbox's dispatcher. */
+@IntegrationTest
+@TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025", "commonground.mail.dispatch-interval=PT0.2S"})
+class NotificationsTest {
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+
+    @Autowired
+    NotificationService notifications;
+    @Autowired
+    DailyDigest digest;
+    @Autowired
+    UnsubscribeLinks links;
+    @Autowired
+    ProposalService proposals;
+    @Autowired
+    CommentService comments;
+    @Autowired
+    AmendmentService amendments;
+    @Autowired
+    BallotService ballots;
+    @Autowired
+    PactService pacts;
+    @Autowired
+    GroupService groups;
+    @Autowired
+    TestMembers testMembers;
+
+    SignedInMember green;
+    SignedInMember greenToo;
+    SignedInMember libDem;
+    long group;
+
+    @BeforeEach
+    void group() {
+        green = testMembers.register("Gwyneth Green", "GRN");
+        TestMembers.signIn(green);
+        group = groups.create(new NewGroup("Notified group " + green.id(), GroupKind.ALLIANCE, null, null));
+        greenToo = testMembers.joined(groups, group, green, "Gareth Green", "GRN");
+        libDem = testMembers.joined(groups, group, green, "Lowri Libdem", "LD");
+    }
+
+    @AfterEach
+    void signOut() {
+        TestMembers.signOut();
+    }
+
+    private List<Notification> of(SignedInMember member) {
+        TestMembers.signIn(member);
+        return notifications.mine(50);
+    }
+
+    private long proposalInDiscussion(String title) {
+        TestMembers.signIn(green);
+        long id = proposals.create(group, new ProposalDraft(title, "", "Buses every ten minutes.\n", ""));
+        proposals.move(id, ProposalState.DISCUSSION);
+        return id;
+    }
+
+    /** The mail the member has received once {@code expected} have arrived, or after ten seconds; each test's members are new. */
+    private List<MimeMessage> mailTo(SignedInMember member, int expected) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + (expected == 0 ? 1_500 : 10_000);
+        List<MimeMessage> received;
+        do {
+            received = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+                try {
+                    return m.getAllRecipients()[0].toString().equals(member.email());
+                } catch (jakarta.mail.MessagingException e) {
+                    return false;
+                }
+            }).toList();
+            if (expected > 0 && received.size() >= expected) {
+                return received;
+            }
+            Thread.sleep(100);
+        } while (System.currentTimeMillis() < deadline);
+        return received;
+    }
+
+    @Test
+    void aReplyAndAMentionNotifyInTheAppAndByMailButACaucusCommentNeverReachesAnotherParty() throws Exception {
+        long proposal = proposalInDiscussion("Buses for Bangor");
+        TestMembers.signIn(green);
+        long mine = comments.post(proposal, NewComment.onProposal(Visibility.SHARED, "What about Sundays?"));
+        TestMembers.signIn(libDem);
+        comments.post(proposal, new NewComment(null, mine, Visibility.SHARED, null, null, null, false, "Sundays too."));
+        // A Green caucus comment naming both: only the Green may hear of it.
+        TestMembers.signIn(green);
+        comments.post(proposal, NewComment.onProposal(Visibility.CAUCUS, "@Gareth Green and @Lowri Libdem: shall we push for trams?"));
+
+        assertThat(of(green)).extracting(Notification::kind, Notification::text, Notification::link)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("REPLY", "Lowri Libdem replied to your comment on \u201cBuses for Bangor\u201d",
+                        "proposals/" + proposal));
+        assertThat(of(greenToo)).extracting(Notification::kind).containsExactly("MENTION");
+        assertThat(of(libDem)).isEmpty();
+
+        List<MimeMessage> toGreen = mailTo(green, 1);
+        assertThat(toGreen).hasSize(1);
+        assertThat(toGreen.getFirst().getSubject()).isEqualTo("Common Ground: a reply to your comment").doesNotContain("Bangor");
+        String body = toGreen.getFirst().getContent().toString();
+        assertThat(body).contains("Lowri Libdem replied", "/proposals/" + proposal, "/unsubscribe?m=" + green.id() + "&t=");
+        assertThat(mailTo(greenToo, 1)).extracting(MimeMessage::getSubject).containsExactly("Common Ground: you were mentioned in a comment");
+        assertThat(mailTo(libDem, 0)).isEmpty();
+
+        TestMembers.signIn(green);
+        assertThat(notifications.unread()).isEqualTo(1);
+        notifications.markAllRead();
+        assertThat(notifications.unread()).isZero();
+    }
+
+    @Test
+    void authorsAndWatchersHearOfAmendmentsAndStatesAndNobodyHearsOfADraftTheyCannotRead() {
+        TestMembers.signIn(green);
+        long draft = proposals.create(group, new ProposalDraft("Secret draft", "", "Not yet.\n", ""));
+        comments.post(draft, NewComment.onProposal(Visibility.SHARED, "Note to self, @Lowri Libdem should see this later"));
+        assertThat(of(libDem)).isEmpty();
+
+        long proposal = proposalInDiscussion("Cycle lanes");
+        TestMembers.signIn(libDem);
+        proposals.setWatching(proposal, true);
+        TestMembers.signIn(greenToo);
+        amendments.propose(proposal, 1, 1, 1, "Buses every five minutes.", "More often");
+        assertThat(of(green)).extracting(Notification::text).contains("Gareth Green proposed an amendment to \u201cCycle lanes\u201d");
+        assertThat(of(libDem)).extracting(Notification::text).contains("Gareth Green proposed an amendment to \u201cCycle lanes\u201d");
+
+        TestMembers.signIn(libDem);
+        proposals.setWatching(proposal, false);
+        TestMembers.signIn(green);
+        proposals.move(proposal, ProposalState.VOTING);
+        assertThat(of(libDem)).extracting(Notification::text).doesNotContain("\u201cCycle lanes\u201d has moved to voting");
+        assertThat(of(greenToo)).extracting(Notification::text).doesNotContain("\u201cCycle lanes\u201d has moved to voting");
+
+        // A ballot tells everyone who may vote in it.
+        TestMembers.signIn(green);
+        long ballot = ballots.open(proposal, null, new BallotSettings(DecisionRule.CONCURRENT_MAJORITY, false, 0, 0, null));
+        assertThat(of(libDem)).extracting(Notification::text, Notification::link)
+                .contains(org.assertj.core.groups.Tuple.tuple("A ballot opened on the text of \u201cCycle lanes\u201d", "ballots/" + ballot));
+        assertThat(of(greenToo)).extracting(Notification::kind).contains("BALLOT");
+    }
+
+    @Test
+    void aPactAwaitingRatificationTellsTheMembersOfEachPartyAsked() {
+        SignedInMember labour = testMembers.register("Llew Labour", "LAB");
+        TestMembers.signIn(labour);
+        long local = groups.create(new NewGroup("Notified town " + labour.id(), GroupKind.LOCAL, null, "Aldershot (E14001063)"));
+        SignedInMember libDemHere = testMembers.joined(groups, local, labour, "Lis Libdem", "LD");
+        SignedInMember greenHere = testMembers.joined(groups, local, labour, "Glyn Green", "GRN");
+        TestMembers.signIn(labour);
+        long pact = pacts.start(local, "Aldershot deal", List.of("E14001063"), null);
+        pacts.revise(pact, 1, new org.commonground.pact.terms.PactTerms(List.of(new org.commonground.pact.terms.SeatTerms("E14001063", "Aldershot", "LAB",
+                Map.of("LD", org.commonground.pact.terms.Stance.STANDS_DOWN))), ""), "");
+        pacts.openNegotiation(pact);
+        pacts.startRatification(pact, Map.of("LAB", new PactService.RatificationPlan(RatificationMethod.REPRESENTATIVE, labour.id()),
+                "LD", new PactService.RatificationPlan(RatificationMethod.REPRESENTATIVE, libDemHere.id())), null);
+
+        assertThat(of(libDemHere)).extracting(Notification::text).containsExactly("\u201cAldershot deal\u201d awaits LD's ratification");
+        assertThat(of(greenHere)).isEmpty();
+    }
+
+    @Test
+    void aDailyDigestGathersTheDaysNotificationsIntoOneMailSentOnceAndUnsubscribingNeedsAGenuineLink() throws Exception {
+        TestMembers.signIn(green);
+        notifications.setEmailPreference(EmailPreference.DAILY);
+        long proposal = proposalInDiscussion("Digest topic");
+        TestMembers.signIn(green);
+        long mine = comments.post(proposal, NewComment.onProposal(Visibility.SHARED, "First"));
+        TestMembers.signIn(libDem);
+        comments.post(proposal, new NewComment(null, mine, Visibility.SHARED, null, null, null, false, "One"));
+        comments.post(proposal, new NewComment(null, mine, Visibility.SHARED, null, null, null, false, "Two"));
+        assertThat(of(green)).hasSize(2);
+
+        assertThat(digest.send()).isEqualTo(1);
+        assertThat(digest.send()).isZero();
+        List<MimeMessage> toGreen = mailTo(green, 1);
+        assertThat(toGreen).hasSize(1);
+        assertThat(toGreen.getFirst().getSubject()).isEqualTo("Common Ground: your daily digest (2 notifications)");
+        assertThat(toGreen.getFirst().getContent().toString()).contains("Lowri Libdem replied to your comment on");
+
+        assertThat(notifications.unsubscribe(green.id(), links.token(green.id()).replace('a', 'b') + "0")).isFalse();
+        assertThat(notifications.unsubscribe(green.id(), links.token(libDem.id()))).isFalse();
+        assertThat(notifications.unsubscribe(green.id(), links.token(green.id()))).isTrue();
+        TestMembers.signIn(green);
+        assertThat(notifications.emailPreference()).isEqualTo(EmailPreference.NEVER);
+    }
+}
