@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * comment never reaches another party's member, a draft nobody but its authors and convenors.
  */
 @Component
-class NotificationRules {
+class NotificationRecipients {
 
     private static final Pattern COMMENT_ID = Pattern.compile("^comment (\\d+)");
 
@@ -36,7 +36,7 @@ class NotificationRules {
     private final DSLContext db;
     private final Notifier notifier;
 
-    NotificationRules(DSLContext db, Notifier notifier) {
+    NotificationRecipients(DSLContext db, Notifier notifier) {
         this.db = db;
         this.notifier = notifier;
     }
