@@ -65,6 +65,7 @@ class SearchServiceTest {
     SignedInMember labMember;
     SignedInMember greenMember;
     SignedInMember outsider;
+    SignedInMember cardiffGreen;
     long group;
 
     /** A word no other row has: consonants only, so no stemmer shortens it. */
@@ -195,10 +196,23 @@ class SearchServiceTest {
         pacts.revise(pact, 1, new PactTerms(terms.seats(), "Joint leaflets and hustings in Caerdydd " + w + "."), "conditions");
         pacts.openNegotiation(pact);
         long pactComment = comments.postOnPact(pact, NewComment.onProposal(Visibility.SHARED, "Leaflets by May " + w));
+        TestMembers.signIn(cardiffGreen);
+        long pactAmendment = pacts.proposeAmendment(pact, new PactTerms(terms.seats(), "Joint leaflets only."),
+                "Hustings cost too much " + w);
 
         List<SearchResult> results = as(convenor, w);
         assertThat(results).extracting(SearchResult::kind).containsExactlyInAnyOrder(SearchKind.PROPOSAL, SearchKind.AMENDMENT,
-                SearchKind.COMMENT, SearchKind.PACT, SearchKind.COMMENT);
+                SearchKind.COMMENT, SearchKind.PACT, SearchKind.PACT_AMENDMENT, SearchKind.COMMENT);
+        SearchResult pa = results.stream().filter(r -> r.kind() == SearchKind.PACT_AMENDMENT).findFirst().orElseThrow();
+        assertThat(pa.id()).isEqualTo(pactAmendment);
+        assertThat(pa.label()).isEqualTo("Pact amendment A1");
+        assertThat(pa.link()).isEqualTo("pacts/" + pact);
+        assertThat(pa.snippet().highlights()).containsExactly(w);
+        // Nobody outside the local group finds the pact or anything on it.
+        assertThat(as(labMember, w)).extracting(SearchResult::kind)
+                .containsExactlyInAnyOrder(SearchKind.PROPOSAL, SearchKind.AMENDMENT, SearchKind.COMMENT);
+        assertThat(as(outsider, w)).isEmpty();
+        TestMembers.signIn(convenor);
         SearchResult a = results.stream().filter(r -> r.kind() == SearchKind.AMENDMENT).findFirst().orElseThrow();
         assertThat(a.id()).isEqualTo(amendment);
         assertThat(a.label()).isEqualTo("Amendment A1");
@@ -213,8 +227,10 @@ class SearchServiceTest {
         assertThat(p.snippet().highlights()).contains(w);
         assertThat(results.stream().filter(r -> r.id() == pactComment && r.kind() == SearchKind.COMMENT).findFirst().orElseThrow().link())
                 .isEqualTo("pacts/" + pact);
-        // The pact's title is searched too, and with stemming: "leaflet" finds the conditions and the comment.
-        assertThat(as(convenor, "leaflet " + w)).extracting(SearchResult::kind).containsExactlyInAnyOrder(SearchKind.PACT, SearchKind.COMMENT);
+        // With stemming, "leaflet" finds the conditions, the comment and the amendment's conditions.
+        assertThat(as(convenor, "leaflet " + w)).extracting(SearchResult::kind)
+                .containsExactlyInAnyOrder(SearchKind.PACT, SearchKind.COMMENT, SearchKind.PACT_AMENDMENT);
+        // The pact's title is searched too.
         assertThat(found(convenor, "Cardiff " + w, SearchKind.PACT)).containsExactly(pact);
     }
 
@@ -222,7 +238,7 @@ class SearchServiceTest {
         TestMembers.signIn(convenor);
         long local = groups.create(new NewGroup("Cardiff local " + convenor.id(), GroupKind.LOCAL, null,
                 "Cardiff Central (" + CARDIFF_CENTRAL + ")"));
-        testMembers.joined(groups, local, convenor, "Cardiff green", "GRN");
+        cardiffGreen = testMembers.joined(groups, local, convenor, "Cardiff green", "GRN");
         return local;
     }
 
@@ -239,8 +255,13 @@ class SearchServiceTest {
         TestMembers.signIn(convenor);
         long pact = pacts.start(local, "Pact " + w, List.of(CARDIFF_CENTRAL), null);
         comments.postOnPact(pact, NewComment.onProposal(Visibility.SHARED, "Pact talk " + w));
+        PactTerms terms = pacts.details(pact).terms();
+        pacts.openNegotiation(pact);
+        TestMembers.signIn(cardiffGreen);
+        pacts.proposeAmendment(pact, new PactTerms(terms.seats(), "Leaflets."), "Because " + w);
 
-        assertThat(as(convenor, w)).hasSize(5);
+        assertThat(as(convenor, w)).extracting(SearchResult::kind).containsExactlyInAnyOrder(SearchKind.PROPOSAL,
+                SearchKind.AMENDMENT, SearchKind.COMMENT, SearchKind.PACT, SearchKind.COMMENT, SearchKind.PACT_AMENDMENT);
         assertThat(as(outsider, w)).isEmpty();
         assertThat(as(outsider, "trams " + w)).isEmpty();
         // A member of the proposal's group who is not in the pact's local group sees the proposal's side only.
