@@ -377,6 +377,31 @@ class SearchServiceTest {
         assertThat(checked).isEqualTo(ProposalState.values().length * 2 * readers.size());
     }
 
+    /**
+     * A tsvector holds at most 1 MB. A text at the length limit made of very many different words (here 28,500
+     * words of two-byte letters, each stemmed differently by English) would not fit: saving it must still work, and
+     * it is found by its beginning.
+     */
+    @Test
+    void aLongTextOfManyDifferentWordsStillSavesAndIsFoundByItsBeginning() {
+        String w = word();
+        String letters = "\u00e2\u00ea\u00ee\u00f4\u00fb\u0175\u0177\u00e1\u00e9\u00ed\u00f3\u00fa\u00e0\u00e8\u00ec\u00f2";
+        StringBuilder body = new StringBuilder(w).append(' ');
+        for (int n = 0; body.length() < 399_000; n++) {
+            body.append("ba");
+            for (int digit = 7; digit >= 0; digit--) {
+                body.append(letters.charAt((n >> (4 * digit)) & 15));
+            }
+            body.append("ing ");
+        }
+        TestMembers.signIn(convenor);
+        long id = proposals.create(group, new ProposalDraft("Tables of codes", "", body.toString(), ""));
+
+        assertThatThrownBy(() -> db.fetch("select search_vector(body, 'C') from proposal_revision where proposal_id = ?", id))
+                .hasMessageContaining("too long for tsvector");
+        assertThat(found(convenor, w, SearchKind.PROPOSAL)).containsExactly(id);
+    }
+
     // --- bad input ---
 
     @Test
