@@ -81,7 +81,7 @@ public class PactRepository {
     }
 
     public List<PactRevision> revisions(long pactId) {
-        return db.select(PACT_REVISION.asterisk(), MEMBER.DISPLAY_NAME).from(PACT_REVISION)
+        return db.select(PACT_REVISION.fields()).select(MEMBER.DISPLAY_NAME).from(PACT_REVISION)
                 .join(MEMBER).on(MEMBER.ID.eq(PACT_REVISION.AUTHOR_ID))
                 .where(PACT_REVISION.PACT_ID.eq(pactId)).orderBy(PACT_REVISION.NUMBER.desc())
                 .fetch(r -> new PactRevision(r.get(PACT_REVISION.NUMBER), new PactTerms(seats(r.get(PACT_REVISION.TERMS)), r.get(PACT_REVISION.CONDITIONS)),
@@ -116,7 +116,7 @@ public class PactRepository {
     }
 
     public List<PactAmendment> amendments(long pactId) {
-        return db.select(PACT_AMENDMENT.asterisk(), MEMBER.DISPLAY_NAME, PARTY.CODE).from(PACT_AMENDMENT)
+        return db.select(PACT_AMENDMENT.fields()).select(MEMBER.DISPLAY_NAME, PARTY.CODE).from(PACT_AMENDMENT)
                 .join(MEMBER).on(MEMBER.ID.eq(PACT_AMENDMENT.PROPOSER_ID)).join(PARTY).on(PARTY.ID.eq(MEMBER.PARTY_ID))
                 .where(PACT_AMENDMENT.PACT_ID.eq(pactId)).orderBy(PACT_AMENDMENT.NUMBER)
                 .fetch(r -> new PactAmendment(r.get(PACT_AMENDMENT.ID), r.get(PACT_AMENDMENT.NUMBER), r.get(PACT_AMENDMENT.PROPOSER_ID),

@@ -53,7 +53,7 @@ public class AmendmentRepository {
     /** All amendments of a proposal with their proposers, oldest first. Line numbers are filled in by the service. */
     public List<Record> ofProposal(long proposalId) {
         var decider = MEMBER.as("decider");
-        return db.select(AMENDMENT.asterisk(), MEMBER.DISPLAY_NAME, PARTY.CODE, PARTY.COLOUR, decider.DISPLAY_NAME.as(DECIDER_NAME))
+        return db.select(AMENDMENT.fields()).select(MEMBER.DISPLAY_NAME, PARTY.CODE, PARTY.COLOUR, decider.DISPLAY_NAME.as(DECIDER_NAME))
                 .from(AMENDMENT)
                 .join(MEMBER).on(MEMBER.ID.eq(AMENDMENT.PROPOSER_ID))
                 .join(PARTY).on(PARTY.ID.eq(MEMBER.PARTY_ID))

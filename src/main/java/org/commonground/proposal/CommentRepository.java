@@ -74,7 +74,7 @@ public class CommentRepository {
 
     /** The comments of a proposal (and of its amendments) or of a pact that the reader may see, oldest first. */
     public List<Comment> visible(Condition subject, long viewerId, long viewerPartyId) {
-        return db.select(COMMENT.asterisk(), MEMBER.DISPLAY_NAME, PARTY.CODE, PARTY.COLOUR)
+        return db.select(COMMENT.fields()).select(MEMBER.DISPLAY_NAME, PARTY.CODE, PARTY.COLOUR)
                 .from(COMMENT)
                 .join(MEMBER).on(MEMBER.ID.eq(COMMENT.AUTHOR_ID))
                 .join(PARTY).on(PARTY.ID.eq(COMMENT.AUTHOR_PARTY_ID))

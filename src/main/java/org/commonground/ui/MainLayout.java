@@ -63,8 +63,9 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.addClassName("cg-nav");
         nav.addItem(new SideNavItem("My groups", "groups", VaadinIcon.GROUP.create()));
+        nav.addItem(new SideNavItem("Search", "search", VaadinIcon.SEARCH.create()));
         nav.addItem(new SideNavItem("Notifications", "notifications", VaadinIcon.BELL.create()));
-        nav.addItem(new SideNavItem("Find a group", "groups/browse", VaadinIcon.SEARCH.create()));
+        nav.addItem(new SideNavItem("Find a group", "groups/browse", VaadinIcon.USERS.create()));
         nav.addItem(new SideNavItem("New group", "groups/new", VaadinIcon.PLUS.create()));
         nav.addItem(new SideNavItem("Elections and seats", "elections", VaadinIcon.BAR_CHART.create()));
         nav.addItem(new SideNavItem("Reciprocity ledger", "pacts/ledger", VaadinIcon.EXCHANGE.create()));

@@ -31,7 +31,11 @@ public final class JooqCodeGeneration {
                                 .withInputSchema("public")
                                 .withOutputSchemaToDefault(true)
                                 .withIncludes(".*")
-                                .withExcludes("flyway_schema_history|audit_event_is_append_only|proposal_revision_is_immutable|pact_revision_is_immutable|publication_is_immutable|audit_event_announce|notification_announce"))
+                                // The search columns (tsvector, V11) are read only by the search's own SQL; leaving
+                                // them out of the records keeps every other query from fetching them.
+                                .withIncludeExcludeColumns(true)
+                                .withExcludes("flyway_schema_history|audit_event_is_append_only|proposal_revision_is_immutable|pact_revision_is_immutable|publication_is_immutable|audit_event_announce|notification_announce"
+                                        + "|search_vector|proposal_search_vector|.*\\.search"))
                         .withGenerate(new Generate()
                                 .withRecords(true)
                                 .withPojos(false)
