@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -80,6 +81,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private long pactId;
     private UI ui;
     private PactDetails shown;
+    private Set<Long> shownComments = Set.of();
 
     public PactView(PactService pacts, ElectionService elections, CommentService comments, LiveEvents live,
                     CurrentMember currentMember) {
@@ -129,9 +131,14 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
      * else (new terms, amendments) is announced with a button, so nothing the reader is typing is thrown away.
      */
     void showLiveChange() {
+        if (shown == null) {
+            return;
+        }
         PactDetails d;
+        Set<Long> commentIds;
         try {
             d = pacts.details(pactId);
+            commentIds = visibleIds(comments.threadOfPact(pactId));
         } catch (InvalidInputException noLongerReadable) {
             refresh();
             return;
@@ -140,11 +147,18 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         fillRatificationStatus(d);
         boolean moved = d.state() != shown.state() || d.round() != shown.round()
                 || d.summary().currentRevision() != shown.summary().currentRevision() || !d.amendments().equals(shown.amendments());
-        if (moved && changedNotice.getChildren().findAny().isEmpty()) {
+        // Only comments this reader may see count: another party's caucus changes nothing here.
+        boolean discussed = !commentIds.equals(shownComments);
+        if (moved || discussed) {
+            changedNotice.removeAll();
             Button show = new Button("Show the latest", e -> refresh());
             show.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            changedNotice.add(new Span("This pact has changed since you opened it. "), show);
+            changedNotice.add(new Span(moved ? "This pact has changed since you opened it. " : "There are new comments since you opened this pact. "), show);
         }
+    }
+
+    private static Set<Long> visibleIds(List<Comment> thread) {
+        return thread.stream().filter(c -> !c.deleted()).map(Comment::id).collect(java.util.stream.Collectors.toSet());
     }
 
     void refresh() {
@@ -184,6 +198,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
             add(editor(d, false));
         }
         List<Comment> thread = comments.threadOfPact(pactId);
+        shownComments = visibleIds(thread);
         add(amendments(d, thread), history(d), activity(), collapseForm(d));
         add(new H3("Discussion"), CommentThread.onPact(comments, pactId, null, thread, me, d.canComment(), this::refresh));
         listen();

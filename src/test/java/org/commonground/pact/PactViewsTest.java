@@ -41,6 +41,8 @@ class PactViewsTest extends SpringBrowserlessTest {
     GroupService groups;
     @Autowired
     TestMembers testMembers;
+    @Autowired
+    org.commonground.proposal.CommentService pactComments;
 
     SignedInMember labConvenor;
     SignedInMember green;
@@ -139,6 +141,18 @@ class PactViewsTest extends SpringBrowserlessTest {
         assertThat($view(Span.class).all()).anySatisfy(span -> assertThat(span.getText()).startsWith("This pact has changed"));
         test($view(Button.class).withText("Show the latest").single()).click();
         assertThat($view(Paragraph.class).all()).anySatisfy(p -> assertThat(p.getText()).isEqualTo("Decision: Not yet"));
+
+        // Labour confers privately: nothing changes for a Green reader. A shared comment is announced.
+        TestMembers.signIn(labConvenor);
+        pactComments.postOnPact(negotiating, org.commonground.proposal.NewComment.onProposal(org.commonground.proposal.Visibility.CAUCUS, "Between us"));
+        TestMembers.signIn(green);
+        UiQueue.awaitUntil(() -> false);
+        assertThat($view(Span.class).all()).noneSatisfy(span -> assertThat(span.getText()).startsWith("There are new comments"));
+        TestMembers.signIn(labConvenor);
+        pactComments.postOnPact(negotiating, org.commonground.proposal.NewComment.onProposal(org.commonground.proposal.Visibility.SHARED, "For all"));
+        TestMembers.signIn(green);
+        UiQueue.awaitUntil(() -> $view(Span.class).all().stream().anyMatch(span -> span.getText().startsWith("There are new comments")));
+        assertThat($view(Span.class).all()).anySatisfy(span -> assertThat(span.getText()).startsWith("There are new comments"));
     }
 
     @Test
