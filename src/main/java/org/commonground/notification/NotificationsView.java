@@ -60,12 +60,11 @@ public class NotificationsView extends VerticalLayout implements BeforeEnterObse
             refresh();
         });
         allRead.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        add(new H2("Notifications"), allRead, list, new H3("How you hear of them"), email);
         var items = notifications.mine(200);
-        if (items.isEmpty()) {
-            list.add(new Paragraph("Nothing yet. Replies to your comments, mentions, news of proposals you author or watch, "
-                    + "ballots you vote in and pacts awaiting your party appear here."));
-        }
+        // A list is a list only with items in it (screen readers announce an empty one as broken).
+        add(new H2("Notifications"), allRead, items.isEmpty() ? new Paragraph("Nothing yet. Replies to your comments, mentions, news of "
+                + "proposals you author or watch, ballots you vote in and pacts awaiting your party appear here.") : list,
+                new H3("How you hear of them"), email);
         for (Notification n : items) {
             // Following the link marks it read: the click is handled here, then the router moves on.
             Anchor open = new Anchor(n.link(), n.text());
