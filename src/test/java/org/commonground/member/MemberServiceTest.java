@@ -132,4 +132,21 @@ class MemberServiceTest {
         assertThatThrownBy(() -> members.resetPassword(link.group(1), "short")).isInstanceOf(InvalidInputException.class);
         assertThat(members.isResetLinkUsable(link.group(1))).isTrue();
     }
+
+    @Test
+    void aResetLinkPastItsHourIsRefused() {
+        String email = TestMembers.uniqueEmail("Slow");
+        members.register(new Registration(email, "Slow", green(), TestMembers.PASSWORD));
+        members.requestPasswordReset(email);
+        String body = db.select(MAIL_OUTBOX.BODY).from(MAIL_OUTBOX).where(MAIL_OUTBOX.RECIPIENT.eq(email)).fetchOne(MAIL_OUTBOX.BODY);
+        Matcher link = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(body);
+        assertThat(link.find()).isTrue();
+        // The link was made an hour and a minute ago.
+        db.execute("update password_reset_token set created_at = created_at - interval '61 minutes', expires_at = expires_at - interval '61 minutes' "
+                + "where member_id = (select id from member where email = ?)", email);
+        assertThat(members.isResetLinkUsable(link.group(1))).isFalse();
+        assertThatThrownBy(() -> members.resetPassword(link.group(1), "new-lantern-meadow-4"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("expired");
+        assertThat(authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(email, TestMembers.PASSWORD)).isAuthenticated()).isTrue();
+    }
 }
