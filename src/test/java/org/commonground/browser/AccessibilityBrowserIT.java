@@ -26,7 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** axe-core on the main pages, signed in and not: no serious or critical violation anywhere. */
+/** axe-core on the main pages, signed in and not: no serious or critical violation anywhere, and each fits a 320 px screen. */
 class AccessibilityBrowserIT extends BrowserTest {
 
     /** The public pages' CSP forbids inline script, rightly; the checker's own script is let through. */
@@ -97,6 +97,14 @@ class AccessibilityBrowserIT extends BrowserTest {
         // Vaadin renders after load; wait for the page's own content, not a fixed time.
         page.locator("h1, h2").first().waitFor();
         List<String> violations = new ArrayList<>(Axe.seriousViolations(page));
+        // A phone 320 px wide: the page reflows instead of scrolling sideways.
+        page.setViewportSize(320, 800);
+        page.waitForTimeout(300);
+        int width = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
+        if (width > 320) {
+            violations.add("wider than a 320 px screen: " + width + " px");
+        }
+        page.setViewportSize(1280, 800);
         if (!violations.isEmpty()) {
             found.put(path, violations);
         }
