@@ -27,6 +27,23 @@ public class Outbox {
         this.smtpConfigured = mailSender.getIfAvailable() != null;
     }
 
+    /** A message waiting to be sent. */
+    public record Mail(String recipient, String subject, String body) {
+    }
+
+    /** Many messages in one batch, in the caller's transaction. */
+    public void enqueueAll(java.util.List<Mail> mails) {
+        if (mails.isEmpty()) {
+            return;
+        }
+        db.batch(mails.stream().map(m -> db.insertInto(MAIL_OUTBOX).set(MAIL_OUTBOX.RECIPIENT, m.recipient())
+                .set(MAIL_OUTBOX.SUBJECT, m.subject()).set(MAIL_OUTBOX.BODY, m.body())).toList()).execute();
+        if (!smtpConfigured) {
+            log.info("No SMTP server configured (spring.mail.host); {} mails kept in the outbox, the first for {}: {}", mails.size(),
+                    mails.getFirst().recipient(), mails.getFirst().subject());
+        }
+    }
+
     public void enqueue(String recipient, String subject, String body) {
         db.insertInto(MAIL_OUTBOX)
                 .set(MAIL_OUTBOX.RECIPIENT, recipient)

@@ -1,5 +1,6 @@
 package org.commonground.notification;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -48,17 +49,21 @@ class Notifier {
             return;
         }
         String shortText = text.length() > 500 ? text.substring(0, 499) + "…" : text;
+        // One statement writes every notification, marking at once those whose members want email now, and one batch
+        // queues those emails: a ballot opening to thousands of electors stays a few statements in the transaction.
+        List<Outbox.Mail> mails = new ArrayList<>();
         for (Record r : db.fetch("""
-                insert into notification (member_id, kind, text, link)
-                select unnest(?::bigint[]), ?, ?, ?
-                returning id, member_id""", to.toArray(Long[]::new), kind, shortText, link)) {
-            long memberId = r.get("member_id", Long.class);
-            Record member = db.fetchOne("select email, email_notifications from member where id = ?", memberId);
-            if (member != null && "IMMEDIATE".equals(member.get("email_notifications", String.class))) {
-                outbox.enqueue(member.get("email", String.class), subject(kind), mailBody(shortText, link, memberId));
-                db.execute("update notification set emailed_at = now() where id = ?", r.get("id", Long.class));
+                insert into notification (member_id, kind, text, link, emailed_at)
+                select m.id, ?, ?, ?, case when m.email_notifications = 'IMMEDIATE' then now() end
+                from member m where m.id = any(?::bigint[])
+                returning member_id, emailed_at is not null as now, (select email from member where id = member_id) as email""",
+                kind, shortText, link, to.toArray(Long[]::new))) {
+            if (r.get("now", Boolean.class)) {
+                long memberId = r.get("member_id", Long.class);
+                mails.add(new Outbox.Mail(r.get("email", String.class), subject(kind), mailBody(shortText, link, memberId)));
             }
         }
+        outbox.enqueueAll(mails);
     }
 
     String mailBody(String text, String link, long memberId) {
