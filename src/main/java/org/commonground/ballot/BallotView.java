@@ -49,6 +49,7 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
     final TextField reason = new TextField("Reason (optional)");
     final Div live = new Div();
     private long ballotId;
+    private boolean shownOpen;
     private Runnable stopListening = () -> { };
 
     public BallotView(BallotService ballots, LiveEvents events) {
@@ -72,12 +73,31 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
     protected void onAttach(AttachEvent attach) {
         UI ui = attach.getUI();
         // Push: another member's vote reloads this page's tally through the service, with this member's rights.
-        stopListening = events.listen("ballot", ballotId, e -> ui.access(this::refresh));
+        stopListening = events.listen("ballot", ballotId, e -> ui.access(this::showLiveChange));
     }
 
     @Override
     protected void onDetach(DetachEvent detach) {
         stopListening.run();
+    }
+
+    /**
+     * Someone else voted, or the ballot closed: only the tally is redrawn while it stays open, so the member's
+     * buttons and half-typed reason are never swapped under a click (a click on a replaced button would be lost).
+     */
+    void showLiveChange() {
+        BallotDetails b;
+        try {
+            b = ballots.details(ballotId);
+        } catch (InvalidInputException | AccessDeniedException noLongerReadable) {
+            refresh();
+            return;
+        }
+        if (b.isOpen() && shownOpen) {
+            showTally(b);
+        } else {
+            refresh();
+        }
     }
 
     void refresh() {
@@ -105,6 +125,12 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
             add(new H3("Result"), result, new Pre(b.explanation()));
         }
 
+        shownOpen = b.isOpen();
+        showTally(b);
+        add(live);
+    }
+
+    private void showTally(BallotDetails b) {
         live.removeAll();
         live.add(new H3(b.isOpen() ? "Turnout so far: " + b.voted() + " of " + b.electorate() : "Votes per party"));
         boolean showChoices = !b.isOpen() || !b.secret();
@@ -137,7 +163,6 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
             });
             live.add(list);
         }
-        add(live);
     }
 
     private Div votingPanel(BallotDetails b) {

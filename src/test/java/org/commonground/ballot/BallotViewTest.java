@@ -77,6 +77,9 @@ class BallotViewTest extends SpringBrowserlessTest {
         assertThat(says("Your vote: For")).isTrue();
         assertThat(says("Turnout so far: 1 of 2")).isTrue();
 
+        Button against = $view(Button.class).withText("Against").single();
+        test(view.reason).setValue("Changing my mind, half typed");
+
         // The convenor votes elsewhere; this page hears of it through the ballot's events, as with Push.
         TestMembers.signIn(convenor);
         ballots.vote(ballot, org.commonground.ballot.Choice.AGAINST, "");
@@ -84,6 +87,9 @@ class BallotViewTest extends SpringBrowserlessTest {
         UiQueue.awaitUntil(() -> says("Turnout so far: 2 of 2") && says("Chair: Against"));
         assertThat(says("Turnout so far: 2 of 2")).isTrue();
         assertThat(says("Chair: Against")).isTrue();
+        // Only the tally was redrawn: a click already on its way to this button still lands, and the typing stays.
+        assertThat($view(Button.class).withText("Against").single()).isSameAs(against);
+        assertThat(view.reason.getValue()).isEqualTo("Changing my mind, half typed");
     }
 
     @Test

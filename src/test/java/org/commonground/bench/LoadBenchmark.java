@@ -1,0 +1,175 @@
+package org.commonground.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.commonground.CommonGroundApplication;
+import org.commonground.ballot.BallotService;
+import org.commonground.ballot.Choice;
+import org.commonground.group.GroupService;
+import org.commonground.member.MemberRepository;
+import org.commonground.member.MemberService;
+import org.commonground.party.PartyRepository;
+import org.commonground.proposal.ProposalService;
+import org.commonground.support.AppProcess;
+import org.commonground.support.BusyGroups;
+import org.commonground.support.BusyGroups.Seat;
+import org.commonground.support.TestDatabase;
+import org.commonground.support.TestMembers;
+import org.commonground.support.UiSession;
+import org.jooq.DSLContext;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Issue 8's load target: 500 members signed in at once on one instance, each with a page open (half on a proposal
+ * under discussion, half on an open ballot), posting a comment or casting a vote every few seconds; p95 of those
+ * two actions under 300 ms with no errors. The members speak Vaadin's UI protocol over HTTP ({@link UiSession});
+ * the app runs as the packaged jar in a JVM of its own, so its heap per session can be read. Every comment and
+ * vote also reaches the other open pages of its group through live events, as it would in use.
+ * Run it with bench/run-load [sessions] [seconds].
+ */
+public final class LoadBenchmark {
+
+    private static final int PER_GROUP = 20;
+    private static final long THINK_MILLIS = Long.getLong("bench.think-ms", 10_000);
+
+    public static void main(String[] args) throws Exception {
+        int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        String database = TestDatabase.url();
+
+        List<Seat> created;
+        try (ConfigurableApplicationContext seeding = new SpringApplicationBuilder(CommonGroundApplication.class)
+                // Only the services are used; the dev-mode front-end build it would start in the background is silenced.
+                .run("--server.port=0", "--logging.level.com.vaadin=off", "--spring.datasource.url=" + database, "--logging.level.root=warn")) {
+            TestMembers members = new TestMembers(seeding.getBean(MemberService.class), seeding.getBean(MemberRepository.class),
+                    seeding.getBean(PartyRepository.class));
+            created = BusyGroups.create(members, seeding.getBean(DSLContext.class), seeding.getBean(GroupService.class),
+                    seeding.getBean(ProposalService.class), seeding.getBean(BallotService.class), (sessions + PER_GROUP - 1) / PER_GROUP, PER_GROUP);
+        }
+        List<Seat> seats = created.subList(0, sessions);
+
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        try (AppProcess app = AppProcess.start(port, database, Path.of("target", "bench-load-app.log"))) {
+            URI base = URI.create("http://localhost:" + port + "/");
+            // One session first, so what all sessions share (classes, caches, pools) is in the baseline.
+            open(base, seats.getFirst(), 0);
+            long heapBefore = app.liveHeapBytes();
+
+            List<UiSession> open = Collections.synchronizedList(new ArrayList<>());
+            List<Seat> openSeats = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger signInErrors = new AtomicInteger();
+            long signingIn = System.nanoTime();
+            // Signing in hashes a password (Argon2): a few at a time, as members arrive over a morning.
+            Semaphore arriving = new Semaphore(8);
+            try (ExecutorService members = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < seats.size(); i++) {
+                    int index = i;
+                    members.submit(() -> {
+                        arriving.acquireUninterruptibly();
+                        try {
+                            open.add(open(base, seats.get(index), index));
+                            openSeats.add(seats.get(index));
+                        } catch (Exception failed) {
+                            signInErrors.incrementAndGet();
+                            System.err.println("sign-in or page failed: " + failed);
+                        } finally {
+                            arriving.release();
+                        }
+                    });
+                }
+            }
+            System.out.printf("%d sessions signed in with a page open in %.1f s (%d failed)%n", open.size(),
+                    (System.nanoTime() - signingIn) / 1e9, signInErrors.get());
+            long heapAfter = app.liveHeapBytes();
+
+            Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
+            Map<String, AtomicInteger> errors = new ConcurrentHashMap<>();
+            long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+            try (ExecutorService members = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < open.size(); i++) {
+                    UiSession session = open.get(i);
+                    session.logRefusals(i < 6);
+                    boolean commenter = session.findAll(UiSession.labelled("vaadin-text-area", "Comment")).size() == 1;
+                    String action = commenter ? "post a comment" : "cast a vote";
+                    latencies.put(action, latencies.getOrDefault(action, new ConcurrentLinkedQueue<>()));
+                    errors.putIfAbsent(action, new AtomicInteger());
+                    int member = i;
+                    members.submit(() -> {
+                        int n = 0;
+                        while (true) {
+                            long think = (long) (-Math.log(1 - ThreadLocalRandom.current().nextDouble()) * THINK_MILLIS);
+                            Thread.sleep(think);
+                            if (System.nanoTime() > deadline) {
+                                return null;
+                            }
+                            long start = System.nanoTime();
+                            boolean acknowledged;
+                            try {
+                                acknowledged = commenter ? session.postComment("Load comment " + member + "." + n++) : session.castVote(Choice.values()[n++ % 3].label());
+                            } catch (Exception failed) {
+                                acknowledged = false;
+                                if (errors.get(action).get() < 3) {
+                                    System.err.println(action + " failed: " + failed);
+                                }
+                            }
+                            long took = System.nanoTime() - start;
+                            if (acknowledged) {
+                                latencies.get(action).add(took);
+                            } else {
+                                errors.get(action).incrementAndGet();
+                            }
+                        }
+                    });
+                }
+            }
+
+            System.out.printf("%nIssue 8 load: %d simultaneous signed-in members on one instance (%d cores), a comment or vote each every %.0f s on average, for %d s%n",
+                    open.size(), Runtime.getRuntime().availableProcessors(), THINK_MILLIS / 1000.0, seconds);
+            for (String action : latencies.keySet()) {
+                List<Long> sorted = new ArrayList<>(latencies.get(action));
+                Collections.sort(sorted);
+                System.out.printf("  %-15s %6d done, %d errors; median %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms (target p95 < 300 ms)%n",
+                        action, sorted.size(), errors.get(action).get(), at(sorted, 0.5), at(sorted, 0.95), at(sorted, 0.99), at(sorted, 1.0));
+            }
+            System.out.printf("  heap retained per session (live heap after a full GC, %d sessions): %.0f KB%n",
+                    open.size(), (heapAfter - heapBefore) / 1024.0 / Math.max(1, open.size()));
+        }
+    }
+
+    private static UiSession open(URI base, Seat seat, int index) throws IOException, InterruptedException {
+        UiSession session = UiSession.signIn(base, seat.email(), TestMembers.PASSWORD);
+        UiSession.Reply page = session.open(index % 2 == 0 ? "proposals/" + seat.proposalId() : "ballots/" + seat.ballotId());
+        if (page.status() != 200) {
+            throw new IllegalStateException("Page refused: " + page.status());
+        }
+        return session;
+    }
+
+    private static double at(List<Long> sorted, double quantile) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1)) / 1e6;
+    }
+
+    private LoadBenchmark() {
+    }
+}

@@ -1,0 +1,93 @@
+package org.commonground.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The packaged jar running in a JVM of its own, as in production: for the load benchmark (its heap is read with
+ * jcmd) and the crash test (it is killed with SIGKILL and started again).
+ */
+public final class AppProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    private AppProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts the jar on {@code port} against {@code databaseUrl} and waits until it serves the sign-in page. */
+    public static AppProcess start(int port, String databaseUrl, Path log, String... moreArgs) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar().toString(), "--server.port=" + port, "--spring.datasource.url=" + databaseUrl));
+        command.addAll(List.of(moreArgs));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        AppProcess app = new AppProcess(process, log);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return app;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        app.close();
+        throw new IllegalStateException("The app did not start; its log:\n" + Files.readString(log));
+    }
+
+    private static Path jar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("common-ground-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Build the jar first: ./mvnw -DskipTests package"));
+        }
+    }
+
+    /** Kills the JVM at once (SIGKILL): no shutdown hooks, no graceful stop, as a power cut or the OOM killer. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** Bytes live on the heap after a full collection, from a class histogram of the app's process. */
+    public long liveHeapBytes() throws IOException, InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process p = new ProcessBuilder(jcmd, String.valueOf(process.pid()), "GC.class_histogram").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        Matcher total = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(out);
+        if (!total.find()) {
+            throw new IllegalStateException("Unexpected jcmd output: " + out);
+        }
+        return Long.parseLong(total.group(1));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+}
