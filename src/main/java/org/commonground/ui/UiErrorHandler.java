@@ -1,5 +1,8 @@
 package org.commonground.ui;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
@@ -7,10 +10,17 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
-/** A refused action (the service said no) is told to the member in words, not as a stack trace. */
+/**
+ * A refused action (the service said no) is told to the member in words, not as a stack trace; so is a database
+ * that cannot be reached (PostgreSQL restarting, the network cut), which is reported in the log in one line.
+ */
 @Component
 class UiErrorHandler implements VaadinServiceInitListener {
 
@@ -21,9 +31,35 @@ class UiErrorHandler implements VaadinServiceInitListener {
         event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(new Handler()));
     }
 
+    static final String DATABASE_UNREACHABLE = "The database cannot be reached just now, so nothing was saved. Please try again in a moment.";
+
+    /**
+     * The cause that says the connection to PostgreSQL failed, if any: SQLSTATE class 08, no connection to be had for
+     * a transaction, or a rollback that failed because the connection had gone (it hides the original failure).
+     */
+    static Throwable databaseUnreachable(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException
+                    || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || t instanceof TransactionSystemException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     private static final class Handler implements ErrorHandler {
         @Override
         public void error(ErrorEvent event) {
+            Throwable unreachable = databaseUnreachable(event.getThrowable());
+            if (unreachable != null) {
+                log.warn("The database cannot be reached: {}", unreachable.getMessage());
+                if (VaadinSession.getCurrent() != null) {
+                    Forms.error(DATABASE_UNREACHABLE);
+                }
+                return;
+            }
             Throwable t = event.getThrowable();
             while (t != null && !(t instanceof AccessDeniedException)) {
                 if (t instanceof java.io.IOException && t.getClass().getSimpleName().equals("ClientAbortException")) {

@@ -78,6 +78,12 @@ public final class UiSession {
         public boolean contains(String text) {
             return body.contains(JSON.writeValueAsString(text).replaceAll("^\"|\"$", ""));
         }
+
+        /** The notifications' texts in this reply (or its start, when there are none): what the server told the member. */
+        @Override
+        public String toString() {
+            return status + " " + messages(body);
+        }
     }
 
     private UiSession(URI base) {
@@ -192,6 +198,11 @@ public final class UiSession {
         this.logRefusals = log;
     }
 
+    /** Asks for what changed on the page since the last reply, as a browser's push connection would deliver it. */
+    public Reply poll() throws IOException, InterruptedException {
+        return rpc();
+    }
+
     /** Posts a comment on the open proposal page; true when the server shows it back, i.e. it was saved. */
     public boolean postComment(String text) throws IOException, InterruptedException {
         Reply reply = fillAndClick(find(labelled("vaadin-text-area", "Comment")), text, find(withText("vaadin-button", "Post comment")));
@@ -203,7 +214,7 @@ public final class UiSession {
         Reply reply = click(find(withText("vaadin-button", choiceLabel)));
         boolean recorded = reply.status() == 200 && reply.contains("Your vote is recorded: " + choiceLabel + ".");
         if (!recorded && logRefusals) {
-            System.err.println("vote not confirmed: " + reply.status() + " " + messages(reply.body()));
+            System.err.println("vote not confirmed: " + reply);
         }
         return recorded;
     }
