@@ -42,6 +42,7 @@ public final class UiSession {
 
     private final URI base;
     private String sessionCookie;
+    private String cookieBeforeSignIn;
     private final Map<Integer, Node> nodes = new HashMap<>();
     private String securityKey;
     private int uiId;
@@ -94,6 +95,7 @@ public final class UiSession {
     public static UiSession signIn(URI base, String email, String password) throws IOException, InterruptedException {
         UiSession session = new UiSession(base);
         String page = session.send(HttpRequest.newBuilder(base.resolve("login")).GET()).body();
+        session.cookieBeforeSignIn = session.sessionCookie;
         Matcher csrf = CSRF_META.matcher(page);
         if (!csrf.find()) {
             throw new IllegalStateException("No CSRF token on the login page");
@@ -191,6 +193,20 @@ public final class UiSession {
     public Reply fillAndClick(Node field, String value, Node button) throws IOException, InterruptedException {
         ObjectNode sync = JSON.createObjectNode().put("type", "mSync").put("node", field.id).put("feature", 1).put("property", "value").put("value", value);
         return rpc(sync, click(button.id));
+    }
+
+    /** Replaces the key the server gave this UI with one a cross-site forger would have to guess. */
+    public void forgeSecurityKey(String key) {
+        securityKey = key;
+    }
+
+    public String sessionCookie() {
+        return sessionCookie;
+    }
+
+    /** The session the login page was served in, before signing in. */
+    public String cookieBeforeSignIn() {
+        return cookieBeforeSignIn;
     }
 
     /** Whether an action the server does not confirm is printed with the server's reply, to find out why. */
