@@ -7,6 +7,8 @@ import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.lumo.Lumo;
+import org.commonground.backup.ExportGroupCommand;
+import org.commonground.backup.RestoreGroupCommand;
 import org.commonground.election.ImportResultsCommand;
 import org.commonground.election.SeatsCommand;
 import org.commonground.publishing.RenderCommand;
@@ -33,6 +35,13 @@ public class CommonGroundApplication implements AppShellConfigurator {
         // An admin's import from the command line: the database without the web server.
         if (args.length > 0 && args[0].equals("import-results")) {
             System.exit(ImportResultsCommand.run(CommonGroundApplication.class, Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        // A group's record, restored into the database before the app serves anyone, or exported whole.
+        if (args.length > 0 && args[0].equals("restore-group")) {
+            System.exit(RestoreGroupCommand.run(CommonGroundApplication.class, Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("export-group")) {
+            System.exit(ExportGroupCommand.run(CommonGroundApplication.class, Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         SpringApplication application = new SpringApplication(CommonGroundApplication.class);
         // "--demo" is the friendly spelling of the demo profile.

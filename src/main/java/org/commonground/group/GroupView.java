@@ -1,5 +1,6 @@
 package org.commonground.group;
 
+import java.io.OutputStream;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +27,16 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
+import org.commonground.backup.GroupExport;
 import org.commonground.security.CurrentMember;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Forms;
 import org.commonground.ui.PartyMarker;
+import org.springframework.security.access.AccessDeniedException;
 
-/** One group: what it is, who is in it, and, for its convenors, requests, invitations and roles. */
+/** One group: what it is, who is in it, and, for its convenors, requests, invitations, roles and the group's record. */
 @Route("groups/:groupId(\\d+)")
 @PermitAll
 public class GroupView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -40,12 +44,16 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     private final GroupService groups;
+    private final GroupExport exports;
     private final long me;
     private long groupId;
     private String title = "Group";
+    /** The record's download, as a browser's request for it reaches it; package-visible for the view tests. */
+    DownloadHandler exportRecord;
 
-    public GroupView(GroupService groups, CurrentMember currentMember) {
+    public GroupView(GroupService groups, GroupExport exports, CurrentMember currentMember) {
         this.groups = groups;
+        this.exports = exports;
         this.me = currentMember.require().id();
         addClassName("cg-page");
     }
@@ -112,6 +120,39 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
             }
             addMembers(group, people);
         }
+        exportRecord = null;
+        if (exports.mayExport(groupId)) {
+            addRecord();
+        }
+    }
+
+    /** Convenors (and admins) download the group's whole record as JSON: made when asked for, from one snapshot. */
+    private void addRecord() {
+        add(new H3("Record"));
+        add(new Paragraph("The group's record as one JSON file: its members, every proposal with all its revisions, comments, "
+                + "amendments, ballots and votes, its pacts, what it published, and its audit trail. Like the pages you see, it leaves "
+                + "out other parties' caucus comments and who cast which vote in a secret ballot. Whoever runs the server can "
+                + "restore it into a new database."));
+        long id = groupId;
+        exportRecord = event -> {
+            GroupExport.Export export;
+            try {
+                export = exports.export(id);
+            } catch (AccessDeniedException | InvalidInputException refused) {
+                event.getResponse().setStatus(403);
+                return;
+            }
+            event.setFileName(export.fileName());
+            event.setContentType("application/json");
+            event.setContentLength(export.json().length);
+            try (OutputStream out = event.getOutputStream()) {
+                out.write(export.json());
+            }
+        };
+        Anchor download = new Anchor(exportRecord, "Export record (JSON)");
+        download.getElement().setAttribute("download", true);
+        download.addClassName("cg-section-link");
+        add(download);
     }
 
     private Component ownStanding(GroupSummary group) {

@@ -1,0 +1,47 @@
+package org.commonground.backup;
+
+import static org.commonground.jooq.Tables.ELECTION;
+import static org.commonground.jooq.Tables.MEMBER;
+import static org.commonground.jooq.Tables.PARTY;
+
+import org.jooq.Field;
+
+/**
+ * The group record's JSON layout, version 1. One object:
+ *
+ * <pre>
+ * format, format_version, schema_version, exported_at, exported_by, complete, left_out,
+ * group, constituencies[], memberships[], invitations[], members[], parties[], elections[],
+ * proposals[] (each with authors[], revisions[], amendments[], comments[], ballots[]),
+ * pacts[] (each with revisions[], constituencies[], amendments[], ratifications[], comments[], ballots[]),
+ * publications[], audit_events[]
+ * </pre>
+ *
+ * Every row is an object of its table's columns under their database names; a ballot adds its {@code electors[]}
+ * and either {@code votes[]} or, in a record that leaves out who cast which secret vote, {@code secret_votes}
+ * ({@code voters[]} and each party's {@code choices[]}). Members carry no password hash and no admin flag;
+ * parties are given by id, code, name and colour; elections are named only (id, code, name), not their results.
+ */
+final class GroupRecordFormat {
+
+    static final String FORMAT = "common-ground-group-record";
+    static final int FORMAT_VERSION = 1;
+
+    static final String FORMAT_KEY = "format";
+    static final String FORMAT_VERSION_KEY = "format_version";
+    static final String SCHEMA_VERSION_KEY = "schema_version";
+    static final String COMPLETE_KEY = "complete";
+
+    /** What a record says of each member: enough to restore the account, nothing to sign in with. */
+    static final Field<?>[] MEMBER_COLUMNS = {MEMBER.ID, MEMBER.EMAIL, MEMBER.DISPLAY_NAME, MEMBER.PARTY_ID, MEMBER.LOCALE,
+            MEMBER.EMAIL_NOTIFICATIONS, MEMBER.CREATED_AT};
+
+    /** Parties as the record's rows name them; when each was added to the app is the app's, not the group's. */
+    static final Field<?>[] PARTY_COLUMNS = {PARTY.ID, PARTY.CODE, PARTY.NAME, PARTY.COLOUR};
+
+    /** A pact names the election whose results it shows; the results themselves are public data, imported again. */
+    static final Field<?>[] ELECTION_COLUMNS = {ELECTION.ID, ELECTION.CODE, ELECTION.NAME};
+
+    private GroupRecordFormat() {
+    }
+}

@@ -1,0 +1,43 @@
+package org.commonground.publishing;
+
+import org.jooq.DSLContext;
+
+/**
+ * The public verification ({@link PublishingService#verifyFingerprint}, {@link PublishingService#verifyPdf}) run
+ * against another database than the app's, such as one a group was restored into: only the publications are read.
+ */
+public final class PublicationVerifier {
+
+    private final PublishingService publishing;
+    private final PublicationRepository publications;
+
+    public PublicationVerifier(DSLContext db) {
+        publications = new PublicationRepository(db);
+        publishing = new PublishingService(null, null, null, null, publications, null, null, "http://localhost", null);
+    }
+
+    public PublishingService.Verification verifyFingerprint(String fingerprint) {
+        return publishing.verifyFingerprint(fingerprint);
+    }
+
+    public PublishingService.Verification verifyPdf(byte[] pdf) {
+        return publishing.verifyPdf(pdf);
+    }
+
+    /** The fingerprint a PDF names in its document information. */
+    public static String fingerprintNamedIn(byte[] pdf) throws Exception {
+        return PdfFingerprint.read(pdf).orElseThrow();
+    }
+
+    public java.util.Optional<Publication> bySlug(String slug) {
+        return publishing.published(slug);
+    }
+
+    public org.commonground.publishing.document.DocumentContent content(Publication publication) {
+        return publications.content(publication.id());
+    }
+
+    public byte[] pdf(Publication publication) {
+        return publishing.pdf(publication);
+    }
+}
