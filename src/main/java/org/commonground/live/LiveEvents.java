@@ -1,5 +1,6 @@
 package org.commonground.live;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,14 +16,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class LiveEvents {
 
+    static final Duration GAP = Duration.ofSeconds(1);
+
     private final Map<String, Set<Consumer<LiveEvent>>> listeners = new ConcurrentHashMap<>();
 
-    /** @return what stops listening (call it when the view detaches) */
+    /**
+     * Calls {@code listener} after changes to the subject, at most once per {@link #GAP}: a busy ballot with a vote
+     * a second would otherwise have every open page re-read it every second.
+     *
+     * @return what stops listening (call it when the view detaches)
+     */
     public Runnable listen(String topic, long id, Consumer<LiveEvent> listener) {
         String key = topic + ":" + id;
-        listeners.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(listener);
+        Consumer<LiveEvent> coalesced = new Coalesced(listener, GAP);
+        listeners.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(coalesced);
         return () -> listeners.computeIfPresent(key, (k, set) -> {
-            set.remove(listener);
+            set.remove(coalesced);
             return set.isEmpty() ? null : set;
         });
     }
