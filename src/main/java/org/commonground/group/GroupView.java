@@ -29,6 +29,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.commonground.security.CurrentMember;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
 import org.commonground.ui.PartyMarker;
 
@@ -43,6 +44,7 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final long me;
     private long groupId;
     private String title = "Group";
+    private H2 titleHeading;
 
     public GroupView(GroupService groups, CurrentMember currentMember) {
         this.groups = groups;
@@ -72,7 +74,8 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
         title = group.name();
         removeAll();
 
-        Div heading = new Div(new H2(group.name()));
+        titleHeading = new H2(group.name());
+        Div heading = new Div(titleHeading);
         heading.addClassName("cg-group-heading");
         Span kind = new Span(group.kind().label());
         kind.addClassName("cg-tag");
@@ -272,6 +275,8 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         try {
             refresh();
+            // The button just pressed may be gone with the rebuild: focus then goes to the group's name.
+            Focus.onIfLost(titleHeading);
         } catch (InvalidInputException gone) {
             getUI().ifPresent(ui -> ui.navigate(GroupsView.class));
         }
