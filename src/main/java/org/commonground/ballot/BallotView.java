@@ -1,6 +1,7 @@
 package org.commonground.ballot;
 
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.Map;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -30,12 +31,18 @@ import org.commonground.ballot.rules.PartyTally;
 import org.commonground.ballot.rules.ResultChart;
 import org.commonground.live.LiveEvents;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
  * One ballot: vote, see turnout per party (and, for open ballots, the tallies and who voted how) update live as
  * others vote, and after the close the result with its explanation, chart and table.
+ * <p>
+ * The page is updated in place, not rebuilt: a vote (one's own, or another member's arriving live) leaves keyboard
+ * focus where it was, on the button just pressed or in the reason being typed, and a click already on its way to a
+ * voting button still lands (a button replaced under it would lose the click). When the ballot closes under a
+ * voter, the controls give way to the result, and focus goes to its heading if it was on the controls.
  */
 @Route("ballots/:ballotId(\\d+)")
 @PageTitle("Ballot · Common Ground")
@@ -48,8 +55,24 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
     private final LiveEvents events;
     final TextField reason = new TextField("Reason (optional)");
     final Div live = new Div();
+    private final H2 heading = new H2();
+    private final Anchor back = new Anchor();
+    private final Paragraph rules = new Paragraph();
+    private final Paragraph electorate = new Paragraph();
+    private final Paragraph timing = new Paragraph();
+    /** The voting panel while the ballot is open, the result once it is closed. */
+    private final Div middle = new Div();
+    private final H3 turnout = new H3();
+    private final Div chart = new Div();
+    private final Div tableHolder = new Div();
+    private final Div votes = new Div();
+    private final Map<Choice, Button> choiceButtons = new EnumMap<>(Choice.class);
+    private Paragraph myVote;
+    private Grid<PartyResult> table;
+    private Boolean tableShowsChoices;
+    private Boolean shownOpen;
+    private boolean built;
     private long ballotId;
-    private boolean shownOpen;
     private Runnable stopListening = () -> { };
 
     public BallotView(BallotService ballots, LiveEvents events) {
@@ -59,6 +82,9 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
         // Full width, so the chart and table shrink to a phone's screen instead of pushing past it.
         live.setWidthFull();
         live.setMaxWidth("48rem");
+        middle.setWidthFull();
+        tableHolder.setWidthFull();
+        live.add(turnout, chart, tableHolder, votes);
         reason.setMaxLength(2000);
         reason.setWidth("min(28rem, 100%)");
     }
@@ -73,7 +99,7 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
     protected void onAttach(AttachEvent attach) {
         UI ui = attach.getUI();
         // Push: another member's vote reloads this page's tally through the service, with this member's rights.
-        stopListening = events.listen("ballot", ballotId, e -> ui.access(this::showLiveChange));
+        stopListening = events.listen("ballot", ballotId, e -> ui.access(this::refresh));
     }
 
     @Override
@@ -81,64 +107,84 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
         stopListening.run();
     }
 
-    /**
-     * Someone else voted, or the ballot closed: only the tally is redrawn while it stays open, so the member's
-     * buttons and half-typed reason are never swapped under a click (a click on a replaced button would be lost).
-     */
-    void showLiveChange() {
-        BallotDetails b;
-        try {
-            b = ballots.details(ballotId);
-        } catch (InvalidInputException | AccessDeniedException noLongerReadable) {
-            refresh();
-            return;
-        }
-        if (b.isOpen() && shownOpen) {
-            showTally(b);
-        } else {
-            refresh();
-        }
-    }
-
     void refresh() {
-        removeAll();
         BallotDetails b;
         try {
             b = ballots.details(ballotId);
-        } catch (InvalidInputException missing) {
+        } catch (InvalidInputException | AccessDeniedException missing) {
+            removeAll();
+            built = false;
             add(new H2("Ballot not found"), new Paragraph(missing.getMessage()));
             return;
         }
-        add(new H2(b.subject() + " of \u201c" + b.title() + "\u201d"), new Anchor(b.backLink(), b.backLabel()));
-        Paragraph rules = new Paragraph(b.rule().label() + " \u00b7 overall quorum " + b.overallQuorum() + "%"
+        if (!built) {
+            removeAll();
+            add(heading, back, rules, electorate, timing, middle, live);
+            built = true;
+        }
+        heading.setText(b.subject() + " of \u201c" + b.title() + "\u201d");
+        back.setHref(b.backLink());
+        back.setText(b.backLabel());
+        rules.setText(b.rule().label() + " \u00b7 overall quorum " + b.overallQuorum() + "%"
                 + (b.rule() == org.commonground.ballot.rules.DecisionRule.CONCURRENT_MAJORITY ? ", quorum in each party " + b.partyQuorum() + "%" : "")
                 + " \u00b7 " + (b.secret() ? "secret: nobody sees who voted how" : "open: names are shown"));
-        add(rules, new Paragraph(b.electorateLine() + "."));
-        add(new Paragraph(b.isOpen() ? "Open since " + WHEN.format(b.openedAt()) + (b.closesAt() != null ? "; closes " + WHEN.format(b.closesAt()) : "; a convenor closes it by hand") + "."
-                : "Closed " + WHEN.format(b.closedAt()) + "."));
+        electorate.setText(b.electorateLine() + ".");
+        timing.setText(b.isOpen() ? "Open since " + WHEN.format(b.openedAt()) + (b.closesAt() != null ? "; closes " + WHEN.format(b.closesAt()) : "; a convenor closes it by hand") + "."
+                : "Closed " + WHEN.format(b.closedAt()) + ".");
 
         if (b.isOpen()) {
-            add(votingPanel(b));
-        } else {
+            if (!Boolean.TRUE.equals(shownOpen)) {
+                middle.removeAll();
+                middle.add(votingPanel(b));
+            }
+            showMyVote(b);
+        } else if (!Boolean.FALSE.equals(shownOpen)) {
+            boolean wasVoting = Boolean.TRUE.equals(shownOpen);
+            middle.removeAll();
+            choiceButtons.clear();
+            myVote = null;
             Span result = new Span(Boolean.TRUE.equals(b.passed()) ? "Passed" : "Failed");
             result.addClassNames("cg-status", "cg-result");
-            add(new H3("Result"), result, new Pre(b.explanation()));
+            H3 resultHeading = new H3("Result");
+            middle.add(resultHeading, result, new Pre(b.explanation()));
+            if (wasVoting) {
+                // The buttons this member may have been on are gone: if focus went with them, the result takes it.
+                Focus.onIfLost(resultHeading);
+            }
         }
-
         shownOpen = b.isOpen();
-        showTally(b);
-        add(live);
-    }
 
-    private void showTally(BallotDetails b) {
-        live.removeAll();
-        live.add(new H3(b.isOpen() ? "Turnout so far: " + b.voted() + " of " + b.electorate() : "Votes per party"));
+        turnout.setText(b.isOpen() ? "Turnout so far: " + b.voted() + " of " + b.electorate() : "Votes per party");
         boolean showChoices = !b.isOpen() || !b.secret();
+        chart.removeAll();
         if (showChoices) {
             // Svg, not Html: Html's parser lower-cases attribute names, and SVG's viewBox is case-sensitive.
-            live.add(new Svg(ResultChart.svg(b.parties().stream()
+            chart.add(new Svg(ResultChart.svg(b.parties().stream()
                     .map(p -> new PartyTally(p.party(), p.electorate(), p.forVotes(), p.against(), p.abstain())).toList())));
         }
+        if (table == null || tableShowsChoices != showChoices) {
+            table = table(showChoices);
+            tableShowsChoices = showChoices;
+            tableHolder.removeAll();
+            tableHolder.add(table);
+        }
+        table.setItems(b.parties());
+        votes.removeAll();
+        if (!b.votes().isEmpty()) {
+            votes.add(new H3("Who voted how"));
+            Div list = new Div();
+            list.addClassName("cg-people");
+            b.votes().forEach(v -> {
+                Div row = new Div(new Paragraph(v.party() + " \u00b7 " + v.name() + ": " + v.choice().label()
+                        + (v.reason().isBlank() ? "" : " \u2014 \u201c" + v.reason() + "\u201d")));
+                row.addClassName("cg-person");
+                list.add(row);
+            });
+            votes.add(list);
+        }
+    }
+
+    private static Grid<PartyResult> table(boolean showChoices) {
         Grid<PartyResult> table = new Grid<>();
         table.addColumn(PartyResult::party).setHeader("Party");
         table.addColumn(PartyResult::electorate).setHeader("May vote");
@@ -148,45 +194,30 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
             table.addColumn(PartyResult::against).setHeader("Against");
             table.addColumn(PartyResult::abstain).setHeader("Abstain");
         }
-        table.setItems(b.parties());
         table.setAllRowsVisible(true);
-        live.add(table);
-        if (!b.votes().isEmpty()) {
-            live.add(new H3("Who voted how"));
-            Div list = new Div();
-            list.addClassName("cg-people");
-            b.votes().forEach(v -> {
-                Div row = new Div(new Paragraph(v.party() + " \u00b7 " + v.name() + ": " + v.choice().label()
-                        + (v.reason().isBlank() ? "" : " \u2014 \u201c" + v.reason() + "\u201d")));
-                row.addClassName("cg-person");
-                list.add(row);
-            });
-            live.add(list);
-        }
+        return table;
     }
 
     private Div votingPanel(BallotDetails b) {
         Div panel = new Div();
         panel.addClassName("cg-card");
+        choiceButtons.clear();
+        myVote = null;
         if (!b.elector()) {
             panel.add(new Paragraph("You were not a member of the group when this ballot opened, so you cannot vote in it."));
         } else {
-            panel.add(new Paragraph(b.myChoice() == null ? "You have not voted yet." : "Your vote: " + b.myChoice().label()
-                    + ". You can change it until the ballot closes."));
+            myVote = new Paragraph();
             HorizontalLayout choices = new HorizontalLayout();
             choices.setWrap(true);
             for (Choice c : Choice.values()) {
                 Button vote = new Button(c.label(), e -> cast(c));
-                if (c == b.myChoice()) {
-                    vote.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-                }
-                vote.getElement().setAttribute("aria-pressed", String.valueOf(c == b.myChoice()));
+                choiceButtons.put(c, vote);
                 choices.add(vote);
             }
             if (b.myReason() != null && reason.isEmpty()) {
                 reason.setValue(b.myReason());
             }
-            panel.add(reason, choices);
+            panel.add(myVote, reason, choices);
         }
         if (b.canClose()) {
             Button close = new Button("Close ballot now", e -> {
@@ -206,6 +237,23 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
             panel.add(close);
         }
         return panel;
+    }
+
+    /** The member's own vote, said in words and by which button is pressed, changed in place. */
+    private void showMyVote(BallotDetails b) {
+        if (myVote == null) {
+            return;
+        }
+        myVote.setText(b.myChoice() == null ? "You have not voted yet." : "Your vote: " + b.myChoice().label()
+                + ". You can change it until the ballot closes.");
+        choiceButtons.forEach((c, vote) -> {
+            if (c == b.myChoice()) {
+                vote.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            } else {
+                vote.removeThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            }
+            vote.getElement().setAttribute("aria-pressed", String.valueOf(c == b.myChoice()));
+        });
     }
 
     private void cast(Choice choice) {

@@ -32,6 +32,7 @@ import jakarta.annotation.security.PermitAll;
 import org.commonground.backup.GroupExport;
 import org.commonground.security.CurrentMember;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
 import org.commonground.ui.PartyMarker;
 import org.springframework.security.access.AccessDeniedException;
@@ -50,6 +51,7 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
     private String title = "Group";
     /** The record's download, as a browser's request for it reaches it; package-visible for the view tests. */
     DownloadHandler exportRecord;
+    private H2 titleHeading;
 
     public GroupView(GroupService groups, GroupExport exports, CurrentMember currentMember) {
         this.groups = groups;
@@ -80,7 +82,8 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
         title = group.name();
         removeAll();
 
-        Div heading = new Div(new H2(group.name()));
+        titleHeading = new H2(group.name());
+        Div heading = new Div(titleHeading);
         heading.addClassName("cg-group-heading");
         Span kind = new Span(group.kind().label());
         kind.addClassName("cg-tag");
@@ -313,6 +316,8 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
         try {
             refresh();
+            // The button just pressed may be gone with the rebuild: focus then goes to the group's name.
+            Focus.onIfLost(titleHeading);
         } catch (InvalidInputException gone) {
             getUI().ifPresent(ui -> ui.navigate(GroupsView.class));
         }

@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
@@ -19,13 +20,16 @@ import com.vaadin.flow.component.textfield.TextArea;
 import org.commonground.proposal.text.SafeMarkdown;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
 import org.commonground.ui.PartyMarker;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The comments on a proposal or one amendment: threaded, rendered from sanitised Markdown, with reply, edit and
- * delete for their authors, and a form for a new comment. {@code onChange} reloads whatever shows the thread.
+ * delete for their authors, and a form for a new comment. {@code onChange} reloads whatever shows the thread; then
+ * keyboard focus goes to the comment just posted, edited or deleted, and a button that opens a form hands focus to
+ * its text, so focus is never left on something that went away.
  */
 public class CommentThread extends Div {
 
@@ -39,6 +43,8 @@ public class CommentThread extends Div {
     private final Long amendmentId;
     private final SignedInMember me;
     private final Runnable onChange;
+    /** The text of the form for a new comment on the whole proposal, once built. */
+    TextArea commentField;
 
     CommentThread(CommentService comments, long proposalId, Long amendmentId, List<Comment> all, SignedInMember me,
                   boolean canComment, Runnable onChange) {
@@ -53,7 +59,7 @@ public class CommentThread extends Div {
                                       boolean canComment, Runnable onChange) {
         CommentThread thread = new CommentThread(comments, c -> comments.postOnPact(pactId, c), amendmentId, all, me, canComment, onChange);
         if (canComment && amendmentId == null) {
-            thread.add(thread.form(null, "Comment on the pact"));
+            thread.add(thread.form(null, "Comment on the pact", false));
         }
         return thread;
     }
@@ -75,7 +81,7 @@ public class CommentThread extends Div {
             Button comment = small("Comment on this amendment");
             comment.addClickListener(e -> {
                 remove(comment);
-                add(form(null, "Comment on this amendment"));
+                add(form(null, "Comment on this amendment", true));
             });
             add(comment);
         }
@@ -91,6 +97,8 @@ public class CommentThread extends Div {
     private Div card(Comment c, int depth, boolean canComment) {
         Div card = new Div();
         card.addClassName("cg-comment");
+        card.setId("comment-" + c.id());
+        Focus.focusable(card);
         card.getStyle().set("margin-left", (depth * 1.5) + "rem");
         if (c.deleted()) {
             card.addClassName("cg-comment-deleted");
@@ -127,7 +135,7 @@ public class CommentThread extends Div {
             Button reply = small("Reply");
             reply.addClickListener(e -> {
                 reply.setVisible(false);
-                card.add(form(c.id(), "Reply to " + c.authorName()));
+                card.add(form(c.id(), "Reply to " + c.authorName(), true));
             });
             actions.add(reply);
         }
@@ -141,19 +149,26 @@ public class CommentThread extends Div {
                 text.setValue(c.body());
                 text.setMaxLength(CommentService.MAX_BODY);
                 text.setWidthFull();
-                Button save = new Button("Save", s -> act(() -> comments.edit(c.id(), text.getValue()), text));
+                Button save = new Button("Save", s -> act(() -> {
+                    comments.edit(c.id(), text.getValue());
+                    return c.id();
+                }, text));
                 card.addComponentAtIndex(card.getComponentCount() - 1, new Div(text, save));
+                text.focus();
             });
             Button delete = small("Delete");
-            delete.addClickListener(e -> act(() -> comments.delete(c.id()), null));
+            delete.addClickListener(e -> act(() -> {
+                comments.delete(c.id());
+                return c.id();
+            }, null));
             actions.add(edit, delete);
         }
         card.add(actions);
         return card;
     }
 
-    /** A new comment (or a reply, when {@code parentId} is set). */
-    Div form(Long parentId, String label) {
+    /** A new comment (or a reply, when {@code parentId} is set); {@code focus} when a button just made it appear. */
+    Div form(Long parentId, String label, boolean focus) {
         TextArea text = new TextArea(label);
         text.setMaxLength(CommentService.MAX_BODY);
         text.setWidthFull();
@@ -169,13 +184,18 @@ public class CommentThread extends Div {
                 new NewComment(amendmentId, parentId, visibility.getValue(), null, null, null, false, text.getValue())), text));
         Div form = new Div(text, visibility, post);
         form.addClassName("cg-comment-form");
+        if (focus) {
+            text.focus();
+        }
         return form;
     }
 
-    private void act(Runnable action, TextArea field) {
+    /** Runs {@code action}, which names the comment it touched; after the reload, focus goes to that comment. */
+    private void act(LongSupplier action, TextArea field) {
         try {
-            action.run();
+            long touched = action.getAsLong();
             onChange.run();
+            Focus.onId("comment-" + touched);
         } catch (InvalidInputException problem) {
             if (field != null) {
                 Forms.show(problem, Map.of("body", field));
@@ -196,6 +216,7 @@ public class CommentThread extends Div {
     /** A new comment on the proposal: on all of it, on the paragraph at a line, or on a passage of lines of {@code revision}. */
     Div anchoredForm(int revision, int lineCount) {
         TextArea text = new TextArea("Comment");
+        commentField = text;
         text.setMaxLength(CommentService.MAX_BODY);
         text.setWidthFull();
         text.setHelperText("Markdown: **bold**, _italic_, [links](https://example.org).");
@@ -203,6 +224,9 @@ public class CommentThread extends Div {
         on.setLabel("On");
         on.setItems(WHOLE, PARAGRAPH, PASSAGE);
         on.setValue(WHOLE);
+        // Wide enough for its longest choice, which was cut off at the default width.
+        on.setWidth("17rem");
+        on.setMaxWidth("100%");
         IntegerField from = lineField("Line", lineCount);
         IntegerField to = lineField("to line", lineCount);
         from.setVisible(false);
@@ -222,9 +246,10 @@ public class CommentThread extends Div {
             boolean anchored = !WHOLE.equals(on.getValue());
             boolean passage = PASSAGE.equals(on.getValue());
             try {
-                poster.applyAsLong(new NewComment(null, null, visibility.getValue(), anchored ? revision : null,
+                long posted = poster.applyAsLong(new NewComment(null, null, visibility.getValue(), anchored ? revision : null,
                         anchored ? from.getValue() : null, passage ? to.getValue() : null, passage, text.getValue()));
                 onChange.run();
+                Focus.onId("comment-" + posted);
             } catch (InvalidInputException problem) {
                 if (anchored && from.getValue() == null) {
                     from.setErrorMessage("Enter a line number.");

@@ -37,6 +37,7 @@ import org.commonground.proposal.text.TextHtml;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
 import org.commonground.ui.PartyMarker;
 import org.springframework.security.access.AccessDeniedException;
@@ -57,8 +58,10 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     private long proposalId;
     private String title = "Proposal";
     AmendmentPanel amendmentPanel;
+    CommentThread proposalComments;
     final Div changedNotice = new Div();
     private Span stateBadge = new Span();
+    private H2 titleHeading;
     private Shown shown;
     private Runnable stopListening = () -> { };
 
@@ -152,7 +155,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         proposalId = event.getRouteParameters().getLong("proposalId").orElse(0L);
-        refresh();
+        show();
     }
 
     @Override
@@ -160,8 +163,20 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         return title + " · Common Ground";
     }
 
+    /**
+     * Shows the proposal anew after something on this page changed it. The page is rebuilt, so keyboard focus, if it
+     * was on a control that went away, goes to the title instead of falling back to the top of the page.
+     */
     private void refresh() {
+        show();
+        if (titleHeading != null) {
+            Focus.onIfLost(titleHeading);
+        }
+    }
+
+    private void show() {
         removeAll();
+        titleHeading = null;
         changedNotice.removeAll();
         shown = null;
         ProposalDetails details;
@@ -176,7 +191,8 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
 
         stateBadge = new Span();
         fillState(p);
-        Div heading = new Div(new H2(p.title()), stateBadge);
+        titleHeading = new H2(p.title());
+        Div heading = new Div(titleHeading, stateBadge);
         heading.addClassName("cg-group-heading");
         add(changedNotice, heading);
 
@@ -205,7 +221,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         amendmentPanel = new AmendmentPanel(amendments, comments, details, amendmentList, thread, me, this::refresh);
         add(amendmentPanel);
 
-        CommentThread proposalComments = new CommentThread(comments, proposalId, null, thread, me, details.canComment(), this::refresh);
+        proposalComments = new CommentThread(comments, proposalId, null, thread, me, details.canComment(), this::refresh);
         add(new H3("Comments (" + thread.stream().filter(c -> c.amendmentId() == null && !c.deleted()).count() + ")"), proposalComments);
         if (details.canComment()) {
             add(proposalComments.anchoredForm(details.current().number(), details.lines().size()));
@@ -220,6 +236,15 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
             Button edit = new Button("Edit", e -> navigateTo(EditProposalView.class));
             edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(edit);
+        }
+        if (details.canComment()) {
+            // The form is at the end, past the text, the amendments and every comment: this takes focus straight there.
+            Button write = new Button("Write a comment", VaadinIcon.COMMENT_O.create(), e -> {
+                if (proposalComments != null && proposalComments.commentField != null) {
+                    proposalComments.commentField.focus();
+                }
+            });
+            actions.add(write);
         }
         actions.add(new Button("History", e -> navigateTo(ProposalHistoryView.class)));
         // Ballots live in their own feature; linking by address keeps the packages free of cycles.

@@ -2,6 +2,7 @@ package org.commonground.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -15,6 +16,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
@@ -26,17 +29,20 @@ import org.commonground.security.SignedInMember;
 /**
  * The frame around every signed-in page: the side navigation lists only what the member may open, and the
  * member's party colour marks the header and their name. Pages for people who are not signed in opt out of it.
+ * For the keyboard: a skip link comes first, the routed view is the page's main region, and after moving to
+ * another page focus lands on its heading instead of back at the top of the header and navigation.
  */
 @Layout
 @PermitAll
 @CssImport("./styles/commonground.css")
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final NotificationService notifications;
     private final LiveEvents live;
     private final SignedInMember member;
     final Button bell = new Button();
     private Runnable stopListening = () -> { };
+    private boolean shownAPage;
 
     public MainLayout(CurrentMember currentMember, AuthenticationContext authentication, NotificationService notifications, LiveEvents live) {
         this.notifications = notifications;
@@ -45,7 +51,7 @@ public class MainLayout extends AppLayout {
         Anchor title = new Anchor("groups", "Common Ground");
         title.addClassName("cg-brand");
 
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title);
+        HorizontalLayout header = new HorizontalLayout(skipLink(), new DrawerToggle(), title);
         header.setWidthFull();
         header.setAlignItems(HorizontalLayout.Alignment.CENTER);
         header.addClassName("cg-header");
@@ -83,6 +89,28 @@ public class MainLayout extends AppLayout {
         addToDrawer(nav);
     }
 
+    /** The routed view is the main region, and the skip link's target. */
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            content.getElement().setAttribute("id", Focus.MAIN);
+            content.getElement().setAttribute("role", "main");
+        }
+    }
+
+    /**
+     * After a move to another page inside the app (a link, a button that navigates), focus goes to the new page's
+     * heading: the element that had it is gone. The first page of a load keeps the browser's start, the skip link.
+     */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        if (shownAPage) {
+            getUI().ifPresent(Focus::mainHeading);
+        }
+        shownAPage = true;
+    }
+
     @Override
     protected void onAttach(AttachEvent attach) {
         UI ui = attach.getUI();
@@ -111,8 +139,20 @@ public class MainLayout extends AppLayout {
         return badge;
     }
 
+    /** First in the tab order, shown only when focused: past the header and navigation to the page itself. */
+    private static Anchor skipLink() {
+        Anchor skip = new Anchor("#" + Focus.MAIN, "Skip to main content");
+        skip.addClassName("cg-skip-link");
+        // Handled here, not by the router or the browser (the page's base address would make "#…" another page).
+        skip.getElement().setAttribute("router-ignore", true);
+        skip.getElement().executeJs("this.addEventListener('click', e => { e.preventDefault(); " + Focus.MAIN_HEADING + " })");
+        return skip;
+    }
+
     private static Button signOut(AuthenticationContext authentication) {
         Button button = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+        // On a narrow screen (or at 200% zoom) only the icon shows; the name must stay.
+        button.setAriaLabel("Sign out");
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         button.addClassName("cg-sign-out");
         return button;
