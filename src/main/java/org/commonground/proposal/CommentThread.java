@@ -144,6 +144,8 @@ public class CommentThread extends Div {
                 Button save = new Button("Save", s -> act(() -> comments.edit(c.id(), text.getValue()), text));
                 card.addComponentAtIndex(card.getComponentCount() - 1, new Div(text, save));
             });
+            // Rewording is commenting, so it ends with the discussion; taking a comment back does not.
+            edit.setVisible(canComment);
             Button delete = small("Delete");
             delete.addClickListener(e -> act(() -> comments.delete(c.id()), null));
             actions.add(edit, delete);
