@@ -134,7 +134,12 @@ public class BallotService {
     public void cancelRatification(long ballotId, String why) {
         SignedInMember me = currentMember.require();
         BallotRecord b = ballots.lockForClosing(ballotId).orElseThrow(BallotService::noSuchBallot);
-        if (b.getPactId() == null || b.getClosedAt() != null || guardedPact(b.getPactId(), me, false).state() == PactState.RATIFYING) {
+        // What the caller may not see is not there for them, even to be left alone.
+        if (b.getPactId() == null) {
+            guardedRead(b, me);
+            return;
+        }
+        if (guardedPact(b.getPactId(), me, false).state() == PactState.RATIFYING || b.getClosedAt() != null) {
             return;
         }
         ballots.close(ballotId, me.id(), false, "Cancelled: " + why);

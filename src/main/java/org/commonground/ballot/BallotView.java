@@ -30,6 +30,7 @@ import jakarta.annotation.security.PermitAll;
 import org.commonground.ballot.rules.PartyTally;
 import org.commonground.ballot.rules.ResultChart;
 import org.commonground.live.LiveEvents;
+import org.commonground.live.LiveSubscription;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
@@ -52,7 +53,6 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
     private final BallotService ballots;
-    private final LiveEvents events;
     final TextField reason = new TextField("Reason (optional)");
     final Div live = new Div();
     private final H2 heading = new H2();
@@ -73,11 +73,13 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
     private Boolean shownOpen;
     private boolean built;
     private long ballotId;
-    private Runnable stopListening = () -> { };
+    private final LiveSubscription subscription;
+    private UI ui;
+    private boolean showing;
 
     public BallotView(BallotService ballots, LiveEvents events) {
         this.ballots = ballots;
-        this.events = events;
+        this.subscription = events.subscription("ballot");
         addClassName("cg-page");
         // Full width, so the chart and table shrink to a phone's screen instead of pushing past it.
         live.setWidthFull();
@@ -97,14 +99,23 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     protected void onAttach(AttachEvent attach) {
-        UI ui = attach.getUI();
-        // Push: another member's vote reloads this page's tally through the service, with this member's rights.
-        stopListening = events.listen("ballot", ballotId, e -> ui.access(this::refresh));
+        ui = attach.getUI();
+        listen();
     }
 
     @Override
     protected void onDetach(DetachEvent detach) {
-        stopListening.run();
+        ui = null;
+        subscription.stop();
+    }
+
+    /**
+     * Push: another member's vote reloads this page's tally through the service, with this member's rights. Only a
+     * page showing the ballot listens: "not found" must not be redrawn, and so betray, at every vote cast.
+     */
+    private void listen() {
+        UI current = ui;
+        subscription.follow(current != null && showing ? ballotId : 0, e -> current.access(this::refresh));
     }
 
     void refresh() {
@@ -115,8 +126,12 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
             removeAll();
             built = false;
             add(new H2("Ballot not found"), new Paragraph(missing.getMessage()));
+            showing = false;
+            listen();
             return;
         }
+        showing = true;
+        listen();
         if (!built) {
             removeAll();
             add(heading, back, rules, electorate, timing, middle, live);

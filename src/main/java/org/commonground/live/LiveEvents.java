@@ -36,6 +36,16 @@ public class LiveEvents {
         });
     }
 
+    /** A subscription for a page that shows one subject of {@code topic} at a time. */
+    public LiveSubscription subscription(String topic) {
+        return new LiveSubscription(this, topic);
+    }
+
+    /** How many open pages listen for changes of this subject (for monitoring, and for the tests of who may listen). */
+    public int listeners(String topic, long id) {
+        return listeners.getOrDefault(topic + ":" + id, Set.of()).size();
+    }
+
     void deliver(LiveEvent event) {
         listeners.getOrDefault(event.topic() + ":" + event.id(), Set.of()).forEach(l -> Thread.startVirtualThread(() -> l.accept(event)));
     }

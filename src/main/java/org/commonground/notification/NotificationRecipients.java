@@ -27,7 +27,7 @@ class NotificationRecipients {
     /** Member m (an alias in the query) may read proposal p. */
     private static final String READS_PROPOSAL = """
             exists (select 1 from group_membership gm where gm.group_id = p.group_id and gm.member_id = m.id and gm.status = 'ACTIVE'
-                    and (p.state <> 'DRAFT' or gm.role = 'CONVENOR'
+                    and (p.state not in ('DRAFT', 'WITHDRAWN') or p.state = 'WITHDRAWN' and p.discussed_at is not null or gm.role = 'CONVENOR'
                          or exists (select 1 from proposal_author pa where pa.proposal_id = p.id and pa.member_id = m.id)))""";
     /** Member m may read pact k. */
     private static final String READS_PACT = """
@@ -138,23 +138,30 @@ class NotificationRecipients {
         }
     }
 
-    /** The ballot's electors, and for a proposal also its authors and watchers who may read it. */
+    /**
+     * The ballot's electors, and for a proposal also its authors and watchers, who may read it now: an elector who
+     * has left the group since the ballot opened hears no more of it.
+     */
     private void ballot(long ballotId, long actor, boolean opened, String detail) {
         Record b = db.fetchOne("select proposal_id, pact_id, amendment_id from ballot where id = ?", ballotId);
         if (b == null) {
             return;
         }
-        Set<Long> recipients = new LinkedHashSet<>(db.fetch("select member_id from ballot_elector where ballot_id = ?", ballotId).getValues(0, Long.class));
+        String elector = "exists (select 1 from ballot_elector e where e.ballot_id = ? and e.member_id = m.id)";
+        List<Long> recipients;
         String subject;
         if (b.get("proposal_id") != null) {
             long proposalId = b.get("proposal_id", Long.class);
-            recipients.addAll(db.fetch("select m.id from member m join proposal p on p.id = ? where " +
-                    "(exists (select 1 from proposal_author pa where pa.proposal_id = p.id and pa.member_id = m.id) or " +
+            recipients = db.fetch("select m.id from member m join proposal p on p.id = ? where (" + elector + " or " +
+                    "exists (select 1 from proposal_author pa where pa.proposal_id = p.id and pa.member_id = m.id) or " +
                     "exists (select 1 from watch w where w.subject_type = 'proposal' and w.subject_id = p.id and w.member_id = m.id)) and "
-                    + READS_PROPOSAL, proposalId).getValues(0, Long.class));
+                    + READS_PROPOSAL, proposalId, ballotId).getValues(0, Long.class);
             subject = (b.get("amendment_id") == null ? "the text of " : "an amendment to ") + quoted(proposalTitle(proposalId));
         } else {
-            subject = "a ratification of " + quoted(pactTitle(b.get("pact_id", Long.class)));
+            long pactId = b.get("pact_id", Long.class);
+            recipients = db.fetch("select m.id from member m join pact k on k.id = ? where " + elector + " and " + READS_PACT, pactId, ballotId)
+                    .getValues(0, Long.class);
+            subject = "a ratification of " + quoted(pactTitle(pactId));
         }
         String text = opened ? "A ballot opened on " + subject
                 : "The ballot on " + subject + " closed: " + (detail.startsWith("passed") ? "passed" : "failed");

@@ -269,7 +269,7 @@ public class PactService {
     @Transactional
     public int acceptAmendment(long amendmentId) {
         SignedInMember me = currentMember.require();
-        PactAmendmentRecord a = pacts.amendment(amendmentId).orElseThrow(PactService::noSuchAmendment);
+        PactAmendmentRecord a = readableAmendment(amendmentId, me);
         PactGuard.Access access = convenorChanging(a.getPactId(), me);
         requireState(access, "Amendments are accepted while the pact is negotiated.", PactState.NEGOTIATING);
         int current = access.pact().getCurrentRevision();
@@ -290,7 +290,7 @@ public class PactService {
     @Transactional
     public void rejectAmendment(long amendmentId, String reason) {
         SignedInMember me = currentMember.require();
-        PactAmendmentRecord a = pacts.amendment(amendmentId).orElseThrow(PactService::noSuchAmendment);
+        PactAmendmentRecord a = readableAmendment(amendmentId, me);
         convenorChanging(a.getPactId(), me);
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > MAX_REASON) {
@@ -305,8 +305,7 @@ public class PactService {
     @Transactional
     public void withdrawAmendment(long amendmentId) {
         SignedInMember me = currentMember.require();
-        PactAmendmentRecord a = pacts.amendment(amendmentId).orElseThrow(PactService::noSuchAmendment);
-        guard.readable(a.getPactId(), me);
+        PactAmendmentRecord a = readableAmendment(amendmentId, me);
         if (a.getProposerId() != me.id()) {
             throw new AccessDeniedException("Only its proposer can withdraw an amendment.");
         }
@@ -503,6 +502,17 @@ public class PactService {
                 .filter(m -> !m.partyCode().equals("NONE"))
                 .collect(Collectors.groupingBy(GroupMember::partyCode, LinkedHashMap::new, Collectors.counting()));
         return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+    }
+
+    /** The amendment, if the caller may read its pact; one they may not is reported exactly like one that does not exist. */
+    private PactAmendmentRecord readableAmendment(long amendmentId, SignedInMember me) {
+        PactAmendmentRecord a = pacts.amendment(amendmentId).orElseThrow(PactService::noSuchAmendment);
+        try {
+            guard.readable(a.getPactId(), me);
+        } catch (InvalidInputException notReadable) {
+            throw noSuchAmendment();
+        }
+        return a;
     }
 
     private static InvalidInputException noSuchAmendment() {

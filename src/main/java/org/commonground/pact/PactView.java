@@ -3,7 +3,6 @@ package org.commonground.pact;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +41,7 @@ import org.commonground.election.results.Alliance;
 import org.commonground.election.results.SeatVerdict;
 import org.commonground.group.GroupMember;
 import org.commonground.live.LiveEvents;
+import org.commonground.live.LiveSubscription;
 import org.commonground.pact.terms.PactTerms;
 import org.commonground.pact.terms.SeatTerms;
 import org.commonground.pact.terms.Stance;
@@ -72,9 +72,8 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private final PactService pacts;
     private final ElectionService elections;
     private final CommentService comments;
-    private final LiveEvents live;
     private final SignedInMember me;
-    private final List<Runnable> stopListening = new ArrayList<>();
+    private final LiveSubscription subscription;
     private final Div statusLine = new Div();
     private final Div ratificationStatus = new Div();
     private final Div changedNotice = new Div();
@@ -88,7 +87,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         this.pacts = pacts;
         this.elections = elections;
         this.comments = comments;
-        this.live = live;
+        this.subscription = live.subscription("pact");
         this.me = currentMember.require();
         addClassName("cg-page");
     }
@@ -107,23 +106,17 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     protected void onDetach(DetachEvent detach) {
-        stopListening.forEach(Runnable::run);
-        stopListening.clear();
         ui = null;
+        subscription.stop();
     }
 
     /**
      * Push: a change to the pact, or a vote in one of its ratification ballots (announced for the pact too), made on
-     * any app instance, re-reads the page with this member's rights.
+     * any app instance, re-reads the page with this member's rights. A page showing "not found" listens to nothing.
      */
     private void listen() {
-        stopListening.forEach(Runnable::run);
-        stopListening.clear();
-        if (ui == null) {
-            return;
-        }
         UI current = ui;
-        stopListening.add(live.listen("pact", pactId, e -> current.access(this::showLiveChange)));
+        subscription.follow(current != null && shown != null ? pactId : 0, e -> current.access(this::showLiveChange));
     }
 
     /**
@@ -170,6 +163,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         } catch (InvalidInputException missing) {
             shown = null;
             add(new H2("Pact not found"), new Paragraph(missing.getMessage()));
+            listen();
             return;
         }
         shown = d;

@@ -1,6 +1,7 @@
 package org.commonground.proposal;
 
 import static org.commonground.jooq.Tables.AMENDMENT;
+import static org.commonground.jooq.Tables.BALLOT;
 import static org.commonground.jooq.Tables.MEMBER;
 import static org.commonground.jooq.Tables.PARTY;
 
@@ -73,6 +74,11 @@ public class AmendmentRepository {
                 .set(AMENDMENT.MERGED_REVISION, mergedRevision)
                 .where(AMENDMENT.ID.eq(id)).and(AMENDMENT.STATE.eq(from.name()))
                 .execute() == 1;
+    }
+
+    /** A ballot on the amendment has closed and passed it. */
+    public boolean passedByBallot(long id) {
+        return db.fetchExists(BALLOT, BALLOT.AMENDMENT_ID.eq(id).and(BALLOT.CLOSED_AT.isNotNull()).and(BALLOT.PASSED.isTrue()));
     }
 
     /** Puts an open amendment to a ballot; false if it is not open. */

@@ -148,9 +148,20 @@ public class AmendmentService {
         return merge(amendmentId, AmendmentState.PROPOSED);
     }
 
-    /** Merges an amendment that a ballot has just passed; only a convenor closing that ballot gets here. */
+    /**
+     * Merges an amendment that a ballot has just passed; only a convenor closing that ballot gets here. Called any
+     * other way (by an author, or while the ballot is still open) it is refused: the ballot decides, not the caller.
+     */
     @Transactional
     public int mergeAfterBallot(long amendmentId) {
+        SignedInMember me = currentMember.require();
+        AmendmentRecord a = amendment(amendmentId, me);
+        if (!guard.readable(a.getProposalId(), me).rules().convenor()) {
+            throw new AccessDeniedException("Only a convenor closing its ballot merges an amendment put to the vote.");
+        }
+        if (!amendments.passedByBallot(amendmentId)) {
+            throw new InvalidInputException("amendment", "A" + a.getNumber() + " is merged only when its ballot closes and passes it.");
+        }
         return merge(amendmentId, AmendmentState.PUT_TO_VOTE);
     }
 
@@ -185,11 +196,19 @@ public class AmendmentService {
         return base + 1;
     }
 
+    /** The amendment, if the caller may read its proposal; one they may not is reported exactly like one that does not exist. */
     private AmendmentRecord amendment(long amendmentId, SignedInMember me) {
-        AmendmentRecord a = amendments.find(amendmentId)
-                .orElseThrow(() -> new InvalidInputException("amendment", "There is no such amendment."));
-        guard.readable(a.getProposalId(), me);
+        AmendmentRecord a = amendments.find(amendmentId).orElseThrow(AmendmentService::noSuchAmendment);
+        try {
+            guard.readable(a.getProposalId(), me);
+        } catch (InvalidInputException notReadable) {
+            throw noSuchAmendment();
+        }
         return a;
+    }
+
+    private static InvalidInputException noSuchAmendment() {
+        return new InvalidInputException("amendment", "There is no such amendment.");
     }
 
     private void requireDecider(long proposalId, SignedInMember me) {

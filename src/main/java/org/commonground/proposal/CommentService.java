@@ -74,14 +74,7 @@ public class CommentService {
     @Transactional
     public long postOnPact(long pactId, NewComment comment) {
         SignedInMember me = currentMember.require();
-        PactGuard.Access access = pactGuard.readable(pactId, me);
-        PactState state = access.state();
-        if (state != PactState.DRAFT && state != PactState.NEGOTIATING && state != PactState.RATIFYING) {
-            throw new AccessDeniedException("Comments are closed: the pact is " + state.label().toLowerCase() + ".");
-        }
-        if (!access.convenor() && !pactGuard.partiesNamed(access).contains(me.partyCode())) {
-            throw new AccessDeniedException("Only members of the parties in the pact, and the group's convenors, comment on it.");
-        }
+        requirePactTakesComments(pactGuard.readable(pactId, me), me);
         String body = checkedBody(comment.body());
         Visibility visibility = comment.visibility() == null ? Visibility.SHARED : comment.visibility();
         Long amendmentId = comment.amendmentId();
@@ -100,6 +93,16 @@ public class CommentService {
         long id = comments.insertOnPact(pactId, amendmentId, comment.parentId(), me.id(), me.partyId(), visibility, body);
         audit.record(me.id(), "COMMENT_POSTED", "pact", pactId, "comment " + id + " " + visibility);
         return id;
+    }
+
+    private void requirePactTakesComments(PactGuard.Access access, SignedInMember me) {
+        PactState state = access.state();
+        if (state != PactState.DRAFT && state != PactState.NEGOTIATING && state != PactState.RATIFYING) {
+            throw new AccessDeniedException("Comments are closed: the pact is " + state.label().toLowerCase() + ".");
+        }
+        if (!access.convenor() && !pactGuard.partiesNamed(access).contains(me.partyCode())) {
+            throw new AccessDeniedException("Only members of the parties in the pact, and the group's convenors, comment on it.");
+        }
     }
 
     private static List<Comment> withoutBareDeletions(List<Comment> all) {
@@ -175,10 +178,22 @@ public class CommentService {
         return id;
     }
 
+    /**
+     * The author rewords their comment, while the proposal or pact still takes comments from them: once the
+     * discussion has closed (a vote decided, a pact ratified) what was said stays as it was said.
+     */
     @Transactional
     public void edit(long commentId, String body) {
         SignedInMember me = currentMember.require();
         CommentRecord c = own(commentId, me);
+        if (c.getPactId() != null) {
+            requirePactTakesComments(pactGuard.readable(c.getPactId(), me), me);
+        } else {
+            ProposalGuard.Access access = guard.readable(c.getProposalId(), me);
+            if (!access.rules().canComment()) {
+                throw new AccessDeniedException("Comments are closed: the proposal is " + access.state().label().toLowerCase() + ".");
+            }
+        }
         String text = body == null ? "" : body.strip();
         if (text.isEmpty() || text.length() > MAX_BODY) {
             throw new InvalidInputException("body", text.isEmpty() ? "A comment cannot be empty; delete it instead."
@@ -190,6 +205,7 @@ public class CommentService {
         audit.record(me.id(), "COMMENT_EDITED", subjectType(c), subjectId(c), "comment " + commentId);
     }
 
+    /** The author takes their comment back, at any time they may still read it; replies stay under a placeholder. */
     @Transactional
     public void delete(long commentId) {
         SignedInMember me = currentMember.require();
@@ -200,17 +216,25 @@ public class CommentService {
     }
 
     private CommentRecord own(long commentId, SignedInMember me) {
-        CommentRecord c = comments.findVisible(commentId, me.id(), me.partyId())
-                .orElseThrow(() -> new InvalidInputException("comment", "There is no such comment."));
-        if (c.getPactId() != null) {
-            pactGuard.readable(c.getPactId(), me);
-        } else {
-            guard.readable(c.getProposalId(), me);
+        CommentRecord c = comments.findVisible(commentId, me.id(), me.partyId()).orElseThrow(CommentService::noSuchComment);
+        // A comment on something the caller may not read is reported exactly like one that does not exist.
+        try {
+            if (c.getPactId() != null) {
+                pactGuard.readable(c.getPactId(), me);
+            } else {
+                guard.readable(c.getProposalId(), me);
+            }
+        } catch (InvalidInputException notReadable) {
+            throw noSuchComment();
         }
         if (c.getAuthorId() != me.id()) {
             throw new AccessDeniedException("You can edit and delete only your own comments.");
         }
         return c;
+    }
+
+    private static InvalidInputException noSuchComment() {
+        return new InvalidInputException("comment", "There is no such comment.");
     }
 
     private static String subjectType(CommentRecord c) {

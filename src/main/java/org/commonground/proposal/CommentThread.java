@@ -156,6 +156,8 @@ public class CommentThread extends Div {
                 card.addComponentAtIndex(card.getComponentCount() - 1, new Div(text, save));
                 text.focus();
             });
+            // Rewording is commenting, so it ends with the discussion; taking a comment back does not.
+            edit.setVisible(canComment);
             Button delete = small("Delete");
             delete.addClickListener(e -> act(() -> {
                 comments.delete(c.id());

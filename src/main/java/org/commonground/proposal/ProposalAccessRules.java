@@ -4,7 +4,8 @@ package org.commonground.proposal;
  * Who may read, edit and move a proposal (DESIGN.md, "Who may see what"). Pure: the caller's standing comes in,
  * the rights come out. Admins have no content rights beyond a member's.
  *
- * @param author         the caller is an author or co-author
+ * @param author         the caller is an author or co-author and still an active member of the group (an author who
+ *                       has left the group keeps no rights to its proposals)
  * @param groupMember    the caller is an active member of the proposal's group
  * @param convenor       the caller convenes that group
  */
@@ -41,7 +42,15 @@ public record ProposalAccessRules(ProposalState state, boolean everDiscussed, bo
         return (author || convenor) && state == ProposalState.DISCUSSION;
     }
 
+    /**
+     * Authors confer on their draft; once the group sees the text, its members comment until the vote ends. A
+     * convenor only reads a draft ("Who may see what": read, not comment).
+     */
     public boolean canComment() {
-        return canRead() && (state == ProposalState.DRAFT || state == ProposalState.DISCUSSION || state == ProposalState.VOTING);
+        return switch (state) {
+            case DRAFT -> author;
+            case DISCUSSION, VOTING -> canRead();
+            default -> false;
+        };
     }
 }

@@ -35,7 +35,8 @@ public class ProposalGuard {
 
     public ProposalAccessRules rules(ProposalRecord p, SignedInMember me) {
         boolean member = memberships.status(p.getGroupId(), me.id()).orElse(null) == MembershipStatus.ACTIVE;
+        // Authorship counts only while the author is in the group: one who left (or was removed) keeps nothing.
         return new ProposalAccessRules(ProposalState.valueOf(p.getState()), p.getDiscussedAt() != null,
-                proposals.isAuthor(p.getId(), me.id()), member, member && memberships.isConvenor(p.getGroupId(), me.id()));
+                member && proposals.isAuthor(p.getId(), me.id()), member, member && memberships.isConvenor(p.getGroupId(), me.id()));
     }
 }

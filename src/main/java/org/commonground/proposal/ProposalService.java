@@ -63,7 +63,7 @@ public class ProposalService {
         // The caller's standing in the group is the same for every proposal: ask once, not per proposal.
         boolean member = memberships.status(groupId, me.id()).orElse(null) == MembershipStatus.ACTIVE;
         boolean convenor = member && memberships.isConvenor(groupId, me.id());
-        Set<Long> authored = proposals.authoredInGroup(groupId, me.id());
+        Set<Long> authored = member ? proposals.authoredInGroup(groupId, me.id()) : Set.of();
         return proposals.recordsInGroup(groupId).stream()
                 .filter(p -> new ProposalAccessRules(ProposalState.valueOf(p.getState()), p.getDiscussedAt() != null,
                         authored.contains(p.getId()), member, convenor).canRead())

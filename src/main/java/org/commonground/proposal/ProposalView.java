@@ -33,6 +33,7 @@ import org.commonground.group.GroupMember;
 import org.commonground.group.GroupService;
 import org.commonground.group.MembershipStatus;
 import org.commonground.live.LiveEvents;
+import org.commonground.live.LiveSubscription;
 import org.commonground.proposal.text.TextHtml;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
@@ -53,7 +54,6 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     private final AmendmentService amendments;
     private final CommentService comments;
     private final GroupService groups;
-    private final LiveEvents live;
     private final SignedInMember me;
     private long proposalId;
     private String title = "Proposal";
@@ -63,7 +63,8 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     private Span stateBadge = new Span();
     private H2 titleHeading;
     private Shown shown;
-    private Runnable stopListening = () -> { };
+    private final LiveSubscription subscription;
+    private UI ui;
 
     /** What the reader has on screen, to tell them what changed since. */
     private record Shown(ProposalState state, int revision, Set<Long> commentIds, List<Amendment> amendments) {
@@ -80,7 +81,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         this.amendments = amendments;
         this.comments = comments;
         this.groups = groups;
-        this.live = live;
+        this.subscription = live.subscription("proposal");
         this.me = currentMember.require();
         addClassName("cg-page");
         changedNotice.addClassName("cg-notice-bar");
@@ -89,15 +90,23 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
 
     @Override
     protected void onAttach(AttachEvent attach) {
-        UI ui = attach.getUI();
-        // Push: any change to this proposal, made on any app instance, is announced; the page re-reads with its reader's rights.
-        stopListening = live.listen("proposal", proposalId, e -> ui.access(this::showLiveChange));
+        ui = attach.getUI();
+        listen();
     }
 
     @Override
     protected void onDetach(DetachEvent detach) {
-        stopListening.run();
-        stopListening = () -> { };
+        ui = null;
+        subscription.stop();
+    }
+
+    /**
+     * Push: any change to the proposal shown, made on any app instance, is announced; the page re-reads with its
+     * reader's rights. A page showing "not found" listens to nothing, so it cannot even tell when the proposal changes.
+     */
+    private void listen() {
+        UI current = ui;
+        subscription.follow(current != null && shown != null ? proposalId : 0, e -> current.access(this::showLiveChange));
     }
 
     /**
@@ -184,6 +193,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
             details = proposals.details(proposalId);
         } catch (InvalidInputException notReadable) {
             add(new H2("Proposal not found"), new Paragraph(notReadable.getMessage()));
+            listen();
             return;
         }
         ProposalSummary p = details.proposal();
@@ -218,6 +228,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         List<Comment> thread = comments.thread(proposalId);
         List<Amendment> amendmentList = amendments.list(proposalId);
         shown = Shown.of(details, thread, amendmentList);
+        listen();
         amendmentPanel = new AmendmentPanel(amendments, comments, details, amendmentList, thread, me, this::refresh);
         add(amendmentPanel);
 

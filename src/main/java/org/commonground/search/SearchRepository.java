@@ -120,8 +120,9 @@ public class SearchRepository {
     /** Mirrors ProposalAccessRules.canRead: the proposals the member may read. */
     private static Select<org.jooq.Record1<Long>> readableProposals(long memberId) {
         Proposal p = PROPOSAL.as("readable");
+        // An author reads only while still in the group, as ProposalGuard rules.
         Condition author = p.ID.in(DSL.select(PROPOSAL_AUTHOR.PROPOSAL_ID).from(PROPOSAL_AUTHOR)
-                .where(PROPOSAL_AUTHOR.MEMBER_ID.eq(memberId)));
+                .where(PROPOSAL_AUTHOR.MEMBER_ID.eq(memberId))).and(p.GROUP_ID.in(groupsOf(memberId)));
         Condition convenor = p.GROUP_ID.in(DSL.select(GROUP_MEMBERSHIP.GROUP_ID).from(GROUP_MEMBERSHIP)
                 .where(GROUP_MEMBERSHIP.MEMBER_ID.eq(memberId))
                 .and(GROUP_MEMBERSHIP.STATUS.eq(MembershipStatus.ACTIVE.name()))

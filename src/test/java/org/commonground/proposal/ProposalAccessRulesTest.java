@@ -39,6 +39,15 @@ class ProposalAccessRulesTest {
     }
 
     @Test
+    void aConvenorReadsADraftButOnlyItsAuthorsCommentOnIt() {
+        assertThat(author(ProposalState.DRAFT).canComment()).isTrue();
+        assertThat(convenor(ProposalState.DRAFT).canComment()).isFalse();
+        assertThat(convenor(ProposalState.DISCUSSION).canComment()).isTrue();
+        assertThat(member(ProposalState.VOTING, true).canComment()).isTrue();
+        assertThat(member(ProposalState.AGREED, true).canComment()).isFalse();
+    }
+
+    @Test
     void nobodyEditsOnceVotingStarts() {
         assertThat(author(ProposalState.VOTING).canEdit()).isFalse();
         assertThat(author(ProposalState.AGREED).canEdit()).isFalse();

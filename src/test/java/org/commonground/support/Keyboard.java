@@ -8,6 +8,8 @@ import java.util.Map;
 import com.microsoft.playwright.JSHandle;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ScreenshotAnimations;
+import com.microsoft.playwright.options.ScreenshotCaret;
 
 /**
  * A keyboard user's hands: only {@code page.keyboard()} moves focus or acts, and what is focused is read back from
@@ -170,7 +172,9 @@ public final class Keyboard {
         double y = Math.max(0, num(r, "y") - margin);
         double width = Math.min(page.viewportSize().width - x, num(r, "w") + 2 * margin);
         double height = Math.min(page.viewportSize().height - y, num(r, "h") + 2 * margin);
-        return page.screenshot(new Page.ScreenshotOptions().setClip(x, y, Math.max(1, width), Math.max(1, height)));
+        // Transitions run to their end (a ring fading in is compared as drawn); the text caret is hidden.
+        return page.screenshot(new Page.ScreenshotOptions().setClip(x, y, Math.max(1, width), Math.max(1, height))
+                .setAnimations(ScreenshotAnimations.DISABLED).setCaret(ScreenshotCaret.HIDE));
     }
 
     private static double num(Map<String, Object> r, String key) {

@@ -1,0 +1,226 @@
+package org.commonground.security;
+
+import static org.commonground.security.Matrix.any;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.commonground.election.ElectionService;
+import org.commonground.election.results.Alliance;
+import org.commonground.group.GroupKind;
+import org.commonground.group.GroupService;
+import org.commonground.group.MembershipStatus;
+import org.commonground.group.NewGroup;
+import org.commonground.member.MemberService;
+import org.commonground.member.Registration;
+import org.commonground.notification.EmailPreference;
+import org.commonground.notification.NotificationService;
+import org.commonground.pact.PactService;
+import org.commonground.party.PartyRepository;
+import org.commonground.party.PartyService;
+import org.commonground.proposal.CommentService;
+import org.commonground.proposal.NewComment;
+import org.commonground.proposal.ProposalDraft;
+import org.commonground.proposal.ProposalService;
+import org.commonground.proposal.ProposalState;
+import org.commonground.proposal.Visibility;
+import org.commonground.support.IntegrationTest;
+import org.commonground.support.TestMembers;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Groups and their membership, another member's notifications, and the admin's work (parties, election results,
+ * accounts), through every public method of the group, party, election, member and notification services.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GroupAndAdminAccessMatrixTest {
+
+    @Autowired
+    TestMembers testMembers;
+    @Autowired
+    GroupService groups;
+    @Autowired
+    ProposalService proposals;
+    @Autowired
+    CommentService comments;
+    @Autowired
+    PactService pacts;
+    @Autowired
+    NotificationService notifications;
+    @Autowired
+    PartyService partyService;
+    @Autowired
+    PartyRepository parties;
+    @Autowired
+    ElectionService elections;
+    @Autowired
+    MemberService members;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    DSLContext db;
+
+    Cast cast;
+    Matrix matrix;
+
+    @BeforeAll
+    void people() {
+        cast = new Cast(testMembers, groups);
+        matrix = new Matrix(transactions, db, cast);
+    }
+
+    /** The group with the former member asking to join again, the admin invited, and a notification for the author. */
+    record Group(long id, long invitation, long authorsNotification) {
+    }
+
+    private Group group() {
+        cast.signIn(Who.LEFT);
+        groups.requestToJoin(cast.group);
+        cast.signIn(Who.CONVENOR);
+        groups.invite(cast.group, cast.get(Who.ADMIN).email());
+        cast.signIn(Who.ADMIN);
+        long invitation = groups.myInvitations().stream().filter(i -> i.groupId() == cast.group).findFirst().orElseThrow().id();
+
+        cast.signIn(Who.AUTHOR);
+        long proposal = proposals.create(cast.group, new ProposalDraft("Notified", "", "Words.\n", ""));
+        cast.signIn(Who.CONVENOR);
+        proposals.move(proposal, ProposalState.DISCUSSION);
+        cast.signIn(Who.AUTHOR);
+        long mine = comments.post(proposal, NewComment.onProposal(Visibility.SHARED, "Mine."));
+        cast.signIn(Who.OTHER_PARTY);
+        comments.post(proposal, new NewComment(null, mine, Visibility.SHARED, null, null, null, false, "A reply."));
+        cast.signIn(Who.AUTHOR);
+        long notification = notifications.mine(10).getFirst().id();
+        return new Group(cast.group, invitation, notification);
+    }
+
+    @Test
+    void aGroupAndItsMembership() {
+        matrix.check("a group", this::group, new Matrix.Calls<Group>()
+                .change("create a group", g -> groups.create(new NewGroup("Another matrix group " + cast.tag, GroupKind.ALLIANCE, null, null)))
+                .find("my groups list it", g -> groups.myGroups(), (g, found) -> any(found, s -> s.id() == g.id()))
+                .find("the directory lists it", g -> groups.directory(), (g, found) -> any(found, s -> s.id() == g.id()))
+                .read("its details", g -> groups.details(g.id()))
+                .read("its members", g -> groups.members(g.id()))
+                .find("the request shown", g -> groups.members(g.id()),
+                        (g, found) -> any(found, m -> m.memberId() == cast.id(Who.LEFT) && m.status() == MembershipStatus.REQUESTED))
+                .change("set the line width", g -> groups.setLineWidth(g.id(), 72))
+                .quiet("ask to join", g -> groups.requestToJoin(g.id()))
+                .quiet("withdraw a request", g -> groups.withdrawRequest(g.id()))
+                .change("approve the request", g -> groups.approve(g.id(), cast.id(Who.LEFT)))
+                .change("refuse the request", g -> groups.refuse(g.id(), cast.id(Who.LEFT)))
+                .change("make the member a convenor", g -> groups.promote(g.id(), cast.id(Who.MEMBER)))
+                .change("remove the Lib Dem", g -> groups.remove(g.id(), cast.id(Who.OTHER_PARTY)))
+                .change("remove the only convenor", g -> groups.remove(g.id(), cast.id(Who.CONVENOR)))
+                .change("invite someone", g -> groups.invite(g.id(), "newcomer-" + cast.tag + "@example.org"))
+                .read("open invitations", g -> groups.openInvitations(g.id()))
+                .find("my invitations list it", g -> groups.myInvitations(), (g, found) -> any(found, i -> i.id() == g.invitation()))
+                .change("accept the invitation", g -> groups.acceptInvitation(g.invitation()))
+                .change("decline the invitation", g -> groups.declineInvitation(g.invitation()))
+                .change("start a proposal", g -> proposals.create(g.id(), new ProposalDraft("Mine", "", "Text.\n", "")))
+                .change("start a pact", g -> pacts.start(g.id(), "A pact", List.of(Cast.ALDERSHOT), null))
+                .read("its constituencies", g -> pacts.constituenciesOf(g.id()))
+                .find("read the author's notification", g -> notifications.mine(100), (g, found) -> any(found, n -> n.id() == g.authorsNotification()))
+                // Another member's notification id "changes nothing", as the service promises, rather than throwing.
+                .quiet("mark the author's notification read", g -> notifications.markRead(g.authorsNotification()))
+                // The rest take no id: each acts on the caller's own notifications and settings.
+                .read("count one's unread", g -> notifications.unread())
+                .quiet("mark all one's own read", g -> notifications.markAllRead())
+                .read("one's email setting", g -> notifications.emailPreference())
+                .change("change one's email setting", g -> notifications.setEmailPreference(EmailPreference.DAILY)), """
+                create a group                   | signed-in
+                my groups list it                | group left          // the one who left sees their own new request
+                the directory lists it           | signed-in           // names and descriptions, to find a group to join
+                its details                      | signed-in
+                its members                      | group
+                the request shown                | convenor
+                set the line width               | convenor
+                ask to join                      | admin other-group   // for members, and the one already asking, it changes nothing
+                withdraw a request               | left
+                approve the request              | convenor
+                refuse the request               | convenor
+                make the member a convenor       | convenor
+                remove the Lib Dem               | other-party convenor    // a convenor removes, a member leaves
+                remove the only convenor         | nobody              // a group keeps a convenor
+                invite someone                   | convenor
+                open invitations                 | convenor
+                my invitations list it           | admin               // the invited address's owner
+                accept the invitation            | admin
+                decline the invitation           | admin
+                start a proposal                 | group
+                start a pact                     | convenor
+                its constituencies               | group
+                read the author's notification   | author
+                mark the author's notification read | author
+                count one's unread               | signed-in
+                mark all one's own read          | author              // the only one with anything unread
+                one's email setting              | signed-in
+                change one's email setting       | signed-in
+                """);
+    }
+
+    /** An election imported by the admin, from the four-seat sample of the 2019 file. */
+    record Election(long id) {
+    }
+
+    private static byte[] sample() {
+        try (InputStream in = GroupAndAdminAccessMatrixTest.class.getResourceAsStream("/elections/GE2019-sample.csv")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final byte[] HEX_MAP = """
+            {"layout": "odd-r", "hexes": {"E14000901": {"n": "Old Mill", "q": 0, "r": 0}}}""".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void partiesElectionsAndAccounts() {
+        matrix.check("the admin's work", () -> {
+            cast.signIn(Who.ADMIN);
+            return new Election(elections.importResults("MATRIX-" + cast.tag, "Matrix election", sample(), p -> { }).id());
+        }, new Matrix.Calls<Election>()
+                .read("list parties", e -> partyService.list())
+                .change("add a party", e -> partyService.create("MX" + cast.tag.toUpperCase(), "Matrix Party " + cast.tag, "#123456"))
+                .change("rename a party", e -> partyService.update(parties.findByCode("WEP").orElseThrow().id(), "Women's Equality " + cast.tag, "#64B4C8"))
+                .change("import election results", e -> elections.importResults("MATRIX2-" + cast.tag, "Another", sample(), p -> { }))
+                .change("import the hex map", e -> elections.importHexMap(HEX_MAP))
+                .read("elections", e -> elections.elections())
+                .read("seat analysis", e -> elections.analysis(e.id(), Alliance.standard()))
+                .read("some seats' analysis", e -> elections.analysis(e.id(), List.of("E14000901"), Alliance.standard()))
+                .read("a constituency's results", e -> elections.constituency("E14000901"))
+                .read("the hex map", e -> elections.hexMap())
+                .change("register an account", e -> members.register(new Registration(TestMembers.uniqueEmail("Newcomer"), "Newcomer",
+                        parties.findByCode("GRN").orElseThrow().id(), TestMembers.PASSWORD)))
+                .change("ask for a password reset", e -> members.requestPasswordReset(cast.get(Who.AUTHOR).email()))
+                .find("a guessed reset link works", e -> members.isResetLinkUsable("guessed-token-" + cast.tag), (e, usable) -> usable)
+                .change("reset a password with a guessed token", e -> members.resetPassword("guessed-token-" + cast.tag, "another-long-passphrase-7"))
+                .quiet("unsubscribe with a forged link", e -> notifications.unsubscribe(cast.id(Who.AUTHOR), "forged")), """
+                list parties                     | anyone              // the registration form lists them
+                add a party                      | admin
+                rename a party                   | admin
+                import election results          | admin
+                import the hex map               | admin
+                // Election results are public figures: every member may analyse them; the table gives no more to an admin.
+                elections                        | signed-in
+                seat analysis                    | signed-in
+                some seats' analysis             | signed-in
+                a constituency's results         | signed-in
+                the hex map                      | signed-in
+                register an account              | anyone
+                ask for a password reset         | anyone              // it says nothing either way, and mails only the owner
+                a guessed reset link works       | nobody
+                reset a password with a guessed token | nobody
+                unsubscribe with a forged link   | nobody
+                """);
+    }
+}
