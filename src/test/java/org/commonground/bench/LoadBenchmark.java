@@ -116,10 +116,10 @@ public final class LoadBenchmark {
                         int n = 0;
                         while (true) {
                             long think = (long) (-Math.log(1 - ThreadLocalRandom.current().nextDouble()) * THINK_MILLIS);
-                            Thread.sleep(think);
-                            if (System.nanoTime() > deadline) {
+                            if (System.nanoTime() + think * 1_000_000 > deadline) {
                                 return null;
                             }
+                            Thread.sleep(think);
                             long start = System.nanoTime();
                             boolean acknowledged;
                             try {
