@@ -2,18 +2,20 @@ package org.commonground.live;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * A listener that is called at most once per gap, however many changes arrive: every open page re-reads all it
  * shows when called, so one call after a burst shows the whole burst. The first change of a quiet spell is passed
- * on at once; changes during a gap are folded into one call at its end, never dropped.
+ * on at once; changes during a gap are folded into one call at its end (with the latest of them), never dropped.
  */
 final class Coalesced implements Consumer<LiveEvent> {
 
     private final Consumer<LiveEvent> target;
     private final long gapNanos;
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicReference<LiveEvent> latest = new AtomicReference<>();
     private volatile long lastCalled = System.nanoTime() - Long.MAX_VALUE / 2;
 
     Coalesced(Consumer<LiveEvent> target, Duration gap) {
@@ -23,6 +25,7 @@ final class Coalesced implements Consumer<LiveEvent> {
 
     @Override
     public void accept(LiveEvent event) {
+        latest.set(event);
         if (!pending.compareAndSet(false, true)) {
             return; // a call is already on its way, and it will read after this change was committed
         }
@@ -39,7 +42,7 @@ final class Coalesced implements Consumer<LiveEvent> {
             // Cleared before the call: a change arriving from here on gets a call of its own.
             pending.set(false);
             lastCalled = System.nanoTime();
-            target.accept(event);
+            target.accept(latest.get());
         });
     }
 }

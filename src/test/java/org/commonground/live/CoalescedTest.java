@@ -18,8 +18,12 @@ class CoalescedTest {
     @Test
     void aBurstIsPassedOnAsTheFirstChangeAtOnceAndOneCallAfterTheGapNeverMore() throws Exception {
         BlockingQueue<Long> calls = new LinkedBlockingQueue<>();
+        BlockingQueue<LiveEvent> passed = new LinkedBlockingQueue<>();
         long start = System.nanoTime();
-        Coalesced listener = new Coalesced(e -> calls.add(System.nanoTime() - start), Duration.ofMillis(400));
+        Coalesced listener = new Coalesced(e -> {
+            passed.add(e);
+            calls.add(System.nanoTime() - start);
+        }, Duration.ofMillis(400));
 
         listener.accept(vote(0));
         Long first = calls.poll(1, TimeUnit.SECONDS);
@@ -30,6 +34,7 @@ class CoalescedTest {
         Long second = calls.poll(2, TimeUnit.SECONDS);
         assertThat(second).as("the changes during the gap are not dropped").isNotNull();
         assertThat(second - first).isGreaterThanOrEqualTo(Duration.ofMillis(400).toNanos());
+        assertThat(passed).containsExactly(vote(0), vote(20));
         assertThat(calls.poll(800, TimeUnit.MILLISECONDS)).as("twenty changes in a gap make one call").isNull();
 
         // After a quiet spell longer than the gap, a change is passed on at once again.

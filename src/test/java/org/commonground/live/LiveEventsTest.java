@@ -65,7 +65,8 @@ class LiveEventsTest {
     /** Listens once the announcements of setting up the proposal have gone by. */
     private Runnable listenAfterSetUp(long proposal, BlockingQueue<LiveEvent> heard) throws InterruptedException {
         Runnable stop = live.listen("proposal", proposal, heard::add);
-        while (heard.poll(300, TimeUnit.MILLISECONDS) != null) {
+        // Quiet for longer than a listener's gap: the last set-up announcement, folded in, has arrived.
+        while (heard.poll(LiveEvents.GAP.toMillis() + 300, TimeUnit.MILLISECONDS) != null) {
             // the proposal's creation and opening, announced just now
         }
         return stop;
