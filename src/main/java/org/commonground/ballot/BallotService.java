@@ -238,17 +238,18 @@ public class BallotService {
                 DecisionRule.valueOf(b.getRule()), b.getSecret(), b.getOverallQuorum(), b.getPartyQuorum(), b.getOpenedAt(),
                 b.getClosesAt(), b.getClosedAt(), b.getPassed(), b.getExplanation(), parties, named,
                 mine.map(r -> Choice.valueOf(r.value1())).orElse(null), mine.map(r -> r.value2()).orElse(null),
-                ballots.isElector(ballotId, me.id()), open && mayClose(b, me));
+                ballots.isElector(ballotId, me.id()), open && about.mayClose());
     }
 
-    private record Subject(String title, String backLink, String backLabel, String subject) {
+    /** What a ballot decides, where its page links back to, and whether the reader may close it early. */
+    private record Subject(String title, String backLink, String backLabel, String subject, boolean mayClose) {
     }
 
     private Subject subject(BallotRecord b, SignedInMember me) {
         if (b.getPactId() != null) {
             PactGuard.Access pact = guardedPact(b.getPactId(), me, false);
             return new Subject(pact.pact().getTitle(), "pacts/" + b.getPactId(), "Back to the pact",
-                    "Ratification by " + ballots.partyCode(b.getPartyId()));
+                    "Ratification by " + ballots.partyCode(b.getPartyId()), mayCloseRatification(b, me, pact));
         }
         ProposalGuard.Access access = guardedRead(b, me);
         String subject;
@@ -257,14 +258,18 @@ public class BallotService {
         } else {
             subject = "Amendment A" + amendmentRecords.find(b.getAmendmentId()).orElseThrow().getNumber();
         }
-        return new Subject(access.proposal().getTitle(), "proposals/" + b.getProposalId() + "/ballots", "All ballots on this proposal", subject);
+        return new Subject(access.proposal().getTitle(), "proposals/" + b.getProposalId() + "/ballots", "All ballots on this proposal", subject,
+                access.rules().convenor());
     }
 
     private boolean mayClose(BallotRecord b, SignedInMember me) {
         if (b.getPactId() == null) {
             return guardedRead(b, me).rules().convenor();
         }
-        PactGuard.Access pact = guardedPact(b.getPactId(), me, false);
+        return mayCloseRatification(b, me, guardedPact(b.getPactId(), me, false));
+    }
+
+    private boolean mayCloseRatification(BallotRecord b, SignedInMember me, PactGuard.Access pact) {
         // Past its closing time the close is a formality: the scheduler does it, acting for the opener.
         boolean due = b.getClosesAt() != null && !b.getClosesAt().isAfter(now());
         return pact.convenor() && (due || me.partyId() == b.getPartyId());

@@ -1,6 +1,7 @@
 package org.commonground.proposal;
 
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -41,9 +42,11 @@ class AmendmentPanel extends Div {
 
     private final AmendmentService amendments;
     private final Runnable onChange;
+    private final List<CommentThread> threads = new ArrayList<>();
 
-    AmendmentPanel(AmendmentService amendments, CommentService comments, ProposalDetails details, List<Amendment> list,
-                   List<Comment> thread, SignedInMember me, Runnable onChange) {
+    /** {@code onChange} reloads the page after an amendment changed; {@code onCommentsChanged} only its comments. */
+    AmendmentPanel(AmendmentService amendments, CommentService commentService, ProposalDetails details, List<Amendment> list,
+                   List<Comment> thread, SignedInMember me, Runnable onChange, Runnable onCommentsChanged) {
         this.amendments = amendments;
         this.onChange = onChange;
         addClassName("cg-amendments");
@@ -56,9 +59,15 @@ class AmendmentPanel extends Div {
             add(form(details, lines));
         }
         for (Amendment a : list) {
-            add(card(a, details, me, new CommentThread(comments, details.proposal().id(), a.id(), thread, me,
-                    details.canComment(), onChange)));
+            CommentThread comments = new CommentThread(commentService, details.proposal().id(), a.id(), thread, me,
+                    details.canComment(), onCommentsChanged);
+            threads.add(comments);
+            add(card(a, details, me, comments));
         }
+    }
+
+    void updateComments(List<Comment> thread) {
+        threads.forEach(t -> t.update(thread));
     }
 
     private Details form(ProposalDetails details, List<NumberedLine> lines) {

@@ -15,6 +15,7 @@ import org.commonground.proposal.text.TextRange;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -50,6 +51,12 @@ public class AmendmentRepository {
 
     /** The name of whoever decided an amendment, in rows from {@link #ofProposal}. */
     public static final Field<String> DECIDER_NAME = DSL.field(DSL.name("decider_name"), String.class);
+
+    /** A digest of each amendment's row, oldest first: it changes whenever anything about the amendment does. */
+    public List<String> digests(long proposalId) {
+        return db.select(DSL.md5(DSL.field("{0}::text", String.class, AMENDMENT))).from(AMENDMENT)
+                .where(AMENDMENT.PROPOSAL_ID.eq(proposalId)).orderBy(AMENDMENT.ID).fetch(Record1::value1);
+    }
 
     /** All amendments of a proposal with their proposers, oldest first. Line numbers are filled in by the service. */
     public List<Record> ofProposal(long proposalId) {

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.commonground.jooq.tables.records.CommentRecord;
 import org.jooq.Condition;
@@ -87,6 +88,13 @@ public class CommentRepository {
                         r.get(COMMENT.REVISION), r.get(COMMENT.BLOCK), r.get(COMMENT.LINE), r.get(COMMENT.QUOTE),
                         r.get(COMMENT.DELETED_AT) == null ? r.get(COMMENT.BODY) : "", r.get(COMMENT.CREATED_AT),
                         r.get(COMMENT.EDITED_AT), r.get(COMMENT.DELETED_AT) != null));
+    }
+
+    /** The ids of the undeleted comments on a proposal and its amendments that the reader may see. */
+    public Set<Long> visibleIds(long proposalId, long viewerId, long viewerPartyId) {
+        return db.select(COMMENT.ID).from(COMMENT)
+                .where(onProposal(proposalId)).and(COMMENT.DELETED_AT.isNull()).and(visibleTo(viewerId, viewerPartyId))
+                .fetchSet(COMMENT.ID);
     }
 
     /** Visible, undeleted comments per paragraph of one revision: the counts in the margin. */

@@ -1,9 +1,12 @@
 package org.commonground.proposal;
 
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import com.vaadin.flow.component.Html;
@@ -27,9 +30,10 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The comments on a proposal or one amendment: threaded, rendered from sanitised Markdown, with reply, edit and
- * delete for their authors, and a form for a new comment. {@code onChange} reloads whatever shows the thread; then
- * keyboard focus goes to the comment just posted, edited or deleted, and a button that opens a form hands focus to
- * its text, so focus is never left on something that went away.
+ * delete for their authors, and a form for a new comment. After a member's own post, edit or delete,
+ * {@code onChange} has whatever shows the thread reload it (through {@link #update}, which redraws only the comments
+ * that changed, or by rebuilding the page); then keyboard focus goes to the comment just posted, edited or deleted,
+ * and a button that opens a form hands focus to its text, so focus is never left on something that went away.
  */
 public class CommentThread extends Div {
 
@@ -43,6 +47,9 @@ public class CommentThread extends Div {
     private final Long amendmentId;
     private final SignedInMember me;
     private final Runnable onChange;
+    private final boolean canComment;
+    /** The comments shown, in page order: the thread's first children are their cards, one each, in the same order. */
+    private final List<Placed> shown = new ArrayList<>();
     /** The text of the form for a new comment on the whole proposal, once built. */
     TextArea commentField;
 
@@ -59,7 +66,7 @@ public class CommentThread extends Div {
                                       boolean canComment, Runnable onChange) {
         CommentThread thread = new CommentThread(comments, c -> comments.postOnPact(pactId, c), amendmentId, all, me, canComment, onChange);
         if (canComment && amendmentId == null) {
-            thread.add(thread.form(null, "Comment on the pact", false));
+            thread.add(thread.form(null, "Comment on the pact", false, posted -> { }));
         }
         return thread;
     }
@@ -71,30 +78,86 @@ public class CommentThread extends Div {
         this.amendmentId = amendmentId;
         this.me = me;
         this.onChange = onChange;
+        this.canComment = canComment;
         addClassName("cg-thread");
-        List<Comment> mine = all.stream().filter(c -> Objects.equals(c.amendmentId(), amendmentId)).toList();
-        for (Comment top : mine.stream().filter(c -> c.parentId() == null).toList()) {
-            addTree(top, mine, 0, canComment);
-        }
+        update(all);
         if (canComment && amendmentId != null) {
             // The form is built on demand: a proposal may have a hundred amendments.
             Button comment = small("Comment on this amendment");
             comment.addClickListener(e -> {
-                remove(comment);
-                add(form(null, "Comment on this amendment", true));
+                comment.setVisible(false);
+                add(form(null, "Comment on this amendment", true, posted -> {
+                    remove(posted);
+                    comment.setVisible(true);
+                }));
             });
             add(comment);
         }
     }
 
-    private void addTree(Comment comment, List<Comment> all, int depth, boolean canComment) {
-        add(card(comment, depth, canComment));
-        for (Comment reply : all.stream().filter(c -> Objects.equals(c.parentId(), comment.id())).toList()) {
-            addTree(reply, all, Math.min(depth + 1, 4), canComment);
+    /** A comment and how deep in its thread it sits. */
+    private record Placed(Comment comment, int depth) {
+    }
+
+    /**
+     * Shows this thread's part of {@code all}. The cards of comments that did not change stay as they are (a reply
+     * being written in one stays open), so posting to a long discussion redraws one card, not the discussion.
+     */
+    void update(List<Comment> all) {
+        Map<Long, List<Comment>> replies = new HashMap<>();
+        List<Comment> tops = new ArrayList<>();
+        for (Comment c : all) {
+            if (Objects.equals(c.amendmentId(), amendmentId)) {
+                (c.parentId() == null ? tops : replies.computeIfAbsent(c.parentId(), k -> new ArrayList<>())).add(c);
+            }
+        }
+        List<Placed> wanted = new ArrayList<>();
+        tops.forEach(top -> place(top, 0, replies, wanted));
+        int i = 0;
+        for (Placed w : wanted) {
+            int at = shownFrom(i, w.comment().id());
+            if (at < 0) {
+                addComponentAtIndex(i, card(w));
+                shown.add(i, w);
+            } else {
+                for (int gone = at - i; gone > 0; gone--) {
+                    removeCard(i);
+                }
+                if (!shown.get(i).equals(w)) {
+                    removeCard(i);
+                    addComponentAtIndex(i, card(w));
+                    shown.add(i, w);
+                }
+            }
+            i++;
+        }
+        while (shown.size() > i) {
+            removeCard(i);
         }
     }
 
-    private Div card(Comment c, int depth, boolean canComment) {
+    private static void place(Comment comment, int depth, Map<Long, List<Comment>> replies, List<Placed> into) {
+        into.add(new Placed(comment, depth));
+        replies.getOrDefault(comment.id(), List.of()).forEach(reply -> place(reply, Math.min(depth + 1, 4), replies, into));
+    }
+
+    private int shownFrom(int start, long commentId) {
+        for (int k = start; k < shown.size(); k++) {
+            if (shown.get(k).comment().id() == commentId) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private void removeCard(int index) {
+        remove(getComponentAt(index));
+        shown.remove(index);
+    }
+
+    private Div card(Placed placed) {
+        Comment c = placed.comment();
+        int depth = placed.depth();
         Div card = new Div();
         card.addClassName("cg-comment");
         card.setId("comment-" + c.id());
@@ -135,7 +198,10 @@ public class CommentThread extends Div {
             Button reply = small("Reply");
             reply.addClickListener(e -> {
                 reply.setVisible(false);
-                card.add(form(c.id(), "Reply to " + c.authorName(), true));
+                card.add(form(c.id(), "Reply to " + c.authorName(), true, posted -> {
+                    card.remove(posted);
+                    reply.setVisible(true);
+                }));
             });
             actions.add(reply);
         }
@@ -152,7 +218,7 @@ public class CommentThread extends Div {
                 Button save = new Button("Save", s -> act(() -> {
                     comments.edit(c.id(), text.getValue());
                     return c.id();
-                }, text));
+                }, text, () -> { }));
                 card.addComponentAtIndex(card.getComponentCount() - 1, new Div(text, save));
                 text.focus();
             });
@@ -162,15 +228,18 @@ public class CommentThread extends Div {
             delete.addClickListener(e -> act(() -> {
                 comments.delete(c.id());
                 return c.id();
-            }, null));
+            }, null, () -> { }));
             actions.add(edit, delete);
         }
         card.add(actions);
         return card;
     }
 
-    /** A new comment (or a reply, when {@code parentId} is set); {@code focus} when a button just made it appear. */
-    Div form(Long parentId, String label, boolean focus) {
+    /**
+     * A new comment (or a reply, when {@code parentId} is set); {@code focus} when a button just made it appear.
+     * Once its comment is posted, the form is emptied and handed to {@code posted} (to close it, say).
+     */
+    Div form(Long parentId, String label, boolean focus, Consumer<Div> posted) {
         TextArea text = new TextArea(label);
         text.setMaxLength(CommentService.MAX_BODY);
         text.setWidthFull();
@@ -182,9 +251,12 @@ public class CommentThread extends Div {
         visibility.setAriaLabel("Who sees it");
         Button post = new Button(parentId == null ? "Post comment" : "Post reply");
         post.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-        post.addClickListener(e -> act(() -> poster.applyAsLong(
-                new NewComment(amendmentId, parentId, visibility.getValue(), null, null, null, false, text.getValue())), text));
         Div form = new Div(text, visibility, post);
+        post.addClickListener(e -> act(() -> poster.applyAsLong(
+                new NewComment(amendmentId, parentId, visibility.getValue(), null, null, null, false, text.getValue())), text, () -> {
+            text.clear();
+            posted.accept(form);
+        }));
         form.addClassName("cg-comment-form");
         if (focus) {
             text.focus();
@@ -192,10 +264,14 @@ public class CommentThread extends Div {
         return form;
     }
 
-    /** Runs {@code action}, which names the comment it touched; after the reload, focus goes to that comment. */
-    private void act(LongSupplier action, TextArea field) {
+    /**
+     * Runs {@code action}, which names the comment it touched; then {@code done} tidies the form, the thread reloads
+     * and focus goes to that comment.
+     */
+    private void act(LongSupplier action, TextArea field, Runnable done) {
         try {
             long touched = action.getAsLong();
+            done.run();
             onChange.run();
             Focus.onId("comment-" + touched);
         } catch (InvalidInputException problem) {
@@ -250,6 +326,11 @@ public class CommentThread extends Div {
             try {
                 long posted = poster.applyAsLong(new NewComment(null, null, visibility.getValue(), anchored ? revision : null,
                         anchored ? from.getValue() : null, passage ? to.getValue() : null, passage, text.getValue()));
+                text.clear();
+                on.setValue(WHOLE);
+                from.clear();
+                to.clear();
+                visibility.setValue(Visibility.SHARED);
                 onChange.run();
                 Focus.onId("comment-" + posted);
             } catch (InvalidInputException problem) {

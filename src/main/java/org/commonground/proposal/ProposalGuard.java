@@ -1,6 +1,6 @@
 package org.commonground.proposal;
 
-import org.commonground.group.MembershipRepository;
+import org.commonground.group.GroupRole;
 import org.commonground.group.MembershipStatus;
 import org.commonground.jooq.tables.records.ProposalRecord;
 import org.commonground.security.SignedInMember;
@@ -21,22 +21,21 @@ public class ProposalGuard {
     }
 
     private final ProposalRepository proposals;
-    private final MembershipRepository memberships;
 
-    ProposalGuard(ProposalRepository proposals, MembershipRepository memberships) {
+    ProposalGuard(ProposalRepository proposals) {
         this.proposals = proposals;
-        this.memberships = memberships;
     }
 
     public Access readable(long proposalId, SignedInMember me) {
-        return proposals.find(proposalId).map(p -> new Access(p, rules(p, me))).filter(a -> a.rules().canRead())
+        return proposals.standing(proposalId, me.id()).map(s -> new Access(s.proposal(), rules(s))).filter(a -> a.rules().canRead())
                 .orElseThrow(() -> new InvalidInputException("proposal", "There is no such proposal, or you may not read it."));
     }
 
-    public ProposalAccessRules rules(ProposalRecord p, SignedInMember me) {
-        boolean member = memberships.status(p.getGroupId(), me.id()).orElse(null) == MembershipStatus.ACTIVE;
+    private static ProposalAccessRules rules(ProposalRepository.Standing s) {
+        boolean member = MembershipStatus.ACTIVE.name().equals(s.membershipStatus());
         // Authorship counts only while the author is in the group: one who left (or was removed) keeps nothing.
-        return new ProposalAccessRules(ProposalState.valueOf(p.getState()), p.getDiscussedAt() != null,
-                member && proposals.isAuthor(p.getId(), me.id()), member, member && memberships.isConvenor(p.getGroupId(), me.id()));
+        return new ProposalAccessRules(ProposalState.valueOf(s.proposal().getState()), s.proposal().getDiscussedAt() != null,
+                member && s.author(), member, member && GroupRole.CONVENOR.name().equals(s.role()));
     }
+
 }

@@ -1,5 +1,6 @@
 package org.commonground.proposal;
 
+import static org.commonground.jooq.Tables.GROUP_MEMBERSHIP;
 import static org.commonground.jooq.Tables.MEMBER;
 import static org.commonground.jooq.Tables.PARTY;
 import static org.commonground.jooq.Tables.PROPOSAL;
@@ -13,6 +14,7 @@ import java.util.Set;
 
 import org.commonground.jooq.tables.records.ProposalRecord;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -62,6 +64,20 @@ public class ProposalRepository {
     /** Serialises changes to one proposal's text (saves, merges, new amendment numbers). */
     public Optional<ProposalRecord> lock(long proposalId) {
         return db.selectFrom(PROPOSAL).where(PROPOSAL.ID.eq(proposalId)).forUpdate().fetchOptional();
+    }
+
+    /** A proposal and where {@code memberId} stands in its group, in one query: every page and action starts here. */
+    public record Standing(ProposalRecord proposal, String membershipStatus, String role, boolean author) {
+    }
+
+    public Optional<Standing> standing(long proposalId, long memberId) {
+        var authored = DSL.exists(DSL.selectOne().from(PROPOSAL_AUTHOR)
+                .where(PROPOSAL_AUTHOR.PROPOSAL_ID.eq(PROPOSAL.ID)).and(PROPOSAL_AUTHOR.MEMBER_ID.eq(memberId)));
+        return db.select(PROPOSAL, GROUP_MEMBERSHIP.STATUS, GROUP_MEMBERSHIP.ROLE, DSL.field(authored))
+                .from(PROPOSAL)
+                .leftJoin(GROUP_MEMBERSHIP).on(GROUP_MEMBERSHIP.GROUP_ID.eq(PROPOSAL.GROUP_ID)).and(GROUP_MEMBERSHIP.MEMBER_ID.eq(memberId))
+                .where(PROPOSAL.ID.eq(proposalId))
+                .fetchOptional(r -> new Standing(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     public Optional<ProposalRecord> find(long proposalId) {

@@ -39,14 +39,17 @@ public class ProposalService {
     private final GroupRepository groups;
     private final MembershipRepository memberships;
     private final AmendmentRepository amendments;
+    private final CommentRepository comments;
     private final ProposalGuard guard;
     private final CurrentMember currentMember;
     private final AuditLog audit;
     private final Watches watches;
 
     ProposalService(ProposalRepository proposals, GroupRepository groups, MembershipRepository memberships,
-                    AmendmentRepository amendments, ProposalGuard guard, CurrentMember currentMember, AuditLog audit, Watches watches) {
+                    AmendmentRepository amendments, CommentRepository comments, ProposalGuard guard, CurrentMember currentMember,
+                    AuditLog audit, Watches watches) {
         this.watches = watches;
+        this.comments = comments;
         this.proposals = proposals;
         this.groups = groups;
         this.memberships = memberships;
@@ -88,8 +91,9 @@ public class ProposalService {
     @Transactional(readOnly = true)
     public ProposalDetails details(long proposalId) {
         SignedInMember me = currentMember.require();
-        ProposalRecord p = readable(proposalId, me);
-        ProposalAccessRules rules = rules(p, me);
+        ProposalGuard.Access access = guard.readable(proposalId, me);
+        ProposalRecord p = access.proposal();
+        ProposalAccessRules rules = access.rules();
         Revision current = proposals.revision(proposalId, p.getCurrentRevision()).orElseThrow();
         Set<ProposalState> moves = EnumSet.noneOf(ProposalState.class);
         for (ProposalState to : ProposalState.values()) {
@@ -103,6 +107,18 @@ public class ProposalService {
     }
 
     /**
+     * The proposal in brief, as the caller may see it. Every open page of a proposal takes one at every change
+     * announced, so it is three small queries, not the page's dozen.
+     */
+    @Transactional(readOnly = true)
+    public ProposalGlance glance(long proposalId) {
+        SignedInMember me = currentMember.require();
+        ProposalRecord p = readable(proposalId, me);
+        return new ProposalGlance(ProposalState.valueOf(p.getState()), p.getCurrentRevision(),
+                comments.visibleIds(proposalId, me.id(), me.partyId()), amendments.digests(proposalId));
+    }
+
+    /**
      * A convenor publishes an agreed proposal: AGREED becomes PUBLISHED. Publishing calls this inside its own
      * transaction, before it takes the snapshot, so the state and the published document commit together (and
      * publishing audits both at once).
@@ -110,8 +126,9 @@ public class ProposalService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void markPublished(long proposalId) {
         SignedInMember me = currentMember.require();
-        ProposalRecord p = readable(proposalId, me);
-        if (!rules(p, me).convenor()) {
+        ProposalGuard.Access access = guard.readable(proposalId, me);
+        ProposalRecord p = access.proposal();
+        if (!access.rules().convenor()) {
             throw new AccessDeniedException("Only a convenor of the group can publish a proposal.");
         }
         ProposalState state = ProposalState.valueOf(p.getState());
@@ -130,8 +147,9 @@ public class ProposalService {
     @Transactional
     public int save(long proposalId, int base, ProposalDraft draft) {
         SignedInMember me = currentMember.require();
-        ProposalRecord p = readable(proposalId, me);
-        if (!rules(p, me).canEdit()) {
+        ProposalGuard.Access access = guard.readable(proposalId, me);
+        ProposalRecord p = access.proposal();
+        if (!access.rules().canEdit()) {
             throw new AccessDeniedException(ProposalState.valueOf(p.getState()) == ProposalState.DRAFT
                     || ProposalState.valueOf(p.getState()) == ProposalState.DISCUSSION
                     ? "Only the authors can edit this proposal." : "This proposal can no longer be edited.");
@@ -153,10 +171,11 @@ public class ProposalService {
     @Transactional
     public void move(long proposalId, ProposalState to) {
         SignedInMember me = currentMember.require();
-        ProposalRecord p = readable(proposalId, me);
+        ProposalGuard.Access access = guard.readable(proposalId, me);
+        ProposalRecord p = access.proposal();
         ProposalState from = ProposalState.valueOf(p.getState());
-        if (!rules(p, me).canMove(to)) {
-            throw new AccessDeniedException(memberships.isConvenor(p.getGroupId(), me.id())
+        if (!access.rules().canMove(to)) {
+            throw new AccessDeniedException(access.rules().convenor()
                     ? "A proposal cannot go from " + from.label() + " to " + to.label() + "."
                     : "Only a convenor of the group can change a proposal's state.");
         }
@@ -185,8 +204,9 @@ public class ProposalService {
     @Transactional
     public boolean addCoAuthor(long proposalId, long memberId) {
         SignedInMember me = currentMember.require();
-        ProposalRecord p = readable(proposalId, me);
-        if (!rules(p, me).canAddCoAuthors()) {
+        ProposalGuard.Access access = guard.readable(proposalId, me);
+        ProposalRecord p = access.proposal();
+        if (!access.rules().canAddCoAuthors()) {
             throw new AccessDeniedException("Only the authors can invite co-authors, and only before voting.");
         }
         if (memberships.status(p.getGroupId(), memberId).orElse(null) != MembershipStatus.ACTIVE) {
@@ -227,10 +247,6 @@ public class ProposalService {
 
     private ProposalRecord readable(long proposalId, SignedInMember me) {
         return guard.readable(proposalId, me).proposal();
-    }
-
-    private ProposalAccessRules rules(ProposalRecord p, SignedInMember me) {
-        return guard.rules(p, me);
     }
 
     private static void check(ProposalDraft draft) {

@@ -62,18 +62,15 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     final Div changedNotice = new Div();
     private Span stateBadge = new Span();
     private H2 titleHeading;
-    private Shown shown;
+    private H3 commentsHeading;
+    private final Div numberedText = new Div();
+    private ProposalDetails details;
+    /** What the reader has on screen, to tell them what changed since. */
+    private ProposalGlance shown;
+    /** The paragraph-anchored comments counted in the margin of the text shown. */
+    private Set<Long> anchoredShown = Set.of();
     private final LiveSubscription subscription;
     private UI ui;
-
-    /** What the reader has on screen, to tell them what changed since. */
-    private record Shown(ProposalState state, int revision, Set<Long> commentIds, List<Amendment> amendments) {
-
-        static Shown of(ProposalDetails d, List<Comment> thread, List<Amendment> amendments) {
-            return new Shown(d.proposal().state(), d.current().number(),
-                    thread.stream().filter(c -> !c.deleted()).map(Comment::id).collect(Collectors.toSet()), amendments);
-        }
-    }
 
     public ProposalView(ProposalService proposals, AmendmentService amendments, CommentService comments, GroupService groups,
                         LiveEvents live, CurrentMember currentMember) {
@@ -118,22 +115,22 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         if (shown == null) {
             return;
         }
-        ProposalDetails d;
-        List<Comment> thread;
-        List<Amendment> list;
+        ProposalGlance now;
         try {
-            d = proposals.details(proposalId);
-            thread = comments.thread(proposalId);
-            list = amendments.list(proposalId);
+            now = proposals.glance(proposalId);
         } catch (InvalidInputException noLongerReadable) {
             refresh();
             return;
         }
-        Shown now = Shown.of(d, thread, list);
         List<String> changes = new java.util.ArrayList<>();
         if (now.state() != shown.state()) {
-            fillState(d.proposal());
-            changes.add("it is now " + d.proposal().state().label().toLowerCase());
+            try {
+                fillState(proposals.details(proposalId).proposal());
+            } catch (InvalidInputException noLongerReadable) {
+                refresh();
+                return;
+            }
+            changes.add("it is now " + now.state().label().toLowerCase());
         }
         if (now.revision() != shown.revision()) {
             changes.add("revision " + now.revision() + " was saved");
@@ -144,7 +141,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         } else if (!now.commentIds().equals(shown.commentIds())) {
             changes.add("a comment was removed");
         }
-        if (!now.amendments().equals(shown.amendments())) {
+        if (!now.amendmentDigests().equals(shown.amendmentDigests())) {
             changes.add("the amendments changed");
         }
         if (changes.isEmpty()) {
@@ -188,8 +185,11 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         titleHeading = null;
         changedNotice.removeAll();
         shown = null;
-        ProposalDetails details;
+        details = null;
+        ProposalGlance glance;
         try {
+            // The glance first: whatever changes after it is told of, even if the page below already shows it.
+            glance = proposals.glance(proposalId);
             details = proposals.details(proposalId);
         } catch (InvalidInputException notReadable) {
             add(new H2("Proposal not found"), new Paragraph(notReadable.getMessage()));
@@ -220,23 +220,63 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         if (details.canEdit()) {
             add(coAuthorPicker(details));
         }
-        if (details.lines().isEmpty()) {
-            add(new Paragraph("The text is empty."));
-        } else {
-            add(new Html(TextHtml.numbered(details.lines(), comments.countsByParagraph(proposalId, details.current().number()))));
-        }
         List<Comment> thread = comments.thread(proposalId);
+        add(numberedText);
+        showText(thread);
         List<Amendment> amendmentList = amendments.list(proposalId);
-        shown = Shown.of(details, thread, amendmentList);
+        shown = glance;
         listen();
-        amendmentPanel = new AmendmentPanel(amendments, comments, details, amendmentList, thread, me, this::refresh);
+        amendmentPanel = new AmendmentPanel(amendments, comments, details, amendmentList, thread, me, this::refresh, this::commentsChanged);
         add(amendmentPanel);
 
-        proposalComments = new CommentThread(comments, proposalId, null, thread, me, details.canComment(), this::refresh);
-        add(new H3("Comments (" + thread.stream().filter(c -> c.amendmentId() == null && !c.deleted()).count() + ")"), proposalComments);
+        proposalComments = new CommentThread(comments, proposalId, null, thread, me, details.canComment(), this::commentsChanged);
+        commentsHeading = new H3(commentsHeadingText(thread));
+        add(commentsHeading, proposalComments);
         if (details.canComment()) {
             add(proposalComments.anchoredForm(details.current().number(), details.lines().size()));
         }
+    }
+
+    /** The numbered text, with the count of comments on each paragraph in its margin. */
+    private void showText(List<Comment> thread) {
+        numberedText.removeAll();
+        anchoredShown = anchoredOnCurrentText(thread);
+        if (details.lines().isEmpty()) {
+            numberedText.add(new Paragraph("The text is empty."));
+        } else {
+            numberedText.add(new Html(TextHtml.numbered(details.lines(), comments.countsByParagraph(proposalId, details.current().number()))));
+        }
+    }
+
+    private Set<Long> anchoredOnCurrentText(List<Comment> thread) {
+        return thread.stream().filter(c -> c.amendmentId() == null && !c.deleted() && c.line() != null && c.revision() != null
+                && c.revision() == details.current().number()).map(Comment::id).collect(Collectors.toSet());
+    }
+
+    private static String commentsHeadingText(List<Comment> thread) {
+        return "Comments (" + thread.stream().filter(c -> c.amendmentId() == null && !c.deleted()).count() + ")";
+    }
+
+    /**
+     * The reader posted, edited or deleted a comment: only the comments are read again, and only the cards that
+     * changed are redrawn, so the rest of the page (and anything typed in it) stays as it is.
+     */
+    private void commentsChanged() {
+        List<Comment> thread;
+        try {
+            thread = comments.thread(proposalId);
+        } catch (InvalidInputException noLongerReadable) {
+            refresh();
+            return;
+        }
+        proposalComments.update(thread);
+        amendmentPanel.updateComments(thread);
+        commentsHeading.setText(commentsHeadingText(thread));
+        if (!anchoredOnCurrentText(thread).equals(anchoredShown)) {
+            showText(thread);
+        }
+        // What the reader now sees is no news to them when the announcement of it arrives.
+        shown = shown.withCommentIds(thread.stream().filter(c -> !c.deleted()).map(Comment::id).collect(Collectors.toSet()));
     }
 
     private HorizontalLayout actions(ProposalDetails details) {

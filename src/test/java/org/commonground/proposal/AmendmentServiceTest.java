@@ -80,7 +80,12 @@ class AmendmentServiceTest {
         amendments.propose(proposal, 1, 4, 4, "Bathing water status for every town on a river.", "");
 
         TestMembers.signIn(f.author);
+        ProposalGlance before = proposals.glance(proposal);
         assertThat(amendments.accept(find(1).id())).isEqualTo(2);
+        ProposalGlance after = proposals.glance(proposal);
+        assertThat(after.revision()).isEqualTo(2);
+        assertThat(after.amendmentDigests()).hasSize(3).isNotEqualTo(before.amendmentDigests())
+                .as("A3 moved to the new revision, A2 was flagged: every digest changed").doesNotContainAnyElementsOf(before.amendmentDigests());
 
         ProposalDetails now = proposals.details(proposal);
         assertThat(now.current().number()).isEqualTo(2);

@@ -66,9 +66,12 @@ class CommentServiceTest {
         assertThatThrownBy(() -> comments.edit(reply, "x")).isInstanceOf(InvalidInputException.class);
         TestMembers.signIn(f.green);
         assertThat(comments.countsByParagraph(proposal, 1)).containsEntry(1, 1);
+        assertThat(proposals.glance(proposal).commentIds()).containsExactlyInAnyOrder(caucus, shared, reply);
+        TestMembers.signIn(f.libDem);
+        assertThat(proposals.glance(proposal).commentIds()).as("what tells an open page of news").containsExactly(shared);
         TestMembers.signIn(f.outsider);
         assertThatThrownBy(() -> comments.thread(proposal)).isInstanceOf(InvalidInputException.class);
-        assertThat(shared).isPositive();
+        assertThatThrownBy(() -> proposals.glance(proposal)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test

@@ -2,10 +2,15 @@ package org.commonground.proposal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.textfield.TextArea;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
 import org.commonground.group.NewGroup;
@@ -24,6 +29,8 @@ class ProposalViewsTest extends SpringBrowserlessTest {
     ProposalService proposals;
     @Autowired
     GroupService groups;
+    @Autowired
+    CommentService comments;
     @Autowired
     TestMembers testMembers;
 
@@ -87,6 +94,69 @@ class ProposalViewsTest extends SpringBrowserlessTest {
         assertThat(getCurrentView()).isInstanceOf(ProposalView.class);
         assertThat(proposals.history(id)).extracting(Revision::number).containsExactly(3, 2, 1);
         assertThat(proposals.details(id).current().body()).isEqualTo("We will build social homes near transport.");
+    }
+
+    private long postAs(SignedInMember who, long proposal, Long parentId, String body) {
+        TestMembers.signIn(who);
+        long id = comments.post(proposal, new NewComment(null, parentId, Visibility.SHARED, null, null, null, false, body));
+        TestMembers.signIn(author);
+        return id;
+    }
+
+    private static Component card(ProposalView view, long commentId) {
+        return view.proposalComments.getChildren().filter(c -> c.getId().orElse("").equals("comment-" + commentId)).findFirst().orElseThrow();
+    }
+
+    private static List<String> cardIds(ProposalView view) {
+        return view.proposalComments.getChildren().map(c -> c.getId().orElse("")).filter(id -> id.startsWith("comment-")).toList();
+    }
+
+    @Test
+    void postingACommentRedrawsOnlyItsOwnCardEmptiesTheFormAndIsNoNewsToItsAuthor() {
+        long id = proposals.create(group, new ProposalDraft("Buses", "", "Free buses for under-22s.", ""));
+        proposals.move(id, ProposalState.DISCUSSION);
+        long first = postAs(coAuthor, id, null, "First thoughts");
+        ProposalView view = navigate(ProposalView.class, Map.of("proposalId", String.valueOf(id)));
+        Component firstCard = card(view, first);
+
+        test(view.proposalComments.commentField).setValue("Second thoughts");
+        test($view(Button.class).withText("Post comment").single()).click();
+
+        assertThat(view.proposalComments.commentField.getValue()).isEmpty();
+        assertThat(card(view, first)).as("the card already shown is kept, not drawn again").isSameAs(firstCard);
+        assertThat(cardIds(view)).hasSize(2).first().isEqualTo("comment-" + first);
+        assertThat($view(H3.class).withText("Comments (2)").all()).hasSize(1);
+        view.showLiveChange();
+        assertThat(view.changedNotice.getChildren()).as("the member's own comment is no news to them").isEmpty();
+
+        postAs(coAuthor, id, null, "Third thoughts");
+        view.showLiveChange();
+        assertThat(view.changedNotice.getElement().getTextRecursively()).contains("a new comment");
+    }
+
+    @Test
+    void aReplyIsPlacedUnderItsCommentAndItsFormCloses() {
+        long id = proposals.create(group, new ProposalDraft("Trams", "", "Trams for every city.", ""));
+        proposals.move(id, ProposalState.DISCUSSION);
+        long question = postAs(coAuthor, id, null, "Which cities?");
+        long later = postAs(coAuthor, id, null, "And when?");
+        ProposalView view = navigate(ProposalView.class, Map.of("proposalId", String.valueOf(id)));
+
+        test($view(Button.class).withText("Reply").first()).click();
+        TextArea replyText = $view(TextArea.class).withCaption("Reply to Cowriter").single();
+        test(replyText).setValue("All of them");
+        test($view(Button.class).withText("Post reply").single()).click();
+
+        assertThat($view(TextArea.class).withCaption("Reply to Cowriter").all()).as("the reply form closed").isEmpty();
+        List<String> order = cardIds(view);
+        assertThat(order).hasSize(3);
+        assertThat(order.get(0)).isEqualTo("comment-" + question);
+        assertThat(order.get(2)).isEqualTo("comment-" + later);
+        Comment reply = comments.thread(id).stream().filter(c -> c.body().equals("All of them")).findFirst().orElseThrow();
+        assertThat(reply.parentId()).isEqualTo(question);
+        assertThat(order.get(1)).isEqualTo("comment-" + reply.id());
+        assertThat(card(view, reply.id()).getElement().getStyle().get("margin-left")).isEqualTo("1.5rem");
+        assertThat($view(Button.class).withText("Reply").all()).allMatch(Component::isVisible).hasSize(3);
     }
 
     @Test

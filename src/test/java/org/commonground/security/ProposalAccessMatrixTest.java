@@ -79,6 +79,7 @@ class ProposalAccessMatrixTest {
 
     private final Matrix.Calls<Proposal> proposalCalls = new Matrix.Calls<Proposal>()
             .read("details", p -> proposals.details(p.id()))
+            .read("glance", p -> proposals.glance(p.id()))
             .read("history", p -> proposals.history(p.id()))
             .read("diff", p -> proposals.diff(p.id(), 1, p.revision()))
             .read("activity", p -> proposals.activity(p.id()))
@@ -147,6 +148,7 @@ class ProposalAccessMatrixTest {
     void aDraft() {
         matrix.check("a draft", () -> new Proposal(draft(), 1), proposalCalls, """
                 details                          | author convenor
+                glance                           | author convenor
                 history                          | author convenor
                 diff                             | author convenor
                 activity                         | author convenor
@@ -182,6 +184,7 @@ class ProposalAccessMatrixTest {
     void inDiscussion() {
         matrix.check("in discussion", () -> new Proposal(discussed(), 1), proposalCalls, """
                 details                          | group
+                glance                           | group
                 history                          | group
                 diff                             | group
                 activity                         | group
@@ -219,6 +222,7 @@ class ProposalAccessMatrixTest {
             return new Proposal(id, 1);
         }, proposalCalls, """
                 details                          | group
+                glance                           | group
                 history                          | group
                 diff                             | group
                 activity                         | group
@@ -253,6 +257,7 @@ class ProposalAccessMatrixTest {
     void agreedByItsBallot() {
         matrix.check("agreed", () -> new Proposal(agreed(), 1), proposalCalls, """
                 details                          | group
+                glance                           | group
                 history                          | group
                 diff                             | group
                 activity                         | group
@@ -290,6 +295,7 @@ class ProposalAccessMatrixTest {
             return new Proposal(id, 1);
         }, proposalCalls, """
                 details                          | group
+                glance                           | group
                 history                          | group
                 diff                             | group
                 activity                         | group
@@ -328,6 +334,7 @@ class ProposalAccessMatrixTest {
         }, proposalCalls, """
                 // The published document is public (PublicAccessWebTest); the workspace behind it stays the group's.
                 details                          | group
+                glance                           | group
                 history                          | group
                 diff                             | group
                 activity                         | group
@@ -366,6 +373,7 @@ class ProposalAccessMatrixTest {
             return new Proposal(id, 1);
         }, proposalCalls, """
                 details                          | author convenor
+                glance                           | author convenor
                 history                          | author convenor
                 diff                             | author convenor
                 activity                         | author convenor
@@ -403,6 +411,7 @@ class ProposalAccessMatrixTest {
             return new Proposal(id, 1);
         }, proposalCalls, """
                 details                          | group
+                glance                           | group
                 history                          | group
                 diff                             | group
                 activity                         | group
