@@ -2,10 +2,12 @@ package org.commonground.ballot;
 
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.HasText;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -70,6 +72,8 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
     private Paragraph myVote;
     private Grid<PartyResult> table;
     private Boolean tableShowsChoices;
+    private List<PartyResult> shownParties;
+    private List<NamedVote> shownVotes;
     private Boolean shownOpen;
     private boolean built;
     private long ballotId;
@@ -137,14 +141,17 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
             add(heading, back, rules, electorate, timing, middle, live);
             built = true;
         }
-        heading.setText(b.subject() + " of \u201c" + b.title() + "\u201d");
-        back.setHref(b.backLink());
-        back.setText(b.backLabel());
-        rules.setText(b.rule().label() + " \u00b7 overall quorum " + b.overallQuorum() + "%"
+        // Most refreshes come from other members' votes: what they did not change is left alone, not sent again.
+        setText(heading, b.subject() + " of \u201c" + b.title() + "\u201d");
+        if (!b.backLink().equals(back.getHref())) {
+            back.setHref(b.backLink());
+        }
+        setText(back, b.backLabel());
+        setText(rules, b.rule().label() + " \u00b7 overall quorum " + b.overallQuorum() + "%"
                 + (b.rule() == org.commonground.ballot.rules.DecisionRule.CONCURRENT_MAJORITY ? ", quorum in each party " + b.partyQuorum() + "%" : "")
                 + " \u00b7 " + (b.secret() ? "secret: nobody sees who voted how" : "open: names are shown"));
-        electorate.setText(b.electorateLine() + ".");
-        timing.setText(b.isOpen() ? "Open since " + WHEN.format(b.openedAt()) + (b.closesAt() != null ? "; closes " + WHEN.format(b.closesAt()) : "; a convenor closes it by hand") + "."
+        setText(electorate, b.electorateLine() + ".");
+        setText(timing, b.isOpen() ? "Open since " + WHEN.format(b.openedAt()) + (b.closesAt() != null ? "; closes " + WHEN.format(b.closesAt()) : "; a convenor closes it by hand") + "."
                 : "Closed " + WHEN.format(b.closedAt()) + ".");
 
         if (b.isOpen()) {
@@ -169,8 +176,25 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
         }
         shownOpen = b.isOpen();
 
-        turnout.setText(b.isOpen() ? "Turnout so far: " + b.voted() + " of " + b.electorate() : "Votes per party");
+        setText(turnout, b.isOpen() ? "Turnout so far: " + b.voted() + " of " + b.electorate() : "Votes per party");
         boolean showChoices = !b.isOpen() || !b.secret();
+        boolean sameTally = table != null && tableShowsChoices == showChoices && b.parties().equals(shownParties);
+        shownParties = b.parties();
+        if (!sameTally) {
+            showTally(b, showChoices);
+        }
+        if (!b.votes().equals(shownVotes)) {
+            showVotes(b.votes());
+        }
+    }
+
+    private static void setText(HasText component, String text) {
+        if (!text.equals(component.getText())) {
+            component.setText(text);
+        }
+    }
+
+    private void showTally(BallotDetails b, boolean showChoices) {
         chart.removeAll();
         if (showChoices) {
             // Svg, not Html: Html's parser lower-cases attribute names, and SVG's viewBox is case-sensitive.
@@ -184,12 +208,16 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
             tableHolder.add(table);
         }
         table.setItems(b.parties());
+    }
+
+    private void showVotes(List<NamedVote> named) {
+        shownVotes = named;
         votes.removeAll();
-        if (!b.votes().isEmpty()) {
+        if (!named.isEmpty()) {
             votes.add(new H3("Who voted how"));
             Div list = new Div();
             list.addClassName("cg-people");
-            b.votes().forEach(v -> {
+            named.forEach(v -> {
                 Div row = new Div(new Paragraph(v.party() + " \u00b7 " + v.name() + ": " + v.choice().label()
                         + (v.reason().isBlank() ? "" : " \u2014 \u201c" + v.reason() + "\u201d")));
                 row.addClassName("cg-person");

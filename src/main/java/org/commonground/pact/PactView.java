@@ -194,7 +194,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         List<Comment> thread = comments.threadOfPact(pactId);
         shownComments = visibleIds(thread);
         add(amendments(d, thread), history(d), activity(), collapseForm(d));
-        add(new H3("Discussion"), CommentThread.onPact(comments, pactId, null, thread, me, d.canComment(), this::refresh));
+        add(new H3("Discussion"), CommentThread.onPact(comments, pactId, null, thread, me, d.canComment(), touched -> refresh()));
         listen();
     }
 
@@ -513,7 +513,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
                 }
                 card.add(actions);
             }
-            card.add(CommentThread.onPact(comments, pactId, a.id(), thread, me, d.canComment(), this::refresh));
+            card.add(CommentThread.onPact(comments, pactId, a.id(), thread, me, d.canComment(), touched -> refresh()));
             box.add(card);
         }
         return box;

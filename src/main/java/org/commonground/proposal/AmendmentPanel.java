@@ -3,6 +3,7 @@ package org.commonground.proposal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -46,7 +47,7 @@ class AmendmentPanel extends Div {
 
     /** {@code onChange} reloads the page after an amendment changed; {@code onCommentsChanged} only its comments. */
     AmendmentPanel(AmendmentService amendments, CommentService commentService, ProposalDetails details, List<Amendment> list,
-                   List<Comment> thread, SignedInMember me, Runnable onChange, Runnable onCommentsChanged) {
+                   List<Comment> thread, SignedInMember me, Runnable onChange, LongConsumer onCommentsChanged) {
         this.amendments = amendments;
         this.onChange = onChange;
         addClassName("cg-amendments");

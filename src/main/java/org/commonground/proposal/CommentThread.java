@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 import com.vaadin.flow.component.Html;
@@ -31,8 +32,8 @@ import org.springframework.security.access.AccessDeniedException;
 /**
  * The comments on a proposal or one amendment: threaded, rendered from sanitised Markdown, with reply, edit and
  * delete for their authors, and a form for a new comment. After a member's own post, edit or delete,
- * {@code onChange} has whatever shows the thread reload it (through {@link #update}, which redraws only the comments
- * that changed, or by rebuilding the page); then keyboard focus goes to the comment just posted, edited or deleted,
+ * {@code onChange} is told which comment it touched, to reload whatever shows the thread (through {@link #update},
+ * which redraws only the comments that changed, or by rebuilding the page); then keyboard focus goes to the comment just posted, edited or deleted,
  * and a button that opens a form hands focus to its text, so focus is never left on something that went away.
  */
 public class CommentThread extends Div {
@@ -46,7 +47,7 @@ public class CommentThread extends Div {
     private final java.util.function.ToLongFunction<NewComment> poster;
     private final Long amendmentId;
     private final SignedInMember me;
-    private final Runnable onChange;
+    private final LongConsumer onChange;
     private final boolean canComment;
     /** The comments shown, in page order: the thread's first children are their cards, one each, in the same order. */
     private final List<Placed> shown = new ArrayList<>();
@@ -54,7 +55,7 @@ public class CommentThread extends Div {
     TextArea commentField;
 
     CommentThread(CommentService comments, long proposalId, Long amendmentId, List<Comment> all, SignedInMember me,
-                  boolean canComment, Runnable onChange) {
+                  boolean canComment, LongConsumer onChange) {
         this(comments, c -> comments.post(proposalId, c), amendmentId, all, me, canComment, onChange);
     }
 
@@ -63,7 +64,7 @@ public class CommentThread extends Div {
      * posted on the pact.
      */
     public static CommentThread onPact(CommentService comments, long pactId, Long amendmentId, List<Comment> all, SignedInMember me,
-                                      boolean canComment, Runnable onChange) {
+                                      boolean canComment, LongConsumer onChange) {
         CommentThread thread = new CommentThread(comments, c -> comments.postOnPact(pactId, c), amendmentId, all, me, canComment, onChange);
         if (canComment && amendmentId == null) {
             thread.add(thread.form(null, "Comment on the pact", false, posted -> { }));
@@ -72,7 +73,7 @@ public class CommentThread extends Div {
     }
 
     private CommentThread(CommentService comments, java.util.function.ToLongFunction<NewComment> poster, Long amendmentId,
-                          List<Comment> all, SignedInMember me, boolean canComment, Runnable onChange) {
+                          List<Comment> all, SignedInMember me, boolean canComment, LongConsumer onChange) {
         this.comments = comments;
         this.poster = poster;
         this.amendmentId = amendmentId;
@@ -272,7 +273,7 @@ public class CommentThread extends Div {
         try {
             long touched = action.getAsLong();
             done.run();
-            onChange.run();
+            onChange.accept(touched);
             Focus.onId("comment-" + touched);
         } catch (InvalidInputException problem) {
             if (field != null) {
@@ -331,7 +332,7 @@ public class CommentThread extends Div {
                 from.clear();
                 to.clear();
                 visibility.setValue(Visibility.SHARED);
-                onChange.run();
+                onChange.accept(posted);
                 Focus.onId("comment-" + posted);
             } catch (InvalidInputException problem) {
                 if (anchored && from.getValue() == null) {

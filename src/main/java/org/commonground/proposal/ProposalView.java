@@ -69,6 +69,8 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     private ProposalGlance shown;
     /** The paragraph-anchored comments counted in the margin of the text shown. */
     private Set<Long> anchoredShown = Set.of();
+    /** Every comment on the page, deleted ones' placeholders included. */
+    private Set<Long> commentsDisplayed = Set.of();
     private final LiveSubscription subscription;
     private UI ui;
 
@@ -221,6 +223,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
             add(coAuthorPicker(details));
         }
         List<Comment> thread = comments.thread(proposalId);
+        commentsDisplayed = idsOf(thread);
         add(numberedText);
         showText(thread);
         List<Amendment> amendmentList = amendments.list(proposalId);
@@ -257,25 +260,31 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         return "Comments (" + thread.stream().filter(c -> c.amendmentId() == null && !c.deleted()).count() + ")";
     }
 
+    private static Set<Long> idsOf(List<Comment> thread) {
+        return thread.stream().map(Comment::id).collect(Collectors.toSet());
+    }
+
     /**
-     * The reader posted, edited or deleted a comment: only the comments are read again, and only the cards that
-     * changed are redrawn, so the rest of the page (and anything typed in it) stays as it is.
+     * The reader posted, edited or deleted the comment {@code touched}: it is redrawn where it belongs, and nothing
+     * else moves. Other members' new comments are not slipped in above it; the notice tells of them, as it does
+     * while the reader only reads, and "Show the latest" shows them.
      */
-    private void commentsChanged() {
+    private void commentsChanged(long touched) {
         List<Comment> thread;
         try {
-            thread = comments.thread(proposalId);
+            thread = comments.thread(proposalId).stream().filter(c -> c.id() == touched || commentsDisplayed.contains(c.id())).toList();
         } catch (InvalidInputException noLongerReadable) {
             refresh();
             return;
         }
+        commentsDisplayed = idsOf(thread);
         proposalComments.update(thread);
         amendmentPanel.updateComments(thread);
         commentsHeading.setText(commentsHeadingText(thread));
         if (!anchoredOnCurrentText(thread).equals(anchoredShown)) {
             showText(thread);
         }
-        // What the reader now sees is no news to them when the announcement of it arrives.
+        // Their own comment is no news to the reader when the announcement of it arrives; the others still are.
         shown = shown.withCommentIds(thread.stream().filter(c -> !c.deleted()).map(Comment::id).collect(Collectors.toSet()));
     }
 

@@ -112,26 +112,30 @@ class ProposalViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void postingACommentRedrawsOnlyItsOwnCardEmptiesTheFormAndIsNoNewsToItsAuthor() {
+    void postingACommentAddsOnlyItsCardEmptiesTheFormAndLeavesOthersNewsToTheNotice() {
         long id = proposals.create(group, new ProposalDraft("Buses", "", "Free buses for under-22s.", ""));
         proposals.move(id, ProposalState.DISCUSSION);
         long first = postAs(coAuthor, id, null, "First thoughts");
         ProposalView view = navigate(ProposalView.class, Map.of("proposalId", String.valueOf(id)));
         Component firstCard = card(view, first);
+        long meanwhile = postAs(coAuthor, id, null, "Posted while the author was typing");
 
         test(view.proposalComments.commentField).setValue("Second thoughts");
         test($view(Button.class).withText("Post comment").single()).click();
 
         assertThat(view.proposalComments.commentField.getValue()).isEmpty();
         assertThat(card(view, first)).as("the card already shown is kept, not drawn again").isSameAs(firstCard);
-        assertThat(cardIds(view)).hasSize(2).first().isEqualTo("comment-" + first);
+        List<String> cards = cardIds(view);
+        assertThat(cards).as("the other member's new comment is not slipped in").hasSize(2)
+                .doesNotContain("comment-" + meanwhile).first().isEqualTo("comment-" + first);
         assertThat($view(H3.class).withText("Comments (2)").all()).hasSize(1);
         view.showLiveChange();
-        assertThat(view.changedNotice.getChildren()).as("the member's own comment is no news to them").isEmpty();
+        assertThat(view.changedNotice.getElement().getTextRecursively()).as("only the other member's comment is news")
+                .contains("a new comment").doesNotContain("2 new comments");
 
-        postAs(coAuthor, id, null, "Third thoughts");
-        view.showLiveChange();
-        assertThat(view.changedNotice.getElement().getTextRecursively()).contains("a new comment");
+        test($view(Button.class).withText("Show the latest").single()).click();
+        assertThat(cardIds(view)).hasSize(3).contains("comment-" + meanwhile);
+        assertThat(view.changedNotice.getChildren()).isEmpty();
     }
 
     @Test
