@@ -14,7 +14,7 @@ import java.util.Optional;
 
 import org.commonground.jooq.tables.records.BallotRecord;
 import org.jooq.DSLContext;
-import org.jooq.Record3;
+import org.jooq.Record2;
 import org.jooq.Record4;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -137,9 +137,14 @@ public class BallotRepository {
             from cast_vote
             """;
 
-    public Optional<Record3<String, String, OffsetDateTime>> myVote(long ballotId, long memberId) {
-        return db.select(VOTE.CHOICE, VOTE.REASON, VOTE.CAST_AT).from(VOTE)
-                .where(VOTE.BALLOT_ID.eq(ballotId)).and(VOTE.MEMBER_ID.eq(memberId)).fetchOptional();
+    /**
+     * The member's part in a ballot, in one query: empty when they are not in its electorate, else their vote's
+     * choice and reason (both null before they vote). Only electors can have voted.
+     */
+    public Optional<Record2<String, String>> electorsVote(long ballotId, long memberId) {
+        return db.select(VOTE.CHOICE, VOTE.REASON).from(BALLOT_ELECTOR)
+                .leftJoin(VOTE).on(VOTE.BALLOT_ID.eq(BALLOT_ELECTOR.BALLOT_ID)).and(VOTE.MEMBER_ID.eq(BALLOT_ELECTOR.MEMBER_ID))
+                .where(BALLOT_ELECTOR.BALLOT_ID.eq(ballotId)).and(BALLOT_ELECTOR.MEMBER_ID.eq(memberId)).fetchOptional();
     }
 
     /** Per party: code, colour, electorate, and the count of each choice: always derived from the votes. */

@@ -233,12 +233,12 @@ public class BallotService {
         }
         List<NamedVote> named = b.getSecret() ? List.of() : ballots.namedVotes(ballotId).stream()
                 .map(r -> new NamedVote(r.value1(), r.value2(), Choice.valueOf(r.value3()), r.value4())).toList();
-        var mine = ballots.myVote(ballotId, me.id());
+        var mine = ballots.electorsVote(ballotId, me.id());
         return new BallotDetails(ballotId, about.title(), about.backLink(), about.backLabel(), b.getAmendmentId(), about.subject(), b.getRevision(),
                 DecisionRule.valueOf(b.getRule()), b.getSecret(), b.getOverallQuorum(), b.getPartyQuorum(), b.getOpenedAt(),
                 b.getClosesAt(), b.getClosedAt(), b.getPassed(), b.getExplanation(), parties, named,
-                mine.map(r -> Choice.valueOf(r.value1())).orElse(null), mine.map(r -> r.value2()).orElse(null),
-                ballots.isElector(ballotId, me.id()), open && about.mayClose());
+                mine.map(r -> r.value1()).map(Choice::valueOf).orElse(null), mine.map(r -> r.value2()).orElse(null),
+                mine.isPresent(), open && about.mayClose());
     }
 
     /** What a ballot decides, where its page links back to, and whether the reader may close it early. */

@@ -217,12 +217,7 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
             votes.add(new H3("Who voted how"));
             Div list = new Div();
             list.addClassName("cg-people");
-            named.forEach(v -> {
-                Div row = new Div(new Paragraph(v.party() + " \u00b7 " + v.name() + ": " + v.choice().label()
-                        + (v.reason().isBlank() ? "" : " \u2014 \u201c" + v.reason() + "\u201d")));
-                row.addClassName("cg-person");
-                list.add(row);
-            });
+            list.getElement().setProperty("innerHTML", VoteList.html(named));
             votes.add(list);
         }
     }
@@ -282,20 +277,24 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
         return panel;
     }
 
-    /** The member's own vote, said in words and by which button is pressed, changed in place. */
+    /** The member's own vote, said in words and by which button is pressed, changed in place (and only if it changed). */
     private void showMyVote(BallotDetails b) {
         if (myVote == null) {
             return;
         }
-        myVote.setText(b.myChoice() == null ? "You have not voted yet." : "Your vote: " + b.myChoice().label()
+        setText(myVote, b.myChoice() == null ? "You have not voted yet." : "Your vote: " + b.myChoice().label()
                 + ". You can change it until the ballot closes.");
         choiceButtons.forEach((c, vote) -> {
+            String pressed = String.valueOf(c == b.myChoice());
+            if (pressed.equals(vote.getElement().getAttribute("aria-pressed"))) {
+                return;
+            }
             if (c == b.myChoice()) {
                 vote.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             } else {
                 vote.removeThemeVariants(ButtonVariant.LUMO_PRIMARY);
             }
-            vote.getElement().setAttribute("aria-pressed", String.valueOf(c == b.myChoice()));
+            vote.getElement().setAttribute("aria-pressed", pressed);
         });
     }
 

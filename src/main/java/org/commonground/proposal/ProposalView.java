@@ -60,6 +60,8 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     AmendmentPanel amendmentPanel;
     CommentThread proposalComments;
     final Div changedNotice = new Div();
+    private final Span changesText = new Span();
+    private final Button showLatest = new Button("Show the latest", e -> refresh());
     private Span stateBadge = new Span();
     private H2 titleHeading;
     private H3 commentsHeading;
@@ -85,6 +87,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         addClassName("cg-page");
         changedNotice.addClassName("cg-notice-bar");
         changedNotice.getElement().setAttribute("role", "status");
+        showLatest.addThemeVariants(ButtonVariant.LUMO_SMALL);
     }
 
     @Override
@@ -149,10 +152,14 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         if (changes.isEmpty()) {
             return;
         }
-        changedNotice.removeAll();
-        Button show = new Button("Show the latest", e -> refresh());
-        show.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        changedNotice.add(new Span("Since you opened this proposal: " + String.join("; ", changes) + ". "), show);
+        String text = "Since you opened this proposal: " + String.join("; ", changes) + ". ";
+        if (changedNotice.getChildren().findAny().isEmpty()) {
+            changedNotice.add(changesText, showLatest);
+        }
+        // A busy discussion announces often: the notice is drawn again only when what it says changes.
+        if (!text.equals(changesText.getText())) {
+            changesText.setText(text);
+        }
     }
 
     private void fillState(ProposalSummary p) {

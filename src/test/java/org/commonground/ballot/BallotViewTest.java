@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import org.commonground.ballot.rules.DecisionRule;
@@ -63,7 +64,9 @@ class BallotViewTest extends SpringBrowserlessTest {
 
     private boolean says(String text) {
         return $view(Paragraph.class).all().stream().anyMatch(p -> p.getText().contains(text))
-                || $view(H3.class).all().stream().anyMatch(h -> h.getText().contains(text));
+                || $view(H3.class).all().stream().anyMatch(h -> h.getText().contains(text))
+                // Who voted how is one escaped fragment (VoteList).
+                || $view(Div.class).withClassName("cg-people").all().stream().anyMatch(d -> d.getElement().getProperty("innerHTML", "").contains(text));
     }
 
     @Test

@@ -12,6 +12,9 @@ import java.util.Map;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Html;
+import org.commonground.ballot.Choice;
+import org.commonground.ballot.NamedVote;
+import org.commonground.ballot.VoteList;
 import org.commonground.proposal.CommentService;
 import org.commonground.proposal.NewComment;
 import org.commonground.proposal.ProposalDraft;
@@ -118,6 +121,7 @@ class XssCorpusTest extends SpringBrowserlessTest {
         for (String p : payloads()) {
             assertInert(SafeMarkdown.toHtml(p), "Markdown");
             assertInert(TextHtml.numbered(LineNumbering.number(p, 80)), "numbered text");
+            assertInert(VoteList.html(List.of(new NamedVote(p, p, Choice.FOR, p))), "who voted how");
             DocumentContent content = new DocumentContent("Proposal", p, p, List.of(p), p, 80, p,
                     List.of(new DocumentContent.ResultRow(p, 1, 1, 0, 0, p)), p, List.of(new DocumentContent.TermsRow(p, p, p, p)),
                     List.of(new DocumentContent.Signature(p, p, p, p)), p, false);
