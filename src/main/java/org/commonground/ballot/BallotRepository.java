@@ -10,22 +10,57 @@ import static org.commonground.jooq.Tables.VOTE;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.commonground.database.RenderedQuery;
 import org.commonground.jooq.tables.records.BallotRecord;
 import org.jooq.DSLContext;
-import org.jooq.Record2;
-import org.jooq.Record4;
+import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class BallotRepository {
 
+    private static final Field<Long> BALLOT_ID = DSL.param("ballotId", Long.class);
+    private static final Table<?> COUNTED = DSL.select(BALLOT_ELECTOR.PARTY_ID,
+                    DSL.count().as("electorate"),
+                    DSL.count(VOTE.CHOICE).filterWhere(VOTE.CHOICE.eq(DSL.inline("FOR"))).as("for_votes"),
+                    DSL.count(VOTE.CHOICE).filterWhere(VOTE.CHOICE.eq(DSL.inline("AGAINST"))).as("against"),
+                    DSL.count(VOTE.CHOICE).filterWhere(VOTE.CHOICE.eq(DSL.inline("ABSTAIN"))).as("abstain"))
+            .from(BALLOT_ELECTOR)
+            .leftJoin(VOTE).on(VOTE.BALLOT_ID.eq(BALLOT_ELECTOR.BALLOT_ID)).and(VOTE.MEMBER_ID.eq(BALLOT_ELECTOR.MEMBER_ID))
+            .where(BALLOT_ELECTOR.BALLOT_ID.eq(BALLOT_ID))
+            .groupBy(BALLOT_ELECTOR.PARTY_ID).asTable("counted");
+    private static final Field<Integer> ELECTORATE = COUNTED.field("electorate", Integer.class);
+    private static final Field<Integer> FOR_VOTES = COUNTED.field("for_votes", Integer.class);
+    private static final Field<Integer> AGAINST = COUNTED.field("against", Integer.class);
+    private static final Field<Integer> ABSTAIN = COUNTED.field("abstain", Integer.class);
+
     private final DSLContext db;
+    // What every open ballot page reads again at each vote: rendered once (see RenderedQuery).
+    private final RenderedQuery find;
+    private final RenderedQuery tally;
+    private final RenderedQuery namedVotes;
+    private final RenderedQuery electorsVote;
 
     public BallotRepository(DSLContext db) {
         this.db = db;
+        this.find = new RenderedQuery(db, db.selectFrom(BALLOT).where(BALLOT.ID.eq(BALLOT_ID)));
+        this.tally = new RenderedQuery(db, db.select(PARTY.CODE, PARTY.COLOUR, ELECTORATE, FOR_VOTES, AGAINST, ABSTAIN)
+                .from(COUNTED).join(PARTY).on(PARTY.ID.eq(COUNTED.field(BALLOT_ELECTOR.PARTY_ID)))
+                .orderBy(ELECTORATE.desc(), PARTY.CODE));
+        this.namedVotes = new RenderedQuery(db, db.select(MEMBER.DISPLAY_NAME, PARTY.CODE, VOTE.CHOICE, VOTE.REASON)
+                .from(VOTE).join(MEMBER).on(MEMBER.ID.eq(VOTE.MEMBER_ID))
+                .join(BALLOT_ELECTOR).on(BALLOT_ELECTOR.BALLOT_ID.eq(VOTE.BALLOT_ID)).and(BALLOT_ELECTOR.MEMBER_ID.eq(VOTE.MEMBER_ID))
+                .join(PARTY).on(PARTY.ID.eq(BALLOT_ELECTOR.PARTY_ID))
+                .where(VOTE.BALLOT_ID.eq(BALLOT_ID))
+                .orderBy(PARTY.CODE, MEMBER.DISPLAY_NAME));
+        this.electorsVote = new RenderedQuery(db, db.select(VOTE.CHOICE, VOTE.REASON).from(BALLOT_ELECTOR)
+                .leftJoin(VOTE).on(VOTE.BALLOT_ID.eq(BALLOT_ELECTOR.BALLOT_ID)).and(VOTE.MEMBER_ID.eq(BALLOT_ELECTOR.MEMBER_ID))
+                .where(BALLOT_ELECTOR.BALLOT_ID.eq(BALLOT_ID)).and(BALLOT_ELECTOR.MEMBER_ID.eq(DSL.param("memberId", Long.class))));
     }
 
     public long insert(long proposalId, Long amendmentId, int revision, BallotSettings s, long openedBy) {
@@ -64,7 +99,7 @@ public class BallotRepository {
     }
 
     public Optional<BallotRecord> find(long ballotId) {
-        return db.selectFrom(BALLOT).where(BALLOT.ID.eq(ballotId)).fetchOptional();
+        return find.fetch(db, Map.of("ballotId", ballotId)).stream().findFirst().map(r -> r.into(BALLOT));
     }
 
     public Optional<BallotRecord> lockForClosing(long ballotId) {
@@ -141,28 +176,19 @@ public class BallotRepository {
      * The member's part in a ballot, in one query: empty when they are not in its electorate, else their vote's
      * choice and reason (both null before they vote). Only electors can have voted.
      */
-    public Optional<Record2<String, String>> electorsVote(long ballotId, long memberId) {
-        return db.select(VOTE.CHOICE, VOTE.REASON).from(BALLOT_ELECTOR)
-                .leftJoin(VOTE).on(VOTE.BALLOT_ID.eq(BALLOT_ELECTOR.BALLOT_ID)).and(VOTE.MEMBER_ID.eq(BALLOT_ELECTOR.MEMBER_ID))
-                .where(BALLOT_ELECTOR.BALLOT_ID.eq(ballotId)).and(BALLOT_ELECTOR.MEMBER_ID.eq(memberId)).fetchOptional();
+    public Optional<MyPart> electorsVote(long ballotId, long memberId) {
+        return electorsVote.fetch(db, Map.of("ballotId", ballotId, "memberId", memberId)).stream().findFirst()
+                .map(r -> new MyPart(r.get(VOTE.CHOICE) == null ? null : Choice.valueOf(r.get(VOTE.CHOICE)), r.get(VOTE.REASON)));
+    }
+
+    /** An elector's vote: both null before they vote. */
+    public record MyPart(Choice choice, String reason) {
     }
 
     /** Per party: code, colour, electorate, and the count of each choice: always derived from the votes. */
     public List<PartyCount> tally(long ballotId) {
-        var counted = DSL.select(BALLOT_ELECTOR.PARTY_ID,
-                        DSL.count().as("electorate"),
-                        DSL.count(VOTE.CHOICE).filterWhere(VOTE.CHOICE.eq("FOR")).as("for_votes"),
-                        DSL.count(VOTE.CHOICE).filterWhere(VOTE.CHOICE.eq("AGAINST")).as("against"),
-                        DSL.count(VOTE.CHOICE).filterWhere(VOTE.CHOICE.eq("ABSTAIN")).as("abstain"))
-                .from(BALLOT_ELECTOR)
-                .leftJoin(VOTE).on(VOTE.BALLOT_ID.eq(BALLOT_ELECTOR.BALLOT_ID)).and(VOTE.MEMBER_ID.eq(BALLOT_ELECTOR.MEMBER_ID))
-                .where(BALLOT_ELECTOR.BALLOT_ID.eq(ballotId))
-                .groupBy(BALLOT_ELECTOR.PARTY_ID).asTable("counted");
-        return db.select(PARTY.CODE, PARTY.COLOUR, counted.field("electorate", Integer.class), counted.field("for_votes", Integer.class),
-                        counted.field("against", Integer.class), counted.field("abstain", Integer.class))
-                .from(counted).join(PARTY).on(PARTY.ID.eq(counted.field(BALLOT_ELECTOR.PARTY_ID)))
-                .orderBy(counted.field("electorate", Integer.class).desc(), PARTY.CODE)
-                .fetch(r -> new PartyCount(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+        return tally.fetch(db, Map.of("ballotId", ballotId)).map(r -> new PartyCount(r.get(PARTY.CODE), r.get(PARTY.COLOUR),
+                r.get(ELECTORATE), r.get(FOR_VOTES), r.get(AGAINST), r.get(ABSTAIN)));
     }
 
     public record PartyCount(String party, String colour, int electorate, int forVotes, int against, int abstain) {
@@ -172,14 +198,9 @@ public class BallotRepository {
     }
 
     /** Names with choices: the service calls this for OPEN ballots only. */
-    public List<Record4<String, String, String, String>> namedVotes(long ballotId) {
-        return db.select(MEMBER.DISPLAY_NAME, PARTY.CODE, VOTE.CHOICE, VOTE.REASON)
-                .from(VOTE).join(MEMBER).on(MEMBER.ID.eq(VOTE.MEMBER_ID))
-                .join(BALLOT_ELECTOR).on(BALLOT_ELECTOR.BALLOT_ID.eq(VOTE.BALLOT_ID)).and(BALLOT_ELECTOR.MEMBER_ID.eq(VOTE.MEMBER_ID))
-                .join(PARTY).on(PARTY.ID.eq(BALLOT_ELECTOR.PARTY_ID))
-                .where(VOTE.BALLOT_ID.eq(ballotId))
-                .orderBy(PARTY.CODE, MEMBER.DISPLAY_NAME)
-                .fetch();
+    public List<NamedVote> namedVotes(long ballotId) {
+        return namedVotes.fetch(db, Map.of("ballotId", ballotId)).map(r -> new NamedVote(r.get(MEMBER.DISPLAY_NAME), r.get(PARTY.CODE),
+                Choice.valueOf(r.get(VOTE.CHOICE)), r.get(VOTE.REASON)));
     }
 
     public boolean close(long ballotId, Long closedBy, boolean passed, String explanation) {

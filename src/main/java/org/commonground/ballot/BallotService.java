@@ -231,13 +231,12 @@ public class BallotService {
             parties.add(hideChoices ? new PartyResult(c.party(), c.colour(), c.electorate(), c.voted(), 0, 0, 0)
                     : new PartyResult(c.party(), c.colour(), c.electorate(), c.voted(), c.forVotes(), c.against(), c.abstain()));
         }
-        List<NamedVote> named = b.getSecret() ? List.of() : ballots.namedVotes(ballotId).stream()
-                .map(r -> new NamedVote(r.value1(), r.value2(), Choice.valueOf(r.value3()), r.value4())).toList();
+        List<NamedVote> named = b.getSecret() ? List.of() : ballots.namedVotes(ballotId);
         var mine = ballots.electorsVote(ballotId, me.id());
         return new BallotDetails(ballotId, about.title(), about.backLink(), about.backLabel(), b.getAmendmentId(), about.subject(), b.getRevision(),
                 DecisionRule.valueOf(b.getRule()), b.getSecret(), b.getOverallQuorum(), b.getPartyQuorum(), b.getOpenedAt(),
                 b.getClosesAt(), b.getClosedAt(), b.getPassed(), b.getExplanation(), parties, named,
-                mine.map(r -> r.value1()).map(Choice::valueOf).orElse(null), mine.map(r -> r.value2()).orElse(null),
+                mine.map(BallotRepository.MyPart::choice).orElse(null), mine.map(BallotRepository.MyPart::reason).orElse(null),
                 mine.isPresent(), open && about.mayClose());
     }
 

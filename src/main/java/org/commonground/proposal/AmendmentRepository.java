@@ -7,25 +7,32 @@ import static org.commonground.jooq.Tables.PARTY;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.commonground.database.RenderedQuery;
 import org.commonground.jooq.tables.records.AmendmentRecord;
 import org.commonground.proposal.text.TextRange;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class AmendmentRepository {
 
+    private static final Field<String> DIGEST = DSL.md5(DSL.field("{0}::text", String.class, AMENDMENT));
+
     private final DSLContext db;
+    /** Read by every open page of a proposal at each change announced: rendered once (see RenderedQuery). */
+    private final RenderedQuery digests;
 
     public AmendmentRepository(DSLContext db) {
         this.db = db;
+        this.digests = new RenderedQuery(db, db.select(DIGEST).from(AMENDMENT)
+                .where(AMENDMENT.PROPOSAL_ID.eq(DSL.param("proposalId", Long.class))).orderBy(AMENDMENT.ID));
     }
 
     /** Numbers are per proposal; the caller holds the proposal's row lock, so two amendments cannot take one number. */
@@ -54,8 +61,7 @@ public class AmendmentRepository {
 
     /** A digest of each amendment's row, oldest first: it changes whenever anything about the amendment does. */
     public List<String> digests(long proposalId) {
-        return db.select(DSL.md5(DSL.field("{0}::text", String.class, AMENDMENT))).from(AMENDMENT)
-                .where(AMENDMENT.PROPOSAL_ID.eq(proposalId)).orderBy(AMENDMENT.ID).fetch(Record1::value1);
+        return digests.fetch(db, Map.of("proposalId", proposalId)).getValues(DIGEST);
     }
 
     /** All amendments of a proposal with their proposers, oldest first. Line numbers are filled in by the service. */

@@ -11,8 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.commonground.jooq.tables.records.CommentRecord;
+import org.commonground.database.RenderedQuery;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +26,14 @@ import org.springframework.stereotype.Repository;
 public class CommentRepository {
 
     private final DSLContext db;
+    /** Read by every open page of a proposal at each change announced: rendered once (see RenderedQuery). */
+    private final RenderedQuery visibleIds;
 
     public CommentRepository(DSLContext db) {
         this.db = db;
+        this.visibleIds = new RenderedQuery(db, db.select(COMMENT.ID).from(COMMENT)
+                .where(COMMENT.PROPOSAL_ID.eq(DSL.param("proposalId", Long.class))).and(COMMENT.DELETED_AT.isNull())
+                .and(visibleTo(DSL.param("viewerId", Long.class), DSL.param("viewerPartyId", Long.class))));
     }
 
     public long insert(long proposalId, Long amendmentId, Long parentId, long authorId, long authorPartyId, Visibility visibility,
@@ -68,7 +75,11 @@ public class CommentRepository {
     }
 
     private static Condition visibleTo(long viewerId, long viewerPartyId) {
-        return COMMENT.VISIBILITY.eq(Visibility.SHARED.name())
+        return visibleTo(DSL.val(viewerId), DSL.val(viewerPartyId));
+    }
+
+    private static Condition visibleTo(Field<Long> viewerId, Field<Long> viewerPartyId) {
+        return COMMENT.VISIBILITY.eq(DSL.inline(Visibility.SHARED.name()))
                 .or(COMMENT.AUTHOR_PARTY_ID.eq(viewerPartyId))
                 .or(COMMENT.AUTHOR_ID.eq(viewerId));
     }
@@ -92,9 +103,8 @@ public class CommentRepository {
 
     /** The ids of the undeleted comments on a proposal and its amendments that the reader may see. */
     public Set<Long> visibleIds(long proposalId, long viewerId, long viewerPartyId) {
-        return db.select(COMMENT.ID).from(COMMENT)
-                .where(onProposal(proposalId)).and(COMMENT.DELETED_AT.isNull()).and(visibleTo(viewerId, viewerPartyId))
-                .fetchSet(COMMENT.ID);
+        return visibleIds.fetch(db, Map.of("proposalId", proposalId, "viewerId", viewerId, "viewerPartyId", viewerPartyId))
+                .intoSet(COMMENT.ID);
     }
 
     /** Visible, undeleted comments per paragraph of one revision: the counts in the margin. */

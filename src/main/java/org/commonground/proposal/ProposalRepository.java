@@ -9,9 +9,11 @@ import static org.commonground.jooq.Tables.PROPOSAL_REVISION;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.commonground.database.RenderedQuery;
 import org.commonground.jooq.tables.records.ProposalRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -21,10 +23,20 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ProposalRepository {
 
+    private static final Field<Boolean> AUTHOR = DSL.field(DSL.exists(DSL.selectOne().from(PROPOSAL_AUTHOR)
+            .where(PROPOSAL_AUTHOR.PROPOSAL_ID.eq(PROPOSAL.ID)).and(PROPOSAL_AUTHOR.MEMBER_ID.eq(DSL.param("memberId", Long.class))))).as("author");
+
     private final DSLContext db;
+    private final RenderedQuery standing;
 
     public ProposalRepository(DSLContext db) {
         this.db = db;
+        // The proposal's columns flat, not as a nested row: jOOQ would parse that from its text form, slowly.
+        this.standing = new RenderedQuery(db, db.select(PROPOSAL.fields()).select(GROUP_MEMBERSHIP.STATUS, GROUP_MEMBERSHIP.ROLE, AUTHOR)
+                .from(PROPOSAL)
+                .leftJoin(GROUP_MEMBERSHIP).on(GROUP_MEMBERSHIP.GROUP_ID.eq(PROPOSAL.GROUP_ID))
+                .and(GROUP_MEMBERSHIP.MEMBER_ID.eq(DSL.param("memberId", Long.class)))
+                .where(PROPOSAL.ID.eq(DSL.param("proposalId", Long.class))));
     }
 
     public long insert(long groupId, String title, String summary, long createdBy) {
@@ -72,15 +84,8 @@ public class ProposalRepository {
     }
 
     public Optional<Standing> standing(long proposalId, long memberId) {
-        var authored = DSL.exists(DSL.selectOne().from(PROPOSAL_AUTHOR)
-                .where(PROPOSAL_AUTHOR.PROPOSAL_ID.eq(PROPOSAL.ID)).and(PROPOSAL_AUTHOR.MEMBER_ID.eq(memberId)));
-        Field<Boolean> author = DSL.field(authored).as("author");
-        // The proposal's columns flat, not as a nested row: jOOQ would parse that from its text form, slowly.
-        return db.select(PROPOSAL.fields()).select(GROUP_MEMBERSHIP.STATUS, GROUP_MEMBERSHIP.ROLE, author)
-                .from(PROPOSAL)
-                .leftJoin(GROUP_MEMBERSHIP).on(GROUP_MEMBERSHIP.GROUP_ID.eq(PROPOSAL.GROUP_ID)).and(GROUP_MEMBERSHIP.MEMBER_ID.eq(memberId))
-                .where(PROPOSAL.ID.eq(proposalId))
-                .fetchOptional(r -> new Standing(r.into(PROPOSAL), r.get(GROUP_MEMBERSHIP.STATUS), r.get(GROUP_MEMBERSHIP.ROLE), r.get(author)));
+        return standing.fetch(db, Map.of("proposalId", proposalId, "memberId", memberId)).stream().findFirst()
+                .map(r -> new Standing(r.into(PROPOSAL), r.get(GROUP_MEMBERSHIP.STATUS), r.get(GROUP_MEMBERSHIP.ROLE), r.get(AUTHOR)));
     }
 
     public Optional<ProposalRecord> find(long proposalId) {
