@@ -1,5 +1,6 @@
 package org.commonground.proposal;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 
@@ -10,9 +11,10 @@ import java.util.Set;
  * @param commentIds       the undeleted comments on the proposal and its amendments that the reader may see
  * @param amendmentDigests one per amendment, changing whenever the amendment does
  */
-public record ProposalGlance(ProposalState state, int revision, Set<Long> commentIds, List<String> amendmentDigests) {
+public record ProposalGlance(ProposalState state, OffsetDateTime stateChangedAt, int revision, Set<Long> commentIds,
+                             List<String> amendmentDigests) {
 
     ProposalGlance withCommentIds(Set<Long> ids) {
-        return new ProposalGlance(state, revision, ids, amendmentDigests);
+        return new ProposalGlance(state, stateChangedAt, revision, ids, amendmentDigests);
     }
 }

@@ -117,10 +117,6 @@ public class ProposalRepository {
         return update.where(PROPOSAL.ID.eq(proposalId)).and(PROPOSAL.STATE.eq(from.name())).execute() == 1;
     }
 
-    public boolean isAuthor(long proposalId, long memberId) {
-        return db.fetchExists(PROPOSAL_AUTHOR, PROPOSAL_AUTHOR.PROPOSAL_ID.eq(proposalId).and(PROPOSAL_AUTHOR.MEMBER_ID.eq(memberId)));
-    }
-
     public boolean addAuthor(long proposalId, long memberId, long addedBy) {
         return db.insertInto(PROPOSAL_AUTHOR)
                 .set(PROPOSAL_AUTHOR.PROPOSAL_ID, proposalId)

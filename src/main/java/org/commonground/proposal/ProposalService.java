@@ -114,7 +114,7 @@ public class ProposalService {
     public ProposalGlance glance(long proposalId) {
         SignedInMember me = currentMember.require();
         ProposalRecord p = readable(proposalId, me);
-        return new ProposalGlance(ProposalState.valueOf(p.getState()), p.getCurrentRevision(),
+        return new ProposalGlance(ProposalState.valueOf(p.getState()), p.getStateChangedAt(), p.getCurrentRevision(),
                 comments.visibleIds(proposalId, me.id(), me.partyId()), amendments.digests(proposalId));
     }
 

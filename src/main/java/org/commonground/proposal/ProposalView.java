@@ -1,5 +1,6 @@
 package org.commonground.proposal;
 
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
@@ -129,12 +130,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         }
         List<String> changes = new java.util.ArrayList<>();
         if (now.state() != shown.state()) {
-            try {
-                fillState(proposals.details(proposalId).proposal());
-            } catch (InvalidInputException noLongerReadable) {
-                refresh();
-                return;
-            }
+            fillState(now.state(), now.stateChangedAt());
             changes.add("it is now " + now.state().label().toLowerCase());
         }
         if (now.revision() != shown.revision()) {
@@ -162,9 +158,9 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         }
     }
 
-    private void fillState(ProposalSummary p) {
-        stateBadge.setText(p.state().label() + " since " + DateTimeFormatter.ofPattern("d MMM yyyy").format(p.stateChangedAt()));
-        stateBadge.setClassName("cg-status cg-state-" + p.state().name().toLowerCase());
+    private void fillState(ProposalState state, OffsetDateTime since) {
+        stateBadge.setText(state.label() + " since " + DateTimeFormatter.ofPattern("d MMM yyyy").format(since));
+        stateBadge.setClassName("cg-status cg-state-" + state.name().toLowerCase());
     }
 
     @Override
@@ -209,7 +205,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         title = p.title();
 
         stateBadge = new Span();
-        fillState(p);
+        fillState(p.state(), p.stateChangedAt());
         titleHeading = new H2(p.title());
         Div heading = new Div(titleHeading, stateBadge);
         heading.addClassName("cg-group-heading");

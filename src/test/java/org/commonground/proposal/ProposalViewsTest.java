@@ -10,6 +10,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
@@ -136,6 +137,20 @@ class ProposalViewsTest extends SpringBrowserlessTest {
         test($view(Button.class).withText("Show the latest").single()).click();
         assertThat(cardIds(view)).hasSize(3).contains("comment-" + meanwhile);
         assertThat(view.changedNotice.getChildren()).isEmpty();
+    }
+
+    @Test
+    void aStateChangeMadeElsewhereUpdatesTheBadgeAndIsToldInTheNotice() {
+        long id = proposals.create(group, new ProposalDraft("Ferries", "", "Ferries to every island.", ""));
+        proposals.move(id, ProposalState.DISCUSSION);
+        ProposalView view = navigate(ProposalView.class, Map.of("proposalId", String.valueOf(id)));
+
+        proposals.move(id, ProposalState.VOTING);
+        view.showLiveChange();
+
+        String voting = ProposalState.VOTING.label();
+        assertThat(view.changedNotice.getElement().getTextRecursively()).contains("it is now " + voting.toLowerCase());
+        assertThat($view(Span.class).all().stream().map(Span::getText)).anyMatch(t -> t.startsWith(voting + " since "));
     }
 
     @Test
