@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -20,13 +19,13 @@ import org.commonground.security.SignedInMember;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
 import org.commonground.support.UiQueue;
-import org.junit.jupiter.api.AfterEach;
+import org.commonground.support.ViewTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @IntegrationTest
-class BallotViewTest extends SpringBrowserlessTest {
+class BallotViewTest extends ViewTest {
 
     @Autowired
     BallotService ballots;
@@ -55,11 +54,6 @@ class BallotViewTest extends SpringBrowserlessTest {
         proposals.move(proposal, ProposalState.DISCUSSION);
         proposals.move(proposal, ProposalState.VOTING);
         ballot = ballots.open(proposal, null, new BallotSettings(DecisionRule.CONCURRENT_MAJORITY, false, 20, 20, null));
-    }
-
-    @AfterEach
-    void signOut() {
-        TestMembers.signOut();
     }
 
     private boolean says(String text) {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.Set;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
@@ -15,13 +14,13 @@ import org.commonground.election.results.SeatVerdict;
 import org.commonground.security.SignedInMember;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
-import org.junit.jupiter.api.AfterEach;
+import org.commonground.support.ViewTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @IntegrationTest
-class ElectionViewsTest extends SpringBrowserlessTest {
+class ElectionViewsTest extends ViewTest {
 
     @Autowired
     ElectionService elections;
@@ -38,11 +37,6 @@ class ElectionViewsTest extends SpringBrowserlessTest {
         elections.importHexMap(Files.readAllBytes(ElectionServiceTest.HEXES));
         member = testMembers.register("Analyst", "LD");
         TestMembers.signIn(member);
-    }
-
-    @AfterEach
-    void signOut() {
-        TestMembers.signOut();
     }
 
     private long rows(SeatAnalysisView view) {

@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
@@ -18,23 +17,18 @@ import com.vaadin.flow.server.streams.DownloadEvent;
 import org.commonground.security.SignedInMember;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
-import org.junit.jupiter.api.AfterEach;
+import org.commonground.support.ViewTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The group page offers its convenors (and admins) the group's record as a JSON download; members never see it. */
 @IntegrationTest
-class GroupRecordViewTest extends SpringBrowserlessTest {
+class GroupRecordViewTest extends ViewTest {
 
     @Autowired
     TestMembers testMembers;
     @Autowired
     GroupService groups;
-
-    @AfterEach
-    void signOut() {
-        TestMembers.signOut();
-    }
 
     @Test
     void aConvenorDownloadsTheRecordAndAMemberIsNotOfferedIt() throws Exception {

@@ -4,29 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import org.commonground.security.SignedInMember;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
-import org.junit.jupiter.api.AfterEach;
+import org.commonground.support.ViewTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @IntegrationTest
-class GroupViewsTest extends SpringBrowserlessTest {
+class GroupViewsTest extends ViewTest {
 
     @Autowired
     TestMembers testMembers;
     @Autowired
     GroupService groups;
-
-    @AfterEach
-    void signOut() {
-        TestMembers.signOut();
-    }
 
     private long createGroupThroughTheForm(String name) {
         NewGroupView form = navigate(NewGroupView.class);

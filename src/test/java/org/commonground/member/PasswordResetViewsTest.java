@@ -6,11 +6,11 @@ import static org.commonground.jooq.Tables.MAIL_OUTBOX;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
+import org.commonground.support.ViewTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +18,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 
 @IntegrationTest
-class PasswordResetViewsTest extends SpringBrowserlessTest {
+class PasswordResetViewsTest extends ViewTest {
 
     @Autowired
     TestMembers testMembers;

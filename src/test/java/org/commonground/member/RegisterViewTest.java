@@ -3,17 +3,17 @@ package org.commonground.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.commonground.jooq.Tables.MEMBER;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import org.commonground.party.Party;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
+import org.commonground.support.ViewTest;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @IntegrationTest
-class RegisterViewTest extends SpringBrowserlessTest {
+class RegisterViewTest extends ViewTest {
 
     @Autowired
     DSLContext db;

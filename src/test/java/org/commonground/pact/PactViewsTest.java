@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
@@ -25,13 +24,13 @@ import org.commonground.security.SignedInMember;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
 import org.commonground.support.UiQueue;
-import org.junit.jupiter.api.AfterAll;
+import org.commonground.support.ViewTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @IntegrationTest
-class PactViewsTest extends SpringBrowserlessTest {
+class PactViewsTest extends ViewTest {
 
     @Autowired
     PactService pacts;
@@ -67,12 +66,6 @@ class PactViewsTest extends SpringBrowserlessTest {
 
     private SignedInMember join(String name, String party) {
         return testMembers.joined(groups, group, labConvenor, name, party);
-    }
-
-    /** After the browserless clean-up, which runs the pages' pending live updates as the member still signed in. */
-    @AfterAll
-    static void signOut() {
-        TestMembers.signOut();
     }
 
     private String statusOf(String party) {

@@ -3,23 +3,17 @@ package org.commonground.party;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
-import org.junit.jupiter.api.AfterEach;
+import org.commonground.support.ViewTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @IntegrationTest
-class PartiesViewTest extends SpringBrowserlessTest {
+class PartiesViewTest extends ViewTest {
 
     @Autowired
     TestMembers testMembers;
-
-    @AfterEach
-    void signOut() {
-        TestMembers.signOut();
-    }
 
     @Test
     void aMemberCannotOpenThePartiesPage() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
@@ -18,13 +17,13 @@ import org.commonground.group.NewGroup;
 import org.commonground.security.SignedInMember;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
-import org.junit.jupiter.api.AfterEach;
+import org.commonground.support.ViewTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @IntegrationTest
-class ProposalViewsTest extends SpringBrowserlessTest {
+class ProposalViewsTest extends ViewTest {
 
     @Autowired
     ProposalService proposals;
@@ -49,11 +48,6 @@ class ProposalViewsTest extends SpringBrowserlessTest {
         groups.requestToJoin(group);
         TestMembers.signIn(author);
         groups.approve(group, coAuthor.id());
-    }
-
-    @AfterEach
-    void signOut() {
-        TestMembers.signOut();
     }
 
     private String shownHtml() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.Anchor;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
@@ -15,12 +14,12 @@ import org.commonground.security.SignedInMember;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
 import org.commonground.support.UiQueue;
-import org.junit.jupiter.api.AfterAll;
+import org.commonground.support.ViewTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @IntegrationTest
-class DraftPdfViewTest extends SpringBrowserlessTest {
+class DraftPdfViewTest extends ViewTest {
 
     @Autowired
     ProposalService proposals;
@@ -28,11 +27,6 @@ class DraftPdfViewTest extends SpringBrowserlessTest {
     GroupService groups;
     @Autowired
     TestMembers testMembers;
-
-    @AfterAll
-    static void signOut() {
-        TestMembers.signOut();
-    }
 
     @Test
     void thePdfIsMadeInTheBackgroundAndOfferedForDownload() throws Exception {

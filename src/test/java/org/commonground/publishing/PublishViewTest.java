@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
@@ -14,12 +13,12 @@ import org.commonground.support.Agreements;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
 import org.commonground.support.UiQueue;
-import org.junit.jupiter.api.AfterAll;
+import org.commonground.support.ViewTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @IntegrationTest
-class PublishViewTest extends SpringBrowserlessTest {
+class PublishViewTest extends ViewTest {
 
     @Autowired
     Agreements agreements;
@@ -27,11 +26,6 @@ class PublishViewTest extends SpringBrowserlessTest {
     PublishingService publishing;
     @Autowired
     ProposalService proposals;
-
-    @AfterAll
-    static void signOut() {
-        TestMembers.signOut();
-    }
 
     @Test
     void aConvenorPublishesInTheBackgroundThenCorrectsAndBadInputIsShownInTheForm() throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.sidenav.SideNavItem;
@@ -21,13 +20,13 @@ import org.commonground.proposal.Visibility;
 import org.commonground.security.SignedInMember;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
-import org.junit.jupiter.api.AfterEach;
+import org.commonground.support.ViewTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @IntegrationTest
-class SearchViewTest extends SpringBrowserlessTest {
+class SearchViewTest extends ViewTest {
 
     @Autowired
     GroupService groups;
@@ -56,11 +55,6 @@ class SearchViewTest extends SpringBrowserlessTest {
         comment = comments.post(proposal, NewComment.onProposal(Visibility.SHARED,
                 "Turnout: 5 < 6 & young voters vote <img src=x onerror=alert(1)> " + w));
         comments.post(proposal, NewComment.onProposal(Visibility.CAUCUS, "Labour only: how will we vote? " + w));
-    }
-
-    @AfterEach
-    void signOut() {
-        TestMembers.signOut();
     }
 
     private SearchView searchFor(String words) {

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
 import org.commonground.ballot.BallotService;
@@ -35,7 +34,7 @@ import org.commonground.proposal.Visibility;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
 import org.commonground.support.UiQueue;
-import org.junit.jupiter.api.AfterEach;
+import org.commonground.support.ViewTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +49,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * guessed, and one that exists nowhere.
  */
 @IntegrationTest
-class RouteAccessMatrixTest extends SpringBrowserlessTest {
+class RouteAccessMatrixTest extends ViewTest {
 
     /** Guessed: no such thing exists. */
     static final long NOWHERE = 987_654_321L;
@@ -118,11 +117,6 @@ class RouteAccessMatrixTest extends SpringBrowserlessTest {
                 + "Alex,Baker,Male,Lab gain from Con,Lab,Con,78000,50000,200,5000,15000,20000,8000,2000\n").getBytes(StandardCharsets.UTF_8), p -> { });
         TestMembers.signOut();
         ids = Map.of("draft", draft, "voting", voting, "ballot", ballot, "pact", pact, "group", cast.group, "nowhere", NOWHERE);
-    }
-
-    @AfterEach
-    void signOut() {
-        TestMembers.signOut();
     }
 
     /**

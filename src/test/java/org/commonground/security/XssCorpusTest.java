@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.Html;
 import org.commonground.ballot.Choice;
 import org.commonground.ballot.NamedVote;
@@ -32,11 +31,11 @@ import org.commonground.publishing.document.DocumentXhtml;
 import org.commonground.support.Agreements;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
+import org.commonground.support.ViewTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
@@ -50,7 +49,7 @@ import org.springframework.web.context.WebApplicationContext;
  * no script or active element, no event handler, no script or data address, no script in a style.
  */
 @IntegrationTest
-class XssCorpusTest extends SpringBrowserlessTest {
+class XssCorpusTest extends ViewTest {
 
     private static final List<String> ACTIVE_ELEMENTS = List.of("script", "iframe", "frame", "object", "embed", "applet", "style", "link", "meta",
             "base", "form", "input", "button", "textarea", "select", "svg", "math", "video", "audio", "source", "marquee", "details", "template");
@@ -65,11 +64,6 @@ class XssCorpusTest extends SpringBrowserlessTest {
     ProposalService proposals;
     @Autowired
     WebApplicationContext context;
-
-    @AfterAll
-    static void signOut() {
-        TestMembers.signOut();
-    }
 
     static List<String> payloads() throws IOException {
         try (InputStream in = XssCorpusTest.class.getResourceAsStream("/security/xss-payloads.txt")) {

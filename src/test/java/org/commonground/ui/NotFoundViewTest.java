@@ -2,25 +2,19 @@ package org.commonground.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
-import org.junit.jupiter.api.AfterEach;
+import org.commonground.support.ViewTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @IntegrationTest
-class NotFoundViewTest extends SpringBrowserlessTest {
+class NotFoundViewTest extends ViewTest {
 
     @Autowired
     TestMembers testMembers;
-
-    @AfterEach
-    void signOut() {
-        TestMembers.signOut();
-    }
 
     @Test
     void anUnknownOrForbiddenAddressGetsTheSameFriendlyPage() {
