@@ -20,8 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A group's complete record as one JSON file ({@link GroupRecordFormat}), for keeping, for moving the group to
- * another server, or for restoring it ({@link GroupRestore}). A convenor of the group or an admin exports it; the
- * file then leaves out only what its exporter may not read in the app either: other parties' caucus comments and
+ * another server, or for restoring it ({@link GroupRestore}). A convenor of the group exports it. An admin does not
+ * (DESIGN gives admins no content rights beyond a member's: drafts and pacts before publication are the group's). The
+ * file leaves out only what its exporter may not read in the app either: other parties' caucus comments and
  * who cast which vote in a secret ballot. The complete record, with those, is the command line's
  * ({@code export-group}), for whoever runs the server and could read the database anyway. Each export is in the
  * audit trail. Read in one snapshot, so the file is consistent even while the group is busy.
@@ -51,25 +52,23 @@ public class GroupExport {
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    /** Whether the signed-in member may export this group's record: its convenors and admins. */
+    /** Whether the signed-in member may export this group's record: its convenors. */
     @Transactional(readOnly = true)
     public boolean mayExport(long groupId) {
-        SignedInMember me = currentMember.require();
-        return me.admin() || memberships.isConvenor(groupId, me.id());
+        return memberships.isConvenor(groupId, currentMember.require().id());
     }
 
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Export export(long groupId) {
         SignedInMember me = currentMember.require();
-        if (!me.admin() && !memberships.isConvenor(groupId, me.id())) {
-            throw new AccessDeniedException("Only a convenor of this group or an administrator may export its record.");
+        if (!memberships.isConvenor(groupId, me.id())) {
+            throw new AccessDeniedException("Only a convenor of this group may export its record.");
         }
         String name = records.groupName(groupId).orElseThrow(() -> new InvalidInputException("group", "There is no such group."));
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         byte[] json = RecordJson.JSON.writeValueAsBytes(records.read(groupId, new GroupRecordRepository.Reader(me.id(), me.partyId()), now));
         // Recorded after reading, so a record never contains its own export.
-        audit.record(me.id(), "GROUP_EXPORTED", "group", groupId, "record for " + (me.admin() ? "an admin" : "a convenor")
-                + ", without other parties' caucus comments or who cast which secret vote");
+        audit.record(me.id(), "GROUP_EXPORTED", "group", groupId, "record for a convenor, without other parties' caucus comments or who cast which secret vote");
         return new Export(fileName(name, now), json);
     }
 

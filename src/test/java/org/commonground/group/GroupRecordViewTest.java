@@ -21,7 +21,7 @@ import org.commonground.support.ViewTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The group page offers its convenors (and admins) the group's record as a JSON download; members never see it. */
+/** The group page offers its convenors the group's record as a JSON download; members never see it. */
 @IntegrationTest
 class GroupRecordViewTest extends ViewTest {
 

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.commonground.backup.GroupExport;
 import org.commonground.election.ElectionService;
 import org.commonground.election.results.Alliance;
 import org.commonground.group.GroupKind;
@@ -54,6 +55,8 @@ class GroupAndAdminAccessMatrixTest {
     CommentService comments;
     @Autowired
     PactService pacts;
+    @Autowired
+    GroupExport exports;
     @Autowired
     NotificationService notifications;
     @Autowired
@@ -129,6 +132,9 @@ class GroupAndAdminAccessMatrixTest {
                 .change("start a proposal", g -> proposals.create(g.id(), new ProposalDraft("Mine", "", "Text.\n", "")))
                 .change("start a pact", g -> pacts.start(g.id(), "A pact", List.of(Cast.ALDERSHOT), null))
                 .read("its constituencies", g -> pacts.constituenciesOf(g.id()))
+                .find("offered its record", g -> exports.mayExport(g.id()), (g, may) -> may)
+                // A change: each export is written to the audit trail.
+                .change("export its record", g -> exports.export(g.id()))
                 .find("read the author's notification", g -> notifications.mine(100), (g, found) -> any(found, n -> n.id() == g.authorsNotification()))
                 // Another member's notification id "changes nothing", as the service promises, rather than throwing.
                 .quiet("mark the author's notification read", g -> notifications.markRead(g.authorsNotification()))
@@ -159,6 +165,8 @@ class GroupAndAdminAccessMatrixTest {
                 start a proposal                 | group
                 start a pact                     | convenor
                 its constituencies               | group
+                offered its record               | convenor
+                export its record                | convenor            // not an admin: drafts and unpublished pacts are the group's
                 read the author's notification   | author
                 mark the author's notification read | author
                 count one's unread               | signed-in
