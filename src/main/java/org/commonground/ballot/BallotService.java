@@ -21,10 +21,12 @@ import org.commonground.proposal.AmendmentState;
 import org.commonground.proposal.ProposalGuard;
 import org.commonground.proposal.ProposalRepository;
 import org.commonground.proposal.ProposalState;
+import org.commonground.proposal.ProposalWithdrawn;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -144,6 +146,19 @@ public class BallotService {
         }
         ballots.close(ballotId, me.id(), false, "Cancelled: " + why);
         audit.record(me.id(), "BALLOT_CANCELLED", "ballot", ballotId, why);
+    }
+
+    /**
+     * A withdrawn proposal's open ballots are cancelled, closing as not passed, so none later closes as "passed" on
+     * something no longer being decided, and their pages say why voting stopped.
+     */
+    @EventListener
+    void proposalWithdrawn(ProposalWithdrawn withdrawn) {
+        for (BallotRecord b : ballots.ofProposal(withdrawn.proposalId())) {
+            if (b.getClosedAt() == null && ballots.close(b.getId(), withdrawn.withdrawnBy(), false, "Cancelled: the proposal was withdrawn.")) {
+                audit.record(withdrawn.withdrawnBy(), "BALLOT_CANCELLED", "ballot", b.getId(), "the proposal was withdrawn");
+            }
+        }
     }
 
     /**

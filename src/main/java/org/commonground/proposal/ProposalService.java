@@ -20,6 +20,7 @@ import org.commonground.security.SignedInMember;
 import org.commonground.shared.FieldProblem;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.shared.TextRules;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -44,11 +45,13 @@ public class ProposalService {
     private final CurrentMember currentMember;
     private final AuditLog audit;
     private final Watches watches;
+    private final ApplicationEventPublisher publisher;
 
     ProposalService(ProposalRepository proposals, GroupRepository groups, MembershipRepository memberships,
                     AmendmentRepository amendments, CommentRepository comments, ProposalGuard guard, CurrentMember currentMember,
-                    AuditLog audit, Watches watches) {
+                    AuditLog audit, Watches watches, ApplicationEventPublisher publisher) {
         this.watches = watches;
+        this.publisher = publisher;
         this.comments = comments;
         this.proposals = proposals;
         this.groups = groups;
@@ -183,6 +186,9 @@ public class ProposalService {
             throw new InvalidInputException("state", "Someone else changed this proposal's state just now. Look again.");
         }
         audit.record(me.id(), "PROPOSAL_" + to.name(), "proposal", proposalId, from + " -> " + to);
+        if (to == ProposalState.WITHDRAWN) {
+            publisher.publishEvent(new ProposalWithdrawn(proposalId, me.id()));
+        }
     }
 
     /** Whoever may read a proposal may follow it: its amendments and state changes then notify them. */

@@ -229,6 +229,39 @@ class BallotServiceTest {
     }
 
     @Test
+    void withdrawingAProposalCancelsItsOpenBallotsSoNoneLaterPasses() {
+        group(2, "LAB", "GRN");
+        long proposal = proposalInVoting();
+        long ballot = openBallot(proposal, DecisionRule.SIMPLE_MAJORITY, false);
+        for (SignedInMember m : members) {
+            vote(m, ballot, Choice.FOR);
+        }
+        TestMembers.signIn(convenor);
+        proposals.move(proposal, ProposalState.WITHDRAWN);
+
+        BallotDetails cancelled = ballots.details(ballot);
+        assertThat(cancelled.closedAt()).isNotNull();
+        assertThat(cancelled.passed()).isFalse();
+        assertThat(cancelled.explanation()).isEqualTo("Cancelled: the proposal was withdrawn.");
+        assertThatThrownBy(() -> ballots.close(ballot)).isInstanceOf(InvalidInputException.class).hasMessageContaining("already closed");
+        assertThat(proposals.details(proposal).proposal().state()).isEqualTo(ProposalState.WITHDRAWN);
+        assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.SUBJECT_TYPE.eq("ballot").and(AUDIT_EVENT.SUBJECT_ID.eq(ballot))
+                .and(AUDIT_EVENT.ACTION.eq("BALLOT_CANCELLED")))).isEqualTo(1);
+        TestMembers.signIn(members.get(1));
+        assertThatThrownBy(() -> ballots.vote(ballot, Choice.AGAINST, "")).isInstanceOf(InvalidInputException.class).hasMessageContaining("closed");
+
+        // An amendment's ballot, in discussion, goes the same way.
+        TestMembers.signIn(convenor);
+        long discussed = proposals.create(group, new ProposalDraft("Motion", "", "We agree to this.", ""));
+        proposals.move(discussed, ProposalState.DISCUSSION);
+        var a = amendments.propose(discussed, 1, 1, 1, "We agree to this, wholeheartedly.", "");
+        long amendmentBallot = ballots.open(discussed, a.id(), new BallotSettings(DecisionRule.SIMPLE_MAJORITY, false, 0, 0, null));
+        proposals.move(discussed, ProposalState.WITHDRAWN);
+        assertThat(ballots.details(amendmentBallot).closedAt()).isNotNull();
+        assertThat(ballots.details(amendmentBallot).passed()).isFalse();
+    }
+
+    @Test
     void aPassedAmendmentBallotMergesTheAmendment() {
         group(2, "LAB", "GRN");
         TestMembers.signIn(convenor);

@@ -760,7 +760,7 @@ class ProposalAccessMatrixTest {
                 see it                           | group
                 listed on the proposal           | group
                 vote                             | nobody
-                close it                         | convenor            // a convenor tidies it away; it decides nothing now
+                close it                         | nobody              // withdrawing the proposal cancelled it
                 open a second one                | nobody
                 cancel it                        | nobody
                 """);
