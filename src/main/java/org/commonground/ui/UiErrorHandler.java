@@ -15,7 +15,6 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 
 /**
  * A refused action (the service said no) is told to the member in words, not as a stack trace; so is a database
@@ -34,14 +33,14 @@ class UiErrorHandler implements VaadinServiceInitListener {
     static final String DATABASE_UNREACHABLE = "The database cannot be reached just now, so nothing was saved. Please try again in a moment.";
 
     /**
-     * The cause that says the connection to PostgreSQL failed, if any: SQLSTATE class 08, no connection to be had for
-     * a transaction, or a rollback that failed because the connection had gone (it hides the original failure).
+     * The cause that says the connection to PostgreSQL failed, if any: SQLSTATE class 08 (also beneath a rollback that
+     * failed because the connection had gone, which hides the original failure) or no connection to be had at all.
+     * Any other failed commit or rollback is a fault to be seen, not an outage.
      */
     static Throwable databaseUnreachable(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException
                     || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-                    || t instanceof TransactionSystemException
                     || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return t;
             }
