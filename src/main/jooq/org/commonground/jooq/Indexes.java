@@ -45,7 +45,7 @@ public class Indexes {
     public static final Index COMMENT_PROPOSAL = Internal.createIndex(DSL.name("comment_proposal"), Comment.COMMENT, new OrderField[] { Comment.COMMENT.PROPOSAL_ID, Comment.COMMENT.CREATED_AT }, false);
     public static final Index ELECTION_RESULT_CONSTITUENCY = Internal.createIndex(DSL.name("election_result_constituency"), ElectionResult.ELECTION_RESULT, new OrderField[] { ElectionResult.ELECTION_RESULT.ONS_CODE }, false);
     public static final Index GROUP_MEMBERSHIP_MEMBER = Internal.createIndex(DSL.name("group_membership_member"), GroupMembership.GROUP_MEMBERSHIP, new OrderField[] { GroupMembership.GROUP_MEMBERSHIP.MEMBER_ID }, false);
-    public static final Index MAIL_OUTBOX_UNSENT = Internal.createIndex(DSL.name("mail_outbox_unsent"), MailOutbox.MAIL_OUTBOX, new OrderField[] { MailOutbox.MAIL_OUTBOX.CREATED_AT }, false);
+    public static final Index MAIL_OUTBOX_DUE = Internal.createIndex(DSL.name("mail_outbox_due"), MailOutbox.MAIL_OUTBOX, new OrderField[] { MailOutbox.MAIL_OUTBOX.NEXT_ATTEMPT_AT }, false);
     public static final Index MEMBER_PARTY = Internal.createIndex(DSL.name("member_party"), Member.MEMBER, new OrderField[] { Member.MEMBER.PARTY_ID }, false);
     public static final Index NOTIFICATION_MEMBER = Internal.createIndex(DSL.name("notification_member"), Notification.NOTIFICATION, new OrderField[] { Notification.NOTIFICATION.MEMBER_ID, Notification.NOTIFICATION.CREATED_AT.desc() }, false);
     public static final Index NOTIFICATION_UNDIGESTED = Internal.createIndex(DSL.name("notification_undigested"), Notification.NOTIFICATION, new OrderField[] { Notification.NOTIFICATION.MEMBER_ID }, false);

@@ -91,6 +91,16 @@ public class MailOutbox extends TableImpl<MailOutboxRecord> {
      */
     public final TableField<MailOutboxRecord, String> LAST_ERROR = createField(DSL.name("last_error"), SQLDataType.CLOB, this, "");
 
+    /**
+     * The column <code>mail_outbox.attempts</code>.
+     */
+    public final TableField<MailOutboxRecord, Integer> ATTEMPTS = createField(DSL.name("attempts"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "");
+
+    /**
+     * The column <code>mail_outbox.next_attempt_at</code>.
+     */
+    public final TableField<MailOutboxRecord, OffsetDateTime> NEXT_ATTEMPT_AT = createField(DSL.name("next_attempt_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
+
     private MailOutbox(Name alias, Table<MailOutboxRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -127,7 +137,7 @@ public class MailOutbox extends TableImpl<MailOutboxRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.MAIL_OUTBOX_UNSENT);
+        return Arrays.asList(Indexes.MAIL_OUTBOX_DUE);
     }
 
     @Override
@@ -143,6 +153,7 @@ public class MailOutbox extends TableImpl<MailOutboxRecord> {
     @Override
     public List<Check<MailOutboxRecord>> getChecks() {
         return Arrays.asList(
+            Internal.createCheck(this, DSL.name("mail_outbox_attempts_check"), "((attempts >= 0))", true),
             Internal.createCheck(this, DSL.name("mail_outbox_body_check"), "((char_length(body) <= 20000))", true),
             Internal.createCheck(this, DSL.name("mail_outbox_recipient_check"), "(((char_length(recipient) >= 3) AND (char_length(recipient) <= 254)))", true),
             Internal.createCheck(this, DSL.name("mail_outbox_subject_check"), "(((char_length(subject) >= 1) AND (char_length(subject) <= 300)))", true)

@@ -117,6 +117,34 @@ public class MailOutboxRecord extends UpdatableRecordImpl<MailOutboxRecord> {
         return (String) get(6);
     }
 
+    /**
+     * Setter for <code>mail_outbox.attempts</code>.
+     */
+    public void setAttempts(Integer value) {
+        set(7, value);
+    }
+
+    /**
+     * Getter for <code>mail_outbox.attempts</code>.
+     */
+    public Integer getAttempts() {
+        return (Integer) get(7);
+    }
+
+    /**
+     * Setter for <code>mail_outbox.next_attempt_at</code>.
+     */
+    public void setNextAttemptAt(OffsetDateTime value) {
+        set(8, value);
+    }
+
+    /**
+     * Getter for <code>mail_outbox.next_attempt_at</code>.
+     */
+    public OffsetDateTime getNextAttemptAt() {
+        return (OffsetDateTime) get(8);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -140,7 +168,7 @@ public class MailOutboxRecord extends UpdatableRecordImpl<MailOutboxRecord> {
     /**
      * Create a detached, initialised MailOutboxRecord
      */
-    public MailOutboxRecord(Long id, String recipient, String subject, String body, OffsetDateTime createdAt, OffsetDateTime sentAt, String lastError) {
+    public MailOutboxRecord(Long id, String recipient, String subject, String body, OffsetDateTime createdAt, OffsetDateTime sentAt, String lastError, Integer attempts, OffsetDateTime nextAttemptAt) {
         super(MailOutbox.MAIL_OUTBOX);
 
         setId(id);
@@ -150,6 +178,8 @@ public class MailOutboxRecord extends UpdatableRecordImpl<MailOutboxRecord> {
         setCreatedAt(createdAt);
         setSentAt(sentAt);
         setLastError(lastError);
+        setAttempts(attempts);
+        setNextAttemptAt(nextAttemptAt);
         resetTouchedOnNotNull();
     }
 }
