@@ -15,6 +15,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * A refused action (the service said no) is told to the member in words, not as a stack trace; so is a database
@@ -33,9 +34,9 @@ class UiErrorHandler implements VaadinServiceInitListener {
     static final String DATABASE_UNREACHABLE = "The database cannot be reached just now, so nothing was saved. Please try again in a moment.";
 
     /**
-     * The cause that says the connection to PostgreSQL failed, if any: SQLSTATE class 08 (also beneath a rollback that
-     * failed because the connection had gone, which hides the original failure) or no connection to be had at all.
-     * Any other failed commit or rollback is a fault to be seen, not an outage.
+     * The cause that says the connection to PostgreSQL failed, if any: SQLSTATE class 08 or no connection to be had.
+     * A rollback that failed on the dead connection hides the failure that caused it; that one is looked at instead,
+     * so any other failed commit or rollback is a fault to be seen, not an outage.
      */
     static Throwable databaseUnreachable(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
@@ -43,6 +44,9 @@ class UiErrorHandler implements VaadinServiceInitListener {
                     || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
                     || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return t;
+            }
+            if (t instanceof TransactionSystemException failedRollback && failedRollback.getApplicationException() != null) {
+                return databaseUnreachable(failedRollback.getApplicationException());
             }
         }
         return null;
