@@ -54,6 +54,7 @@ import org.commonground.proposal.text.WordDiff;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
 import org.commonground.ui.PartyMarker;
 import org.springframework.security.access.AccessDeniedException;
@@ -81,6 +82,9 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private UI ui;
     private PactDetails shown;
     private Set<Long> shownComments = Set.of();
+    private final H2 titleHeading = new H2();
+    private final Span stateBadge = new Span();
+    private final Paragraph stateReason = new Paragraph();
 
     public PactView(PactService pacts, ElectionService elections, CommentService comments, LiveEvents live,
                     CurrentMember currentMember) {
@@ -95,7 +99,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         pactId = event.getRouteParameters().getLong("pactId").orElse(0L);
-        refresh();
+        show();
     }
 
     @Override
@@ -154,7 +158,18 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         return thread.stream().filter(c -> !c.deleted()).map(Comment::id).collect(java.util.stream.Collectors.toSet());
     }
 
+    /**
+     * Shows the pact anew after something on this page changed it. The page is rebuilt, so keyboard focus, if it was
+     * on a control that went away, goes to the pact's title instead of falling back to the top of the page.
+     */
     void refresh() {
+        show();
+        if (shown != null) {
+            Focus.onIfLost(titleHeading);
+        }
+    }
+
+    private void show() {
         removeAll();
         changedNotice.removeAll();
         PactDetails d;
@@ -198,16 +213,17 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         listen();
     }
 
+    /** Updated in place, live too, so the title keeps keyboard focus when it has it. */
     private void fillStatusLine(PactDetails d) {
-        statusLine.removeAll();
-        Span state = new Span(d.state().label());
-        state.addClassName("cg-status");
-        statusLine.add(new H2(d.summary().title()), state);
-        if (!d.stateReason().isBlank()) {
-            Paragraph reason = new Paragraph(d.stateReason());
-            reason.addClassName("cg-notice");
-            statusLine.add(reason);
+        if (statusLine.getChildren().findAny().isEmpty()) {
+            stateBadge.addClassName("cg-status");
+            stateReason.addClassName("cg-notice");
+            statusLine.add(titleHeading, stateBadge, stateReason);
         }
+        titleHeading.setText(d.summary().title());
+        stateBadge.setText(d.state().label());
+        stateReason.setText(d.stateReason());
+        stateReason.setVisible(!d.stateReason().isBlank());
     }
 
     private Div termsTable(PactTerms terms, List<String> parties) {
