@@ -31,6 +31,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 public class SecurityConfiguration {
 
+    /** The public documents' addresses: their own filter chain, headers and policy. */
+    static final String[] PUBLIC_DOCUMENTS = {"/p", "/p/**", "/unsubscribe"};
+
     /**
      * Published documents (and the unsubscribe link of emails) are public: no sign-in, no session (so they cache and scale), and strict headers, since
      * they show text members wrote. The one form (verification) still carries a CSRF token, kept in a cookie and
@@ -39,7 +42,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain publicDocuments(HttpSecurity http) throws Exception {
-        http.securityMatcher("/p", "/p/**", "/unsubscribe")
+        http.securityMatcher(PUBLIC_DOCUMENTS)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

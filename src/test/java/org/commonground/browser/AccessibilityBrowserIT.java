@@ -131,13 +131,15 @@ class AccessibilityBrowserIT extends BrowserTest {
     void theMainPagesAreUsableAt200PercentZoom() throws Exception {
         MainPages m = mainPages("Zoom");
         Map<String, List<String>> found = new LinkedHashMap<>();
+        // These pages run under their own Content-Security-Policy (the axe checker above bypasses it).
+        List<String> refusedByPolicy = new ArrayList<>();
         try (BrowserContext anyone = browser.newContext(ZOOMED)) {
-            Page page = anyone.newPage();
+            Page page = watchingThePolicy(anyone.newPage(), refusedByPolicy);
             zoomed(page, "login", found, heading(page, "Sign in"), button(page, "Sign in"));
             zoomed(page, "p/" + m.slug(), found, heading(page, "Zoom buses"), link(page, "Download the PDF"));
         }
         try (BrowserContext member = browser.newContext(ZOOMED)) {
-            Page page = member.newPage();
+            Page page = watchingThePolicy(member.newPage(), refusedByPolicy);
             page.navigate(url("login"));
             signIn(page, m.agreed().convenor().email());
             String group = "Publishing group " + m.agreed().convenor().id();
@@ -153,12 +155,23 @@ class AccessibilityBrowserIT extends BrowserTest {
                     page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Alliance parties")));
         }
         try (BrowserContext convenor = browser.newContext(ZOOMED)) {
-            Page page = convenor.newPage();
+            Page page = watchingThePolicy(convenor.newPage(), refusedByPolicy);
             page.navigate(url("login"));
             signIn(page, m.ratified().convenor().email());
             zoomed(page, "pacts/" + m.ratified().pact(), found, heading(page, "Zoom pact"), link(page, "Publish"));
         }
         assertThat(found).as("problems at 200% zoom, by page").isEmpty();
+        assertThat(refusedByPolicy).as("what the pages' Content-Security-Policy refused").isEmpty();
+    }
+
+    /** Chromium reports on the console each thing a Content-Security-Policy refuses. */
+    private static Page watchingThePolicy(Page page, List<String> refused) {
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                refused.add(page.url() + ": " + message.text());
+            }
+        });
+        return page;
     }
 
     private static final Browser.NewContextOptions ZOOMED = new Browser.NewContextOptions()

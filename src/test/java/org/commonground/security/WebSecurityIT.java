@@ -101,5 +101,9 @@ class WebSecurityIT {
         assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+        assertThat(page.headers().allValues("Content-Security-Policy")).containsExactly(BaselineHeaders.MEMBERS_POLICY);
+        // A public document keeps its own, stricter policy, and only that one.
+        HttpResponse<String> published = HTTP.send(HttpRequest.newBuilder(base().resolve("p")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(published.headers().allValues("Content-Security-Policy")).singleElement().asString().startsWith("default-src 'none'");
     }
 }
