@@ -1,7 +1,6 @@
 package org.commonground.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,10 +65,7 @@ public final class LoadBenchmark {
         }
         List<Seat> seats = created.subList(0, sessions);
 
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = AppProcess.freePort();
         try (AppProcess app = AppProcess.start(port, database, Path.of("target", "bench-load-app.log"))) {
             URI base = URI.create("http://localhost:" + port + "/");
             // One session first, so what all sessions share (classes, caches, pools) is in the baseline.

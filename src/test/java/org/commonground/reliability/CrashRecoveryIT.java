@@ -2,7 +2,6 @@ package org.commonground.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -63,7 +62,7 @@ class CrashRecoveryIT {
         List<Seat> seats = BusyGroups.create(testMembers, db, groups, proposals, ballots, 1, 12);
         long proposal = seats.getFirst().proposalId();
         long ballot = seats.getFirst().ballotId();
-        int port = freePort();
+        int port = AppProcess.freePort();
         URI base = URI.create("http://localhost:" + port + "/");
         var log = Files.createTempFile("crash", ".log");
 
@@ -137,12 +136,6 @@ class CrashRecoveryIT {
             UiSession.Reply page = reader.open("proposals/" + proposal);
             confirmedComments.forEach(text -> assertThat(page.contains(text)).as(text).isTrue());
             assertThat(reader.postComment("Written after the restart")).isTrue();
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
         }
     }
 }

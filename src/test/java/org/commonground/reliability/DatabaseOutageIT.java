@@ -2,7 +2,6 @@ package org.commonground.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
@@ -45,10 +44,7 @@ class DatabaseOutageIT {
     void theAppReportsAnOutageAndRecoversWithoutARestartLosingNothingAcknowledged() throws Exception {
         List<Seat> seats = BusyGroups.create(testMembers, db, groups, proposals, ballots, 1, 3);
         long proposal = seats.getFirst().proposalId();
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = AppProcess.freePort();
         URI base = URI.create("http://localhost:" + port + "/");
         var log = Files.createTempFile("outage", ".log");
 

@@ -1,6 +1,7 @@
 package org.commonground.support;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +27,13 @@ public final class AppProcess implements AutoCloseable {
     private AppProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
+    }
+
+    /** A port nothing listens on just now, for the jar to serve on. */
+    public static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
     }
 
     /** Starts the jar on {@code port} against {@code databaseUrl} and waits until it serves the sign-in page. */
