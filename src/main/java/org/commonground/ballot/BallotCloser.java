@@ -44,6 +44,10 @@ class BallotCloser {
                 ballots.close(id);
             } catch (InvalidInputException | AccessDeniedException e) {
                 log.warn("Ballot {} is due but could not be closed: {}", id, e.getMessage());
+            } catch (RuntimeException e) {
+                // A failure closing one ballot (a lost connection, a conflict) must not keep the others open; the
+                // next round tries it again.
+                log.error("Ballot {} is due but closing it failed; trying again at the next check", id, e);
             } finally {
                 SecurityContextHolder.clearContext();
             }

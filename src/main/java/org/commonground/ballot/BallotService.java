@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.commonground.audit.AuditLog;
 import org.commonground.ballot.BallotRepository.PartyCount;
@@ -155,7 +156,9 @@ public class BallotService {
     @EventListener
     void proposalWithdrawn(ProposalWithdrawn withdrawn) {
         for (BallotRecord b : ballots.ofProposal(withdrawn.proposalId())) {
-            if (b.getClosedAt() == null && ballots.close(b.getId(), withdrawn.withdrawnBy(), false, "Cancelled: the proposal was withdrawn.")) {
+            // Locked as a close locks it, so a vote in flight is either counted before or refused after.
+            if (b.getClosedAt() == null && ballots.lockForClosing(b.getId()).orElseThrow().getClosedAt() == null) {
+                ballots.close(b.getId(), withdrawn.withdrawnBy(), false, "Cancelled: the proposal was withdrawn.");
                 audit.record(withdrawn.withdrawnBy(), "BALLOT_CANCELLED", "ballot", b.getId(), "the proposal was withdrawn");
             }
         }
@@ -199,10 +202,15 @@ public class BallotService {
     @Transactional
     public Outcome close(long ballotId) {
         SignedInMember me = currentMember.require();
-        Long pactId = ballots.find(ballotId).map(BallotRecord::getPactId).orElse(null);
+        Optional<BallotRecord> found = ballots.find(ballotId);
+        Long pactId = found.map(BallotRecord::getPactId).orElse(null);
+        Long proposalId = found.map(BallotRecord::getProposalId).orElse(null);
+        // Its subject first, then the ballot: the order signing a pact and withdrawing a proposal take, so a close
+        // cannot deadlock with either.
         if (pactId != null) {
-            // Pact first, then ballot: the order every pact change takes, so closing and signing cannot deadlock.
             guardedPact(pactId, me, true);
+        } else if (proposalId != null) {
+            proposals.lock(proposalId);
         }
         BallotRecord b = ballots.lockForClosing(ballotId).orElseThrow(BallotService::noSuchBallot);
         if (!mayClose(b, me)) {
