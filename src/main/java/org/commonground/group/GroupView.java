@@ -129,7 +129,7 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
     }
 
-    /** Convenors (and admins) download the group's whole record as JSON: made when asked for, from one snapshot. */
+    /** Convenors download the group's whole record as JSON: made when asked for, from one snapshot. */
     private void addRecord() {
         add(new H3("Record"));
         add(new Paragraph("The group's record as one JSON file: its members, every proposal with all its revisions, comments, "

@@ -2,10 +2,13 @@ package org.commonground.mail;
 
 import static org.commonground.jooq.Tables.MAIL_OUTBOX;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.commonground.jooq.tables.records.MailOutboxRecord;
 import org.jooq.DSLContext;
@@ -24,9 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sends queued mail through Spring Mail when an SMTP server is configured. (Conditional on the property, as Spring
- * Boot's mail sender is: a condition on the sender bean would be judged before auto-configuration makes it.) A
- * message that fails waits before it is tried again ({@link RetrySchedule}); when the server itself cannot be
- * reached, the rest of the batch waits for the next round rather than each timing out in turn.
+ * Boot's mail sender is: a condition on the sender bean would be judged before auto-configuration makes it.)
+ *
+ * <p>Two kinds of failure are told apart. A message the server refuses waits before it is tried again
+ * ({@link RetrySchedule}) and is given up in the end. A server that cannot be reached, or refuses to sign us in, is
+ * no message's fault: nothing is counted against the mail, the batch stops, and the outbox waits (longer each time,
+ * up to ten minutes) before it tries the server again.
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")
@@ -34,27 +40,39 @@ class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     private static final int BATCH = 50;
+    private static final Duration SERVER_WAIT_LONGEST = Duration.ofMinutes(10);
+
+    /** How the server's failure looked. */
+    enum Failure { MESSAGE, SERVER, AFTER_SENDING }
 
     private final DSLContext db;
     private final JavaMailSender sender;
     private final String from;
     private final Clock clock;
+    private final Duration serverWaitFirst;
+    // In memory: each instance finds out for itself that the server is back.
+    private Duration serverWait = Duration.ZERO;
+    private Instant serverDownUntil = Instant.MIN;
 
-    OutboxDispatcher(DSLContext db, JavaMailSender sender, @Value("${commonground.mail.from}") String from, Clock clock) {
+    OutboxDispatcher(DSLContext db, JavaMailSender sender, @Value("${commonground.mail.from}") String from, Clock clock,
+                     @Value("${commonground.mail.server-retry:PT30S}") Duration serverWaitFirst) {
         this.db = db;
         this.sender = sender;
         this.from = from;
         this.clock = clock;
+        this.serverWaitFirst = serverWaitFirst;
     }
 
     @Scheduled(fixedDelayString = "${commonground.mail.dispatch-interval:PT5S}")
     @Transactional
-    void dispatch() {
-        OffsetDateTime now = OffsetDateTime.now(clock);
+    synchronized void dispatch() {
+        if (clock.instant().isBefore(serverDownUntil)) {
+            return;
+        }
         // Only what is due: mail waiting for a retry, or given up, never holds up the mail behind it.
         // SKIP LOCKED lets several app instances share the outbox without sending a message twice.
         for (MailOutboxRecord mail : db.selectFrom(MAIL_OUTBOX)
-                .where(MAIL_OUTBOX.SENT_AT.isNull()).and(MAIL_OUTBOX.NEXT_ATTEMPT_AT.le(now))
+                .where(MAIL_OUTBOX.SENT_AT.isNull()).and(MAIL_OUTBOX.NEXT_ATTEMPT_AT.le(OffsetDateTime.now(clock)))
                 .and(MAIL_OUTBOX.ATTEMPTS.lt(RetrySchedule.MAX_ATTEMPTS))
                 .orderBy(MAIL_OUTBOX.NEXT_ATTEMPT_AT, MAIL_OUTBOX.ID).limit(BATCH).forUpdate().skipLocked().fetch()) {
             SimpleMailMessage message = new SimpleMailMessage();
@@ -64,19 +82,28 @@ class OutboxDispatcher {
             message.setText(mail.getBody());
             try {
                 sender.send(message);
-                mail.setSentAt(OffsetDateTime.now(clock));
-                mail.setLastError(null);
-                mail.update();
+                sent(mail);
             } catch (MailException e) {
-                failed(mail, e);
-                if (serverUnreachable(e)) {
-                    return;
+                switch (kindOf(e)) {
+                    case AFTER_SENDING -> sent(mail);
+                    case MESSAGE -> refused(mail, e);
+                    case SERVER -> {
+                        serverUnreachable(mail, e);
+                        return;
+                    }
                 }
             }
         }
     }
 
-    private void failed(MailOutboxRecord mail, MailException e) {
+    private void sent(MailOutboxRecord mail) {
+        serverWait = Duration.ZERO;
+        mail.setSentAt(OffsetDateTime.now(clock));
+        mail.setLastError(null);
+        mail.update();
+    }
+
+    private void refused(MailOutboxRecord mail, MailException e) {
         int attempts = mail.getAttempts() + 1;
         Optional<Duration> wait = RetrySchedule.after(attempts);
         mail.setAttempts(attempts);
@@ -91,11 +118,43 @@ class OutboxDispatcher {
         }
     }
 
+    private void serverUnreachable(MailOutboxRecord mail, MailException e) {
+        serverWait = serverWait.isZero() ? serverWaitFirst : min(serverWait.multipliedBy(2), SERVER_WAIT_LONGEST);
+        serverDownUntil = clock.instant().plus(serverWait);
+        mail.setLastError(e.getMessage());
+        mail.update();
+        log.warn("The SMTP server cannot be used ({}); queued mail waits {} before it is tried again", e.getMessage(), serverWait);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     /**
-     * Whether the failure was the server's, not this message's: no connection, or sign-in refused. Spring's sender
-     * reports a message the server refused as a send exception without a cause, and a connection that failed with one.
+     * Whose failure it was. Spring's sender reports a refused sign-in as an authentication exception; a connection
+     * that failed, or broke while sending, as an I/O error beneath the exception or beneath a failed message's; and a
+     * connection that failed to close after the message went as a send exception naming no failed message.
      */
-    static boolean serverUnreachable(MailException e) {
-        return e instanceof MailAuthenticationException || e instanceof MailSendException send && send.getCause() != null;
+    static Failure kindOf(MailException e) {
+        if (e instanceof MailAuthenticationException) {
+            return Failure.SERVER;
+        }
+        if (e instanceof MailSendException send) {
+            if (send.getFailedMessages().isEmpty() && send.getCause() != null) {
+                return Failure.AFTER_SENDING;
+            }
+            boolean io = Stream.concat(Stream.of(send.getCause()), send.getFailedMessages().values().stream()).anyMatch(OutboxDispatcher::hasIoCause);
+            return io ? Failure.SERVER : Failure.MESSAGE;
+        }
+        return Failure.MESSAGE;
+    }
+
+    private static boolean hasIoCause(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -27,16 +27,16 @@ import org.commonground.proposal.Visibility;
 import org.commonground.security.SignedInMember;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
+import org.commonground.support.WithSmtpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 /** Notifications in the app and by email, through a real SMTP server (GreenMail) and the outbox's dispatcher. */
 @IntegrationTest
-@TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025", "commonground.mail.dispatch-interval=PT0.2S"})
+@WithSmtpServer
 class NotificationsTest {
 
     @RegisterExtension
