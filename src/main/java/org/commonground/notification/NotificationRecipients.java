@@ -59,7 +59,7 @@ class NotificationRecipients {
             case "pact PACT_RATIFYING" -> ratificationAwaited(e.subjectId(), actor);
             case "pact PACT_NEGOTIATING", "pact PACT_AMENDMENT_PROPOSED", "pact PACT_AMENDMENT_ACCEPTED", "pact PACT_RATIFIED", "pact PACT_COLLAPSED",
                  "pact PUBLISHED" -> toWatchersOfPact(e.subjectId(), actor, e.action());
-            case "ballot BALLOT_OPENED", "ballot BALLOT_CLOSED" -> ballot(e.subjectId(), actor, e.action().equals("BALLOT_OPENED"), e.detail());
+            case "ballot BALLOT_OPENED", "ballot BALLOT_CLOSED", "ballot BALLOT_CANCELLED" -> ballot(e.subjectId(), actor, e.action(), e.detail());
             default -> {
                 // Everything else is in the activity lists, not worth anyone's attention.
             }
@@ -142,7 +142,7 @@ class NotificationRecipients {
      * The ballot's electors, and for a proposal also its authors and watchers, who may read it now: an elector who
      * has left the group since the ballot opened hears no more of it.
      */
-    private void ballot(long ballotId, long actor, boolean opened, String detail) {
+    private void ballot(long ballotId, long actor, String action, String detail) {
         Record b = db.fetchOne("select proposal_id, pact_id, amendment_id from ballot where id = ?", ballotId);
         if (b == null) {
             return;
@@ -163,8 +163,12 @@ class NotificationRecipients {
                     .getValues(0, Long.class);
             subject = "a ratification of " + quoted(pactTitle(pactId));
         }
-        String text = opened ? "A ballot opened on " + subject
-                : "The ballot on " + subject + " closed: " + (detail.startsWith("passed") ? "passed" : "failed");
+        String text = switch (action) {
+            case "BALLOT_OPENED" -> "A ballot opened on " + subject;
+            // Voting stopped without a decision: the detail says why (the proposal was withdrawn, the pact rejected).
+            case "BALLOT_CANCELLED" -> "The ballot on " + subject + " was cancelled: " + detail;
+            default -> "The ballot on " + subject + " closed: " + (detail.startsWith("passed") ? "passed" : "failed");
+        };
         notifier.send(recipients, actor, "BALLOT", text, "ballots/" + ballotId);
     }
 

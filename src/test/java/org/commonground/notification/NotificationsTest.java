@@ -173,6 +173,12 @@ class NotificationsTest {
         assertThat(of(libDem)).extracting(Notification::text, Notification::link)
                 .contains(org.assertj.core.groups.Tuple.tuple("A ballot opened on the text of \u201cCycle lanes\u201d", "ballots/" + ballot));
         assertThat(of(greenToo)).extracting(Notification::kind).contains("BALLOT");
+
+        // Withdrawing the proposal stops the vote, and its electors are told why.
+        TestMembers.signIn(green);
+        proposals.move(proposal, ProposalState.WITHDRAWN);
+        assertThat(of(libDem)).extracting(Notification::text, Notification::link).contains(org.assertj.core.groups.Tuple.tuple(
+                "The ballot on the text of \u201cCycle lanes\u201d was cancelled: the proposal was withdrawn", "ballots/" + ballot));
     }
 
     @Test
