@@ -16,8 +16,22 @@ public record BallotDetails(long id, String title, String backLink, String backL
                             List<PartyResult> parties, List<NamedVote> votes, Choice myChoice, String myReason,
                             boolean elector, boolean canClose) {
 
+    /** How a ballot cancelled without a decision begins its explanation. */
+    static final String CANCELLED = "Cancelled: ";
+
     public boolean isOpen() {
         return closedAt == null;
+    }
+
+    /** Open, Passed, Failed, or Cancelled (voting stopped because what it decided no longer was being decided). */
+    public String outcome() {
+        if (isOpen()) {
+            return "Open";
+        }
+        if (Boolean.TRUE.equals(passed)) {
+            return "Passed";
+        }
+        return explanation != null && explanation.startsWith(CANCELLED) ? "Cancelled" : "Failed";
     }
 
     public int electorate() {

@@ -145,7 +145,7 @@ public class BallotService {
         if (guardedPact(b.getPactId(), me, false).state() == PactState.RATIFYING || b.getClosedAt() != null) {
             return;
         }
-        ballots.close(ballotId, me.id(), false, "Cancelled: " + why);
+        ballots.close(ballotId, me.id(), false, BallotDetails.CANCELLED + why);
         audit.record(me.id(), "BALLOT_CANCELLED", "ballot", ballotId, why);
     }
 
@@ -158,7 +158,7 @@ public class BallotService {
         for (BallotRecord b : ballots.ofProposal(withdrawn.proposalId())) {
             // Locked as a close locks it, so a vote in flight is either counted before or refused after.
             if (b.getClosedAt() == null && ballots.lockForClosing(b.getId()).orElseThrow().getClosedAt() == null) {
-                ballots.close(b.getId(), withdrawn.withdrawnBy(), false, "Cancelled: the proposal was withdrawn.");
+                ballots.close(b.getId(), withdrawn.withdrawnBy(), false, BallotDetails.CANCELLED + "the proposal was withdrawn.");
                 audit.record(withdrawn.withdrawnBy(), "BALLOT_CANCELLED", "ballot", b.getId(), "the proposal was withdrawn");
             }
         }

@@ -165,7 +165,7 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
             middle.removeAll();
             choiceButtons.clear();
             myVote = null;
-            Span result = new Span(Boolean.TRUE.equals(b.passed()) ? "Passed" : "Failed");
+            Span result = new Span(b.outcome());
             result.addClassNames("cg-status", "cg-result");
             H3 resultHeading = new H3("Result");
             middle.add(resultHeading, result, new Pre(b.explanation()));

@@ -96,7 +96,7 @@ public class ProposalBallotsView extends VerticalLayout implements BeforeEnterOb
         cards.addClassName("cg-cards");
         for (long id : ids) {
             BallotDetails b = ballots.details(id);
-            cards.add(Cards.card("ballots/" + id, b.subject(), b.isOpen() ? "Open" : Boolean.TRUE.equals(b.passed()) ? "Passed" : "Failed",
+            cards.add(Cards.card("ballots/" + id, b.subject(), b.outcome(),
                     new Paragraph(b.rule().label() + (b.secret() ? ", secret" : ", open") + " \u00b7 " + b.electorateLine()),
                     new Paragraph("Opened " + WHEN.format(b.openedAt()) + (b.closesAt() != null && b.isOpen() ? ", closes " + WHEN.format(b.closesAt()) : ""))));
         }

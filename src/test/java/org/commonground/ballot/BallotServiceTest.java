@@ -125,6 +125,7 @@ class BallotServiceTest {
         ballots.close(ballot);
         BallotDetails closed = ballots.details(ballot);
         assertThat(closed.passed()).isTrue();
+        assertThat(closed.outcome()).isEqualTo("Passed");
         assertThat(closed.explanation()).contains("GRN: 2 for, 1 against, turnout 100% \u2265 quorum 20%: consents")
                 .endsWith("Passed: every participating party consents.");
         assertThat(proposals.details(proposal).proposal().state()).isEqualTo(ProposalState.AGREED);
@@ -146,6 +147,7 @@ class BallotServiceTest {
         BallotDetails closed = ballots.details(ballot);
         assertThat(closed.passed()).isFalse();
         assertThat(closed.explanation()).endsWith("Failed: LD does not consent.");
+        assertThat(closed.outcome()).isEqualTo("Failed");
         assertThat(proposals.details(proposal).proposal().state()).isEqualTo(ProposalState.NOT_AGREED);
     }
 
@@ -243,6 +245,7 @@ class BallotServiceTest {
         assertThat(cancelled.closedAt()).isNotNull();
         assertThat(cancelled.passed()).isFalse();
         assertThat(cancelled.explanation()).isEqualTo("Cancelled: the proposal was withdrawn.");
+        assertThat(cancelled.outcome()).isEqualTo("Cancelled");
         assertThatThrownBy(() -> ballots.close(ballot)).isInstanceOf(InvalidInputException.class).hasMessageContaining("already closed");
         assertThat(proposals.details(proposal).proposal().state()).isEqualTo(ProposalState.WITHDRAWN);
         assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.SUBJECT_TYPE.eq("ballot").and(AUDIT_EVENT.SUBJECT_ID.eq(ballot))
