@@ -85,7 +85,10 @@ public class ProposalBallotsView extends VerticalLayout implements BeforeEnterOb
             return;
         }
         add(new H2("Ballots on \u201c" + details.proposal().title() + "\u201d"), new Anchor("proposals/" + proposalId, "Back to the proposal"));
-        if (groups.details(details.proposal().groupId()).summary().isConvenor()) {
+        ProposalState state = details.proposal().state();
+        // Once the proposal is decided or withdrawn there is nothing left to put to the vote, nor to explain how.
+        boolean undecided = state == ProposalState.DRAFT || state == ProposalState.DISCUSSION || state == ProposalState.VOTING;
+        if (undecided && groups.details(details.proposal().groupId()).summary().isConvenor()) {
             add(openForm(details));
         }
         List<Long> ids = ballots.ballotsOf(proposalId);

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import org.commonground.ballot.rules.DecisionRule;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
@@ -39,6 +40,7 @@ class BallotViewTest extends ViewTest {
     SignedInMember convenor;
     SignedInMember green;
     long ballot;
+    long proposal;
 
     @BeforeEach
     void anOpenBallot() {
@@ -50,7 +52,7 @@ class BallotViewTest extends ViewTest {
         groups.requestToJoin(group);
         TestMembers.signIn(convenor);
         groups.approve(group, green.id());
-        long proposal = proposals.create(group, new ProposalDraft("Motion", "", "We agree.", ""));
+        proposal = proposals.create(group, new ProposalDraft("Motion", "", "We agree.", ""));
         proposals.move(proposal, ProposalState.DISCUSSION);
         proposals.move(proposal, ProposalState.VOTING);
         ballot = ballots.open(proposal, null, new BallotSettings(DecisionRule.CONCURRENT_MAJORITY, false, 20, 20, null));
@@ -100,5 +102,19 @@ class BallotViewTest extends ViewTest {
         UiQueue.awaitUntil(() -> says("Closed"));
         assertThat(says("Closed")).isTrue();
         assertThat($view(com.vaadin.flow.component.html.Pre.class).single().getText()).contains("Passed: every participating party consents.");
+    }
+
+    @Test
+    void aWithdrawnProposalsBallotSaysCancelledAndNoNewBallotIsOffered() {
+        navigate(ProposalBallotsView.class, Map.of("proposalId", String.valueOf(proposal)));
+        assertThat(says("Open a ballot")).isTrue();
+
+        proposals.move(proposal, ProposalState.WITHDRAWN);
+        navigate(ProposalBallotsView.class, Map.of("proposalId", String.valueOf(proposal)));
+        assertThat(says("Open a ballot")).isFalse();
+        assertThat($view(Span.class).withText("Cancelled").all()).hasSize(1);
+        navigate(BallotView.class, Map.of("ballotId", String.valueOf(ballot)));
+        assertThat($view(Span.class).withClassName("cg-result").single().getText()).isEqualTo("Cancelled");
+        assertThat($view(com.vaadin.flow.component.html.Pre.class).single().getText()).isEqualTo("Cancelled: the proposal was withdrawn.");
     }
 }
