@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.commonground.jooq.tables.records.MailOutboxRecord;
 import org.jooq.DSLContext;
@@ -29,10 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Sends queued mail through Spring Mail when an SMTP server is configured. (Conditional on the property, as Spring
  * Boot's mail sender is: a condition on the sender bean would be judged before auto-configuration makes it.)
  *
- * <p>Two kinds of failure are told apart. A message the server refuses waits before it is tried again
- * ({@link RetrySchedule}) and is given up in the end. A server that cannot be reached, or refuses to sign us in, is
- * no message's fault: nothing is counted against the mail, the batch stops, and the outbox waits (longer each time,
- * up to ten minutes) before it tries the server again.
+ * <p>A message the server refuses, or whose connection broke while it was sent, waits before it is tried again
+ * ({@link RetrySchedule}) and is given up in the end; a refused one holds up nothing behind it. A server that cannot
+ * be reached, or refuses to sign us in, is no message's fault: nothing is counted against the mail, the round stops,
+ * and the outbox waits (longer each time, up to ten minutes) before it tries the server again.
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")
@@ -42,8 +41,12 @@ class OutboxDispatcher {
     private static final int BATCH = 50;
     private static final Duration SERVER_WAIT_LONGEST = Duration.ofMinutes(10);
 
-    /** How the server's failure looked. */
-    enum Failure { MESSAGE, SERVER, AFTER_SENDING }
+    /**
+     * Whose failure it was: the message's (the server refused it), the connection's while this message was sent
+     * (counted against the message, but the round stops: the next would likely wait out the same timeout), the
+     * server's (no connection or no sign-in: counted against no message), or none (it went; only closing failed).
+     */
+    enum Failure { MESSAGE, BROKE_WHILE_SENDING, SERVER, AFTER_SENDING }
 
     private final DSLContext db;
     private final JavaMailSender sender;
@@ -87,6 +90,10 @@ class OutboxDispatcher {
                 switch (kindOf(e)) {
                     case AFTER_SENDING -> sent(mail);
                     case MESSAGE -> refused(mail, e);
+                    case BROKE_WHILE_SENDING -> {
+                        refused(mail, e);
+                        return;
+                    }
                     case SERVER -> {
                         serverUnreachable(mail, e);
                         return;
@@ -104,6 +111,7 @@ class OutboxDispatcher {
     }
 
     private void refused(MailOutboxRecord mail, MailException e) {
+        serverWait = Duration.ZERO;
         int attempts = mail.getAttempts() + 1;
         Optional<Duration> wait = RetrySchedule.after(attempts);
         mail.setAttempts(attempts);
@@ -131,22 +139,26 @@ class OutboxDispatcher {
     }
 
     /**
-     * Whose failure it was. Spring's sender reports a refused sign-in as an authentication exception; a connection
-     * that failed, or broke while sending, as an I/O error beneath the exception or beneath a failed message's; and a
-     * connection that failed to close after the message went as a send exception naming no failed message.
+     * Spring's sender reports a refused sign-in as an authentication exception; a connection that could not be made
+     * (refused, timed out, a 421 greeting, TLS required) as a send exception whose cause is the very exception it
+     * gives for every message; a message refused, or a connection that broke while it was sent, under that message
+     * alone; and a connection that failed to close after the message went as a send exception naming no message.
      */
     static Failure kindOf(MailException e) {
         if (e instanceof MailAuthenticationException) {
             return Failure.SERVER;
         }
-        if (e instanceof MailSendException send) {
-            if (send.getFailedMessages().isEmpty() && send.getCause() != null) {
-                return Failure.AFTER_SENDING;
-            }
-            boolean io = Stream.concat(Stream.of(send.getCause()), send.getFailedMessages().values().stream()).anyMatch(OutboxDispatcher::hasIoCause);
-            return io ? Failure.SERVER : Failure.MESSAGE;
+        if (!(e instanceof MailSendException send)) {
+            return Failure.MESSAGE;
         }
-        return Failure.MESSAGE;
+        Throwable cause = send.getCause();
+        if (send.getFailedMessages().isEmpty()) {
+            return cause != null ? Failure.AFTER_SENDING : Failure.MESSAGE;
+        }
+        if (cause != null && send.getFailedMessages().values().stream().allMatch(failed -> failed == cause)) {
+            return Failure.SERVER;
+        }
+        return send.getFailedMessages().values().stream().anyMatch(OutboxDispatcher::hasIoCause) ? Failure.BROKE_WHILE_SENDING : Failure.MESSAGE;
     }
 
     private static boolean hasIoCause(Throwable thrown) {

@@ -138,14 +138,20 @@ class OutboxRetryTest {
 
     @Test
     void theServersFailuresAreToldFromAMessagesOwn() {
+        // As Spring's sender reports each (JavaMailSenderImpl.doSend).
         MessagingException refused = new MessagingException("Couldn't connect to host", new ConnectException("Connection refused"));
         assertThat(OutboxDispatcher.kindOf(new MailSendException("Mail server connection failed", refused, Map.of("message", refused))))
                 .isEqualTo(Failure.SERVER);
+        MessagingException greeting = new MessagingException("421 Service not available");
+        assertThat(OutboxDispatcher.kindOf(new MailSendException("Mail server connection failed", greeting, Map.of("message", greeting))))
+                .isEqualTo(Failure.SERVER);
         assertThat(OutboxDispatcher.kindOf(new MailAuthenticationException("535 bad credentials"))).isEqualTo(Failure.SERVER);
         assertThat(OutboxDispatcher.kindOf(new MailSendException(Map.of("message", new MessagingException("Read timed out", new SocketTimeoutException())))))
-                .isEqualTo(Failure.SERVER);
+                .isEqualTo(Failure.BROKE_WHILE_SENDING);
         assertThat(OutboxDispatcher.kindOf(new MailSendException(Map.of("message", new MessagingException("550 no such mailbox")))))
                 .isEqualTo(Failure.MESSAGE);
+        assertThat(OutboxDispatcher.kindOf(new MailSendException("Failed to close server connection after message failures",
+                new MessagingException("bye"), Map.of("message", new MessagingException("550 no such mailbox"))))).isEqualTo(Failure.MESSAGE);
         assertThat(OutboxDispatcher.kindOf(new MailParseException("not an address"))).isEqualTo(Failure.MESSAGE);
         assertThat(OutboxDispatcher.kindOf(new MailSendException("Failed to close server connection after message sending", new MessagingException("bye"))))
                 .isEqualTo(Failure.AFTER_SENDING);
