@@ -35,8 +35,8 @@ class BallotCloser {
     @Scheduled(fixedDelayString = "${commonground.ballots.close-check-interval:PT10S}")
     void closeDueBallots() {
         for (long id : ballots.due()) {
-            BallotRecord b = ballots.record(id);
             try {
+                BallotRecord b = ballots.record(id);
                 String email = memberRepository.findById(b.getOpenedBy()).orElseThrow().email();
                 SignedInMember opener = ((SignedInMember) members.loadUserByUsername(email)).withoutPassword();
                 SecurityContextHolder.getContext().setAuthentication(

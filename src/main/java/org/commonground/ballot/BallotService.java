@@ -76,14 +76,16 @@ public class BallotService {
         }
         check(settings);
         var p = proposals.lock(proposalId).orElseThrow();
+        // The state as locked: a withdrawal or move that committed while this waited is seen.
+        ProposalState state = ProposalState.valueOf(p.getState());
         if (amendmentId == null) {
-            if (access.state() != ProposalState.VOTING) {
+            if (state != ProposalState.VOTING) {
                 throw new InvalidInputException("ballot", "Move the proposal to voting before opening a ballot on its final text.");
             }
         } else {
             AmendmentRecord a = amendmentRecords.find(amendmentId).filter(x -> x.getProposalId() == proposalId)
                     .orElseThrow(() -> new InvalidInputException("amendment", "There is no such amendment on this proposal."));
-            if (access.state() != ProposalState.DISCUSSION) {
+            if (state != ProposalState.DISCUSSION) {
                 throw new InvalidInputException("ballot", "Amendments are put to the vote while the proposal is in discussion.");
             }
             if (!amendmentRecords.putToVote(a.getId())) {
@@ -206,11 +208,12 @@ public class BallotService {
         Long pactId = found.map(BallotRecord::getPactId).orElse(null);
         Long proposalId = found.map(BallotRecord::getProposalId).orElse(null);
         // Its subject first, then the ballot: the order signing a pact and withdrawing a proposal take, so a close
-        // cannot deadlock with either.
+        // cannot deadlock with either. Only what the caller may read is locked.
         if (pactId != null) {
             guardedPact(pactId, me, true);
         } else if (proposalId != null) {
-            proposals.lock(proposalId);
+            guardedRead(found.get(), me);
+            proposals.lockState(proposalId);
         }
         BallotRecord b = ballots.lockForClosing(ballotId).orElseThrow(BallotService::noSuchBallot);
         if (!mayClose(b, me)) {

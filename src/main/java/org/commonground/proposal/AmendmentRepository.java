@@ -101,6 +101,12 @@ public class AmendmentRepository {
                 .execute() == 1;
     }
 
+    /** The numbers of the proposal's amendments whose ballots are open, in order. */
+    public List<Integer> beingVotedOn(long proposalId) {
+        return db.select(AMENDMENT.NUMBER).from(AMENDMENT).where(AMENDMENT.PROPOSAL_ID.eq(proposalId))
+                .and(AMENDMENT.STATE.eq(AmendmentState.PUT_TO_VOTE.name())).orderBy(AMENDMENT.NUMBER).fetch(AMENDMENT.NUMBER);
+    }
+
     /**
      * Carries the open amendments of revision {@code from} over to revision {@code to}: each range is moved by
      * {@code rebase}, or, where that finds the wording gone, the amendment is flagged for its proposer.

@@ -79,6 +79,14 @@ public class ProposalRepository {
         return db.selectFrom(PROPOSAL).where(PROPOSAL.ID.eq(proposalId)).forUpdate().fetchOptional();
     }
 
+    /**
+     * Holds the proposal's state still until the transaction ends, without blocking what only refers to it (a new
+     * comment or vote): the lock a state change itself takes.
+     */
+    public void lockState(long proposalId) {
+        db.select(PROPOSAL.ID).from(PROPOSAL).where(PROPOSAL.ID.eq(proposalId)).forNoKeyUpdate().execute();
+    }
+
     /** A proposal and where {@code memberId} stands in its group, in one query: every page and action starts here. */
     public record Standing(ProposalRecord proposal, String membershipStatus, String role, boolean author) {
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.commonground.audit.AuditEntry;
 import org.commonground.audit.AuditLog;
@@ -181,6 +182,15 @@ public class ProposalService {
             throw new AccessDeniedException(access.rules().convenor()
                     ? "A proposal cannot go from " + from.label() + " to " + to.label() + "."
                     : "Only a convenor of the group can change a proposal's state.");
+        }
+        if (to == ProposalState.VOTING) {
+            // Locked first, so no amendment ballot can open between this look and the change.
+            proposals.lockState(proposalId);
+            List<Integer> open = amendments.beingVotedOn(proposalId);
+            if (!open.isEmpty()) {
+                throw new InvalidInputException("state", "Close the ballot on " + open.stream().map(n -> "A" + n).collect(Collectors.joining(", "))
+                        + " before moving to voting: the final text must not change while it is voted on.");
+            }
         }
         if (!proposals.changeState(proposalId, from, to, me.id())) {
             throw new InvalidInputException("state", "Someone else changed this proposal's state just now. Look again.");

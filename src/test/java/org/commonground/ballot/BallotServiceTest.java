@@ -275,6 +275,10 @@ class BallotServiceTest {
         TestMembers.signIn(convenor);
         long ballot = ballots.open(proposal, a.id(), new BallotSettings(DecisionRule.SIMPLE_MAJORITY, false, 0, 0, null));
         assertThatThrownBy(() -> amendments.accept(a.id())).isInstanceOf(InvalidInputException.class);
+        // The final text cannot go to the vote while an amendment to it is still being voted on.
+        assertThatThrownBy(() -> proposals.move(proposal, ProposalState.VOTING)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Close the ballot on A1");
+        assertThat(proposals.details(proposal).proposal().state()).isEqualTo(ProposalState.DISCUSSION);
         for (SignedInMember m : members) {
             vote(m, ballot, Choice.FOR);
         }
@@ -282,6 +286,7 @@ class BallotServiceTest {
         assertThat(ballots.close(ballot).passed()).isTrue();
         assertThat(proposals.details(proposal).current().body()).isEqualTo("We agree to this, wholeheartedly.");
         assertThat(amendments.list(proposal).getFirst().state()).isEqualTo(AmendmentState.ACCEPTED);
+        proposals.move(proposal, ProposalState.VOTING);
     }
 
     @Autowired

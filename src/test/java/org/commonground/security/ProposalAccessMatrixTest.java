@@ -646,6 +646,8 @@ class ProposalAccessMatrixTest {
     void amendmentsOnceTheProposalIsInVoting() {
         matrix.check("amendments left open in voting", () -> {
             Amendments a = amendmentsInDiscussion();
+            // A proposal goes to voting only once no amendment ballot is open.
+            ballots.close(a.ballot());
             proposals.move(a.proposal(), ProposalState.VOTING);
             return a;
         }, amendmentCalls, """
@@ -659,8 +661,8 @@ class ProposalAccessMatrixTest {
                 put A1 to the vote               | nobody
                 merge A2 without its ballot      | nobody
                 see A2's ballot                  | group
-                vote on A2                       | group
-                close A2's ballot                | convenor
+                vote on A2                       | nobody              // closed before voting began
+                close A2's ballot                | nobody
                 """);
     }
 
