@@ -1,6 +1,5 @@
 package org.commonground.ballot;
 
-import org.commonground.jooq.tables.records.BallotRecord;
 import org.commonground.member.MemberRepository;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
@@ -15,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Closes ballots whose closing time has passed, acting for the convenor who opened them and set that time, so the
- * close goes through the same checks as a close by hand.
+ * close goes through the same checks as a close by hand. An opener who is no longer a convenor of the group (or in
+ * it) cannot; a convenor of the group now closes it instead, so no ballot stays open for ever.
  */
 @Component
 class BallotCloser {
@@ -36,21 +36,31 @@ class BallotCloser {
     void closeDueBallots() {
         for (long id : ballots.due()) {
             try {
-                BallotRecord b = ballots.record(id);
-                String email = memberRepository.findById(b.getOpenedBy()).orElseThrow().email();
-                SignedInMember opener = ((SignedInMember) members.loadUserByUsername(email)).withoutPassword();
-                SecurityContextHolder.getContext().setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(opener, null, opener.getAuthorities()));
-                ballots.close(id);
-            } catch (InvalidInputException | AccessDeniedException e) {
-                log.warn("Ballot {} is due but could not be closed: {}", id, e.getMessage());
+                closeAsOneWhoMay(id);
             } catch (RuntimeException e) {
                 // A failure closing one ballot (a lost connection, a conflict) must not keep the others open; the
                 // next round tries it again.
                 log.error("Ballot {} is due but closing it failed; trying again at the next check", id, e);
+            }
+        }
+    }
+
+    private void closeAsOneWhoMay(long ballotId) {
+        RuntimeException refused = null;
+        for (long closer : ballots.closers(ballotId)) {
+            try {
+                String email = memberRepository.findById(closer).orElseThrow().email();
+                SignedInMember member = ((SignedInMember) members.loadUserByUsername(email)).withoutPassword();
+                SecurityContextHolder.getContext().setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(member, null, member.getAuthorities()));
+                ballots.close(ballotId);
+                return;
+            } catch (InvalidInputException | AccessDeniedException e) {
+                refused = e;
             } finally {
                 SecurityContextHolder.clearContext();
             }
         }
+        log.warn("Ballot {} is due but nobody may close it: {}", ballotId, refused == null ? "its group has no convenor" : refused.getMessage());
     }
 }

@@ -106,6 +106,17 @@ public class BallotRepository {
         return db.selectFrom(BALLOT).where(BALLOT.ID.eq(ballotId)).forUpdate().fetchOptional();
     }
 
+    /** The active convenors of the group whose ballot this is, by id. */
+    public List<Long> convenorsOf(long ballotId) {
+        return db.fetch("""
+                select m.member_id from ballot b
+                left join proposal p on p.id = b.proposal_id
+                left join pact k on k.id = b.pact_id
+                join group_membership m on m.group_id = coalesce(p.group_id, k.group_id)
+                where b.id = ? and m.role = 'CONVENOR' and m.status = 'ACTIVE'
+                order by m.member_id""", ballotId).getValues(0, Long.class);
+    }
+
     public List<BallotRecord> ofProposal(long proposalId) {
         return db.selectFrom(BALLOT).where(BALLOT.PROPOSAL_ID.eq(proposalId)).orderBy(BALLOT.ID.desc()).fetch();
     }

@@ -3,6 +3,7 @@ package org.commonground.ballot;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -315,6 +316,14 @@ public class BallotService {
 
     BallotRecord record(long ballotId) {
         return ballots.find(ballotId).orElseThrow();
+    }
+
+    /** Who may close a due ballot for the scheduler: its opener first, then the group's convenors now. */
+    List<Long> closers(long ballotId) {
+        LinkedHashSet<Long> closers = new LinkedHashSet<>();
+        closers.add(record(ballotId).getOpenedBy());
+        closers.addAll(ballots.convenorsOf(ballotId));
+        return List.copyOf(closers);
     }
 
     private List<PartyTally> tallies(long ballotId) {

@@ -314,6 +314,29 @@ class BallotServiceTest {
     }
 
     @Test
+    void aDueBallotWhoseOpenerHasLeftIsClosedForTheGroupsConvenorNow() {
+        group(1, "LAB", "GRN");
+        long proposal = proposalInVoting();
+        SignedInMember successor = members.get(1);
+        TestMembers.signIn(convenor);
+        groups.promote(group, successor.id());
+        long ballot = ballots.open(proposal, null, new BallotSettings(DecisionRule.SIMPLE_MAJORITY, false, 0, 0,
+                java.time.OffsetDateTime.now().plusHours(1)));
+        vote(successor, ballot, Choice.FOR);
+        TestMembers.signIn(successor);
+        groups.remove(group, convenor.id());
+        db.execute("update ballot set opened_at = now() - interval '2 hours', closes_at = now() - interval '1 second' where id = ?", ballot);
+        TestMembers.signOut();
+
+        closer.closeDueBallots();
+        TestMembers.signIn(successor);
+        BallotDetails closed = ballots.details(ballot);
+        assertThat(closed.isOpen()).isFalse();
+        assertThat(closed.passed()).isTrue();
+        assertThat(db.fetchValue("select closed_by from ballot where id = ?", ballot)).isEqualTo(successor.id());
+    }
+
+    @Test
     void outsidersCannotSeeOrVoteAndBadSettingsAreRefused() {
         group(1, "LAB", "GRN");
         long proposal = proposalInVoting();
