@@ -106,7 +106,10 @@ public class GroupService {
         return groupId;
     }
 
-    /** Characters per numbered line in the group's texts: changes how lines are numbered from now on. */
+    /**
+     * Characters per numbered line in the group's new proposals. Each proposal keeps the width it was made with, so
+     * the line numbers its comments and amendments cite stay true.
+     */
     @Transactional
     public void setLineWidth(long groupId, Integer width) {
         long convenorId = requireConvenor(groupId);

@@ -245,13 +245,13 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
         width.setMin(40);
         width.setMax(200);
         width.setValue(lineWidth);
-        width.setHelperText("Line numbers in proposals, on public pages and in PDFs follow this width. Amendments keep their wording.");
+        width.setHelperText("For proposals made from now on. Each proposal keeps the width it was made with, so the line numbers cited in its comments and amendments stay true.");
         width.setWidth("16rem");
         Button save = new Button("Save", e -> {
             Forms.clear(width);
             try {
                 groups.setLineWidth(groupId, width.getValue());
-                Forms.success("Texts in this group now have " + width.getValue() + " characters per line.");
+                Forms.success("New proposals in this group will have " + width.getValue() + " characters per line.");
             } catch (InvalidInputException problem) {
                 Forms.show(problem, Map.of("lineWidth", width));
             }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.commonground.audit.AuditLog;
-import org.commonground.group.GroupRepository;
 import org.commonground.jooq.tables.records.AmendmentRecord;
 import org.commonground.jooq.tables.records.ProposalRecord;
 import org.commonground.proposal.text.LineNumbering;
@@ -38,16 +37,14 @@ public class AmendmentService {
 
     private final AmendmentRepository amendments;
     private final ProposalRepository proposals;
-    private final GroupRepository groups;
     private final ProposalGuard guard;
     private final CurrentMember currentMember;
     private final AuditLog audit;
 
-    AmendmentService(AmendmentRepository amendments, ProposalRepository proposals, GroupRepository groups, ProposalGuard guard,
+    AmendmentService(AmendmentRepository amendments, ProposalRepository proposals, ProposalGuard guard,
                      CurrentMember currentMember, AuditLog audit) {
         this.amendments = amendments;
         this.proposals = proposals;
-        this.groups = groups;
         this.guard = guard;
         this.currentMember = currentMember;
         this.audit = audit;
@@ -88,7 +85,7 @@ public class AmendmentService {
                     + p.getCurrentRevision() + "). Check the line numbers against the current text and try again; your wording is kept.");
         }
         String body = proposals.revision(proposalId, revision).orElseThrow().body();
-        List<NumberedLine> lines = LineNumbering.number(body, groups.lineWidth(p.getGroupId()));
+        List<NumberedLine> lines = LineNumbering.number(body, p.getLineWidth());
         if (fromLine < 1 || toLine < fromLine || toLine > lines.size()) {
             throw new InvalidInputException("fromLine", lines.isEmpty() ? "The text has no lines to amend."
                     : "Choose lines between 1 and " + lines.size() + ", the first no later than the last.");
@@ -222,7 +219,7 @@ public class AmendmentService {
 
     private List<Amendment> load(long proposalId) {
         ProposalRecord p = proposals.find(proposalId).orElseThrow();
-        int width = groups.lineWidth(p.getGroupId());
+        int width = p.getLineWidth();
         Map<Integer, List<NumberedLine>> numbering = new HashMap<>();
         List<Record> rows = amendments.ofProposal(proposalId);
         List<Amendment> result = new ArrayList<>(rows.size());

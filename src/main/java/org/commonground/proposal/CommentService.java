@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.commonground.audit.AuditLog;
-import org.commonground.group.GroupRepository;
 import org.commonground.jooq.tables.records.AmendmentRecord;
 import org.commonground.jooq.tables.records.CommentRecord;
 import org.commonground.pact.PactGuard;
@@ -33,19 +32,17 @@ public class CommentService {
     private final CommentRepository comments;
     private final AmendmentRepository amendments;
     private final ProposalRepository proposals;
-    private final GroupRepository groups;
     private final ProposalGuard guard;
     private final PactGuard pactGuard;
     private final CurrentMember currentMember;
     private final AuditLog audit;
 
-    CommentService(CommentRepository comments, AmendmentRepository amendments, ProposalRepository proposals, GroupRepository groups,
-                   ProposalGuard guard, PactGuard pactGuard, CurrentMember currentMember, AuditLog audit) {
+    CommentService(CommentRepository comments, AmendmentRepository amendments, ProposalRepository proposals, ProposalGuard guard,
+                   PactGuard pactGuard, CurrentMember currentMember, AuditLog audit) {
         this.pactGuard = pactGuard;
         this.comments = comments;
         this.amendments = amendments;
         this.proposals = proposals;
-        this.groups = groups;
         this.guard = guard;
         this.currentMember = currentMember;
         this.audit = audit;
@@ -156,7 +153,7 @@ public class CommentService {
             int rev = revision;
             String text = proposals.revision(proposalId, rev)
                     .orElseThrow(() -> new InvalidInputException("fromLine", "There is no revision " + rev + ".")).body();
-            List<NumberedLine> lines = LineNumbering.number(text, groups.lineWidth(access.proposal().getGroupId()));
+            List<NumberedLine> lines = LineNumbering.number(text, access.proposal().getLineWidth());
             int from = comment.fromLine();
             int to = comment.passage() && comment.toLine() != null ? comment.toLine() : from;
             if (from < 1 || to < from || to > lines.size()) {

@@ -163,6 +163,6 @@ public class ProposalRepository {
 
     public static ProposalSummary summaryOf(ProposalRecord r) {
         return new ProposalSummary(r.getId(), r.getGroupId(), r.getTitle(), r.getSummary(), ProposalState.valueOf(r.getState()),
-                r.getCurrentRevision(), r.getStateChangedAt());
+                r.getCurrentRevision(), r.getStateChangedAt(), r.getLineWidth());
     }
 }

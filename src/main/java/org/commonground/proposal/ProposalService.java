@@ -106,7 +106,7 @@ public class ProposalService {
             }
         }
         return new ProposalDetails(ProposalRepository.summaryOf(p), groups.name(p.getGroupId()), current,
-                LineNumbering.number(current.body(), groups.lineWidth(p.getGroupId())), proposals.authors(proposalId),
+                LineNumbering.number(current.body(), p.getLineWidth()), proposals.authors(proposalId),
                 rules.canEdit(), moves, rules.canAmend(), rules.canDecideAmendments(), rules.canComment(), rules.convenor());
     }
 

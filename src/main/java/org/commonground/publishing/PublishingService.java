@@ -15,7 +15,6 @@ import org.commonground.audit.AuditLog;
 import org.commonground.ballot.BallotDetails;
 import org.commonground.ballot.BallotService;
 import org.commonground.ballot.PartyResult;
-import org.commonground.group.GroupService;
 import org.commonground.pact.PactDetails;
 import org.commonground.pact.PactService;
 import org.commonground.pact.PactState;
@@ -58,7 +57,6 @@ public class PublishingService {
 
     private final ProposalService proposals;
     private final PactService pacts;
-    private final GroupService groups;
     private final BallotService ballots;
     private final PublicationRepository publications;
     private final CurrentMember currentMember;
@@ -67,12 +65,11 @@ public class PublishingService {
     private final ApplicationEventPublisher events;
     private final PdfRenderer renderer = new PdfRenderer();
 
-    PublishingService(ProposalService proposals, PactService pacts, GroupService groups, BallotService ballots, PublicationRepository publications,
+    PublishingService(ProposalService proposals, PactService pacts, BallotService ballots, PublicationRepository publications,
                       CurrentMember currentMember, AuditLog audit, @Value("${commonground.base-url}") String baseUrl,
                       ApplicationEventPublisher events) {
         this.proposals = proposals;
         this.pacts = pacts;
-        this.groups = groups;
         this.ballots = ballots;
         this.publications = publications;
         this.currentMember = currentMember;
@@ -296,7 +293,7 @@ public class PublishingService {
     // ---- Building documents
 
     private DocumentContent proposalContent(ProposalDetails d, String dates, List<DocumentContent.ResultRow> results, String decision, boolean draft) {
-        int width = groups.details(d.proposal().groupId()).lineWidth();
+        int width = d.proposal().lineWidth();
         return new DocumentContent("Proposal", d.proposal().title(), d.groupName(), d.authors().stream().map(Author::displayName).toList(),
                 dates, width, d.current().body(), results, decision, List.of(), List.of(), "", draft);
     }

@@ -71,6 +71,23 @@ class ProposalServiceTest {
     }
 
     @Test
+    void aProposalKeepsTheLineWidthItWasMadeWithWhenTheGroupChangesIts() {
+        String sentence = "Every vote should count, in every constituency, at every election, for every party. ";
+        long older = proposals.create(group, draft(sentence.repeat(3)));
+        int linesAt80 = proposals.details(older).lines().size();
+        TestMembers.signIn(convenor);
+        groups.setLineWidth(group, 40);
+
+        // Its comments and amendments cite these numbers: they must not move.
+        TestMembers.signIn(author);
+        assertThat(proposals.details(older).lines()).hasSize(linesAt80);
+        assertThat(proposals.details(older).proposal().lineWidth()).isEqualTo(80);
+        long newer = proposals.create(group, draft(sentence.repeat(3)));
+        assertThat(proposals.details(newer).proposal().lineWidth()).isEqualTo(40);
+        assertThat(proposals.details(newer).lines().size()).isGreaterThan(linesAt80);
+    }
+
+    @Test
     void aDraftIsReadByItsAuthorsAndConvenorsOnlyUntilDiscussion() {
         long id = proposals.create(group, draft("# Fair votes\n\nEvery vote should count."));
         assertThat(proposals.details(id).lines()).hasSize(2);

@@ -123,6 +123,11 @@ public class Proposal extends TableImpl<ProposalRecord> {
      */
     public final TableField<ProposalRecord, Long> STATE_CHANGED_BY = createField(DSL.name("state_changed_by"), SQLDataType.BIGINT.nullable(false), this, "");
 
+    /**
+     * The column <code>proposal.line_width</code>.
+     */
+    public final TableField<ProposalRecord, Integer> LINE_WIDTH = createField(DSL.name("line_width"), SQLDataType.INTEGER.nullable(false), this, "");
+
     private Proposal(Name alias, Table<ProposalRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -333,6 +338,7 @@ public class Proposal extends TableImpl<ProposalRecord> {
     public List<Check<ProposalRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("proposal_current_revision_check"), "((current_revision >= 1))", true),
+            Internal.createCheck(this, DSL.name("proposal_line_width_check"), "(((line_width >= 40) AND (line_width <= 200)))", true),
             Internal.createCheck(this, DSL.name("proposal_state_check"), "((state = ANY (ARRAY['DRAFT'::text, 'DISCUSSION'::text, 'VOTING'::text, 'AGREED'::text, 'NOT_AGREED'::text, 'PUBLISHED'::text, 'WITHDRAWN'::text])))", true),
             Internal.createCheck(this, DSL.name("proposal_summary_check"), "((char_length(summary) <= 2000))", true),
             Internal.createCheck(this, DSL.name("proposal_title_check"), "(((char_length(btrim(title)) >= 1) AND (char_length(btrim(title)) <= 200)))", true)

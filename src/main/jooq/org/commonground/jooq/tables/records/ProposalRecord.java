@@ -173,6 +173,20 @@ public class ProposalRecord extends UpdatableRecordImpl<ProposalRecord> {
         return (Long) get(10);
     }
 
+    /**
+     * Setter for <code>proposal.line_width</code>.
+     */
+    public void setLineWidth(Integer value) {
+        set(11, value);
+    }
+
+    /**
+     * Getter for <code>proposal.line_width</code>.
+     */
+    public Integer getLineWidth() {
+        return (Integer) get(11);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -196,7 +210,7 @@ public class ProposalRecord extends UpdatableRecordImpl<ProposalRecord> {
     /**
      * Create a detached, initialised ProposalRecord
      */
-    public ProposalRecord(Long id, Long groupId, String title, String summary, String state, Integer currentRevision, OffsetDateTime discussedAt, Long createdBy, OffsetDateTime createdAt, OffsetDateTime stateChangedAt, Long stateChangedBy) {
+    public ProposalRecord(Long id, Long groupId, String title, String summary, String state, Integer currentRevision, OffsetDateTime discussedAt, Long createdBy, OffsetDateTime createdAt, OffsetDateTime stateChangedAt, Long stateChangedBy, Integer lineWidth) {
         super(Proposal.PROPOSAL);
 
         setId(id);
@@ -210,6 +224,7 @@ public class ProposalRecord extends UpdatableRecordImpl<ProposalRecord> {
         setCreatedAt(createdAt);
         setStateChangedAt(stateChangedAt);
         setStateChangedBy(stateChangedBy);
+        setLineWidth(lineWidth);
         resetTouchedOnNotNull();
     }
 }
