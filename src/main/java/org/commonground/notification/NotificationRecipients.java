@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 class NotificationRecipients {
 
     private static final Pattern COMMENT_ID = Pattern.compile("^comment (\\d+)");
+    private static final Pattern AMENDMENT_ID = Pattern.compile("^amendment (\\d+)");
 
     /** Member m (an alias in the query) may read proposal p. */
     private static final String READS_PROPOSAL = """
@@ -50,8 +51,8 @@ class NotificationRecipients {
         switch (e.subjectType() + " " + e.action()) {
             case "proposal COMMENT_POSTED", "pact COMMENT_POSTED" -> commentPosted(e, actor);
             case "proposal AMENDMENT_PROPOSED" -> toFollowersOfProposal(e.subjectId(), actor, "AMENDMENT", name(actor) + " proposed an amendment to %s");
-            case "proposal AMENDMENT_ACCEPTED" -> toFollowersOfProposal(e.subjectId(), actor, "AMENDMENT", "An amendment to %s was accepted");
-            case "proposal AMENDMENT_REJECTED" -> toFollowersOfProposal(e.subjectId(), actor, "AMENDMENT", "An amendment to %s was rejected");
+            case "proposal AMENDMENT_ACCEPTED" -> amendmentDecided(e, actor, "accepted");
+            case "proposal AMENDMENT_REJECTED" -> amendmentDecided(e, actor, "rejected");
             case "proposal PROPOSAL_DISCUSSION" -> toFollowersOfProposal(e.subjectId(), actor, "STATE", "%s is open for discussion");
             case "proposal PROPOSAL_VOTING" -> toFollowersOfProposal(e.subjectId(), actor, "STATE", "%s has moved to voting");
             case "proposal PROPOSAL_WITHDRAWN" -> toFollowersOfProposal(e.subjectId(), actor, "STATE", "%s was withdrawn");
@@ -105,11 +106,25 @@ class NotificationRecipients {
 
     /** The authors of a proposal and the members watching it, who may read it. */
     private void toFollowersOfProposal(long proposalId, long actor, String kind, String text) {
-        List<Long> followers = db.fetch("select m.id from member m join proposal p on p.id = ? where (" +
+        toFollowersOfProposal(proposalId, 0, actor, kind, text);
+    }
+
+    /** Its authors and watchers, and {@code alsoMemberId} (0 for nobody), each only if they may read it. */
+    private void toFollowersOfProposal(long proposalId, long alsoMemberId, long actor, String kind, String text) {
+        List<Long> followers = db.fetch("select m.id from member m join proposal p on p.id = ? where (m.id = ? or " +
                 "exists (select 1 from proposal_author pa where pa.proposal_id = p.id and pa.member_id = m.id) or " +
                 "exists (select 1 from watch w where w.subject_type = 'proposal' and w.subject_id = p.id and w.member_id = m.id)) and "
-                + READS_PROPOSAL, proposalId).getValues(0, Long.class);
+                + READS_PROPOSAL, proposalId, alsoMemberId).getValues(0, Long.class);
         notifier.send(followers, actor, kind, text.formatted(quoted(proposalTitle(proposalId))), "proposals/" + proposalId);
+    }
+
+    /** An amendment accepted or rejected: its proposer hears of it too, not only the proposal's followers. */
+    private void amendmentDecided(AuditRecorded e, long actor, String decision) {
+        Matcher id = AMENDMENT_ID.matcher(e.detail() == null ? "" : e.detail());
+        Record amendment = id.find() ? db.fetchOne("select number, proposer_id from amendment where id = ?", Long.parseLong(id.group(1))) : null;
+        long proposer = amendment == null ? 0 : amendment.get("proposer_id", Long.class);
+        String which = amendment == null ? "An amendment" : "Amendment A" + amendment.get("number", Integer.class);
+        toFollowersOfProposal(e.subjectId(), proposer, actor, "AMENDMENT", which + " to %s was " + decision);
     }
 
     private void toWatchersOfPact(long pactId, long actor, String action) {

@@ -156,9 +156,14 @@ class NotificationsTest {
         TestMembers.signIn(libDem);
         proposals.setWatching(proposal, true);
         TestMembers.signIn(greenToo);
-        amendments.propose(proposal, 1, 1, 1, "Buses every five minutes.", "More often");
+        long amendment = amendments.propose(proposal, 1, 1, 1, "Buses every five minutes.", "More often").id();
         assertThat(of(green)).extracting(Notification::text).contains("Gareth Green proposed an amendment to \u201cCycle lanes\u201d");
         assertThat(of(libDem)).extracting(Notification::text).contains("Gareth Green proposed an amendment to \u201cCycle lanes\u201d");
+        // Its proposer, who neither wrote nor watches the proposal, hears of the decision.
+        TestMembers.signIn(green);
+        amendments.reject(amendment, "Not now.");
+        assertThat(of(greenToo)).extracting(Notification::text).contains("Amendment A1 to \u201cCycle lanes\u201d was rejected");
+        assertThat(of(libDem)).extracting(Notification::text).contains("Amendment A1 to \u201cCycle lanes\u201d was rejected");
 
         TestMembers.signIn(libDem);
         proposals.setWatching(proposal, false);
