@@ -38,6 +38,13 @@ import org.springframework.security.access.AccessDeniedException;
  */
 public class CommentThread extends Div {
 
+    /**
+     * No maxlength on the field: a browser trims what is pasted beyond it without a word. A longer comment is kept
+     * in the field and refused with the limit named, so the member can shorten it.
+     */
+    private static final String HELP = "Markdown: **bold**, _italic_, [links](https://example.org). Up to "
+            + String.format("%,d", CommentService.MAX_BODY) + " characters.";
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM, HH:mm");
     private static final String WHOLE = "The whole proposal";
     private static final String PARAGRAPH = "The paragraph at a line";
@@ -214,7 +221,7 @@ public class CommentThread extends Div {
                 TextArea text = new TextArea();
                 text.setAriaLabel("Edit comment");
                 text.setValue(c.body());
-                text.setMaxLength(CommentService.MAX_BODY);
+                text.setHelperText(HELP);
                 text.setWidthFull();
                 Button save = new Button("Save", s -> act(() -> {
                     comments.edit(c.id(), text.getValue());
@@ -242,9 +249,8 @@ public class CommentThread extends Div {
      */
     Div form(Long parentId, String label, boolean focus, Consumer<Div> posted) {
         TextArea text = new TextArea(label);
-        text.setMaxLength(CommentService.MAX_BODY);
         text.setWidthFull();
-        text.setHelperText("Markdown: **bold**, _italic_, [links](https://example.org).");
+        text.setHelperText(HELP);
         RadioButtonGroup<Visibility> visibility = new RadioButtonGroup<>();
         visibility.setItems(Visibility.values());
         visibility.setItemLabelGenerator(v -> v == Visibility.SHARED ? "Everyone in the group" : "Only " + me.partyCode() + " members");
@@ -296,9 +302,8 @@ public class CommentThread extends Div {
     Div anchoredForm(int revision, int lineCount) {
         TextArea text = new TextArea("Comment");
         commentField = text;
-        text.setMaxLength(CommentService.MAX_BODY);
         text.setWidthFull();
-        text.setHelperText("Markdown: **bold**, _italic_, [links](https://example.org).");
+        text.setHelperText(HELP);
         Select<String> on = new Select<>();
         on.setLabel("On");
         on.setItems(WHOLE, PARAGRAPH, PASSAGE);

@@ -22,20 +22,18 @@ class ProposalForm extends Div {
     private final Div preview = new Div();
 
     ProposalForm() {
+        // No maxlength on the fields: a browser trims a paste beyond it without a word. The service refuses what is
+        // too long, naming the limit at the field, and the text stays there to be shortened.
         addClassName("cg-proposal-form");
-        title.setMaxLength(200);
         title.setRequiredIndicatorVisible(true);
         title.setWidthFull();
-        summary.setMaxLength(2000);
         summary.setWidthFull();
-        body.setMaxLength(ProposalService.MAX_BODY);
         body.setHelperText("Headings with #, lists with -, **bold**. Up to 400,000 characters (a whole manifesto). The group sees numbered lines.");
         body.setWidthFull();
         body.setMinHeight("20rem");
         body.setValueChangeMode(ValueChangeMode.LAZY);
         body.setValueChangeTimeout(500);
         body.addValueChangeListener(e -> showPreview());
-        note.setMaxLength(500);
         note.setWidthFull();
         preview.addClassName("cg-preview");
         preview.getElement().setAttribute("aria-live", "polite");

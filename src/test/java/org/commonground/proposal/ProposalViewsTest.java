@@ -67,6 +67,20 @@ class ProposalViewsTest extends ViewTest {
     }
 
     @Test
+    void aTitleOverTheLimitIsKeptAndRefusedAtTheField() {
+        NewProposalView form = navigate(NewProposalView.class, Map.of("groupId", String.valueOf(group)));
+        String tooLong = "A very long title ".repeat(15);
+        test(form.form.title).setValue(tooLong);
+        test(form.form.body).setValue("Some text.");
+        test(form.create).click();
+
+        assertThat(getCurrentView()).isInstanceOf(NewProposalView.class);
+        assertThat(form.form.title.getValue()).isEqualTo(tooLong);
+        assertThat(form.form.title.isInvalid()).isTrue();
+        assertThat(form.form.title.getErrorMessage()).contains("200");
+    }
+
+    @Test
     void aSecondAuthorSavingFirstIsShownAsAConflictAndNothingTypedIsLost() {
         long id = proposals.create(group, new ProposalDraft("Homes", "", "We will build homes.", ""));
         proposals.addCoAuthor(id, coAuthor.id());
@@ -104,6 +118,25 @@ class ProposalViewsTest extends ViewTest {
 
     private static List<String> cardIds(ProposalView view) {
         return view.proposalComments.getChildren().map(c -> c.getId().orElse("")).filter(id -> id.startsWith("comment-")).toList();
+    }
+
+    @Test
+    void aCommentOverTheLimitIsKeptInTheFieldAndRefusedWithTheLimitNamed() {
+        long id = proposals.create(group, new ProposalDraft("Trams", "", "Trams on every main road.", ""));
+        proposals.move(id, ProposalState.DISCUSSION);
+        ProposalView view = navigate(ProposalView.class, Map.of("proposalId", String.valueOf(id)));
+        TextArea field = view.proposalComments.commentField;
+        // A browser trims a paste at the field's maxlength without a word: there is none.
+        assertThat(field.getElement().hasProperty("maxlength")).isFalse();
+        String tooLong = "Trams. ".repeat(1_500);
+
+        test(field).setValue(tooLong);
+        test($view(Button.class).withText("Post comment").single()).click();
+
+        assertThat(field.getValue()).isEqualTo(tooLong);
+        assertThat(field.isInvalid()).isTrue();
+        assertThat(field.getErrorMessage()).contains("at most 10,000 characters");
+        assertThat(cardIds(view)).isEmpty();
     }
 
     @Test
