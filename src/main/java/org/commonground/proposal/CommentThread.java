@@ -10,10 +10,12 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -74,7 +76,7 @@ public class CommentThread extends Div {
                                       boolean canComment, LongConsumer onChange) {
         CommentThread thread = new CommentThread(comments, c -> comments.postOnPact(pactId, c), amendmentId, all, me, canComment, onChange);
         if (canComment && amendmentId == null) {
-            thread.add(thread.form(null, "Comment on the pact", false, posted -> { }));
+            thread.add(thread.form(null, null, "Comment on the pact", false, posted -> { }));
         }
         return thread;
     }
@@ -94,7 +96,7 @@ public class CommentThread extends Div {
             Button comment = small("Comment on this amendment");
             comment.addClickListener(e -> {
                 comment.setVisible(false);
-                add(form(null, "Comment on this amendment", true, posted -> {
+                add(form(null, null, "Comment on this amendment", true, posted -> {
                     remove(posted);
                     comment.setVisible(true);
                 }));
@@ -206,7 +208,7 @@ public class CommentThread extends Div {
             Button reply = small("Reply");
             reply.addClickListener(e -> {
                 reply.setVisible(false);
-                card.add(form(c.id(), "Reply to " + c.authorName(), true, posted -> {
+                card.add(form(c.id(), c.visibility(), "Reply to " + c.authorName(), true, posted -> {
                     card.remove(posted);
                     reply.setVisible(true);
                 }));
@@ -247,7 +249,7 @@ public class CommentThread extends Div {
      * A new comment (or a reply, when {@code parentId} is set); {@code focus} when a button just made it appear.
      * Once its comment is posted, the form is emptied and handed to {@code posted} (to close it, say).
      */
-    Div form(Long parentId, String label, boolean focus, Consumer<Div> posted) {
+    Div form(Long parentId, Visibility parentVisibility, String label, boolean focus, Consumer<Div> posted) {
         TextArea text = new TextArea(label);
         text.setWidthFull();
         text.setHelperText(HELP);
@@ -256,9 +258,15 @@ public class CommentThread extends Div {
         visibility.setItemLabelGenerator(v -> v == Visibility.SHARED ? "Everyone in the group" : "Only " + me.partyCode() + " members");
         visibility.setValue(Visibility.SHARED);
         visibility.setAriaLabel("Who sees it");
+        Component audience = visibility;
+        if (parentVisibility == Visibility.CAUCUS) {
+            // A reply to a party-only comment stays party-only (the service sees to it): no choice to offer.
+            visibility.setValue(Visibility.CAUCUS);
+            audience = new Paragraph("Only " + me.partyCode() + " members see this reply, as only they see the comment it answers.");
+        }
         Button post = new Button(parentId == null ? "Post comment" : "Post reply");
         post.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-        Div form = new Div(text, visibility, post);
+        Div form = new Div(text, audience, post);
         post.addClickListener(e -> act(() -> poster.applyAsLong(
                 new NewComment(amendmentId, parentId, visibility.getValue(), null, null, null, false, text.getValue())), text, () -> {
             text.clear();

@@ -9,7 +9,9 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
@@ -178,6 +180,25 @@ class ProposalViewsTest extends ViewTest {
         String voting = ProposalState.VOTING.label();
         assertThat(view.changedNotice.getElement().getTextRecursively()).contains("it is now " + voting.toLowerCase());
         assertThat($view(Span.class).all().stream().map(Span::getText)).anyMatch(t -> t.startsWith(voting + " since "));
+    }
+
+    @Test
+    void aReplyToAPartyOnlyCommentOffersNoChoiceOfAudienceAndStaysPartyOnly() {
+        long id = proposals.create(group, new ProposalDraft("Ferries", "", "Ferries for every island.", ""));
+        proposals.move(id, ProposalState.DISCUSSION);
+        long caucus = comments.post(id, new NewComment(null, null, Visibility.CAUCUS, null, null, null, false, "Between Greens"));
+        navigate(ProposalView.class, Map.of("proposalId", String.valueOf(id)));
+        int choicesBefore = $view(RadioButtonGroup.class).all().size();
+
+        test($view(Button.class).withText("Reply").first()).click();
+        assertThat($view(RadioButtonGroup.class).all()).as("no choice of audience in the reply form").hasSize(choicesBefore);
+        assertThat($view(Paragraph.class).all().stream().map(Paragraph::getText)).anyMatch(t -> t.startsWith("Only GRN members see this reply"));
+        test($view(TextArea.class).withCaption("Reply to Writer").single()).setValue("Agreed");
+        test($view(Button.class).withText("Post reply").single()).click();
+
+        Comment reply = comments.thread(id).stream().filter(c -> c.body().equals("Agreed")).findFirst().orElseThrow();
+        assertThat(reply.parentId()).isEqualTo(caucus);
+        assertThat(reply.visibility()).isEqualTo(Visibility.CAUCUS);
     }
 
     @Test
