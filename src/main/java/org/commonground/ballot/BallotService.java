@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 
 import org.commonground.audit.AuditLog;
 import org.commonground.ballot.BallotRepository.PartyCount;
@@ -205,19 +204,20 @@ public class BallotService {
     @Transactional
     public Outcome close(long ballotId) {
         SignedInMember me = currentMember.require();
-        Optional<BallotRecord> found = ballots.find(ballotId);
-        Long pactId = found.map(BallotRecord::getPactId).orElse(null);
-        Long proposalId = found.map(BallotRecord::getProposalId).orElse(null);
+        BallotRecord found = ballots.find(ballotId).orElseThrow(BallotService::noSuchBallot);
         // Its subject first, then the ballot: the order signing a pact and withdrawing a proposal take, so a close
-        // cannot deadlock with either. Only what the caller may read is locked.
-        if (pactId != null) {
-            guardedPact(pactId, me, true);
-        } else if (proposalId != null) {
-            guardedRead(found.get(), me);
-            proposals.lockState(proposalId);
+        // cannot deadlock with either. Only what the caller may read is locked, and it is read once.
+        PactGuard.Access pact = null;
+        ProposalGuard.Access proposal = null;
+        if (found.getPactId() != null) {
+            pact = guardedPact(found.getPactId(), me, true);
+        } else {
+            proposal = guardedRead(found, me);
+            proposals.lockState(found.getProposalId());
         }
         BallotRecord b = ballots.lockForClosing(ballotId).orElseThrow(BallotService::noSuchBallot);
-        if (!mayClose(b, me)) {
+        boolean mayClose = pact != null ? mayCloseRatification(b, me, pact) : proposal.rules().convenor();
+        if (!mayClose) {
             throw new AccessDeniedException(b.getPactId() == null ? "Only a convenor of the group can close a ballot."
                     : "Only a convenor of the group from " + ballots.partyCode(b.getPartyId()) + " can close its ratification ballot; otherwise it closes at its closing time.");
         }
@@ -286,13 +286,6 @@ public class BallotService {
         }
         return new Subject(access.proposal().getTitle(), "proposals/" + b.getProposalId() + "/ballots", "All ballots on this proposal", subject,
                 access.rules().convenor());
-    }
-
-    private boolean mayClose(BallotRecord b, SignedInMember me) {
-        if (b.getPactId() == null) {
-            return guardedRead(b, me).rules().convenor();
-        }
-        return mayCloseRatification(b, me, guardedPact(b.getPactId(), me, false));
     }
 
     private boolean mayCloseRatification(BallotRecord b, SignedInMember me, PactGuard.Access pact) {

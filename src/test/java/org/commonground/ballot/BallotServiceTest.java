@@ -292,16 +292,23 @@ class BallotServiceTest {
     @Autowired
     BallotCloser closer;
 
+    private long openClosingInAnHour(long proposal) {
+        return ballots.open(proposal, null, new BallotSettings(DecisionRule.SIMPLE_MAJORITY, false, 0, 0, java.time.OffsetDateTime.now().plusHours(1)));
+    }
+
+    /** Rather than waiting an hour. */
+    private void letTheClosingTimePass(long ballot) {
+        db.execute("update ballot set opened_at = now() - interval '2 hours', closes_at = now() - interval '1 second' where id = ?", ballot);
+    }
+
     @Test
     void aBallotClosesByItselfAtItsClosingTime() {
         group(1, "LAB", "GRN");
         long proposal = proposalInVoting();
         TestMembers.signIn(convenor);
-        long ballot = ballots.open(proposal, null, new BallotSettings(DecisionRule.SIMPLE_MAJORITY, false, 0, 0,
-                java.time.OffsetDateTime.now().plusHours(1)));
+        long ballot = openClosingInAnHour(proposal);
         vote(members.get(1), ballot, Choice.FOR);
-        // Let the closing time pass rather than waiting an hour.
-        db.execute("update ballot set opened_at = now() - interval '2 hours', closes_at = now() - interval '1 second' where id = ?", ballot);
+        letTheClosingTimePass(ballot);
         TestMembers.signOut();
         closer.closeDueBallots();
         TestMembers.signIn(convenor);
@@ -320,12 +327,11 @@ class BallotServiceTest {
         SignedInMember successor = members.get(1);
         TestMembers.signIn(convenor);
         groups.promote(group, successor.id());
-        long ballot = ballots.open(proposal, null, new BallotSettings(DecisionRule.SIMPLE_MAJORITY, false, 0, 0,
-                java.time.OffsetDateTime.now().plusHours(1)));
+        long ballot = openClosingInAnHour(proposal);
         vote(successor, ballot, Choice.FOR);
         TestMembers.signIn(successor);
         groups.remove(group, convenor.id());
-        db.execute("update ballot set opened_at = now() - interval '2 hours', closes_at = now() - interval '1 second' where id = ?", ballot);
+        letTheClosingTimePass(ballot);
         TestMembers.signOut();
 
         closer.closeDueBallots();
