@@ -20,6 +20,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @EnableScheduling
 @StyleSheet(Lumo.STYLESHEET)
+// Served as a static resource (src/main/resources/META-INF/resources): Vaadin's pre-built bundles suffice, so no build needs Node.
+@StyleSheet("styles/commonground.css")
 @Push
 public class CommonGroundApplication implements AppShellConfigurator {
 

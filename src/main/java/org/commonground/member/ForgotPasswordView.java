@@ -5,7 +5,6 @@ import java.util.Map;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -20,7 +19,6 @@ import org.commonground.ui.Forms;
 @Route(value = "forgot-password", autoLayout = false)
 @PageTitle("Reset your password · Common Ground")
 @AnonymousAllowed
-@CssImport("./styles/commonground.css")
 public class ForgotPasswordView extends VerticalLayout {
 
     final EmailField email = new EmailField("Email");

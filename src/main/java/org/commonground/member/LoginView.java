@@ -1,6 +1,5 @@
 package org.commonground.member;
 
-import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -20,7 +19,6 @@ import org.springframework.security.web.WebAttributes;
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Common Ground")
 @AnonymousAllowed
-@CssImport("./styles/commonground.css")
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm login = new LoginForm();

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
@@ -26,7 +25,6 @@ import org.commonground.ui.Forms;
 @Route(value = "register", autoLayout = false)
 @PageTitle("Register · Common Ground")
 @AnonymousAllowed
-@CssImport("./styles/commonground.css")
 public class RegisterView extends VerticalLayout {
 
     final EmailField email = new EmailField("Email");

@@ -6,7 +6,6 @@ import java.util.Map;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -23,7 +22,6 @@ import org.commonground.ui.Forms;
 @Route(value = "reset-password", autoLayout = false)
 @PageTitle("Choose a new password · Common Ground")
 @AnonymousAllowed
-@CssImport("./styles/commonground.css")
 public class ResetPasswordView extends VerticalLayout implements BeforeEnterObserver {
 
     private final MemberService members;

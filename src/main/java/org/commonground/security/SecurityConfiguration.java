@@ -73,7 +73,7 @@ public class SecurityConfiguration {
             response.getWriter().write("This sign-in form has expired. Open the sign-in page again and retry.");
         });
         http.addFilterBefore(signInForm, UsernamePasswordAuthenticationFilter.class);
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/images/**", "/icons/**").permitAll());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/images/**", "/icons/**", "/styles/**").permitAll());
         // A new session id at sign-in, so a session id planted before sign-in is useless afterwards.
         http.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
         http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));

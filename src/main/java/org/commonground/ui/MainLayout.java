@@ -8,7 +8,6 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -34,7 +33,6 @@ import org.commonground.security.SignedInMember;
  */
 @Layout
 @PermitAll
-@CssImport("./styles/commonground.css")
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final NotificationService notifications;
