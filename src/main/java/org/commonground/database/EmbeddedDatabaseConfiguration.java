@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * With no database configured, Common Ground runs its own PostgreSQL so that {@code ./mvnw spring-boot:run}
  * works on a fresh machine. Its data persists between runs in {@code commonground.embedded-database.directory}.
+ * Only development runs and tests have its binaries (for their own platform); the packaged jar has none.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDatabaseConfiguredCondition.class)
@@ -27,8 +28,11 @@ public class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${commonground.embedded-database.directory}") Path directory,
                                       @Value("${commonground.embedded-database.port:0}") int port) throws IOException {
+        if (!EmbeddedBinaries.present(getClass().getClassLoader())) {
+            throw new EmbeddedDatabaseRefusedException(EmbeddedDatabaseRefusedException.NO_BINARIES);
+        }
         if (RunningUser.isRoot()) {
-            throw new EmbeddedDatabaseRefusedException();
+            throw new EmbeddedDatabaseRefusedException(EmbeddedDatabaseRefusedException.AS_ROOT);
         }
         Files.createDirectories(directory);
         log.info("No database configured: starting an embedded PostgreSQL with its data in {}", directory);

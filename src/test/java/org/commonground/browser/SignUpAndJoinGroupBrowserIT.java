@@ -24,6 +24,19 @@ class SignUpAndJoinGroupBrowserIT extends BrowserTest {
     }
 
     @Test
+    void theSignInPageWearsTheAppsOwnStylesheetForSomeoneSignedOut() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(url("login"));
+            assertThat(button(page, "Sign in")).isVisible();
+            // Only commonground.css sets the accent (Lumo's own primary colour is blue), and it must reach a visitor.
+            String accent = (String) page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--cg-accent').trim()");
+            assertThat(accent).isEqualTo("#0b6e4f");
+            assertThat(button(page, "Sign in")).hasCSS("background-color", "rgb(11, 110, 79)");
+        }
+    }
+
+    @Test
     void registerSignInCreateAGroupAndApproveAJoinRequest() {
         String chairEmail = TestMembers.uniqueEmail("Chair");
         String joinerEmail = TestMembers.uniqueEmail("Joiner");

@@ -3,6 +3,8 @@ package org.commonground.database;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 
 import javax.sql.DataSource;
@@ -31,11 +33,17 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void testsAndDevelopmentRunsHaveTheirPlatformsBinariesWhichAnEmptyClassPathLacks() {
+        assertThat(EmbeddedBinaries.present(getClass().getClassLoader())).isTrue();
+        assertThat(EmbeddedBinaries.present(new URLClassLoader(new URL[0], null))).isFalse();
+    }
+
+    @Test
     void startsAnEmbeddedDatabaseOrExplainsWhyNotInOneSentence(CapturedOutput output) throws Exception {
         SpringApplicationBuilder app = new SpringApplicationBuilder(CommonGroundApplication.class);
         if (RunningUser.isRoot()) {
             Throwable failure = catchThrowable(() -> app.run(withoutDatabase()));
-            assertThat(failure).hasRootCauseInstanceOf(EmbeddedDatabaseRefusedException.class);
+            assertThat(failure).rootCause().isInstanceOf(EmbeddedDatabaseRefusedException.class).hasMessage(EmbeddedDatabaseRefusedException.AS_ROOT);
             assertThat(output.getAll())
                     .contains("PostgreSQL refuses to run as root")
                     .contains("SPRING_DATASOURCE_URL")

@@ -61,7 +61,8 @@ public final class AppProcess implements AutoCloseable {
         throw new IllegalStateException("The app did not start; its log:\n" + Files.readString(log));
     }
 
-    private static Path jar() throws IOException {
+    /** The jar that {@code package} built. */
+    public static Path jar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("common-ground-.*\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("Build the jar first: ./mvnw -DskipTests package"));
