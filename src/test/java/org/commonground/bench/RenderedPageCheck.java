@@ -1,16 +1,11 @@
 package org.commonground.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import org.commonground.support.Chromium;
 
 /**
  * Opens a running Common Ground's sign-in page in Debian's Chromium, as a new user would, and checks that it
@@ -21,8 +16,6 @@ import com.microsoft.playwright.options.AriaRole;
  * password to sign in with.
  */
 public final class RenderedPageCheck {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     private RenderedPageCheck() {
     }
@@ -41,12 +34,7 @@ public final class RenderedPageCheck {
     }
 
     private static String check(String base, String expectedAccent, String email, String password) {
-        if (!Files.isExecutable(CHROMIUM)) {
-            return "Debian's Chromium is missing at " + CHROMIUM + " (apt-get install chromium)";
-        }
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")))) {
+        try (Playwright playwright = Chromium.playwright(); Browser browser = Chromium.launch(playwright)) {
             Page page = browser.newPage();
             page.setDefaultTimeout(120_000);
             page.navigate(base + "/login");

@@ -10,17 +10,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import org.commonground.support.Chromium;
 import org.commonground.support.TestDatabase;
 
 /**
@@ -131,9 +130,7 @@ public final class StartupAndSessionBenchmark {
     }
 
     private static long retainedBytesPerSession(long pid) throws Exception {
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
-                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")))) {
+        try (Playwright playwright = Chromium.playwright(); Browser browser = Chromium.launch(playwright)) {
             // One session first, so classes, caches and pools that every session shares are loaded before the baseline.
             signInToGroups(browser, 0).close();
             long before = liveHeap(pid);

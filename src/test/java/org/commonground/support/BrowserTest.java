@@ -1,12 +1,6 @@
 package org.commonground.support;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -26,7 +20,6 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 public abstract class BrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static Playwright playwright;
     protected static Browser browser;
 
@@ -35,14 +28,10 @@ public abstract class BrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException("The browser tests need Debian's Chromium at " + CHROMIUM + " (apt-get install chromium).");
-        }
         // A loaded 2-core CI machine can take more than Playwright's default 5 s to show a page.
         PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
