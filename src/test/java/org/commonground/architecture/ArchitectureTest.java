@@ -6,6 +6,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.dependency.JavaScript;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.theme.Theme;
 import org.springframework.stereotype.Repository;
 
 @AnalyzeClasses(packages = "org.commonground", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -42,4 +47,17 @@ class ArchitectureTest {
     static final ArchRule servicesDoNotDependOnViews = noClasses()
             .that().haveSimpleNameEndingWith("Service").or().haveSimpleNameEndingWith("Repository")
             .should().dependOnClassesThat().areAssignableTo(com.vaadin.flow.component.Component.class);
+
+    /**
+     * Vaadin's pre-built bundles serve the app only while it asks for no frontend module of its own; one of these
+     * would make every build and {@code spring-boot:run} need Node.js (README, Requirements). Styles go in
+     * {@code META-INF/resources/styles/commonground.css}, loaded by {@code @StyleSheet}.
+     */
+    @ArchTest
+    static final ArchRule noFrontendModulesThatNeedNode = noClasses()
+            .should().beAnnotatedWith(CssImport.class).orShould().beAnnotatedWith(CssImport.Container.class)
+            .orShould().beAnnotatedWith(JsModule.class).orShould().beAnnotatedWith(JsModule.Container.class)
+            .orShould().beAnnotatedWith(NpmPackage.class).orShould().beAnnotatedWith(NpmPackage.Container.class)
+            .orShould().beAnnotatedWith(JavaScript.class).orShould().beAnnotatedWith(JavaScript.Container.class)
+            .orShould().beAnnotatedWith(Theme.class);
 }
