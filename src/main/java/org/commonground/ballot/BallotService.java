@@ -179,7 +179,17 @@ public class BallotService {
         if (why.length() > 2000) {
             throw new InvalidInputException("reason", "A reason can be at most 2,000 characters.");
         }
-        if (!ballots.castAndAudit(ballotId, me.id(), choice, why)) {
+        boolean cast;
+        try {
+            cast = ballots.castAndAudit(ballotId, me.id(), choice, why);
+        } catch (RuntimeException refused) {
+            // The database refuses a vote from an address not yet verified: checked there, off the hot path.
+            if (CurrentMember.isUnverifiedRefusal(refused)) {
+                throw new AccessDeniedException(CurrentMember.UNVERIFIED);
+            }
+            throw refused;
+        }
+        if (!cast) {
             throw whyNotVoting(ballotId, me);
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +140,8 @@ public class DemoData implements ApplicationRunner {
         PEOPLE.forEach((name, code) -> {
             Member m = memberService.register(new Registration(email(name), name,
                     parties.findByCode(code).orElseThrow().id(), password(name)));
+            // Demo accounts are verified: nobody can follow a link to a demo address.
+            members.markVerified(m.id(), OffsetDateTime.now());
             people.put(name, new SignedInMember(m.id(), m.email(), m.displayName(), m.partyId(), code, "#000000", m.admin(), null));
         });
 

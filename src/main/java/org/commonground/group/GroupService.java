@@ -75,7 +75,7 @@ public class GroupService {
 
     @Transactional
     public long create(NewGroup form) {
-        SignedInMember me = currentMember.require();
+        SignedInMember me = currentMember.requireVerified();
         List<FieldProblem> problems = new ArrayList<>();
         TextRules.checkLine("name", "a name", form.name(), 120, problems);
         TextRules.checkOptionalText("description", "the description", form.description(), 2000, problems);
@@ -123,7 +123,7 @@ public class GroupService {
     /** Asks to join. Asking again, or asking when already a member, changes nothing. */
     @Transactional
     public MembershipStatus requestToJoin(long groupId) {
-        SignedInMember me = currentMember.require();
+        SignedInMember me = currentMember.requireVerified();
         checkPartyMayJoin(groupId, me.partyId());
         if (memberships.insertRequest(groupId, me.id())) {
             audit.record(me.id(), "JOIN_REQUESTED", "group", groupId, null);
@@ -143,6 +143,10 @@ public class GroupService {
     /** Approves a request. Approving one that was already approved (say, in another tab) returns false, no change. */
     @Transactional
     public boolean approve(long groupId, long memberId) {
+        if (!currentMember.hasVerifiedEmail(memberId)) {
+            throw new InvalidInputException("member", "This member has not verified their email address yet; "
+                    + "they can be approved once they have.");
+        }
         return convenorDecides(groupId, memberId, "JOIN_APPROVED", convenorId -> memberships.approve(groupId, memberId, convenorId));
     }
 
@@ -226,7 +230,8 @@ public class GroupService {
     /** Accepts an invitation; false when it was already answered (say, in another tab), and nothing changes. */
     @Transactional
     public boolean acceptInvitation(long invitationId) {
-        SignedInMember me = currentMember.require();
+        // Only the verified owner of the invited address: registering it is not enough.
+        SignedInMember me = currentMember.requireVerified();
         Invitation invitation = myInvitation(invitationId, me);
         checkPartyMayJoin(invitation.groupId(), me.partyId());
         if (memberships.closeInvitation(invitationId, true)) {

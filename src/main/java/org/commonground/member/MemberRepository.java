@@ -1,9 +1,11 @@
 package org.commonground.member;
 
+import static org.commonground.jooq.Tables.EMAIL_VERIFICATION_TOKEN;
 import static org.commonground.jooq.Tables.MEMBER;
 import static org.commonground.jooq.Tables.PASSWORD_RESET_TOKEN;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
@@ -96,6 +98,55 @@ public class MemberRepository {
         db.update(PASSWORD_RESET_TOKEN).set(PASSWORD_RESET_TOKEN.USED_AT, now)
                 .where(PASSWORD_RESET_TOKEN.MEMBER_ID.eq(memberId)).and(PASSWORD_RESET_TOKEN.USED_AT.isNull())
                 .execute();
+    }
+
+    public void lockForUpdate(long id) {
+        db.selectOne().from(MEMBER).where(MEMBER.ID.eq(id)).forUpdate().execute();
+    }
+
+    public boolean isVerified(long id) {
+        return db.fetchExists(MEMBER, MEMBER.ID.eq(id).and(MEMBER.EMAIL_VERIFIED_AT.isNotNull()));
+    }
+
+    /** Marks the address verified, once: false when it already was. */
+    public boolean markVerified(long id, OffsetDateTime at) {
+        return db.update(MEMBER).set(MEMBER.EMAIL_VERIFIED_AT, at)
+                .where(MEMBER.ID.eq(id)).and(MEMBER.EMAIL_VERIFIED_AT.isNull()).execute() == 1;
+    }
+
+    public void insertVerificationToken(long memberId, String email, String tokenHash, OffsetDateTime createdAt, OffsetDateTime expiresAt) {
+        db.insertInto(EMAIL_VERIFICATION_TOKEN)
+                .set(EMAIL_VERIFICATION_TOKEN.MEMBER_ID, memberId)
+                .set(EMAIL_VERIFICATION_TOKEN.EMAIL, email)
+                .set(EMAIL_VERIFICATION_TOKEN.TOKEN_HASH, tokenHash)
+                .set(EMAIL_VERIFICATION_TOKEN.CREATED_AT, createdAt)
+                .set(EMAIL_VERIFICATION_TOKEN.EXPIRES_AT, expiresAt)
+                .execute();
+    }
+
+    /** Verification links sent to the member at or after {@code since}, newest first. */
+    public List<OffsetDateTime> verificationLinksSentSince(long memberId, OffsetDateTime since) {
+        return db.select(EMAIL_VERIFICATION_TOKEN.CREATED_AT).from(EMAIL_VERIFICATION_TOKEN)
+                .where(EMAIL_VERIFICATION_TOKEN.MEMBER_ID.eq(memberId)).and(EMAIL_VERIFICATION_TOKEN.CREATED_AT.ge(since))
+                .orderBy(EMAIL_VERIFICATION_TOKEN.CREATED_AT.desc())
+                .fetch(EMAIL_VERIFICATION_TOKEN.CREATED_AT);
+    }
+
+    /**
+     * Marks an unused, unexpired link used and returns its member, atomically, so a link works once; only while
+     * the account still has the address the link went to.
+     */
+    public Optional<Long> consumeVerificationToken(String tokenHash, OffsetDateTime now) {
+        return db.update(EMAIL_VERIFICATION_TOKEN)
+                .set(EMAIL_VERIFICATION_TOKEN.USED_AT, now)
+                .from(MEMBER)
+                .where(EMAIL_VERIFICATION_TOKEN.TOKEN_HASH.eq(tokenHash))
+                .and(EMAIL_VERIFICATION_TOKEN.USED_AT.isNull())
+                .and(EMAIL_VERIFICATION_TOKEN.EXPIRES_AT.gt(now))
+                .and(MEMBER.ID.eq(EMAIL_VERIFICATION_TOKEN.MEMBER_ID))
+                .and(DSL.lower(MEMBER.EMAIL).eq(DSL.lower(EMAIL_VERIFICATION_TOKEN.EMAIL)))
+                .returning(EMAIL_VERIFICATION_TOKEN.MEMBER_ID)
+                .fetchOptional(EMAIL_VERIFICATION_TOKEN.MEMBER_ID);
     }
 
     private static Member toMember(Record5<Long, String, String, Long, Boolean> r) {

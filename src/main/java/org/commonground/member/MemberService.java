@@ -21,15 +21,26 @@ import org.commonground.shared.InvalidInputException;
 import org.commonground.shared.TextRules;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Accounts: registration and password reset. Both are open to people who are not signed in. */
+/**
+ * Accounts: registration, verifying an address by an emailed link, and password reset. Registration, following a
+ * link and asking for a reset are open to people who are not signed in.
+ */
 @Service
 public class MemberService {
 
     static final Duration RESET_LINK_LIFETIME = Duration.ofHours(1);
+    static final Duration VERIFICATION_LINK_LIFETIME = Duration.ofDays(2);
+    /** "Send the link again" sends at most one a minute and five a day, so nobody's inbox can be flooded with them. */
+    static final Duration RESEND_PAUSE = Duration.ofMinutes(1);
+    static final int VERIFICATION_LINKS_PER_DAY = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MemberRepository members;
@@ -87,7 +98,83 @@ public class MemberService {
             throw alreadyRegistered();
         }
         audit.record(id, admin ? "MEMBER_REGISTERED_AS_FIRST_ADMIN" : "MEMBER_REGISTERED", "member", id, null);
-        return members.findById(id).orElseThrow();
+        Member member = members.findById(id).orElseThrow();
+        sendVerificationLink(member, now());
+        return member;
+    }
+
+    /** The signed-in member's address and whether it is verified; empty for a visitor. */
+    @Transactional(readOnly = true)
+    public Optional<EmailVerification> myEmailVerification() {
+        return signedIn().map(me -> new EmailVerification(me.email(), members.isVerified(me.id())));
+    }
+
+    /**
+     * Sends the signed-in member a new verification link, at most one a minute and five a day.
+     *
+     * @throws InvalidInputException ("resend") when the address is verified already or the limit is reached
+     */
+    @Transactional
+    public void resendVerificationLink() {
+        Member me = signedIn().orElseThrow(() -> new AccessDeniedException("Please sign in first."));
+        // One request at a time per account, so two clicks at once cannot both pass the limit.
+        members.lockForUpdate(me.id());
+        if (members.isVerified(me.id())) {
+            throw new InvalidInputException("resend", "Your address is verified already.");
+        }
+        OffsetDateTime now = now();
+        List<OffsetDateTime> sent = members.verificationLinksSentSince(me.id(), now.minus(Duration.ofDays(1)));
+        if (!sent.isEmpty() && sent.getFirst().isAfter(now.minus(RESEND_PAUSE))) {
+            throw new InvalidInputException("resend", "A link went to " + me.email() + " less than a minute ago. "
+                    + "Give it a moment, and look in your spam folder, before asking again.");
+        }
+        if (sent.size() >= VERIFICATION_LINKS_PER_DAY) {
+            throw new InvalidInputException("resend", VERIFICATION_LINKS_PER_DAY + " links went to " + me.email()
+                    + " in the last day, as many as we send. Try again tomorrow.");
+        }
+        sendVerificationLink(me, now);
+    }
+
+    /**
+     * Verifies the address an emailed link went to. Open to visitors: the link itself is the proof of ownership.
+     *
+     * @throws InvalidInputException ("token") when the link is incomplete, expired, used or for an old address
+     */
+    @Transactional
+    public void verifyEmail(String token) {
+        if (token == null || token.isBlank()) {
+            throw new InvalidInputException("token", "This link is incomplete. Copy the whole link from the email.");
+        }
+        OffsetDateTime now = now();
+        long memberId = members.consumeVerificationToken(sha256(token), now).orElseThrow(() ->
+                new InvalidInputException("token", "This link has expired or was used already."));
+        if (members.markVerified(memberId, now)) {
+            audit.record(memberId, "EMAIL_VERIFIED", "member", memberId, null);
+        }
+    }
+
+    private void sendVerificationLink(Member member, OffsetDateTime now) {
+        String token = newToken();
+        members.insertVerificationToken(member.id(), member.email(), sha256(token), now, now.plus(VERIFICATION_LINK_LIFETIME));
+        outbox.enqueue(member.email(), "Verify your Common Ground address",
+                "Hello " + member.displayName() + ",\n\n"
+                + "Open this link within two days to verify that this address is yours. Until you do, you can sign in but\n"
+                + "not join a group, comment, vote or sign:\n\n"
+                + baseUrl + "/verify-email?token=" + token + "\n\n"
+                + "If you did not make a Common Ground account, ignore this message.\n");
+        audit.record(member.id(), "EMAIL_VERIFICATION_SENT", "member", member.id(), null);
+    }
+
+    /**
+     * The caller, by the name Spring Security authenticated (the address they signed in with); read here rather
+     * than through {@code CurrentMember}, as the security package depends on this one for its sign-in page.
+     */
+    private Optional<Member> signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
+            return Optional.empty();
+        }
+        return members.findByEmail(authentication.getName());
     }
 
     /**
@@ -103,9 +190,7 @@ public class MemberService {
         if (member.isEmpty()) {
             return;
         }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = newToken();
         members.insertResetToken(member.get().id(), sha256(token), now().plus(RESET_LINK_LIFETIME));
         outbox.enqueue(member.get().email(), "Reset your Common Ground password",
                 "Hello " + member.get().displayName() + ",\n\n"
@@ -136,6 +221,10 @@ public class MemberService {
         members.updatePassword(memberId, passwordEncoder.encode(newPassword));
         members.expireResetTokens(memberId, now);
         audit.record(memberId, "PASSWORD_RESET", "member", memberId, null);
+        // The reset link went to the address too, so following it proves the same as a verification link.
+        if (members.markVerified(memberId, now)) {
+            audit.record(memberId, "EMAIL_VERIFIED", "member", memberId, "by a password reset link");
+        }
     }
 
     private OffsetDateTime now() {
@@ -144,6 +233,12 @@ public class MemberService {
 
     private static InvalidInputException alreadyRegistered() {
         return new InvalidInputException("email", "An account with this email address already exists. Sign in, or reset your password.");
+    }
+
+    private static String newToken() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     static String sha256(String token) {

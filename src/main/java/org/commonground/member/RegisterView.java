@@ -56,9 +56,10 @@ public class RegisterView extends VerticalLayout {
         register.addClickListener(e -> {
             Forms.clear(email, displayName, party, password);
             try {
-                members.register(new Registration(email.getValue(), displayName.getValue(),
+                Member member = members.register(new Registration(email.getValue(), displayName.getValue(),
                         party.getValue() == null ? null : party.getValue().id(), password.getValue()));
-                Forms.success("Welcome to Common Ground. Sign in with your new account.");
+                Forms.success("Welcome to Common Ground. We emailed a link to " + member.email()
+                        + ": open it to verify your address. You can sign in now.");
                 getUI().ifPresent(ui -> ui.navigate(LoginView.class));
             } catch (InvalidInputException problem) {
                 Forms.show(problem, Map.of("email", email, "displayName", displayName, "partyId", party, "password", password));

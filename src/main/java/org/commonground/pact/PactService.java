@@ -366,7 +366,7 @@ public class PactService {
     /** The named representative of a party signs its ratification, or rejects the pact for it with a reason. */
     @Transactional
     public void sign(long pactId, String partyCode, boolean ratify, String reason) {
-        SignedInMember me = currentMember.require();
+        SignedInMember me = currentMember.requireVerified();
         PactGuard.Access access = guard.lockedForChange(pactId, me);
         requireState(access, "The pact is not being ratified.", PactState.RATIFYING);
         if (!me.partyCode().equals(partyCode)) {

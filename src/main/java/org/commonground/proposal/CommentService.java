@@ -70,7 +70,7 @@ public class CommentService {
      */
     @Transactional
     public long postOnPact(long pactId, NewComment comment) {
-        SignedInMember me = currentMember.require();
+        SignedInMember me = currentMember.requireVerified();
         requirePactTakesComments(pactGuard.readable(pactId, me), me);
         String body = checkedBody(comment.body());
         Visibility visibility = comment.visibility() == null ? Visibility.SHARED : comment.visibility();
@@ -121,7 +121,7 @@ public class CommentService {
 
     @Transactional
     public long post(long proposalId, NewComment comment) {
-        SignedInMember me = currentMember.require();
+        SignedInMember me = currentMember.requireVerified();
         ProposalGuard.Access access = guard.readable(proposalId, me);
         if (!access.rules().canComment()) {
             throw new AccessDeniedException("Comments are closed: the proposal is " + access.state().label().toLowerCase() + ".");

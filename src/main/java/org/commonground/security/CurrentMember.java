@@ -1,7 +1,11 @@
 package org.commonground.security;
 
+import static org.commonground.jooq.Tables.MEMBER;
+
+import java.sql.SQLException;
 import java.util.Optional;
 
+import org.jooq.DSLContext;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -10,6 +14,12 @@ import org.springframework.stereotype.Component;
 /** Who is calling a service. Services ask this themselves rather than trusting an id passed in by a view. */
 @Component
 public class CurrentMember {
+
+    private final DSLContext db;
+
+    public CurrentMember(DSLContext db) {
+        this.db = db;
+    }
 
     public Optional<SignedInMember> get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -22,6 +32,37 @@ public class CurrentMember {
 
     public SignedInMember require() {
         return get().orElseThrow(() -> new AccessDeniedException("Please sign in first."));
+    }
+
+    /**
+     * The caller, once they have verified their address by the emailed link: needed to join a group, accept an
+     * invitation, comment, vote or sign. Read from the database, not the session, since the link may have been
+     * followed in another browser since sign-in.
+     */
+    public SignedInMember requireVerified() {
+        SignedInMember member = require();
+        if (!hasVerifiedEmail(member.id())) {
+            throw new AccessDeniedException(UNVERIFIED);
+        }
+        return member;
+    }
+
+    public boolean hasVerifiedEmail(long memberId) {
+        return db.fetchExists(MEMBER, MEMBER.ID.eq(memberId).and(MEMBER.EMAIL_VERIFIED_AT.isNotNull()));
+    }
+
+    /** What a member who has not verified their address is told when they try to take part. */
+    public static final String UNVERIFIED = "Verify your email address first: open the link we emailed you "
+            + "(the page you see after signing in sends a new one).";
+
+    /** Whether a failed write was the database refusing a member whose address is not verified (V15). */
+    public static boolean isUnverifiedRefusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "CG001".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public SignedInMember requireAdmin() {

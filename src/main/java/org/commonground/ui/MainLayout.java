@@ -17,6 +17,8 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
@@ -33,11 +35,14 @@ import org.commonground.security.SignedInMember;
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout implements AfterNavigationObserver {
+public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterNavigationObserver {
 
     private final NotificationService notifications;
     private final LiveEvents live;
+    private final CurrentMember currentMember;
     private final SignedInMember member;
+    /** Once seen verified, always verified: the page need not ask the database again. */
+    private boolean verified;
     final Button bell = new Button();
     private Runnable stopListening = () -> { };
     private boolean shownAPage;
@@ -45,6 +50,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     public MainLayout(CurrentMember currentMember, AuthenticationContext authentication, NotificationService notifications, LiveEvents live) {
         this.notifications = notifications;
         this.live = live;
+        this.currentMember = currentMember;
         setPrimarySection(Section.DRAWER);
         Anchor title = new Anchor("groups", "Common Ground");
         title.addClassName("cg-brand");
@@ -85,6 +91,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             nav.addItem(admin);
         }
         addToDrawer(nav);
+    }
+
+    /** Until their address is verified, a member's every page leads to the page that says how to verify it. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (!verified) {
+            verified = currentMember.hasVerifiedEmail(member.id());
+        }
+        if (!verified) {
+            event.forwardTo("verify-email");
+        }
     }
 
     /** The routed view is the main region, and the skip link's target. */

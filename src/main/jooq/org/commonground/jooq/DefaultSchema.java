@@ -16,6 +16,7 @@ import org.commonground.jooq.tables.Comment;
 import org.commonground.jooq.tables.Constituency;
 import org.commonground.jooq.tables.Election;
 import org.commonground.jooq.tables.ElectionResult;
+import org.commonground.jooq.tables.EmailVerificationToken;
 import org.commonground.jooq.tables.GroupConstituency;
 import org.commonground.jooq.tables.GroupInvitation;
 import org.commonground.jooq.tables.GroupMembership;
@@ -102,6 +103,11 @@ public class DefaultSchema extends SchemaImpl {
      * The table <code>election_result</code>.
      */
     public final ElectionResult ELECTION_RESULT = ElectionResult.ELECTION_RESULT;
+
+    /**
+     * The table <code>email_verification_token</code>.
+     */
+    public final EmailVerificationToken EMAIL_VERIFICATION_TOKEN = EmailVerificationToken.EMAIL_VERIFICATION_TOKEN;
 
     /**
      * The table <code>group_constituency</code>.
@@ -243,6 +249,7 @@ public class DefaultSchema extends SchemaImpl {
             Constituency.CONSTITUENCY,
             Election.ELECTION,
             ElectionResult.ELECTION_RESULT,
+            EmailVerificationToken.EMAIL_VERIFICATION_TOKEN,
             GroupConstituency.GROUP_CONSTITUENCY,
             GroupInvitation.GROUP_INVITATION,
             GroupMembership.GROUP_MEMBERSHIP,

@@ -13,6 +13,7 @@ import org.commonground.jooq.tables.Comment;
 import org.commonground.jooq.tables.Constituency;
 import org.commonground.jooq.tables.Election;
 import org.commonground.jooq.tables.ElectionResult;
+import org.commonground.jooq.tables.EmailVerificationToken;
 import org.commonground.jooq.tables.GroupConstituency;
 import org.commonground.jooq.tables.GroupInvitation;
 import org.commonground.jooq.tables.GroupMembership;
@@ -88,6 +89,11 @@ public class Tables {
      * The table <code>election_result</code>.
      */
     public static final ElectionResult ELECTION_RESULT = ElectionResult.ELECTION_RESULT;
+
+    /**
+     * The table <code>email_verification_token</code>.
+     */
+    public static final EmailVerificationToken EMAIL_VERIFICATION_TOKEN = EmailVerificationToken.EMAIL_VERIFICATION_TOKEN;
 
     /**
      * The table <code>group_constituency</code>.

@@ -137,10 +137,10 @@ public final class BallotBenchmark {
     /** Members straight into the database: hashing 10,000 passwords would measure Argon2, not ballots. */
     private static List<Long> addMembers(DSLContext db, long group, int count) {
         String tag = Long.toString(System.nanoTime(), 36);
-        db.execute("insert into member (email, display_name, party_id, password_hash) "
+        db.execute("insert into member (email, display_name, party_id, password_hash, email_verified_at) "
                 + "select 'bench-' || ? || '-' || n || '@example.org', 'Bench member ' || n, "
                 + "(select id from party where code = (array['LAB','GRN','LD','SNP','PC','WEP'])[1 + n % 6]), "
-                + "'$argon2id$v=19$m=16384,t=2,p=1$not-a-real-hash-for-bench' from generate_series(1, ?) n", tag, count);
+                + "'$argon2id$v=19$m=16384,t=2,p=1$not-a-real-hash-for-bench', now() from generate_series(1, ?) n", tag, count);
         List<Long> ids = new ArrayList<>(db.fetch("select id from member where email like ? order by id", "bench-" + tag + "-%")
                 .getValues(0, Long.class));
         db.execute("insert into group_membership (group_id, member_id, status, role, joined_at) "

@@ -23,7 +23,6 @@ import org.commonground.security.SignedInMember;
 import org.commonground.support.BrowserTest;
 import org.commonground.support.Keyboard;
 import org.commonground.support.TestMembers;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,8 +47,6 @@ class KeyboardJourneysBrowserIT extends BrowserTest {
     ProposalService proposals;
     @Autowired
     BallotService ballots;
-    @Autowired
-    DSLContext db;
 
     SignedInMember member;
     String groupName;

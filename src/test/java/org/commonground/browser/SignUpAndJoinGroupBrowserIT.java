@@ -11,11 +11,13 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import org.commonground.support.BrowserTest;
+import org.commonground.support.Mailbox;
 import org.commonground.support.TestMembers;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two people register, one creates a local group, the other asks to join, and the first approves the request.
+ * Two people register (one verifying her address from the page she is held on until she does), one creates a local
+ * group, the other asks to join, and the first approves the request.
  */
 class SignUpAndJoinGroupBrowserIT extends BrowserTest {
 
@@ -44,10 +46,20 @@ class SignUpAndJoinGroupBrowserIT extends BrowserTest {
 
         try (BrowserContext chairContext = browser.newContext(); BrowserContext joinerContext = browser.newContext()) {
             Page chair = chairContext.newPage();
-            register(chair, chairEmail, "Chloe Chair", "Green");
+            registerUnverified(chair, chairEmail, "Chloe Chair", "Green");
             Optional<String> sessionBefore = sessionId(chairContext);
             signIn(chair, chairEmail);
             assertThat(sessionId(chairContext)).as("a new session id after sign-in").isPresent().isNotEqualTo(sessionBefore);
+            // Until the emailed link is followed, every page says how to verify the address, and sends it again.
+            assertThat(chair.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your inbox"))).isVisible();
+            assertThat(chair.getByText("We sent a link to " + chairEmail)).isVisible();
+            chair.navigate(url("groups/new"));
+            assertThat(chair.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your inbox"))).isVisible();
+            button(chair, "Send the link again").click();
+            assertThat(chair.getByText("less than a minute ago")).isVisible();
+            chair.navigate(url("verify-email?token=" + Mailbox.token(db, chairEmail, "verify-email")));
+            assertThat(chair.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your address is verified"))).isVisible();
+            chair.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Continue to Common Ground")).click();
             assertThat(chair.locator(".cg-party-marker").first()).hasText("GRN");
 
             chair.navigate(url("groups/new"));

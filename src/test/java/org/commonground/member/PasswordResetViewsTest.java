@@ -1,14 +1,11 @@
 package org.commonground.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.commonground.jooq.Tables.MAIL_OUTBOX;
-
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
 import org.commonground.support.IntegrationTest;
+import org.commonground.support.Mailbox;
 import org.commonground.support.TestMembers;
 import org.commonground.support.ViewTest;
 import org.jooq.DSLContext;
@@ -27,14 +24,6 @@ class PasswordResetViewsTest extends ViewTest {
     @Autowired
     AuthenticationManager authentication;
 
-    private String emailedToken(String email) {
-        String body = db.select(MAIL_OUTBOX.BODY).from(MAIL_OUTBOX).where(MAIL_OUTBOX.RECIPIENT.eq(email))
-                .orderBy(MAIL_OUTBOX.ID.desc()).limit(1).fetchOne(MAIL_OUTBOX.BODY);
-        Matcher token = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(body);
-        assertThat(token.find()).isTrue();
-        return token.group(1);
-    }
-
     private ResetPasswordView openResetLink(String token) {
         UI.getCurrent().navigate(ResetPasswordView.class, QueryParameters.of("token", token));
         return (ResetPasswordView) getCurrentView();
@@ -51,7 +40,7 @@ class PasswordResetViewsTest extends ViewTest {
         assertThat(forgot.sent.isVisible()).isTrue();
         assertThat(forgot.sent.getText()).contains("on its way");
 
-        String token = emailedToken(email);
+        String token = Mailbox.token(db, email, "reset-password");
         ResetPasswordView reset = openResetLink(token);
         assertThat(reset.password.isVisible()).isTrue();
         test(reset.password).setValue("short");

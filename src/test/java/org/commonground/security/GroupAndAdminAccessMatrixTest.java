@@ -212,6 +212,9 @@ class GroupAndAdminAccessMatrixTest {
                 .change("ask for a password reset", e -> members.requestPasswordReset(cast.get(Who.AUTHOR).email()))
                 .find("a guessed reset link works", e -> members.isResetLinkUsable("guessed-token-" + cast.tag), (e, usable) -> usable)
                 .change("reset a password with a guessed token", e -> members.resetPassword("guessed-token-" + cast.tag, "another-long-passphrase-7"))
+                .find("one's own address verified", e -> members.myEmailVerification(), (e, mine) -> mine.isPresent() && mine.get().verified())
+                .change("send a verification link again", e -> members.resendVerificationLink())
+                .change("verify an address with a guessed link", e -> members.verifyEmail("guessed-token-" + cast.tag))
                 .quiet("unsubscribe with a forged link", e -> notifications.unsubscribe(cast.id(Who.AUTHOR), "forged")), """
                 list parties                     | anyone              // the registration form lists them
                 add a party                      | admin
@@ -228,6 +231,9 @@ class GroupAndAdminAccessMatrixTest {
                 ask for a password reset         | anyone              // it says nothing either way, and mails only the owner
                 a guessed reset link works       | nobody
                 reset a password with a guessed token | nobody
+                one's own address verified       | signed-in           // everyone in the cast has verified theirs
+                send a verification link again   | nobody              // only to an unverified address (EmailVerificationTest)
+                verify an address with a guessed link | nobody
                 unsubscribe with a forged link   | nobody
                 """);
     }

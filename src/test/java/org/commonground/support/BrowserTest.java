@@ -6,8 +6,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
@@ -25,6 +27,8 @@ public abstract class BrowserTest {
 
     @LocalServerPort
     protected int port;
+    @Autowired
+    protected DSLContext db;
 
     @BeforeAll
     static void startBrowser() {
@@ -53,7 +57,13 @@ public abstract class BrowserTest {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
+    /** Registers through the form, then follows the emailed link that verifies the address. */
     protected void register(Page page, String email, String name, String party) {
+        registerUnverified(page, email, name, party);
+        followVerificationLink(page, email);
+    }
+
+    protected void registerUnverified(Page page, String email, String name, String party) {
         page.navigate(url("register"));
         textbox(page, "Email").fill(email);
         textbox(page, "Display name").fill(name);
@@ -62,6 +72,13 @@ public abstract class BrowserTest {
         textbox(page, "Password").fill(TestMembers.PASSWORD);
         button(page, "Create account").click();
         page.waitForURL("**/login");
+    }
+
+    /** Opens the newest verification link mailed to the address, as its owner would from their inbox. */
+    protected void followVerificationLink(Page page, String email) {
+        page.navigate(url("verify-email?token=" + Mailbox.token(db, email, "verify-email")));
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your address is verified"))).isVisible();
+        page.navigate(url("login"));
     }
 
     protected void signIn(Page page, String email) {

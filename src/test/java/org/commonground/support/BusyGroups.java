@@ -45,10 +45,10 @@ public final class BusyGroups {
             TestMembers.signIn(convenor);
             long group = groupService.create(new NewGroup("Busy group " + tag + " " + g, GroupKind.ALLIANCE, null, null));
             String prefix = "busy-" + tag + "-" + g + "-";
-            db.execute("insert into member (email, display_name, party_id, password_hash) "
+            db.execute("insert into member (email, display_name, party_id, password_hash, email_verified_at) "
                     + "select ? || n || '@example.org', 'Busy member ' || ? || '.' || n, "
                     + "(select id from party where code = (array['LAB','GRN','LD','SNP','PC','WEP'])[1 + n % 6]), "
-                    + "(select password_hash from member where id = ?) from generate_series(1, ?) n",
+                    + "(select password_hash from member where id = ?), now() from generate_series(1, ?) n",
                     prefix, g, convenor.id(), perGroup - 1);
             db.execute("insert into group_membership (group_id, member_id, status, role, joined_at) "
                     + "select ?, id, 'ACTIVE', 'MEMBER', now() from member where email like ?", group, prefix + "%");

@@ -1,5 +1,6 @@
 package org.commonground.support;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.commonground.group.GroupService;
@@ -39,7 +40,15 @@ public class TestMembers {
         return name.toLowerCase().replaceAll("[^a-z]", "") + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
+    /** A member who has verified their address, as most tests need. */
     public SignedInMember register(String name, String partyCode) {
+        SignedInMember m = registerUnverified(name, partyCode);
+        memberRepository.markVerified(m.id(), OffsetDateTime.now());
+        return m;
+    }
+
+    /** A member who has not yet followed the emailed link. */
+    public SignedInMember registerUnverified(String name, String partyCode) {
         signOut();
         Member m = members.register(new Registration(uniqueEmail(name), name, parties.findByCode(partyCode).orElseThrow().id(), PASSWORD));
         return new SignedInMember(m.id(), m.email(), m.displayName(), m.partyId(), partyCode,

@@ -18,6 +18,7 @@ import org.commonground.jooq.tables.Ballot.BallotPath;
 import org.commonground.jooq.tables.BallotElector.BallotElectorPath;
 import org.commonground.jooq.tables.Comment.CommentPath;
 import org.commonground.jooq.tables.Election.ElectionPath;
+import org.commonground.jooq.tables.EmailVerificationToken.EmailVerificationTokenPath;
 import org.commonground.jooq.tables.GroupInvitation.GroupInvitationPath;
 import org.commonground.jooq.tables.GroupMembership.GroupMembershipPath;
 import org.commonground.jooq.tables.Groups.GroupsPath;
@@ -126,6 +127,11 @@ public class Member extends TableImpl<MemberRecord> {
      * The column <code>member.email_notifications</code>.
      */
     public final TableField<MemberRecord, String> EMAIL_NOTIFICATIONS = createField(DSL.name("email_notifications"), SQLDataType.CLOB.nullable(false).defaultValue(DSL.field(DSL.raw("'IMMEDIATE'::text"), SQLDataType.CLOB)), this, "");
+
+    /**
+     * The column <code>member.email_verified_at</code>.
+     */
+    public final TableField<MemberRecord, OffsetDateTime> EMAIL_VERIFIED_AT = createField(DSL.name("email_verified_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
 
     private Member(Name alias, Table<MemberRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -325,6 +331,19 @@ public class Member extends TableImpl<MemberRecord> {
             _election = new ElectionPath(this, null, Keys.ELECTION__ELECTION_IMPORTED_BY_FKEY.getInverseKey());
 
         return _election;
+    }
+
+    private transient EmailVerificationTokenPath _emailVerificationToken;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>email_verification_token</code> table
+     */
+    public EmailVerificationTokenPath emailVerificationToken() {
+        if (_emailVerificationToken == null)
+            _emailVerificationToken = new EmailVerificationTokenPath(this, null, Keys.EMAIL_VERIFICATION_TOKEN__EMAIL_VERIFICATION_TOKEN_MEMBER_ID_FKEY.getInverseKey());
+
+        return _emailVerificationToken;
     }
 
     private transient GroupInvitationPath _groupInvitation;

@@ -145,6 +145,20 @@ public class MemberRecord extends UpdatableRecordImpl<MemberRecord> {
         return (String) get(8);
     }
 
+    /**
+     * Setter for <code>member.email_verified_at</code>.
+     */
+    public void setEmailVerifiedAt(OffsetDateTime value) {
+        set(9, value);
+    }
+
+    /**
+     * Getter for <code>member.email_verified_at</code>.
+     */
+    public OffsetDateTime getEmailVerifiedAt() {
+        return (OffsetDateTime) get(9);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -168,7 +182,7 @@ public class MemberRecord extends UpdatableRecordImpl<MemberRecord> {
     /**
      * Create a detached, initialised MemberRecord
      */
-    public MemberRecord(Long id, String email, String displayName, Long partyId, String passwordHash, Boolean admin, String locale, OffsetDateTime createdAt, String emailNotifications) {
+    public MemberRecord(Long id, String email, String displayName, Long partyId, String passwordHash, Boolean admin, String locale, OffsetDateTime createdAt, String emailNotifications, OffsetDateTime emailVerifiedAt) {
         super(Member.MEMBER);
 
         setId(id);
@@ -180,6 +194,7 @@ public class MemberRecord extends UpdatableRecordImpl<MemberRecord> {
         setLocale(locale);
         setCreatedAt(createdAt);
         setEmailNotifications(emailNotifications);
+        setEmailVerifiedAt(emailVerifiedAt);
         resetTouchedOnNotNull();
     }
 }
