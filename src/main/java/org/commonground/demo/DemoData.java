@@ -30,6 +30,7 @@ import org.commonground.pact.Ratification;
 import org.commonground.pact.terms.PactTerms;
 import org.commonground.pact.terms.SeatTerms;
 import org.commonground.pact.terms.Stance;
+import org.commonground.party.PartyConfirmationRepository;
 import org.commonground.party.PartyRepository;
 import org.commonground.proposal.Amendment;
 import org.commonground.proposal.AmendmentService;
@@ -84,6 +85,7 @@ public class DemoData implements ApplicationRunner {
     private final MemberService memberService;
     private final MemberRepository members;
     private final PartyRepository parties;
+    private final PartyConfirmationRepository confirmations;
     private final GroupService groups;
     private final ProposalService proposals;
     private final AmendmentService amendments;
@@ -95,7 +97,8 @@ public class DemoData implements ApplicationRunner {
 
     public DemoData(MemberService memberService, MemberRepository members, PartyRepository parties, GroupService groups,
                     ProposalService proposals, AmendmentService amendments, CommentService comments, ElectionService elections,
-                    PactService pacts, BallotService ballots, PublishingService publishing) {
+                    PactService pacts, BallotService ballots, PublishingService publishing, PartyConfirmationRepository confirmations) {
+        this.confirmations = confirmations;
         this.publishing = publishing;
         this.elections = elections;
         this.pacts = pacts;
@@ -107,6 +110,31 @@ public class DemoData implements ApplicationRunner {
         this.proposals = proposals;
         this.amendments = amendments;
         this.comments = comments;
+    }
+
+    /** The organisers each party named (here, to Amara as operator); who of each party they confirmed. */
+    static final Map<String, String> ORGANISERS = Map.of("LAB", "Ben Hughes", "GRN", "Chloe Davies", "LD", "Eleanor Price",
+            "SNP", "Fergus Reid", "PC", "Gwen Morgan", "WEP", "Isla Campbell");
+    /** Whose party is still only claimed, to show what that looks like. */
+    static final String STILL_CLAIMED = "Kate Brennan";
+
+    /**
+     * Each party's organiser, named by the operator, confirms the party's other demo members but one. Written
+     * straight to the database, as demo accounts are verified: nobody could act through the pages for them.
+     */
+    private void confirmParties(Map<String, SignedInMember> people) {
+        SignedInMember operator = people.get("Amara Okafor");
+        ORGANISERS.forEach((code, name) -> {
+            SignedInMember organiser = people.get(name);
+            confirmations.confirm(organiser.id(), organiser.partyId(), operator.id(), OffsetDateTime.now());
+            confirmations.addOrganiser(organiser.partyId(), organiser.id(), operator.id());
+        });
+        people.forEach((name, member) -> {
+            String organiser = ORGANISERS.get(member.partyCode());
+            if (organiser != null && !organiser.equals(name) && !name.equals(STILL_CLAIMED)) {
+                confirmations.confirm(member.id(), member.partyId(), people.get(organiser).id(), OffsetDateTime.now());
+            }
+        });
     }
 
     static String email(String name) {
@@ -144,6 +172,7 @@ public class DemoData implements ApplicationRunner {
             members.markVerified(m.id(), OffsetDateTime.now());
             people.put(name, new SignedInMember(m.id(), m.email(), m.displayName(), m.partyId(), code, "#000000", m.admin(), null));
         });
+        confirmParties(people);
 
         long alliance = as(people.get("Amara Okafor"), () -> groups.create(new NewGroup("Progressive Alliance UK", GroupKind.ALLIANCE,
                 "The national cross-party table: a common platform on fair votes, climate and public services, agreed party by party.", null)));

@@ -291,7 +291,8 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
     private static Div personRow(GroupMember person, String note, Component... actions) {
         Span name = new Span(person.displayName());
         name.addClassName("cg-person-name");
-        Span detail = new Span(note);
+        // Whether the party vouches for the member: a convenor sees it before approving a request.
+        Span detail = new Span(person.partyConfirmed() ? note : note + " · " + person.partyNote());
         detail.addClassName("cg-person-note");
         Div who = new Div(PartyMarker.of(person.partyCode(), person.partyColour()), name, detail);
         who.addClassName("cg-person-who");

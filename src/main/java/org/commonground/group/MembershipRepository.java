@@ -116,15 +116,16 @@ public class MembershipRepository {
     }
 
     public List<GroupMember> members(long groupId) {
-        return db.select(MEMBER.ID, MEMBER.DISPLAY_NAME, PARTY.CODE, PARTY.COLOUR, GROUP_MEMBERSHIP.STATUS,
+        return db.select(MEMBER.ID, MEMBER.DISPLAY_NAME, PARTY.CODE, PARTY.COLOUR,
+                        DSL.field(MEMBER.PARTY_CONFIRMED_AT.isNotNull().or(PARTY.CODE.eq("NONE"))), GROUP_MEMBERSHIP.STATUS,
                         GROUP_MEMBERSHIP.ROLE, GROUP_MEMBERSHIP.REQUESTED_AT, GROUP_MEMBERSHIP.JOINED_AT)
                 .from(GROUP_MEMBERSHIP)
                 .join(MEMBER).on(MEMBER.ID.eq(GROUP_MEMBERSHIP.MEMBER_ID))
                 .join(PARTY).on(PARTY.ID.eq(MEMBER.PARTY_ID))
                 .where(GROUP_MEMBERSHIP.GROUP_ID.eq(groupId))
                 .orderBy(GROUP_MEMBERSHIP.ROLE.asc(), DSL.lower(MEMBER.DISPLAY_NAME))
-                .fetch(r -> new GroupMember(r.value1(), r.value2(), r.value3(), r.value4(),
-                        MembershipStatus.valueOf(r.value5()), GroupRole.valueOf(r.value6()), r.value7(), r.value8()));
+                .fetch(r -> new GroupMember(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        MembershipStatus.valueOf(r.value6()), GroupRole.valueOf(r.value7()), r.value8(), r.value9()));
     }
 
     public boolean insertInvitation(long groupId, String email, long invitedBy) {

@@ -19,7 +19,10 @@ import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Forms;
 import org.commonground.ui.PartyMarker;
 
-/** Admins add parties and correct their names and colours. Codes are permanent: other records cite them. */
+/**
+ * Admins add parties and correct their names and colours (codes are permanent: other records cite them), and name
+ * each party's first organisers.
+ */
 @Route("admin/parties")
 @PageTitle("Parties · Common Ground")
 @RolesAllowed("ADMIN")
@@ -34,7 +37,7 @@ public class PartiesView extends VerticalLayout {
     private final H3 formTitle = new H3("Add a party");
     private Party editing;
 
-    public PartiesView(PartyService parties) {
+    public PartiesView(PartyService parties, PartyConfirmationService confirmations) {
         this.parties = parties;
         addClassName("cg-page");
         grid.addComponentColumn(p -> {
@@ -59,7 +62,7 @@ public class PartiesView extends VerticalLayout {
 
         FormLayout form = new FormLayout(code, name, colour);
         form.setMaxWidth("40rem");
-        add(new H2("Parties"), grid, formTitle, form, new HorizontalLayout(save, cancel));
+        add(new H2("Parties"), grid, formTitle, form, new HorizontalLayout(save, cancel), new OrganisersPanel(confirmations, parties));
         grid.setItems(parties.list());
     }
 

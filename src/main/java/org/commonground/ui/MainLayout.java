@@ -76,6 +76,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         nav.addItem(new SideNavItem("Search", "search", VaadinIcon.SEARCH.create()));
         nav.addItem(new SideNavItem("Notifications", "notifications", VaadinIcon.BELL.create()));
         nav.addItem(new SideNavItem("Find a group", "groups/browse", VaadinIcon.USERS.create()));
+        nav.addItem(new SideNavItem("My party", "party", VaadinIcon.FLAG_O.create()));
         nav.addItem(new SideNavItem("New group", "groups/new", VaadinIcon.PLUS.create()));
         nav.addItem(new SideNavItem("Elections and seats", "elections", VaadinIcon.BAR_CHART.create()));
         nav.addItem(new SideNavItem("Reciprocity ledger", "pacts/ledger", VaadinIcon.EXCHANGE.create()));

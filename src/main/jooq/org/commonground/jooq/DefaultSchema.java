@@ -32,6 +32,7 @@ import org.commonground.jooq.tables.PactConstituency;
 import org.commonground.jooq.tables.PactRatification;
 import org.commonground.jooq.tables.PactRevision;
 import org.commonground.jooq.tables.Party;
+import org.commonground.jooq.tables.PartyOrganiser;
 import org.commonground.jooq.tables.PasswordResetToken;
 import org.commonground.jooq.tables.Proposal;
 import org.commonground.jooq.tables.ProposalAuthor;
@@ -185,6 +186,11 @@ public class DefaultSchema extends SchemaImpl {
     public final Party PARTY = Party.PARTY;
 
     /**
+     * The table <code>party_organiser</code>.
+     */
+    public final PartyOrganiser PARTY_ORGANISER = PartyOrganiser.PARTY_ORGANISER;
+
+    /**
      * The table <code>password_reset_token</code>.
      */
     public final PasswordResetToken PASSWORD_RESET_TOKEN = PasswordResetToken.PASSWORD_RESET_TOKEN;
@@ -265,6 +271,7 @@ public class DefaultSchema extends SchemaImpl {
             PactRatification.PACT_RATIFICATION,
             PactRevision.PACT_REVISION,
             Party.PARTY,
+            PartyOrganiser.PARTY_ORGANISER,
             PasswordResetToken.PASSWORD_RESET_TOKEN,
             Proposal.PROPOSAL,
             ProposalAuthor.PROPOSAL_AUTHOR,

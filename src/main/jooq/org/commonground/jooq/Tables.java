@@ -29,6 +29,7 @@ import org.commonground.jooq.tables.PactConstituency;
 import org.commonground.jooq.tables.PactRatification;
 import org.commonground.jooq.tables.PactRevision;
 import org.commonground.jooq.tables.Party;
+import org.commonground.jooq.tables.PartyOrganiser;
 import org.commonground.jooq.tables.PasswordResetToken;
 import org.commonground.jooq.tables.Proposal;
 import org.commonground.jooq.tables.ProposalAuthor;
@@ -169,6 +170,11 @@ public class Tables {
      * The table <code>party</code>.
      */
     public static final Party PARTY = Party.PARTY;
+
+    /**
+     * The table <code>party_organiser</code>.
+     */
+    public static final PartyOrganiser PARTY_ORGANISER = PartyOrganiser.PARTY_ORGANISER;
 
     /**
      * The table <code>password_reset_token</code>.

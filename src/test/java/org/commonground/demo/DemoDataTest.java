@@ -21,6 +21,8 @@ import org.commonground.proposal.ProposalSummary;
 import org.commonground.proposal.Visibility;
 import org.commonground.security.SignedInMember;
 import org.commonground.support.TestDatabase;
+import org.commonground.party.PartyConfirmationService;
+import org.commonground.party.PartyStanding;
 import org.commonground.support.TestMembers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +78,15 @@ class DemoDataTest {
             TestMembers.signIn(eleanor);
             long cardiff = groups.stream().filter(g -> g.name().startsWith("Cardiff")).findFirst().orElseThrow().id();
             assertThat(pacts.inGroup(cardiff)).singleElement().satisfies(p -> assertThat(p.state()).isEqualTo(PactState.RATIFYING));
+
+            // Each party's organiser confirmed its members, but for one Green whose party is still claimed.
+            PartyConfirmationService confirmations = app.getBean(PartyConfirmationService.class);
+            TestMembers.signIn(chloe);
+            assertThat(confirmations.myStanding().organiser()).isTrue();
+            assertThat(confirmations.membersToConfirm()).extracting(PartyStanding::displayName, PartyStanding::confirmed)
+                    .contains(org.assertj.core.groups.Tuple.tuple("Kate Brennan", false), org.assertj.core.groups.Tuple.tuple("Dev Patel", true));
+            TestMembers.signIn(eleanor);
+            assertThat(confirmations.myStanding().confirmed()).isTrue();
         }
     }
 }

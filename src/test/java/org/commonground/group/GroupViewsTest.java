@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import org.commonground.security.SignedInMember;
@@ -44,6 +45,9 @@ class GroupViewsTest extends ViewTest {
 
         TestMembers.signIn(convenor);
         navigate(GroupView.class, Map.of("groupId", String.valueOf(group)));
+        // The convenor sees, before approving, that Labour has not confirmed the applicant's claim to be Labour.
+        assertThat($(Span.class).all()).as("the request's note")
+                .anyMatch(note -> note.getText().startsWith("asked ") && note.getText().endsWith(" · LAB claimed, not confirmed by the party"));
         Button approve = $(Button.class).withText("Approve").single();
         test(approve).click();
 

@@ -20,6 +20,7 @@ import org.commonground.member.Registration;
 import org.commonground.notification.EmailPreference;
 import org.commonground.notification.NotificationService;
 import org.commonground.pact.PactService;
+import org.commonground.party.PartyConfirmationService;
 import org.commonground.party.PartyRepository;
 import org.commonground.party.PartyService;
 import org.commonground.proposal.CommentService;
@@ -63,6 +64,8 @@ class GroupAndAdminAccessMatrixTest {
     PartyService partyService;
     @Autowired
     PartyRepository parties;
+    @Autowired
+    PartyConfirmationService partyConfirmations;
     @Autowired
     ElectionService elections;
     @Autowired
@@ -173,6 +176,38 @@ class GroupAndAdminAccessMatrixTest {
                 mark all one's own read          | author              // the only one with anything unread
                 one's email setting              | signed-in
                 change one's email setting       | signed-in
+                """);
+    }
+
+    /** The Greens' organiser (the author, named by the admin), who has confirmed the Green who left the group. */
+    record GreenParty(long organiser) {
+    }
+
+    @Test
+    void partyConfirmation() {
+        matrix.check("a party confirming its members", () -> {
+            cast.signIn(Who.ADMIN);
+            partyConfirmations.appointOrganiser("GRN", cast.get(Who.AUTHOR).email());
+            cast.signIn(Who.AUTHOR);
+            partyConfirmations.confirm(cast.id(Who.LEFT));
+            return new GreenParty(cast.id(Who.AUTHOR));
+        }, new Matrix.Calls<GreenParty>()
+                .read("one's own party standing", p -> partyConfirmations.myStanding())
+                .find("may confirm", p -> partyConfirmations.mayConfirm(), (p, may) -> may)
+                .read("the party's members to confirm", p -> partyConfirmations.membersToConfirm())
+                .read("a party's organisers", p -> partyConfirmations.organisers("GRN"))
+                .change("confirm the Green member", p -> partyConfirmations.confirm(cast.id(Who.MEMBER)))
+                .change("withdraw the Green who left", p -> partyConfirmations.revoke(cast.id(Who.LEFT), "No longer a member."))
+                .change("appoint a Green organiser", p -> partyConfirmations.appointOrganiser("GRN", cast.get(Who.MEMBER).email()))
+                .change("remove the Green organiser", p -> partyConfirmations.removeOrganiser("GRN", p.organiser())), """
+                one's own party standing         | signed-in
+                may confirm                      | author              // a confirmed organiser; Greens who only convene a local group do not
+                the party's members to confirm   | author
+                a party's organisers             | signed-in           // who speaks for a party is no secret from members
+                confirm the Green member         | author              // not the Lib Dem, the Labour convenor or the admin
+                withdraw the Green who left      | author
+                appoint a Green organiser        | admin
+                remove the Green organiser       | admin
                 """);
     }
 

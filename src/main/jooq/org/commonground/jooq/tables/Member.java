@@ -29,6 +29,7 @@ import org.commonground.jooq.tables.PactAmendment.PactAmendmentPath;
 import org.commonground.jooq.tables.PactRatification.PactRatificationPath;
 import org.commonground.jooq.tables.PactRevision.PactRevisionPath;
 import org.commonground.jooq.tables.Party.PartyPath;
+import org.commonground.jooq.tables.PartyOrganiser.PartyOrganiserPath;
 import org.commonground.jooq.tables.PasswordResetToken.PasswordResetTokenPath;
 import org.commonground.jooq.tables.Proposal.ProposalPath;
 import org.commonground.jooq.tables.ProposalAuthor.ProposalAuthorPath;
@@ -133,6 +134,16 @@ public class Member extends TableImpl<MemberRecord> {
      */
     public final TableField<MemberRecord, OffsetDateTime> EMAIL_VERIFIED_AT = createField(DSL.name("email_verified_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
 
+    /**
+     * The column <code>member.party_confirmed_at</code>.
+     */
+    public final TableField<MemberRecord, OffsetDateTime> PARTY_CONFIRMED_AT = createField(DSL.name("party_confirmed_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
+
+    /**
+     * The column <code>member.party_confirmed_by</code>.
+     */
+    public final TableField<MemberRecord, Long> PARTY_CONFIRMED_BY = createField(DSL.name("party_confirmed_by"), SQLDataType.BIGINT, this, "");
+
     private Member(Name alias, Table<MemberRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -217,7 +228,19 @@ public class Member extends TableImpl<MemberRecord> {
 
     @Override
     public List<ForeignKey<MemberRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.MEMBER__MEMBER_PARTY_ID_FKEY);
+        return Arrays.asList(Keys.MEMBER__MEMBER_PARTY_CONFIRMED_BY_FKEY, Keys.MEMBER__MEMBER_PARTY_ID_FKEY);
+    }
+
+    private transient MemberPath _member;
+
+    /**
+     * Get the implicit join path to the <code>member</code> table.
+     */
+    public MemberPath member() {
+        if (_member == null)
+            _member = new MemberPath(this, Keys.MEMBER__MEMBER_PARTY_CONFIRMED_BY_FKEY, null);
+
+        return _member;
     }
 
     private transient PartyPath _party;
@@ -498,6 +521,32 @@ public class Member extends TableImpl<MemberRecord> {
         return _pactRevision;
     }
 
+    private transient PartyOrganiserPath _partyOrganiserAppointedByFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>party_organiser</code>
+     * table, via the <code>party_organiser_appointed_by_fkey</code> key
+     */
+    public PartyOrganiserPath partyOrganiserAppointedByFkey() {
+        if (_partyOrganiserAppointedByFkey == null)
+            _partyOrganiserAppointedByFkey = new PartyOrganiserPath(this, null, Keys.PARTY_ORGANISER__PARTY_ORGANISER_APPOINTED_BY_FKEY.getInverseKey());
+
+        return _partyOrganiserAppointedByFkey;
+    }
+
+    private transient PartyOrganiserPath _partyOrganiserMemberIdFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>party_organiser</code>
+     * table, via the <code>party_organiser_member_id_fkey</code> key
+     */
+    public PartyOrganiserPath partyOrganiserMemberIdFkey() {
+        if (_partyOrganiserMemberIdFkey == null)
+            _partyOrganiserMemberIdFkey = new PartyOrganiserPath(this, null, Keys.PARTY_ORGANISER__PARTY_ORGANISER_MEMBER_ID_FKEY.getInverseKey());
+
+        return _partyOrganiserMemberIdFkey;
+    }
+
     private transient PasswordResetTokenPath _passwordResetToken;
 
     /**
@@ -622,6 +671,8 @@ public class Member extends TableImpl<MemberRecord> {
             Internal.createCheck(this, DSL.name("member_email_check"), "((((char_length(email) >= 3) AND (char_length(email) <= 254)) AND (email ~ '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$'::text)))", true),
             Internal.createCheck(this, DSL.name("member_email_notifications_check"), "((email_notifications = ANY (ARRAY['IMMEDIATE'::text, 'DAILY'::text, 'NEVER'::text])))", true),
             Internal.createCheck(this, DSL.name("member_locale_check"), "(((char_length(locale) >= 2) AND (char_length(locale) <= 35)))", true),
+            Internal.createCheck(this, DSL.name("member_party_confirmation_whole"), "(((party_confirmed_at IS NULL) = (party_confirmed_by IS NULL)))", true),
+            Internal.createCheck(this, DSL.name("member_party_not_self_confirmed"), "((party_confirmed_by <> id))", true),
             Internal.createCheck(this, DSL.name("member_password_hash_check"), "(((char_length(password_hash) >= 20) AND (char_length(password_hash) <= 500)))", true)
         );
     }

@@ -17,6 +17,7 @@ import org.commonground.jooq.tables.Comment.CommentPath;
 import org.commonground.jooq.tables.Groups.GroupsPath;
 import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.PactRatification.PactRatificationPath;
+import org.commonground.jooq.tables.PartyOrganiser.PartyOrganiserPath;
 import org.commonground.jooq.tables.records.PartyRecord;
 import org.jooq.Check;
 import org.jooq.Condition;
@@ -243,6 +244,19 @@ public class Party extends TableImpl<PartyRecord> {
             _pactRatification = new PactRatificationPath(this, null, Keys.PACT_RATIFICATION__PACT_RATIFICATION_PARTY_ID_FKEY.getInverseKey());
 
         return _pactRatification;
+    }
+
+    private transient PartyOrganiserPath _partyOrganiser;
+
+    /**
+     * Get the implicit to-many join path to the <code>party_organiser</code>
+     * table
+     */
+    public PartyOrganiserPath partyOrganiser() {
+        if (_partyOrganiser == null)
+            _partyOrganiser = new PartyOrganiserPath(this, null, Keys.PARTY_ORGANISER__PARTY_ORGANISER_PARTY_ID_FKEY.getInverseKey());
+
+        return _partyOrganiser;
     }
 
     @Override

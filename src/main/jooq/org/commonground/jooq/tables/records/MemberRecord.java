@@ -159,6 +159,34 @@ public class MemberRecord extends UpdatableRecordImpl<MemberRecord> {
         return (OffsetDateTime) get(9);
     }
 
+    /**
+     * Setter for <code>member.party_confirmed_at</code>.
+     */
+    public void setPartyConfirmedAt(OffsetDateTime value) {
+        set(10, value);
+    }
+
+    /**
+     * Getter for <code>member.party_confirmed_at</code>.
+     */
+    public OffsetDateTime getPartyConfirmedAt() {
+        return (OffsetDateTime) get(10);
+    }
+
+    /**
+     * Setter for <code>member.party_confirmed_by</code>.
+     */
+    public void setPartyConfirmedBy(Long value) {
+        set(11, value);
+    }
+
+    /**
+     * Getter for <code>member.party_confirmed_by</code>.
+     */
+    public Long getPartyConfirmedBy() {
+        return (Long) get(11);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -182,7 +210,7 @@ public class MemberRecord extends UpdatableRecordImpl<MemberRecord> {
     /**
      * Create a detached, initialised MemberRecord
      */
-    public MemberRecord(Long id, String email, String displayName, Long partyId, String passwordHash, Boolean admin, String locale, OffsetDateTime createdAt, String emailNotifications, OffsetDateTime emailVerifiedAt) {
+    public MemberRecord(Long id, String email, String displayName, Long partyId, String passwordHash, Boolean admin, String locale, OffsetDateTime createdAt, String emailNotifications, OffsetDateTime emailVerifiedAt, OffsetDateTime partyConfirmedAt, Long partyConfirmedBy) {
         super(Member.MEMBER);
 
         setId(id);
@@ -195,6 +223,8 @@ public class MemberRecord extends UpdatableRecordImpl<MemberRecord> {
         setCreatedAt(createdAt);
         setEmailNotifications(emailNotifications);
         setEmailVerifiedAt(emailVerifiedAt);
+        setPartyConfirmedAt(partyConfirmedAt);
+        setPartyConfirmedBy(partyConfirmedBy);
         resetTouchedOnNotNull();
     }
 }

@@ -1,0 +1,127 @@
+package org.commonground.party;
+
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Forms;
+
+/**
+ * A member's own party standing (claimed or confirmed, and by whom), who organises the party here, and for its
+ * confirmers the party's members, to confirm or to withdraw with a reason.
+ */
+@Route("party")
+@PageTitle("My party · Common Ground")
+@PermitAll
+public class PartyMembersView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final PartyConfirmationService confirmations;
+    final Paragraph standing = new Paragraph();
+    final Paragraph organisers = new Paragraph();
+    final Grid<PartyStanding> members = new Grid<>();
+    private final H3 membersTitle = new H3();
+
+    public PartyMembersView(PartyConfirmationService confirmations) {
+        this.confirmations = confirmations;
+        addClassName("cg-page");
+        members.addColumn(PartyStanding::displayName).setHeader("Member").setFlexGrow(1);
+        members.addColumn(PartyStanding::email).setHeader("Email").setFlexGrow(1);
+        members.addColumn(PartyStanding::label).setHeader("Party").setFlexGrow(2);
+        members.addComponentColumn(this::action).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        members.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        members.setAllRowsVisible(true);
+        add(new H2("My party"), standing, organisers, membersTitle, members);
+    }
+
+    /** Read at every visit: a confirmation may have come since the page was made. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        show();
+    }
+
+    private void show() {
+        PartyStanding mine = confirmations.myStanding();
+        if (mine.nonParty()) {
+            standing.setText("You registered as non-party, so there is no party to confirm.");
+        } else if (mine.confirmed()) {
+            standing.setText("You are a confirmed member of " + mine.partyCode() + ": confirmed by " + mine.confirmedBy()
+                    + " on " + mine.confirmedAt().toLocalDate() + (mine.organiser() ? ". You are one of its organisers." : "."));
+        } else {
+            standing.setText("Your party, " + mine.partyCode() + ", is claimed, not yet confirmed. One of its organisers, or a "
+                    + "convenor of one of its party groups, confirms it: each party speaks for its own members.");
+        }
+        List<String> names = mine.nonParty() ? List.of() : confirmations.organisers(mine.partyCode()).stream().map(PartyStanding::displayName).toList();
+        organisers.setVisible(!mine.nonParty());
+        organisers.setText(names.isEmpty() ? mine.partyCode() + " has no organisers here yet: the operator names its first ones."
+                : mine.partyCode() + "'s organisers: " + String.join(", ", names) + ".");
+        boolean confirmer = confirmations.mayConfirm();
+        membersTitle.setVisible(confirmer);
+        members.setVisible(confirmer);
+        if (confirmer) {
+            membersTitle.setText(mine.partyCode() + " members to confirm");
+            members.setItems(confirmations.membersToConfirm());
+        }
+    }
+
+    private Button action(PartyStanding member) {
+        if (!member.confirmed()) {
+            Button confirm = new Button("Confirm", e -> {
+                try {
+                    confirmations.confirm(member.memberId());
+                    Forms.success(member.displayName() + " is confirmed as " + member.partyCode() + ".");
+                } catch (InvalidInputException problem) {
+                    Forms.error(problem.messageFor("member"));
+                }
+                show();
+            });
+            confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+            confirm.getElement().setAttribute("aria-label", "Confirm " + member.displayName());
+            return confirm;
+        }
+        Button withdraw = new Button("Withdraw", e -> askWhy(member));
+        withdraw.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        withdraw.getElement().setAttribute("aria-label", "Withdraw the confirmation of " + member.displayName());
+        return withdraw;
+    }
+
+    private void askWhy(PartyStanding member) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Withdraw " + member.displayName() + "'s confirmation");
+        TextArea reason = new TextArea("Why");
+        reason.setHelperText("The record keeps it.");
+        reason.setWidthFull();
+        Button withdraw = new Button("Withdraw confirmation", e -> {
+            Forms.clear(reason);
+            try {
+                confirmations.revoke(member.memberId(), reason.getValue());
+                dialog.close();
+                Forms.success(member.displayName() + "'s party is claimed again.");
+                show();
+            } catch (InvalidInputException problem) {
+                Forms.show(problem, Map.of("reason", reason));
+                if (problem.messageFor("member") != null) {
+                    Forms.error(problem.messageFor("member"));
+                }
+            }
+        });
+        withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.add(reason);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), withdraw);
+        dialog.open();
+    }
+}
