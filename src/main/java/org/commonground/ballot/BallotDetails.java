@@ -14,7 +14,7 @@ public record BallotDetails(long id, String title, String backLink, String backL
                             DecisionRule rule, boolean secret, int overallQuorum, int partyQuorum, OffsetDateTime openedAt,
                             OffsetDateTime closesAt, OffsetDateTime closedAt, Boolean passed, String explanation,
                             List<PartyResult> parties, List<NamedVote> votes, Choice myChoice, String myReason,
-                            boolean elector, boolean canClose) {
+                            boolean elector, boolean canClose, int leftOutClaimed) {
 
     /** How a ballot cancelled without a decision begins its explanation. */
     static final String CANCELLED = "Cancelled: ";
@@ -42,13 +42,19 @@ public record BallotDetails(long id, String title, String backLink, String backL
         return parties.stream().mapToInt(PartyResult::voted).sum();
     }
 
-    /** "43 members may vote: LAB 18, GRN 14, LD 11" */
+    /**
+     * "43 members may vote: LAB 18, GRN 14, LD 11", and when some were left out, "; 2 left out, as their party has
+     * not yet confirmed them".
+     */
     public String electorateLine() {
         StringBuilder line = new StringBuilder(electorate() + (electorate() == 1 ? " member may vote" : " members may vote"));
         String sep = ": ";
         for (PartyResult p : parties) {
             line.append(sep).append(p.party()).append(' ').append(p.electorate());
             sep = ", ";
+        }
+        if (leftOutClaimed > 0) {
+            line.append("; ").append(leftOutClaimed).append(" left out, as their party has not yet confirmed them");
         }
         return line.toString();
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import org.commonground.database.RenderedQuery;
 import org.commonground.jooq.tables.records.BallotRecord;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -88,14 +89,31 @@ public class BallotRepository {
                 .returning(BALLOT.ID).fetchOne(BALLOT.ID);
     }
 
-    /** Fixes the electorate: the group's active members now (of one party only, if given), with their parties now. */
+    /** A party counts a member for it once the party has confirmed them; non-party members have no party to confirm. */
+    static final Condition COUNTS_FOR_PARTY = MEMBER.PARTY_CONFIRMED_AT.isNotNull()
+            .or(MEMBER.PARTY_ID.eq(DSL.select(PARTY.ID).from(PARTY).where(PARTY.CODE.eq("NONE")).asField()));
+
+    /**
+     * Fixes the electorate: the group's active members now (of one party only, if given), with their parties now,
+     * leaving out those whose party is only claimed; records how many were left out. Returns the electors.
+     */
     public int fixElectorate(long ballotId, long groupId, Long onlyParty) {
-        return db.insertInto(BALLOT_ELECTOR, BALLOT_ELECTOR.BALLOT_ID, BALLOT_ELECTOR.MEMBER_ID, BALLOT_ELECTOR.PARTY_ID)
+        Condition inGroup = GROUP_MEMBERSHIP.GROUP_ID.eq(groupId).and(GROUP_MEMBERSHIP.STATUS.eq("ACTIVE"))
+                .and(onlyParty == null ? DSL.noCondition() : MEMBER.PARTY_ID.eq(onlyParty));
+        int electors = db.insertInto(BALLOT_ELECTOR, BALLOT_ELECTOR.BALLOT_ID, BALLOT_ELECTOR.MEMBER_ID, BALLOT_ELECTOR.PARTY_ID)
                 .select(DSL.select(DSL.val(ballotId), MEMBER.ID, MEMBER.PARTY_ID)
                         .from(GROUP_MEMBERSHIP).join(MEMBER).on(MEMBER.ID.eq(GROUP_MEMBERSHIP.MEMBER_ID))
-                        .where(GROUP_MEMBERSHIP.GROUP_ID.eq(groupId)).and(GROUP_MEMBERSHIP.STATUS.eq("ACTIVE"))
-                        .and(onlyParty == null ? DSL.noCondition() : MEMBER.PARTY_ID.eq(onlyParty)))
+                        .where(inGroup).and(COUNTS_FOR_PARTY))
                 .execute();
+        db.update(BALLOT).set(BALLOT.LEFT_OUT_CLAIMED, DSL.select(DSL.count()).from(GROUP_MEMBERSHIP).join(MEMBER)
+                        .on(MEMBER.ID.eq(GROUP_MEMBERSHIP.MEMBER_ID)).where(inGroup).andNot(COUNTS_FOR_PARTY).<Integer>asField())
+                .where(BALLOT.ID.eq(ballotId)).execute();
+        return electors;
+    }
+
+    /** Whether the member's party is only claimed, so that ballots leave them out. */
+    public boolean partyOnlyClaimed(long memberId) {
+        return db.fetchExists(MEMBER, MEMBER.ID.eq(memberId).andNot(COUNTS_FOR_PARTY));
     }
 
     public Optional<BallotRecord> find(long ballotId) {

@@ -200,6 +200,10 @@ public class BallotService {
         if (b.getClosedAt() != null || (b.getClosesAt() != null && !b.getClosesAt().isAfter(now()))) {
             return new InvalidInputException("choice", "This ballot has closed; votes can no longer be cast or changed.");
         }
+        if (!ballots.isElector(ballotId, me.id()) && ballots.partyOnlyClaimed(me.id())) {
+            return new InvalidInputException("choice", "Your party, " + me.partyCode() + ", has not confirmed you yet, so this ballot "
+                    + "left you out: each party's votes are its confirmed members'. Your party's organisers confirm members (My party).");
+        }
         if (!ballots.isElector(ballotId, me.id())) {
             return new InvalidInputException("choice", "You were not a member of the group when this ballot opened, so you cannot vote in it.");
         }
@@ -274,7 +278,7 @@ public class BallotService {
                 DecisionRule.valueOf(b.getRule()), b.getSecret(), b.getOverallQuorum(), b.getPartyQuorum(), b.getOpenedAt(),
                 b.getClosesAt(), b.getClosedAt(), b.getPassed(), b.getExplanation(), parties, named,
                 mine.map(BallotRepository.MyPart::choice).orElse(null), mine.map(BallotRepository.MyPart::reason).orElse(null),
-                mine.isPresent(), open && about.mayClose());
+                mine.isPresent(), open && about.mayClose(), b.getLeftOutClaimed());
     }
 
     /** What a ballot decides, where its page links back to, and whether the reader may close it early. */

@@ -174,12 +174,15 @@ public class PactService {
         return groupConstituencies(groupId);
     }
 
-    /** The active members of the pact's group who belong to a party: the representatives a convenor may name. */
+    /**
+     * The active members of the pact's group whom a party has confirmed as its own: the representatives a convenor
+     * may name for it. A member whose party is only claimed signs for nobody.
+     */
     @Transactional(readOnly = true)
     public List<GroupMember> possibleRepresentatives(long pactId, String party) {
         PactGuard.Access access = guard.readable(pactId, currentMember.require());
         return memberships.members(access.groupId()).stream()
-                .filter(m -> m.status() == MembershipStatus.ACTIVE && m.partyCode().equals(party)).toList();
+                .filter(m -> m.status() == MembershipStatus.ACTIVE && m.partyConfirmed() && m.partyCode().equals(party)).toList();
     }
 
     @Transactional(readOnly = true)
@@ -334,16 +337,22 @@ public class PactService {
             }
         }
         Map<String, Long> groupMemberParty = new LinkedHashMap<>();
-        memberships.members(access.groupId()).stream().filter(m -> m.status() == MembershipStatus.ACTIVE)
-                .forEach(m -> groupMemberParty.put(String.valueOf(m.memberId()), byCode.get(m.partyCode()).id()));
+        Map<String, Long> confirmedMemberParty = new LinkedHashMap<>();
+        memberships.members(access.groupId()).stream().filter(m -> m.status() == MembershipStatus.ACTIVE).forEach(m -> {
+            groupMemberParty.put(String.valueOf(m.memberId()), byCode.get(m.partyCode()).id());
+            if (m.partyConfirmed()) {
+                confirmedMemberParty.put(String.valueOf(m.memberId()), byCode.get(m.partyCode()).id());
+            }
+        });
         int round = pacts.startRound(pactId);
         BallotSettings settings = ballot != null ? ballot : new BallotSettings(DecisionRule.SIMPLE_MAJORITY, true, 0, 0, null);
         for (String code : terms.parties()) {
             Party party = byCode.get(code);
             RatificationPlan plan = chosen.getOrDefault(code, new RatificationPlan(RatificationMethod.BALLOT, null));
             if (plan.method() == RatificationMethod.REPRESENTATIVE) {
-                if (plan.representativeId() == null || !Objects.equals(groupMemberParty.get(String.valueOf(plan.representativeId())), party.id())) {
-                    throw new InvalidInputException("plans", "Name a member of " + code + " in this group to sign for " + code + ".");
+                if (plan.representativeId() == null || !Objects.equals(confirmedMemberParty.get(String.valueOf(plan.representativeId())), party.id())) {
+                    throw new InvalidInputException("plans", "Name a member of " + code + " in this group, confirmed by " + code
+                            + ", to sign for " + code + ".");
                 }
                 pacts.insertRatification(pactId, round, party.id(), RatificationMethod.REPRESENTATIVE, plan.representativeId());
             } else {
@@ -371,6 +380,10 @@ public class PactService {
         requireState(access, "The pact is not being ratified.", PactState.RATIFYING);
         if (!me.partyCode().equals(partyCode)) {
             throw new AccessDeniedException("You can only sign for your own party.");
+        }
+        // Named while confirmed, but the party may have withdrawn its confirmation since.
+        if (memberships.members(access.groupId()).stream().noneMatch(m -> m.memberId() == me.id() && m.partyConfirmed())) {
+            throw new AccessDeniedException(partyCode + " has not confirmed you as its member, so you cannot sign for it.");
         }
         long partyId = parties.findByCode(partyCode).orElseThrow(() -> new InvalidInputException("party", "There is no such party.")).id();
         PactRatificationRecord r = pacts.ratification(pactId, access.pact().getRound(), partyId)

@@ -16,9 +16,6 @@ import org.commonground.ballot.rules.DecisionRule;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
 import org.commonground.group.NewGroup;
-import org.commonground.member.MemberRepository;
-import org.commonground.member.MemberService;
-import org.commonground.party.PartyRepository;
 import org.commonground.proposal.ProposalDraft;
 import org.commonground.proposal.ProposalService;
 import org.commonground.proposal.ProposalState;
@@ -41,8 +38,7 @@ public final class BallotBenchmark {
     public static void main(String[] args) throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CommonGroundApplication.class)
                 .run("--server.port=0", "--spring.datasource.url=" + TestDatabase.url(), "--logging.level.root=warn")) {
-            TestMembers members = new TestMembers(app.getBean(MemberService.class), app.getBean(MemberRepository.class),
-                    app.getBean(PartyRepository.class));
+            TestMembers members = TestMembers.of(app);
             DSLContext db = app.getBean(DSLContext.class);
             DataSource dataSource = app.getBean(DataSource.class);
             GroupService groups = app.getBean(GroupService.class);
@@ -137,10 +133,12 @@ public final class BallotBenchmark {
     /** Members straight into the database: hashing 10,000 passwords would measure Argon2, not ballots. */
     private static List<Long> addMembers(DSLContext db, long group, int count) {
         String tag = Long.toString(System.nanoTime(), 36);
-        db.execute("insert into member (email, display_name, party_id, password_hash, email_verified_at) "
+        // Verified, and confirmed by their parties (here, by the group's first member), so that they count.
+        db.execute("insert into member (email, display_name, party_id, password_hash, email_verified_at, party_confirmed_at, party_confirmed_by) "
                 + "select 'bench-' || ? || '-' || n || '@example.org', 'Bench member ' || n, "
                 + "(select id from party where code = (array['LAB','GRN','LD','SNP','PC','WEP'])[1 + n % 6]), "
-                + "'$argon2id$v=19$m=16384,t=2,p=1$not-a-real-hash-for-bench', now() from generate_series(1, ?) n", tag, count);
+                + "'$argon2id$v=19$m=16384,t=2,p=1$not-a-real-hash-for-bench', now(), now(), "
+                + "(select min(member_id) from group_membership where group_id = ?) from generate_series(1, ?) n", tag, group, count);
         List<Long> ids = new ArrayList<>(db.fetch("select id from member where email like ? order by id", "bench-" + tag + "-%")
                 .getValues(0, Long.class));
         db.execute("insert into group_membership (group_id, member_id, status, role, joined_at) "

@@ -7,9 +7,6 @@ import java.util.Arrays;
 import org.commonground.CommonGroundApplication;
 import org.commonground.election.ElectionService;
 import org.commonground.election.results.Alliance;
-import org.commonground.member.MemberRepository;
-import org.commonground.member.MemberService;
-import org.commonground.party.PartyRepository;
 import org.commonground.support.TestDatabase;
 import org.commonground.support.TestMembers;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,8 +24,7 @@ public final class ElectionImportBenchmark {
         byte[] file = Files.readAllBytes(Path.of(args.length > 0 ? args[0] : "../shared/data/elections/HoC-GE2024-results-by-constituency.csv"));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CommonGroundApplication.class)
                 .run("--server.port=0", "--spring.datasource.url=" + TestDatabase.url(), "--logging.level.root=warn")) {
-            TestMembers members = new TestMembers(app.getBean(MemberService.class), app.getBean(MemberRepository.class),
-                    app.getBean(PartyRepository.class));
+            TestMembers members = TestMembers.of(app);
             ElectionService elections = app.getBean(ElectionService.class);
             TestMembers.signIn(members.registerAdmin("Bench admin"));
 

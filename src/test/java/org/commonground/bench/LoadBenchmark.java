@@ -19,9 +19,6 @@ import org.commonground.CommonGroundApplication;
 import org.commonground.ballot.BallotService;
 import org.commonground.ballot.Choice;
 import org.commonground.group.GroupService;
-import org.commonground.member.MemberRepository;
-import org.commonground.member.MemberService;
-import org.commonground.party.PartyRepository;
 import org.commonground.proposal.ProposalService;
 import org.commonground.support.AppProcess;
 import org.commonground.support.BusyGroups;
@@ -58,8 +55,7 @@ public final class LoadBenchmark {
         try (ConfigurableApplicationContext seeding = new SpringApplicationBuilder(CommonGroundApplication.class)
                 // Only the services are used; the dev-mode front-end build it would start in the background is silenced.
                 .run("--server.port=0", "--logging.level.com.vaadin=off", "--spring.datasource.url=" + database, "--logging.level.root=warn")) {
-            TestMembers members = new TestMembers(seeding.getBean(MemberService.class), seeding.getBean(MemberRepository.class),
-                    seeding.getBean(PartyRepository.class));
+            TestMembers members = TestMembers.of(seeding);
             created = BusyGroups.create(members, seeding.getBean(DSLContext.class), seeding.getBean(GroupService.class),
                     seeding.getBean(ProposalService.class), seeding.getBean(BallotService.class), (sessions + PER_GROUP - 1) / PER_GROUP, PER_GROUP);
         }

@@ -54,8 +54,7 @@ public final class ProposalBenchmark {
     }
 
     private static void openBusyProposal(ConfigurableApplicationContext app) {
-        TestMembers members = new TestMembers(app.getBean(org.commonground.member.MemberService.class),
-                app.getBean(org.commonground.member.MemberRepository.class), app.getBean(org.commonground.party.PartyRepository.class));
+        TestMembers members = TestMembers.of(app);
         GroupService groups = app.getBean(GroupService.class);
         ProposalService proposals = app.getBean(ProposalService.class);
         AmendmentService amendments = app.getBean(AmendmentService.class);

@@ -11,9 +11,6 @@ import org.commonground.CommonGroundApplication;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
 import org.commonground.group.NewGroup;
-import org.commonground.member.MemberRepository;
-import org.commonground.member.MemberService;
-import org.commonground.party.PartyRepository;
 import org.commonground.proposal.ProposalDraft;
 import org.commonground.proposal.ProposalService;
 import org.commonground.proposal.ProposalState;
@@ -77,8 +74,7 @@ public final class SearchBenchmark {
     public static void main(String[] args) throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CommonGroundApplication.class)
                 .run("--server.port=0", "--spring.datasource.url=" + TestDatabase.url(), "--logging.level.root=warn")) {
-            TestMembers members = new TestMembers(app.getBean(MemberService.class), app.getBean(MemberRepository.class),
-                    app.getBean(PartyRepository.class));
+            TestMembers members = TestMembers.of(app);
             DSLContext db = app.getBean(DSLContext.class);
             GroupService groups = app.getBean(GroupService.class);
             ProposalService proposals = app.getBean(ProposalService.class);

@@ -50,8 +50,6 @@ class AccessibilityBrowserIT extends BrowserTest {
     @Autowired
     ElectionService elections;
     @Autowired
-    TestMembers testMembers;
-    @Autowired
     AmendmentService amendments;
 
     /** What the main pages show: one of each, made through the services. */

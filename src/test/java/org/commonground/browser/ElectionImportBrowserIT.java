@@ -11,7 +11,6 @@ import org.commonground.support.BrowserTest;
 import org.commonground.support.TestMembers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An admin uploads the real GE2024 results file, imports it in the background (progress bar, then a message through
@@ -21,8 +20,6 @@ class ElectionImportBrowserIT extends BrowserTest {
 
     static final Path RESULTS = Path.of("..", "shared", "data", "elections", "HoC-GE2024-results-by-constituency.csv");
 
-    @Autowired
-    TestMembers testMembers;
 
     @AfterEach
     void signOut() {

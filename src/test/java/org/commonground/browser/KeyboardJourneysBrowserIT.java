@@ -40,8 +40,6 @@ class KeyboardJourneysBrowserIT extends BrowserTest {
     private static final int FEW = 12;
 
     @Autowired
-    TestMembers testMembers;
-    @Autowired
     GroupService groups;
     @Autowired
     ProposalService proposals;

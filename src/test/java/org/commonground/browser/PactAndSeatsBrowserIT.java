@@ -36,8 +36,6 @@ class PactAndSeatsBrowserIT extends BrowserTest {
     static final Path DATA = Path.of("..", "shared", "data");
 
     @Autowired
-    TestMembers testMembers;
-    @Autowired
     GroupService groups;
     @Autowired
     PactService pacts;

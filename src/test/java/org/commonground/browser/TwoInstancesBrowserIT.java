@@ -42,8 +42,6 @@ class TwoInstancesBrowserIT extends BrowserTest {
     private static Path instanceALog;
 
     @Autowired
-    TestMembers testMembers;
-    @Autowired
     GroupService groups;
     @Autowired
     ProposalService proposals;

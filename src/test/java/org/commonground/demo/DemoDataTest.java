@@ -84,7 +84,7 @@ class DemoDataTest {
             TestMembers.signIn(chloe);
             assertThat(confirmations.myStanding().organiser()).isTrue();
             assertThat(confirmations.membersToConfirm()).extracting(PartyStanding::displayName, PartyStanding::confirmed)
-                    .contains(org.assertj.core.groups.Tuple.tuple("Kate Brennan", false), org.assertj.core.groups.Tuple.tuple("Dev Patel", true));
+                    .contains(org.assertj.core.groups.Tuple.tuple("Dev Patel", false), org.assertj.core.groups.Tuple.tuple("Kate Brennan", true));
             TestMembers.signIn(eleanor);
             assertThat(confirmations.myStanding().confirmed()).isTrue();
         }

@@ -36,7 +36,7 @@ class GroupViewsTest extends ViewTest {
     @Test
     void aConvenorCreatesAGroupAndApprovesARequestFromItsPage() {
         SignedInMember convenor = testMembers.register("Chair", "GRN");
-        SignedInMember joiner = testMembers.register("Newbie", "LAB");
+        SignedInMember joiner = testMembers.registerClaimed("Newbie", "LAB");
         TestMembers.signIn(convenor);
         long group = createGroupThroughTheForm("East Bristol Alliance " + convenor.id());
 

@@ -63,7 +63,7 @@ class PartyConfirmationTest {
     void anOrganiserConfirmsAndRevokesMembersOfTheirOwnPartyOnly() {
         assertThat(standingOf(greenOrganiser).confirmed()).as("appointing confirms the organiser").isTrue();
         assertThat(standingOf(greenOrganiser).organiser()).isTrue();
-        SignedInMember green = testMembers.register("Green member", "GRN");
+        SignedInMember green = testMembers.registerClaimed("Green member", "GRN");
         SignedInMember labour = testMembers.register("Labour member", "LAB");
         assertThat(standingOf(green).label()).isEqualTo("GRN, claimed (not yet confirmed)");
 
@@ -87,8 +87,8 @@ class PartyConfirmationTest {
 
     @Test
     void aConfirmedMemberWhoIsNeitherOrganiserNorPartyGroupConvenorConfirmsNobody() {
-        SignedInMember confirmedGreen = testMembers.register("Confirmed green", "GRN");
-        SignedInMember claimingGreen = testMembers.register("Claiming green", "GRN");
+        SignedInMember confirmedGreen = testMembers.registerClaimed("Confirmed green", "GRN");
+        SignedInMember claimingGreen = testMembers.registerClaimed("Claiming green", "GRN");
         TestMembers.signIn(greenOrganiser);
         confirmations.confirm(confirmedGreen.id());
 
@@ -107,7 +107,7 @@ class PartyConfirmationTest {
     @Test
     void aSecondAccountClaimingAPartyCannotConfirmItselfNorBeConfirmedByAnotherParty() {
         // A Labour convenor's second account, claiming to be Green, convenes a "Green" party group of its own.
-        SignedInMember sockPuppet = testMembers.register("Not really green", "GRN");
+        SignedInMember sockPuppet = testMembers.registerClaimed("Not really green", "GRN");
         TestMembers.signIn(sockPuppet);
         groups.create(new NewGroup("Real Greens " + sockPuppet.id(), GroupKind.PARTY, null, null));
         assertThat(confirmations.mayConfirm()).as("a claimed member confirms nobody, whatever they convene").isFalse();

@@ -23,7 +23,7 @@ class PartyConfirmationViewsTest extends ViewTest {
     void anAdminNamesAnOrganiserWhoConfirmsAMemberWhoThenSeesWhoConfirmedThem() {
         SignedInMember admin = testMembers.registerAdmin("Admin");
         SignedInMember organiser = testMembers.register("Olu Organiser", "PC");
-        SignedInMember member = testMembers.register("Mari Member", "PC");
+        SignedInMember member = testMembers.registerClaimed("Mari Member", "PC");
 
         TestMembers.signIn(member);
         PartyMembersView claimed = navigate(PartyMembersView.class);

@@ -29,6 +29,8 @@ public abstract class BrowserTest {
     protected int port;
     @Autowired
     protected DSLContext db;
+    @Autowired
+    protected TestMembers testMembers;
 
     @BeforeAll
     static void startBrowser() {
@@ -57,10 +59,14 @@ public abstract class BrowserTest {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
-    /** Registers through the form, then follows the emailed link that verifies the address. */
+    /**
+     * Registers through the form, then follows the emailed link that verifies the address; the member's party then
+     * confirms them (as its organiser would, on "My party").
+     */
     protected void register(Page page, String email, String name, String party) {
         registerUnverified(page, email, name, party);
         followVerificationLink(page, email);
+        testMembers.confirmParty(email);
     }
 
     protected void registerUnverified(Page page, String email, String name, String party) {

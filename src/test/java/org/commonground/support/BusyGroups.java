@@ -45,11 +45,12 @@ public final class BusyGroups {
             TestMembers.signIn(convenor);
             long group = groupService.create(new NewGroup("Busy group " + tag + " " + g, GroupKind.ALLIANCE, null, null));
             String prefix = "busy-" + tag + "-" + g + "-";
-            db.execute("insert into member (email, display_name, party_id, password_hash, email_verified_at) "
+            // Verified, and confirmed by their parties (here, by the convenor), so that they count in ballots.
+            db.execute("insert into member (email, display_name, party_id, password_hash, email_verified_at, party_confirmed_at, party_confirmed_by) "
                     + "select ? || n || '@example.org', 'Busy member ' || ? || '.' || n, "
                     + "(select id from party where code = (array['LAB','GRN','LD','SNP','PC','WEP'])[1 + n % 6]), "
-                    + "(select password_hash from member where id = ?), now() from generate_series(1, ?) n",
-                    prefix, g, convenor.id(), perGroup - 1);
+                    + "(select password_hash from member where id = ?), now(), now(), ? from generate_series(1, ?) n",
+                    prefix, g, convenor.id(), convenor.id(), perGroup - 1);
             db.execute("insert into group_membership (group_id, member_id, status, role, joined_at) "
                     + "select ?, id, 'ACTIVE', 'MEMBER', now() from member where email like ?", group, prefix + "%");
 

@@ -8,8 +8,10 @@ import org.commonground.member.Member;
 import org.commonground.member.MemberRepository;
 import org.commonground.member.MemberService;
 import org.commonground.member.Registration;
+import org.commonground.party.PartyConfirmationRepository;
 import org.commonground.party.PartyRepository;
 import org.commonground.security.SignedInMember;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -19,15 +21,19 @@ import org.springframework.stereotype.Component;
 public class TestMembers {
 
     public static final String PASSWORD = "blue-kettle-harbour-9";
+    private static final String REGISTRAR = "party-registrar@example.org";
 
     private final MemberService members;
     private final MemberRepository memberRepository;
     private final PartyRepository parties;
+    private final PartyConfirmationRepository confirmations;
 
-    public TestMembers(MemberService members, MemberRepository memberRepository, PartyRepository parties) {
+    public TestMembers(MemberService members, MemberRepository memberRepository, PartyRepository parties,
+                       PartyConfirmationRepository confirmations) {
         this.members = members;
         this.memberRepository = memberRepository;
         this.parties = parties;
+        this.confirmations = confirmations;
     }
 
     public SignedInMember registerAdmin(String name) {
@@ -40,11 +46,39 @@ public class TestMembers {
         return name.toLowerCase().replaceAll("[^a-z]", "") + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
-    /** A member who has verified their address, as most tests need. */
+    /** For a benchmark that starts the app itself. */
+    public static TestMembers of(ApplicationContext app) {
+        return new TestMembers(app.getBean(MemberService.class), app.getBean(MemberRepository.class), app.getBean(PartyRepository.class),
+                app.getBean(PartyConfirmationRepository.class));
+    }
+
+    /** A member who has verified their address and whose party has confirmed them, as most tests need. */
     public SignedInMember register(String name, String partyCode) {
+        SignedInMember m = registerClaimed(name, partyCode);
+        confirmations.confirm(m.id(), m.partyId(), registrar(), OffsetDateTime.now());
+        return m;
+    }
+
+    /** The member's party confirms them. */
+    public void confirmParty(String email) {
+        Member m = memberRepository.findByEmail(email).orElseThrow();
+        confirmations.confirm(m.id(), m.partyId(), registrar(), OffsetDateTime.now());
+    }
+
+    /** A member who has verified their address but whose party has not yet confirmed them. */
+    public SignedInMember registerClaimed(String name, String partyCode) {
         SignedInMember m = registerUnverified(name, partyCode);
         memberRepository.markVerified(m.id(), OffsetDateTime.now());
         return m;
+    }
+
+    /**
+     * Stands for the parties that confirm test members: the database wants the confirmer to be someone else. Found
+     * by address each time, as a test's rolled-back transaction may have made (and lost) it.
+     */
+    private synchronized long registrar() {
+        return memberRepository.findByEmail(REGISTRAR).orElseGet(() -> members.register(new Registration(REGISTRAR, "Party registrar",
+                parties.findByCode("NONE").orElseThrow().id(), PASSWORD))).id();
     }
 
     /** A member who has not yet followed the emailed link. */

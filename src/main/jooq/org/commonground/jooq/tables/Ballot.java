@@ -152,6 +152,11 @@ public class Ballot extends TableImpl<BallotRecord> {
      */
     public final TableField<BallotRecord, Long> PARTY_ID = createField(DSL.name("party_id"), SQLDataType.BIGINT, this, "");
 
+    /**
+     * The column <code>ballot.left_out_claimed</code>.
+     */
+    public final TableField<BallotRecord, Integer> LEFT_OUT_CLAIMED = createField(DSL.name("left_out_claimed"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "");
+
     private Ballot(Name alias, Table<BallotRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -352,6 +357,7 @@ public class Ballot extends TableImpl<BallotRecord> {
             Internal.createCheck(this, DSL.name("ballot_closes_after_opening"), "(((closes_at IS NULL) OR (closes_at > opened_at)))", true),
             Internal.createCheck(this, DSL.name("ballot_explanation_check"), "((char_length(explanation) <= 20000))", true),
             Internal.createCheck(this, DSL.name("ballot_has_one_subject"), "((((proposal_id IS NOT NULL) AND (pact_id IS NULL) AND (party_id IS NULL)) OR ((proposal_id IS NULL) AND (pact_id IS NOT NULL) AND (party_id IS NOT NULL) AND (amendment_id IS NULL))))", true),
+            Internal.createCheck(this, DSL.name("ballot_left_out_claimed_check"), "((left_out_claimed >= 0))", true),
             Internal.createCheck(this, DSL.name("ballot_overall_quorum_check"), "(((overall_quorum >= 0) AND (overall_quorum <= 100)))", true),
             Internal.createCheck(this, DSL.name("ballot_party_quorum_check"), "(((party_quorum >= 0) AND (party_quorum <= 100)))", true),
             Internal.createCheck(this, DSL.name("ballot_result_when_closed"), "(((closed_at IS NULL) = (passed IS NULL)))", true),

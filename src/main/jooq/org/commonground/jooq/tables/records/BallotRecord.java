@@ -257,6 +257,20 @@ public class BallotRecord extends UpdatableRecordImpl<BallotRecord> {
         return (Long) get(16);
     }
 
+    /**
+     * Setter for <code>ballot.left_out_claimed</code>.
+     */
+    public void setLeftOutClaimed(Integer value) {
+        set(17, value);
+    }
+
+    /**
+     * Getter for <code>ballot.left_out_claimed</code>.
+     */
+    public Integer getLeftOutClaimed() {
+        return (Integer) get(17);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -280,7 +294,7 @@ public class BallotRecord extends UpdatableRecordImpl<BallotRecord> {
     /**
      * Create a detached, initialised BallotRecord
      */
-    public BallotRecord(Long id, Long proposalId, Long amendmentId, Integer revision, String rule, Boolean secret, Integer overallQuorum, Integer partyQuorum, Long openedBy, OffsetDateTime openedAt, OffsetDateTime closesAt, OffsetDateTime closedAt, Long closedBy, Boolean passed, String explanation, Long pactId, Long partyId) {
+    public BallotRecord(Long id, Long proposalId, Long amendmentId, Integer revision, String rule, Boolean secret, Integer overallQuorum, Integer partyQuorum, Long openedBy, OffsetDateTime openedAt, OffsetDateTime closesAt, OffsetDateTime closedAt, Long closedBy, Boolean passed, String explanation, Long pactId, Long partyId, Integer leftOutClaimed) {
         super(Ballot.BALLOT);
 
         setId(id);
@@ -300,6 +314,7 @@ public class BallotRecord extends UpdatableRecordImpl<BallotRecord> {
         setExplanation(explanation);
         setPactId(pactId);
         setPartyId(partyId);
+        setLeftOutClaimed(leftOutClaimed);
         resetTouchedOnNotNull();
     }
 }
