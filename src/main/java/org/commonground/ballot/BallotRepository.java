@@ -111,6 +111,11 @@ public class BallotRepository {
         return electors;
     }
 
+    /** Whether the member belongs, as the database has it now, to the party, and the party has confirmed them. */
+    public boolean countsFor(long memberId, long partyId) {
+        return db.fetchExists(MEMBER, MEMBER.ID.eq(memberId).and(MEMBER.PARTY_ID.eq(partyId)).and(COUNTS_FOR_PARTY));
+    }
+
     /** Whether the member's party is only claimed, so that ballots leave them out. */
     public boolean partyOnlyClaimed(long memberId) {
         return db.fetchExists(MEMBER, MEMBER.ID.eq(memberId).andNot(COUNTS_FOR_PARTY));
@@ -184,7 +189,9 @@ public class BallotRepository {
                 left join pact k on k.id = b.pact_id
                 where b.id = ? and b.closed_at is null and (b.closes_at is null or b.closes_at > now())
                   and (p.state in ('DISCUSSION', 'VOTING') or k.state = 'RATIFYING')
-                  and exists (select 1 from ballot_elector e where e.ballot_id = b.id and e.member_id = ?)
+                  and exists (select 1 from ballot_elector e join member u on u.id = e.member_id join party y on y.id = u.party_id
+                              where e.ballot_id = b.id and e.member_id = ? and u.party_id = e.party_id
+                                and (u.party_confirmed_at is not null or y.code = 'NONE'))
                   and exists (select 1 from group_membership m where m.group_id = coalesce(p.group_id, k.group_id)
                               and m.member_id = ? and m.status = 'ACTIVE')
                 for key share of b

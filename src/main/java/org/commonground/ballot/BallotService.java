@@ -200,9 +200,9 @@ public class BallotService {
         if (b.getClosedAt() != null || (b.getClosesAt() != null && !b.getClosesAt().isAfter(now()))) {
             return new InvalidInputException("choice", "This ballot has closed; votes can no longer be cast or changed.");
         }
-        if (!ballots.isElector(ballotId, me.id()) && ballots.partyOnlyClaimed(me.id())) {
-            return new InvalidInputException("choice", "Your party, " + me.partyCode() + ", has not confirmed you yet, so this ballot "
-                    + "left you out: each party's votes are its confirmed members'. Your party's organisers confirm members (My party).");
+        if (ballots.partyOnlyClaimed(me.id())) {
+            return new InvalidInputException("choice", "Your party, " + me.partyCode() + ", has not confirmed you yet (or no longer does), "
+                    + "so you cannot vote: each party's votes are its confirmed members'. Its organisers confirm members (My party).");
         }
         if (!ballots.isElector(ballotId, me.id())) {
             return new InvalidInputException("choice", "You were not a member of the group when this ballot opened, so you cannot vote in it.");
@@ -305,7 +305,7 @@ public class BallotService {
     private boolean mayCloseRatification(BallotRecord b, SignedInMember me, PactGuard.Access pact) {
         // Past its closing time the close is a formality: the scheduler does it, acting for the opener.
         boolean due = b.getClosesAt() != null && !b.getClosesAt().isAfter(now());
-        return pact.convenor() && (due || me.partyId() == b.getPartyId());
+        return pact.convenor() && (due || ballots.countsFor(me.id(), b.getPartyId()));
     }
 
     private PactGuard.Access guardedPact(long pactId, SignedInMember me, boolean lock) {

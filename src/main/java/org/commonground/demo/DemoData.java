@@ -116,7 +116,7 @@ public class DemoData implements ApplicationRunner {
     static final Map<String, String> ORGANISERS = Map.of("LAB", "Ben Hughes", "GRN", "Chloe Davies", "LD", "Eleanor Price",
             "SNP", "Fergus Reid", "PC", "Gwen Morgan", "WEP", "Isla Campbell");
     /** Whose party is still only claimed, to show what that looks like. */
-    static final String STILL_CLAIMED = "Dev Patel";
+    static final String STILL_CLAIMED = "Amara Okafor";
 
     /**
      * Each party's organiser, named by the operator, confirms the party's other demo members but one. Written

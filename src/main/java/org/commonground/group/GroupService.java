@@ -143,11 +143,13 @@ public class GroupService {
     /** Approves a request. Approving one that was already approved (say, in another tab) returns false, no change. */
     @Transactional
     public boolean approve(long groupId, long memberId) {
-        if (!currentMember.hasVerifiedEmail(memberId)) {
-            throw new InvalidInputException("member", "This member has not verified their email address yet; "
-                    + "they can be approved once they have.");
-        }
-        return convenorDecides(groupId, memberId, "JOIN_APPROVED", convenorId -> memberships.approve(groupId, memberId, convenorId));
+        return convenorDecides(groupId, memberId, "JOIN_APPROVED", convenorId -> {
+            if (!currentMember.hasVerifiedEmail(memberId)) {
+                throw new InvalidInputException("member", "This member has not verified their email address yet; "
+                        + "they can be approved once they have.");
+            }
+            return memberships.approve(groupId, memberId, convenorId);
+        });
     }
 
     @Transactional

@@ -51,6 +51,8 @@ class AdminBootstrap implements ApplicationRunner {
         }
         var existing = members.findByEmail(email);
         if (existing.isPresent()) {
+            // The operator named this address, so no link need prove it.
+            members.markVerified(existing.get().id(), OffsetDateTime.now());
             if (!existing.get().admin()) {
                 members.makeAdmin(existing.get().id());
                 audit.record(null, "ADMIN_GRANTED_BY_CONFIGURATION", "member", existing.get().id(), null);
@@ -67,7 +69,6 @@ class AdminBootstrap implements ApplicationRunner {
         }
         long noneParty = parties.findByCode("NONE").orElseThrow().id();
         long id = members.insert(email, "Administrator", noneParty, passwordEncoder.encode(password), true);
-        // The operator named this address, so no link need prove it.
         members.markVerified(id, OffsetDateTime.now());
         audit.record(null, "ADMIN_CREATED_BY_CONFIGURATION", "member", id, null);
         log.info("Created the admin account {} from configuration.", email);

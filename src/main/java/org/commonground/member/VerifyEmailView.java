@@ -59,6 +59,11 @@ public class VerifyEmailView extends VerticalLayout implements BeforeEnterObserv
                 members.verifyEmail(token);
                 showVerified();
             } catch (InvalidInputException unusable) {
+                if (members.myEmailVerification().map(EmailVerification::verified).orElse(false)) {
+                    // Used already, perhaps by a mail scanner: what matters is that the address is verified.
+                    showVerified();
+                    return;
+                }
                 title.setText("This link does not work");
                 explanation.setText(unusable.messageFor("token"));
                 showPending();

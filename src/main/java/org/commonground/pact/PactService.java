@@ -247,7 +247,7 @@ public class PactService {
     /** A member of a party the terms name proposes new terms, with a reason, while the pact is negotiated. */
     @Transactional
     public long proposeAmendment(long pactId, PactTerms terms, String reason) {
-        SignedInMember me = currentMember.require();
+        SignedInMember me = currentMember.requireVerified();
         // Locked: amendments are numbered one after another per pact.
         PactGuard.Access access = guard.lockedForChange(pactId, me);
         requireState(access, "Amendments are proposed while the pact is negotiated.", PactState.NEGOTIATING);
@@ -356,8 +356,9 @@ public class PactService {
                 }
                 pacts.insertRatification(pactId, round, party.id(), RatificationMethod.REPRESENTATIVE, plan.representativeId());
             } else {
-                if (!groupMemberParty.containsValue(party.id())) {
-                    throw new InvalidInputException("plans", code + " has no members in this group to hold a ballot; name a representative instead.");
+                if (!confirmedMemberParty.containsValue(party.id())) {
+                    throw new InvalidInputException("plans", code + " has no members in this group whom it has confirmed, so no one "
+                            + "could vote in its ballot: its organisers confirm members first.");
                 }
                 pacts.insertRatification(pactId, round, party.id(), RatificationMethod.BALLOT, null);
             }

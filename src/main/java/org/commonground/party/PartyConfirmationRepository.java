@@ -1,7 +1,5 @@
 package org.commonground.party;
 
-import static org.commonground.jooq.Tables.GROUPS;
-import static org.commonground.jooq.Tables.GROUP_MEMBERSHIP;
 import static org.commonground.jooq.Tables.MEMBER;
 import static org.commonground.jooq.Tables.PARTY;
 import static org.commonground.jooq.Tables.PARTY_ORGANISER;
@@ -64,17 +62,15 @@ public class PartyConfirmationRepository {
     }
 
     /**
-     * Whether the member confirms others of the party: a confirmed member of it who organises it, or who convenes one
-     * of its PARTY groups.
+     * Whether the member confirms others of the party: a confirmed member of it who organises it. (Convening a PARTY
+     * group does not make a confirmer: anyone confirmed may create one, so the party could no longer choose who
+     * speaks for it.)
      */
     public boolean isConfirmer(long memberId, long partyId) {
         Condition organises = DSL.exists(DSL.selectOne().from(PARTY_ORGANISER)
                 .where(PARTY_ORGANISER.MEMBER_ID.eq(memberId)).and(PARTY_ORGANISER.PARTY_ID.eq(partyId)));
-        Condition convenesItsGroup = DSL.exists(DSL.selectOne().from(GROUP_MEMBERSHIP).join(GROUPS).on(GROUPS.ID.eq(GROUP_MEMBERSHIP.GROUP_ID))
-                .where(GROUP_MEMBERSHIP.MEMBER_ID.eq(memberId)).and(GROUP_MEMBERSHIP.STATUS.eq("ACTIVE"))
-                .and(GROUP_MEMBERSHIP.ROLE.eq("CONVENOR")).and(GROUPS.KIND.eq("PARTY")).and(GROUPS.PARTY_ID.eq(partyId)));
         return db.fetchExists(MEMBER, MEMBER.ID.eq(memberId).and(MEMBER.PARTY_ID.eq(partyId))
-                .and(MEMBER.PARTY_CONFIRMED_AT.isNotNull()).and(organises.or(convenesItsGroup)));
+                .and(MEMBER.PARTY_CONFIRMED_AT.isNotNull()).and(organises));
     }
 
     /** Confirms a member's claim to the party, once: false when it was confirmed already or the party changed. */

@@ -14,9 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Each party confirms its own members: a member's party is claimed until a confirmer of that party confirms it.
- * The root of trust is an admin naming a party's first organisers (people the party has named to the operator);
- * from then on the party's organisers and the convenors of its PARTY groups, themselves confirmed, confirm or
- * revoke (with a reason). Nobody confirms themselves, or anyone of another party.
+ * The root of trust is an admin naming a party's organisers (people the party has named to the operator); they
+ * confirm the party's members or withdraw a confirmation (with a reason). Nobody confirms themselves or anyone of
+ * another party, and an organiser's own confirmation is withdrawn only once an admin has removed them as organiser,
+ * so that one organiser cannot unseat the others.
  */
 @Service
 public class PartyConfirmationService {
@@ -89,6 +90,10 @@ public class PartyConfirmationService {
             throw new InvalidInputException("reason", "A reason can be at most " + MAX_REASON + " characters.");
         }
         PartyStanding target = sameParty(me, memberId);
+        if (target.organiser()) {
+            throw new InvalidInputException("member", target.displayName() + " organises " + target.partyCode()
+                    + ": an admin removes them as organiser first.");
+        }
         if (!confirmations.revoke(memberId, me.partyId())) {
             throw new InvalidInputException("member", target.displayName() + " is not confirmed, so there is nothing to withdraw.");
         }
@@ -139,8 +144,7 @@ public class PartyConfirmationService {
     private SignedInMember requireConfirmer() {
         SignedInMember me = currentMember.requireVerified();
         if (!confirmations.isConfirmer(me.id(), me.partyId())) {
-            throw new AccessDeniedException("Only " + me.partyCode() + "'s organisers, and the convenors of its party groups, "
-                    + "confirm its members.");
+            throw new AccessDeniedException("Only " + me.partyCode() + "'s organisers confirm its members.");
         }
         return me;
     }

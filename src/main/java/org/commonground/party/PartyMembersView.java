@@ -3,6 +3,7 @@ package org.commonground.party;
 import java.util.List;
 import java.util.Map;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -11,6 +12,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -35,6 +37,7 @@ public class PartyMembersView extends VerticalLayout implements BeforeEnterObser
     final Paragraph organisers = new Paragraph();
     final Grid<PartyStanding> members = new Grid<>();
     private final H3 membersTitle = new H3();
+    private long me;
 
     public PartyMembersView(PartyConfirmationService confirmations) {
         this.confirmations = confirmations;
@@ -56,6 +59,7 @@ public class PartyMembersView extends VerticalLayout implements BeforeEnterObser
 
     private void show() {
         PartyStanding mine = confirmations.myStanding();
+        me = mine.memberId();
         if (mine.nonParty()) {
             standing.setText("You registered as non-party, so there is no party to confirm.");
         } else if (mine.confirmed()) {
@@ -78,7 +82,10 @@ public class PartyMembersView extends VerticalLayout implements BeforeEnterObser
         }
     }
 
-    private Button action(PartyStanding member) {
+    private Component action(PartyStanding member) {
+        if (member.memberId() == me || member.organiser()) {
+            return new Span(member.organiser() ? "Organiser" : "");
+        }
         if (!member.confirmed()) {
             Button confirm = new Button("Confirm", e -> {
                 try {

@@ -63,7 +63,7 @@ public class AmendmentService {
      */
     @Transactional
     public Amendment propose(long proposalId, int revision, int fromLine, int toLine, String replacement, String reason) {
-        SignedInMember me = currentMember.require();
+        SignedInMember me = currentMember.requireVerified();
         ProposalGuard.Access access = guard.readable(proposalId, me);
         if (!access.rules().canAmend()) {
             throw new AccessDeniedException(access.state() == ProposalState.DISCUSSION

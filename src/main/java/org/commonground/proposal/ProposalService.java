@@ -80,7 +80,7 @@ public class ProposalService {
 
     @Transactional
     public long create(long groupId, ProposalDraft draft) {
-        SignedInMember me = currentMember.require();
+        SignedInMember me = currentMember.requireVerified();
         if (memberships.status(groupId, me.id()).orElse(null) != MembershipStatus.ACTIVE) {
             throw new AccessDeniedException("Only members of this group can start a proposal in it.");
         }

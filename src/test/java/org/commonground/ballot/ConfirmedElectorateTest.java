@@ -2,6 +2,7 @@ package org.commonground.ballot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.commonground.jooq.Tables.MEMBER;
 import static org.commonground.jooq.Tables.VOTE;
 
 import org.commonground.ballot.rules.DecisionRule;
@@ -76,5 +77,12 @@ class ConfirmedElectorateTest {
         TestMembers.signIn(nonParty);
         ballots.vote(ballot, Choice.FOR, "");
         assertThat(db.fetchCount(VOTE, VOTE.BALLOT_ID.eq(ballot))).isEqualTo(2);
+
+        // Labour withdraws its confirmation while the ballot is open: the member's vote can no longer change.
+        db.update(MEMBER).setNull(MEMBER.PARTY_CONFIRMED_AT).setNull(MEMBER.PARTY_CONFIRMED_BY).where(MEMBER.ID.eq(labour.id())).execute();
+        TestMembers.signIn(labour);
+        assertThatThrownBy(() -> ballots.vote(ballot, Choice.AGAINST, "")).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.messageFor("choice")).contains("Your party, LAB, has not confirmed you yet"));
+        assertThat(db.fetchOne(VOTE, VOTE.MEMBER_ID.eq(labour.id())).getChoice()).isEqualTo("FOR");
     }
 }

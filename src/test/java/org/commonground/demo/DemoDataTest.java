@@ -84,9 +84,12 @@ class DemoDataTest {
             TestMembers.signIn(chloe);
             assertThat(confirmations.myStanding().organiser()).isTrue();
             assertThat(confirmations.membersToConfirm()).extracting(PartyStanding::displayName, PartyStanding::confirmed)
-                    .contains(org.assertj.core.groups.Tuple.tuple("Dev Patel", false), org.assertj.core.groups.Tuple.tuple("Kate Brennan", true));
+                    .contains(org.assertj.core.groups.Tuple.tuple("Dev Patel", true), org.assertj.core.groups.Tuple.tuple("Kate Brennan", true));
             TestMembers.signIn(eleanor);
             assertThat(confirmations.myStanding().confirmed()).isTrue();
+            SignedInMember amara = ((SignedInMember) users.loadUserByUsername("amara@demo.commonground.test")).withoutPassword();
+            TestMembers.signIn(amara);
+            assertThat(confirmations.myStanding().label()).isEqualTo("LAB, claimed (not yet confirmed)");
         }
     }
 }

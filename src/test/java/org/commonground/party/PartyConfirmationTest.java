@@ -79,6 +79,13 @@ class PartyConfirmationTest {
                 .hasMessageContaining("members of GRN only");
         assertThatThrownBy(() -> confirmations.revoke(green.id(), "  ")).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.messageFor("reason")).contains("Say why"));
+        // One organiser cannot unseat another: an admin removes an organiser first.
+        SignedInMember secondOrganiser = testMembers.register("Second organiser", "GRN");
+        TestMembers.signIn(admin);
+        confirmations.appointOrganiser("GRN", secondOrganiser.email());
+        TestMembers.signIn(greenOrganiser);
+        assertThatThrownBy(() -> confirmations.revoke(secondOrganiser.id(), "Rival.")).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.messageFor("member")).contains("an admin removes them as organiser first"));
         confirmations.revoke(green.id(), "Left the party in November.");
         assertThat(standingOf(green).confirmed()).isFalse();
         assertThat(db.fetchCount(DSL.table("audit_event"), DSL.field("action").eq("PARTY_CONFIRMATION_REVOKED")
@@ -86,7 +93,7 @@ class PartyConfirmationTest {
     }
 
     @Test
-    void aConfirmedMemberWhoIsNeitherOrganiserNorPartyGroupConvenorConfirmsNobody() {
+    void onlyOrganisersConfirmNotEvenTheConvenorOfAPartyGroupAnyoneConfirmedCanCreate() {
         SignedInMember confirmedGreen = testMembers.registerClaimed("Confirmed green", "GRN");
         SignedInMember claimingGreen = testMembers.registerClaimed("Claiming green", "GRN");
         TestMembers.signIn(greenOrganiser);
@@ -96,12 +103,12 @@ class PartyConfirmationTest {
         assertThat(confirmations.mayConfirm()).isFalse();
         assertThatThrownBy(() -> confirmations.confirm(claimingGreen.id())).isInstanceOf(AccessDeniedException.class);
 
-        // Convening a Green party group makes a confirmed Green a confirmer.
+        // Creating (and so convening) a Green party group gives no power to confirm Greens.
         long greens = groups.create(new NewGroup("Greens " + confirmedGreen.id(), GroupKind.PARTY, null, null));
         assertThat(greens).isPositive();
-        assertThat(confirmations.mayConfirm()).isTrue();
-        confirmations.confirm(claimingGreen.id());
-        assertThat(standingOf(claimingGreen).confirmed()).isTrue();
+        assertThat(confirmations.mayConfirm()).isFalse();
+        assertThatThrownBy(() -> confirmations.confirm(claimingGreen.id())).isInstanceOf(AccessDeniedException.class);
+        assertThat(standingOf(claimingGreen).confirmed()).isFalse();
     }
 
     @Test

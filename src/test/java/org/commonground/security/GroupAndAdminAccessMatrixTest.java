@@ -179,7 +179,10 @@ class GroupAndAdminAccessMatrixTest {
                 """);
     }
 
-    /** The Greens' organiser (the author, named by the admin), who has confirmed the Green who left the group. */
+    /**
+     * The Greens' organiser (the author, named by the admin), who has withdrawn the Green member's confirmation; the
+     * Green who left is confirmed.
+     */
     record GreenParty(long organiser) {
     }
 
@@ -189,7 +192,7 @@ class GroupAndAdminAccessMatrixTest {
             cast.signIn(Who.ADMIN);
             partyConfirmations.appointOrganiser("GRN", cast.get(Who.AUTHOR).email());
             cast.signIn(Who.AUTHOR);
-            partyConfirmations.confirm(cast.id(Who.LEFT));
+            partyConfirmations.revoke(cast.id(Who.MEMBER), "Not vouched for yet.");
             return new GreenParty(cast.id(Who.AUTHOR));
         }, new Matrix.Calls<GreenParty>()
                 .read("one's own party standing", p -> partyConfirmations.myStanding())
