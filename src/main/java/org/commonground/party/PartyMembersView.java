@@ -9,6 +9,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -42,9 +43,15 @@ public class PartyMembersView extends VerticalLayout implements BeforeEnterObser
     public PartyMembersView(PartyConfirmationService confirmations) {
         this.confirmations = confirmations;
         addClassName("cg-page");
-        members.addColumn(PartyStanding::displayName).setHeader("Member").setFlexGrow(1);
-        members.addColumn(PartyStanding::email).setHeader("Email").setFlexGrow(1);
-        members.addColumn(PartyStanding::label).setHeader("Party").setFlexGrow(2);
+        // Two text columns and the action, so that a phone shows the button without scrolling sideways.
+        members.addComponentColumn(m -> {
+            Div who = new Div(new Div(m.displayName()), new Div(m.email()));
+            who.getChildren().skip(1).forEach(email -> email.getElement().getStyle().set("color", "var(--cg-muted)")
+                    .set("overflow-wrap", "anywhere"));
+            return who;
+        }).setHeader("Member").setFlexGrow(2);
+        members.addColumn(m -> m.confirmed() ? "Confirmed by " + m.confirmedBy() + ", " + m.confirmedAt().toLocalDate() : "Claimed")
+                .setHeader("Party").setFlexGrow(2);
         members.addComponentColumn(this::action).setHeader("").setAutoWidth(true).setFlexGrow(0);
         members.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         members.setAllRowsVisible(true);

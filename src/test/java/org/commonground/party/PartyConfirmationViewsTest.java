@@ -47,7 +47,7 @@ class PartyConfirmationViewsTest extends ViewTest {
         PartyMembersView organising = navigate(PartyMembersView.class);
         assertThat(organising.standing.getText()).contains("confirmed member of PC").contains("one of its organisers");
         int row = rowOf(organising, member);
-        ((Button) test(organising.members).getCellComponent(row, 3)).click();
+        ((Button) test(organising.members).getCellComponent(row, 2)).click();
         assertThat(test(organising.members).getRow(rowOf(organising, member)).confirmed()).isTrue();
 
         TestMembers.signIn(member);
