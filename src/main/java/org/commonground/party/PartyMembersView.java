@@ -50,8 +50,7 @@ public class PartyMembersView extends VerticalLayout implements BeforeEnterObser
                     .set("overflow-wrap", "anywhere"));
             return who;
         }).setHeader("Member").setFlexGrow(2);
-        members.addColumn(m -> m.confirmed() ? "Confirmed by " + m.confirmedBy() + ", " + m.confirmedAt().toLocalDate() : "Claimed")
-                .setHeader("Party").setFlexGrow(2);
+        members.addColumn(PartyStanding::status).setHeader("Party").setFlexGrow(2);
         members.addComponentColumn(this::action).setHeader("").setAutoWidth(true).setFlexGrow(0);
         members.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         members.setAllRowsVisible(true);

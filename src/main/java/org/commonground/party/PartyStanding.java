@@ -19,11 +19,11 @@ public record PartyStanding(long memberId, String displayName, String email, lon
         return confirmedAt != null;
     }
 
-    /** As a page says it: "GRN, confirmed by Ann Organiser on 3 Dec 2026", "GRN, claimed", "Non-party". */
-    public String label() {
+    /** As a list of a party's members says it: "Confirmed by Ann Organiser, 2026-12-03", "Claimed", "Non-party". */
+    public String status() {
         if (nonParty()) {
             return "Non-party";
         }
-        return partyCode + (confirmed() ? ", confirmed by " + confirmedBy + " on " + confirmedAt.toLocalDate() : ", claimed (not yet confirmed)");
+        return confirmed() ? "Confirmed by " + confirmedBy + ", " + confirmedAt.toLocalDate() : "Claimed";
     }
 }

@@ -89,7 +89,7 @@ class DemoDataTest {
             assertThat(confirmations.myStanding().confirmed()).isTrue();
             SignedInMember amara = ((SignedInMember) users.loadUserByUsername("amara@demo.commonground.test")).withoutPassword();
             TestMembers.signIn(amara);
-            assertThat(confirmations.myStanding().label()).isEqualTo("LAB, claimed (not yet confirmed)");
+            assertThat(confirmations.myStanding().status()).isEqualTo("Claimed");
         }
     }
 }

@@ -65,12 +65,12 @@ class PartyConfirmationTest {
         assertThat(standingOf(greenOrganiser).organiser()).isTrue();
         SignedInMember green = testMembers.registerClaimed("Green member", "GRN");
         SignedInMember labour = testMembers.register("Labour member", "LAB");
-        assertThat(standingOf(green).label()).isEqualTo("GRN, claimed (not yet confirmed)");
+        assertThat(standingOf(green).status()).isEqualTo("Claimed");
 
         TestMembers.signIn(greenOrganiser);
         assertThat(confirmations.membersToConfirm()).extracting(PartyStanding::memberId).contains(green.id()).doesNotContain(labour.id());
         confirmations.confirm(green.id());
-        assertThat(standingOf(green).label()).startsWith("GRN, confirmed by Green organiser on ");
+        assertThat(standingOf(green).status()).startsWith("Confirmed by Green organiser, ");
 
         TestMembers.signIn(greenOrganiser);
         assertThatThrownBy(() -> confirmations.confirm(green.id())).isInstanceOfSatisfying(InvalidInputException.class,
