@@ -66,7 +66,7 @@ public class GroupExport {
         }
         String name = records.groupName(groupId).orElseThrow(() -> new InvalidInputException("group", "There is no such group."));
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        byte[] json = RecordJson.JSON.writeValueAsBytes(records.read(groupId, new GroupRecordRepository.Reader(me.id(), me.partyId()), now));
+        byte[] json = RecordJson.JSON.writeValueAsBytes(records.read(groupId, new GroupRecordRepository.Reader(me.id(), currentMember.caucusPartyOf(me)), now));
         // Recorded after reading, so a record never contains its own export.
         audit.record(me.id(), "GROUP_EXPORTED", "group", groupId, "record for a convenor, without other parties' caucus comments or who cast which secret vote");
         return new Export(fileName(name, now), json);

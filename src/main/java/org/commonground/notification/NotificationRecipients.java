@@ -83,10 +83,11 @@ class NotificationRecipients {
         long subject = onProposal ? c.get("proposal_id", Long.class) : c.get("pact_id", Long.class);
         String title = quoted(onProposal ? proposalTitle(subject) : pactTitle(subject));
         String link = (onProposal ? "proposals/" : "pacts/") + subject;
-        // Readers of the subject, and for a caucus comment only those of the author's party.
+        // Readers of the subject, and for a caucus comment only those the author's party has confirmed (CurrentMember.caucusPartyOf).
         String readers = (onProposal ? "select m.id from member m join proposal p on p.id = ? where " + READS_PROPOSAL
                 : "select m.id from member m join pact k on k.id = ? where " + READS_PACT)
-                + " and (? = 'SHARED' or m.party_id = ?)";
+                + " and (? = 'SHARED' or (m.party_id = ? and (m.party_confirmed_at is not null"
+                + " or m.party_id = (select id from party where code = 'NONE'))))";
         Object[] readerArgs = {subject, c.get("visibility", String.class), c.get("author_party_id", Long.class)};
 
         Set<Long> replied = new LinkedHashSet<>();

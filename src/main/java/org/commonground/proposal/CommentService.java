@@ -53,7 +53,7 @@ public class CommentService {
     public List<Comment> thread(long proposalId) {
         SignedInMember me = currentMember.require();
         guard.readable(proposalId, me);
-        return withoutBareDeletions(comments.visible(CommentRepository.onProposal(proposalId), me.id(), me.partyId()));
+        return withoutBareDeletions(comments.visible(CommentRepository.onProposal(proposalId), me.id(), currentMember.caucusPartyOf(me)));
     }
 
     /** The pact's comments the caller may see. */
@@ -61,7 +61,7 @@ public class CommentService {
     public List<Comment> threadOfPact(long pactId) {
         SignedInMember me = currentMember.require();
         pactGuard.readable(pactId, me);
-        return withoutBareDeletions(comments.visible(CommentRepository.onPact(pactId), me.id(), me.partyId()));
+        return withoutBareDeletions(comments.visible(CommentRepository.onPact(pactId), me.id(), currentMember.caucusPartyOf(me)));
     }
 
     /**
@@ -79,7 +79,7 @@ public class CommentService {
             throw new InvalidInputException("amendment", "There is no such amendment to this pact.");
         }
         if (comment.parentId() != null) {
-            CommentRecord parent = comments.findVisible(comment.parentId(), me.id(), me.partyId())
+            CommentRecord parent = comments.findVisible(comment.parentId(), me.id(), currentMember.caucusPartyOf(me))
                     .filter(p -> Objects.equals(p.getPactId(), pactId))
                     .orElseThrow(() -> new InvalidInputException("parent", "The comment you are replying to is not there."));
             if (Visibility.valueOf(parent.getVisibility()) == Visibility.CAUCUS) {
@@ -87,6 +87,7 @@ public class CommentService {
             }
             amendmentId = parent.getPactAmendmentId();
         }
+        requireCaucusVoice(me, visibility);
         long id = comments.insertOnPact(pactId, amendmentId, comment.parentId(), me.id(), me.partyId(), visibility, body);
         audit.record(me.id(), "COMMENT_POSTED", "pact", pactId, "comment " + id + " " + visibility);
         return id;
@@ -116,7 +117,7 @@ public class CommentService {
     public Map<Integer, Integer> countsByParagraph(long proposalId, int revision) {
         SignedInMember me = currentMember.require();
         guard.readable(proposalId, me);
-        return comments.countsByBlock(proposalId, revision, me.id(), me.partyId());
+        return comments.countsByBlock(proposalId, revision, me.id(), currentMember.caucusPartyOf(me));
     }
 
     @Transactional
@@ -135,7 +136,7 @@ public class CommentService {
             amendmentId = a.getId();
         }
         if (comment.parentId() != null) {
-            CommentRecord parent = comments.findVisible(comment.parentId(), me.id(), me.partyId())
+            CommentRecord parent = comments.findVisible(comment.parentId(), me.id(), currentMember.caucusPartyOf(me))
                     .filter(p -> Objects.equals(p.getProposalId(), proposalId))
                     .orElseThrow(() -> new InvalidInputException("parent", "The comment you are replying to is not there."));
             // A reply in a party's private thread stays private to that party.
@@ -169,6 +170,7 @@ public class CommentService {
                 }
             }
         }
+        requireCaucusVoice(me, visibility);
         long id = comments.insert(proposalId, amendmentId, comment.parentId(), me.id(), me.partyId(), visibility, revision, block, line, quote, body);
         // The audit trail records that a comment was made, not what a caucus said.
         audit.record(me.id(), "COMMENT_POSTED", "proposal", proposalId, "comment " + id + " " + visibility);
@@ -213,7 +215,7 @@ public class CommentService {
     }
 
     private CommentRecord own(long commentId, SignedInMember me) {
-        CommentRecord c = comments.findVisible(commentId, me.id(), me.partyId()).orElseThrow(CommentService::noSuchComment);
+        CommentRecord c = comments.findVisible(commentId, me.id(), currentMember.caucusPartyOf(me)).orElseThrow(CommentService::noSuchComment);
         // A comment on something the caller may not read is reported exactly like one that does not exist.
         try {
             if (c.getPactId() != null) {
@@ -228,6 +230,14 @@ public class CommentService {
             throw new AccessDeniedException("You can edit and delete only your own comments.");
         }
         return c;
+    }
+
+    /** Only a member their party has confirmed speaks in its party-only discussion. */
+    private void requireCaucusVoice(SignedInMember me, Visibility visibility) {
+        if (visibility == Visibility.CAUCUS && currentMember.caucusPartyOf(me) == CurrentMember.NO_PARTY) {
+            throw new InvalidInputException("visibility", "Party-only comments are for members whom " + me.partyCode()
+                    + " has confirmed; its organisers confirm members (My party). Post it to the whole group, or wait.");
+        }
     }
 
     private static InvalidInputException noSuchComment() {

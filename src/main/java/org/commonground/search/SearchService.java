@@ -40,7 +40,7 @@ public class SearchService {
     public List<SearchResult> search(String query, int limit) {
         SignedInMember me = currentMember.require();
         String words = checked(query);
-        return repository.search(words, me.id(), me.partyId(), Math.clamp(limit, 1, MAX_RESULTS));
+        return repository.search(words, me.id(), currentMember.caucusPartyOf(me), Math.clamp(limit, 1, MAX_RESULTS));
     }
 
     static String checked(String query) {

@@ -1,6 +1,7 @@
 package org.commonground.security;
 
 import static org.commonground.jooq.Tables.MEMBER;
+import static org.commonground.jooq.Tables.PARTY;
 
 import java.sql.SQLException;
 import java.util.Optional;
@@ -49,6 +50,20 @@ public class CurrentMember {
 
     public boolean hasVerifiedEmail(long memberId) {
         return db.fetchExists(MEMBER, MEMBER.ID.eq(memberId).and(MEMBER.EMAIL_VERIFIED_AT.isNotNull()));
+    }
+
+    /** Stands for "no party" where a party id is expected: matches no party's party-only content. */
+    public static final long NO_PARTY = -1;
+
+    /**
+     * The party whose party-only (caucus) content the member may read and write: their own once the party has
+     * confirmed them (non-party members have nobody to confirm them), and until then none, so that an account
+     * merely claiming a party learns nothing of that party's own discussions.
+     */
+    public long caucusPartyOf(SignedInMember member) {
+        boolean counts = db.fetchExists(MEMBER.join(PARTY).on(PARTY.ID.eq(MEMBER.PARTY_ID)), MEMBER.ID.eq(member.id())
+                .and(MEMBER.PARTY_ID.eq(member.partyId())).and(MEMBER.PARTY_CONFIRMED_AT.isNotNull().or(PARTY.CODE.eq("NONE"))));
+        return counts ? member.partyId() : NO_PARTY;
     }
 
     /** What a member who has not verified their address is told when they try to take part. */
