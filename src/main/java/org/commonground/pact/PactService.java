@@ -251,8 +251,8 @@ public class PactService {
         // Locked: amendments are numbered one after another per pact.
         PactGuard.Access access = guard.lockedForChange(pactId, me);
         requireState(access, "Amendments are proposed while the pact is negotiated.", PactState.NEGOTIATING);
-        if (!guard.partiesNamed(access).contains(me.partyCode())) {
-            throw new AccessDeniedException("Only members of the parties in the pact propose amendments to it.");
+        if (!guard.partiesNamed(access).contains(me.partyCode()) || currentMember.caucusPartyOf(me) == CurrentMember.NO_PARTY) {
+            throw new AccessDeniedException("Only members of the parties in the pact, confirmed by their party, propose amendments to it.");
         }
         String why = reason == null ? "" : reason.strip();
         if (why.length() > MAX_REASON) {

@@ -98,8 +98,11 @@ public class CommentService {
         if (state != PactState.DRAFT && state != PactState.NEGOTIATING && state != PactState.RATIFYING) {
             throw new AccessDeniedException("Comments are closed: the pact is " + state.label().toLowerCase() + ".");
         }
-        if (!access.convenor() && !pactGuard.partiesNamed(access).contains(me.partyCode())) {
-            throw new AccessDeniedException("Only members of the parties in the pact, and the group's convenors, comment on it.");
+        // A party is in the pact's discussion through the members it has confirmed, not whoever claims it.
+        if (!access.convenor() && !(pactGuard.partiesNamed(access).contains(me.partyCode())
+                && currentMember.caucusPartyOf(me) != CurrentMember.NO_PARTY)) {
+            throw new AccessDeniedException("Only members of the parties in the pact whom their party has confirmed, "
+                    + "and the group's convenors, comment on it.");
         }
     }
 

@@ -255,6 +255,28 @@ class PactServiceTest {
     }
 
     @Test
+    void anAccountOnlyClaimingAPartyInThePactNeitherDiscussesNorAmendsItNorRatifiesForIt() {
+        long pact = negotiatedPact();
+        SignedInMember claiming = testMembers.registerClaimed("Claims green", "GRN");
+        TestMembers.signIn(claiming);
+        groups.requestToJoin(group);
+        TestMembers.signIn(labConvenor);
+        groups.approve(group, claiming.id());
+
+        TestMembers.signIn(claiming);
+        assertThatThrownBy(() -> comments.postOnPact(pact, NewComment.onProposal(Visibility.SHARED, "As a Green...")))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("confirmed");
+        assertThatThrownBy(() -> pacts.proposeAmendment(pact, reciprocal(), "Greens want more."))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("confirmed by their party");
+        TestMembers.signIn(labConvenor);
+        assertThat(pacts.possibleRepresentatives(pact, "GRN")).extracting(m -> m.memberId()).doesNotContain(claiming.id())
+                .contains(green1.id());
+        assertThatThrownBy(() -> pacts.startRatification(pact, Map.of("GRN", new PactService.RatificationPlan(RatificationMethod.REPRESENTATIVE,
+                claiming.id())), null)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.messageFor("plans")).contains("confirmed by GRN"));
+    }
+
+    @Test
     void caucusCommentsOnAPactStayWithTheAuthorsParty() {
         long id = negotiatedPact();
         TestMembers.signIn(green1);
