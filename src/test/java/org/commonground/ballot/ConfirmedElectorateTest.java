@@ -52,11 +52,7 @@ class ConfirmedElectorateTest {
         SignedInMember labour = testMembers.joined(groups, group, convenor, "Labour", "LAB");
         SignedInMember nonParty = testMembers.joined(groups, group, convenor, "Independent", "NONE");
         // A second account claiming to be Green, approved into the group: it must not count as Green.
-        SignedInMember claimingGreen = testMembers.registerClaimed("Claims green", "GRN");
-        TestMembers.signIn(claimingGreen);
-        groups.requestToJoin(group);
-        TestMembers.signIn(convenor);
-        groups.approve(group, claimingGreen.id());
+        SignedInMember claimingGreen = testMembers.joinedClaiming(groups, group, convenor, "Claims green", "GRN");
 
         long proposal = proposals.create(group, new ProposalDraft("Motion", "", "We agree.\n", ""));
         proposals.move(proposal, ProposalState.DISCUSSION);

@@ -257,11 +257,7 @@ class PactServiceTest {
     @Test
     void anAccountOnlyClaimingAPartyInThePactNeitherDiscussesNorAmendsItNorRatifiesForIt() {
         long pact = negotiatedPact();
-        SignedInMember claiming = testMembers.registerClaimed("Claims green", "GRN");
-        TestMembers.signIn(claiming);
-        groups.requestToJoin(group);
-        TestMembers.signIn(labConvenor);
-        groups.approve(group, claiming.id());
+        SignedInMember claiming = testMembers.joinedClaiming(groups, group, labConvenor, "Claims green", "GRN");
 
         TestMembers.signIn(claiming);
         assertThatThrownBy(() -> comments.postOnPact(pact, NewComment.onProposal(Visibility.SHARED, "As a Green...")))

@@ -47,11 +47,7 @@ class ClaimedPartyCaucusTest {
         TestMembers.signIn(convenor);
         long group = groups.create(new NewGroup("Caucus table " + convenor.id(), GroupKind.ALLIANCE, null, null));
         SignedInMember green = testMembers.joined(groups, group, convenor, "Gwen Green " + convenor.id(), "GRN");
-        SignedInMember claiming = testMembers.registerClaimed("Claire Claims " + convenor.id(), "GRN");
-        TestMembers.signIn(claiming);
-        groups.requestToJoin(group);
-        TestMembers.signIn(convenor);
-        groups.approve(group, claiming.id());
+        SignedInMember claiming = testMembers.joinedClaiming(groups, group, convenor, "Claire Claims " + convenor.id(), "GRN");
         long proposal = proposals.create(group, new ProposalDraft("Buses", "", "Buses every ten minutes.\n", ""));
         proposals.move(proposal, ProposalState.DISCUSSION);
 

@@ -91,7 +91,15 @@ public class TestMembers {
 
     /** Registers a member who asks to join the group and is approved by its convenor; leaves the convenor signed in. */
     public SignedInMember joined(GroupService groups, long groupId, SignedInMember convenor, String name, String partyCode) {
-        SignedInMember m = register(name, partyCode);
+        return approvedInto(groups, groupId, convenor, register(name, partyCode));
+    }
+
+    /** As {@link #joined}, for a member whose party has not confirmed them: a convenor may still approve them. */
+    public SignedInMember joinedClaiming(GroupService groups, long groupId, SignedInMember convenor, String name, String partyCode) {
+        return approvedInto(groups, groupId, convenor, registerClaimed(name, partyCode));
+    }
+
+    private static SignedInMember approvedInto(GroupService groups, long groupId, SignedInMember convenor, SignedInMember m) {
         signIn(m);
         groups.requestToJoin(groupId);
         signIn(convenor);
