@@ -20,7 +20,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @EnableScheduling
 @StyleSheet(Lumo.STYLESHEET)
-// Served as a static resource (src/main/resources/META-INF/resources): Vaadin's pre-built bundles suffice, so no build needs Node.
+// A static resource (frontend/, copied to META-INF/resources): Vaadin's pre-built bundles suffice, so no build needs Node.
 @StyleSheet("styles/commonground.css")
 @Push
 public class CommonGroundApplication implements AppShellConfigurator {

@@ -51,7 +51,7 @@ class ArchitectureTest {
     /**
      * Vaadin's pre-built bundles serve the app only while it asks for no frontend module of its own; one of these
      * would make every build and {@code spring-boot:run} need Node.js (README, Requirements). Styles go in
-     * {@code META-INF/resources/styles/commonground.css}, loaded by {@code @StyleSheet}.
+     * {@code frontend/styles/commonground.css}, a static resource loaded by {@code @StyleSheet}.
      */
     @ArchTest
     static final ArchRule noFrontendModulesThatNeedNode = noClasses()
