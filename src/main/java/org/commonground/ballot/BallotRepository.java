@@ -6,6 +6,7 @@ import static org.commonground.jooq.Tables.GROUP_MEMBERSHIP;
 import static org.commonground.jooq.Tables.MEMBER;
 import static org.commonground.jooq.Tables.PARTY;
 import static org.commonground.jooq.Tables.VOTE;
+import static org.commonground.security.CurrentMember.COUNTS_FOR_PARTY;
 
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
@@ -88,10 +89,6 @@ public class BallotRepository {
                 .set(BALLOT.OPENED_BY, openedBy)
                 .returning(BALLOT.ID).fetchOne(BALLOT.ID);
     }
-
-    /** A party counts a member for it once the party has confirmed them; non-party members have no party to confirm. */
-    static final Condition COUNTS_FOR_PARTY = MEMBER.PARTY_CONFIRMED_AT.isNotNull()
-            .or(MEMBER.PARTY_ID.eq(DSL.select(PARTY.ID).from(PARTY).where(PARTY.CODE.eq("NONE")).asField()));
 
     /**
      * Fixes the electorate: the group's active members now (of one party only, if given), with their parties now,
@@ -189,6 +186,7 @@ public class BallotRepository {
                 left join pact k on k.id = b.pact_id
                 where b.id = ? and b.closed_at is null and (b.closes_at is null or b.closes_at > now())
                   and (p.state in ('DISCUSSION', 'VOTING') or k.state = 'RATIFYING')
+                  -- CurrentMember.COUNTS_FOR_PARTY, for the elector as they are now
                   and exists (select 1 from ballot_elector e join member u on u.id = e.member_id join party y on y.id = u.party_id
                               where e.ballot_id = b.id and e.member_id = ? and u.party_id = e.party_id
                                 and (u.party_confirmed_at is not null or y.code = 'NONE'))

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import org.commonground.security.CurrentMember;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -117,7 +118,7 @@ public class MembershipRepository {
 
     public List<GroupMember> members(long groupId) {
         return db.select(MEMBER.ID, MEMBER.DISPLAY_NAME, PARTY.CODE, PARTY.COLOUR,
-                        DSL.field(MEMBER.PARTY_CONFIRMED_AT.isNotNull().or(PARTY.CODE.eq("NONE"))), GROUP_MEMBERSHIP.STATUS,
+                        DSL.field(CurrentMember.COUNTS_FOR_PARTY), GROUP_MEMBERSHIP.STATUS,
                         GROUP_MEMBERSHIP.ROLE, GROUP_MEMBERSHIP.REQUESTED_AT, GROUP_MEMBERSHIP.JOINED_AT)
                 .from(GROUP_MEMBERSHIP)
                 .join(MEMBER).on(MEMBER.ID.eq(GROUP_MEMBERSHIP.MEMBER_ID))

@@ -58,18 +58,20 @@ public class VerifyEmailView extends VerticalLayout implements BeforeEnterObserv
             try {
                 members.verifyEmail(token);
                 showVerified();
+                return;
             } catch (InvalidInputException unusable) {
-                if (members.myEmailVerification().map(EmailVerification::verified).orElse(false)) {
+                Optional<EmailVerification> mine = members.myEmailVerification();
+                if (mine.map(EmailVerification::verified).orElse(false)) {
                     // Used already, perhaps by a mail scanner: what matters is that the address is verified.
                     showVerified();
                     return;
                 }
                 title.setText("This link does not work");
-                explanation.setText(unusable.messageFor("token"));
-                showPending();
-                explanation.setText(explanation.getText() + (resend.isVisible() ? " Send a new one below." : " Sign in to have a new one sent."));
+                explanation.setText(unusable.messageFor("token")
+                        + (mine.isPresent() ? " Send a new one below." : " Sign in to have a new one sent."));
+                showPending(mine.isPresent());
+                return;
             }
-            return;
         }
         Optional<EmailVerification> mine = members.myEmailVerification();
         if (mine.isPresent() && mine.get().verified()) {
@@ -79,7 +81,7 @@ public class VerifyEmailView extends VerticalLayout implements BeforeEnterObserv
             explanation.setText(mine.map(m -> "We sent a link to " + m.email() + ". Open it to show that the address is yours: "
                     + "until then you can sign in, but not join a group, comment, vote or sign.")
                     .orElse("Open the link we emailed you. Signed in, you can have a new one sent here."));
-            showPending();
+            showPending(mine.isPresent());
         }
     }
 
@@ -94,8 +96,7 @@ public class VerifyEmailView extends VerticalLayout implements BeforeEnterObserv
     }
 
     /** Not verified: a signed-in member may have the link sent again; a visitor is pointed to the sign-in page. */
-    private void showPending() {
-        boolean signedIn = members.myEmailVerification().isPresent();
+    private void showPending(boolean signedIn) {
         resend.setVisible(signedIn);
         signOut.setVisible(signedIn);
         onward.setVisible(!signedIn);

@@ -383,7 +383,7 @@ public class PactService {
             throw new AccessDeniedException("You can only sign for your own party.");
         }
         // Named while confirmed, but the party may have withdrawn its confirmation since.
-        if (memberships.members(access.groupId()).stream().noneMatch(m -> m.memberId() == me.id() && m.partyConfirmed())) {
+        if (currentMember.caucusPartyOf(me) == CurrentMember.NO_PARTY) {
             throw new AccessDeniedException(partyCode + " has not confirmed you as its member, so you cannot sign for it.");
         }
         long partyId = parties.findByCode(partyCode).orElseThrow(() -> new InvalidInputException("party", "There is no such party.")).id();

@@ -23,7 +23,7 @@ class DevelopmentStylesheets {
         return context -> context.addLifecycleListener(event -> {
             if (Lifecycle.CONFIGURE_START_EVENT.equals(event.getType())) {
                 WebResourceRoot resources = context.getResources();
-                resources.addPreResources(new DirResourceSet(resources, "/", directory, "/"));
+                resources.addPreResources(new DirResourceSet(resources, "/styles", directory + "/styles", "/"));
             }
         });
     }
