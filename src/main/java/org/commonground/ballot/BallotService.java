@@ -12,6 +12,7 @@ import org.commonground.ballot.rules.DecisionRule;
 import org.commonground.ballot.rules.DecisionRules;
 import org.commonground.ballot.rules.Outcome;
 import org.commonground.ballot.rules.PartyTally;
+import org.commonground.group.DelegationRepository;
 import org.commonground.jooq.tables.records.AmendmentRecord;
 import org.commonground.jooq.tables.records.BallotRecord;
 import org.commonground.pact.PactGuard;
@@ -34,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Ballots on a proposal's final text (in VOTING), on one amendment (in DISCUSSION), or on one party's
- * ratification of a pact (in RATIFYING). Convenors open and close them; the electorate is the group's active
+ * ratification of a pact (in RATIFYING). Convenors open and close ballots on proposals; a party's delegates open and
+ * close its ratification ballots; the electorate is the group's active
  * members at opening (for a ratification, that party's); each elector holds one vote, changeable until the close. Tallies are always counted from the votes. Every method checks the caller's rights itself.
  */
 @Service
@@ -46,15 +48,17 @@ public class BallotService {
     private final AmendmentService amendments;
     private final ProposalGuard guard;
     private final PactGuard pactGuard;
+    private final DelegationRepository delegations;
     private final ApplicationEventPublisher publisher;
     private final CurrentMember currentMember;
     private final AuditLog audit;
     private final Clock clock;
 
     BallotService(BallotRepository ballots, ProposalRepository proposals, AmendmentRepository amendmentRecords,
-                  AmendmentService amendments, ProposalGuard guard, PactGuard pactGuard, ApplicationEventPublisher publisher,
+                  AmendmentService amendments, ProposalGuard guard, PactGuard pactGuard, DelegationRepository delegations, ApplicationEventPublisher publisher,
                   CurrentMember currentMember, AuditLog audit, Clock clock) {
         this.pactGuard = pactGuard;
+        this.delegations = delegations;
         this.publisher = publisher;
         this.ballots = ballots;
         this.proposals = proposals;
@@ -105,15 +109,15 @@ public class BallotService {
     }
 
     /**
-     * Opens one party's ratification ballot on a pact that has just gone to ratification: the electorate is that
-     * party's active members in the pact's group.
+     * Opens one party's ratification ballot on a pact in ratification, as one of that party's delegates chose: the
+     * electorate is the party's active members in the pact's group whom it has confirmed.
      */
     @Transactional
     public long openRatification(long pactId, long partyId, int revision, BallotSettings settings) {
         SignedInMember me = currentMember.require();
         PactGuard.Access access = pactGuard.readable(pactId, me);
-        if (!access.convenor()) {
-            throw new AccessDeniedException("Only a convenor of the group can open a ratification ballot.");
+        if (!delegations.isDelegate(access.groupId(), me.id(), partyId)) {
+            throw new AccessDeniedException("Only the party's delegates in the group open its ratification ballot.");
         }
         if (access.state() != PactState.RATIFYING || !pactGuard.awaitsBallot(pactId, partyId)) {
             throw new InvalidInputException("ballot", "A ratification ballot opens for a party that ratifies by ballot, when the pact goes to ratification.");
@@ -233,7 +237,7 @@ public class BallotService {
         boolean mayClose = pact != null ? mayCloseRatification(b, me, pact) : proposal.rules().convenor();
         if (!mayClose) {
             throw new AccessDeniedException(b.getPactId() == null ? "Only a convenor of the group can close a ballot."
-                    : "Only a convenor of the group from " + ballots.partyCode(b.getPartyId()) + " can close its ratification ballot; otherwise it closes at its closing time.");
+                    : "Only " + ballots.partyCode(b.getPartyId()) + "'s delegates in the group close its ratification ballot early; otherwise it closes at its closing time.");
         }
         if (b.getClosedAt() != null) {
             throw new InvalidInputException("ballot", "This ballot is already closed.");
@@ -303,9 +307,9 @@ public class BallotService {
     }
 
     private boolean mayCloseRatification(BallotRecord b, SignedInMember me, PactGuard.Access pact) {
-        // Past its closing time the close is a formality: the scheduler does it, acting for the opener.
+        // Past its closing time the close is a formality: the scheduler does it, acting for the opener or a convenor.
         boolean due = b.getClosesAt() != null && !b.getClosesAt().isAfter(now());
-        return pact.convenor() && (due || ballots.countsFor(me.id(), b.getPartyId()));
+        return due || delegations.isDelegate(pact.groupId(), me.id(), b.getPartyId());
     }
 
     private PactGuard.Access guardedPact(long pactId, SignedInMember me, boolean lock) {

@@ -15,6 +15,7 @@ import org.commonground.ballot.BallotSettings;
 import org.commonground.ballot.Choice;
 import org.commonground.ballot.rules.DecisionRule;
 import org.commonground.election.ElectionService;
+import org.commonground.group.DelegationService;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
 import org.commonground.group.NewGroup;
@@ -24,7 +25,8 @@ import org.commonground.member.MemberService;
 import org.commonground.member.Registration;
 import org.commonground.pact.PactDetails;
 import org.commonground.pact.PactService;
-import org.commonground.pact.PactService.RatificationPlan;
+import org.commonground.pact.PactRatificationService;
+import org.commonground.pact.PactRatificationService.RatificationPlan;
 import org.commonground.pact.RatificationMethod;
 import org.commonground.pact.Ratification;
 import org.commonground.pact.terms.PactTerms;
@@ -92,12 +94,17 @@ public class DemoData implements ApplicationRunner {
     private final CommentService comments;
     private final ElectionService elections;
     private final PactService pacts;
+    private final PactRatificationService ratification;
+    private final DelegationService delegations;
     private final BallotService ballots;
     private final PublishingService publishing;
 
     public DemoData(MemberService memberService, MemberRepository members, PartyRepository parties, GroupService groups,
                     ProposalService proposals, AmendmentService amendments, CommentService comments, ElectionService elections,
-                    PactService pacts, BallotService ballots, PublishingService publishing, PartyConfirmationRepository confirmations) {
+                    PactService pacts, PactRatificationService ratification, DelegationService delegations, BallotService ballots,
+                    PublishingService publishing, PartyConfirmationRepository confirmations) {
+        this.ratification = ratification;
+        this.delegations = delegations;
         this.confirmations = confirmations;
         this.publishing = publishing;
         this.elections = elections;
@@ -197,6 +204,12 @@ public class DemoData implements ApplicationRunner {
         join(people, cardiff, "Gwen Morgan", List.of("Ben Hughes", "Dev Patel", "Eleanor Price"));
         as(people.get("Amara Okafor"), () -> groups.promote(alliance, people.get("Chloe Davies").id()));
         as(people.get("Chloe Davies"), () -> groups.promote(bristol, people.get("Liam O'Neill").id()));
+        // Kate, once a Green delegate in Bristol, names Chloe.
+        appointDelegates(people, bristol, List.of("Chloe Davies", "Kate Brennan", "Kate Brennan", "Chloe Davies", "Ben Hughes", "Liam O'Neill",
+                "Eleanor Price", "Hannah Cole"));
+        // Cardiff's Plaid, Labour and Lib Dem organisers are members there and delegates themselves; Chloe names Dev for the Greens.
+        appointDelegates(people, cardiff, List.of("Gwen Morgan", "Gwen Morgan", "Ben Hughes", "Ben Hughes", "Eleanor Price", "Eleanor Price",
+                "Chloe Davies", "Dev Patel"));
 
         // Something for a convenor to act on: pending requests and an open invitation.
         as(people.get("Jamal Ahmed"), () -> groups.requestToJoin(bristol));
@@ -362,18 +375,22 @@ public class DemoData implements ApplicationRunner {
         as(people.get("Kate Brennan"), () -> comments.postOnPact(id, NewComment.onProposal(Visibility.CAUCUS,
                 "Greens: North West is a real sacrifice for us; let's make sure it is on the ledger.")));
         as(chloe, () -> {
-            pacts.startRatification(id, Map.of("LAB", new RatificationPlan(RatificationMethod.REPRESENTATIVE, people.get("Liam O'Neill").id()),
-                    "LD", new RatificationPlan(RatificationMethod.REPRESENTATIVE, people.get("Hannah Cole").id())), null);
+            ratification.startRatification(id);
             return null;
         });
-        as(people.get("Liam O'Neill"), () -> {
-            pacts.sign(id, "LAB", true, "Agreed at the constituency Labour party meeting.");
+        SignedInMember kate = people.get("Kate Brennan");
+        as(kate, () -> {
+            ratification.choosePlan(id, "GRN", RatificationPlan.byBallot(null));
             return null;
         });
-        as(people.get("Hannah Cole"), () -> {
-            pacts.sign(id, "LD", true, "");
-            return null;
-        });
+        for (String name : List.of("Liam O'Neill", "Hannah Cole")) {
+            SignedInMember delegate = people.get(name);
+            as(delegate, () -> {
+                ratification.choosePlan(id, delegate.partyCode(), RatificationPlan.byRepresentative(delegate.id()));
+                ratification.sign(id, delegate.partyCode(), true, delegate.partyCode().equals("LAB") ? "Agreed at the constituency Labour party meeting." : "");
+                return null;
+            });
+        }
         long greenBallot = as(chloe, () -> pacts.details(id)).ratifications().stream().filter(r -> r.party().equals("GRN"))
                 .findFirst().map(Ratification::ballotId).orElseThrow();
         for (String green : List.of("Chloe Davies", "Kate Brennan")) {
@@ -382,10 +399,13 @@ public class DemoData implements ApplicationRunner {
                 return null;
             });
         }
-        as(chloe, () -> ballots.close(greenBallot));
+        as(kate, () -> ballots.close(greenBallot));
     }
 
-    /** Cardiff and the Vale: Plaid has signed, Labour's ballot is open, the Lib Dems' representative has yet to sign. */
+    /**
+     * Cardiff and the Vale: Plaid has signed, Labour's ballot is open, the Lib Dems' delegate has yet to sign, and the
+     * Greens' delegate has yet to choose how the Greens ratify.
+     */
     private void cardiffPact(Map<String, SignedInMember> people, long cardiff, long election) {
         SignedInMember gwen = people.get("Gwen Morgan");
         long id = as(gwen, () -> pacts.start(cardiff, "Cardiff North and the Vale", List.of("W07000090", "W07000110"), election));
@@ -399,9 +419,18 @@ public class DemoData implements ApplicationRunner {
             return null;
         });
         as(gwen, () -> {
-            pacts.startRatification(id, Map.of("PC", new RatificationPlan(RatificationMethod.REPRESENTATIVE, gwen.id()),
-                    "LD", new RatificationPlan(RatificationMethod.REPRESENTATIVE, people.get("Eleanor Price").id())), null);
-            pacts.sign(id, "PC", true, "Plaid Cymru's local executive agreed.");
+            ratification.startRatification(id);
+            ratification.choosePlan(id, "PC", RatificationPlan.byRepresentative(gwen.id()));
+            ratification.sign(id, "PC", true, "Plaid Cymru's local executive agreed.");
+            return null;
+        });
+        SignedInMember eleanor = people.get("Eleanor Price");
+        as(eleanor, () -> {
+            ratification.choosePlan(id, "LD", RatificationPlan.byRepresentative(eleanor.id()));
+            return null;
+        });
+        as(people.get("Ben Hughes"), () -> {
+            ratification.choosePlan(id, "LAB", RatificationPlan.byBallot(null));
             return null;
         });
         PactDetails details = as(gwen, () -> pacts.details(id));
@@ -410,6 +439,17 @@ public class DemoData implements ApplicationRunner {
             ballots.vote(labourBallot, Choice.FOR, "Worth it for the Vale.");
             return null;
         });
+    }
+
+    /** Pairs of appointer (an organiser, or a delegate already) and the delegate of their party they name, in order. */
+    private void appointDelegates(Map<String, SignedInMember> people, long groupId, List<String> appointerThenDelegate) {
+        for (int i = 0; i < appointerThenDelegate.size(); i += 2) {
+            long delegate = people.get(appointerThenDelegate.get(i + 1)).id();
+            as(people.get(appointerThenDelegate.get(i)), () -> {
+                delegations.appoint(groupId, delegate);
+                return null;
+            });
+        }
     }
 
     private void join(Map<String, SignedInMember> people, long groupId, String convenor, List<String> joiners) {

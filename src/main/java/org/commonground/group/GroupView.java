@@ -46,6 +46,7 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private final GroupService groups;
     private final GroupExport exports;
+    private final DelegationService delegationService;
     private final long me;
     private long groupId;
     private String title = "Group";
@@ -53,8 +54,9 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
     DownloadHandler exportRecord;
     private H2 titleHeading;
 
-    public GroupView(GroupService groups, GroupExport exports, CurrentMember currentMember) {
+    public GroupView(GroupService groups, GroupExport exports, DelegationService delegationService, CurrentMember currentMember) {
         this.groups = groups;
+        this.delegationService = delegationService;
         this.exports = exports;
         this.me = currentMember.require().id();
         addClassName("cg-page");
@@ -123,6 +125,7 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
             }
             addMembers(group, people);
         }
+        addDelegations(group);
         exportRecord = null;
         if (exports.mayExport(groupId)) {
             addRecord();
@@ -286,6 +289,20 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
             list.add(personRow(person, role, actions));
         }
         add(list);
+    }
+
+    /** In local and alliance groups, for its members and for organisers of a party present. */
+    private void addDelegations(GroupSummary group) {
+        if (group.kind() == GroupKind.PARTY) {
+            return;
+        }
+        try {
+            add(new PartyDelegationsPanel(delegationService, "Parties here", "Each party speaks here through its delegates, whom its "
+                    + "organisers and delegates appoint; they choose how it ratifies a pact. Only members a party has confirmed count for it.",
+                    delegationService.delegations(groupId), false, this::refresh));
+        } catch (AccessDeniedException neitherMemberNorOrganiser) {
+            // Nothing to show: who speaks for each party is for the group's members and the parties' organisers.
+        }
     }
 
     private static Div personRow(GroupMember person, String note, Component... actions) {

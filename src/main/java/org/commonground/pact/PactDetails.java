@@ -13,11 +13,13 @@ import org.commonground.pact.terms.PactTerms;
  * @param myParty       the reader's party code
  * @param involved      the reader's party is named in the terms: they may comment and amend while negotiating
  * @param signFor       the parties whose pending ratification the reader signs as named representative
+ * @param chooseFor     the reader's party, while its plan for ratifying is still to be chosen and the reader is one
+ *                      of its delegates in the group
  */
 public record PactDetails(PactSummary summary, Long electionId, PactTerms terms, List<String> parties, List<String> offered,
                           java.util.Map<String, String> constituencies, String stateReason,
                           List<PactRevision> revisions, List<PactAmendment> amendments, int round, List<Ratification> ratifications,
-                          String myParty, boolean convenor, boolean involved, List<String> signFor) {
+                          String myParty, boolean convenor, boolean involved, List<String> signFor, List<String> chooseFor) {
 
     public PactState state() {
         return summary.state();

@@ -1,10 +1,13 @@
 package org.commonground.pact;
 
+import java.util.Set;
+
 import org.commonground.group.MembershipRepository;
 import org.commonground.group.MembershipStatus;
 import org.commonground.jooq.tables.records.PactRecord;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,8 +44,23 @@ public class PactGuard {
         return access(pacts.lock(pactId).orElse(null), me);
     }
 
+    /** As {@link #lockedForChange}, for a convenor of the pact's group only. */
+    public Access convenorChanging(long pactId, SignedInMember me) {
+        Access access = lockedForChange(pactId, me);
+        if (!access.convenor()) {
+            throw new AccessDeniedException("Only a convenor of the group can do that.");
+        }
+        return access;
+    }
+
+    static void requireState(Access access, String message, PactState... allowed) {
+        if (!Set.of(allowed).contains(access.state())) {
+            throw new InvalidInputException("state", message + " This pact is " + access.state().label().toLowerCase() + ".");
+        }
+    }
+
     /** The parties the pact's current terms name: their members take part in negotiating it. */
-    public java.util.Set<String> partiesNamed(Access access) {
+    public Set<String> partiesNamed(Access access) {
         return pacts.terms(access.pact().getId(), access.pact().getCurrentRevision()).parties();
     }
 
@@ -53,7 +71,7 @@ public class PactGuard {
     /** The party ratifies the pact by ballot in the current round, and its ballot is not open yet. */
     public boolean awaitsBallot(long pactId, long partyId) {
         return pacts.find(pactId).flatMap(p -> pacts.ratification(pactId, p.getRound(), partyId))
-                .filter(r -> r.getMethod().equals(RatificationMethod.BALLOT.name()) && r.getBallotId() == null).isPresent();
+                .filter(r -> RatificationMethod.BALLOT.name().equals(r.getMethod()) && r.getBallotId() == null).isPresent();
     }
 
     private Access access(PactRecord pact, SignedInMember me) {

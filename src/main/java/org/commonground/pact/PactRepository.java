@@ -133,10 +133,21 @@ public class PactRepository {
                 .where(PACT_AMENDMENT.PACT_ID.eq(pactId)).and(PACT_AMENDMENT.STATE.eq("PROPOSED")).execute();
     }
 
-    public void insertRatification(long pactId, int round, long partyId, RatificationMethod method, Long representativeId) {
+    /** A party's place in a round of ratification, its plan still to be chosen by its delegates. */
+    public void insertRatification(long pactId, int round, long partyId) {
         db.insertInto(PACT_RATIFICATION).set(PACT_RATIFICATION.PACT_ID, pactId).set(PACT_RATIFICATION.ROUND, round)
-                .set(PACT_RATIFICATION.PARTY_ID, partyId).set(PACT_RATIFICATION.METHOD, method.name())
-                .set(PACT_RATIFICATION.REPRESENTATIVE_ID, representativeId).execute();
+                .set(PACT_RATIFICATION.PARTY_ID, partyId).execute();
+    }
+
+    /**
+     * Records the plan a party's delegate chose, once: false when another of its delegates chose first. The
+     * database refuses a chooser or representative who is not a delegate (V18).
+     */
+    public boolean choosePlan(long pactId, int round, long partyId, RatificationMethod method, Long representativeId, long chosenBy) {
+        return db.update(PACT_RATIFICATION).set(PACT_RATIFICATION.METHOD, method.name()).set(PACT_RATIFICATION.REPRESENTATIVE_ID, representativeId)
+                .set(PACT_RATIFICATION.CHOSEN_BY, chosenBy).set(PACT_RATIFICATION.CHOSEN_AT, OffsetDateTime.now())
+                .where(PACT_RATIFICATION.PACT_ID.eq(pactId)).and(PACT_RATIFICATION.ROUND.eq(round))
+                .and(PACT_RATIFICATION.PARTY_ID.eq(partyId)).and(PACT_RATIFICATION.METHOD.isNull()).execute() == 1;
     }
 
     public void attachBallot(long pactId, int round, long partyId, long ballotId) {
@@ -179,7 +190,7 @@ public class PactRepository {
                 .leftJoin(decider).on(decider.ID.eq(PACT_RATIFICATION.DECIDED_BY))
                 .where(PACT_RATIFICATION.PACT_ID.eq(pactId)).and(PACT_RATIFICATION.ROUND.eq(round))
                 .orderBy(PARTY.CODE)
-                .fetch(r -> new Ratification(r.value1(), r.value2(), RatificationMethod.valueOf(r.value3()), r.value4(), r.value5(), r.value6(),
+                .fetch(r -> new Ratification(r.value1(), r.value2(), r.value3() == null ? null : RatificationMethod.valueOf(r.value3()), r.value4(), r.value5(), r.value6(),
                         r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), r.value12()));
     }
 

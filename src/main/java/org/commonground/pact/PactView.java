@@ -71,12 +71,14 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
     private final PactService pacts;
+    private final PactAmendmentService amendmentService;
+    private final PactRatificationService ratification;
     private final ElectionService elections;
     private final CommentService comments;
     private final SignedInMember me;
     private final LiveSubscription subscription;
     private final Div statusLine = new Div();
-    private final Div ratificationStatus = new Div();
+    private RatificationPanel ratificationPanel;
     private final Div changedNotice = new Div();
     private long pactId;
     private UI ui;
@@ -86,9 +88,11 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private final Span stateBadge = new Span();
     private final Paragraph stateReason = new Paragraph();
 
-    public PactView(PactService pacts, ElectionService elections, CommentService comments, LiveEvents live,
-                    CurrentMember currentMember) {
+    public PactView(PactService pacts, PactAmendmentService amendmentService, PactRatificationService ratification, ElectionService elections,
+                    CommentService comments, LiveEvents live, CurrentMember currentMember) {
         this.pacts = pacts;
+        this.amendmentService = amendmentService;
+        this.ratification = ratification;
         this.elections = elections;
         this.comments = comments;
         this.subscription = live.subscription("pact");
@@ -141,7 +145,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         fillStatusLine(d);
-        fillRatificationStatus(d);
+        ratificationPanel.update(d);
         boolean moved = d.state() != shown.state() || d.round() != shown.round()
                 || d.summary().currentRevision() != shown.summary().currentRevision() || !d.amendments().equals(shown.amendments());
         // Only comments this reader may see count: another party's caucus changes nothing here.
@@ -198,17 +202,10 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
             add(new H3("Conditions"), new Html(SafeMarkdown.toHtml(d.terms().conditions())));
         }
         add(evidence(d));
-        if (d.round() > 0) {
-            add(ratifications(d));
-        }
-        if (d.canEditTerms()) {
-            add(editor(d, true));
-        } else if (d.canAmend()) {
-            add(editor(d, false));
-        }
+        ratificationPanel = new RatificationPanel(ratification, d, this::refresh);
         List<Comment> thread = comments.threadOfPact(pactId);
         shownComments = visibleIds(thread);
-        add(amendments(d, thread), history(d), activity(), collapseForm(d));
+        add(ratificationPanel, new AmendmentsPanel(pacts, amendmentService, comments, me, d, thread, this::refresh), history(d), activity(), collapseForm(d));
         add(new H3("Discussion"), CommentThread.onPact(comments, pactId, null, thread, me, d.canComment(), touched -> refresh()));
         listen();
     }
@@ -281,9 +278,6 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
             open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(open);
         }
-        if (d.state() == PactState.NEGOTIATING) {
-            actions.add(ratificationForm(d));
-        }
         return actions;
     }
 
@@ -313,226 +307,6 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
             actions.add(new H3("Collapse the pact"), new Paragraph("If the parties cannot agree, a convenor ends the pact, saying why; it stays readable here."), row);
         }
         return actions;
-    }
-
-    private Div ratificationForm(PactDetails d) {
-        Div form = new Div(new H3("Send to ratification"),
-                new Paragraph("Every party named in the terms ratifies: by a ballot of its members in this group, or by a representative who signs for it."));
-        form.addClassName("cg-section");
-        Map<String, Select<String>> methods = new LinkedHashMap<>();
-        Map<String, Select<GroupMember>> representatives = new LinkedHashMap<>();
-        for (String party : d.parties()) {
-            Select<String> method = new Select<>();
-            method.setLabel(party + " ratifies by");
-            method.setItems("Ballot of its members", "Its representative signing");
-            method.setValue("Ballot of its members");
-            Select<GroupMember> representative = new Select<>();
-            representative.setLabel(party + " representative");
-            representative.setItems(pacts.possibleRepresentatives(pactId, party));
-            representative.setItemLabelGenerator(GroupMember::displayName);
-            representative.setVisible(false);
-            method.addValueChangeListener(e -> representative.setVisible(e.getValue().startsWith("Its")));
-            methods.put(party, method);
-            representatives.put(party, representative);
-            FlexLayout row = new FlexLayout(method, representative);
-            row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-            row.addClassName("cg-terms-row");
-            form.add(row);
-        }
-        Select<DecisionRule> rule = new Select<>();
-        rule.setLabel("Ballots decide by");
-        rule.setItems(DecisionRule.SIMPLE_MAJORITY, DecisionRule.SUPERMAJORITY, DecisionRule.CONSENSUS);
-        rule.setItemLabelGenerator(DecisionRule::label);
-        rule.setValue(DecisionRule.SIMPLE_MAJORITY);
-        Checkbox secret = new Checkbox("Secret ballots (each party's members vote privately; only totals are shown)", true);
-        DateTimePicker closesAt = new DateTimePicker("Ballots close at");
-        closesAt.setHelperText("Leave empty and a convenor from each party closes its own ballot by hand.");
-        closesAt.setValue(LocalDateTime.now().plusDays(7).withSecond(0).withNano(0));
-        closesAt.setMin(LocalDateTime.now());
-        FlexLayout settings = new FlexLayout(rule, closesAt, secret);
-        settings.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        settings.setAlignItems(Alignment.BASELINE);
-        settings.addClassName("cg-terms-row");
-        form.add(settings);
-        Span problem = new Span();
-        problem.addClassName("cg-error");
-        problem.getElement().setAttribute("role", "alert");
-        Button send = new Button("Send to ratification", e -> {
-            Map<String, PactService.RatificationPlan> plans = new LinkedHashMap<>();
-            methods.forEach((party, method) -> {
-                boolean representative = method.getValue().startsWith("Its");
-                GroupMember who = representatives.get(party).getValue();
-                plans.put(party, new PactService.RatificationPlan(representative ? RatificationMethod.REPRESENTATIVE : RatificationMethod.BALLOT,
-                        representative && who != null ? who.memberId() : null));
-            });
-            Forms.clear(closesAt);
-            try {
-                pacts.startRatification(pactId, plans, new BallotSettings(rule.getValue(), secret.getValue(), 0, 0,
-                        closesAt.getValue() == null ? null : closesAt.getValue().atZone(ZoneId.systemDefault()).toOffsetDateTime()));
-                refresh();
-            } catch (InvalidInputException refused) {
-                if (refused.messageFor("closesAt") != null) {
-                    Forms.show(refused, Map.of("closesAt", closesAt));
-                } else {
-                    problem.setText(refused.getMessage());
-                }
-            } catch (AccessDeniedException refused) {
-                problem.setText(refused.getMessage());
-            }
-        });
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        form.add(problem, send);
-        return form;
-    }
-
-    private Div ratifications(PactDetails d) {
-        Div box = new Div(new H3("Ratification" + (d.round() > 1 ? " (round " + d.round() + ")" : "")));
-        box.addClassName("cg-section");
-        ratificationStatus.getElement().setAttribute("aria-live", "polite");
-        fillRatificationStatus(d);
-        box.add(ratificationStatus);
-        for (String party : d.signFor()) {
-            TextField reason = new TextField("Reason (needed to reject)");
-            reason.setMaxLength(PactService.MAX_REASON);
-            Button ratify = new Button("Ratify for " + party, e -> sign(party, true, reason));
-            ratify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            Button reject = new Button("Reject for " + party, e -> sign(party, false, reason));
-            reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            FlexLayout row = new FlexLayout(reason, ratify, reject);
-            row.setAlignItems(Alignment.BASELINE);
-            row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-            row.addClassName("cg-actions");
-            box.add(new Paragraph("You are " + party + "'s representative for this pact."), row);
-        }
-        return box;
-    }
-
-    private void fillRatificationStatus(PactDetails d) {
-        ratificationStatus.removeAll();
-        for (Ratification r : d.ratifications()) {
-            Div row = new Div();
-            row.addClassName("cg-ratification");
-            String status = r.pending() ? "waiting" : r.verdict().equals("RATIFIED") ? "ratified" : "rejected";
-            row.add(PartyMarker.of(r.party(), r.partyColour()), new Span(" " + status + " · "));
-            if (r.method() == RatificationMethod.BALLOT) {
-                row.add(new Anchor("ballots/" + r.ballotId(), "ballot of its members"), new Span(" (" + r.voted() + " of " + r.electorate() + " voted)"));
-            } else {
-                row.add(new Span((r.pending() ? "to be signed by its representative, " : "signed by its representative, ") + r.representativeName()));
-            }
-            if (!r.pending()) {
-                row.add(new Span(" · " + (r.decidedByName() == null ? "" : r.decidedByName() + ", ") + WHEN.format(r.decidedAt())
-                        + (r.reason().isBlank() ? "" : ". " + r.reason())));
-            }
-            row.getElement().setAttribute("data-party", r.party());
-            row.getElement().setAttribute("data-status", status);
-            ratificationStatus.add(row);
-        }
-    }
-
-    private void sign(String party, boolean ratify, TextField reason) {
-        Forms.clear(reason);
-        try {
-            pacts.sign(pactId, party, ratify, reason.getValue());
-            refresh();
-        } catch (InvalidInputException problem) {
-            Forms.show(problem, Map.of("reason", reason));
-        } catch (AccessDeniedException denied) {
-            Forms.error(denied.getMessage());
-        }
-    }
-
-    private Div editor(PactDetails d, boolean direct) {
-        Div box = new Div(new H3(direct ? "Change the terms" : "Propose an amendment"));
-        box.addClassName("cg-section");
-        TermsEditor editor = new TermsEditor(d.terms(), d.offered(), d.constituencies());
-        TextArea note = new TextArea(direct ? "Note on this revision" : "Reason for the amendment");
-        note.setMaxLength(direct ? 500 : PactService.MAX_REASON);
-        note.setWidthFull();
-        Span problem = new Span();
-        problem.addClassName("cg-error");
-        problem.getElement().setAttribute("role", "alert");
-        int revision = d.summary().currentRevision();
-        Button save = new Button(direct ? "Save as revision " + (revision + 1) : "Propose amendment", e -> {
-            problem.setText("");
-            Forms.clear(editor.conditions, note);
-            try {
-                if (direct) {
-                    pacts.revise(pactId, revision, editor.value(), note.getValue());
-                } else {
-                    pacts.proposeAmendment(pactId, editor.value(), note.getValue());
-                }
-                refresh();
-            } catch (InvalidInputException bad) {
-                // Everything typed stays in the form.
-                // Every problem with the seats at once, so they can all be fixed before saving again.
-                problem.setText(bad.messageFor("seats") == null ? "" : bad.getMessage());
-                Forms.show(bad, Map.of("conditions", editor.conditions, "note", note, "reason", note));
-                if (bad.messageFor("seats") == null && bad.messageFor("conditions") == null && bad.messageFor("note") == null
-                        && bad.messageFor("reason") == null) {
-                    problem.setText(bad.getMessage());
-                }
-            } catch (AccessDeniedException denied) {
-                problem.setText(denied.getMessage());
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        box.add(editor, note, problem, save);
-        return box;
-    }
-
-    private Div amendments(PactDetails d, List<Comment> thread) {
-        Div box = new Div(new H3("Amendments"));
-        box.addClassName("cg-section");
-        if (d.amendments().isEmpty()) {
-            box.add(new Paragraph("No amendments yet."));
-        }
-        for (PactAmendment a : d.amendments()) {
-            Div card = new Div();
-            card.addClassName("cg-card");
-            PactTerms base = d.revisions().stream().filter(r -> r.number() == a.baseRevision()).findFirst().map(PactRevision::terms).orElse(d.terms());
-            card.add(new Paragraph("Amendment " + a.number() + " by " + a.proposerName() + " (" + a.proposerParty() + ") to revision " + a.baseRevision()
-                    + " · " + a.state().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + (a.mergedRevision() != null ? ", became revision " + a.mergedRevision() : "")));
-            card.add(new Html(TextHtml.diff(WordDiff.diff(base.asText(), a.terms().asText()))));
-            if (!a.reason().isBlank()) {
-                card.add(new Paragraph("Reason: " + a.reason()));
-            }
-            if (!a.decisionReason().isBlank()) {
-                card.add(new Paragraph("Decision: " + a.decisionReason()));
-            }
-            if (a.open() && d.state() == PactState.NEGOTIATING) {
-                Div actions = new Div();
-                actions.addClassName("cg-actions");
-                if (d.convenor()) {
-                    TextField reason = new TextField("Reason to reject");
-                    reason.setMaxLength(PactService.MAX_REASON);
-                    Button accept = new Button("Accept A" + a.number(), e -> act(() -> pacts.acceptAmendment(a.id())));
-                    accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-                    Button reject = new Button("Reject A" + a.number(), e -> {
-                        Forms.clear(reason);
-                        try {
-                            pacts.rejectAmendment(a.id(), reason.getValue());
-                            refresh();
-                        } catch (InvalidInputException problem) {
-                            Forms.show(problem, Map.of("reason", reason));
-                        } catch (AccessDeniedException denied) {
-                            Forms.error(denied.getMessage());
-                        }
-                    });
-                    reject.addThemeVariants(ButtonVariant.LUMO_SMALL);
-                    actions.add(accept, reason, reject);
-                }
-                if (a.proposerId() == me.id()) {
-                    Button withdraw = new Button("Withdraw", e -> act(() -> pacts.withdrawAmendment(a.id())));
-                    withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-                    actions.add(withdraw);
-                }
-                card.add(actions);
-            }
-            card.add(CommentThread.onPact(comments, pactId, a.id(), thread, me, d.canComment(), touched -> refresh()));
-            box.add(card);
-        }
-        return box;
     }
 
     private Div history(PactDetails d) {

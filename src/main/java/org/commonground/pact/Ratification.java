@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 /**
  * One party's ratification in the current round, as the pact page shows it.
  *
+ * @param method  null while the party's delegates have not yet chosen how it ratifies
  * @param verdict null while pending, else RATIFIED or REJECTED
  * @param voted   for a ballot: how many of the party's electors have voted so far
  */
@@ -14,5 +15,9 @@ public record Ratification(String party, String partyColour, RatificationMethod 
 
     public boolean pending() {
         return verdict == null;
+    }
+
+    public boolean choosing() {
+        return method == null;
     }
 }

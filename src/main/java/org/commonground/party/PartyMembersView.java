@@ -9,6 +9,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -38,6 +39,8 @@ public class PartyMembersView extends VerticalLayout implements BeforeEnterObser
     final Paragraph organisers = new Paragraph();
     final Grid<PartyStanding> members = new Grid<>();
     private final H3 membersTitle = new H3();
+    /** The delegations page is the group feature's; linked by its address, as party does not depend on group. */
+    private final Anchor delegationsLink = new Anchor("party/delegations", "Your party's delegates in each group");
     private long me;
 
     public PartyMembersView(PartyConfirmationService confirmations) {
@@ -54,7 +57,8 @@ public class PartyMembersView extends VerticalLayout implements BeforeEnterObser
         members.addComponentColumn(this::action).setHeader("").setAutoWidth(true).setFlexGrow(0);
         members.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         members.setAllRowsVisible(true);
-        add(new H2("My party"), standing, organisers, membersTitle, members);
+        delegationsLink.addClassName("cg-section-link");
+        add(new H2("My party"), standing, organisers, delegationsLink, membersTitle, members);
     }
 
     /** Read at every visit: a confirmation may have come since the page was made. */
@@ -72,14 +76,15 @@ public class PartyMembersView extends VerticalLayout implements BeforeEnterObser
             standing.setText("You are a confirmed member of " + mine.partyCode() + ": confirmed by " + mine.confirmedBy()
                     + " on " + mine.confirmedAt().toLocalDate() + (mine.organiser() ? ". You are one of its organisers." : "."));
         } else {
-            standing.setText("Your party, " + mine.partyCode() + ", is claimed, not yet confirmed. One of its organisers, or a "
-                    + "convenor of one of its party groups, confirms it: each party speaks for its own members.");
+            standing.setText("Your party, " + mine.partyCode() + ", is claimed, not yet confirmed. One of its organisers confirms it: "
+                    + "each party speaks for its own members.");
         }
         List<String> names = mine.nonParty() ? List.of() : confirmations.organisers(mine.partyCode()).stream().map(PartyStanding::displayName).toList();
         organisers.setVisible(!mine.nonParty());
         organisers.setText(names.isEmpty() ? mine.partyCode() + " has no organisers here yet: the operator names its first ones."
                 : mine.partyCode() + "'s organisers: " + String.join(", ", names) + ".");
         boolean confirmer = confirmations.mayConfirm();
+        delegationsLink.setVisible(confirmer);
         membersTitle.setVisible(confirmer);
         members.setVisible(confirmer);
         if (confirmer) {

@@ -32,6 +32,7 @@ import org.commonground.jooq.tables.PactConstituency;
 import org.commonground.jooq.tables.PactRatification;
 import org.commonground.jooq.tables.PactRevision;
 import org.commonground.jooq.tables.Party;
+import org.commonground.jooq.tables.PartyDelegate;
 import org.commonground.jooq.tables.PartyOrganiser;
 import org.commonground.jooq.tables.PasswordResetToken;
 import org.commonground.jooq.tables.Proposal;
@@ -186,6 +187,11 @@ public class DefaultSchema extends SchemaImpl {
     public final Party PARTY = Party.PARTY;
 
     /**
+     * The table <code>party_delegate</code>.
+     */
+    public final PartyDelegate PARTY_DELEGATE = PartyDelegate.PARTY_DELEGATE;
+
+    /**
      * The table <code>party_organiser</code>.
      */
     public final PartyOrganiser PARTY_ORGANISER = PartyOrganiser.PARTY_ORGANISER;
@@ -271,6 +277,7 @@ public class DefaultSchema extends SchemaImpl {
             PactRatification.PACT_RATIFICATION,
             PactRevision.PACT_REVISION,
             Party.PARTY,
+            PartyDelegate.PARTY_DELEGATE,
             PartyOrganiser.PARTY_ORGANISER,
             PasswordResetToken.PASSWORD_RESET_TOKEN,
             Proposal.PROPOSAL,

@@ -15,6 +15,7 @@ import org.commonground.jooq.tables.Member;
 import org.commonground.jooq.tables.Notification;
 import org.commonground.jooq.tables.Pact;
 import org.commonground.jooq.tables.PactConstituency;
+import org.commonground.jooq.tables.PartyDelegate;
 import org.commonground.jooq.tables.PartyOrganiser;
 import org.commonground.jooq.tables.PasswordResetToken;
 import org.commonground.jooq.tables.Proposal;
@@ -54,6 +55,8 @@ public class Indexes {
     public static final Index NOTIFICATION_UNDIGESTED = Internal.createIndex(DSL.name("notification_undigested"), Notification.NOTIFICATION, new OrderField[] { Notification.NOTIFICATION.MEMBER_ID }, false);
     public static final Index PACT_CONSTITUENCY_ONS = Internal.createIndex(DSL.name("pact_constituency_ons"), PactConstituency.PACT_CONSTITUENCY, new OrderField[] { PactConstituency.PACT_CONSTITUENCY.ONS_CODE }, false);
     public static final Index PACT_GROUP = Internal.createIndex(DSL.name("pact_group"), Pact.PACT, new OrderField[] { Pact.PACT.GROUP_ID }, false);
+    public static final Index PARTY_DELEGATE_GROUP_PARTY = Internal.createIndex(DSL.name("party_delegate_group_party"), PartyDelegate.PARTY_DELEGATE, new OrderField[] { PartyDelegate.PARTY_DELEGATE.GROUP_ID, PartyDelegate.PARTY_DELEGATE.PARTY_ID }, false);
+    public static final Index PARTY_DELEGATE_MEMBER = Internal.createIndex(DSL.name("party_delegate_member"), PartyDelegate.PARTY_DELEGATE, new OrderField[] { PartyDelegate.PARTY_DELEGATE.MEMBER_ID }, false);
     public static final Index PARTY_ORGANISER_MEMBER = Internal.createIndex(DSL.name("party_organiser_member"), PartyOrganiser.PARTY_ORGANISER, new OrderField[] { PartyOrganiser.PARTY_ORGANISER.MEMBER_ID }, false);
     public static final Index PASSWORD_RESET_TOKEN_MEMBER = Internal.createIndex(DSL.name("password_reset_token_member"), PasswordResetToken.PASSWORD_RESET_TOKEN, new OrderField[] { PasswordResetToken.PASSWORD_RESET_TOKEN.MEMBER_ID }, false);
     public static final Index PROPOSAL_AUTHOR_MEMBER = Internal.createIndex(DSL.name("proposal_author_member"), ProposalAuthor.PROPOSAL_AUTHOR, new OrderField[] { ProposalAuthor.PROPOSAL_AUTHOR.MEMBER_ID }, false);

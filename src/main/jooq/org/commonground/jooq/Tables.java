@@ -29,6 +29,7 @@ import org.commonground.jooq.tables.PactConstituency;
 import org.commonground.jooq.tables.PactRatification;
 import org.commonground.jooq.tables.PactRevision;
 import org.commonground.jooq.tables.Party;
+import org.commonground.jooq.tables.PartyDelegate;
 import org.commonground.jooq.tables.PartyOrganiser;
 import org.commonground.jooq.tables.PasswordResetToken;
 import org.commonground.jooq.tables.Proposal;
@@ -170,6 +171,11 @@ public class Tables {
      * The table <code>party</code>.
      */
     public static final Party PARTY = Party.PARTY;
+
+    /**
+     * The table <code>party_delegate</code>.
+     */
+    public static final PartyDelegate PARTY_DELEGATE = PartyDelegate.PARTY_DELEGATE;
 
     /**
      * The table <code>party_organiser</code>.

@@ -18,6 +18,7 @@ import org.commonground.ballot.Choice;
 import org.commonground.ballot.rules.DecisionRule;
 import org.commonground.group.GroupService;
 import org.commonground.pact.PactService;
+import org.commonground.pact.PactAmendmentService;
 import org.commonground.pact.terms.PactTerms;
 import org.commonground.pact.terms.SeatTerms;
 import org.commonground.pact.terms.Stance;
@@ -82,6 +83,8 @@ class GroupBackupTest {
     BallotService ballots;
     @Autowired
     PactService pacts;
+    @Autowired
+    PactAmendmentService pactAmendments;
     @Autowired
     PublishingService publishing;
     @Autowired
@@ -157,7 +160,7 @@ class GroupBackupTest {
         pacts.revise(openPact, 1, terms("GRN", "LAB", Stance.STANDS_DOWN, "Green leads next time."), "");
         pacts.openNegotiation(openPact);
         TestMembers.signIn(green);
-        long pactAmendment = pacts.proposeAmendment(openPact, terms("GRN", "LAB", Stance.PAPER_CANDIDATE, "Green leads; Labour keeps a name on the ballot."), "A paper candidate");
+        long pactAmendment = pactAmendments.proposeAmendment(openPact, terms("GRN", "LAB", Stance.PAPER_CANDIDATE, "Green leads; Labour keeps a name on the ballot."), "A paper candidate");
         comments.postOnPact(openPact, NewComment.onProposal(Visibility.SHARED, "Happy to talk."));
         comments.postOnPact(openPact, NewComment.onProposal(Visibility.CAUCUS, GREEN_PACT_CAUCUS));
         comments.postOnPact(openPact, new NewComment(pactAmendment, null, Visibility.SHARED, null, null, null, false, "This is the compromise."));

@@ -15,13 +15,15 @@ import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
 import org.commonground.group.NewGroup;
 import org.commonground.pact.PactService;
-import org.commonground.pact.PactService.RatificationPlan;
+import org.commonground.pact.PactRatificationService;
+import org.commonground.pact.PactRatificationService.RatificationPlan;
 import org.commonground.pact.RatificationMethod;
 import org.commonground.pact.terms.PactTerms;
 import org.commonground.pact.terms.SeatTerms;
 import org.commonground.pact.terms.Stance;
 import org.commonground.security.SignedInMember;
 import org.commonground.support.BrowserTest;
+import org.commonground.support.Ratifying;
 import org.commonground.support.TestMembers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,8 @@ class PactAndSeatsBrowserIT extends BrowserTest {
     GroupService groups;
     @Autowired
     PactService pacts;
+    @Autowired
+    Ratifying ratifying;
     @Autowired
     ElectionService elections;
 
@@ -65,8 +69,7 @@ class PactAndSeatsBrowserIT extends BrowserTest {
         long pact = pacts.start(group, "Aldershot pact", List.of("E14001063"), election);
         pacts.revise(pact, 1, new PactTerms(List.of(new SeatTerms("E14001063", "Aldershot", "LAB", Map.of("LD", Stance.STANDS_DOWN))), ""), "");
         pacts.openNegotiation(pact);
-        pacts.startRatification(pact, Map.of("LAB", new RatificationPlan(RatificationMethod.REPRESENTATIVE, labour.id()),
-                "LD", new RatificationPlan(RatificationMethod.REPRESENTATIVE, libDem.id())), null);
+        ratifying.byRepresentatives(group, pact, labour, labour, libDem);
         TestMembers.signOut();
 
         try (BrowserContext lenaContext = browser.newContext(); BrowserContext larsContext = browser.newContext()) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import org.commonground.security.SignedInMember;
@@ -22,6 +24,8 @@ class GroupViewsTest extends ViewTest {
     TestMembers testMembers;
     @Autowired
     GroupService groups;
+    @Autowired
+    DelegationService delegations;
 
     private long createGroupThroughTheForm(String name) {
         NewGroupView form = navigate(NewGroupView.class);
@@ -53,6 +57,40 @@ class GroupViewsTest extends ViewTest {
 
         TestMembers.signIn(joiner);
         assertThat(groups.details(group).summary().myStatus()).isEqualTo(MembershipStatus.ACTIVE);
+    }
+
+    @Test
+    void aPartysDelegateAppointsAnotherOnTheGroupPageWhereAConvenorOfAnotherPartyOnlyReads() {
+        SignedInMember convenor = testMembers.register("Delegation chair", "LAB");
+        TestMembers.signIn(convenor);
+        long group = groups.create(new NewGroup("Delegation town " + convenor.id(), GroupKind.LOCAL, null, "Bristol East (E14001132)"));
+        SignedInMember delegate = testMembers.joined(groups, group, convenor, "Green delegate", "GRN");
+        SignedInMember member = testMembers.joined(groups, group, convenor, "Green member", "GRN");
+        testMembers.joinedClaiming(groups, group, convenor, "Green claimant", "GRN");
+        testMembers.appointDelegate(group, delegate);
+
+        TestMembers.signIn(convenor);
+        navigate(GroupView.class, Map.of("groupId", String.valueOf(group)));
+        assertThat(greenCard().getElement().getOuterHTML()).contains("Green delegate").contains("Only claiming GRN").contains("Green claimant");
+        assertThat($(Button.class).withText("Appoint").all()).as("Labour's convenor has no say over Green delegates").isEmpty();
+
+        TestMembers.signIn(delegate);
+        navigate(GroupView.class, Map.of("groupId", String.valueOf(group)));
+        // Appointing nobody is refused where it was asked.
+        test($(Button.class).withText("Appoint").single()).click();
+        Select<?> candidate = $(Select.class).all().stream().filter(s -> "Appoint a GRN delegate".equals(s.getLabel())).findFirst().orElseThrow();
+        assertThat(candidate.getErrorMessage()).contains("Choose a confirmed member");
+        test($(Select.class).all().stream().filter(s -> "Appoint a GRN delegate".equals(s.getLabel())).findFirst().orElseThrow())
+                .selectItem("Green member");
+        test($(Button.class).withText("Appoint").single()).click();
+        assertThat(greenCard().getElement().getOuterHTML()).contains("Remove Green member as GRN delegate");
+        TestMembers.signIn(convenor);
+        assertThat(delegations.delegations(group)).filteredOn(p -> p.partyCode().equals("GRN")).singleElement()
+                .satisfies(p -> assertThat(p.delegates()).extracting(DelegationMember::memberId).contains(member.id()));
+    }
+
+    private Div greenCard() {
+        return $(Div.class).all().stream().filter(d -> "GRN".equals(d.getElement().getAttribute("data-party"))).findFirst().orElseThrow();
     }
 
     @Test

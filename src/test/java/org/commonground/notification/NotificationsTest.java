@@ -16,6 +16,7 @@ import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
 import org.commonground.group.NewGroup;
 import org.commonground.pact.PactService;
+import org.commonground.pact.PactRatificationService;
 import org.commonground.pact.RatificationMethod;
 import org.commonground.proposal.AmendmentService;
 import org.commonground.proposal.CommentService;
@@ -58,6 +59,8 @@ class NotificationsTest {
     BallotService ballots;
     @Autowired
     PactService pacts;
+    @Autowired
+    PactRatificationService ratification;
     @Autowired
     GroupService groups;
     @Autowired
@@ -202,8 +205,9 @@ class NotificationsTest {
         pacts.revise(pact, 1, new org.commonground.pact.terms.PactTerms(List.of(new org.commonground.pact.terms.SeatTerms("E14001063", "Aldershot", "LAB",
                 Map.of("LD", org.commonground.pact.terms.Stance.STANDS_DOWN))), ""), "");
         pacts.openNegotiation(pact);
-        pacts.startRatification(pact, Map.of("LAB", new PactService.RatificationPlan(RatificationMethod.REPRESENTATIVE, labour.id()),
-                "LD", new PactService.RatificationPlan(RatificationMethod.REPRESENTATIVE, libDemHere.id())), null);
+        testMembers.appointDelegate(local, labour);
+        testMembers.appointDelegate(local, libDemHere);
+        ratification.startRatification(pact);
 
         assertThat(of(libDemHere)).extracting(Notification::text).containsExactly("\u201cAldershot deal\u201d awaits LD's ratification");
         assertThat(of(greenHere)).isEmpty();

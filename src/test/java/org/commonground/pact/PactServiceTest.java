@@ -2,20 +2,15 @@ package org.commonground.pact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.commonground.jooq.Tables.BALLOT;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.commonground.ballot.BallotService;
-import org.commonground.ballot.Choice;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
 import org.commonground.group.NewGroup;
-import org.commonground.pact.PactService.RatificationPlan;
 import org.commonground.pact.terms.PactTerms;
-import org.commonground.pact.terms.ReciprocityLedger;
 import org.commonground.pact.terms.SeatTerms;
 import org.commonground.pact.terms.Stance;
 import org.commonground.proposal.CommentService;
@@ -40,8 +35,9 @@ class PactServiceTest {
 
     @Autowired
     PactService pacts;
+
     @Autowired
-    BallotService ballots;
+    PactAmendmentService pactAmendments;
     @Autowired
     GroupService groups;
     @Autowired
@@ -91,12 +87,16 @@ class PactServiceTest {
                 new SeatTerms(BRISTOL, "Bristol Central", "GRN", bristol)), "Joint leaflets.");
     }
 
-    private long negotiatedPact() {
-        TestMembers.signIn(labConvenor);
+    static long negotiatedPact(PactService pacts, SignedInMember convenor, long group) {
+        TestMembers.signIn(convenor);
         long id = pacts.start(group, "Two-seat pact", List.of(ALDERSHOT, BRISTOL), null);
         pacts.revise(id, 1, reciprocal(), "Terms as agreed in the room");
         pacts.openNegotiation(id);
         return id;
+    }
+
+    private long negotiatedPact() {
+        return negotiatedPact(pacts, labConvenor, group);
     }
 
     @Test
@@ -135,123 +135,17 @@ class PactServiceTest {
             st.put("LD", Stance.STANDS_DOWN);
             return new SeatTerms(s.onsCode(), s.constituency(), s.candidate(), st);
         }).toList(), "Joint leaflets.");
-        long amendment = pacts.proposeAmendment(id, ldStandsDown, "We give way too");
+        long amendment = pactAmendments.proposeAmendment(id, ldStandsDown, "We give way too");
         TestMembers.signIn(outsider);
         assertThatThrownBy(() -> pacts.details(id)).isInstanceOf(InvalidInputException.class);
 
         TestMembers.signIn(labConvenor);
-        assertThat(pacts.acceptAmendment(amendment)).isEqualTo(3);
+        assertThat(pactAmendments.acceptAmendment(amendment)).isEqualTo(3);
         PactDetails d = pacts.details(id);
         assertThat(d.terms()).isEqualTo(ldStandsDown);
         assertThat(d.amendments().getFirst().state()).isEqualTo("ACCEPTED");
         assertThat(d.revisions()).extracting(PactRevision::number).containsExactly(3, 2, 1);
-        assertThatThrownBy(() -> pacts.acceptAmendment(amendment)).isInstanceOf(InvalidInputException.class);
-    }
-
-    @Test
-    void everyPartyRatifyingMakesItRatifiedAndTheLedgerShowsWhoGaveWay() {
-        long id = negotiatedPact();
-        TestMembers.signIn(labConvenor);
-        pacts.startRatification(id, Map.of("LAB", new RatificationPlan(RatificationMethod.REPRESENTATIVE, labConvenor.id()),
-                "LD", new RatificationPlan(RatificationMethod.REPRESENTATIVE, libDem.id())), null);
-        PactDetails d = pacts.details(id);
-        assertThat(d.state()).isEqualTo(PactState.RATIFYING);
-        assertThat(d.ratifications()).extracting(Ratification::party).containsExactly("GRN", "LAB", "LD");
-        long greenBallot = d.ratifications().getFirst().ballotId();
-
-        // Ratifying for a party you do not belong to, or twice, is refused.
-        assertThatThrownBy(() -> pacts.sign(id, "LD", true, "")).isInstanceOf(AccessDeniedException.class);
-        pacts.sign(id, "LAB", true, "");
-        assertThatThrownBy(() -> pacts.sign(id, "LAB", true, "")).isInstanceOf(InvalidInputException.class).hasMessageContaining("already");
-        // The Green ballot's electorate is the Greens only.
-        TestMembers.signIn(libDem);
-        assertThatThrownBy(() -> ballots.vote(greenBallot, Choice.FOR, "")).isInstanceOf(InvalidInputException.class);
-        pacts.sign(id, "LD", true, "");
-        assertThat(pacts.details(id).state()).isEqualTo(PactState.RATIFYING);
-
-        TestMembers.signIn(green1);
-        ballots.vote(greenBallot, Choice.FOR, "");
-        TestMembers.signIn(green2);
-        ballots.vote(greenBallot, Choice.AGAINST, "");
-        ballots.vote(greenBallot, Choice.FOR, "Persuaded");
-        // Another party's convenor cannot end the Greens' ballot; a Green convenor can.
-        TestMembers.signIn(labConvenor);
-        assertThatThrownBy(() -> ballots.close(greenBallot)).isInstanceOf(AccessDeniedException.class);
-        groups.promote(group, green1.id());
-        TestMembers.signIn(green1);
-        ballots.close(greenBallot);
-
-        d = pacts.details(id);
-        assertThat(d.state()).isEqualTo(PactState.RATIFIED);
-        assertThat(d.ratifications()).allSatisfy(r -> assertThat(r.verdict()).isEqualTo("RATIFIED"));
-        assertThat(pacts.activity(id)).extracting(org.commonground.audit.AuditEntry::action)
-                .contains("PACT_STARTED", "PACT_NEGOTIATING", "PACT_RATIFYING", "PACT_RATIFIED_BY_PARTY", "PACT_RATIFIED");
-
-        var ledger = pacts.ledger().stream().collect(java.util.stream.Collectors.toMap(ReciprocityLedger.PartyAccount::party, a -> a));
-        assertThat(ledger.get("GRN").stoodDown()).extracting(ReciprocityLedger.Entry::onsCode).containsExactly(ALDERSHOT);
-        assertThat(ledger.get("GRN").stoodDownFor()).extracting(ReciprocityLedger.Entry::otherParty).containsExactly("LAB");
-        assertThat(ledger.get("LAB").balance()).isZero();
-        assertThat(ledger).doesNotContainKey("LD");
-        TestMembers.signIn(outsider);
-        assertThat(pacts.ledger()).isEmpty();
-        assertThat(pacts.covering(ALDERSHOT)).isEmpty();
-    }
-
-    @Test
-    void oneRejectionReturnsItToNegotiationWithTheReasonAndCancelsTheOtherBallots() {
-        long id = negotiatedPact();
-        TestMembers.signIn(labConvenor);
-        pacts.startRatification(id, Map.of("LAB", new RatificationPlan(RatificationMethod.REPRESENTATIVE, labConvenor.id())), null);
-        List<Long> openBallots = pacts.details(id).ratifications().stream().map(Ratification::ballotId).filter(java.util.Objects::nonNull).toList();
-        assertThat(openBallots).hasSize(2);
-        assertThatThrownBy(() -> pacts.sign(id, "LAB", false, " ")).isInstanceOf(InvalidInputException.class);
-        pacts.sign(id, "LAB", false, "Bristol must stay ours");
-
-        PactDetails d = pacts.details(id);
-        assertThat(d.state()).isEqualTo(PactState.NEGOTIATING);
-        assertThat(d.stateReason()).contains("LAB rejected").contains("Bristol must stay ours");
-        assertThat(db.fetchCount(BALLOT, BALLOT.ID.in(openBallots).and(BALLOT.CLOSED_AT.isNull()))).isZero();
-        TestMembers.signIn(green1);
-        assertThatThrownBy(() -> ballots.vote(openBallots.getFirst(), Choice.FOR, "")).isInstanceOf(InvalidInputException.class);
-    }
-
-    @Test
-    void representativesSigningAtTheSameMomentEachCountOnceAndTheLastMakesItRatified() throws Exception {
-        long id = negotiatedPact();
-        TestMembers.signIn(labConvenor);
-        pacts.startRatification(id, Map.of("LAB", new RatificationPlan(RatificationMethod.REPRESENTATIVE, labConvenor.id()),
-                "GRN", new RatificationPlan(RatificationMethod.REPRESENTATIVE, green1.id()),
-                "LD", new RatificationPlan(RatificationMethod.REPRESENTATIVE, libDem.id())), null);
-        Map<SignedInMember, String> signers = Map.of(labConvenor, "LAB", green1, "GRN", libDem, "LD");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
-        // Each representative signs twice at once: one signature counts, the other is refused.
-        for (int copy = 0; copy < 2; copy++) {
-            signers.forEach((who, party) -> results.add(pool.submit(() -> {
-                TestMembers.signIn(who);
-                start.await();
-                try {
-                    pacts.sign(id, party, true, "");
-                    return true;
-                } catch (InvalidInputException alreadySigned) {
-                    return false;
-                } finally {
-                    TestMembers.signOut();
-                }
-            })));
-        }
-        start.countDown();
-        int accepted = 0;
-        for (var result : results) {
-            accepted += result.get() ? 1 : 0;
-        }
-        pool.shutdown();
-        assertThat(accepted).isEqualTo(3);
-        TestMembers.signIn(labConvenor);
-        PactDetails d = pacts.details(id);
-        assertThat(d.state()).isEqualTo(PactState.RATIFIED);
-        assertThat(d.ratifications()).extracting(Ratification::verdict).containsOnly("RATIFIED").hasSize(3);
+        assertThatThrownBy(() -> pactAmendments.acceptAmendment(amendment)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -262,14 +156,8 @@ class PactServiceTest {
         TestMembers.signIn(claiming);
         assertThatThrownBy(() -> comments.postOnPact(pact, NewComment.onProposal(Visibility.SHARED, "As a Green...")))
                 .isInstanceOf(AccessDeniedException.class).hasMessageContaining("confirmed");
-        assertThatThrownBy(() -> pacts.proposeAmendment(pact, reciprocal(), "Greens want more."))
+        assertThatThrownBy(() -> pactAmendments.proposeAmendment(pact, reciprocal(), "Greens want more."))
                 .isInstanceOf(AccessDeniedException.class).hasMessageContaining("confirmed by their party");
-        TestMembers.signIn(labConvenor);
-        assertThat(pacts.possibleRepresentatives(pact, "GRN")).extracting(m -> m.memberId()).doesNotContain(claiming.id())
-                .contains(green1.id());
-        assertThatThrownBy(() -> pacts.startRatification(pact, Map.of("GRN", new PactService.RatificationPlan(RatificationMethod.REPRESENTATIVE,
-                claiming.id())), null)).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.messageFor("plans")).contains("confirmed by GRN"));
     }
 
     @Test
@@ -292,8 +180,8 @@ class PactServiceTest {
         long other = negotiatedPact();
         TestMembers.signIn(libDem);
         PactTerms changed = new PactTerms(reciprocal().seats(), "Joint leaflets, and a joint hustings.");
-        long amendment = pacts.proposeAmendment(id, changed, "");
-        long elsewhere = pacts.proposeAmendment(other, changed, "");
+        long amendment = pactAmendments.proposeAmendment(id, changed, "");
+        long elsewhere = pactAmendments.proposeAmendment(other, changed, "");
         TestMembers.signIn(green1);
         long comment = comments.postOnPact(id, new NewComment(amendment, null, Visibility.SHARED, null, null, null, false, "Yes to hustings"));
         comments.postOnPact(id, new NewComment(null, comment, Visibility.SHARED, null, null, null, false, "Agreed"));

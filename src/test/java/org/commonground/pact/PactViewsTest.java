@@ -2,11 +2,13 @@ package org.commonground.pact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -18,10 +20,11 @@ import org.commonground.ballot.Choice;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
 import org.commonground.group.NewGroup;
-import org.commonground.pact.PactService.RatificationPlan;
+import org.commonground.pact.PactRatificationService.RatificationPlan;
 import org.commonground.pact.terms.SeatTerms;
 import org.commonground.security.SignedInMember;
 import org.commonground.support.IntegrationTest;
+import org.commonground.support.Ratifying;
 import org.commonground.support.TestMembers;
 import org.commonground.support.UiQueue;
 import org.commonground.support.ViewTest;
@@ -34,12 +37,20 @@ class PactViewsTest extends ViewTest {
 
     @Autowired
     PactService pacts;
+
+    @Autowired
+
+    PactAmendmentService pactAmendments;
+    @Autowired
+    PactRatificationService ratification;
     @Autowired
     BallotService ballots;
     @Autowired
     GroupService groups;
     @Autowired
     TestMembers testMembers;
+    @Autowired
+    Ratifying ratifying;
     @Autowired
     org.commonground.proposal.CommentService pactComments;
 
@@ -60,8 +71,8 @@ class PactViewsTest extends ViewTest {
         pact = pacts.start(group, "Two seats", List.of(PactServiceTest.ALDERSHOT, PactServiceTest.BRISTOL), null);
         pacts.revise(pact, 1, PactServiceTest.reciprocal(), "");
         pacts.openNegotiation(pact);
-        pacts.startRatification(pact, Map.of("LAB", new RatificationPlan(RatificationMethod.REPRESENTATIVE, labConvenor.id()),
-                "LD", new RatificationPlan(RatificationMethod.REPRESENTATIVE, libDem.id())), null);
+        testMembers.appointDelegate(group, green);
+        ratifying.byRepresentatives(group, pact, labConvenor, labConvenor, libDem);
     }
 
     private SignedInMember join(String name, String party) {
@@ -82,7 +93,8 @@ class PactViewsTest extends ViewTest {
         TestMembers.signIn(libDem);
         PactView view = navigate(PactView.class, Map.of("pactId", String.valueOf(pact)));
         assertThat(statusOf("LD")).isEqualTo("waiting");
-        assertThat(statusOf("GRN")).isEqualTo("waiting");
+        assertThat(statusOf("GRN")).isEqualTo("choosing");
+        assertThat(shows(view, "waiting for GRN to choose how it ratifies")).isTrue();
 
         // Rejecting needs a reason, said where it is typed; nothing changes.
         test($view(Button.class).withText("Reject for LD").single()).click();
@@ -93,19 +105,42 @@ class PactViewsTest extends ViewTest {
         assertThat(statusOf("LD")).isEqualTo("ratified");
         assertThat($view(Button.class).withText("Ratify for LD").all()).isEmpty();
 
-        // The Greens vote and the convenor closes their ballot elsewhere; the open page hears of it.
-        long greenBallot = pacts.details(pact).ratifications().stream().filter(r -> r.party().equals("GRN")).findFirst().orElseThrow().ballotId();
+        // Elsewhere the Greens' delegate chooses a ballot, they vote and their delegate closes it; the open page hears of it.
         TestMembers.signIn(green);
+        ratification.choosePlan(pact, "GRN", PactRatificationService.RatificationPlan.byBallot(null));
+        long greenBallot = pacts.details(pact).ratifications().stream().filter(r -> r.party().equals("GRN")).findFirst().orElseThrow().ballotId();
         ballots.vote(greenBallot, Choice.FOR, "");
         TestMembers.signIn(labConvenor);
-        pacts.sign(pact, "LAB", true, "");
-        groups.promote(group, green.id());
+        ratification.sign(pact, "LAB", true, "");
         TestMembers.signIn(green);
         ballots.close(greenBallot);
         TestMembers.signIn(libDem);
         UiQueue.awaitUntil(() -> "ratified".equals(statusOf("GRN")) && shows(view, "Ratified"));
         assertThat(statusOf("GRN")).isEqualTo("ratified");
         assertThat(shows(view, "Ratified")).isTrue();
+    }
+
+    @Test
+    void aDelegateChoosesHowTheirPartyRatifiesAndAClosingTimeInThePastIsRefusedWhereTyped() {
+        TestMembers.signIn(labConvenor);
+        navigate(PactView.class, Map.of("pactId", String.valueOf(pact)));
+        // Labour's convenor has no say in how the Greens ratify.
+        assertThat($view(Button.class).withText("Choose for GRN").all()).isEmpty();
+
+        TestMembers.signIn(green);
+        navigate(PactView.class, Map.of("pactId", String.valueOf(pact)));
+        DateTimePicker closesAt = $view(DateTimePicker.class).single();
+        test(closesAt).setValue(LocalDateTime.now().minusDays(1));
+        test($view(Button.class).withText("Choose for GRN").single()).click();
+        assertThat(closesAt.getErrorMessage()).contains("in the future");
+        assertThat(statusOf("GRN")).isEqualTo("choosing");
+
+        test(closesAt).setValue(LocalDateTime.now().plusDays(3));
+        test($view(Button.class).withText("Choose for GRN").single()).click();
+        assertThat(statusOf("GRN")).isEqualTo("waiting");
+        assertThat($view(Button.class).withText("Choose for GRN").all()).isEmpty();
+        assertThat(pacts.details(pact).ratifications()).filteredOn(r -> r.party().equals("GRN"))
+                .singleElement().satisfies(r -> assertThat(r.ballotId()).isNotNull());
     }
 
     @Test
@@ -127,7 +162,7 @@ class PactViewsTest extends ViewTest {
         TextArea comment = $view(TextArea.class).all().stream().filter(t -> "Comment on the pact".equals(t.getLabel())).findFirst().orElseThrow();
         test(comment).setValue("Half-written thought");
         TestMembers.signIn(labConvenor);
-        pacts.rejectAmendment(pacts.details(negotiating).amendments().getFirst().id(), "Not yet");
+        pactAmendments.rejectAmendment(pacts.details(negotiating).amendments().getFirst().id(), "Not yet");
         TestMembers.signIn(green);
         UiQueue.awaitUntil(() -> $view(Span.class).all().stream().anyMatch(span -> span.getText().startsWith("This pact has changed")));
         assertThat(comment.getValue()).isEqualTo("Half-written thought");

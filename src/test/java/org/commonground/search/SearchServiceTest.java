@@ -14,6 +14,7 @@ import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
 import org.commonground.group.NewGroup;
 import org.commonground.pact.PactService;
+import org.commonground.pact.PactAmendmentService;
 import org.commonground.pact.terms.PactTerms;
 import org.commonground.proposal.AmendmentService;
 import org.commonground.proposal.CommentService;
@@ -56,6 +57,8 @@ class SearchServiceTest {
     CommentService comments;
     @Autowired
     PactService pacts;
+    @Autowired
+    PactAmendmentService pactAmendments;
     @Autowired
     TestMembers testMembers;
     @Autowired
@@ -198,7 +201,7 @@ class SearchServiceTest {
         pacts.openNegotiation(pact);
         long pactComment = comments.postOnPact(pact, NewComment.onProposal(Visibility.SHARED, "Leaflets by May " + w));
         TestMembers.signIn(cardiffGreen);
-        long pactAmendment = pacts.proposeAmendment(pact, new PactTerms(terms.seats(), "Joint leaflets only."),
+        long pactAmendment = pactAmendments.proposeAmendment(pact, new PactTerms(terms.seats(), "Joint leaflets only."),
                 "Hustings cost too much " + w);
 
         List<SearchResult> results = as(convenor, w);
@@ -259,7 +262,7 @@ class SearchServiceTest {
         PactTerms terms = pacts.details(pact).terms();
         pacts.openNegotiation(pact);
         TestMembers.signIn(cardiffGreen);
-        pacts.proposeAmendment(pact, new PactTerms(terms.seats(), "Leaflets."), "Because " + w);
+        pactAmendments.proposeAmendment(pact, new PactTerms(terms.seats(), "Leaflets."), "Because " + w);
 
         assertThat(as(convenor, w)).extracting(SearchResult::kind).containsExactlyInAnyOrder(SearchKind.PROPOSAL,
                 SearchKind.AMENDMENT, SearchKind.COMMENT, SearchKind.PACT, SearchKind.COMMENT, SearchKind.PACT_AMENDMENT);

@@ -45,6 +45,10 @@ final class Cast {
             join(who);
         }
         leave(Who.LEFT);
+        // Each party's delegate in the group: the convenor for Labour, the author for the Greens, the Lib Dem for theirs.
+        for (Who who : new Who[] {Who.CONVENOR, Who.AUTHOR, Who.OTHER_PARTY}) {
+            testMembers.appointDelegate(group, get(who));
+        }
         signIn(Who.OTHER_GROUP);
         otherGroup = groups.create(new NewGroup("Matrix elsewhere " + tag, GroupKind.LOCAL, null, "Aldershot (" + ALDERSHOT + ")"));
         TestMembers.signOut();

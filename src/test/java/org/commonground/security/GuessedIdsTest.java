@@ -14,6 +14,8 @@ import org.commonground.ballot.Choice;
 import org.commonground.ballot.rules.DecisionRule;
 import org.commonground.group.GroupService;
 import org.commonground.pact.PactService;
+import org.commonground.pact.PactAmendmentService;
+import org.commonground.pact.PactRatificationService;
 import org.commonground.pact.terms.PactTerms;
 import org.commonground.pact.terms.SeatTerms;
 import org.commonground.pact.terms.Stance;
@@ -61,6 +63,10 @@ class GuessedIdsTest {
     @Autowired
     PactService pacts;
     @Autowired
+    PactAmendmentService pactAmendments;
+    @Autowired
+    PactRatificationService ratification;
+    @Autowired
     PublishingService publishing;
     @Autowired
     PlatformTransactionManager transactions;
@@ -95,7 +101,7 @@ class GuessedIdsTest {
             pacts.openNegotiation(pact);
             cast.signIn(Who.AUTHOR);
             PactTerms terms = new PactTerms(List.of(new SeatTerms(Cast.ALDERSHOT, "Aldershot", "GRN", Map.of("LAB", Stance.STANDS_DOWN))), "");
-            long pactAmendment = pacts.proposeAmendment(pact, terms, "");
+            long pactAmendment = pactAmendments.proposeAmendment(pact, terms, "");
             cast.signIn(Who.CONVENOR);
             groups.invite(cast.group, "guessed-" + cast.tag + "@example.org");
             long invitation = groups.openInvitations(cast.group).getFirst().id();
@@ -149,9 +155,9 @@ class GuessedIdsTest {
                     new Guess("a pact's comments", pact, comments::threadOfPact),
                     new Guess("comment on a pact", pact, id -> comments.postOnPact(id, NewComment.onProposal(Visibility.SHARED, "Hello?"))),
                     new Guess("revise a pact", pact, id -> pacts.revise(id, 1, terms, "")),
-                    new Guess("amend a pact", pact, id -> pacts.proposeAmendment(id, terms, "")),
+                    new Guess("amend a pact", pact, id -> pactAmendments.proposeAmendment(id, terms, "")),
                     new Guess("sign a pact", pact, id -> {
-                        pacts.sign(id, "GRN", true, "");
+                        ratification.sign(id, "GRN", true, "");
                         return null;
                     }),
                     new Guess("collapse a pact", pact, id -> {
@@ -162,15 +168,15 @@ class GuessedIdsTest {
                         pacts.setWatching(id, true);
                         return null;
                     }),
-                    new Guess("a pact's possible representatives", pact, id -> pacts.possibleRepresentatives(id, "GRN")),
+                    new Guess("a pact's possible representatives", pact, id -> ratification.possibleRepresentatives(id, "GRN")),
                     new Guess("publish a pact", pact, publishing::publishPact),
-                    new Guess("accept a pact amendment", pactAmendment, pacts::acceptAmendment),
+                    new Guess("accept a pact amendment", pactAmendment, pactAmendments::acceptAmendment),
                     new Guess("reject a pact amendment", pactAmendment, id -> {
-                        pacts.rejectAmendment(id, "No.");
+                        pactAmendments.rejectAmendment(id, "No.");
                         return null;
                     }),
                     new Guess("withdraw a pact amendment", pactAmendment, id -> {
-                        pacts.withdrawAmendment(id);
+                        pactAmendments.withdrawAmendment(id);
                         return null;
                     }),
                     new Guess("a group's members", cast.group, groups::members),

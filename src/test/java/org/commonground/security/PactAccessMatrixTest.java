@@ -12,7 +12,9 @@ import org.commonground.ballot.Choice;
 import org.commonground.ballot.rules.DecisionRule;
 import org.commonground.group.GroupService;
 import org.commonground.pact.PactService;
-import org.commonground.pact.PactService.RatificationPlan;
+import org.commonground.pact.PactAmendmentService;
+import org.commonground.pact.PactRatificationService;
+import org.commonground.pact.PactRatificationService.RatificationPlan;
 import org.commonground.pact.RatificationMethod;
 import org.commonground.pact.Ratification;
 import org.commonground.pact.terms.PactTerms;
@@ -51,6 +53,10 @@ class PactAccessMatrixTest {
     GroupService groups;
     @Autowired
     PactService pacts;
+    @Autowired
+    PactAmendmentService pactAmendments;
+    @Autowired
+    PactRatificationService ratification;
     @Autowired
     CommentService comments;
     @Autowired
@@ -96,18 +102,28 @@ class PactAccessMatrixTest {
         long id = draft();
         pacts.openNegotiation(id);
         cast.signIn(Who.AUTHOR);
-        long amendment = pacts.proposeAmendment(id, terms(Stance.PAPER_CANDIDATE, "Joint leaflets, tapirine pledge."), "A paper candidate");
+        long amendment = pactAmendments.proposeAmendment(id, terms(Stance.PAPER_CANDIDATE, "Joint leaflets, tapirine pledge."), "A paper candidate");
         long caucus = comments.postOnPact(id, new NewComment(null, null, Visibility.CAUCUS, null, null, null, false, "Wombatish Green thoughts."));
         return new Pact(id, 2, amendment, caucus, null);
     }
 
-    /** Labour ratifies by a ballot of its members in the group (the convenor), the Greens by the author signing. */
-    private Pact ratifying() {
+    /** Sent to ratification; no party has yet chosen how it ratifies. */
+    private Pact choosing() {
         Pact p = negotiating();
         cast.signIn(Who.CONVENOR);
-        pacts.startRatification(p.id(), Map.of("LAB", new RatificationPlan(RatificationMethod.BALLOT, null),
-                "GRN", new RatificationPlan(RatificationMethod.REPRESENTATIVE, cast.id(Who.AUTHOR))),
-                new BallotSettings(DecisionRule.SIMPLE_MAJORITY, false, 0, 0, null));
+        ratification.startRatification(p.id());
+        return p;
+    }
+
+    /**
+     * Labour's delegate (the convenor) chose a ballot of its members in the group, the Greens' delegate (the author)
+     * to sign for them.
+     */
+    private Pact ratifying() {
+        Pact p = choosing();
+        ratification.choosePlan(p.id(), "LAB", RatificationPlan.byBallot(new BallotSettings(DecisionRule.SIMPLE_MAJORITY, false, 0, 0, null)));
+        cast.signIn(Who.AUTHOR);
+        ratification.choosePlan(p.id(), "GRN", RatificationPlan.byRepresentative(cast.id(Who.AUTHOR)));
         Long ballot = pacts.details(p.id()).ratifications().stream().filter(r -> r.party().equals("LAB"))
                 .map(Ratification::ballotId).findFirst().orElseThrow();
         return new Pact(p.id(), p.revision(), p.amendment(), p.caucusComment(), ballot);
@@ -116,7 +132,7 @@ class PactAccessMatrixTest {
     private Pact ratified() {
         Pact p = ratifying();
         cast.signIn(Who.AUTHOR);
-        pacts.sign(p.id(), "GRN", true, "");
+        ratification.sign(p.id(), "GRN", true, "");
         cast.signIn(Who.CONVENOR);
         ballots.vote(p.labourBallot(), Choice.FOR, "");
         ballots.close(p.labourBallot());
@@ -127,7 +143,7 @@ class PactAccessMatrixTest {
             .read("details", p -> pacts.details(p.id()))
             .read("activity", p -> pacts.activity(p.id()))
             .read("comments", p -> comments.threadOfPact(p.id()))
-            .read("possible representatives", p -> pacts.possibleRepresentatives(p.id(), "GRN"))
+            .read("possible representatives", p -> ratification.possibleRepresentatives(p.id(), "GRN"))
             .read("watching?", p -> pacts.watching(p.id()))
             .change("watch", p -> pacts.setWatching(p.id(), true))
             .read("publishing status", p -> publishing.pactStatus(p.id()))
@@ -142,10 +158,10 @@ class PactAccessMatrixTest {
             .find("published versions", p -> publishing.versionsOfPact(p.id()), (p, found) -> !found.isEmpty())
             .change("revise the terms", p -> pacts.revise(p.id(), p.revision(), terms(Stance.STANDS_DOWN, "Joint leaflets and a hustings."), ""))
             .change("open negotiation", p -> pacts.openNegotiation(p.id()))
-            .change("propose an amendment", p -> pacts.proposeAmendment(p.id(), terms(Stance.STANDS, "Each stands."), "We stand"))
+            .change("propose an amendment", p -> pactAmendments.proposeAmendment(p.id(), terms(Stance.STANDS, "Each stands."), "We stand"))
             .change("comment", p -> comments.postOnPact(p.id(), new NewComment(null, null, Visibility.SHARED, null, null, null, false, "Shared.")))
             .change("caucus comment", p -> comments.postOnPact(p.id(), new NewComment(null, null, Visibility.CAUCUS, null, null, null, false, "Ours.")))
-            .change("start ratification", p -> pacts.startRatification(p.id(), Map.of(), null))
+            .change("start ratification", p -> ratification.startRatification(p.id()))
             .change("collapse", p -> pacts.collapse(p.id(), "No agreement"))
             .change("publish", p -> publishing.publishPact(p.id()))
             .change("mark published", p -> pacts.markPublished(p.id()));
@@ -361,9 +377,9 @@ class PactAccessMatrixTest {
                     (p, found) -> any(found, r -> r.kind() == SearchKind.PACT_AMENDMENT && r.id() == p.amendment()))
             .change("comment on the amendment", p -> comments.postOnPact(p.id(),
                     new NewComment(p.amendment(), null, Visibility.SHARED, null, null, null, false, "On the amendment.")))
-            .change("accept it", p -> pacts.acceptAmendment(p.amendment()))
-            .change("reject it", p -> pacts.rejectAmendment(p.amendment(), "No."))
-            .change("withdraw it", p -> pacts.withdrawAmendment(p.amendment()))
+            .change("accept it", p -> pactAmendments.acceptAmendment(p.amendment()))
+            .change("reject it", p -> pactAmendments.rejectAmendment(p.amendment(), "No."))
+            .change("withdraw it", p -> pactAmendments.withdrawAmendment(p.amendment()))
             .find("see the caucus comment", p -> comments.threadOfPact(p.id()), (p, found) -> any(found, c -> c.id() == p.caucusComment()))
             .find("find the caucus comment", p -> search.search("wombatish", 50),
                     (p, found) -> any(found, r -> r.kind() == SearchKind.COMMENT && r.id() == p.caucusComment()))
@@ -408,10 +424,10 @@ class PactAccessMatrixTest {
     // ---- ratification: the Greens by their representative (the author), Labour by a ballot of its members
 
     private final Matrix.Calls<Pact> ratificationCalls = new Matrix.Calls<Pact>()
-            .change("sign for the Greens", p -> pacts.sign(p.id(), "GRN", true, ""))
-            .change("reject for the Greens", p -> pacts.sign(p.id(), "GRN", false, "Not enough"))
-            .change("sign for Labour", p -> pacts.sign(p.id(), "LAB", true, ""))
-            .change("sign for the Lib Dems", p -> pacts.sign(p.id(), "LD", true, ""))
+            .change("sign for the Greens", p -> ratification.sign(p.id(), "GRN", true, ""))
+            .change("reject for the Greens", p -> ratification.sign(p.id(), "GRN", false, "Not enough"))
+            .change("sign for Labour", p -> ratification.sign(p.id(), "LAB", true, ""))
+            .change("sign for the Lib Dems", p -> ratification.sign(p.id(), "LD", true, ""))
             .read("see Labour's ballot", p -> ballots.details(p.labourBallot()))
             .change("vote in Labour's ballot", p -> ballots.vote(p.labourBallot(), Choice.FOR, ""))
             .change("close Labour's ballot", p -> ballots.close(p.labourBallot()))
@@ -429,9 +445,36 @@ class PactAccessMatrixTest {
                 sign for the Lib Dems            | nobody              // not a party to this pact
                 see Labour's ballot              | group
                 vote in Labour's ballot          | convenor            // the electorate: Labour's members in the group
-                close Labour's ballot            | convenor            // a convenor from Labour
+                close Labour's ballot            | convenor            // Labour's delegate
                 open a second ballot for Labour  | nobody
                 cancel Labour's ballot           | nobody
+                """);
+    }
+
+    private final Matrix.Calls<Pact> planCalls = new Matrix.Calls<Pact>()
+            .change("choose how the Greens ratify", p -> ratification.choosePlan(p.id(), "GRN", RatificationPlan.byRepresentative(cast.id(Who.AUTHOR))))
+            .change("choose how Labour ratifies", p -> ratification.choosePlan(p.id(), "LAB", RatificationPlan.byBallot(null)))
+            .change("choose how the Lib Dems ratify", p -> ratification.choosePlan(p.id(), "LD", RatificationPlan.byBallot(null)))
+            .read("the Greens' possible signers", p -> ratification.possibleRepresentatives(p.id(), "GRN"));
+
+    @Test
+    void choosingHowEachPartyRatifies() {
+        matrix.check("choosing how each party ratifies", this::choosing, planCalls, """
+                // Each party's delegates in the group, and nobody else: not the convenor for another party.
+                choose how the Greens ratify     | author              // the Greens' delegate
+                choose how Labour ratifies       | convenor            // Labour's delegate
+                choose how the Lib Dems ratify   | nobody              // not a party to this pact
+                the Greens' possible signers     | group
+                """);
+    }
+
+    @Test
+    void choosingOnceChosen() {
+        matrix.check("choosing once chosen", this::ratifying, planCalls, """
+                choose how the Greens ratify     | nobody
+                choose how Labour ratifies       | nobody
+                choose how the Lib Dems ratify   | nobody
+                the Greens' possible signers     | group
                 """);
     }
 

@@ -20,7 +20,8 @@ import org.commonground.group.GroupService;
 import org.commonground.live.LiveEvents;
 import org.commonground.member.LoginView;
 import org.commonground.pact.PactService;
-import org.commonground.pact.PactService.RatificationPlan;
+import org.commonground.pact.PactRatificationService;
+import org.commonground.pact.PactRatificationService.RatificationPlan;
 import org.commonground.pact.RatificationMethod;
 import org.commonground.pact.terms.PactTerms;
 import org.commonground.pact.terms.SeatTerms;
@@ -32,6 +33,7 @@ import org.commonground.proposal.ProposalService;
 import org.commonground.proposal.ProposalState;
 import org.commonground.proposal.Visibility;
 import org.commonground.support.IntegrationTest;
+import org.commonground.support.Ratifying;
 import org.commonground.support.TestMembers;
 import org.commonground.support.UiQueue;
 import org.commonground.support.ViewTest;
@@ -56,6 +58,10 @@ class RouteAccessMatrixTest extends ViewTest {
 
     @Autowired
     TestMembers testMembers;
+
+    @Autowired
+
+    Ratifying ratifying;
     @Autowired
     GroupService groups;
     @Autowired
@@ -66,6 +72,8 @@ class RouteAccessMatrixTest extends ViewTest {
     BallotService ballots;
     @Autowired
     PactService pacts;
+    @Autowired
+    PactRatificationService ratification;
     @Autowired
     LiveEvents live;
     @Autowired
@@ -104,11 +112,10 @@ class RouteAccessMatrixTest extends ViewTest {
         cast.signIn(Who.AUTHOR);
         comments.postOnPact(pact, new NewComment(null, null, Visibility.CAUCUS, null, null, null, false, "Osprey caucus note."));
         cast.signIn(Who.CONVENOR);
-        pacts.startRatification(pact, Map.of("LAB", new RatificationPlan(RatificationMethod.REPRESENTATIVE, cast.id(Who.CONVENOR)),
-                "GRN", new RatificationPlan(RatificationMethod.REPRESENTATIVE, cast.id(Who.AUTHOR))), null);
-        pacts.sign(pact, "LAB", true, "");
+        ratifying.byRepresentatives(cast.group, pact, cast.get(Who.CONVENOR), cast.get(Who.CONVENOR), cast.get(Who.AUTHOR));
+        ratification.sign(pact, "LAB", true, "");
         cast.signIn(Who.AUTHOR);
-        pacts.sign(pact, "GRN", true, "");
+        ratification.sign(pact, "GRN", true, "");
         // The seat's page needs the seat: a one-row election of the admin's.
         cast.signIn(Who.ADMIN);
         elections.importResults("ROUTES-" + cast.tag, "Route election", ("ONS ID,ONS region ID,Constituency name,County name,Region name,"

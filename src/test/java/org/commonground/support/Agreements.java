@@ -12,8 +12,8 @@ import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
 import org.commonground.group.NewGroup;
 import org.commonground.pact.PactService;
-import org.commonground.pact.PactService.RatificationPlan;
-import org.commonground.pact.RatificationMethod;
+import org.commonground.pact.PactRatificationService;
+import org.commonground.pact.PactRatificationService.RatificationPlan;
 import org.commonground.pact.terms.PactTerms;
 import org.commonground.pact.terms.SeatTerms;
 import org.commonground.pact.terms.Stance;
@@ -32,8 +32,11 @@ public class Agreements {
     private final ProposalService proposals;
     private final BallotService ballots;
     private final PactService pacts;
+    private final PactRatificationService ratification;
 
-    Agreements(TestMembers testMembers, GroupService groups, ProposalService proposals, BallotService ballots, PactService pacts) {
+    Agreements(TestMembers testMembers, GroupService groups, ProposalService proposals, BallotService ballots, PactService pacts,
+               PactRatificationService ratification) {
+        this.ratification = ratification;
         this.testMembers = testMembers;
         this.groups = groups;
         this.proposals = proposals;
@@ -63,7 +66,7 @@ public class Agreements {
         return new Agreed(group, proposal, convenor, member);
     }
 
-    /** A local group's pact over Aldershot, ratified by a Labour and a Green representative. */
+    /** A local group's pact over Aldershot, ratified by a Labour and a Green delegate each signing for their party. */
     public record Ratified(long group, long pact, SignedInMember convenor, SignedInMember green) {
     }
 
@@ -78,11 +81,14 @@ public class Agreements {
         stances.put("GRN", Stance.STANDS_DOWN);
         pacts.revise(pact, 1, new PactTerms(List.of(new SeatTerms("E14001063", "Aldershot", "LAB", stances)), "Joint leaflets name both parties."), "");
         pacts.openNegotiation(pact);
-        pacts.startRatification(pact, Map.of("LAB", new RatificationPlan(RatificationMethod.REPRESENTATIVE, convenor.id()),
-                "GRN", new RatificationPlan(RatificationMethod.REPRESENTATIVE, green.id())), null);
-        pacts.sign(pact, "LAB", true, "");
+        testMembers.appointDelegate(group, convenor);
+        testMembers.appointDelegate(group, green);
+        ratification.startRatification(pact);
+        ratification.choosePlan(pact, "LAB", RatificationPlan.byRepresentative(convenor.id()));
+        ratification.sign(pact, "LAB", true, "");
         TestMembers.signIn(green);
-        pacts.sign(pact, "GRN", true, "");
+        ratification.choosePlan(pact, "GRN", RatificationPlan.byRepresentative(green.id()));
+        ratification.sign(pact, "GRN", true, "");
         TestMembers.signIn(convenor);
         return new Ratified(group, pact, convenor, green);
     }

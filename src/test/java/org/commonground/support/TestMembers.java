@@ -3,6 +3,7 @@ package org.commonground.support;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.commonground.group.DelegationRepository;
 import org.commonground.group.GroupService;
 import org.commonground.member.Member;
 import org.commonground.member.MemberRepository;
@@ -27,9 +28,11 @@ public class TestMembers {
     private final MemberRepository memberRepository;
     private final PartyRepository parties;
     private final PartyConfirmationRepository confirmations;
+    private final DelegationRepository delegations;
 
     public TestMembers(MemberService members, MemberRepository memberRepository, PartyRepository parties,
-                       PartyConfirmationRepository confirmations) {
+                       PartyConfirmationRepository confirmations, DelegationRepository delegations) {
+        this.delegations = delegations;
         this.members = members;
         this.memberRepository = memberRepository;
         this.parties = parties;
@@ -49,7 +52,7 @@ public class TestMembers {
     /** For a benchmark that starts the app itself. */
     public static TestMembers of(ApplicationContext app) {
         return new TestMembers(app.getBean(MemberService.class), app.getBean(MemberRepository.class), app.getBean(PartyRepository.class),
-                app.getBean(PartyConfirmationRepository.class));
+                app.getBean(PartyConfirmationRepository.class), app.getBean(DelegationRepository.class));
     }
 
     /** A member who has verified their address and whose party has confirmed them, as most tests need. */
@@ -63,6 +66,14 @@ public class TestMembers {
     public void confirmParty(String email) {
         Member m = memberRepository.findByEmail(email).orElseThrow();
         confirmations.confirm(m.id(), m.partyId(), registrar(), OffsetDateTime.now());
+    }
+
+    /**
+     * Makes a confirmed member of a local or alliance group one of their party's delegates there, as an organiser
+     * would (the appointment itself is {@code DelegationServiceTest}'s subject).
+     */
+    public void appointDelegate(long groupId, SignedInMember member) {
+        delegations.appoint(groupId, member.id(), member.partyId(), registrar());
     }
 
     /** A member who has verified their address but whose party has not yet confirmed them. */

@@ -17,6 +17,7 @@ import org.commonground.jooq.tables.GroupMembership.GroupMembershipPath;
 import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.Pact.PactPath;
 import org.commonground.jooq.tables.Party.PartyPath;
+import org.commonground.jooq.tables.PartyDelegate.PartyDelegatePath;
 import org.commonground.jooq.tables.Proposal.ProposalPath;
 import org.commonground.jooq.tables.records.GroupsRecord;
 import org.jooq.Check;
@@ -262,6 +263,19 @@ public class Groups extends TableImpl<GroupsRecord> {
         return _pact;
     }
 
+    private transient PartyDelegatePath _partyDelegate;
+
+    /**
+     * Get the implicit to-many join path to the <code>party_delegate</code>
+     * table
+     */
+    public PartyDelegatePath partyDelegate() {
+        if (_partyDelegate == null)
+            _partyDelegate = new PartyDelegatePath(this, null, Keys.PARTY_DELEGATE__PARTY_DELEGATE_GROUP_ID_FKEY.getInverseKey());
+
+        return _partyDelegate;
+    }
+
     private transient ProposalPath _proposal;
 
     /**
@@ -272,6 +286,22 @@ public class Groups extends TableImpl<GroupsRecord> {
             _proposal = new ProposalPath(this, null, Keys.PROPOSAL__PROPOSAL_GROUP_ID_FKEY.getInverseKey());
 
         return _proposal;
+    }
+
+    /**
+     * Get the implicit many-to-many join path to the <code>member</code> table,
+     * via the <code>group_membership_member_id_fkey</code> key
+     */
+    public MemberPath groupMembershipMemberIdFkey() {
+        return groupMembership().groupMembershipMemberIdFkey();
+    }
+
+    /**
+     * Get the implicit many-to-many join path to the <code>member</code> table,
+     * via the <code>party_delegate_member_id_fkey</code> key
+     */
+    public MemberPath partyDelegateMemberIdFkey() {
+        return partyDelegate().partyDelegateMemberIdFkey();
     }
 
     @Override

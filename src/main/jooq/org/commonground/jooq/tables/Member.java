@@ -29,6 +29,7 @@ import org.commonground.jooq.tables.PactAmendment.PactAmendmentPath;
 import org.commonground.jooq.tables.PactRatification.PactRatificationPath;
 import org.commonground.jooq.tables.PactRevision.PactRevisionPath;
 import org.commonground.jooq.tables.Party.PartyPath;
+import org.commonground.jooq.tables.PartyDelegate.PartyDelegatePath;
 import org.commonground.jooq.tables.PartyOrganiser.PartyOrganiserPath;
 import org.commonground.jooq.tables.PasswordResetToken.PasswordResetTokenPath;
 import org.commonground.jooq.tables.Proposal.ProposalPath;
@@ -482,6 +483,19 @@ public class Member extends TableImpl<MemberRecord> {
         return _pact;
     }
 
+    private transient PactRatificationPath _pactRatificationChosenByFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>pact_ratification</code>
+     * table, via the <code>pact_ratification_chosen_by_fkey</code> key
+     */
+    public PactRatificationPath pactRatificationChosenByFkey() {
+        if (_pactRatificationChosenByFkey == null)
+            _pactRatificationChosenByFkey = new PactRatificationPath(this, null, Keys.PACT_RATIFICATION__PACT_RATIFICATION_CHOSEN_BY_FKEY.getInverseKey());
+
+        return _pactRatificationChosenByFkey;
+    }
+
     private transient PactRatificationPath _pactRatificationDecidedByFkey;
 
     /**
@@ -519,6 +533,32 @@ public class Member extends TableImpl<MemberRecord> {
             _pactRevision = new PactRevisionPath(this, null, Keys.PACT_REVISION__PACT_REVISION_AUTHOR_ID_FKEY.getInverseKey());
 
         return _pactRevision;
+    }
+
+    private transient PartyDelegatePath _partyDelegateAppointedByFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>party_delegate</code>
+     * table, via the <code>party_delegate_appointed_by_fkey</code> key
+     */
+    public PartyDelegatePath partyDelegateAppointedByFkey() {
+        if (_partyDelegateAppointedByFkey == null)
+            _partyDelegateAppointedByFkey = new PartyDelegatePath(this, null, Keys.PARTY_DELEGATE__PARTY_DELEGATE_APPOINTED_BY_FKEY.getInverseKey());
+
+        return _partyDelegateAppointedByFkey;
+    }
+
+    private transient PartyDelegatePath _partyDelegateMemberIdFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>party_delegate</code>
+     * table, via the <code>party_delegate_member_id_fkey</code> key
+     */
+    public PartyDelegatePath partyDelegateMemberIdFkey() {
+        if (_partyDelegateMemberIdFkey == null)
+            _partyDelegateMemberIdFkey = new PartyDelegatePath(this, null, Keys.PARTY_DELEGATE__PARTY_DELEGATE_MEMBER_ID_FKEY.getInverseKey());
+
+        return _partyDelegateMemberIdFkey;
     }
 
     private transient PartyOrganiserPath _partyOrganiserAppointedByFkey;
@@ -654,6 +694,22 @@ public class Member extends TableImpl<MemberRecord> {
      */
     public BallotPath ballot() {
         return ballotElector().ballot();
+    }
+
+    /**
+     * Get the implicit many-to-many join path to the <code>groups</code> table,
+     * via the <code>group_membership_group_id_fkey</code> key
+     */
+    public GroupsPath groupMembershipGroupIdFkey() {
+        return groupMembershipMemberIdFkey().groups();
+    }
+
+    /**
+     * Get the implicit many-to-many join path to the <code>groups</code> table,
+     * via the <code>party_delegate_group_id_fkey</code> key
+     */
+    public GroupsPath partyDelegateGroupIdFkey() {
+        return partyDelegateMemberIdFkey().groups();
     }
 
     /**

@@ -79,7 +79,7 @@ public class PactRatification extends TableImpl<PactRatificationRecord> {
     /**
      * The column <code>pact_ratification.method</code>.
      */
-    public final TableField<PactRatificationRecord, String> METHOD = createField(DSL.name("method"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<PactRatificationRecord, String> METHOD = createField(DSL.name("method"), SQLDataType.CLOB, this, "");
 
     /**
      * The column <code>pact_ratification.representative_id</code>.
@@ -110,6 +110,16 @@ public class PactRatification extends TableImpl<PactRatificationRecord> {
      * The column <code>pact_ratification.decided_at</code>.
      */
     public final TableField<PactRatificationRecord, OffsetDateTime> DECIDED_AT = createField(DSL.name("decided_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
+
+    /**
+     * The column <code>pact_ratification.chosen_by</code>.
+     */
+    public final TableField<PactRatificationRecord, Long> CHOSEN_BY = createField(DSL.name("chosen_by"), SQLDataType.BIGINT, this, "");
+
+    /**
+     * The column <code>pact_ratification.chosen_at</code>.
+     */
+    public final TableField<PactRatificationRecord, OffsetDateTime> CHOSEN_AT = createField(DSL.name("chosen_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
 
     private PactRatification(Name alias, Table<PactRatificationRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -185,7 +195,20 @@ public class PactRatification extends TableImpl<PactRatificationRecord> {
 
     @Override
     public List<ForeignKey<PactRatificationRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.PACT_RATIFICATION__PACT_RATIFICATION_DECIDED_BY_FKEY, Keys.PACT_RATIFICATION__PACT_RATIFICATION_PACT_ID_FKEY, Keys.PACT_RATIFICATION__PACT_RATIFICATION_PARTY_ID_FKEY, Keys.PACT_RATIFICATION__PACT_RATIFICATION_REPRESENTATIVE_ID_FKEY, Keys.PACT_RATIFICATION__RATIFICATION_BALLOT);
+        return Arrays.asList(Keys.PACT_RATIFICATION__PACT_RATIFICATION_CHOSEN_BY_FKEY, Keys.PACT_RATIFICATION__PACT_RATIFICATION_DECIDED_BY_FKEY, Keys.PACT_RATIFICATION__PACT_RATIFICATION_PACT_ID_FKEY, Keys.PACT_RATIFICATION__PACT_RATIFICATION_PARTY_ID_FKEY, Keys.PACT_RATIFICATION__PACT_RATIFICATION_REPRESENTATIVE_ID_FKEY, Keys.PACT_RATIFICATION__RATIFICATION_BALLOT);
+    }
+
+    private transient MemberPath _pactRatificationChosenByFkey;
+
+    /**
+     * Get the implicit join path to the <code>member</code> table, via the
+     * <code>pact_ratification_chosen_by_fkey</code> key.
+     */
+    public MemberPath pactRatificationChosenByFkey() {
+        if (_pactRatificationChosenByFkey == null)
+            _pactRatificationChosenByFkey = new MemberPath(this, Keys.PACT_RATIFICATION__PACT_RATIFICATION_CHOSEN_BY_FKEY, null);
+
+        return _pactRatificationChosenByFkey;
     }
 
     private transient MemberPath _pactRatificationDecidedByFkey;
@@ -257,7 +280,11 @@ public class PactRatification extends TableImpl<PactRatificationRecord> {
             Internal.createCheck(this, DSL.name("pact_ratification_reason_check"), "((char_length(reason) <= 5000))", true),
             Internal.createCheck(this, DSL.name("pact_ratification_round_check"), "((round >= 1))", true),
             Internal.createCheck(this, DSL.name("pact_ratification_verdict_check"), "((verdict = ANY (ARRAY['RATIFIED'::text, 'REJECTED'::text])))", true),
+            Internal.createCheck(this, DSL.name("ratification_ballot_needs_method"), "(((ballot_id IS NULL) OR (method = 'BALLOT'::text)))", true),
+            Internal.createCheck(this, DSL.name("ratification_chosen_when_method"), "(((method IS NULL) = (chosen_at IS NULL)))", true),
             Internal.createCheck(this, DSL.name("ratification_representative_named"), "(((method = 'REPRESENTATIVE'::text) = (representative_id IS NOT NULL)))", true),
+            Internal.createCheck(this, DSL.name("ratification_representative_only_with_method"), "(((method IS NOT NULL) OR (representative_id IS NULL)))", true),
+            Internal.createCheck(this, DSL.name("ratification_verdict_needs_plan"), "(((verdict IS NULL) OR (method IS NOT NULL)))", true),
             Internal.createCheck(this, DSL.name("ratification_verdict_time"), "(((verdict IS NULL) = (decided_at IS NULL)))", true)
         );
     }

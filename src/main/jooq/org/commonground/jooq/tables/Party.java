@@ -17,6 +17,7 @@ import org.commonground.jooq.tables.Comment.CommentPath;
 import org.commonground.jooq.tables.Groups.GroupsPath;
 import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.PactRatification.PactRatificationPath;
+import org.commonground.jooq.tables.PartyDelegate.PartyDelegatePath;
 import org.commonground.jooq.tables.PartyOrganiser.PartyOrganiserPath;
 import org.commonground.jooq.tables.records.PartyRecord;
 import org.jooq.Check;
@@ -244,6 +245,19 @@ public class Party extends TableImpl<PartyRecord> {
             _pactRatification = new PactRatificationPath(this, null, Keys.PACT_RATIFICATION__PACT_RATIFICATION_PARTY_ID_FKEY.getInverseKey());
 
         return _pactRatification;
+    }
+
+    private transient PartyDelegatePath _partyDelegate;
+
+    /**
+     * Get the implicit to-many join path to the <code>party_delegate</code>
+     * table
+     */
+    public PartyDelegatePath partyDelegate() {
+        if (_partyDelegate == null)
+            _partyDelegate = new PartyDelegatePath(this, null, Keys.PARTY_DELEGATE__PARTY_DELEGATE_PARTY_ID_FKEY.getInverseKey());
+
+        return _partyDelegate;
     }
 
     private transient PartyOrganiserPath _partyOrganiser;

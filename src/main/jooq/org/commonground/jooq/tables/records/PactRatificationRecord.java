@@ -159,6 +159,34 @@ public class PactRatificationRecord extends UpdatableRecordImpl<PactRatification
         return (OffsetDateTime) get(9);
     }
 
+    /**
+     * Setter for <code>pact_ratification.chosen_by</code>.
+     */
+    public void setChosenBy(Long value) {
+        set(10, value);
+    }
+
+    /**
+     * Getter for <code>pact_ratification.chosen_by</code>.
+     */
+    public Long getChosenBy() {
+        return (Long) get(10);
+    }
+
+    /**
+     * Setter for <code>pact_ratification.chosen_at</code>.
+     */
+    public void setChosenAt(OffsetDateTime value) {
+        set(11, value);
+    }
+
+    /**
+     * Getter for <code>pact_ratification.chosen_at</code>.
+     */
+    public OffsetDateTime getChosenAt() {
+        return (OffsetDateTime) get(11);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -182,7 +210,7 @@ public class PactRatificationRecord extends UpdatableRecordImpl<PactRatification
     /**
      * Create a detached, initialised PactRatificationRecord
      */
-    public PactRatificationRecord(Long pactId, Integer round, Long partyId, String method, Long representativeId, Long ballotId, String verdict, String reason, Long decidedBy, OffsetDateTime decidedAt) {
+    public PactRatificationRecord(Long pactId, Integer round, Long partyId, String method, Long representativeId, Long ballotId, String verdict, String reason, Long decidedBy, OffsetDateTime decidedAt, Long chosenBy, OffsetDateTime chosenAt) {
         super(PactRatification.PACT_RATIFICATION);
 
         setPactId(pactId);
@@ -195,6 +223,8 @@ public class PactRatificationRecord extends UpdatableRecordImpl<PactRatification
         setReason(reason);
         setDecidedBy(decidedBy);
         setDecidedAt(decidedAt);
+        setChosenBy(chosenBy);
+        setChosenAt(chosenAt);
         resetTouchedOnNotNull();
     }
 }
