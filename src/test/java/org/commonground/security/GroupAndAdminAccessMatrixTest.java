@@ -12,6 +12,7 @@ import org.commonground.backup.GroupExport;
 import org.commonground.election.ElectionService;
 import org.commonground.election.results.Alliance;
 import org.commonground.group.GroupKind;
+import org.commonground.group.DelegationService;
 import org.commonground.group.GroupService;
 import org.commonground.group.MembershipStatus;
 import org.commonground.group.NewGroup;
@@ -66,6 +67,8 @@ class GroupAndAdminAccessMatrixTest {
     PartyRepository parties;
     @Autowired
     PartyConfirmationService partyConfirmations;
+    @Autowired
+    DelegationService delegations;
     @Autowired
     ElectionService elections;
     @Autowired
@@ -211,6 +214,27 @@ class GroupAndAdminAccessMatrixTest {
                 withdraw the Green who left      | author
                 appoint a Green organiser        | admin
                 remove the Green organiser       | admin
+                """);
+    }
+
+    @Test
+    void partyDelegations() {
+        // The cast's delegates: the convenor for Labour, the author for the Greens, the Lib Dem for theirs. The Green
+        // convenor of another group is made the Greens' organiser.
+        matrix.check("a party's delegates in a group", () -> {
+            cast.signIn(Who.ADMIN);
+            partyConfirmations.appointOrganiser("GRN", cast.get(Who.OTHER_GROUP).email());
+            return cast.group;
+        }, new Matrix.Calls<Long>()
+                .read("who speaks for each party here", group -> delegations.delegations(group))
+                .read("one's party's delegations everywhere", group -> delegations.myPartysDelegations())
+                .change("appoint the Green member a delegate", group -> delegations.appoint(group, cast.id(Who.MEMBER)))
+                .change("remove the Greens' delegate", group -> delegations.remove(group, cast.id(Who.AUTHOR))), """
+                who speaks for each party here   | group other-group   // its members, and an organiser of a party in it
+                one's party's delegations everywhere | other-group     // organisers only
+                // The Greens' organiser and delegate; not the Labour convenor, nor a Green who is not a delegate.
+                appoint the Green member a delegate | author other-group
+                remove the Greens' delegate      | author other-group
                 """);
     }
 
