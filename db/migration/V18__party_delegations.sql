@@ -15,6 +15,10 @@ create index party_delegate_member on party_delegate (member_id);
 -- A delegate is, while they are one, an active member of a local or alliance group whom their party has confirmed.
 create function delegate_is_confirmed_member() returns trigger language plpgsql as $$
 begin
+    -- A group restore writes delegations as they were, as it writes memberships and confirmations.
+    if current_setting('commonground.restoring', true) = 'on' then
+        return new;
+    end if;
     if not exists (select 1 from member m
                    join party p on p.id = m.party_id
                    join group_membership gm on gm.member_id = m.id and gm.group_id = new.group_id and gm.status = 'ACTIVE'

@@ -5,6 +5,7 @@ import static org.commonground.jooq.Tables.AUDIT_EVENT;
 import static org.commonground.jooq.Tables.BALLOT;
 import static org.commonground.jooq.Tables.BALLOT_ELECTOR;
 import static org.commonground.jooq.Tables.COMMENT;
+import static org.commonground.jooq.Tables.CORRECTION;
 import static org.commonground.jooq.Tables.ELECTION;
 import static org.commonground.jooq.Tables.GROUPS;
 import static org.commonground.jooq.Tables.GROUP_CONSTITUENCY;
@@ -17,6 +18,7 @@ import static org.commonground.jooq.Tables.PACT_CONSTITUENCY;
 import static org.commonground.jooq.Tables.PACT_RATIFICATION;
 import static org.commonground.jooq.Tables.PACT_REVISION;
 import static org.commonground.jooq.Tables.PARTY;
+import static org.commonground.jooq.Tables.PARTY_DELEGATE;
 import static org.commonground.jooq.Tables.PROPOSAL;
 import static org.commonground.jooq.Tables.PROPOSAL_AUTHOR;
 import static org.commonground.jooq.Tables.PROPOSAL_REVISION;
@@ -127,6 +129,8 @@ public class GroupRecordRepository {
         Map<Long, List<Record>> pactBallots = byParent(ballots.stream().filter(b -> b.get(BALLOT.PACT_ID) != null).toList(), BALLOT.PACT_ID);
 
         List<Record> publications = rows.fetch(PUBLICATION, PUBLICATION.PROPOSAL_ID.in(proposalIds).or(PUBLICATION.PACT_ID.in(pactIds)));
+        List<Record> corrections = rows.fetch(CORRECTION, CORRECTION.PROPOSAL_ID.in(proposalIds).or(CORRECTION.PACT_ID.in(pactIds)));
+        List<Record> delegates = rows.fetch(PARTY_DELEGATE, PARTY_DELEGATE.GROUP_ID.eq(groupId));
         List<Record> audit = rows.fetch(AUDIT_EVENT, about(groupId, proposalIds, pactIds, ballotIds));
 
         // Everyone and every party these rows name, so the record restores on its own.
@@ -194,6 +198,8 @@ public class GroupRecordRepository {
             pactArray.add(o);
         }
         doc.set("publications", rows(PUBLICATION, publications));
+        doc.set("corrections", rows(CORRECTION, corrections));
+        doc.set("delegates", rows(PARTY_DELEGATE, delegates));
         doc.set("audit_events", rows(AUDIT_EVENT, audit));
         return doc;
     }

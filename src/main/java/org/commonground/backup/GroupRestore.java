@@ -5,6 +5,7 @@ import static org.commonground.jooq.Tables.AUDIT_EVENT;
 import static org.commonground.jooq.Tables.BALLOT;
 import static org.commonground.jooq.Tables.BALLOT_ELECTOR;
 import static org.commonground.jooq.Tables.COMMENT;
+import static org.commonground.jooq.Tables.CORRECTION;
 import static org.commonground.jooq.Tables.ELECTION;
 import static org.commonground.jooq.Tables.GROUPS;
 import static org.commonground.jooq.Tables.GROUP_CONSTITUENCY;
@@ -17,6 +18,7 @@ import static org.commonground.jooq.Tables.PACT_CONSTITUENCY;
 import static org.commonground.jooq.Tables.PACT_RATIFICATION;
 import static org.commonground.jooq.Tables.PACT_REVISION;
 import static org.commonground.jooq.Tables.PARTY;
+import static org.commonground.jooq.Tables.PARTY_DELEGATE;
 import static org.commonground.jooq.Tables.PROPOSAL;
 import static org.commonground.jooq.Tables.PROPOSAL_AUTHOR;
 import static org.commonground.jooq.Tables.PROPOSAL_REVISION;
@@ -68,9 +70,9 @@ public class GroupRestore {
     static final String NO_PASSWORD = "!restored from a group record: no password yet; set one with \"Forgot your password?\"";
 
     /** The tables a record fills, in an order where every row's references are written before it. */
-    private static final List<Table<?>> ORDER = List.of(PARTY, MEMBER, GROUPS, GROUP_CONSTITUENCY, GROUP_MEMBERSHIP,
+    private static final List<Table<?>> ORDER = List.of(PARTY, MEMBER, GROUPS, GROUP_CONSTITUENCY, GROUP_MEMBERSHIP, PARTY_DELEGATE,
             GROUP_INVITATION, PROPOSAL, PROPOSAL_AUTHOR, PROPOSAL_REVISION, AMENDMENT, PACT, PACT_REVISION, PACT_CONSTITUENCY,
-            PACT_AMENDMENT, COMMENT, BALLOT, BALLOT_ELECTOR, VOTE, PACT_RATIFICATION, PUBLICATION, AUDIT_EVENT);
+            PACT_AMENDMENT, COMMENT, PUBLICATION, CORRECTION, BALLOT, BALLOT_ELECTOR, VOTE, PACT_RATIFICATION, AUDIT_EVENT);
 
     /** What was restored. */
     public record Restored(long groupId, String groupName, boolean complete, List<String> leftOut, Map<String, Integer> rows,
@@ -470,6 +472,8 @@ public class GroupRestore {
                 plan.addBallots(k.path("ballots"));
             }
             plan.addAll(PUBLICATION, record.path("publications"));
+            plan.addAll(CORRECTION, record.path("corrections"));
+            plan.addAll(PARTY_DELEGATE, record.path("delegates"));
             plan.addAll(AUDIT_EVENT, record.path("audit_events"));
             // Rows are written table by table; within one, by id, as they were made.
             plan.rows.values().forEach(list -> list.sort(Comparator.comparingLong(r -> r.path("id").asLong(0))));

@@ -1,6 +1,7 @@
 package org.commonground.ballot;
 
 import static org.commonground.jooq.Tables.BALLOT;
+import static org.commonground.jooq.Tables.CORRECTION;
 import static org.commonground.jooq.Tables.BALLOT_ELECTOR;
 import static org.commonground.jooq.Tables.GROUP_MEMBERSHIP;
 import static org.commonground.jooq.Tables.MEMBER;
@@ -67,6 +68,19 @@ public class BallotRepository {
 
     public long insert(long proposalId, Long amendmentId, int revision, BallotSettings s, long openedBy) {
         return insert(proposalId, amendmentId, null, null, revision, s, openedBy);
+    }
+
+    /** The correction of this proposal is waiting for its parties' consent (V19). */
+    public boolean correctionAwaits(long proposalId, long correctionId) {
+        return db.fetchExists(CORRECTION, CORRECTION.ID.eq(correctionId).and(CORRECTION.PROPOSAL_ID.eq(proposalId))
+                .and(CORRECTION.STATE.eq("AWAITING_CONSENT")));
+    }
+
+    /** The group's ballot on a correction of its published proposal. */
+    public long insertOnCorrection(long proposalId, long correctionId, int revision, BallotSettings s, long openedBy) {
+        long id = insert(proposalId, null, null, null, revision, s, openedBy);
+        db.update(BALLOT).set(BALLOT.CORRECTION_ID, correctionId).where(BALLOT.ID.eq(id)).execute();
+        return id;
     }
 
     /** A party's ratification of a pact: only that party's members in the group vote. */
@@ -185,7 +199,8 @@ public class BallotRepository {
                 left join proposal p on p.id = b.proposal_id
                 left join pact k on k.id = b.pact_id
                 where b.id = ? and b.closed_at is null and (b.closes_at is null or b.closes_at > now())
-                  and (p.state in ('DISCUSSION', 'VOTING') or k.state = 'RATIFYING')
+                  -- what it decides is still being decided: a correction of a published text is decided while published
+                  and (p.state in ('DISCUSSION', 'VOTING') or (b.correction_id is not null and p.state = 'PUBLISHED') or k.state = 'RATIFYING')
                   -- CurrentMember.COUNTS_FOR_PARTY, for the elector as they are now
                   and exists (select 1 from ballot_elector e join member u on u.id = e.member_id join party y on y.id = u.party_id
                               where e.ballot_id = b.id and e.member_id = ? and u.party_id = e.party_id

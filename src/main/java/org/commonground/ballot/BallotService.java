@@ -136,6 +136,33 @@ public class BallotService {
     }
 
     /**
+     * Opens the ballot that decides whether a published proposal's correction is agreed: the group's members now,
+     * under the settings of the ballot that agreed the text. Publishing opens it when a convenor proposes the correction.
+     */
+    @Transactional
+    public long openOnCorrection(long proposalId, long correctionId, BallotSettings settings) {
+        SignedInMember me = currentMember.require();
+        ProposalGuard.Access access = guard.readable(proposalId, me);
+        if (!access.rules().convenor()) {
+            throw new AccessDeniedException("Only a convenor of the group can put a correction to the vote.");
+        }
+        var p = proposals.lock(proposalId).orElseThrow();
+        if (ProposalState.valueOf(p.getState()) != ProposalState.PUBLISHED || !ballots.correctionAwaits(proposalId, correctionId)) {
+            throw new InvalidInputException("ballot", "There is no correction of this published proposal waiting to be put to the vote.");
+        }
+        long id;
+        try {
+            id = ballots.insertOnCorrection(proposalId, correctionId, p.getCurrentRevision(), settings, me.id());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new InvalidInputException("ballot", "A ballot on this proposal is already open.");
+        }
+        int electors = ballots.fixElectorate(id, p.getGroupId(), null);
+        audit.record(me.id(), "BALLOT_OPENED", "ballot", id, "proposal " + proposalId + " correction " + correctionId + ", " + settings.rule()
+                + (settings.secret() ? ", secret" : ", open") + ", " + electors + " electors");
+        return id;
+    }
+
+    /**
      * Ends a ratification ballot whose pact has left ratification (another party rejected it, or it collapsed):
      * it closes as not passed, saying why. It acts only on such ballots, so anyone whose action caused it may call it.
      */
@@ -244,7 +271,9 @@ public class BallotService {
         }
         Outcome outcome = DecisionRules.decide(DecisionRule.valueOf(b.getRule()), tallies(ballotId), b.getOverallQuorum(), b.getPartyQuorum());
         ballots.close(ballotId, me.id(), outcome.passed(), outcome.explanation());
-        if (b.getPactId() != null) {
+        if (b.getCorrectionId() != null) {
+            publisher.publishEvent(new CorrectionBallotClosed(ballotId, b.getCorrectionId(), outcome.passed(), outcome.explanation(), me.id()));
+        } else if (b.getPactId() != null) {
             publisher.publishEvent(new RatificationBallotClosed(ballotId, b.getPactId(), b.getPartyId(), outcome.passed(), outcome.explanation(), me.id()));
         } else if (b.getAmendmentId() == null) {
             proposals.changeState(b.getProposalId(), ProposalState.VOTING, outcome.passed() ? ProposalState.AGREED : ProposalState.NOT_AGREED, me.id());
@@ -297,7 +326,9 @@ public class BallotService {
         }
         ProposalGuard.Access access = guardedRead(b, me);
         String subject;
-        if (b.getAmendmentId() == null) {
+        if (b.getCorrectionId() != null) {
+            subject = "Correction of the published text";
+        } else if (b.getAmendmentId() == null) {
             subject = "Final text (revision " + b.getRevision() + ")";
         } else {
             subject = "Amendment A" + amendmentRecords.find(b.getAmendmentId()).orElseThrow().getNumber();

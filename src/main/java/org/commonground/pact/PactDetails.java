@@ -15,11 +15,13 @@ import org.commonground.pact.terms.PactTerms;
  * @param signFor       the parties whose pending ratification the reader signs as named representative
  * @param chooseFor     the reader's party, while its plan for ratifying is still to be chosen and the reader is one
  *                      of its delegates in the group
+ * @param correcting    the pact is published, and the round of ratification is on a correction of it
  */
 public record PactDetails(PactSummary summary, Long electionId, PactTerms terms, List<String> parties, List<String> offered,
                           java.util.Map<String, String> constituencies, String stateReason,
                           List<PactRevision> revisions, List<PactAmendment> amendments, int round, List<Ratification> ratifications,
-                          String myParty, boolean convenor, boolean involved, List<String> signFor, List<String> chooseFor) {
+                          String myParty, boolean convenor, boolean involved, List<String> signFor, List<String> chooseFor,
+                          boolean correcting) {
 
     public PactState state() {
         return summary.state();
@@ -39,7 +41,7 @@ public record PactDetails(PactSummary summary, Long electionId, PactTerms terms,
     }
 
     public boolean canCollapse() {
-        return convenor && state() != PactState.PUBLISHED && state() != PactState.COLLAPSED;
+        return convenor && state() != PactState.PUBLISHED && state() != PactState.COLLAPSED && !correcting;
     }
 
     public boolean canComment() {

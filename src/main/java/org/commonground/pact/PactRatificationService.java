@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.commonground.audit.AuditLog;
 import org.commonground.ballot.BallotService;
@@ -14,11 +15,13 @@ import org.commonground.group.DelegationMember;
 import org.commonground.group.DelegationRepository;
 import org.commonground.jooq.tables.records.PactRatificationRecord;
 import org.commonground.jooq.tables.records.PactRecord;
+import org.commonground.pact.terms.PactTerms;
 import org.commonground.party.Party;
 import org.commonground.party.PartyRepository;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -42,9 +45,11 @@ public class PactRatificationService {
     private final BallotService ballots;
     private final CurrentMember currentMember;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
     PactRatificationService(PactRepository pacts, PactGuard guard, DelegationRepository delegations, PartyRepository parties,
-                            BallotService ballots, CurrentMember currentMember, AuditLog audit) {
+                            BallotService ballots, CurrentMember currentMember, AuditLog audit, ApplicationEventPublisher events) {
+        this.events = events;
         this.pacts = pacts;
         this.guard = guard;
         this.delegations = delegations;
@@ -79,24 +84,37 @@ public class PactRatificationService {
         SignedInMember me = currentMember.require();
         PactGuard.Access access = guard.convenorChanging(pactId, me);
         PactGuard.requireState(access, "A pact goes to ratification from negotiation.", PactState.NEGOTIATING);
-        List<Party> named = new ArrayList<>();
-        List<String> withoutDelegates = new ArrayList<>();
-        for (String code : guard.partiesNamed(access)) {
-            Party party = parties.findByCode(code).orElseThrow();
-            named.add(party);
-            if (delegations.delegates(access.groupId(), party.id()).isEmpty()) {
-                withoutDelegates.add(code);
-            }
-        }
-        if (!withoutDelegates.isEmpty()) {
-            throw new InvalidInputException("ratification", String.join(", ", withoutDelegates) + (withoutDelegates.size() == 1 ? " has" : " have")
-                    + " no delegates in this group, and only a party's delegates choose how it ratifies. Its organisers appoint them "
-                    + "(the group page, under \"Parties here\").");
-        }
+        List<Party> named = requireDelegates(access);
         int round = pacts.startRound(pactId);
         named.forEach(party -> pacts.insertRatification(pactId, round, party.id()));
         pacts.closeOpenAmendments(pactId, me.id(), "The pact went to ratification.");
         audit.record(me.id(), "PACT_RATIFYING", "pact", pactId, "round " + round + ", revision " + access.pact().getCurrentRevision());
+    }
+
+    /**
+     * A change of the published pact's conditions is a new agreement: a round in which every party the terms name
+     * ratifies the corrected conditions again, each as its delegates choose. Publishing starts it when a convenor
+     * proposes the correction; the correction is published only when every party has ratified it
+     * ({@link PactCorrectionDecided}), and one rejection drops it, the pact staying as published.
+     */
+    @Transactional
+    public void startCorrectionRound(long pactId, long correctionId, String correctedConditions, String reason) {
+        SignedInMember me = currentMember.require();
+        PactGuard.Access access = guard.convenorChanging(pactId, me);
+        PactGuard.requireState(access, "Only a published pact's conditions are corrected.", PactState.PUBLISHED);
+        if (!pacts.correctionAwaits(pactId, correctionId)) {
+            throw new InvalidInputException("ratification", "There is no correction of this pact waiting for its parties' consent.");
+        }
+        requireDelegates(access);
+        PactTerms published = pacts.terms(pactId, access.pact().getCurrentRevision());
+        int revision = access.pact().getCurrentRevision() + 1;
+        pacts.insertRevision(pactId, revision, new PactTerms(published.seats(), correctedConditions), me.id(), "Correction proposed: " + reason);
+        int round = pacts.startRound(pactId);
+        pacts.changeState(pactId, PactState.RATIFYING, "A correction of the published conditions awaits every party's ratification: " + reason);
+        for (String code : guard.partiesNamed(access)) {
+            pacts.insertRatification(pactId, round, parties.findByCode(code).orElseThrow().id());
+        }
+        audit.record(me.id(), "PACT_RATIFYING", "pact", pactId, "round " + round + ", revision " + revision + ": a correction");
     }
 
     /**
@@ -139,6 +157,25 @@ public class PactRatificationService {
             pacts.attachBallot(pactId, round, party.id(), ballots.openRatification(pactId, party.id(), access.pact().getCurrentRevision(), ballotSettings(plan)));
         }
         audit.record(me.id(), "PACT_RATIFICATION_PLANNED", "pact", pactId, partyCode + " ratifies " + said);
+    }
+
+    /** The parties the terms name, each of which must have delegates in the group to choose how it ratifies. */
+    private List<Party> requireDelegates(PactGuard.Access access) {
+        List<Party> named = new ArrayList<>();
+        List<String> withoutDelegates = new ArrayList<>();
+        for (String code : guard.partiesNamed(access)) {
+            Party party = parties.findByCode(code).orElseThrow();
+            named.add(party);
+            if (delegations.delegates(access.groupId(), party.id()).isEmpty()) {
+                withoutDelegates.add(code);
+            }
+        }
+        if (!withoutDelegates.isEmpty()) {
+            throw new InvalidInputException("ratification", String.join(", ", withoutDelegates) + (withoutDelegates.size() == 1 ? " has" : " have")
+                    + " no delegates in this group, and only a party's delegates choose how it ratifies. Its organisers appoint them "
+                    + "(the group page, under \"Parties here\").");
+        }
+        return named;
     }
 
     private static BallotSettings ballotSettings(RatificationPlan plan) {
@@ -204,7 +241,10 @@ public class PactRatificationService {
             throw new InvalidInputException("ratification", partyCode + " has already given its verdict on this pact.");
         }
         audit.record(actorId, ratify ? "PACT_RATIFIED_BY_PARTY" : "PACT_REJECTED_BY_PARTY", "pact", pactId, partyCode + (reason.isEmpty() ? "" : ": " + reason));
-        if (!ratify) {
+        Optional<Long> correction = pacts.awaitingCorrection(pactId);
+        if (correction.isPresent()) {
+            correctionVerdict(pact, correction.get(), partyCode, ratify, reason, actorId);
+        } else if (!ratify) {
             pacts.changeState(pactId, PactState.NEGOTIATING, partyCode + " rejected the pact: " + reason);
             for (long ballotId : pacts.openBallots(pactId, round)) {
                 ballots.cancelRatification(ballotId, partyCode + " rejected the pact, which is back in negotiation.");
@@ -213,5 +253,28 @@ public class PactRatificationService {
             pacts.changeState(pactId, PactState.RATIFIED, "");
             audit.record(actorId, "PACT_RATIFIED", "pact", pactId, "round " + round);
         }
+    }
+
+    /**
+     * A party's verdict on a correction: a rejection drops it (the pact keeps its published conditions, restored as
+     * a new revision), the last ratification has it published; either way the pact is PUBLISHED again.
+     */
+    private void correctionVerdict(PactRecord pact, long correctionId, String partyCode, boolean ratify, String reason, long actorId) {
+        long pactId = pact.getId();
+        int round = pact.getRound();
+        if (ratify && !pacts.allRatified(pactId, round)) {
+            return;
+        }
+        if (!ratify) {
+            int revision = pact.getCurrentRevision();
+            pacts.insertRevision(pactId, revision + 1, pacts.terms(pactId, revision - 1), actorId,
+                    "Correction not agreed: " + partyCode + " rejected it" + (reason.isEmpty() ? "" : ": " + reason));
+            for (long ballotId : pacts.openBallots(pactId, round)) {
+                ballots.cancelRatification(ballotId, partyCode + " rejected the correction.");
+            }
+        }
+        pacts.changeState(pactId, PactState.PUBLISHED, "");
+        events.publishEvent(new PactCorrectionDecided(pactId, correctionId, ratify, ratify ? "Ratified again by every party."
+                : partyCode + " rejected it" + (reason.isEmpty() ? "." : ": " + reason), actorId));
     }
 }

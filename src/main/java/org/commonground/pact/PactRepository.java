@@ -1,6 +1,7 @@
 package org.commonground.pact;
 
 import static org.commonground.jooq.Tables.BALLOT_ELECTOR;
+import static org.commonground.jooq.Tables.CORRECTION;
 import static org.commonground.jooq.Tables.GROUPS;
 import static org.commonground.jooq.Tables.GROUP_MEMBERSHIP;
 import static org.commonground.jooq.Tables.MEMBER;
@@ -73,6 +74,20 @@ public class PactRepository {
     public void changeState(long pactId, PactState to, String reason) {
         db.update(PACT).set(PACT.STATE, to.name()).set(PACT.STATE_REASON, reason).set(PACT.VERSION, PACT.VERSION.plus(1))
                 .where(PACT.ID.eq(pactId)).execute();
+    }
+
+    /** The correction of this pact is waiting for its parties' consent (V19). */
+    public boolean correctionAwaits(long pactId, long correctionId) {
+        return db.fetchExists(CORRECTION, CORRECTION.ID.eq(correctionId).and(CORRECTION.PACT_ID.eq(pactId)).and(CORRECTION.STATE.eq("AWAITING_CONSENT")));
+    }
+
+    /**
+     * The correction of the published pact that awaits its parties' consent: while there is one, the pact's round of
+     * ratification is on it.
+     */
+    public Optional<Long> awaitingCorrection(long pactId) {
+        return db.select(CORRECTION.ID).from(CORRECTION).where(CORRECTION.PACT_ID.eq(pactId)).and(CORRECTION.STATE.eq("AWAITING_CONSENT"))
+                .fetchOptional(CORRECTION.ID);
     }
 
     public int startRound(long pactId) {

@@ -142,7 +142,8 @@ public class PactService {
         return new PactDetails(pacts.summary(pactId).orElseThrow(), p.getElectionId(), terms, List.copyOf(terms.parties()), offered,
                 termsChecker.constituencies(access.groupId()), p.getStateReason(),
                 pacts.revisions(pactId), pacts.amendments(pactId), p.getRound(), ratifications, me.partyCode(), access.convenor(),
-                terms.parties().contains(me.partyCode()), signFor, chooseFor);
+                terms.parties().contains(me.partyCode()), signFor, chooseFor,
+                pacts.awaitingCorrection(pactId).isPresent());
     }
 
     /** Who did what to the pact, when: state changes, revisions, amendments and each party's verdict. */
@@ -246,6 +247,9 @@ public class PactService {
         PactGuard.Access access = guard.convenorChanging(pactId, me);
         PactGuard.requireState(access, "A published or already collapsed pact cannot collapse.", PactState.DRAFT, PactState.NEGOTIATING, PactState.RATIFYING,
                 PactState.RATIFIED);
+        if (pacts.awaitingCorrection(pactId).isPresent()) {
+            throw new InvalidInputException("state", "The pact is published; only a correction of it is being ratified, and a party's rejection drops that.");
+        }
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > MAX_REASON) {
             throw new InvalidInputException("reason", why.isEmpty() ? "Say why the pact collapsed." : "A reason can be at most 5,000 characters.");

@@ -80,6 +80,10 @@ public class PublicationRepository {
                 .orderBy(PUBLICATION.VERSION.desc()).fetch(PublicationRepository::publication);
     }
 
+    Publication byId(long publicationId) {
+        return select().where(PUBLICATION.ID.eq(publicationId)).fetchOne(PublicationRepository::publication);
+    }
+
     DocumentContent content(long publicationId) {
         JSONB json = db.select(PUBLICATION.CONTENT).from(PUBLICATION).where(PUBLICATION.ID.eq(publicationId)).fetchOne(PUBLICATION.CONTENT);
         return JSON.readValue(json.data(), DocumentContent.class);

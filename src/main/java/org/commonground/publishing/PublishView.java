@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.vaadin.flow.component.UI;
@@ -52,6 +53,7 @@ public class PublishView extends VerticalLayout implements BeforeEnterObserver {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
 
     private final PublishingService publishing;
+    private final CorrectionService corrections;
     final Button publish = new Button("Publish");
     final TextArea correctedText = new TextArea("Corrected text");
     final TextField correctionReason = new TextField("What this corrects, and why");
@@ -62,8 +64,9 @@ public class PublishView extends VerticalLayout implements BeforeEnterObserver {
     /** The version the correction form was filled from: a correction replaces exactly that one. */
     private String correcting;
 
-    public PublishView(PublishingService publishing) {
+    public PublishView(PublishingService publishing, CorrectionService corrections) {
         this.publishing = publishing;
+        this.corrections = corrections;
         addClassName("cg-page");
         progress.setIndeterminate(true);
         progress.setVisible(false);
@@ -74,7 +77,7 @@ public class PublishView extends VerticalLayout implements BeforeEnterObserver {
         correctedText.setWidthFull();
         correctedText.setMaxLength(org.commonground.proposal.ProposalService.MAX_BODY);
         correctionReason.setWidthFull();
-        correctionReason.setMaxLength(PublishingService.MAX_CORRECTION_REASON);
+        correctionReason.setMaxLength(CorrectionService.MAX_REASON);
         correctionReason.setHelperText("Readers of the old version see this; it is part of the corrected document.");
         publishCorrection.addClickListener(e -> startCorrection());
     }
@@ -112,14 +115,20 @@ public class PublishView extends VerticalLayout implements BeforeEnterObserver {
         } else if (!status.published()) {
             add(new Paragraph(pactId != 0 ? "A pact is published once every party has ratified it." : "A proposal is published once a ballot has agreed it."));
         }
-        if (status.published() && status.convenor()) {
+        if (status.awaiting() != null) {
+            add(new H3("A correction awaits consent"), new Paragraph(new Span("A correction of the published version waits for the parties that "
+                    + "agreed it to agree it again; it is published, with their new result, once they do. "), new Anchor(status.awaiting(),
+                    pactId != 0 ? "Each party's ratification" : "The ballot on it")));
+        } else if (status.published() && status.convenor()) {
             Publication newest = status.versions().getFirst();
             correcting = newest.slug();
             Forms.clear(correctedText, correctionReason);
             correctedText.setValue(publishing.content(newest).body());
             correctionReason.clear();
             add(new H3("Publish a correction"), new Paragraph("A correction is a new version of the published document (version "
-                    + (newest.version() + 1) + "). Change the " + (pactId != 0 ? "conditions" : "text") + " below and say what it corrects."),
+                    + (newest.version() + 1) + "). Change the " + (pactId != 0 ? "conditions" : "text") + " below and say what it corrects. "
+                    + "Where more than one party agreed the text, they agree the correction again first: "
+                    + (pactId != 0 ? "every party ratifies it, as its delegates choose." : "a ballot of the group, under the same rule.")),
                     correctedText, correctionReason, publishCorrection);
         }
         add(progress);
@@ -148,7 +157,8 @@ public class PublishView extends VerticalLayout implements BeforeEnterObserver {
     private void confirmPublishing() {
         ConfirmDialog confirm = new ConfirmDialog("Publish it for everyone?",
                 "Anyone will be able to read it, signed in or not. It cannot be unpublished.", "Publish now",
-                e -> inBackground(() -> pactId != 0 ? publishing.publishPact(pactId) : publishing.publishProposal(proposalId), "Published"));
+                e -> inBackground(() -> pactId != 0 ? publishing.publishPact(pactId) : publishing.publishProposal(proposalId),
+                        published -> "Published at /p/" + published.slug()));
         confirm.setCancelable(true);
         confirm.open();
     }
@@ -158,21 +168,23 @@ public class PublishView extends VerticalLayout implements BeforeEnterObserver {
         String slug = correcting;
         String text = correctedText.getValue();
         String reason = correctionReason.getValue();
-        inBackground(() -> publishing.correct(slug, text, reason), "Correction published");
+        inBackground(() -> corrections.correct(slug, text, reason), outcome -> outcome.published() != null
+                ? "Correction published at /p/" + outcome.published().slug()
+                : "The correction now needs the consent of the parties that agreed the text; it is published once they give it.");
     }
 
-    private void inBackground(Supplier<Publication> work, String done) {
+    private <T> void inBackground(Supplier<T> work, Function<T, String> done) {
         UI ui = UI.getCurrent();
         publish.setEnabled(false);
         publishCorrection.setEnabled(false);
         progress.setVisible(true);
         Thread.startVirtualThread(DelegatingSecurityContextRunnable.create(() -> {
             try {
-                Publication published = work.get();
+                T result = work.get();
                 ui.access(() -> {
                     finish();
                     show();
-                    Forms.success(done + " at /p/" + published.slug());
+                    Forms.success(done.apply(result));
                 });
             } catch (InvalidInputException bad) {
                 ui.access(() -> {

@@ -20,37 +20,33 @@ import org.commonground.pact.PactService;
 import org.commonground.pact.PactState;
 import org.commonground.pact.Ratification;
 import org.commonground.pact.RatificationMethod;
-import org.commonground.pact.terms.PactTermsRules;
 import org.commonground.pact.terms.SeatTerms;
 import org.commonground.proposal.Author;
 import org.commonground.proposal.ProposalDetails;
 import org.commonground.proposal.ProposalService;
 import org.commonground.proposal.ProposalState;
-import org.commonground.proposal.text.LineNumbering;
 import org.commonground.publishing.document.DocumentContent;
 import org.commonground.publishing.document.DocumentXhtml;
 import org.commonground.publishing.document.Fingerprint;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
-import org.commonground.shared.FieldProblem;
 import org.commonground.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Publishing agreed texts, and PDFs of texts not yet agreed. A convenor publishes an agreed proposal or a ratified
  * pact: the snapshot of every fact it states is frozen, fingerprinted and rendered to PDF once, in the same
- * transaction that moves it to PUBLISHED. A correction is a new version that names what it corrects. Reading
+ * transaction that moves it to PUBLISHED. A correction is a new version that names what it corrects
+ * ({@link CorrectionService}). Reading
  * published documents needs no sign-in; everything else goes through the proposal and pact services, which check
  * the caller's rights.
  */
 @Service
 public class PublishingService {
 
-    public static final int MAX_CORRECTION_REASON = 1000;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final ZoneId UK = ZoneId.of("Europe/London");
     private static final List<String> RESERVED_SLUGS = List.of("verify", "feed", "assets");
@@ -59,6 +55,7 @@ public class PublishingService {
     private final PactService pacts;
     private final BallotService ballots;
     private final PublicationRepository publications;
+    private final CorrectionRepository corrections;
     private final CurrentMember currentMember;
     private final AuditLog audit;
     private final String baseUrl;
@@ -66,12 +63,13 @@ public class PublishingService {
     private final PdfRenderer renderer = new PdfRenderer();
 
     PublishingService(ProposalService proposals, PactService pacts, BallotService ballots, PublicationRepository publications,
-                      CurrentMember currentMember, AuditLog audit, @Value("${commonground.base-url}") String baseUrl,
+                      CorrectionRepository corrections, CurrentMember currentMember, AuditLog audit, @Value("${commonground.base-url}") String baseUrl,
                       ApplicationEventPublisher events) {
         this.proposals = proposals;
         this.pacts = pacts;
         this.ballots = ballots;
         this.publications = publications;
+        this.corrections = corrections;
         this.currentMember = currentMember;
         this.audit = audit;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
@@ -107,8 +105,10 @@ public class PublishingService {
      * @param publishable agreed (ratified) and not yet published
      * @param convenor    the caller may publish it, and correct it once published
      * @param versions    its published versions, newest first
+     * @param awaiting    a correction waiting for the parties' consent: where they give it (a ballot or the pact
+     *                    page), or null
      */
-    public record Status(String title, String state, boolean publishable, boolean convenor, List<Publication> versions) {
+    public record Status(String title, String state, boolean publishable, boolean convenor, List<Publication> versions, String awaiting) {
 
         public boolean published() {
             return !versions.isEmpty();
@@ -118,12 +118,13 @@ public class PublishingService {
     public Status proposalStatus(long proposalId) {
         ProposalDetails d = proposals.details(proposalId);
         return new Status(d.proposal().title(), d.proposal().state().label(), d.proposal().state() == ProposalState.AGREED, d.convenor(),
-                versionsOfProposal(proposalId));
+                versionsOfProposal(proposalId), corrections.awaiting(proposalId, null).map(c -> "proposals/" + proposalId + "/ballots").orElse(null));
     }
 
     public Status pactStatus(long pactId) {
         PactDetails d = pacts.details(pactId);
-        return new Status(d.summary().title(), d.state().label(), d.state() == PactState.RATIFIED, d.convenor(), versionsOfPact(pactId));
+        return new Status(d.summary().title(), d.state().label(), d.state() == PactState.RATIFIED, d.convenor(), versionsOfPact(pactId),
+                corrections.awaiting(null, pactId).map(c -> "pacts/" + pactId).orElse(null));
     }
 
     // ---- Drafts: any proposal or pact the caller may read, at any stage
@@ -156,12 +157,8 @@ public class PublishingService {
         SignedInMember me = currentMember.require();
         proposals.markPublished(proposalId);
         ProposalDetails d = proposals.details(proposalId);
-        Optional<BallotDetails> decisive = ballots.ballotsOf(proposalId).stream().map(ballots::details)
-                .filter(b -> b.amendmentId() == null && Boolean.TRUE.equals(b.passed()) && b.closedAt() != null)
-                .max(Comparator.comparing(BallotDetails::closedAt));
-        List<DocumentContent.ResultRow> results = decisive.map(b -> b.parties().stream()
-                .map(p -> new DocumentContent.ResultRow(p.party(), p.electorate(), p.forVotes(), p.against(), p.abstain(), verdictOf(p, b.explanation())))
-                .toList()).orElse(List.of());
+        Optional<BallotDetails> decisive = decisiveBallot(proposalId);
+        List<DocumentContent.ResultRow> results = decisive.map(PublishingService::resultRows).orElse(List.of());
         OffsetDateTime now = OffsetDateTime.now();
         String dates = decisive.map(b -> "Agreed " + date(b.closedAt()) + " · ").orElse("") + "Published " + date(now);
         DocumentContent content = proposalContent(d, dates, results, decisive.map(BallotDetails::explanation).orElse(""), false);
@@ -181,44 +178,17 @@ public class PublishingService {
         return store(content, null, pactId, null, slugFor(content.title(), "pact"), me, now);
     }
 
-    /**
-     * A convenor corrects the newest version of a published document: a new version with the corrected text,
-     * saying what it corrects and why. The old version stays published, marked superseded.
-     */
-    @Transactional
-    public Publication correct(String slug, String correctedBody, String why) {
-        SignedInMember me = currentMember.require();
-        Publication old = publications.bySlug(slug).orElseThrow(() -> new InvalidInputException("slug", "There is no such published document."));
-        boolean convenor = old.proposalId() != null ? proposals.details(old.proposalId()).convenor() : pacts.details(old.pactId()).convenor();
-        if (!convenor) {
-            throw new AccessDeniedException("Only a convenor of the group can correct a published document.");
-        }
-        // Corrections of one document are made one at a time; the check after the lock sees what the one before wrote.
-        publications.lockDocument(old.proposalId(), old.pactId());
-        Publication newest = publications.versionsOf(old.proposalId(), old.pactId()).getFirst();
-        if (newest.id() != old.id()) {
-            throw new InvalidInputException("body", "This version has already been corrected. Correct the newest version, " + newest.slug() + ".");
-        }
-        String reason = why == null ? "" : why.strip();
-        String body = correctedBody == null ? "" : correctedBody.replace("\r\n", "\n");
-        List<FieldProblem> problems = new ArrayList<>();
-        if (reason.isEmpty() || reason.length() > MAX_CORRECTION_REASON) {
-            problems.add(new FieldProblem("reason", reason.isEmpty()
-                    ? "Say what the correction corrects: readers of the old version will see it." : "A reason can be at most 1,000 characters."));
-        }
-        DocumentContent content = publications.content(old.id());
-        int limit = old.pactId() != null ? PactTermsRules.MAX_CONDITIONS : ProposalService.MAX_BODY;
-        if (body.length() > limit) {
-            problems.add(new FieldProblem("body", "A text can be at most " + String.format("%,d", limit) + " characters."));
-        } else if (LineNumbering.number(body, content.lineWidth()).equals(LineNumbering.number(content.body(), content.lineWidth()))) {
-            problems.add(new FieldProblem("body", "The text is the same as the published one: change what needs correcting."));
-        }
-        InvalidInputException.throwIfAny(problems);
-        OffsetDateTime now = OffsetDateTime.now();
-        String dates = content.dates().replaceAll(" · Corrected [^·]*$", "") + " · Corrected " + date(now);
-        DocumentContent corrected = content.corrected(body, "Version " + old.version() + " (published " + date(old.publishedAt()) + ") corrected: " + reason, dates);
-        String firstSlug = publications.versionsOf(old.proposalId(), old.pactId()).getLast().slug();
-        return store(corrected, old.proposalId(), old.pactId(), old, uniqueSlug(firstSlug + "-v" + (old.version() + 1)), me, now);
+    /** The last ballot that agreed the proposal's text (or a correction of it). */
+    Optional<BallotDetails> decisiveBallot(long proposalId) {
+        return ballots.ballotsOf(proposalId).stream().map(ballots::details)
+                .filter(b -> b.amendmentId() == null && Boolean.TRUE.equals(b.passed()) && b.closedAt() != null)
+                .max(Comparator.comparing(BallotDetails::closedAt));
+    }
+
+    static List<DocumentContent.ResultRow> resultRows(BallotDetails b) {
+        return b.parties().stream()
+                .map(p -> new DocumentContent.ResultRow(p.party(), p.electorate(), p.forVotes(), p.against(), p.abstain(), verdictOf(p, b.explanation())))
+                .toList();
     }
 
     // ---- Reading published documents: anyone, signed in or not
@@ -298,7 +268,7 @@ public class PublishingService {
                 dates, width, d.current().body(), results, decision, List.of(), List.of(), "", draft);
     }
 
-    private DocumentContent pactContent(PactDetails d, String dates, boolean draft) {
+    DocumentContent pactContent(PactDetails d, String dates, boolean draft) {
         List<DocumentContent.TermsRow> terms = new ArrayList<>();
         for (SeatTerms s : d.terms().seats()) {
             terms.add(new DocumentContent.TermsRow(s.constituency(), s.onsCode(), s.candidate(), s.stances().entrySet().stream()
@@ -334,7 +304,7 @@ public class PublishingService {
     }
 
     /** The one clock: {@code now} is both the date the document states and its recorded publication time. */
-    private Publication store(DocumentContent content, Long proposalId, Long pactId, Publication supersedes, String slug, SignedInMember me,
+    Publication store(DocumentContent content, Long proposalId, Long pactId, Publication supersedes, String slug, SignedInMember me,
                               OffsetDateTime now) {
         String fingerprint = Fingerprint.of(content);
         byte[] pdf = renderer.render(DocumentXhtml.render(content, fingerprint, verifyAddress()), "en").pdf();
@@ -363,7 +333,7 @@ public class PublishingService {
         return uniqueSlug(base.isEmpty() ? fallback : base);
     }
 
-    private String uniqueSlug(String base) {
+    String uniqueSlug(String base) {
         String slug = base;
         for (int n = 2; RESERVED_SLUGS.contains(slug) || publications.slugTaken(slug); n++) {
             slug = base + "-" + n;
@@ -381,7 +351,7 @@ public class PublishingService {
         return slug;
     }
 
-    private static String date(OffsetDateTime at) {
+    static String date(OffsetDateTime at) {
         return DATE.format(at.atZoneSameInstant(UK));
     }
 }

@@ -14,6 +14,7 @@ import org.commonground.jooq.tables.Ballot;
 import org.commonground.jooq.tables.BallotElector;
 import org.commonground.jooq.tables.Comment;
 import org.commonground.jooq.tables.Constituency;
+import org.commonground.jooq.tables.Correction;
 import org.commonground.jooq.tables.Election;
 import org.commonground.jooq.tables.ElectionResult;
 import org.commonground.jooq.tables.EmailVerificationToken;
@@ -95,6 +96,11 @@ public class DefaultSchema extends SchemaImpl {
      * The table <code>constituency</code>.
      */
     public final Constituency CONSTITUENCY = Constituency.CONSTITUENCY;
+
+    /**
+     * The table <code>correction</code>.
+     */
+    public final Correction CORRECTION = Correction.CORRECTION;
 
     /**
      * The table <code>election</code>.
@@ -259,6 +265,7 @@ public class DefaultSchema extends SchemaImpl {
             BallotElector.BALLOT_ELECTOR,
             Comment.COMMENT,
             Constituency.CONSTITUENCY,
+            Correction.CORRECTION,
             Election.ELECTION,
             ElectionResult.ELECTION_RESULT,
             EmailVerificationToken.EMAIL_VERIFICATION_TOKEN,

@@ -11,6 +11,7 @@ import org.commonground.jooq.tables.Ballot;
 import org.commonground.jooq.tables.BallotElector;
 import org.commonground.jooq.tables.Comment;
 import org.commonground.jooq.tables.Constituency;
+import org.commonground.jooq.tables.Correction;
 import org.commonground.jooq.tables.Election;
 import org.commonground.jooq.tables.ElectionResult;
 import org.commonground.jooq.tables.EmailVerificationToken;
@@ -81,6 +82,11 @@ public class Tables {
      * The table <code>constituency</code>.
      */
     public static final Constituency CONSTITUENCY = Constituency.CONSTITUENCY;
+
+    /**
+     * The table <code>correction</code>.
+     */
+    public static final Correction CORRECTION = Correction.CORRECTION;
 
     /**
      * The table <code>election</code>.

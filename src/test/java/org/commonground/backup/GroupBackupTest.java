@@ -68,6 +68,8 @@ class GroupBackupTest {
     private static final String SECRET_REASON = "My reason in a secret ballot";
 
     @Autowired
+    org.commonground.publishing.CorrectionService corrections;
+    @Autowired
     Agreements agreements;
     @Autowired
     TestMembers testMembers;
@@ -154,7 +156,15 @@ class GroupBackupTest {
         TestMembers.signIn(convenor);
         ballots.close(finalBallot);
         Publication published = publishing.publishProposal(proposal);
-        publishing.correct(published.slug(), publishing.content(published).body().strip() + "\n\nSchools publish their routes.\n", "A line was left out.");
+        String correctionBallot = corrections.correct(published.slug(), publishing.content(published).body().strip()
+                + "\n\nSchools publish their routes.\n", "A line was left out.").awaiting();
+        long ballotOnCorrection = Long.parseLong(correctionBallot.substring(correctionBallot.lastIndexOf('/') + 1));
+        for (SignedInMember voter : List.of(convenor, green, libDem)) {
+            TestMembers.signIn(voter);
+            ballots.vote(ballotOnCorrection, Choice.FOR, "");
+        }
+        TestMembers.signIn(convenor);
+        ballots.close(ballotOnCorrection);
 
         long openPact = pacts.start(group, "Aldershot, next time", List.of("E14001063"), null);
         pacts.revise(openPact, 1, terms("GRN", "LAB", Stance.STANDS_DOWN, "Green leads next time."), "");
@@ -234,11 +244,15 @@ class GroupBackupTest {
         assertThat(secret.get("secret_votes").get("voters")).hasSize(3);
         assertThat(secret.get("secret_votes").get("choices").toString()).doesNotContain("member");
         assertThat(ballot(first, g.finalBallot()).get("votes")).hasSize(3);
+        // Labour's and the Greens' delegates, and the correction the group agreed by ballot.
+        assertThat(first.get("delegates")).hasSize(2);
+        assertThat(first.get("corrections")).singleElement().satisfies(c -> assertThat(c.get("state").asString()).isEqualTo("PUBLISHED"));
 
         DSLContext restored = emptyDatabase();
         GroupRestore.Restored result = new GroupRestore(restored).restore(export.json());
         assertThat(result.groupId()).isEqualTo(g.group());
-        assertThat(result.newMembers()).isEqualTo(4);
+        // The group's four, and the organiser who appointed its delegates: the record names whoever its rows name.
+        assertThat(result.newMembers()).isEqualTo(5);
         assertThat(result.summary()).contains("1 proposal (4 revisions, 2 amendments)", "2 pacts", "3 published documents", "Forgot your password?", "leaves out");
 
         // The same documents, byte for byte, with the same fingerprints, and the public verification holds there.

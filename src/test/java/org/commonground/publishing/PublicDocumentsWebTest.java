@@ -25,6 +25,8 @@ import org.springframework.web.context.WebApplicationContext;
 class PublicDocumentsWebTest {
 
     @Autowired
+    CorrectionService corrections;
+    @Autowired
     WebApplicationContext context;
     @Autowired
     PublishingService publishing;
@@ -105,7 +107,8 @@ class PublicDocumentsWebTest {
         String before = call(get("/p/" + first.slug())).getContentAsString();
         assertThat(before).doesNotContain("Superseded");
         TestMembers.signIn(agreed.convenor());
-        Publication second = publishing.correct(first.slug(), "Trams on the Gloucester Road and the A38.\n", "The A38 was agreed too.");
+        agreements.agreeCorrection(agreed, corrections.correct(first.slug(), "Trams on the Gloucester Road and the A38.\n", "The A38 was agreed too.").awaiting());
+        Publication second = publishing.versionsOfProposal(agreed.proposal()).getFirst();
         TestMembers.signOut();
 
         MockHttpServletResponse old = call(get("/p/" + first.slug()).header("If-None-Match", "\"" + first.fingerprint() + "-t1\""));

@@ -30,6 +30,8 @@ class PublicationServiceTest {
     private static final String BODY = "# Safe streets\n\nTwenty miles an hour on every residential street in Caerdydd, ŵ ŷ.\n\nA crossing at every school gate.\n";
 
     @Autowired
+    CorrectionService corrections;
+    @Autowired
     PublishingService publishing;
     @Autowired
     ProposalService proposals;
@@ -126,21 +128,21 @@ class PublicationServiceTest {
     }
 
     @Test
-    void aCorrectionIsANewVersionThatNamesWhatItCorrectsAndSupersedesTheOld() {
-        Agreements.Agreed agreed = agreements.agreedProposal("Correctable text", BODY);
+    void aCorrectionOfATextOnePartyAgreedIsANewVersionAtOnceThatNamesWhatItCorrectsAndSupersedesTheOld() {
+        Agreements.Agreed agreed = agreements.agreedByOneParty("Correctable text", BODY);
         Publication first = publishing.publishProposal(agreed.proposal());
         String corrected = BODY.replace("school gate", "school gate and nursery");
 
         TestMembers.signIn(agreed.member());
-        assertThatThrownBy(() -> publishing.correct(first.slug(), corrected, "Nurseries were agreed too")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> corrections.correct(first.slug(), corrected, "Nurseries were agreed too")).isInstanceOf(AccessDeniedException.class);
         TestMembers.signIn(agreed.convenor());
-        assertThatThrownBy(() -> publishing.correct(first.slug(), BODY, "Nothing")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> corrections.correct(first.slug(), BODY, "Nothing")).isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).problems()).containsKey("body"));
-        assertThatThrownBy(() -> publishing.correct(first.slug(), corrected, " ")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> corrections.correct(first.slug(), corrected, " ")).isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).problems()).containsKey("reason"));
         assertThat(publishing.versionsOfProposal(agreed.proposal())).hasSize(1);
 
-        Publication second = publishing.correct(first.slug(), corrected, "Nurseries were agreed too");
+        Publication second = corrections.correct(first.slug(), corrected, "Nurseries were agreed too").published();
         assertThat(second.version()).isEqualTo(2);
         assertThat(second.slug()).isEqualTo(first.slug() + "-v2");
         assertThat(second.supersedes()).isEqualTo(first.slug());
@@ -154,7 +156,7 @@ class PublicationServiceTest {
         assertThat(old.current()).isFalse();
         assertThat(old.supersededBy()).isEqualTo(second.slug());
         assertThat(publishing.content(old).body()).isEqualTo(BODY);
-        assertThatThrownBy(() -> publishing.correct(first.slug(), corrected + "x", "Again")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> corrections.correct(first.slug(), corrected + "x", "Again")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("already been corrected");
         assertThat(publishing.versionsOfProposal(agreed.proposal())).extracting(Publication::version).containsExactly(2, 1);
         assertThat(publishing.newest(10)).extracting(Publication::slug).containsSubsequence(second.slug(), first.slug());

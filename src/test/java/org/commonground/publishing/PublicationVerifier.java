@@ -13,7 +13,7 @@ public final class PublicationVerifier {
 
     public PublicationVerifier(DSLContext db) {
         publications = new PublicationRepository(db);
-        publishing = new PublishingService(null, null, null, publications, null, null, "http://localhost", null);
+        publishing = new PublishingService(null, null, null, publications, null, null, null, "http://localhost", null);
     }
 
     public PublishingService.Verification verifyFingerprint(String fingerprint) {

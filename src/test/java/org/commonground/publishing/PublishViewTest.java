@@ -21,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PublishViewTest extends ViewTest {
 
     @Autowired
+    org.commonground.ballot.BallotService ballots;
+    @Autowired
     Agreements agreements;
     @Autowired
     PublishingService publishing;
@@ -59,8 +61,18 @@ class PublishViewTest extends ViewTest {
         test(page.correctedText).setValue("Every library opens on Sundays and bank holidays.\n");
         test(page.correctionReason).setValue("Bank holidays were agreed too.");
         test(page.publishCorrection).click();
-        UiQueue.awaitUntil(() -> publishing.versionsOfProposal(agreed.proposal()).size() == 2 && !page.progress.isVisible());
+        // Two parties agreed the text, so they agree the correction again before it is published.
+        UiQueue.awaitUntil(() -> !page.progress.isVisible() && $view(Anchor.class).all().stream()
+                .anyMatch(a -> a.getHref().equals("proposals/" + agreed.proposal() + "/ballots")));
+        assertThat(publishing.versionsOfProposal(agreed.proposal())).hasSize(1);
+        assertThat($view(Button.class).all()).extracting(Button::getText).doesNotContain("Publish the correction");
+        String ballot = "ballots/" + ballots.ballotsOf(agreed.proposal()).stream().mapToLong(Long::longValue).max().orElseThrow();
+        agreements.agreeCorrection(agreed, ballot);
+
+        PublishView again = navigate(PublishView.class, Map.of("proposalId", String.valueOf(agreed.proposal())));
+        assertThat(publishing.versionsOfProposal(agreed.proposal())).hasSize(2);
         assertThat($view(Anchor.class).all()).extracting(Anchor::getHref).contains("/p/" + published.slug() + "-v2");
         assertThat($view(Button.class).all()).extracting(Button::getText).contains("Publish the correction");
+        assertThat(again.correctedText.getValue()).isEqualTo("Every library opens on Sundays and bank holidays.\n");
     }
 }

@@ -64,6 +64,8 @@ class PactAccessMatrixTest {
     @Autowired
     PublishingService publishing;
     @Autowired
+    org.commonground.publishing.CorrectionService corrections;
+    @Autowired
     SearchService search;
     @Autowired
     PartyRepository parties;
@@ -328,11 +330,14 @@ class PactAccessMatrixTest {
                 .find("listed as published", d -> publishing.newest(500), (d, found) -> any(found, p -> p.id() == d.id()))
                 .find("read at its address", d -> publishing.published(d.slug()).map(publishing::content), (d, found) -> found.isPresent())
                 .find("its PDF", d -> publishing.published(d.slug()).map(publishing::pdf), (d, found) -> found.isPresent())
-                .change("correct it", d -> publishing.correct(d.slug(), "Joint leaflets, corrected.", "A typo")), """
+                .change("correct it", d -> corrections.correct(d.slug(), "Joint leaflets, corrected.", "A typo"))
+                .change("start a correction round directly", d -> ratification.startCorrectionRound(d.pactId(), -1, "Joint leaflets.", "A typo")), """
                 listed as published              | anyone              // for all its parties at once
                 read at its address              | anyone
                 its PDF                          | anyone
+                // Proposing it is the convenor's; agreeing it is every party's again, each as its delegates choose.
                 correct it                       | convenor
+                start a correction round directly | nobody             // only for a correction that awaits consent
                 """);
     }
 

@@ -54,6 +54,8 @@ class ProposalAccessMatrixTest {
     @Autowired
     PublishingService publishing;
     @Autowired
+    org.commonground.publishing.CorrectionService corrections;
+    @Autowired
     SearchService search;
     @Autowired
     NotificationService notifications;
@@ -453,7 +455,9 @@ class ProposalAccessMatrixTest {
             .find("its PDF", d -> publishing.published(d.slug()).map(publishing::pdf), (d, found) -> found.isPresent())
             .find("its fingerprint verifies", d -> publishing.verifyFingerprint(d.fingerprint()),
                     (d, verification) -> verification.verdict() == PublishingService.Verdict.MATCH)
-            .change("correct it", d -> publishing.correct(d.slug(), BODY + "Corrected.\n", "A typo"));
+            .change("correct it", d -> corrections.correct(d.slug(), BODY + "Corrected.\n", "A typo"))
+            .change("open a ballot on a correction directly", d -> ballots.openOnCorrection(d.proposal(), -1,
+                    new BallotSettings(DecisionRule.SIMPLE_MAJORITY, false, 0, 0, null)));
 
     @Test
     void anAgreedTextNotYetPublished() {
@@ -467,6 +471,7 @@ class ProposalAccessMatrixTest {
                 its PDF                          | nobody
                 its fingerprint verifies         | nobody              // a draft PDF's fingerprint is no published one
                 correct it                       | nobody
+                open a ballot on a correction directly | nobody
                 """);
     }
 
@@ -482,7 +487,8 @@ class ProposalAccessMatrixTest {
                 its PDF                          | anyone
                 its fingerprint verifies         | anyone
                 // "Read, cannot alter": a convenor's correction is a new version beside it, which names what it corrects.
-                correct it                       | convenor
+                correct it                       | convenor            // the group then agrees it again, by ballot
+                open a ballot on a correction directly | nobody        // only on a correction that awaits consent
                 """);
     }
 

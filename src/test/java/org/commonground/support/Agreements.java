@@ -66,6 +66,36 @@ public class Agreements {
         return new Agreed(group, proposal, convenor, member);
     }
 
+    /** A Green group's proposal, agreed by its Green members alone: one party agreed it. */
+    public Agreed agreedByOneParty(String title, String body) {
+        SignedInMember convenor = testMembers.register("One-party convenor", "GRN");
+        TestMembers.signIn(convenor);
+        long group = groups.create(new NewGroup("One-party group " + convenor.id(), GroupKind.ALLIANCE, null, null));
+        SignedInMember member = testMembers.joined(groups, group, convenor, "One-party member", "GRN");
+        TestMembers.signIn(convenor);
+        long proposal = proposals.create(group, new ProposalDraft(title, "", body, ""));
+        proposals.move(proposal, ProposalState.DISCUSSION);
+        proposals.move(proposal, ProposalState.VOTING);
+        long ballot = ballots.open(proposal, null, new BallotSettings(DecisionRule.SIMPLE_MAJORITY, false, 0, 0, null));
+        ballots.vote(ballot, Choice.FOR, "");
+        ballots.close(ballot);
+        return new Agreed(group, proposal, convenor, member);
+    }
+
+    /**
+     * Agrees a correction of the proposal, awaiting its ballot: both of the group's members vote for it and the
+     * convenor closes the ballot. The convenor is signed in afterwards.
+     */
+    public void agreeCorrection(Agreed agreed, String ballotPage) {
+        long ballot = Long.parseLong(ballotPage.substring(ballotPage.lastIndexOf('/') + 1));
+        for (SignedInMember voter : List.of(agreed.convenor(), agreed.member())) {
+            TestMembers.signIn(voter);
+            ballots.vote(ballot, Choice.FOR, "");
+        }
+        TestMembers.signIn(agreed.convenor());
+        ballots.close(ballot);
+    }
+
     /** A local group's pact over Aldershot, ratified by a Labour and a Green delegate each signing for their party. */
     public record Ratified(long group, long pact, SignedInMember convenor, SignedInMember green) {
     }

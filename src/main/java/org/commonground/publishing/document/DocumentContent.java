@@ -50,6 +50,11 @@ public record DocumentContent(String kind, String title, String group, List<Stri
         return new DocumentContent("Draft", title, "", List.of(), "", 80, markdown, List.of(), "", List.of(), List.of(), "", true);
     }
 
+    /** The same document with the result of another ballot: the one that agreed its correction. */
+    public DocumentContent withResults(List<ResultRow> newResults, String newDecision) {
+        return new DocumentContent(kind, title, group, authors, dates, lineWidth, body, newResults, newDecision, terms, signatures, correction, draft);
+    }
+
     /** The same document with a corrected text, saying what was corrected, on what date. */
     public DocumentContent corrected(String correctedBody, String why, String dates) {
         return new DocumentContent(kind, title, group, authors, dates, lineWidth, correctedBody, results, decision, terms, signatures, why, draft);

@@ -14,6 +14,7 @@ import org.commonground.jooq.Indexes;
 import org.commonground.jooq.Keys;
 import org.commonground.jooq.tables.Amendment.AmendmentPath;
 import org.commonground.jooq.tables.BallotElector.BallotElectorPath;
+import org.commonground.jooq.tables.Correction.CorrectionPath;
 import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.Pact.PactPath;
 import org.commonground.jooq.tables.PactRatification.PactRatificationPath;
@@ -157,6 +158,11 @@ public class Ballot extends TableImpl<BallotRecord> {
      */
     public final TableField<BallotRecord, Integer> LEFT_OUT_CLAIMED = createField(DSL.name("left_out_claimed"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "");
 
+    /**
+     * The column <code>ballot.correction_id</code>.
+     */
+    public final TableField<BallotRecord, Long> CORRECTION_ID = createField(DSL.name("correction_id"), SQLDataType.BIGINT, this, "");
+
     private Ballot(Name alias, Table<BallotRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -241,7 +247,7 @@ public class Ballot extends TableImpl<BallotRecord> {
 
     @Override
     public List<ForeignKey<BallotRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.BALLOT__BALLOT_AMENDMENT_ID_FKEY, Keys.BALLOT__BALLOT_CLOSED_BY_FKEY, Keys.BALLOT__BALLOT_OPENED_BY_FKEY, Keys.BALLOT__BALLOT_PACT_ID_FKEY, Keys.BALLOT__BALLOT_PARTY_ID_FKEY, Keys.BALLOT__BALLOT_PROPOSAL_ID_FKEY);
+        return Arrays.asList(Keys.BALLOT__BALLOT_AMENDMENT_ID_FKEY, Keys.BALLOT__BALLOT_CLOSED_BY_FKEY, Keys.BALLOT__BALLOT_CORRECTION_ID_FKEY, Keys.BALLOT__BALLOT_OPENED_BY_FKEY, Keys.BALLOT__BALLOT_PACT_ID_FKEY, Keys.BALLOT__BALLOT_PARTY_ID_FKEY, Keys.BALLOT__BALLOT_PROPOSAL_ID_FKEY);
     }
 
     private transient AmendmentPath _amendment;
@@ -267,6 +273,18 @@ public class Ballot extends TableImpl<BallotRecord> {
             _ballotClosedByFkey = new MemberPath(this, Keys.BALLOT__BALLOT_CLOSED_BY_FKEY, null);
 
         return _ballotClosedByFkey;
+    }
+
+    private transient CorrectionPath _correction;
+
+    /**
+     * Get the implicit join path to the <code>correction</code> table.
+     */
+    public CorrectionPath correction() {
+        if (_correction == null)
+            _correction = new CorrectionPath(this, Keys.BALLOT__BALLOT_CORRECTION_ID_FKEY, null);
+
+        return _correction;
     }
 
     private transient MemberPath _ballotOpenedByFkey;
@@ -355,6 +373,7 @@ public class Ballot extends TableImpl<BallotRecord> {
     public List<Check<BallotRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("ballot_closes_after_opening"), "(((closes_at IS NULL) OR (closes_at > opened_at)))", true),
+            Internal.createCheck(this, DSL.name("ballot_correction_is_of_a_proposal"), "(((correction_id IS NULL) OR ((proposal_id IS NOT NULL) AND (amendment_id IS NULL))))", true),
             Internal.createCheck(this, DSL.name("ballot_explanation_check"), "((char_length(explanation) <= 20000))", true),
             Internal.createCheck(this, DSL.name("ballot_has_one_subject"), "((((proposal_id IS NOT NULL) AND (pact_id IS NULL) AND (party_id IS NULL)) OR ((proposal_id IS NULL) AND (pact_id IS NOT NULL) AND (party_id IS NOT NULL) AND (amendment_id IS NULL))))", true),
             Internal.createCheck(this, DSL.name("ballot_left_out_claimed_check"), "((left_out_claimed >= 0))", true),

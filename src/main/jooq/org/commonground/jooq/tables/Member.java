@@ -17,6 +17,7 @@ import org.commonground.jooq.tables.AuditEvent.AuditEventPath;
 import org.commonground.jooq.tables.Ballot.BallotPath;
 import org.commonground.jooq.tables.BallotElector.BallotElectorPath;
 import org.commonground.jooq.tables.Comment.CommentPath;
+import org.commonground.jooq.tables.Correction.CorrectionPath;
 import org.commonground.jooq.tables.Election.ElectionPath;
 import org.commonground.jooq.tables.EmailVerificationToken.EmailVerificationTokenPath;
 import org.commonground.jooq.tables.GroupInvitation.GroupInvitationPath;
@@ -343,6 +344,18 @@ public class Member extends TableImpl<MemberRecord> {
             _comment = new CommentPath(this, null, Keys.COMMENT__COMMENT_AUTHOR_ID_FKEY.getInverseKey());
 
         return _comment;
+    }
+
+    private transient CorrectionPath _correction;
+
+    /**
+     * Get the implicit to-many join path to the <code>correction</code> table
+     */
+    public CorrectionPath correction() {
+        if (_correction == null)
+            _correction = new CorrectionPath(this, null, Keys.CORRECTION__CORRECTION_PROPOSED_BY_FKEY.getInverseKey());
+
+        return _correction;
     }
 
     private transient ElectionPath _election;

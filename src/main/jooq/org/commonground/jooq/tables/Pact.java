@@ -14,6 +14,7 @@ import org.commonground.jooq.Indexes;
 import org.commonground.jooq.Keys;
 import org.commonground.jooq.tables.Ballot.BallotPath;
 import org.commonground.jooq.tables.Comment.CommentPath;
+import org.commonground.jooq.tables.Correction.CorrectionPath;
 import org.commonground.jooq.tables.Election.ElectionPath;
 import org.commonground.jooq.tables.Groups.GroupsPath;
 import org.commonground.jooq.tables.Member.MemberPath;
@@ -270,6 +271,18 @@ public class Pact extends TableImpl<PactRecord> {
             _comment = new CommentPath(this, null, Keys.COMMENT__COMMENT_PACT_ID_FKEY.getInverseKey());
 
         return _comment;
+    }
+
+    private transient CorrectionPath _correction;
+
+    /**
+     * Get the implicit to-many join path to the <code>correction</code> table
+     */
+    public CorrectionPath correction() {
+        if (_correction == null)
+            _correction = new CorrectionPath(this, null, Keys.CORRECTION__CORRECTION_PACT_ID_FKEY.getInverseKey());
+
+        return _correction;
     }
 
     private transient PactAmendmentPath _pactAmendment;

@@ -15,6 +15,7 @@ import org.commonground.jooq.Keys;
 import org.commonground.jooq.tables.Amendment.AmendmentPath;
 import org.commonground.jooq.tables.Ballot.BallotPath;
 import org.commonground.jooq.tables.Comment.CommentPath;
+import org.commonground.jooq.tables.Correction.CorrectionPath;
 import org.commonground.jooq.tables.Groups.GroupsPath;
 import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.ProposalAuthor.ProposalAuthorPath;
@@ -287,6 +288,18 @@ public class Proposal extends TableImpl<ProposalRecord> {
             _comment = new CommentPath(this, null, Keys.COMMENT__COMMENT_PROPOSAL_ID_FKEY.getInverseKey());
 
         return _comment;
+    }
+
+    private transient CorrectionPath _correction;
+
+    /**
+     * Get the implicit to-many join path to the <code>correction</code> table
+     */
+    public CorrectionPath correction() {
+        if (_correction == null)
+            _correction = new CorrectionPath(this, null, Keys.CORRECTION__CORRECTION_PROPOSAL_ID_FKEY.getInverseKey());
+
+        return _correction;
     }
 
     private transient ProposalAuthorPath _proposalAuthor;

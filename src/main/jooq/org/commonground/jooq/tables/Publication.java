@@ -12,6 +12,7 @@ import java.util.List;
 import org.commonground.jooq.DefaultSchema;
 import org.commonground.jooq.Indexes;
 import org.commonground.jooq.Keys;
+import org.commonground.jooq.tables.Correction.CorrectionPath;
 import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.Pact.PactPath;
 import org.commonground.jooq.tables.Proposal.ProposalPath;
@@ -277,6 +278,32 @@ public class Publication extends TableImpl<PublicationRecord> {
             _publication = new PublicationPath(this, Keys.PUBLICATION__PUBLICATION_SUPERSEDES_ID_FKEY, null);
 
         return _publication;
+    }
+
+    private transient CorrectionPath _correctionPublicationIdFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>correction</code> table,
+     * via the <code>correction_publication_id_fkey</code> key
+     */
+    public CorrectionPath correctionPublicationIdFkey() {
+        if (_correctionPublicationIdFkey == null)
+            _correctionPublicationIdFkey = new CorrectionPath(this, null, Keys.CORRECTION__CORRECTION_PUBLICATION_ID_FKEY.getInverseKey());
+
+        return _correctionPublicationIdFkey;
+    }
+
+    private transient CorrectionPath _correctionPublishedIdFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>correction</code> table,
+     * via the <code>correction_published_id_fkey</code> key
+     */
+    public CorrectionPath correctionPublishedIdFkey() {
+        if (_correctionPublishedIdFkey == null)
+            _correctionPublishedIdFkey = new CorrectionPath(this, null, Keys.CORRECTION__CORRECTION_PUBLISHED_ID_FKEY.getInverseKey());
+
+        return _correctionPublishedIdFkey;
     }
 
     @Override

@@ -271,6 +271,20 @@ public class BallotRecord extends UpdatableRecordImpl<BallotRecord> {
         return (Integer) get(17);
     }
 
+    /**
+     * Setter for <code>ballot.correction_id</code>.
+     */
+    public void setCorrectionId(Long value) {
+        set(18, value);
+    }
+
+    /**
+     * Getter for <code>ballot.correction_id</code>.
+     */
+    public Long getCorrectionId() {
+        return (Long) get(18);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -294,7 +308,7 @@ public class BallotRecord extends UpdatableRecordImpl<BallotRecord> {
     /**
      * Create a detached, initialised BallotRecord
      */
-    public BallotRecord(Long id, Long proposalId, Long amendmentId, Integer revision, String rule, Boolean secret, Integer overallQuorum, Integer partyQuorum, Long openedBy, OffsetDateTime openedAt, OffsetDateTime closesAt, OffsetDateTime closedAt, Long closedBy, Boolean passed, String explanation, Long pactId, Long partyId, Integer leftOutClaimed) {
+    public BallotRecord(Long id, Long proposalId, Long amendmentId, Integer revision, String rule, Boolean secret, Integer overallQuorum, Integer partyQuorum, Long openedBy, OffsetDateTime openedAt, OffsetDateTime closesAt, OffsetDateTime closedAt, Long closedBy, Boolean passed, String explanation, Long pactId, Long partyId, Integer leftOutClaimed, Long correctionId) {
         super(Ballot.BALLOT);
 
         setId(id);
@@ -315,6 +329,7 @@ public class BallotRecord extends UpdatableRecordImpl<BallotRecord> {
         setPactId(pactId);
         setPartyId(partyId);
         setLeftOutClaimed(leftOutClaimed);
+        setCorrectionId(correctionId);
         resetTouchedOnNotNull();
     }
 }
