@@ -100,6 +100,13 @@ public class TestMembers {
                 parties.findByCode(partyCode).orElseThrow().colour(), m.admin(), null);
     }
 
+    /** An account made elsewhere (say, through the registration form), to act as in a test. */
+    public SignedInMember signedIn(String email) {
+        Member m = memberRepository.findByEmail(email).orElseThrow();
+        var party = parties.findById(m.partyId()).orElseThrow();
+        return new SignedInMember(m.id(), m.email(), m.displayName(), m.partyId(), party.code(), party.colour(), m.admin(), null);
+    }
+
     /** Registers a member who asks to join the group and is approved by its convenor; leaves the convenor signed in. */
     public SignedInMember joined(GroupService groups, long groupId, SignedInMember convenor, String name, String partyCode) {
         return approvedInto(groups, groupId, convenor, register(name, partyCode));
