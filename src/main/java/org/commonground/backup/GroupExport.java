@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 
 import org.commonground.audit.AuditLog;
-import org.commonground.group.MembershipRepository;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
@@ -35,16 +34,14 @@ public class GroupExport {
     }
 
     private final GroupRecordRepository records;
-    private final MembershipRepository memberships;
     private final CurrentMember currentMember;
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate snapshot;
 
-    GroupExport(GroupRecordRepository records, MembershipRepository memberships, CurrentMember currentMember, AuditLog audit, Clock clock,
+    GroupExport(GroupRecordRepository records, CurrentMember currentMember, AuditLog audit, Clock clock,
                 PlatformTransactionManager transactions) {
         this.records = records;
-        this.memberships = memberships;
         this.currentMember = currentMember;
         this.audit = audit;
         this.clock = clock;
@@ -55,13 +52,13 @@ public class GroupExport {
     /** Whether the signed-in member may export this group's record: its convenors. */
     @Transactional(readOnly = true)
     public boolean mayExport(long groupId) {
-        return memberships.isConvenor(groupId, currentMember.require().id());
+        return records.isConvenor(groupId, currentMember.require().id());
     }
 
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Export export(long groupId) {
         SignedInMember me = currentMember.require();
-        if (!memberships.isConvenor(groupId, me.id())) {
+        if (!records.isConvenor(groupId, me.id())) {
             throw new AccessDeniedException("Only a convenor of this group may export its record.");
         }
         String name = records.groupName(groupId).orElseThrow(() -> new InvalidInputException("group", "There is no such group."));

@@ -79,6 +79,12 @@ public class GroupRecordRepository {
         this.db = db;
     }
 
+    /** An active convenor of the group: who exports its record. (The backup feature reads memberships itself, so group may use it.) */
+    boolean isConvenor(long groupId, long memberId) {
+        return db.fetchExists(GROUP_MEMBERSHIP, GROUP_MEMBERSHIP.GROUP_ID.eq(groupId).and(GROUP_MEMBERSHIP.MEMBER_ID.eq(memberId))
+                .and(GROUP_MEMBERSHIP.STATUS.eq("ACTIVE")).and(GROUP_MEMBERSHIP.ROLE.eq("CONVENOR")));
+    }
+
     Optional<String> groupName(long groupId) {
         return db.select(GROUPS.NAME).from(GROUPS).where(GROUPS.ID.eq(groupId)).fetchOptional(GROUPS.NAME);
     }

@@ -15,8 +15,6 @@ import org.commonground.ballot.rules.PartyTally;
 import org.commonground.group.DelegationRepository;
 import org.commonground.jooq.tables.records.AmendmentRecord;
 import org.commonground.jooq.tables.records.BallotRecord;
-import org.commonground.pact.PactGuard;
-import org.commonground.pact.PactState;
 import org.commonground.proposal.AmendmentRepository;
 import org.commonground.proposal.AmendmentService;
 import org.commonground.proposal.AmendmentState;
@@ -47,7 +45,7 @@ public class BallotService {
     private final AmendmentRepository amendmentRecords;
     private final AmendmentService amendments;
     private final ProposalGuard guard;
-    private final PactGuard pactGuard;
+    private final RatifiedPacts pacts;
     private final DelegationRepository delegations;
     private final ApplicationEventPublisher publisher;
     private final CurrentMember currentMember;
@@ -55,9 +53,9 @@ public class BallotService {
     private final Clock clock;
 
     BallotService(BallotRepository ballots, ProposalRepository proposals, AmendmentRepository amendmentRecords,
-                  AmendmentService amendments, ProposalGuard guard, PactGuard pactGuard, DelegationRepository delegations, ApplicationEventPublisher publisher,
+                  AmendmentService amendments, ProposalGuard guard, RatifiedPacts pacts, DelegationRepository delegations, ApplicationEventPublisher publisher,
                   CurrentMember currentMember, AuditLog audit, Clock clock) {
-        this.pactGuard = pactGuard;
+        this.pacts = pacts;
         this.delegations = delegations;
         this.publisher = publisher;
         this.ballots = ballots;
@@ -115,11 +113,11 @@ public class BallotService {
     @Transactional
     public long openRatification(long pactId, long partyId, int revision, BallotSettings settings) {
         SignedInMember me = currentMember.require();
-        PactGuard.Access access = pactGuard.readable(pactId, me);
+        RatifiedPacts.Pact access = pacts.find(pactId, me, false);
         if (!delegations.isDelegate(access.groupId(), me.id(), partyId)) {
             throw new AccessDeniedException("Only the party's delegates in the group open its ratification ballot.");
         }
-        if (access.state() != PactState.RATIFYING || !pactGuard.awaitsBallot(pactId, partyId)) {
+        if (!access.ratifying() || !pacts.awaitsBallot(pactId, partyId)) {
             throw new InvalidInputException("ballot", "A ratification ballot opens for a party that ratifies by ballot, when the pact goes to ratification.");
         }
         check(settings);
@@ -175,7 +173,7 @@ public class BallotService {
             guardedRead(b, me);
             return;
         }
-        if (guardedPact(b.getPactId(), me, false).state() == PactState.RATIFYING || b.getClosedAt() != null) {
+        if (guardedPact(b.getPactId(), me, false).ratifying() || b.getClosedAt() != null) {
             return;
         }
         ballots.close(ballotId, me.id(), false, BallotDetails.CANCELLED + why);
@@ -252,7 +250,7 @@ public class BallotService {
         BallotRecord found = ballots.find(ballotId).orElseThrow(BallotService::noSuchBallot);
         // Its subject first, then the ballot: the order signing a pact and withdrawing a proposal take, so a close
         // cannot deadlock with either. Only what the caller may read is locked, and it is read once.
-        PactGuard.Access pact = null;
+        RatifiedPacts.Pact pact = null;
         ProposalGuard.Access proposal = null;
         if (found.getPactId() != null) {
             pact = guardedPact(found.getPactId(), me, true);
@@ -320,8 +318,8 @@ public class BallotService {
 
     private Subject subject(BallotRecord b, SignedInMember me) {
         if (b.getPactId() != null) {
-            PactGuard.Access pact = guardedPact(b.getPactId(), me, false);
-            return new Subject(pact.pact().getTitle(), "pacts/" + b.getPactId(), "Back to the pact",
+            RatifiedPacts.Pact pact = guardedPact(b.getPactId(), me, false);
+            return new Subject(pact.title(), "pacts/" + b.getPactId(), "Back to the pact",
                     "Ratification by " + ballots.partyCode(b.getPartyId()), mayCloseRatification(b, me, pact));
         }
         ProposalGuard.Access access = guardedRead(b, me);
@@ -337,15 +335,15 @@ public class BallotService {
                 access.rules().convenor());
     }
 
-    private boolean mayCloseRatification(BallotRecord b, SignedInMember me, PactGuard.Access pact) {
+    private boolean mayCloseRatification(BallotRecord b, SignedInMember me, RatifiedPacts.Pact pact) {
         // Past its closing time the close is a formality: the scheduler does it, acting for the opener or a convenor.
         boolean due = b.getClosesAt() != null && !b.getClosesAt().isAfter(now());
         return due || delegations.isDelegate(pact.groupId(), me.id(), b.getPartyId());
     }
 
-    private PactGuard.Access guardedPact(long pactId, SignedInMember me, boolean lock) {
+    private RatifiedPacts.Pact guardedPact(long pactId, SignedInMember me, boolean lock) {
         try {
-            return lock ? pactGuard.lockedForChange(pactId, me) : pactGuard.readable(pactId, me);
+            return pacts.find(pactId, me, lock);
         } catch (InvalidInputException notReadable) {
             throw noSuchBallot();
         }

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.commonground.security.LoginView;
 import org.commonground.party.Party;
 import org.commonground.party.PartyService;
 import org.commonground.shared.InvalidInputException;

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.commonground.security.LoginView;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Forms;
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.commonground.comment.Comment;
+import org.commonground.comment.CommentRepository;
 import org.commonground.audit.AuditEntry;
 import org.commonground.audit.AuditLog;
 import org.commonground.group.GroupRepository;

@@ -18,7 +18,7 @@ import org.commonground.group.GroupRole;
 import org.commonground.group.MembershipStatus;
 import org.commonground.jooq.tables.Proposal;
 import org.commonground.proposal.ProposalState;
-import org.commonground.proposal.Visibility;
+import org.commonground.comment.Visibility;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;

@@ -14,7 +14,7 @@ public final class Focus {
     public static final String MAIN = "main-content";
 
     /** Focuses the main region's first heading (or the region itself), made focusable by script only. */
-    static final String MAIN_HEADING = """
+    public static final String MAIN_HEADING = """
             const main = document.getElementById('main-content');
             if (main) {
               const target = main.querySelector('h1, h2') || main;

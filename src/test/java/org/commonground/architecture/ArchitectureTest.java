@@ -1,11 +1,15 @@
 package org.commonground.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.dependency.JavaScript;
 import com.vaadin.flow.component.dependency.JsModule;
@@ -47,6 +51,26 @@ class ArchitectureTest {
     static final ArchRule servicesDoNotDependOnViews = noClasses()
             .that().haveSimpleNameEndingWith("Service").or().haveSimpleNameEndingWith("Repository")
             .should().dependOnClassesThat().areAssignableTo(com.vaadin.flow.component.Component.class);
+
+    /**
+     * Features depend on one another in one direction: what two of them share (comments, live views) gets a package
+     * of its own. Each package is a slice, so a pure core such as {@code proposal.text} is shared without its feature.
+     */
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().assignedFrom(new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String name = javaClass.getPackageName();
+            // jOOQ's generated classes refer to one another across their packages, as the generator makes them.
+            return !name.startsWith("org.commonground") || name.startsWith("org.commonground.jooq") ? SliceIdentifier.ignore()
+                    : SliceIdentifier.of(name.substring("org.commonground".length()));
+        }
+
+        @Override
+        public String getDescription() {
+            return "each package of the app's own code";
+        }
+    }).should().beFreeOfCycles();
 
     /**
      * Vaadin's pre-built bundles serve the app only while it asks for no frontend module of its own; one of these

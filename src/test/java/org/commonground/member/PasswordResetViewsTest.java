@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
+import org.commonground.security.LoginView;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.Mailbox;
 import org.commonground.support.TestMembers;

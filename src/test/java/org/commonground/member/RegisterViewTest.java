@@ -3,6 +3,7 @@ package org.commonground.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.commonground.jooq.Tables.MEMBER;
 
+import org.commonground.security.LoginView;
 import org.commonground.party.Party;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;

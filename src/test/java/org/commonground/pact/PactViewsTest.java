@@ -52,7 +52,7 @@ class PactViewsTest extends ViewTest {
     @Autowired
     Ratifying ratifying;
     @Autowired
-    org.commonground.proposal.CommentService pactComments;
+    org.commonground.comment.CommentService pactComments;
 
     SignedInMember labConvenor;
     SignedInMember green;
@@ -172,12 +172,12 @@ class PactViewsTest extends ViewTest {
 
         // Labour confers privately: nothing changes for a Green reader. A shared comment is announced.
         TestMembers.signIn(labConvenor);
-        pactComments.postOnPact(negotiating, org.commonground.proposal.NewComment.onProposal(org.commonground.proposal.Visibility.CAUCUS, "Between us"));
+        pactComments.postOnPact(negotiating, org.commonground.comment.NewComment.onProposal(org.commonground.comment.Visibility.CAUCUS, "Between us"));
         TestMembers.signIn(green);
         UiQueue.awaitUntil(() -> false);
         assertThat($view(Span.class).all()).noneSatisfy(span -> assertThat(span.getText()).startsWith("There are new comments"));
         TestMembers.signIn(labConvenor);
-        pactComments.postOnPact(negotiating, org.commonground.proposal.NewComment.onProposal(org.commonground.proposal.Visibility.SHARED, "For all"));
+        pactComments.postOnPact(negotiating, org.commonground.comment.NewComment.onProposal(org.commonground.comment.Visibility.SHARED, "For all"));
         TestMembers.signIn(green);
         UiQueue.awaitUntil(() -> $view(Span.class).all().stream().anyMatch(span -> span.getText().startsWith("There are new comments")));
         assertThat($view(Span.class).all()).anySatisfy(span -> assertThat(span.getText()).startsWith("There are new comments"));

@@ -3,6 +3,10 @@ package org.commonground.proposal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.commonground.comment.Comment;
+import org.commonground.comment.CommentService;
+import org.commonground.comment.NewComment;
+import org.commonground.comment.Visibility;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
 import org.commonground.group.NewGroup;

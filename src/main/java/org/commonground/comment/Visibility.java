@@ -1,4 +1,4 @@
-package org.commonground.proposal;
+package org.commonground.comment;
 
 /** Who sees a comment among those who may read the proposal. {@link CommentRepository} enforces it in every query. */
 public enum Visibility {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
+import org.commonground.comment.Comment;
+import org.commonground.comment.CommentService;
+import org.commonground.comment.NewComment;
+import org.commonground.comment.Visibility;
 import org.commonground.group.GroupService;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.support.IntegrationTest;
@@ -16,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
 @IntegrationTest
-class CommentServiceTest {
+class ProposalCommentsTest {
 
     @Autowired
     ProposalService proposals;

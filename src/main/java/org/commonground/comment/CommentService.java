@@ -1,4 +1,4 @@
-package org.commonground.proposal;
+package org.commonground.comment;
 
 import java.util.HashSet;
 import java.util.List;
@@ -7,12 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.commonground.audit.AuditLog;
-import org.commonground.jooq.tables.records.AmendmentRecord;
 import org.commonground.jooq.tables.records.CommentRecord;
-import org.commonground.pact.PactGuard;
-import org.commonground.pact.PactState;
-import org.commonground.proposal.text.LineNumbering;
-import org.commonground.proposal.text.NumberedLine;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
@@ -30,20 +25,15 @@ public class CommentService {
     public static final int MAX_BODY = 10_000;
 
     private final CommentRepository comments;
-    private final AmendmentRepository amendments;
-    private final ProposalRepository proposals;
-    private final ProposalGuard guard;
-    private final PactGuard pactGuard;
+    private final DiscussedSubject proposals;
+    private final DiscussedSubject pacts;
     private final CurrentMember currentMember;
     private final AuditLog audit;
 
-    CommentService(CommentRepository comments, AmendmentRepository amendments, ProposalRepository proposals, ProposalGuard guard,
-                   PactGuard pactGuard, CurrentMember currentMember, AuditLog audit) {
-        this.pactGuard = pactGuard;
+    CommentService(CommentRepository comments, List<DiscussedSubject> subjects, CurrentMember currentMember, AuditLog audit) {
         this.comments = comments;
-        this.amendments = amendments;
-        this.proposals = proposals;
-        this.guard = guard;
+        this.proposals = subjects.stream().filter(s -> s.type().equals("proposal")).findFirst().orElseThrow();
+        this.pacts = subjects.stream().filter(s -> s.type().equals("pact")).findFirst().orElseThrow();
         this.currentMember = currentMember;
         this.audit = audit;
     }
@@ -52,7 +42,7 @@ public class CommentService {
     @Transactional(readOnly = true)
     public List<Comment> thread(long proposalId) {
         SignedInMember me = currentMember.require();
-        guard.readable(proposalId, me);
+        proposals.requireReadable(proposalId, me);
         return withoutBareDeletions(comments.visible(CommentRepository.onProposal(proposalId), me.id(), currentMember.caucusPartyOf(me)));
     }
 
@@ -60,7 +50,7 @@ public class CommentService {
     @Transactional(readOnly = true)
     public List<Comment> threadOfPact(long pactId) {
         SignedInMember me = currentMember.require();
-        pactGuard.readable(pactId, me);
+        pacts.requireReadable(pactId, me);
         return withoutBareDeletions(comments.visible(CommentRepository.onPact(pactId), me.id(), currentMember.caucusPartyOf(me)));
     }
 
@@ -71,13 +61,10 @@ public class CommentService {
     @Transactional
     public long postOnPact(long pactId, NewComment comment) {
         SignedInMember me = currentMember.requireVerified();
-        requirePactTakesComments(pactGuard.readable(pactId, me), me);
+        pacts.requireOpen(pactId, me);
         String body = checkedBody(comment.body());
         Visibility visibility = comment.visibility() == null ? Visibility.SHARED : comment.visibility();
-        Long amendmentId = comment.amendmentId();
-        if (amendmentId != null && !pactGuard.hasAmendment(pactId, amendmentId)) {
-            throw new InvalidInputException("amendment", "There is no such amendment to this pact.");
-        }
+        Long amendmentId = checkedAmendment(pacts, pactId, comment.amendmentId());
         if (comment.parentId() != null) {
             CommentRecord parent = comments.findVisible(comment.parentId(), me.id(), currentMember.caucusPartyOf(me))
                     .filter(p -> Objects.equals(p.getPactId(), pactId))
@@ -93,19 +80,6 @@ public class CommentService {
         return id;
     }
 
-    private void requirePactTakesComments(PactGuard.Access access, SignedInMember me) {
-        PactState state = access.state();
-        if (state != PactState.DRAFT && state != PactState.NEGOTIATING && state != PactState.RATIFYING) {
-            throw new AccessDeniedException("Comments are closed: the pact is " + state.label().toLowerCase() + ".");
-        }
-        // A party is in the pact's discussion through the members it has confirmed, not whoever claims it.
-        if (!access.convenor() && !(pactGuard.partiesNamed(access).contains(me.partyCode())
-                && currentMember.caucusPartyOf(me) != CurrentMember.NO_PARTY)) {
-            throw new AccessDeniedException("Only members of the parties in the pact whom their party has confirmed, "
-                    + "and the group's convenors, comment on it.");
-        }
-    }
-
     private static List<Comment> withoutBareDeletions(List<Comment> all) {
         Set<Long> parents = new HashSet<>();
         all.forEach(c -> {
@@ -119,25 +93,17 @@ public class CommentService {
     @Transactional(readOnly = true)
     public Map<Integer, Integer> countsByParagraph(long proposalId, int revision) {
         SignedInMember me = currentMember.require();
-        guard.readable(proposalId, me);
+        proposals.requireReadable(proposalId, me);
         return comments.countsByBlock(proposalId, revision, me.id(), currentMember.caucusPartyOf(me));
     }
 
     @Transactional
     public long post(long proposalId, NewComment comment) {
         SignedInMember me = currentMember.requireVerified();
-        ProposalGuard.Access access = guard.readable(proposalId, me);
-        if (!access.rules().canComment()) {
-            throw new AccessDeniedException("Comments are closed: the proposal is " + access.state().label().toLowerCase() + ".");
-        }
+        proposals.requireOpen(proposalId, me);
         String body = checkedBody(comment.body());
         Visibility visibility = comment.visibility() == null ? Visibility.SHARED : comment.visibility();
-        Long amendmentId = comment.amendmentId();
-        if (amendmentId != null) {
-            AmendmentRecord a = amendments.find(amendmentId).filter(x -> x.getProposalId() == proposalId)
-                    .orElseThrow(() -> new InvalidInputException("amendment", "There is no such amendment on this proposal."));
-            amendmentId = a.getId();
-        }
+        Long amendmentId = checkedAmendment(proposals, proposalId, comment.amendmentId());
         if (comment.parentId() != null) {
             CommentRecord parent = comments.findVisible(comment.parentId(), me.id(), currentMember.caucusPartyOf(me))
                     .filter(p -> Objects.equals(p.getProposalId(), proposalId))
@@ -148,36 +114,20 @@ public class CommentService {
             }
             amendmentId = parent.getAmendmentId();
         }
-        Integer revision = null;
-        Integer block = null;
-        Integer line = null;
-        String quote = null;
-        if (comment.fromLine() != null) {
-            revision = comment.revision() == null ? access.proposal().getCurrentRevision() : comment.revision();
-            int rev = revision;
-            String text = proposals.revision(proposalId, rev)
-                    .orElseThrow(() -> new InvalidInputException("fromLine", "There is no revision " + rev + ".")).body();
-            List<NumberedLine> lines = LineNumbering.number(text, access.proposal().getLineWidth());
-            int from = comment.fromLine();
-            int to = comment.passage() && comment.toLine() != null ? comment.toLine() : from;
-            if (from < 1 || to < from || to > lines.size()) {
-                throw new InvalidInputException("fromLine", "Lines " + from + "\u2013" + to + " do not exist; the text has " + lines.size() + " lines.");
-            }
-            line = from;
-            block = lines.get(from - 1).block();
-            if (comment.passage()) {
-                var range = LineNumbering.range(lines, from, to);
-                quote = text.substring(range.start(), range.end()).replaceAll("\\s+", " ");
-                if (quote.length() > 2000) {
-                    quote = quote.substring(0, 1999) + "\u2026";
-                }
-            }
-        }
+        DiscussedSubject.Anchor at = comment.fromLine() == null ? DiscussedSubject.Anchor.NONE : proposals.anchor(proposalId, comment);
         requireCaucusVoice(me, visibility);
-        long id = comments.insert(proposalId, amendmentId, comment.parentId(), me.id(), me.partyId(), visibility, revision, block, line, quote, body);
+        long id = comments.insert(proposalId, amendmentId, comment.parentId(), me.id(), me.partyId(), visibility, at.revision(), at.block(),
+                at.line(), at.quote(), body);
         // The audit trail records that a comment was made, not what a caucus said.
         audit.record(me.id(), "COMMENT_POSTED", "proposal", proposalId, "comment " + id + " " + visibility);
         return id;
+    }
+
+    private static Long checkedAmendment(DiscussedSubject subject, long id, Long amendmentId) {
+        if (amendmentId != null && !subject.hasAmendment(id, amendmentId)) {
+            throw new InvalidInputException("amendment", "There is no such amendment on this " + subject.type() + ".");
+        }
+        return amendmentId;
     }
 
     /**
@@ -188,14 +138,7 @@ public class CommentService {
     public void edit(long commentId, String body) {
         SignedInMember me = currentMember.require();
         CommentRecord c = own(commentId, me);
-        if (c.getPactId() != null) {
-            requirePactTakesComments(pactGuard.readable(c.getPactId(), me), me);
-        } else {
-            ProposalGuard.Access access = guard.readable(c.getProposalId(), me);
-            if (!access.rules().canComment()) {
-                throw new AccessDeniedException("Comments are closed: the proposal is " + access.state().label().toLowerCase() + ".");
-            }
-        }
+        subjectOf(c).requireOpen(subjectId(c), me);
         String text = body == null ? "" : body.strip();
         if (text.isEmpty() || text.length() > MAX_BODY) {
             throw new InvalidInputException("body", text.isEmpty() ? "A comment cannot be empty; delete it instead."
@@ -204,7 +147,7 @@ public class CommentService {
         if (!comments.edit(commentId, me.id(), text)) {
             throw new InvalidInputException("body", "This comment was deleted.");
         }
-        audit.record(me.id(), "COMMENT_EDITED", subjectType(c), subjectId(c), "comment " + commentId);
+        audit.record(me.id(), "COMMENT_EDITED", subjectOf(c).type(), subjectId(c), "comment " + commentId);
     }
 
     /** The author takes their comment back, at any time they may still read it; replies stay under a placeholder. */
@@ -213,7 +156,7 @@ public class CommentService {
         SignedInMember me = currentMember.require();
         CommentRecord c = own(commentId, me);
         if (comments.delete(commentId, me.id())) {
-            audit.record(me.id(), "COMMENT_DELETED", subjectType(c), subjectId(c), "comment " + commentId);
+            audit.record(me.id(), "COMMENT_DELETED", subjectOf(c).type(), subjectId(c), "comment " + commentId);
         }
     }
 
@@ -221,11 +164,7 @@ public class CommentService {
         CommentRecord c = comments.findVisible(commentId, me.id(), currentMember.caucusPartyOf(me)).orElseThrow(CommentService::noSuchComment);
         // A comment on something the caller may not read is reported exactly like one that does not exist.
         try {
-            if (c.getPactId() != null) {
-                pactGuard.readable(c.getPactId(), me);
-            } else {
-                guard.readable(c.getProposalId(), me);
-            }
+            subjectOf(c).requireReadable(subjectId(c), me);
         } catch (InvalidInputException notReadable) {
             throw noSuchComment();
         }
@@ -247,8 +186,8 @@ public class CommentService {
         return new InvalidInputException("comment", "There is no such comment.");
     }
 
-    private static String subjectType(CommentRecord c) {
-        return c.getPactId() != null ? "pact" : "proposal";
+    private DiscussedSubject subjectOf(CommentRecord c) {
+        return c.getPactId() != null ? pacts : proposals;
     }
 
     private static long subjectId(CommentRecord c) {

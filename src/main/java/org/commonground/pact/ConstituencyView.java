@@ -1,4 +1,4 @@
-package org.commonground.election;
+package org.commonground.pact;
 
 import java.util.Locale;
 import java.util.Map;
@@ -15,10 +15,10 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.commonground.election.ElectionService;
+import org.commonground.election.PartyPalette;
 import org.commonground.election.results.ConstituencyResult;
 import org.commonground.election.results.VotesChart;
-import org.commonground.pact.PactService;
-import org.commonground.pact.PactSummary;
 import org.commonground.shared.InvalidInputException;
 
 /** One constituency: its results in each imported election as a bar chart, and the pacts covering it that the member may read. */

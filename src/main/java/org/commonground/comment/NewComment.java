@@ -1,4 +1,4 @@
-package org.commonground.proposal;
+package org.commonground.comment;
 
 /**
  * A comment as typed. Anchor it to nothing (the whole proposal or amendment), to the paragraph containing

@@ -1,4 +1,4 @@
-package org.commonground.ui;
+package org.commonground.shell;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -23,6 +23,8 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.commonground.live.LiveEvents;
+import org.commonground.ui.Focus;
+import org.commonground.ui.PartyMarker;
 import org.commonground.notification.NotificationService;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;

@@ -1,4 +1,4 @@
-package org.commonground.proposal;
+package org.commonground.comment;
 
 import java.time.OffsetDateTime;
 

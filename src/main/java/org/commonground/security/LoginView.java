@@ -1,4 +1,4 @@
-package org.commonground.member;
+package org.commonground.security;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
@@ -35,7 +35,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         i18n.getErrorMessage().setMessage("Check your email address and password and try again.");
         login.setI18n(i18n);
         login.setAction("login");
-        login.addForgotPasswordListener(e -> getUI().ifPresent(ui -> ui.navigate(ForgotPasswordView.class)));
+        // By its address: the member feature's pages depend on security, not the other way round.
+        login.addForgotPasswordListener(e -> getUI().ifPresent(ui -> ui.navigate("forgot-password")));
 
         H1 title = new H1("Common Ground");
         title.addClassName("cg-public-title");

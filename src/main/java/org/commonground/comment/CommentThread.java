@@ -1,4 +1,4 @@
-package org.commonground.proposal;
+package org.commonground.comment;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -61,9 +61,9 @@ public class CommentThread extends Div {
     /** The comments shown, in page order: the thread's first children are their cards, one each, in the same order. */
     private final List<Placed> shown = new ArrayList<>();
     /** The text of the form for a new comment on the whole proposal, once built. */
-    TextArea commentField;
+    public TextArea commentField;
 
-    CommentThread(CommentService comments, long proposalId, Long amendmentId, List<Comment> all, SignedInMember me,
+    public CommentThread(CommentService comments, long proposalId, Long amendmentId, List<Comment> all, SignedInMember me,
                   boolean canComment, LongConsumer onChange) {
         this(comments, c -> comments.post(proposalId, c), amendmentId, all, me, canComment, onChange);
     }
@@ -113,7 +113,7 @@ public class CommentThread extends Div {
      * Shows this thread's part of {@code all}. The cards of comments that did not change stay as they are (a reply
      * being written in one stays open), so posting to a long discussion redraws one card, not the discussion.
      */
-    void update(List<Comment> all) {
+    public void update(List<Comment> all) {
         Map<Long, List<Comment>> replies = new HashMap<>();
         List<Comment> tops = new ArrayList<>();
         for (Comment c : all) {
@@ -307,7 +307,7 @@ public class CommentThread extends Div {
     }
 
     /** A new comment on the proposal: on all of it, on the paragraph at a line, or on a passage of lines of {@code revision}. */
-    Div anchoredForm(int revision, int lineCount) {
+    public Div anchoredForm(int revision, int lineCount) {
         TextArea text = new TextArea("Comment");
         commentField = text;
         text.setWidthFull();
@@ -365,7 +365,7 @@ public class CommentThread extends Div {
         return form;
     }
 
-    static IntegerField lineField(String label, int lineCount) {
+    public static IntegerField lineField(String label, int lineCount) {
         IntegerField field = new IntegerField(label);
         field.setMin(1);
         field.setMax(Math.max(1, lineCount));

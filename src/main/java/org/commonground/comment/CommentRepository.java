@@ -1,4 +1,4 @@
-package org.commonground.proposal;
+package org.commonground.comment;
 
 import static org.commonground.jooq.Tables.COMMENT;
 import static org.commonground.jooq.Tables.MEMBER;
