@@ -37,11 +37,12 @@ final class Cast {
         people.put(Who.ADMIN, testMembers.registerAdmin("Ade Admin " + tag));
         people.put(Who.OTHER_GROUP, testMembers.register("Gwil Othergroup " + tag, "GRN"));
         people.put(Who.LEFT, testMembers.register("Lowri Left " + tag, "GRN"));
+        people.put(Who.CLAIMED, testMembers.registerClaimed("Cai Claimed " + tag, "GRN"));
 
         signIn(Who.CONVENOR);
         group = groups.create(new NewGroup("Matrix town " + tag, GroupKind.LOCAL, "Where the access matrix is tried",
                 "Aldershot (" + ALDERSHOT + ")\nBristol Central (" + BRISTOL + ")"));
-        for (Who who : new Who[] {Who.AUTHOR, Who.MEMBER, Who.OTHER_PARTY, Who.LEFT}) {
+        for (Who who : new Who[] {Who.AUTHOR, Who.MEMBER, Who.OTHER_PARTY, Who.LEFT, Who.CLAIMED}) {
             join(who);
         }
         leave(Who.LEFT);

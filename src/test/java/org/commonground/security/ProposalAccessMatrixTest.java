@@ -133,6 +133,9 @@ class ProposalAccessMatrixTest {
 
     private void decide(long ballot, Choice choice) {
         for (Who who : Who.GROUP) {
+            if (who == Who.CLAIMED) {
+                continue; // not in the electorate: the Greens have not confirmed them
+            }
             cast.signIn(who);
             ballots.vote(ballot, choice, "");
         }
@@ -208,7 +211,7 @@ class ProposalAccessMatrixTest {
                 move to voting                   | convenor
                 withdraw                         | convenor
                 comment                          | group
-                caucus comment                   | group
+                caucus comment                   | other-party member author convenor // a party's own discussion is for those it confirmed
                 propose an amendment             | group
                 open a ballot on the final text  | nobody
                 publish                          | nobody
@@ -246,7 +249,7 @@ class ProposalAccessMatrixTest {
                 move to voting                   | nobody
                 withdraw                         | convenor
                 comment                          | group
-                caucus comment                   | group
+                caucus comment                   | other-party member author convenor // a party's own discussion is for those it confirmed
                 // "amend" in the table's DISCUSSION / VOTING row is for discussion: the group votes on a fixed text.
                 propose an amendment             | nobody
                 open a ballot on the final text  | nobody   // one is open already
@@ -542,7 +545,7 @@ class ProposalAccessMatrixTest {
                 finds the caucus comment         | member author
                 finds the shared comment         | group
                 notified of the caucus mention   | member              // the author mentioned themselves, too
-                notified of the shared mention   | member author convenor
+                notified of the shared mention   | member author convenor claimed
                 reply to the caucus comment      | member author
                 reply to the shared comment      | group
                 edit the caucus comment          | author
@@ -565,7 +568,7 @@ class ProposalAccessMatrixTest {
                 finds the caucus comment         | member author
                 finds the shared comment         | group
                 notified of the caucus mention   | member
-                notified of the shared mention   | member author convenor
+                notified of the shared mention   | member author convenor claimed
                 reply to the caucus comment      | nobody
                 reply to the shared comment      | nobody
                 // What was said in a decided discussion stays as it was said; taking one's own comment back stays possible.
@@ -643,7 +646,7 @@ class ProposalAccessMatrixTest {
                 // Only the close of A2's ballot merges it: not an author, nor a convenor while the group is voting.
                 merge A2 without its ballot      | nobody
                 see A2's ballot                  | group
-                vote on A2                       | group               // the electorate: the group when it opened
+                vote on A2                       | other-party member author convenor // the group when it opened, less those only claiming a party
                 close A2's ballot                | convenor
                 """);
     }
@@ -694,7 +697,7 @@ class ProposalAccessMatrixTest {
         }, ballotCalls, """
                 see it                           | group
                 listed on the proposal           | group
-                vote                             | group
+                vote                             | other-party member author convenor // not the member only claiming GRN
                 close it                         | convenor
                 open a second one                | nobody
                 cancel it                        | nobody
@@ -751,7 +754,7 @@ class ProposalAccessMatrixTest {
             return new Ballot(id, ballot);
         }, ballotNews, """
                 // The member was an elector when the ballot opened, then left the group: they hear no more of it.
-                see it                           | other-party author convenor
+                see it                           | other-party author convenor claimed
                 notified it opened               | other-party member author   // while still in the group
                 notified it closed               | other-party author
                 """);

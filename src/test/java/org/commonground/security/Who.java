@@ -24,7 +24,12 @@ enum Who {
     /** A Green who convenes another local group covering the same seat. */
     OTHER_GROUP("other-group"),
     /** A Green who was in the group (and co-authored its proposals) but has left it. */
-    LEFT("left");
+    LEFT("left"),
+    /**
+     * An active member of the group whose party (Green) is only claimed: the Greens have not confirmed them. The
+     * attacker's second account of issue 16.
+     */
+    CLAIMED("claimed");
 
     final String word;
 
@@ -33,7 +38,7 @@ enum Who {
     }
 
     /** Every active member of the group. */
-    static final Set<Who> GROUP = EnumSet.of(OTHER_PARTY, MEMBER, AUTHOR, CONVENOR);
+    static final Set<Who> GROUP = EnumSet.of(OTHER_PARTY, MEMBER, AUTHOR, CONVENOR, CLAIMED);
     static final Set<Who> SIGNED_IN = EnumSet.complementOf(EnumSet.of(PUBLIC));
 
     /** A table cell: role words, or {@code group}, {@code signed-in}, {@code anyone}, {@code nobody}. */
