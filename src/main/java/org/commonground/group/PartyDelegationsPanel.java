@@ -8,8 +8,10 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
@@ -42,34 +44,29 @@ class PartyDelegationsPanel extends Div {
         Div box = new Div();
         box.addClassName("cg-card");
         box.getElement().setAttribute("data-party", p.partyCode());
-        box.add(new H4(namedByGroup ? p.groupName() : p.partyCode()));
-        if (namedByGroup) {
-            box.add(PartyMarker.of(p.partyCode(), p.partyColour()));
-        } else {
-            box.getChildren().findFirst().ifPresent(h -> ((H4) h).addComponentAsFirst(PartyMarker.of(p.partyCode(), p.partyColour())));
-        }
+        // The party's marker is the heading on a group's page; on an organiser's page, the group is.
+        box.add(namedByGroup ? new H4(p.groupName()) : new H4(PartyMarker.of(p.partyCode(), p.partyColour())));
         Span problem = new Span();
         problem.addClassName("cg-error");
         problem.getElement().setAttribute("role", "alert");
         if (p.delegates().isEmpty()) {
             box.add(new Paragraph("Delegates: none yet. Until " + p.partyCode() + " has one here, a pact naming it cannot go to ratification."));
         } else {
-            Div list = new Div(new Span("Delegates: "));
+            UnorderedList list = new UnorderedList();
             list.addClassName("cg-delegates");
             for (DelegationMember d : p.delegates()) {
-                Span who = new Span(d.displayName());
-                who.addClassName("cg-delegate");
-                list.add(who);
+                ListItem item = new ListItem(new Span(d.displayName()));
                 if (p.mayChange()) {
                     Button remove = new Button("Remove", e -> act(() -> delegations.remove(p.groupId(), d.memberId()), problem));
                     remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
                     remove.getElement().setAttribute("aria-label", "Remove " + d.displayName() + " as " + p.partyCode() + " delegate");
-                    list.add(remove);
+                    item.add(remove);
                 }
+                list.add(item);
             }
-            box.add(list);
+            box.add(new Paragraph("Delegates:"), list);
         }
-        box.add(new Paragraph("Confirmed by " + p.partyCode() + ": " + names(p.confirmed())));
+        box.add(new Paragraph("Other members " + p.partyCode() + " has confirmed: " + names(p.confirmed())));
         if (!p.claimed().isEmpty()) {
             box.add(new Paragraph("Only claiming " + p.partyCode() + " (not counted for it until its organisers confirm them): " + names(p.claimed())));
         }
@@ -98,7 +95,7 @@ class PartyDelegationsPanel extends Div {
     }
 
     private static String names(List<DelegationMember> people) {
-        return people.isEmpty() ? "nobody else" : people.stream().map(DelegationMember::displayName).collect(Collectors.joining(", "));
+        return people.isEmpty() ? "none" : people.stream().map(DelegationMember::displayName).collect(Collectors.joining(", "));
     }
 
     private void act(Runnable action, Span problem) {
