@@ -102,7 +102,7 @@ public class GroupRecordRepository {
         }
         Select<Record1<Long>> proposalIds = DSL.select(PROPOSAL.ID).from(PROPOSAL).where(PROPOSAL.GROUP_ID.eq(groupId));
         Select<Record1<Long>> pactIds = DSL.select(PACT.ID).from(PACT).where(PACT.GROUP_ID.eq(groupId));
-        Condition ballotOfGroup = BALLOT.PROPOSAL_ID.in(proposalIds).or(BALLOT.PACT_ID.in(pactIds));
+        Condition ballotOfGroup = BALLOT.PROPOSAL_ID.in(proposalIds).or(BALLOT.PACT_ID.in(pactIds)).or(BALLOT.GROUP_ID.eq(groupId));
         Select<Record1<Long>> ballotIds = DSL.select(BALLOT.ID).from(BALLOT).where(ballotOfGroup);
 
         Rows rows = new Rows();
@@ -206,6 +206,7 @@ public class GroupRecordRepository {
         doc.set("publications", rows(PUBLICATION, publications));
         doc.set("corrections", rows(CORRECTION, corrections));
         doc.set("delegates", rows(PARTY_DELEGATE, delegates));
+        doc.set("elections", ballots(ballots.stream().filter(b -> b.get(BALLOT.GROUP_ID) != null).toList(), electors, votes, reader));
         doc.set("audit_events", rows(AUDIT_EVENT, audit));
         return doc;
     }

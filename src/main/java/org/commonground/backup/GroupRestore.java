@@ -70,9 +70,9 @@ public class GroupRestore {
     static final String NO_PASSWORD = "!restored from a group record: no password yet; set one with \"Forgot your password?\"";
 
     /** The tables a record fills, in an order where every row's references are written before it. */
-    private static final List<Table<?>> ORDER = List.of(PARTY, MEMBER, GROUPS, GROUP_CONSTITUENCY, GROUP_MEMBERSHIP, PARTY_DELEGATE,
+    private static final List<Table<?>> ORDER = List.of(PARTY, MEMBER, GROUPS, GROUP_CONSTITUENCY, GROUP_MEMBERSHIP,
             GROUP_INVITATION, PROPOSAL, PROPOSAL_AUTHOR, PROPOSAL_REVISION, AMENDMENT, PACT, PACT_REVISION, PACT_CONSTITUENCY,
-            PACT_AMENDMENT, COMMENT, PUBLICATION, CORRECTION, BALLOT, BALLOT_ELECTOR, VOTE, PACT_RATIFICATION, AUDIT_EVENT);
+            PACT_AMENDMENT, COMMENT, PUBLICATION, CORRECTION, BALLOT, BALLOT_ELECTOR, VOTE, PARTY_DELEGATE, PACT_RATIFICATION, AUDIT_EVENT);
 
     /** What was restored. */
     public record Restored(long groupId, String groupName, boolean complete, List<String> leftOut, Map<String, Integer> rows,
@@ -473,6 +473,7 @@ public class GroupRestore {
             }
             plan.addAll(PUBLICATION, record.path("publications"));
             plan.addAll(CORRECTION, record.path("corrections"));
+            plan.addBallots(record.path("elections"));
             plan.addAll(PARTY_DELEGATE, record.path("delegates"));
             plan.addAll(AUDIT_EVENT, record.path("audit_events"));
             // Rows are written table by table; within one, by id, as they were made.

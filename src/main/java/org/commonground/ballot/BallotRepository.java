@@ -70,6 +70,26 @@ public class BallotRepository {
         return insert(proposalId, amendmentId, null, null, revision, s, openedBy);
     }
 
+    /** A party's election of a delegate in a group: the party's confirmed members there vote on one candidate. */
+    public long insertElection(long groupId, long partyId, long candidateId, BallotSettings s, long openedBy) {
+        return db.insertInto(BALLOT).set(BALLOT.GROUP_ID, groupId).set(BALLOT.PARTY_ID, partyId).set(BALLOT.CANDIDATE_ID, candidateId)
+                .set(BALLOT.REVISION, 1).set(BALLOT.RULE, s.rule().name()).set(BALLOT.SECRET, s.secret())
+                .set(BALLOT.OVERALL_QUORUM, s.overallQuorum()).set(BALLOT.PARTY_QUORUM, s.partyQuorum()).set(BALLOT.CLOSES_AT, s.closesAt())
+                .set(BALLOT.OPENED_BY, openedBy).returning(BALLOT.ID).fetchOne(BALLOT.ID);
+    }
+
+    /** The group's elections of delegates, newest first. */
+    public List<DelegateElection> elections(long groupId) {
+        return db.select(BALLOT.ID, PARTY.CODE, BALLOT.CANDIDATE_ID, MEMBER.DISPLAY_NAME, BALLOT.CLOSES_AT, BALLOT.CLOSED_AT, BALLOT.PASSED)
+                .from(BALLOT).join(PARTY).on(PARTY.ID.eq(BALLOT.PARTY_ID)).join(MEMBER).on(MEMBER.ID.eq(BALLOT.CANDIDATE_ID))
+                .where(BALLOT.GROUP_ID.eq(groupId)).orderBy(BALLOT.ID.desc())
+                .fetch(r -> new DelegateElection(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
+    }
+
+    public String displayName(long memberId) {
+        return db.select(MEMBER.DISPLAY_NAME).from(MEMBER).where(MEMBER.ID.eq(memberId)).fetchOne(MEMBER.DISPLAY_NAME);
+    }
+
     /** The correction of this proposal is waiting for its parties' consent (V19). */
     public boolean correctionAwaits(long proposalId, long correctionId) {
         return db.fetchExists(CORRECTION, CORRECTION.ID.eq(correctionId).and(CORRECTION.PROPOSAL_ID.eq(proposalId))
@@ -146,7 +166,7 @@ public class BallotRepository {
                 select m.member_id from ballot b
                 left join proposal p on p.id = b.proposal_id
                 left join pact k on k.id = b.pact_id
-                join group_membership m on m.group_id = coalesce(p.group_id, k.group_id)
+                join group_membership m on m.group_id = coalesce(p.group_id, k.group_id, b.group_id)
                 where b.id = ? and m.role = 'CONVENOR' and m.status = 'ACTIVE'
                 order by m.member_id""", ballotId).getValues(0, Long.class);
     }
@@ -200,12 +220,13 @@ public class BallotRepository {
                 left join pact k on k.id = b.pact_id
                 where b.id = ? and b.closed_at is null and (b.closes_at is null or b.closes_at > now())
                   -- what it decides is still being decided: a correction of a published text is decided while published
-                  and (p.state in ('DISCUSSION', 'VOTING') or (b.correction_id is not null and p.state = 'PUBLISHED') or k.state = 'RATIFYING')
+                  and (p.state in ('DISCUSSION', 'VOTING') or (b.correction_id is not null and p.state = 'PUBLISHED') or k.state = 'RATIFYING'
+                       or b.group_id is not null)
                   -- CurrentMember.COUNTS_FOR_PARTY, for the elector as they are now
                   and exists (select 1 from ballot_elector e join member u on u.id = e.member_id join party y on y.id = u.party_id
                               where e.ballot_id = b.id and e.member_id = ? and u.party_id = e.party_id
                                 and (u.party_confirmed_at is not null or y.code = 'NONE'))
-                  and exists (select 1 from group_membership m where m.group_id = coalesce(p.group_id, k.group_id)
+                  and exists (select 1 from group_membership m where m.group_id = coalesce(p.group_id, k.group_id, b.group_id)
                               and m.member_id = ? and m.status = 'ACTIVE')
                 for key share of b
             ), cast_vote as (

@@ -13,6 +13,8 @@ import org.commonground.ballot.rules.DecisionRules;
 import org.commonground.ballot.rules.Outcome;
 import org.commonground.ballot.rules.PartyTally;
 import org.commonground.group.DelegationRepository;
+import org.commonground.group.MembershipRepository;
+import org.commonground.group.MembershipStatus;
 import org.commonground.jooq.tables.records.AmendmentRecord;
 import org.commonground.jooq.tables.records.BallotRecord;
 import org.commonground.proposal.AmendmentRepository;
@@ -47,16 +49,18 @@ public class BallotService {
     private final ProposalGuard guard;
     private final RatifiedPacts pacts;
     private final DelegationRepository delegations;
+    private final MembershipRepository memberships;
     private final ApplicationEventPublisher publisher;
     private final CurrentMember currentMember;
     private final AuditLog audit;
     private final Clock clock;
 
     BallotService(BallotRepository ballots, ProposalRepository proposals, AmendmentRepository amendmentRecords,
-                  AmendmentService amendments, ProposalGuard guard, RatifiedPacts pacts, DelegationRepository delegations, ApplicationEventPublisher publisher,
+                  AmendmentService amendments, ProposalGuard guard, RatifiedPacts pacts, DelegationRepository delegations, MembershipRepository memberships, ApplicationEventPublisher publisher,
                   CurrentMember currentMember, AuditLog audit, Clock clock) {
         this.pacts = pacts;
         this.delegations = delegations;
+        this.memberships = memberships;
         this.publisher = publisher;
         this.ballots = ballots;
         this.proposals = proposals;
@@ -170,7 +174,7 @@ public class BallotService {
         BallotRecord b = ballots.lockForClosing(ballotId).orElseThrow(BallotService::noSuchBallot);
         // What the caller may not see is not there for them, even to be left alone.
         if (b.getPactId() == null) {
-            guardedRead(b, me);
+            subject(b, me);
             return;
         }
         if (guardedPact(b.getPactId(), me, false).ratifying() || b.getClosedAt() != null) {
@@ -241,8 +245,8 @@ public class BallotService {
 
     /**
      * Closes a ballot by hand and records its outcome, which it returns. A convenor of the group closes ballots on
-     * proposals; a party's ratification ballot is closed only by a convenor of the group who belongs to that party
-     * (or by the scheduler at its closing time), so no other party can end it early.
+     * proposals; a party's ratification ballot, or its election of a delegate, is closed early only by that party's
+     * delegates in the group (otherwise by the scheduler at its closing time), so no other party can end it early.
      */
     @Transactional
     public Outcome close(long ballotId) {
@@ -252,24 +256,29 @@ public class BallotService {
         // cannot deadlock with either. Only what the caller may read is locked, and it is read once.
         RatifiedPacts.Pact pact = null;
         ProposalGuard.Access proposal = null;
-        if (found.getPactId() != null) {
+        if (found.getGroupId() != null) {
+            electionGroup(found, me);
+        } else if (found.getPactId() != null) {
             pact = guardedPact(found.getPactId(), me, true);
         } else {
             proposal = guardedRead(found, me);
             proposals.lockState(found.getProposalId());
         }
         BallotRecord b = ballots.lockForClosing(ballotId).orElseThrow(BallotService::noSuchBallot);
-        boolean mayClose = pact != null ? mayCloseRatification(b, me, pact) : proposal.rules().convenor();
+        boolean mayClose = b.getGroupId() != null ? mayCloseForParty(b, me, b.getGroupId())
+                : pact != null ? mayCloseForParty(b, me, pact.groupId()) : proposal.rules().convenor();
         if (!mayClose) {
-            throw new AccessDeniedException(b.getPactId() == null ? "Only a convenor of the group can close a ballot."
-                    : "Only " + ballots.partyCode(b.getPartyId()) + "'s delegates in the group close its ratification ballot early; otherwise it closes at its closing time.");
+            throw new AccessDeniedException(b.getPartyId() == null ? "Only a convenor of the group can close a ballot."
+                    : "Only " + ballots.partyCode(b.getPartyId()) + "'s delegates in the group close its ballot early; otherwise it closes at its closing time.");
         }
         if (b.getClosedAt() != null) {
             throw new InvalidInputException("ballot", "This ballot is already closed.");
         }
         Outcome outcome = DecisionRules.decide(DecisionRule.valueOf(b.getRule()), tallies(ballotId), b.getOverallQuorum(), b.getPartyQuorum());
         ballots.close(ballotId, me.id(), outcome.passed(), outcome.explanation());
-        if (b.getCorrectionId() != null) {
+        if (b.getGroupId() != null) {
+            elected(b, outcome.passed());
+        } else if (b.getCorrectionId() != null) {
             publisher.publishEvent(new CorrectionBallotClosed(ballotId, b.getCorrectionId(), outcome.passed(), outcome.explanation(), me.id()));
         } else if (b.getPactId() != null) {
             publisher.publishEvent(new RatificationBallotClosed(ballotId, b.getPactId(), b.getPartyId(), outcome.passed(), outcome.explanation(), me.id()));
@@ -317,10 +326,16 @@ public class BallotService {
     }
 
     private Subject subject(BallotRecord b, SignedInMember me) {
+        if (b.getGroupId() != null) {
+            long group = electionGroup(b, me);
+            String party = ballots.partyCode(b.getPartyId());
+            return new Subject(party + " delegate election", "groups/" + group + "/elections", "Elections in this group",
+                    "Electing " + ballots.displayName(b.getCandidateId()) + " a " + party + " delegate", mayCloseForParty(b, me, group));
+        }
         if (b.getPactId() != null) {
             RatifiedPacts.Pact pact = guardedPact(b.getPactId(), me, false);
             return new Subject(pact.title(), "pacts/" + b.getPactId(), "Back to the pact",
-                    "Ratification by " + ballots.partyCode(b.getPartyId()), mayCloseRatification(b, me, pact));
+                    "Ratification by " + ballots.partyCode(b.getPartyId()), mayCloseForParty(b, me, pact.groupId()));
         }
         ProposalGuard.Access access = guardedRead(b, me);
         String subject;
@@ -335,10 +350,75 @@ public class BallotService {
                 access.rules().convenor());
     }
 
-    private boolean mayCloseRatification(BallotRecord b, SignedInMember me, RatifiedPacts.Pact pact) {
+    /** A ballot whose electorate is one party: closed early by that party's delegates in the group only. */
+    private boolean mayCloseForParty(BallotRecord b, SignedInMember me, long groupId) {
         // Past its closing time the close is a formality: the scheduler does it, acting for the opener or a convenor.
         boolean due = b.getClosesAt() != null && !b.getClosesAt().isAfter(now());
-        return due || delegations.isDelegate(pact.groupId(), me.id(), b.getPartyId());
+        return due || delegations.isDelegate(groupId, me.id(), b.getPartyId());
+    }
+
+    /**
+     * A confirmed member of a party in a local or alliance group puts one of the party's confirmed members there
+     * (themselves, say) to the party's vote as its delegate: secret, simple majority, closing at {@code closesAt}.
+     * It is how a party with no organiser at hand gets delegates; its electorate is its confirmed members there.
+     */
+    @Transactional
+    public long openDelegateElection(long groupId, long candidateId, OffsetDateTime closesAt) {
+        SignedInMember me = currentMember.requireVerified();
+        if (memberships.status(groupId, me.id()).orElse(null) != MembershipStatus.ACTIVE) {
+            throw new InvalidInputException("group", "There is no such group, or you are not a member.");
+        }
+        if (!delegations.eligible(groupId, me.id(), me.partyId())) {
+            throw new AccessDeniedException("Only members " + me.partyCode() + " has confirmed, in a local or alliance group, elect its delegates there.");
+        }
+        if (!delegations.eligible(groupId, candidateId, me.partyId())) {
+            throw new InvalidInputException("candidate", "Choose a member of " + me.partyCode() + " in this group whom " + me.partyCode() + " has confirmed.");
+        }
+        String candidate = ballots.displayName(candidateId);
+        if (delegations.isDelegate(groupId, candidateId, me.partyId())) {
+            throw new InvalidInputException("candidate", candidate + " is a delegate of " + me.partyCode() + " here already.");
+        }
+        if (closesAt == null) {
+            throw new InvalidInputException("closesAt", "Choose when voting ends: the election closes then, unless a delegate closes it earlier.");
+        }
+        BallotSettings settings = new BallotSettings(DecisionRule.SIMPLE_MAJORITY, true, 0, 0, closesAt);
+        check(settings);
+        long id;
+        try {
+            id = ballots.insertElection(groupId, me.partyId(), candidateId, settings, me.id());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new InvalidInputException("candidate", "An election of " + candidate + " is already open.");
+        }
+        int electors = ballots.fixElectorate(id, groupId, me.partyId());
+        audit.record(me.id(), "BALLOT_OPENED", "ballot", id, "group " + groupId + ", " + me.partyCode() + " delegate election of " + candidate
+                + ", " + electors + " electors");
+        return id;
+    }
+
+    /** The group's elections of delegates, for its members. */
+    @Transactional(readOnly = true)
+    public List<DelegateElection> elections(long groupId) {
+        SignedInMember me = currentMember.require();
+        if (memberships.status(groupId, me.id()).orElse(null) != MembershipStatus.ACTIVE) {
+            throw new InvalidInputException("group", "There is no such group, or you are not a member.");
+        }
+        return ballots.elections(groupId);
+    }
+
+    /** An election passed: its candidate becomes a delegate, if they are still a confirmed member of the group. */
+    private void elected(BallotRecord b, boolean passed) {
+        long group = b.getGroupId();
+        if (passed && delegations.eligible(group, b.getCandidateId(), b.getPartyId())) {
+            delegations.elect(group, b.getCandidateId(), b.getPartyId(), b.getId());
+        }
+    }
+
+    /** An election's group, for a reader who is an active member of it; else the ballot does not exist for them. */
+    private long electionGroup(BallotRecord b, SignedInMember me) {
+        if (memberships.status(b.getGroupId(), me.id()).orElse(null) != MembershipStatus.ACTIVE) {
+            throw noSuchBallot();
+        }
+        return b.getGroupId();
     }
 
     private RatifiedPacts.Pact guardedPact(long pactId, SignedInMember me, boolean lock) {

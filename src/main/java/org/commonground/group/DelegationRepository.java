@@ -65,6 +65,22 @@ public class DelegationRepository {
                 .onConflictDoNothing().execute() == 1;
     }
 
+    /** Records a delegate a ballot of the party's confirmed members elected: false when they were one already. */
+    public boolean elect(long groupId, long memberId, long partyId, long ballotId) {
+        return db.insertInto(PARTY_DELEGATE).set(PARTY_DELEGATE.GROUP_ID, groupId).set(PARTY_DELEGATE.MEMBER_ID, memberId)
+                .set(PARTY_DELEGATE.PARTY_ID, partyId).set(PARTY_DELEGATE.ELECTED_BY, ballotId)
+                .onConflictDoNothing().execute() == 1;
+    }
+
+    /** The member may be the party's delegate in the group: active there, and confirmed by that party (V18's rule). */
+    public boolean eligible(long groupId, long memberId, long partyId) {
+        return db.fetchExists(db.selectOne().from(MEMBER).join(GROUP_MEMBERSHIP).on(GROUP_MEMBERSHIP.MEMBER_ID.eq(MEMBER.ID))
+                .join(GROUPS).on(GROUPS.ID.eq(GROUP_MEMBERSHIP.GROUP_ID))
+                .where(MEMBER.ID.eq(memberId)).and(MEMBER.PARTY_ID.eq(partyId)).and(MEMBER.PARTY_CONFIRMED_AT.isNotNull())
+                .and(GROUP_MEMBERSHIP.GROUP_ID.eq(groupId)).and(GROUP_MEMBERSHIP.STATUS.eq(MembershipStatus.ACTIVE.name()))
+                .and(GROUPS.KIND.in(GroupKind.LOCAL.name(), GroupKind.ALLIANCE.name())));
+    }
+
     public boolean remove(long groupId, long memberId, long partyId) {
         return db.deleteFrom(PARTY_DELEGATE).where(PARTY_DELEGATE.GROUP_ID.eq(groupId)).and(PARTY_DELEGATE.MEMBER_ID.eq(memberId))
                 .and(PARTY_DELEGATE.PARTY_ID.eq(partyId)).execute() == 1;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -34,6 +35,12 @@ class PartyDelegationsPanel extends Div {
         this.changed = changed;
         addClassName("cg-section");
         add(new H3(heading), new Paragraph(intro));
+        if (!namedByGroup && !parties.isEmpty()) {
+            // The elections are the ballot feature's page: linked by address, as ballots depend on groups.
+            Anchor elections = new Anchor("groups/" + parties.getFirst().groupId() + "/elections", "Elections of delegates");
+            elections.addClassName("cg-section-link");
+            add(elections);
+        }
         if (parties.isEmpty()) {
             add(new Paragraph("No party has members here yet."));
         }

@@ -159,7 +159,7 @@ class NotificationRecipients {
      * has left the group since the ballot opened hears no more of it.
      */
     private void ballot(long ballotId, long actor, String action, String detail) {
-        Record b = db.fetchOne("select proposal_id, pact_id, amendment_id from ballot where id = ?", ballotId);
+        Record b = db.fetchOne("select proposal_id, pact_id, amendment_id, group_id from ballot where id = ?", ballotId);
         if (b == null) {
             return;
         }
@@ -173,6 +173,12 @@ class NotificationRecipients {
                     "exists (select 1 from watch w where w.subject_type = 'proposal' and w.subject_id = p.id and w.member_id = m.id)) and "
                     + READS_PROPOSAL, proposalId, ballotId).getValues(0, Long.class);
             subject = (b.get("amendment_id") == null ? "the text of " : "an amendment to ") + quoted(proposalTitle(proposalId));
+        } else if (b.get("group_id") != null) {
+            // A party's election of a delegate: its electors still in the group.
+            recipients = db.fetch("select m.id from member m join ballot b on b.id = ? where " + elector + " and exists (select 1 from "
+                    + "group_membership g where g.group_id = b.group_id and g.member_id = m.id and g.status = 'ACTIVE')", ballotId, ballotId)
+                    .getValues(0, Long.class);
+            subject = "the election of a delegate";
         } else {
             long pactId = b.get("pact_id", Long.class);
             recipients = db.fetch("select m.id from member m join pact k on k.id = ? where " + elector + " and " + READS_PACT, pactId, ballotId)

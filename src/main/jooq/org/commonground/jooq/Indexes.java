@@ -41,6 +41,8 @@ public class Indexes {
     // -------------------------------------------------------------------------
 
     public static final Index AUDIT_EVENT_SUBJECT = Internal.createIndex(DSL.name("audit_event_subject"), AuditEvent.AUDIT_EVENT, new OrderField[] { AuditEvent.AUDIT_EVENT.SUBJECT_TYPE, AuditEvent.AUDIT_EVENT.SUBJECT_ID, AuditEvent.AUDIT_EVENT.OCCURRED_AT }, false);
+    public static final Index BALLOT_GROUP = Internal.createIndex(DSL.name("ballot_group"), Ballot.BALLOT, new OrderField[] { Ballot.BALLOT.GROUP_ID }, false);
+    public static final Index BALLOT_ONE_OPEN_ELECTION_PER_CANDIDATE = Internal.createIndex(DSL.name("ballot_one_open_election_per_candidate"), Ballot.BALLOT, new OrderField[] { Ballot.BALLOT.GROUP_ID, Ballot.BALLOT.CANDIDATE_ID }, true);
     public static final Index BALLOT_ONE_OPEN_PER_PACT_PARTY = Internal.createIndex(DSL.name("ballot_one_open_per_pact_party"), Ballot.BALLOT, new OrderField[] { Ballot.BALLOT.PACT_ID, Ballot.BALLOT.PARTY_ID }, true);
     public static final Index COMMENT_AMENDMENT = Internal.createIndex(DSL.name("comment_amendment"), Comment.COMMENT, new OrderField[] { Comment.COMMENT.AMENDMENT_ID }, false);
     public static final Index COMMENT_PACT = Internal.createIndex(DSL.name("comment_pact"), Comment.COMMENT, new OrderField[] { Comment.COMMENT.PACT_ID, Comment.COMMENT.CREATED_AT }, false);

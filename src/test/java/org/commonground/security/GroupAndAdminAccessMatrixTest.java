@@ -70,6 +70,8 @@ class GroupAndAdminAccessMatrixTest {
     @Autowired
     DelegationService delegations;
     @Autowired
+    org.commonground.ballot.BallotService ballots;
+    @Autowired
     ElectionService elections;
     @Autowired
     MemberService members;
@@ -229,12 +231,18 @@ class GroupAndAdminAccessMatrixTest {
                 .read("who speaks for each party here", group -> delegations.delegations(group))
                 .read("one's party's delegations everywhere", group -> delegations.myPartysDelegations())
                 .change("appoint the Green member a delegate", group -> delegations.appoint(group, cast.id(Who.MEMBER)))
-                .change("remove the Greens' delegate", group -> delegations.remove(group, cast.id(Who.AUTHOR))), """
+                .change("remove the Greens' delegate", group -> delegations.remove(group, cast.id(Who.AUTHOR)))
+                .change("put the Green member to the Greens' vote", group -> ballots.openDelegateElection(group, cast.id(Who.MEMBER),
+                        java.time.OffsetDateTime.now().plusDays(1)))
+                .read("the group's elections of delegates", group -> ballots.elections(group)), """
                 who speaks for each party here   | group other-group   // its members, and an organiser of a party in it
                 one's party's delegations everywhere | other-group     // organisers only
                 // The Greens' organiser and delegate; not the Labour convenor, nor a Green who is not a delegate.
                 appoint the Green member a delegate | author other-group
                 remove the Greens' delegate      | author other-group
+                // Any member the Greens confirmed in the group; not one only claiming GRN, nor anyone of another party.
+                put the Green member to the Greens' vote | member author
+                the group's elections of delegates | group
                 """);
     }
 

@@ -60,7 +60,6 @@ class RouteAccessMatrixTest extends ViewTest {
     TestMembers testMembers;
 
     @Autowired
-
     Ratifying ratifying;
     @Autowired
     GroupService groups;
@@ -149,6 +148,7 @@ class RouteAccessMatrixTest extends ViewTest {
             groups/{group}/proposals          | Kestrel                   | group           | page
             groups/{group}/proposals          | Nightjar                  | author convenor | page
             groups/{group}/pacts              | Merlin                    | group           | page
+            groups/{group}/elections          | Back to Matrix town       | group           | not found   // elections of delegates
             constituencies/E14001063          | Merlin                    | group           | page        // pacts covering the seat
             pacts/ledger                      | Merlin                    | group           | page
             search?q=nightjar                 | Nightjar                  | author convenor | page

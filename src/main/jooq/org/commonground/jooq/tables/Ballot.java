@@ -15,10 +15,12 @@ import org.commonground.jooq.Keys;
 import org.commonground.jooq.tables.Amendment.AmendmentPath;
 import org.commonground.jooq.tables.BallotElector.BallotElectorPath;
 import org.commonground.jooq.tables.Correction.CorrectionPath;
+import org.commonground.jooq.tables.Groups.GroupsPath;
 import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.Pact.PactPath;
 import org.commonground.jooq.tables.PactRatification.PactRatificationPath;
 import org.commonground.jooq.tables.Party.PartyPath;
+import org.commonground.jooq.tables.PartyDelegate.PartyDelegatePath;
 import org.commonground.jooq.tables.Proposal.ProposalPath;
 import org.commonground.jooq.tables.records.BallotRecord;
 import org.jooq.Check;
@@ -163,6 +165,16 @@ public class Ballot extends TableImpl<BallotRecord> {
      */
     public final TableField<BallotRecord, Long> CORRECTION_ID = createField(DSL.name("correction_id"), SQLDataType.BIGINT, this, "");
 
+    /**
+     * The column <code>ballot.group_id</code>.
+     */
+    public final TableField<BallotRecord, Long> GROUP_ID = createField(DSL.name("group_id"), SQLDataType.BIGINT, this, "");
+
+    /**
+     * The column <code>ballot.candidate_id</code>.
+     */
+    public final TableField<BallotRecord, Long> CANDIDATE_ID = createField(DSL.name("candidate_id"), SQLDataType.BIGINT, this, "");
+
     private Ballot(Name alias, Table<BallotRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -232,7 +244,7 @@ public class Ballot extends TableImpl<BallotRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.BALLOT_ONE_OPEN_PER_PACT_PARTY);
+        return Arrays.asList(Indexes.BALLOT_GROUP, Indexes.BALLOT_ONE_OPEN_ELECTION_PER_CANDIDATE, Indexes.BALLOT_ONE_OPEN_PER_PACT_PARTY);
     }
 
     @Override
@@ -247,7 +259,7 @@ public class Ballot extends TableImpl<BallotRecord> {
 
     @Override
     public List<ForeignKey<BallotRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.BALLOT__BALLOT_AMENDMENT_ID_FKEY, Keys.BALLOT__BALLOT_CLOSED_BY_FKEY, Keys.BALLOT__BALLOT_CORRECTION_ID_FKEY, Keys.BALLOT__BALLOT_OPENED_BY_FKEY, Keys.BALLOT__BALLOT_PACT_ID_FKEY, Keys.BALLOT__BALLOT_PARTY_ID_FKEY, Keys.BALLOT__BALLOT_PROPOSAL_ID_FKEY);
+        return Arrays.asList(Keys.BALLOT__BALLOT_AMENDMENT_ID_FKEY, Keys.BALLOT__BALLOT_CANDIDATE_ID_FKEY, Keys.BALLOT__BALLOT_CLOSED_BY_FKEY, Keys.BALLOT__BALLOT_CORRECTION_ID_FKEY, Keys.BALLOT__BALLOT_GROUP_ID_FKEY, Keys.BALLOT__BALLOT_OPENED_BY_FKEY, Keys.BALLOT__BALLOT_PACT_ID_FKEY, Keys.BALLOT__BALLOT_PARTY_ID_FKEY, Keys.BALLOT__BALLOT_PROPOSAL_ID_FKEY);
     }
 
     private transient AmendmentPath _amendment;
@@ -260,6 +272,19 @@ public class Ballot extends TableImpl<BallotRecord> {
             _amendment = new AmendmentPath(this, Keys.BALLOT__BALLOT_AMENDMENT_ID_FKEY, null);
 
         return _amendment;
+    }
+
+    private transient MemberPath _ballotCandidateIdFkey;
+
+    /**
+     * Get the implicit join path to the <code>member</code> table, via the
+     * <code>ballot_candidate_id_fkey</code> key.
+     */
+    public MemberPath ballotCandidateIdFkey() {
+        if (_ballotCandidateIdFkey == null)
+            _ballotCandidateIdFkey = new MemberPath(this, Keys.BALLOT__BALLOT_CANDIDATE_ID_FKEY, null);
+
+        return _ballotCandidateIdFkey;
     }
 
     private transient MemberPath _ballotClosedByFkey;
@@ -285,6 +310,18 @@ public class Ballot extends TableImpl<BallotRecord> {
             _correction = new CorrectionPath(this, Keys.BALLOT__BALLOT_CORRECTION_ID_FKEY, null);
 
         return _correction;
+    }
+
+    private transient GroupsPath _groups;
+
+    /**
+     * Get the implicit join path to the <code>groups</code> table.
+     */
+    public GroupsPath groups() {
+        if (_groups == null)
+            _groups = new GroupsPath(this, Keys.BALLOT__BALLOT_GROUP_ID_FKEY, null);
+
+        return _groups;
     }
 
     private transient MemberPath _ballotOpenedByFkey;
@@ -349,6 +386,19 @@ public class Ballot extends TableImpl<BallotRecord> {
         return _ballotElector;
     }
 
+    private transient PartyDelegatePath _partyDelegate;
+
+    /**
+     * Get the implicit to-many join path to the <code>party_delegate</code>
+     * table
+     */
+    public PartyDelegatePath partyDelegate() {
+        if (_partyDelegate == null)
+            _partyDelegate = new PartyDelegatePath(this, null, Keys.PARTY_DELEGATE__PARTY_DELEGATE_ELECTED_BY_FKEY.getInverseKey());
+
+        return _partyDelegate;
+    }
+
     private transient PactRatificationPath _pactRatification;
 
     /**
@@ -375,7 +425,7 @@ public class Ballot extends TableImpl<BallotRecord> {
             Internal.createCheck(this, DSL.name("ballot_closes_after_opening"), "(((closes_at IS NULL) OR (closes_at > opened_at)))", true),
             Internal.createCheck(this, DSL.name("ballot_correction_is_of_a_proposal"), "(((correction_id IS NULL) OR ((proposal_id IS NOT NULL) AND (amendment_id IS NULL))))", true),
             Internal.createCheck(this, DSL.name("ballot_explanation_check"), "((char_length(explanation) <= 20000))", true),
-            Internal.createCheck(this, DSL.name("ballot_has_one_subject"), "((((proposal_id IS NOT NULL) AND (pact_id IS NULL) AND (party_id IS NULL)) OR ((proposal_id IS NULL) AND (pact_id IS NOT NULL) AND (party_id IS NOT NULL) AND (amendment_id IS NULL))))", true),
+            Internal.createCheck(this, DSL.name("ballot_has_one_subject"), "((((proposal_id IS NOT NULL) AND (pact_id IS NULL) AND (party_id IS NULL) AND (group_id IS NULL) AND (candidate_id IS NULL)) OR ((proposal_id IS NULL) AND (pact_id IS NOT NULL) AND (party_id IS NOT NULL) AND (amendment_id IS NULL) AND (group_id IS NULL) AND (candidate_id IS NULL)) OR ((proposal_id IS NULL) AND (pact_id IS NULL) AND (amendment_id IS NULL) AND (group_id IS NOT NULL) AND (party_id IS NOT NULL) AND (candidate_id IS NOT NULL))))", true),
             Internal.createCheck(this, DSL.name("ballot_left_out_claimed_check"), "((left_out_claimed >= 0))", true),
             Internal.createCheck(this, DSL.name("ballot_overall_quorum_check"), "(((overall_quorum >= 0) AND (overall_quorum <= 100)))", true),
             Internal.createCheck(this, DSL.name("ballot_party_quorum_check"), "(((party_quorum >= 0) AND (party_quorum <= 100)))", true),

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.commonground.jooq.DefaultSchema;
 import org.commonground.jooq.Keys;
+import org.commonground.jooq.tables.Ballot.BallotPath;
 import org.commonground.jooq.tables.GroupConstituency.GroupConstituencyPath;
 import org.commonground.jooq.tables.GroupInvitation.GroupInvitationPath;
 import org.commonground.jooq.tables.GroupMembership.GroupMembershipPath;
@@ -210,6 +211,18 @@ public class Groups extends TableImpl<GroupsRecord> {
             _party = new PartyPath(this, Keys.GROUPS__GROUPS_PARTY_ID_FKEY, null);
 
         return _party;
+    }
+
+    private transient BallotPath _ballot;
+
+    /**
+     * Get the implicit to-many join path to the <code>ballot</code> table
+     */
+    public BallotPath ballot() {
+        if (_ballot == null)
+            _ballot = new BallotPath(this, null, Keys.BALLOT__BALLOT_GROUP_ID_FKEY.getInverseKey());
+
+        return _ballot;
     }
 
     private transient GroupConstituencyPath _groupConstituency;

@@ -295,6 +295,19 @@ public class Member extends TableImpl<MemberRecord> {
         return _auditEvent;
     }
 
+    private transient BallotPath _ballotCandidateIdFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>ballot</code> table, via
+     * the <code>ballot_candidate_id_fkey</code> key
+     */
+    public BallotPath ballotCandidateIdFkey() {
+        if (_ballotCandidateIdFkey == null)
+            _ballotCandidateIdFkey = new BallotPath(this, null, Keys.BALLOT__BALLOT_CANDIDATE_ID_FKEY.getInverseKey());
+
+        return _ballotCandidateIdFkey;
+    }
+
     private transient BallotPath _ballotClosedByFkey;
 
     /**

@@ -12,10 +12,12 @@ import java.util.List;
 import org.commonground.jooq.DefaultSchema;
 import org.commonground.jooq.Indexes;
 import org.commonground.jooq.Keys;
+import org.commonground.jooq.tables.Ballot.BallotPath;
 import org.commonground.jooq.tables.Groups.GroupsPath;
 import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.Party.PartyPath;
 import org.commonground.jooq.tables.records.PartyDelegateRecord;
+import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
@@ -79,12 +81,17 @@ public class PartyDelegate extends TableImpl<PartyDelegateRecord> {
     /**
      * The column <code>party_delegate.appointed_by</code>.
      */
-    public final TableField<PartyDelegateRecord, Long> APPOINTED_BY = createField(DSL.name("appointed_by"), SQLDataType.BIGINT.nullable(false), this, "");
+    public final TableField<PartyDelegateRecord, Long> APPOINTED_BY = createField(DSL.name("appointed_by"), SQLDataType.BIGINT, this, "");
 
     /**
      * The column <code>party_delegate.appointed_at</code>.
      */
     public final TableField<PartyDelegateRecord, OffsetDateTime> APPOINTED_AT = createField(DSL.name("appointed_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
+
+    /**
+     * The column <code>party_delegate.elected_by</code>.
+     */
+    public final TableField<PartyDelegateRecord, Long> ELECTED_BY = createField(DSL.name("elected_by"), SQLDataType.BIGINT, this, "");
 
     private PartyDelegate(Name alias, Table<PartyDelegateRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -165,7 +172,7 @@ public class PartyDelegate extends TableImpl<PartyDelegateRecord> {
 
     @Override
     public List<ForeignKey<PartyDelegateRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.PARTY_DELEGATE__PARTY_DELEGATE_APPOINTED_BY_FKEY, Keys.PARTY_DELEGATE__PARTY_DELEGATE_GROUP_ID_FKEY, Keys.PARTY_DELEGATE__PARTY_DELEGATE_MEMBER_ID_FKEY, Keys.PARTY_DELEGATE__PARTY_DELEGATE_PARTY_ID_FKEY);
+        return Arrays.asList(Keys.PARTY_DELEGATE__PARTY_DELEGATE_APPOINTED_BY_FKEY, Keys.PARTY_DELEGATE__PARTY_DELEGATE_ELECTED_BY_FKEY, Keys.PARTY_DELEGATE__PARTY_DELEGATE_GROUP_ID_FKEY, Keys.PARTY_DELEGATE__PARTY_DELEGATE_MEMBER_ID_FKEY, Keys.PARTY_DELEGATE__PARTY_DELEGATE_PARTY_ID_FKEY);
     }
 
     private transient MemberPath _partyDelegateAppointedByFkey;
@@ -179,6 +186,18 @@ public class PartyDelegate extends TableImpl<PartyDelegateRecord> {
             _partyDelegateAppointedByFkey = new MemberPath(this, Keys.PARTY_DELEGATE__PARTY_DELEGATE_APPOINTED_BY_FKEY, null);
 
         return _partyDelegateAppointedByFkey;
+    }
+
+    private transient BallotPath _ballot;
+
+    /**
+     * Get the implicit join path to the <code>ballot</code> table.
+     */
+    public BallotPath ballot() {
+        if (_ballot == null)
+            _ballot = new BallotPath(this, Keys.PARTY_DELEGATE__PARTY_DELEGATE_ELECTED_BY_FKEY, null);
+
+        return _ballot;
     }
 
     private transient GroupsPath _groups;
@@ -216,6 +235,13 @@ public class PartyDelegate extends TableImpl<PartyDelegateRecord> {
             _party = new PartyPath(this, Keys.PARTY_DELEGATE__PARTY_DELEGATE_PARTY_ID_FKEY, null);
 
         return _party;
+    }
+
+    @Override
+    public List<Check<PartyDelegateRecord>> getChecks() {
+        return Arrays.asList(
+            Internal.createCheck(this, DSL.name("party_delegate_appointed_or_elected"), "(((appointed_by IS NULL) <> (elected_by IS NULL)))", true)
+        );
     }
 
     @Override

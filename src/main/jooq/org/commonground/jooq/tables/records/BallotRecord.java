@@ -285,6 +285,34 @@ public class BallotRecord extends UpdatableRecordImpl<BallotRecord> {
         return (Long) get(18);
     }
 
+    /**
+     * Setter for <code>ballot.group_id</code>.
+     */
+    public void setGroupId(Long value) {
+        set(19, value);
+    }
+
+    /**
+     * Getter for <code>ballot.group_id</code>.
+     */
+    public Long getGroupId() {
+        return (Long) get(19);
+    }
+
+    /**
+     * Setter for <code>ballot.candidate_id</code>.
+     */
+    public void setCandidateId(Long value) {
+        set(20, value);
+    }
+
+    /**
+     * Getter for <code>ballot.candidate_id</code>.
+     */
+    public Long getCandidateId() {
+        return (Long) get(20);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -308,7 +336,7 @@ public class BallotRecord extends UpdatableRecordImpl<BallotRecord> {
     /**
      * Create a detached, initialised BallotRecord
      */
-    public BallotRecord(Long id, Long proposalId, Long amendmentId, Integer revision, String rule, Boolean secret, Integer overallQuorum, Integer partyQuorum, Long openedBy, OffsetDateTime openedAt, OffsetDateTime closesAt, OffsetDateTime closedAt, Long closedBy, Boolean passed, String explanation, Long pactId, Long partyId, Integer leftOutClaimed, Long correctionId) {
+    public BallotRecord(Long id, Long proposalId, Long amendmentId, Integer revision, String rule, Boolean secret, Integer overallQuorum, Integer partyQuorum, Long openedBy, OffsetDateTime openedAt, OffsetDateTime closesAt, OffsetDateTime closedAt, Long closedBy, Boolean passed, String explanation, Long pactId, Long partyId, Integer leftOutClaimed, Long correctionId, Long groupId, Long candidateId) {
         super(Ballot.BALLOT);
 
         setId(id);
@@ -330,6 +358,8 @@ public class BallotRecord extends UpdatableRecordImpl<BallotRecord> {
         setPartyId(partyId);
         setLeftOutClaimed(leftOutClaimed);
         setCorrectionId(correctionId);
+        setGroupId(groupId);
+        setCandidateId(candidateId);
         resetTouchedOnNotNull();
     }
 }

@@ -89,6 +89,20 @@ public class PartyDelegateRecord extends UpdatableRecordImpl<PartyDelegateRecord
         return (OffsetDateTime) get(4);
     }
 
+    /**
+     * Setter for <code>party_delegate.elected_by</code>.
+     */
+    public void setElectedBy(Long value) {
+        set(5, value);
+    }
+
+    /**
+     * Getter for <code>party_delegate.elected_by</code>.
+     */
+    public Long getElectedBy() {
+        return (Long) get(5);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -112,7 +126,7 @@ public class PartyDelegateRecord extends UpdatableRecordImpl<PartyDelegateRecord
     /**
      * Create a detached, initialised PartyDelegateRecord
      */
-    public PartyDelegateRecord(Long groupId, Long memberId, Long partyId, Long appointedBy, OffsetDateTime appointedAt) {
+    public PartyDelegateRecord(Long groupId, Long memberId, Long partyId, Long appointedBy, OffsetDateTime appointedAt, Long electedBy) {
         super(PartyDelegate.PARTY_DELEGATE);
 
         setGroupId(groupId);
@@ -120,6 +134,7 @@ public class PartyDelegateRecord extends UpdatableRecordImpl<PartyDelegateRecord
         setPartyId(partyId);
         setAppointedBy(appointedBy);
         setAppointedAt(appointedAt);
+        setElectedBy(electedBy);
         resetTouchedOnNotNull();
     }
 }

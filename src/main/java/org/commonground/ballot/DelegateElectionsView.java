@@ -1,0 +1,124 @@
+package org.commonground.ballot;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import org.commonground.group.DelegationMember;
+import org.commonground.group.DelegationService;
+import org.commonground.group.GroupService;
+import org.commonground.group.PartyDelegation;
+import org.commonground.security.CurrentMember;
+import org.commonground.security.SignedInMember;
+import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Forms;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * A group's elections of party delegates: a party's confirmed members there put one of themselves to the party's
+ * vote, which is how a party with no organiser at hand gets its delegates.
+ */
+@Route("groups/:groupId(\\d+)/elections")
+@PageTitle("Elections of delegates · Common Ground")
+@PermitAll
+public class DelegateElectionsView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
+
+    private final BallotService ballots;
+    private final DelegationService delegations;
+    private final GroupService groups;
+    private final SignedInMember me;
+    private long groupId;
+
+    public DelegateElectionsView(BallotService ballots, DelegationService delegations, GroupService groups, CurrentMember currentMember) {
+        this.ballots = ballots;
+        this.delegations = delegations;
+        this.groups = groups;
+        this.me = currentMember.require();
+        addClassName("cg-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        groupId = event.getRouteParameters().getLong("groupId").orElse(0L);
+        show();
+    }
+
+    private void show() {
+        removeAll();
+        List<DelegateElection> elections;
+        String groupName;
+        try {
+            elections = ballots.elections(groupId);
+            groupName = groups.details(groupId).summary().name();
+        } catch (InvalidInputException notAMember) {
+            add(new H2("Not found"), new Paragraph(notAMember.getMessage()));
+            return;
+        }
+        add(new H2("Elections of delegates"), new Anchor("groups/" + groupId, "Back to " + groupName),
+                new Paragraph("A party's confirmed members here may put one of themselves to the party's vote as its delegate. "
+                        + "Only the party's confirmed members here vote; it is secret, and a simple majority elects."));
+        delegations.delegations(groupId).stream().filter(p -> p.partyCode().equals(me.partyCode())).findFirst()
+                .filter(p -> !p.confirmed().isEmpty()).ifPresent(this::form);
+        add(new H3("Elections"));
+        if (elections.isEmpty()) {
+            add(new Paragraph("None yet."));
+        }
+        UnorderedList list = new UnorderedList();
+        for (DelegateElection e : elections) {
+            String state = e.open() ? "open" + (e.closesAt() == null ? "" : " until " + WHEN.format(e.closesAt().atZoneSameInstant(ZoneId.systemDefault())))
+                    : Boolean.TRUE.equals(e.passed()) ? "elected" : "not elected";
+            list.add(new ListItem(new Span(e.partyCode() + ": " + e.candidateName() + " · " + state + " · "),
+                    new Anchor("ballots/" + e.ballotId(), e.open() ? "the ballot" : "the result")));
+        }
+        add(list);
+    }
+
+    private void form(PartyDelegation mine) {
+        Select<DelegationMember> candidate = new Select<>();
+        candidate.setLabel("Put to " + mine.partyCode() + "'s vote as its delegate");
+        candidate.setItems(mine.confirmed());
+        candidate.setItemLabelGenerator(DelegationMember::displayName);
+        DateTimePicker closesAt = new DateTimePicker("Voting ends");
+        closesAt.setValue(LocalDateTime.now().plusDays(3).withSecond(0).withNano(0));
+        Button open = new Button("Open the election", e -> {
+            Forms.clear(candidate, closesAt);
+            if (candidate.getValue() == null) {
+                candidate.setInvalid(true);
+                candidate.setErrorMessage("Choose who stands.");
+                return;
+            }
+            try {
+                long ballot = ballots.openDelegateElection(groupId, candidate.getValue().memberId(),
+                        closesAt.getValue() == null ? null : closesAt.getValue().atZone(ZoneId.systemDefault()).toOffsetDateTime());
+                getUI().ifPresent(ui -> ui.navigate("ballots/" + ballot));
+            } catch (InvalidInputException bad) {
+                Forms.show(bad, Map.of("candidate", candidate, "closesAt", closesAt));
+            } catch (AccessDeniedException denied) {
+                Forms.error(denied.getMessage());
+            }
+        });
+        open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(new H3("Elect a " + mine.partyCode() + " delegate"), candidate, closesAt, open);
+    }
+}
