@@ -53,8 +53,8 @@ create trigger member_unconfirmed_stops_delegating after update of party_confirm
     for each row when (new.party_confirmed_at is null) execute function unconfirmed_stops_delegating();
 
 -- A party's ratification plan is its delegates' choice, made after the pact goes to ratification: until then the
--- method is null ("waiting for GRN to choose how it ratifies"). Rows from before this change were chosen by the
--- convenor who started ratification and keep that choice.
+-- method is null ("waiting for GRN to choose how it ratifies"). Decided rows from before this change keep the plan
+-- they were decided by; undecided ones are reset below.
 alter table pact_ratification
     alter column method drop not null,
     add column chosen_by bigint references member (id),
@@ -85,17 +85,29 @@ begin
     end if;
     return new;
 end $$;
-create trigger ratification_plan_chosen_by_delegate before update of method on pact_ratification
-    for each row when (old.method is null and new.method is not null) execute function ratification_plan_by_delegates();
+create trigger ratification_plan_chosen_by_delegate before update of method, representative_id on pact_ratification
+    for each row when (new.method is not null
+        and (old.method is distinct from new.method or old.representative_id is distinct from new.representative_id))
+    execute function ratification_plan_by_delegates();
 
--- A representative signs only while still one of the party's delegates there.
+-- A plan a convenor chose for another party before this change is not that party's choice, and its open ballot may
+-- hold votes from accounts the party never confirmed: pacts still being ratified start choosing again.
+update ballot set closed_at = now(), passed = false,
+                  explanation = 'Cancelled: each party now chooses how it ratifies, by its delegates in the group.'
+    where pact_id is not null and closed_at is null;
+update pact_ratification r set method = null, representative_id = null, ballot_id = null, chosen_at = null, chosen_by = null
+    from pact k
+    where k.id = r.pact_id and r.round = k.round and k.state = 'RATIFYING' and r.verdict is null;
+
+-- Only the representative named signs, and only while still one of the party's delegates there.
 create function signature_by_delegate() returns trigger language plpgsql as $$
 begin
     if current_setting('commonground.restoring', true) = 'on' then
         return new;
     end if;
-    if not exists (select 1 from party_delegate d join pact p on p.group_id = d.group_id
-                   where p.id = new.pact_id and d.member_id = new.decided_by and d.party_id = new.party_id) then
+    if new.decided_by is distinct from new.representative_id
+        or not exists (select 1 from party_delegate d join pact p on p.group_id = d.group_id
+                       where p.id = new.pact_id and d.member_id = new.decided_by and d.party_id = new.party_id) then
         raise exception 'member % is not a delegate of party % for pact %', new.decided_by, new.party_id, new.pact_id using errcode = 'CG004';
     end if;
     return new;

@@ -142,11 +142,6 @@ public class BallotRepository {
         return electors;
     }
 
-    /** Whether the member belongs, as the database has it now, to the party, and the party has confirmed them. */
-    public boolean countsFor(long memberId, long partyId) {
-        return db.fetchExists(MEMBER, MEMBER.ID.eq(memberId).and(MEMBER.PARTY_ID.eq(partyId)).and(COUNTS_FOR_PARTY));
-    }
-
     /** Whether the member's party is only claimed, so that ballots leave them out. */
     public boolean partyOnlyClaimed(long memberId) {
         return db.fetchExists(MEMBER, MEMBER.ID.eq(memberId).andNot(COUNTS_FOR_PARTY));

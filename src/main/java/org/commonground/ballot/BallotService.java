@@ -42,6 +42,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class BallotService {
 
+    static final int ELECTION_HOURS = 24;
+    static final int ELECTION_QUORUM = 50;
+
     private final BallotRepository ballots;
     private final ProposalRepository proposals;
     private final AmendmentRepository amendmentRecords;
@@ -359,7 +362,8 @@ public class BallotService {
 
     /**
      * A confirmed member of a party in a local or alliance group puts one of the party's confirmed members there
-     * (themselves, say) to the party's vote as its delegate: secret, simple majority, closing at {@code closesAt}.
+     * (themselves, say) to the party's vote as its delegate: secret, simple majority with half of them voting, closing
+     * at {@code closesAt}, a day away at least.
      * It is how a party with no organiser at hand gets delegates; its electorate is its confirmed members there.
      */
     @Transactional
@@ -381,7 +385,12 @@ public class BallotService {
         if (closesAt == null) {
             throw new InvalidInputException("closesAt", "Choose when voting ends: the election closes then, unless a delegate closes it earlier.");
         }
-        BallotSettings settings = new BallotSettings(DecisionRule.SIMPLE_MAJORITY, true, 0, 0, closesAt);
+        // No snap elections: the party's members here get a day to vote, and half of them must.
+        if (closesAt.isBefore(now().plusHours(ELECTION_HOURS).minusMinutes(5))) {
+            throw new InvalidInputException("closesAt", "An election runs for at least a day, so that " + me.partyCode()
+                    + "'s members here can all vote.");
+        }
+        BallotSettings settings = new BallotSettings(DecisionRule.SIMPLE_MAJORITY, true, ELECTION_QUORUM, 0, closesAt);
         check(settings);
         long id;
         try {

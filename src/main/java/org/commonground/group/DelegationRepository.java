@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.commonground.security.CurrentMember;
 import org.jooq.DSLContext;
@@ -29,6 +30,12 @@ public class DelegationRepository {
     public boolean isDelegate(long groupId, long memberId, long partyId) {
         return db.fetchExists(PARTY_DELEGATE, PARTY_DELEGATE.GROUP_ID.eq(groupId).and(PARTY_DELEGATE.MEMBER_ID.eq(memberId))
                 .and(PARTY_DELEGATE.PARTY_ID.eq(partyId)));
+    }
+
+    /** The party the member is a delegate of in the group, if any. */
+    public Optional<String> partyDelegatedBy(long groupId, long memberId) {
+        return db.select(PARTY.CODE).from(PARTY_DELEGATE).join(PARTY).on(PARTY.ID.eq(PARTY_DELEGATE.PARTY_ID))
+                .where(PARTY_DELEGATE.GROUP_ID.eq(groupId)).and(PARTY_DELEGATE.MEMBER_ID.eq(memberId)).fetchOptional(PARTY.CODE);
     }
 
     /** The party's delegates in the group, by name. */

@@ -2,6 +2,7 @@ package org.commonground.group;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongPredicate;
 
 import org.commonground.audit.AuditLog;
@@ -27,15 +28,17 @@ public class GroupService {
 
     private final GroupRepository groups;
     private final MembershipRepository memberships;
+    private final DelegationRepository delegations;
     private final CurrentMember currentMember;
     private final Outbox outbox;
     private final AuditLog audit;
     private final String baseUrl;
 
-    public GroupService(GroupRepository groups, MembershipRepository memberships, CurrentMember currentMember,
+    public GroupService(GroupRepository groups, MembershipRepository memberships, DelegationRepository delegations, CurrentMember currentMember,
                         Outbox outbox, AuditLog audit, @Value("${commonground.base-url}") String baseUrl) {
         this.groups = groups;
         this.memberships = memberships;
+        this.delegations = delegations;
         this.currentMember = currentMember;
         this.outbox = outbox;
         this.audit = audit;
@@ -181,6 +184,12 @@ public class GroupService {
             requireConvenor(groupId);
         }
         memberships.lockGroup(groupId);
+        // Removing a party's delegate would end their delegation, which is that party's to end, not a convenor's.
+        Optional<String> delegateOf = leaving ? Optional.empty() : delegations.partyDelegatedBy(groupId, memberId);
+        if (delegateOf.isPresent()) {
+            throw new InvalidInputException("member", "They are one of " + delegateOf.get() + "'s delegates here: " + delegateOf.get()
+                    + "'s organisers or delegates end that first (Parties here).");
+        }
         boolean removingConvenor = memberships.isConvenor(groupId, memberId);
         if (removingConvenor && memberships.countConvenors(groupId) <= 1) {
             throw new InvalidInputException("member", "A group needs a convenor: make someone else convenor first.");

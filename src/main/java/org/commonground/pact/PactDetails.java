@@ -13,8 +13,8 @@ import org.commonground.pact.terms.PactTerms;
  * @param myParty       the reader's party code
  * @param involved      the reader's party is named in the terms: they may comment and amend while negotiating
  * @param signFor       the parties whose pending ratification the reader signs as named representative
- * @param chooseFor     the reader's party, while its plan for ratifying is still to be chosen and the reader is one
- *                      of its delegates in the group
+ * @param chooseFor     the reader's party, while its plan for ratifying is still to be chosen (or the delegate it
+ *                      named to sign is one no longer) and the reader is one of its delegates in the group
  * @param correcting    the pact is published, and the round of ratification is on a correction of it
  */
 public record PactDetails(PactSummary summary, Long electionId, PactTerms terms, List<String> parties, List<String> offered,

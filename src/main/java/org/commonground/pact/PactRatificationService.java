@@ -133,7 +133,10 @@ public class PactRatificationService {
         int round = access.pact().getRound();
         PactRatificationRecord r = pacts.ratification(pactId, round, party.id())
                 .orElseThrow(() -> new InvalidInputException("party", partyCode + " is not a party to this pact."));
-        if (r.getMethod() != null) {
+        // A plan stands, unless the delegate it named to sign has since stopped being one: then it is chosen again.
+        Long signerGone = RatificationMethod.REPRESENTATIVE.name().equals(r.getMethod()) && r.getVerdict() == null
+                && !delegations.isDelegate(access.groupId(), r.getRepresentativeId(), party.id()) ? r.getRepresentativeId() : null;
+        if (r.getMethod() != null && signerGone == null) {
             throw new InvalidInputException("method", partyCode + "'s delegates have already chosen how it ratifies: reload the page to see it.");
         }
         if (plan == null || plan.method() == null) {
@@ -150,7 +153,8 @@ public class PactRatificationService {
             said = "by ballot: " + settings.rule().label().toLowerCase() + (settings.secret() ? ", secret" : ", open")
                     + (settings.closesAt() == null ? ", closed by a delegate" : ", closes " + WHEN.format(settings.closesAt()));
         }
-        if (!pacts.choosePlan(pactId, round, party.id(), plan.method(), plan.method() == RatificationMethod.REPRESENTATIVE ? plan.representativeId() : null, me.id())) {
+        if (!pacts.choosePlan(pactId, round, party.id(), plan.method(), plan.method() == RatificationMethod.REPRESENTATIVE ? plan.representativeId() : null,
+                me.id(), signerGone)) {
             throw new InvalidInputException("method", "Another of " + partyCode + "'s delegates chose how it ratifies a moment ago: reload the page to see it.");
         }
         if (plan.method() == RatificationMethod.BALLOT) {
@@ -265,6 +269,8 @@ public class PactRatificationService {
         if (ratify && !pacts.allRatified(pactId, round)) {
             return;
         }
+        // Published again first: the other parties' ballots are cancelled only once the pact has left ratification.
+        pacts.changeState(pactId, PactState.PUBLISHED, "");
         if (!ratify) {
             int revision = pact.getCurrentRevision();
             pacts.insertRevision(pactId, revision + 1, pacts.terms(pactId, revision - 1), actorId,
@@ -273,7 +279,6 @@ public class PactRatificationService {
                 ballots.cancelRatification(ballotId, partyCode + " rejected the correction.");
             }
         }
-        pacts.changeState(pactId, PactState.PUBLISHED, "");
         events.publishEvent(new PactCorrectionDecided(pactId, correctionId, ratify, ratify ? "Ratified again by every party."
                 : partyCode + " rejected it" + (reason.isEmpty() ? "." : ": " + reason), actorId));
     }

@@ -155,14 +155,18 @@ public class PactRepository {
     }
 
     /**
-     * Records the plan a party's delegate chose, once: false when another of its delegates chose first. The
-     * database refuses a chooser or representative who is not a delegate (V18).
+     * Records the plan a party's delegate chose, once (or again, {@code replacingSigner} given, when the delegate named
+     * to sign has stopped being one): false when another of its delegates chose first. The database refuses a chooser
+     * or representative who is not a delegate (V18).
      */
-    public boolean choosePlan(long pactId, int round, long partyId, RatificationMethod method, Long representativeId, long chosenBy) {
+    public boolean choosePlan(long pactId, int round, long partyId, RatificationMethod method, Long representativeId, long chosenBy,
+                              Long replacingSigner) {
+        Condition unchosen = replacingSigner == null ? PACT_RATIFICATION.METHOD.isNull()
+                : PACT_RATIFICATION.REPRESENTATIVE_ID.eq(replacingSigner).and(PACT_RATIFICATION.VERDICT.isNull());
         return db.update(PACT_RATIFICATION).set(PACT_RATIFICATION.METHOD, method.name()).set(PACT_RATIFICATION.REPRESENTATIVE_ID, representativeId)
                 .set(PACT_RATIFICATION.CHOSEN_BY, chosenBy).set(PACT_RATIFICATION.CHOSEN_AT, OffsetDateTime.now())
                 .where(PACT_RATIFICATION.PACT_ID.eq(pactId)).and(PACT_RATIFICATION.ROUND.eq(round))
-                .and(PACT_RATIFICATION.PARTY_ID.eq(partyId)).and(PACT_RATIFICATION.METHOD.isNull()).execute() == 1;
+                .and(PACT_RATIFICATION.PARTY_ID.eq(partyId)).and(unchosen).execute() == 1;
     }
 
     public void attachBallot(long pactId, int round, long partyId, long ballotId) {

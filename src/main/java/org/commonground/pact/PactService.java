@@ -136,7 +136,9 @@ public class PactService {
                 .map(Ratification::party).toList();
         // Only the reader's own party can be theirs to plan, and only as its delegate here.
         List<String> chooseFor = !ratifying || !delegations.isDelegate(access.groupId(), me.id(), me.partyId()) ? List.of()
-                : ratifications.stream().filter(r -> r.choosing() && r.party().equals(me.partyCode())).map(Ratification::party).toList();
+                : ratifications.stream().filter(r -> r.party().equals(me.partyCode()) && (r.choosing() || (r.pending()
+                        && r.method() == RatificationMethod.REPRESENTATIVE && !delegations.isDelegate(access.groupId(), r.representativeId(), me.partyId()))))
+                .map(Ratification::party).toList();
         List<String> offered = new ArrayList<>(terms.parties());
         termsChecker.memberParties(access.groupId()).stream().filter(party -> !offered.contains(party)).forEach(offered::add);
         return new PactDetails(pacts.summary(pactId).orElseThrow(), p.getElectionId(), terms, List.copyOf(terms.parties()), offered,

@@ -9,6 +9,7 @@ import org.commonground.ballot.BallotDetails;
 import org.commonground.ballot.BallotService;
 import org.commonground.ballot.BallotSettings;
 import org.commonground.ballot.CorrectionBallotClosed;
+import org.commonground.ballot.PartyResult;
 import org.commonground.jooq.tables.records.CorrectionRecord;
 import org.commonground.pact.PactCorrectionDecided;
 import org.commonground.pact.PactRatificationService;
@@ -103,8 +104,8 @@ public class CorrectionService {
         }
         InvalidInputException.throwIfAny(problems);
 
-        int partiesAgreeing = old.pactId() != null ? content.signatures().size() : content.results().size();
-        if (partiesAgreeing <= 1) {
+        List<String> agreeing = partiesThatAgreed(old);
+        if (agreeing.size() <= 1) {
             OffsetDateTime now = OffsetDateTime.now();
             return new Outcome(publish(old, content.corrected(body, note(old, reason), correctedDates(content, "Corrected", now)), me, now), null);
         }
@@ -116,6 +117,13 @@ public class CorrectionService {
                     .orElseThrow(() -> new InvalidInputException("body", "No ballot agreed this proposal, so there is no rule to agree its correction by."));
             long ballot = ballots.openOnCorrection(old.proposalId(), id,
                     new BallotSettings(agreed.rule(), agreed.secret(), agreed.overallQuorum(), agreed.partyQuorum(), null));
+            // Every party that agreed the text must be there to agree its correction: none is agreed for by its absence.
+            List<String> present = ballots.details(ballot).parties().stream().filter(p -> p.electorate() > 0).map(PartyResult::party).toList();
+            List<String> absent = agreeing.stream().filter(party -> !present.contains(party)).toList();
+            if (!absent.isEmpty()) {
+                throw new InvalidInputException("body", String.join(", ", absent) + " agreed this text but " + (absent.size() == 1 ? "has" : "have")
+                        + " no members here it has confirmed to agree a correction, so it cannot be corrected now.");
+            }
             return new Outcome(null, "ballots/" + ballot);
         }
         ratification.startCorrectionRound(old.pactId(), id, body, reason);
@@ -127,12 +135,16 @@ public class CorrectionService {
     void correctionBallotClosed(CorrectionBallotClosed closed) {
         CorrectionRecord c = corrections.lock(closed.correctionId()).orElseThrow();
         String last = closed.explanation().lines().reduce((a, b) -> b).orElse("");
-        if (!closed.passed()) {
-            corrections.refused(c.getId(), "Not agreed by ballot. " + last);
-            return;
-        }
         Publication old = publications.byId(c.getPublicationId());
         BallotDetails ballot = ballots.details(closed.ballotId());
+        // Whatever the rule, each party that agreed the text consents to the change by a majority of its own votes.
+        List<String> withheld = partiesThatAgreed(old).stream().filter(party -> ballot.parties().stream()
+                .noneMatch(p -> p.party().equals(party) && p.forVotes() > p.against())).toList();
+        if (!closed.passed() || !withheld.isEmpty()) {
+            corrections.refused(c.getId(), "Not agreed by ballot. " + (withheld.isEmpty() ? last
+                    : String.join(", ", withheld) + " did not agree it by a majority of its own votes."));
+            return;
+        }
         OffsetDateTime now = OffsetDateTime.now();
         DocumentContent content = publications.content(old.id());
         DocumentContent corrected = content.corrected(c.getBody(), note(old, c.getReason()), correctedDates(content, "Correction agreed", now))
@@ -154,6 +166,16 @@ public class CorrectionService {
         DocumentContent ratifiedAgain = publishing.pactContent(pacts.details(decided.pactId()), correctedDates(content, "Correction ratified", now), false);
         DocumentContent corrected = ratifiedAgain.corrected(ratifiedAgain.body(), note(old, c.getReason()), ratifiedAgain.dates());
         corrections.published(c.getId(), publish(old, corrected, currentMember.require(), now).id(), decided.outcome());
+    }
+
+    /**
+     * The parties whose agreement the document records, as first published: a correction needs them all again, and
+     * a correction that somehow recorded fewer cannot lower the bar for the next one.
+     */
+    private List<String> partiesThatAgreed(Publication any) {
+        DocumentContent first = publications.content(publications.versionsOf(any.proposalId(), any.pactId()).getLast().id());
+        return any.pactId() != null ? first.signatures().stream().map(DocumentContent.Signature::party).toList()
+                : first.results().stream().map(DocumentContent.ResultRow::party).toList();
     }
 
     private Publication publish(Publication old, DocumentContent corrected, SignedInMember me, OffsetDateTime now) {

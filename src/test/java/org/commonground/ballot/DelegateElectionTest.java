@@ -83,6 +83,7 @@ class DelegateElectionTest {
             assertThat(p.electorate()).isEqualTo(2);
         });
         assertThat(details.leftOutClaimed()).isEqualTo(1);
+        assertThat(details.overallQuorum()).as("half the party's members there must vote").isEqualTo(50);
         ballots.vote(ballot, Choice.FOR, "");
         TestMembers.signIn(claimsGreen);
         assertThatThrownBy(() -> ballots.vote(ballot, Choice.AGAINST, "")).isInstanceOf(InvalidInputException.class);
@@ -124,8 +125,8 @@ class DelegateElectionTest {
         assertThatThrownBy(() -> ballots.openDelegateElection(group, claimsGreen.id(), inADay())).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> ballots.openDelegateElection(group, green2.id(), null)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.messageFor("closesAt")).isNotNull());
-        assertThatThrownBy(() -> ballots.openDelegateElection(group, green2.id(), OffsetDateTime.now().minusHours(1)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("closesAt")).contains("future"));
+        assertThatThrownBy(() -> ballots.openDelegateElection(group, green2.id(), OffsetDateTime.now().plusHours(2)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("closesAt")).contains("at least a day"));
         ballots.openDelegateElection(group, green2.id(), inADay());
         assertThatThrownBy(() -> ballots.openDelegateElection(group, green2.id(), inADay())).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.messageFor("candidate")).contains("already open"));

@@ -91,6 +91,9 @@ class DelegationServiceTest {
         TestMembers.signIn(labConvenor);
         assertThatThrownBy(() -> delegations.appoint(group, otherGreen.id())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> delegations.remove(group, green.id())).isInstanceOf(AccessDeniedException.class);
+        // Nor end the delegation by removing the delegate from the group; the delegate may still leave.
+        assertThatThrownBy(() -> groups.remove(group, green.id())).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.messageFor("member")).contains("one of GRN's delegates here"));
         // Nor can a Green member who is not a delegate.
         TestMembers.signIn(otherGreen);
         assertThatThrownBy(() -> delegations.appoint(group, otherGreen.id())).isInstanceOf(AccessDeniedException.class);

@@ -241,6 +241,13 @@ class PactRatificationTest {
         assertThatThrownBy(() -> ratification.sign(id, "GRN", true, "")).isInstanceOf(AccessDeniedException.class)
                 .hasMessageContaining("no longer one of GRN's delegates");
         assertThat(pacts.details(id).ratifications()).filteredOn(r -> r.party().equals("GRN")).allSatisfy(r -> assertThat(r.pending()).isTrue());
+        // The Greens are not stuck: their remaining delegate chooses again.
+        TestMembers.signIn(green1);
+        assertThat(pacts.details(id).chooseFor()).containsExactly("GRN");
+        ratification.choosePlan(id, "GRN", RatificationPlan.byRepresentative(green1.id()));
+        ratification.sign(id, "GRN", true, "");
+        assertThat(pacts.details(id).ratifications()).filteredOn(r -> r.party().equals("GRN")).singleElement()
+                .satisfies(r -> assertThat(r.verdict()).isEqualTo("RATIFIED"));
     }
 
     @Test
@@ -308,6 +315,13 @@ class PactRatificationTest {
         assertThatThrownBy(() -> db.update(PACT_RATIFICATION).set(PACT_RATIFICATION.METHOD, "REPRESENTATIVE")
                 .set(PACT_RATIFICATION.REPRESENTATIVE_ID, green2.id()).set(PACT_RATIFICATION.CHOSEN_BY, green1.id())
                 .set(PACT_RATIFICATION.CHOSEN_AT, OffsetDateTime.now())
+                .where(PACT_RATIFICATION.PACT_ID.eq(id)).and(PACT_RATIFICATION.PARTY_ID.eq(green1.partyId())).execute())
+                .hasMessageContaining("is not a delegate");
+        // A verdict signed by anyone but the delegate named, even another delegate of the party.
+        testMembers.appointDelegate(group, green2);
+        choose(green1, id, RatificationPlan.byRepresentative(green1.id()));
+        assertThatThrownBy(() -> db.update(PACT_RATIFICATION).set(PACT_RATIFICATION.VERDICT, "RATIFIED")
+                .set(PACT_RATIFICATION.DECIDED_BY, green2.id()).set(PACT_RATIFICATION.DECIDED_AT, OffsetDateTime.now())
                 .where(PACT_RATIFICATION.PACT_ID.eq(id)).and(PACT_RATIFICATION.PARTY_ID.eq(green1.partyId())).execute())
                 .hasMessageContaining("is not a delegate");
     }

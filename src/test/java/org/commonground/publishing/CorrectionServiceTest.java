@@ -117,6 +117,18 @@ class CorrectionServiceTest {
     }
 
     @Test
+    void removingAnotherPartysMembersDoesNotLetOnePartyAgreeACorrectionAlone() {
+        Agreements.Agreed agreed = agreements.agreedProposal("Removed party", BODY);
+        Publication first = publishing.publishProposal(agreed.proposal());
+        groups.remove(agreed.group(), agreed.member().id());
+
+        assertThatThrownBy(() -> corrections.correct(first.slug(), CORRECTED, "Only Greens left"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("body")).startsWith("LD agreed this text"));
+        assertThat(publishing.proposalStatus(agreed.proposal()).awaiting()).isNull();
+        assertThat(ballots.ballotsOf(agreed.proposal())).hasSize(1);
+    }
+
+    @Test
     void aPactsCorrectionIsRatifiedAgainByEveryPartyAndPublishedWithTheNewSignatures() {
         Agreements.Ratified ratified = agreements.ratifiedPact("Corrected pact");
         Publication first = publishing.publishPact(ratified.pact());
@@ -159,9 +171,14 @@ class CorrectionServiceTest {
         String published = pacts.details(ratified.pact()).terms().conditions();
         corrections.correct(first.slug(), "Only Labour's name on the leaflets.", "Labour's leaflets");
 
+        ratification.choosePlan(ratified.pact(), "LAB", RatificationPlan.byBallot(null));
+        long labourBallot = pacts.details(ratified.pact()).ratifications().stream().filter(r -> r.party().equals("LAB")).findFirst()
+                .orElseThrow().ballotId();
         TestMembers.signIn(ratified.green());
         ratification.choosePlan(ratified.pact(), "GRN", RatificationPlan.byRepresentative(ratified.green().id()));
         ratification.sign(ratified.pact(), "GRN", false, "We never agreed that");
+        // Labour's ballot on the dropped correction is over, not left taking votes into the next round.
+        org.assertj.core.api.Assertions.assertThat(ballots.details(labourBallot).closedAt()).isNotNull();
 
         PactDetails d = pacts.details(ratified.pact());
         assertThat(d.state()).isEqualTo(PactState.PUBLISHED);

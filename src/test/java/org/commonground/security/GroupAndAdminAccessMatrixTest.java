@@ -131,6 +131,7 @@ class GroupAndAdminAccessMatrixTest {
                 .change("refuse the request", g -> groups.refuse(g.id(), cast.id(Who.LEFT)))
                 .change("make the member a convenor", g -> groups.promote(g.id(), cast.id(Who.MEMBER)))
                 .change("remove the Lib Dem", g -> groups.remove(g.id(), cast.id(Who.OTHER_PARTY)))
+                .change("remove the Green member", g -> groups.remove(g.id(), cast.id(Who.MEMBER)))
                 .change("remove the only convenor", g -> groups.remove(g.id(), cast.id(Who.CONVENOR)))
                 .change("invite someone", g -> groups.invite(g.id(), "newcomer-" + cast.tag + "@example.org"))
                 .read("open invitations", g -> groups.openInvitations(g.id()))
@@ -163,7 +164,9 @@ class GroupAndAdminAccessMatrixTest {
                 approve the request              | convenor
                 refuse the request               | convenor
                 make the member a convenor       | convenor
-                remove the Lib Dem               | other-party convenor    // a convenor removes, a member leaves
+                // A member leaves; a convenor removes, but not a party's delegate (the Lib Dem), whose party ends that first.
+                remove the Lib Dem               | other-party
+                remove the Green member          | member convenor
                 remove the only convenor         | nobody              // a group keeps a convenor
                 invite someone                   | convenor
                 open invitations                 | convenor
