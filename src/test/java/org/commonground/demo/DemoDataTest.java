@@ -7,7 +7,10 @@ import java.util.List;
 import org.commonground.CommonGroundApplication;
 import org.commonground.election.ElectionService;
 import org.commonground.group.GroupService;
+import org.commonground.group.DelegationService;
+import org.commonground.group.PartyDelegation;
 import org.commonground.pact.PactService;
+import org.commonground.pact.Ratification;
 import org.commonground.pact.PactState;
 import org.commonground.group.GroupSummary;
 import org.commonground.proposal.Amendment;
@@ -78,6 +81,12 @@ class DemoDataTest {
             TestMembers.signIn(eleanor);
             long cardiff = groups.stream().filter(g -> g.name().startsWith("Cardiff")).findFirst().orElseThrow().id();
             assertThat(pacts.inGroup(cardiff)).singleElement().satisfies(p -> assertThat(p.state()).isEqualTo(PactState.RATIFYING));
+            // Every party there has a delegate, and the Greens' has yet to choose how they ratify.
+            long cardiffPact = pacts.inGroup(cardiff).getFirst().id();
+            assertThat(pacts.details(cardiffPact).ratifications()).filteredOn(Ratification::choosing).extracting(Ratification::party)
+                    .containsExactly("GRN");
+            assertThat(app.getBean(DelegationService.class).delegations(cardiff)).allSatisfy(p -> assertThat(p.delegates()).isNotEmpty())
+                    .extracting(PartyDelegation::partyCode).containsExactlyInAnyOrder("PC", "LAB", "GRN", "LD");
 
             // Each party's organiser confirmed its members, but for one Green whose party is still claimed.
             PartyConfirmationService confirmations = app.getBean(PartyConfirmationService.class);
