@@ -77,9 +77,17 @@ public class DelegateElectionsView extends VerticalLayout implements BeforeEnter
         }
         add(new H2("Elections of delegates"), new Anchor("groups/" + groupId, "Back to " + groupName),
                 new Paragraph("A party's confirmed members here may put one of themselves to the party's vote as its delegate. "
-                        + "Only the party's confirmed members here vote; it is secret, and a simple majority elects."));
-        delegations.delegations(groupId).stream().filter(p -> p.partyCode().equals(me.partyCode())).findFirst()
-                .filter(p -> !p.confirmed().isEmpty()).ifPresent(this::form);
+                        + "Only the party's confirmed members here vote, in secret, for a day at least; half of them must vote, "
+                        + "and a simple majority elects."));
+        delegations.delegations(groupId).stream().filter(p -> p.partyCode().equals(me.partyCode())).findFirst().ifPresent(mine -> {
+            if (!mine.confirmed().isEmpty()) {
+                form(mine);
+            } else if (!mine.claimed().isEmpty() && mine.claimed().stream().anyMatch(m -> m.memberId() == me.id())) {
+                add(new Paragraph(me.partyCode() + " has not confirmed you yet, so you cannot stand or vote for it here."));
+            } else {
+                add(new Paragraph("Every member " + me.partyCode() + " has confirmed here is one of its delegates already."));
+            }
+        });
         add(new H3("Elections"));
         if (elections.isEmpty()) {
             add(new Paragraph("None yet."));
