@@ -27,7 +27,6 @@ import org.commonground.pact.PactDetails;
 import org.commonground.pact.PactService;
 import org.commonground.pact.PactRatificationService;
 import org.commonground.pact.PactRatificationService.RatificationPlan;
-import org.commonground.pact.RatificationMethod;
 import org.commonground.pact.Ratification;
 import org.commonground.pact.terms.PactTerms;
 import org.commonground.pact.terms.SeatTerms;

@@ -1,9 +1,6 @@
 package org.commonground.pact;
 
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +12,6 @@ import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -25,8 +20,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -34,12 +27,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.commonground.audit.AuditEntry;
-import org.commonground.ballot.BallotSettings;
-import org.commonground.ballot.rules.DecisionRule;
 import org.commonground.election.ElectionService;
 import org.commonground.election.results.Alliance;
 import org.commonground.election.results.SeatVerdict;
-import org.commonground.group.GroupMember;
 import org.commonground.live.LiveEvents;
 import org.commonground.live.LiveSubscription;
 import org.commonground.pact.terms.PactTerms;
@@ -56,7 +46,6 @@ import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
-import org.commonground.ui.PartyMarker;
 import org.springframework.security.access.AccessDeniedException;
 
 /**

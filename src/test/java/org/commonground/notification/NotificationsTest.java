@@ -17,7 +17,6 @@ import org.commonground.group.GroupService;
 import org.commonground.group.NewGroup;
 import org.commonground.pact.PactService;
 import org.commonground.pact.PactRatificationService;
-import org.commonground.pact.RatificationMethod;
 import org.commonground.proposal.AmendmentService;
 import org.commonground.comment.CommentService;
 import org.commonground.comment.NewComment;

@@ -15,7 +15,6 @@ import org.commonground.pact.PactService;
 import org.commonground.pact.PactAmendmentService;
 import org.commonground.pact.PactRatificationService;
 import org.commonground.pact.PactRatificationService.RatificationPlan;
-import org.commonground.pact.RatificationMethod;
 import org.commonground.pact.Ratification;
 import org.commonground.pact.terms.PactTerms;
 import org.commonground.pact.terms.SeatTerms;

@@ -21,8 +21,6 @@ import org.commonground.live.LiveEvents;
 import org.commonground.security.LoginView;
 import org.commonground.pact.PactService;
 import org.commonground.pact.PactRatificationService;
-import org.commonground.pact.PactRatificationService.RatificationPlan;
-import org.commonground.pact.RatificationMethod;
 import org.commonground.pact.terms.PactTerms;
 import org.commonground.pact.terms.SeatTerms;
 import org.commonground.pact.terms.Stance;
