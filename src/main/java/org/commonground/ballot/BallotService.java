@@ -20,6 +20,7 @@ import org.commonground.jooq.tables.records.BallotRecord;
 import org.commonground.proposal.AmendmentRepository;
 import org.commonground.proposal.AmendmentService;
 import org.commonground.proposal.AmendmentState;
+import org.commonground.proposal.LinesUnderVote;
 import org.commonground.proposal.ProposalGuard;
 import org.commonground.proposal.ProposalRepository;
 import org.commonground.proposal.ProposalState;
@@ -97,6 +98,7 @@ public class BallotService {
             if (state != ProposalState.DISCUSSION) {
                 throw new InvalidInputException("ballot", "Amendments are put to the vote while the proposal is in discussion.");
             }
+            LinesUnderVote.refuseOverlappingBallot(amendmentRecords.underVote(proposalId), a);
             if (!amendmentRecords.putToVote(a.getId())) {
                 throw new InvalidInputException("amendment", "A" + a.getNumber() + " is not open, so it cannot be put to the vote.");
             }
@@ -287,8 +289,11 @@ public class BallotService {
             publisher.publishEvent(new RatificationBallotClosed(ballotId, b.getPactId(), b.getPartyId(), outcome.passed(), outcome.explanation(), me.id()));
         } else if (b.getAmendmentId() == null) {
             proposals.changeState(b.getProposalId(), ProposalState.VOTING, outcome.passed() ? ProposalState.AGREED : ProposalState.NOT_AGREED, me.id());
-        } else if (outcome.passed()) {
+        } else if (outcome.passed() && stillFits(b.getAmendmentId(), b.getProposalId())) {
             amendments.mergeAfterBallot(b.getAmendmentId());
+        } else if (outcome.passed()) {
+            amendmentRecords.setAsideAfterBallot(b.getAmendmentId(), "Passed by ballot, but the lines it changes had changed before it closed, "
+                    + "so it could not be merged. Its proposer can propose it again on the current text.");
         } else {
             amendmentRecords.decide(b.getAmendmentId(), AmendmentState.PUT_TO_VOTE, AmendmentState.REJECTED, me.id(),
                     "Rejected by ballot. " + outcome.explanation().lines().reduce((a, c) -> c).orElse(""), null);
@@ -485,6 +490,12 @@ public class BallotService {
         if (s.closesAt() != null && !s.closesAt().isAfter(now().plusMinutes(1))) {
             throw new InvalidInputException("closesAt", "Choose a closing time in the future, or close the ballot by hand.");
         }
+    }
+
+    /** Whether a passed amendment still fits the proposal's current text, so merging it cannot fail the close. */
+    private boolean stillFits(long amendmentId, long proposalId) {
+        AmendmentRecord a = amendmentRecords.find(amendmentId).orElseThrow();
+        return !a.getOutdated() && a.getRevision() == proposals.find(proposalId).orElseThrow().getCurrentRevision();
     }
 
     private static InvalidInputException noSuchBallot() {

@@ -107,13 +107,31 @@ public class AmendmentRepository {
                 .and(AMENDMENT.STATE.eq(AmendmentState.PUT_TO_VOTE.name())).orderBy(AMENDMENT.NUMBER).fetch(AMENDMENT.NUMBER);
     }
 
+    /** The proposal's amendments whose ballots are open, in order. */
+    public List<AmendmentRecord> underVote(long proposalId) {
+        return db.selectFrom(AMENDMENT).where(AMENDMENT.PROPOSAL_ID.eq(proposalId))
+                .and(AMENDMENT.STATE.eq(AmendmentState.PUT_TO_VOTE.name())).orderBy(AMENDMENT.NUMBER).fetch();
+    }
+
     /**
-     * Carries the open amendments of revision {@code from} over to revision {@code to}: each range is moved by
-     * {@code rebase}, or, where that finds the wording gone, the amendment is flagged for its proposer.
+     * A ballot passed an amendment that no longer fits the text (kept only for data from before lines under vote
+     * were frozen): it goes back to its proposer, flagged, so that closing the ballot still succeeds.
+     */
+    public boolean setAsideAfterBallot(long id, String reason) {
+        return db.update(AMENDMENT).set(AMENDMENT.STATE, AmendmentState.PROPOSED.name()).set(AMENDMENT.OUTDATED, true)
+                .set(AMENDMENT.DECISION_REASON, reason)
+                .where(AMENDMENT.ID.eq(id)).and(AMENDMENT.STATE.eq(AmendmentState.PUT_TO_VOTE.name()))
+                .execute() == 1;
+    }
+
+    /**
+     * Carries the open amendments of revision {@code from}, and those under vote, over to revision {@code to}:
+     * each range is moved by {@code rebase}, or, where that finds the wording gone, the amendment is flagged for
+     * its proposer. Callers refuse changes to lines under vote before they get here.
      */
     public void rebaseOpen(long proposalId, int from, int to, Function<TextRange, Optional<TextRange>> rebase) {
         for (AmendmentRecord a : db.selectFrom(AMENDMENT).where(AMENDMENT.PROPOSAL_ID.eq(proposalId))
-                .and(AMENDMENT.STATE.eq(AmendmentState.PROPOSED.name())).and(AMENDMENT.OUTDATED.isFalse())
+                .and(AMENDMENT.STATE.in(AmendmentState.PROPOSED.name(), AmendmentState.PUT_TO_VOTE.name())).and(AMENDMENT.OUTDATED.isFalse())
                 .and(AMENDMENT.REVISION.eq(from)).fetch()) {
             Optional<TextRange> moved = rebase.apply(new TextRange(a.getRangeStart(), a.getRangeEnd()));
             if (moved.isPresent()) {

@@ -177,6 +177,9 @@ public class AmendmentService {
         int base = p.getCurrentRevision();
         Revision current = proposals.revision(p.getId(), base).orElseThrow();
         TextEdit edit = new TextEdit(new TextRange(a.getRangeStart(), a.getRangeEnd()), a.getReplacement());
+        long merging = a.getId();
+        LinesUnderVote.refuseChanges(amendments.underVote(p.getId()).stream().filter(v -> v.getId() != merging).toList(), base,
+                current.body(), p.getLineWidth(), edit::rebase, "amendment", "merging A" + a.getNumber());
         String merged = edit.apply(current.body());
         if (merged.length() > ProposalService.MAX_BODY) {
             throw new InvalidInputException("amendment", "Merging A" + a.getNumber() + " would make the text longer than "

@@ -153,6 +153,10 @@ public class ProposalService {
     @Transactional
     public int save(long proposalId, int base, ProposalDraft draft) {
         SignedInMember me = currentMember.require();
+        guard.readable(proposalId, me);
+        // Held still until this commits, and looked at again under the lock, so that neither a move to voting nor
+        // an amendment ballot slips in between the look and the new revision.
+        proposals.lockState(proposalId);
         ProposalGuard.Access access = guard.readable(proposalId, me);
         ProposalRecord p = access.proposal();
         if (!access.rules().canEdit()) {
@@ -161,14 +165,18 @@ public class ProposalService {
                     ? "Only the authors can edit this proposal." : "This proposal can no longer be edited.");
         }
         check(draft);
-        if (!proposals.advanceRevision(proposalId, base, draft.title().strip(), clean(draft.summary()))) {
+        String before = proposals.revision(proposalId, base).map(Revision::body).orElse(null);
+        var diff = before == null ? null : WordDiff.diff(before, body(draft));
+        if (diff != null) {
+            LinesUnderVote.refuseChanges(amendments.underVote(proposalId), base, before, p.getLineWidth(),
+                    range -> DiffRebase.rebase(diff, range), "body", "an edit");
+        }
+        if (before == null || !proposals.advanceRevision(proposalId, base, draft.title().strip(), clean(draft.summary()))) {
             int current = proposals.find(proposalId).orElseThrow().getCurrentRevision();
             throw new RevisionConflictException(base, proposals.revision(proposalId, current).orElseThrow());
         }
-        String before = proposals.revision(proposalId, base).orElseThrow().body();
         proposals.insertRevision(proposalId, base + 1, draft.title().strip(), clean(draft.summary()), body(draft), clean(draft.note()), me.id());
         // Open amendments follow the text where their words survive the edit; the others are flagged for their proposers.
-        var diff = WordDiff.diff(before, body(draft));
         amendments.rebaseOpen(proposalId, base, base + 1, range -> DiffRebase.rebase(diff, range));
         audit.record(me.id(), "PROPOSAL_REVISED", "proposal", proposalId, "revision " + (base + 1));
         return base + 1;
@@ -251,6 +259,13 @@ public class ProposalService {
     public List<Revision> history(long proposalId) {
         readable(proposalId, currentMember.require());
         return proposals.history(proposalId);
+    }
+
+    /** One revision, whole: what a ballot voted on, say. */
+    @Transactional(readOnly = true)
+    public Revision revision(long proposalId, int number) {
+        readable(proposalId, currentMember.require());
+        return proposals.revision(proposalId, number).orElseThrow(() -> new InvalidInputException("revision", "There is no revision " + number + "."));
     }
 
     /** The word-level changes from one revision to another, title, summary and body in turn. */

@@ -84,6 +84,7 @@ class ProposalAccessMatrixTest {
             .read("glance", p -> proposals.glance(p.id()))
             .read("history", p -> proposals.history(p.id()))
             .read("diff", p -> proposals.diff(p.id(), 1, p.revision()))
+            .read("revision", p -> proposals.revision(p.id(), p.revision()))
             .read("activity", p -> proposals.activity(p.id()))
             .read("comments", p -> comments.thread(p.id()))
             .read("comment counts", p -> comments.countsByParagraph(p.id(), p.revision()))
@@ -156,6 +157,7 @@ class ProposalAccessMatrixTest {
                 glance                           | author convenor
                 history                          | author convenor
                 diff                             | author convenor
+                revision                         | author convenor
                 activity                         | author convenor
                 comments                         | author convenor
                 comment counts                   | author convenor
@@ -192,6 +194,7 @@ class ProposalAccessMatrixTest {
                 glance                           | group
                 history                          | group
                 diff                             | group
+                revision                         | group
                 activity                         | group
                 comments                         | group
                 comment counts                   | group
@@ -230,6 +233,7 @@ class ProposalAccessMatrixTest {
                 glance                           | group
                 history                          | group
                 diff                             | group
+                revision                         | group
                 activity                         | group
                 comments                         | group
                 comment counts                   | group
@@ -265,6 +269,7 @@ class ProposalAccessMatrixTest {
                 glance                           | group
                 history                          | group
                 diff                             | group
+                revision                         | group
                 activity                         | group
                 comments                         | group
                 comment counts                   | group
@@ -303,6 +308,7 @@ class ProposalAccessMatrixTest {
                 glance                           | group
                 history                          | group
                 diff                             | group
+                revision                         | group
                 activity                         | group
                 comments                         | group
                 comment counts                   | group
@@ -342,6 +348,7 @@ class ProposalAccessMatrixTest {
                 glance                           | group
                 history                          | group
                 diff                             | group
+                revision                         | group
                 activity                         | group
                 comments                         | group
                 comment counts                   | group
@@ -381,6 +388,7 @@ class ProposalAccessMatrixTest {
                 glance                           | author convenor
                 history                          | author convenor
                 diff                             | author convenor
+                revision                         | author convenor
                 activity                         | author convenor
                 comments                         | author convenor
                 comment counts                   | author convenor
@@ -419,6 +427,7 @@ class ProposalAccessMatrixTest {
                 glance                           | group
                 history                          | group
                 diff                             | group
+                revision                         | group
                 activity                         | group
                 comments                         | group
                 comment counts                   | group
