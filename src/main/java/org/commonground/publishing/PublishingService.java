@@ -25,6 +25,7 @@ import org.commonground.proposal.Author;
 import org.commonground.proposal.ProposalDetails;
 import org.commonground.proposal.ProposalService;
 import org.commonground.proposal.ProposalState;
+import org.commonground.proposal.Revision;
 import org.commonground.publishing.document.DocumentContent;
 import org.commonground.publishing.document.DocumentXhtml;
 import org.commonground.publishing.document.Fingerprint;
@@ -131,7 +132,7 @@ public class PublishingService {
 
     public DocumentContent proposalDraft(long proposalId) {
         ProposalDetails d = proposals.details(proposalId);
-        return proposalContent(d, d.proposal().state().label() + " since " + date(d.proposal().stateChangedAt()) + " · revision " + d.current().number(),
+        return proposalContent(d, d.current(), d.proposal().state().label() + " since " + date(d.proposal().stateChangedAt()) + " · revision " + d.current().number(),
                 List.of(), "", true);
     }
 
@@ -161,7 +162,9 @@ public class PublishingService {
         List<DocumentContent.ResultRow> results = decisive.map(PublishingService::resultRows).orElse(List.of());
         OffsetDateTime now = OffsetDateTime.now();
         String dates = decisive.map(b -> "Agreed " + date(b.closedAt()) + " · ").orElse("") + "Published " + date(now);
-        DocumentContent content = proposalContent(d, dates, results, decisive.map(BallotDetails::explanation).orElse(""), false);
+        // The text the ballot agreed, not whatever is current: nothing may have changed since, but the document must not depend on it.
+        Revision agreed = decisive.map(b -> proposals.revision(proposalId, b.revision())).orElse(d.current());
+        DocumentContent content = proposalContent(d, agreed, dates, results, decisive.map(BallotDetails::explanation).orElse(""), false);
         return store(content, proposalId, null, null, slugFor(content.title(), "proposal"), me, now);
     }
 
@@ -262,10 +265,10 @@ public class PublishingService {
 
     // ---- Building documents
 
-    private DocumentContent proposalContent(ProposalDetails d, String dates, List<DocumentContent.ResultRow> results, String decision, boolean draft) {
+    private DocumentContent proposalContent(ProposalDetails d, Revision text, String dates, List<DocumentContent.ResultRow> results, String decision, boolean draft) {
         int width = d.proposal().lineWidth();
-        return new DocumentContent("Proposal", d.proposal().title(), d.groupName(), d.authors().stream().map(Author::displayName).toList(),
-                dates, width, d.current().body(), results, decision, List.of(), List.of(), "", draft);
+        return new DocumentContent("Proposal", text.title(), d.groupName(), d.authors().stream().map(Author::displayName).toList(),
+                dates, width, text.body(), results, decision, List.of(), List.of(), "", draft);
     }
 
     DocumentContent pactContent(PactDetails d, String dates, boolean draft) {

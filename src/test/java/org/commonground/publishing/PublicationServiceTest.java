@@ -2,6 +2,8 @@ package org.commonground.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.commonground.jooq.Tables.PROPOSAL;
+import static org.commonground.jooq.Tables.PROPOSAL_REVISION;
 import static org.commonground.jooq.Tables.PUBLICATION;
 
 import java.util.List;
@@ -45,6 +47,22 @@ class PublicationServiceTest {
     @AfterEach
     void signOut() {
         TestMembers.signOut();
+    }
+
+    @Test
+    void aPublishedProposalHoldsTheTextItsBallotAgreedEvenIfARevisionFollowedIt() {
+        Agreements.Agreed agreed = agreements.agreedProposal("Voted text", BODY);
+        // What an edit racing the move to voting once left behind: a revision newer than the one voted on.
+        db.insertInto(PROPOSAL_REVISION).set(PROPOSAL_REVISION.PROPOSAL_ID, agreed.proposal()).set(PROPOSAL_REVISION.NUMBER, 2)
+                .set(PROPOSAL_REVISION.TITLE, "Slipped in").set(PROPOSAL_REVISION.SUMMARY, "").set(PROPOSAL_REVISION.BODY, "Never voted on.")
+                .set(PROPOSAL_REVISION.NOTE, "").set(PROPOSAL_REVISION.AUTHOR_ID, agreed.convenor().id()).execute();
+        db.update(PROPOSAL).set(PROPOSAL.CURRENT_REVISION, 2).where(PROPOSAL.ID.eq(agreed.proposal())).execute();
+        TestMembers.signIn(agreed.convenor());
+
+        DocumentContent content = publishing.content(publishing.publishProposal(agreed.proposal()));
+
+        assertThat(content.body()).isEqualTo(BODY);
+        assertThat(content.title()).isEqualTo("Voted text");
     }
 
     @Test
