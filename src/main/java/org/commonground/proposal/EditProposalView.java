@@ -1,5 +1,7 @@
 package org.commonground.proposal;
 
+import java.util.stream.Collectors;
+
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -30,14 +32,17 @@ import org.springframework.security.access.AccessDeniedException;
 public class EditProposalView extends VerticalLayout implements BeforeEnterObserver {
 
     private final ProposalService proposals;
+    private final AmendmentService amendments;
     final ProposalForm form = new ProposalForm();
     final Button save = new Button("Save revision");
     final Div conflict = new Div();
+    final Paragraph underVote = new Paragraph();
     private long proposalId;
     private int base;
 
-    public EditProposalView(ProposalService proposals) {
+    public EditProposalView(ProposalService proposals, AmendmentService amendments) {
         this.proposals = proposals;
+        this.amendments = amendments;
         addClassName("cg-page");
         conflict.addClassName("cg-conflict");
         conflict.setVisible(false);
@@ -46,7 +51,9 @@ public class EditProposalView extends VerticalLayout implements BeforeEnterObser
         save.addClickListener(e -> save());
         Button cancel = new Button("Cancel", e -> backToProposal());
         cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        add(new H2("Edit proposal"), conflict, form, new HorizontalLayout(save, cancel));
+        underVote.addClassName("cg-notice");
+        underVote.setVisible(false);
+        add(new H2("Edit proposal"), underVote, conflict, form, new HorizontalLayout(save, cancel));
     }
 
     @Override
@@ -61,6 +68,13 @@ public class EditProposalView extends VerticalLayout implements BeforeEnterObser
             }
             base = details.current().number();
             form.fill(details.current().title(), details.current().summary(), details.current().body());
+            // Said before typing, not only on saving: the service refuses changes to these lines until the ballot closes.
+            String voted = amendments.list(proposalId).stream().filter(a -> a.state() == AmendmentState.PUT_TO_VOTE)
+                    .map(a -> (a.fromLine() == a.toLine() ? "line " + a.fromLine() : "lines " + a.fromLine() + "\u2013" + a.toLine())
+                            + " (A" + a.number() + ")")
+                    .collect(Collectors.joining(", "));
+            underVote.setText("Being voted on, so leave as they are until the ballot closes: " + voted + ".");
+            underVote.setVisible(!voted.isEmpty());
         } catch (InvalidInputException notReadable) {
             removeAll();
             add(new H2("Proposal not found"), new Paragraph(notReadable.getMessage()));

@@ -13,6 +13,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
+import org.commonground.ballot.BallotService;
+import org.commonground.ballot.BallotSettings;
+import org.commonground.ballot.rules.DecisionRule;
 import org.commonground.comment.Comment;
 import org.commonground.comment.CommentService;
 import org.commonground.comment.NewComment;
@@ -109,6 +112,33 @@ class ProposalViewsTest extends ViewTest {
         assertThat(getCurrentView()).isInstanceOf(ProposalView.class);
         assertThat(proposals.history(id)).extracting(Revision::number).containsExactly(3, 2, 1);
         assertThat(proposals.details(id).current().body()).isEqualTo("We will build social homes near transport.");
+    }
+
+    @Autowired
+    AmendmentService amendments;
+    @Autowired
+    BallotService ballots;
+
+    @Test
+    void theEditorSaysWhichLinesAreBeingVotedOnAndShowsTheRefusalAtTheText() {
+        TestMembers.signIn(author);
+        long id = proposals.create(group, new ProposalDraft("Homes", "", "We will build homes.\n\nNear transport.\n", ""));
+        proposals.move(id, ProposalState.DISCUSSION);
+        TestMembers.signIn(coAuthor);
+        Amendment a = amendments.propose(id, 1, 2, 2, "Near stations and bus routes.", "");
+        TestMembers.signIn(author);
+        ballots.open(id, a.id(), new BallotSettings(DecisionRule.SIMPLE_MAJORITY, false, 0, 0, null));
+
+        EditProposalView editor = navigate(EditProposalView.class, Map.of("proposalId", String.valueOf(id)));
+        assertThat(editor.underVote.isVisible()).isTrue();
+        assertThat(editor.underVote.getText()).isEqualTo("Being voted on, so leave as they are until the ballot closes: line 2 (A1).");
+
+        test(editor.form.body).setValue("We will build homes.\n\nFar from transport.\n");
+        test(editor.save).click();
+        assertThat(getCurrentView()).isSameAs(editor);
+        assertThat(editor.form.body.isInvalid()).isTrue();
+        assertThat(editor.form.body.getErrorMessage()).startsWith("Line 2 is being voted on in A1's ballot");
+        assertThat(proposals.history(id)).hasSize(1);
     }
 
     private long postAs(SignedInMember who, long proposal, Long parentId, String body) {
