@@ -27,11 +27,8 @@ class NotificationRecipients {
     private static final Pattern COMMENT_ID = Pattern.compile("^comment (\\d+)");
     private static final Pattern AMENDMENT_ID = Pattern.compile("^amendment (\\d+)");
 
-    /** Member m (an alias in the query) may read proposal p. */
-    private static final String READS_PROPOSAL = """
-            exists (select 1 from group_membership gm where gm.group_id = p.group_id and gm.member_id = m.id and gm.status = 'ACTIVE'
-                    and (p.state not in ('DRAFT', 'WITHDRAWN') or p.state = 'WITHDRAWN' and p.discussed_at is not null or gm.role = 'CONVENOR'
-                         or exists (select 1 from proposal_author pa where pa.proposal_id = p.id and pa.member_id = m.id)))""";
+    /** Member m (an alias in the query) may read proposal p, by the one rule (V24's view, as search reads it). */
+    private static final String READS_PROPOSAL = "exists (select 1 from proposal_reader r where r.proposal_id = p.id and r.member_id = m.id)";
     /** Member m may read pact k. */
     private static final String READS_PACT = """
             exists (select 1 from group_membership gm where gm.group_id = k.group_id and gm.member_id = m.id and gm.status = 'ACTIVE')""";
