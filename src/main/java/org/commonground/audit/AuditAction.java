@@ -2,6 +2,7 @@ package org.commonground.audit;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -99,12 +100,14 @@ public enum AuditAction {
         return code;
     }
 
+    /** The action stored as {@code code}, if this version records it. */
+    public static Optional<AuditAction> byCode(String code) {
+        return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
+    }
+
     /** The action stored as {@code code}; an unknown word is refused by name, never read as some other action. */
     public static AuditAction fromCode(String code) {
-        AuditAction action = BY_CODE.get(code);
-        if (action == null) {
-            throw new IllegalArgumentException("Unknown audit action \"" + code + "\": not one of the " + BY_CODE.size() + " this version records.");
-        }
-        return action;
+        return byCode(code).orElseThrow(() -> new IllegalArgumentException(
+                "Unknown audit action \"" + code + "\": not one of the " + BY_CODE.size() + " this version records."));
     }
 }
