@@ -31,8 +31,9 @@ import org.springframework.stereotype.Repository;
  * Full-text search over the generated {@code search} columns (V11) in one statement. Who may read what is part of
  * the statement's WHERE clauses, so rows a member may not read are never fetched at all: proposals by the
  * {@code proposal_reader} view (V24, mirrored by ProposalAccessRules: drafts for authors and convenors, withdrawn
- * ones also for members if the group ever saw them, the rest for the group's active members), pacts for the active members of their group, comments only
- * where their proposal or pact is readable, never deleted ones, and CAUCUS comments only for the author's party.
+ * ones also for members if the group ever saw them, the rest for the group's active members), pacts for the active
+ * members of their group, comments only where their proposal or pact is readable, never deleted ones, and CAUCUS
+ * comments only for the author's party.
  * Snippets come from {@code ts_headline}, computed only for the rows returned.
  */
 @Repository
