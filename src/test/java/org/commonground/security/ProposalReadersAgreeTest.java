@@ -8,6 +8,8 @@ import static org.commonground.jooq.Tables.WATCH;
 
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.commonground.audit.AuditAction;
@@ -34,15 +36,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * "Who may read a proposal" is said once, by the {@code proposal_reader} view (V24), and mirrored by the pure
  * ProposalAccessRules that ProposalGuard applies. For every state, whether or not the group ever discussed it, and
- * every signed-in role of the access matrix: the view and the rule agree, search finds the proposal exactly when
+ * every signed-in role of the access matrix (and one who has asked to join): the view and the rule agree, search finds the proposal exactly when
  * they say so, and a change to it notifies a watcher exactly when they say so.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProposalReadersAgreeTest {
 
-    /** Everyone who has an account; not being signed in reads nothing and has no id to ask about. */
-    private static final Set<Who> ROLES = EnumSet.complementOf(EnumSet.of(Who.PUBLIC));
 
     @Autowired
     TestMembers testMembers;
@@ -60,19 +60,31 @@ class ProposalReadersAgreeTest {
     DSLContext db;
 
     Cast cast;
+    /**
+     * Every role of the access matrix with an account (not being signed in reads nothing and has no id to ask
+     * about), and a Green who has asked to join the group and is still waiting.
+     */
+    final Map<String, SignedInMember> readers = new LinkedHashMap<>();
     String word;
     long proposal;
 
     @BeforeAll
     void proposal() {
         cast = new Cast(testMembers, groups);
+        for (Who who : EnumSet.complementOf(EnumSet.of(Who.PUBLIC))) {
+            readers.put(who.word, cast.get(who));
+        }
+        SignedInMember waiting = testMembers.register("Wyn Waiting " + cast.tag, "GRN");
+        TestMembers.signIn(waiting);
+        groups.requestToJoin(cast.group);
+        readers.put("requested", waiting);
         word = "zq" + cast.tag.chars().mapToObj(c -> String.valueOf((char) ('b' + c % 20))).reduce("", String::concat);
         cast.signIn(Who.AUTHOR);
         proposal = proposals.create(cast.group, new ProposalDraft("Readers " + word, "", "Who reads " + word + "?\n", ""));
         cast.coAuthorWhoLeft(proposals, proposal);
         // Everyone follows it, whatever they may read: only the rule may keep a notification from them.
-        for (Who who : ROLES) {
-            db.insertInto(WATCH).set(WATCH.MEMBER_ID, cast.id(who)).set(WATCH.SUBJECT_TYPE, "proposal").set(WATCH.SUBJECT_ID, proposal)
+        for (SignedInMember reader : readers.values()) {
+            db.insertInto(WATCH).set(WATCH.MEMBER_ID, reader.id()).set(WATCH.SUBJECT_TYPE, "proposal").set(WATCH.SUBJECT_ID, proposal)
                     .onConflictDoNothing().execute();
         }
     }
@@ -91,25 +103,26 @@ class ProposalReadersAgreeTest {
                 db.update(PROPOSAL).set(PROPOSAL.STATE, state.name()).set(PROPOSAL.DISCUSSED_AT, discussed ? OffsetDateTime.now() : null)
                         .where(PROPOSAL.ID.eq(proposal)).execute();
                 Set<Long> notified = notifiedOfAChange();
-                for (Who who : ROLES) {
-                    String where = "%s, %s, %s".formatted(who.word, state, discussed ? "discussed" : "never discussed");
-                    boolean byRule = readsByTheRule(who);
-                    assertThat(readsByTheView(who)).as("the view, " + where).isEqualTo(byRule);
-                    assertThat(foundBySearch(who)).as("search, " + where).isEqualTo(byRule);
-                    assertThat(notified.contains(cast.id(who))).as("notified, " + where).isEqualTo(byRule);
+                for (Map.Entry<String, SignedInMember> reader : readers.entrySet()) {
+                    String where = "%s, %s, %s".formatted(reader.getKey(), state, discussed ? "discussed" : "never discussed");
+                    SignedInMember member = reader.getValue();
+                    boolean byRule = readsByTheRule(member);
+                    assertThat(readsByTheView(member)).as("the view, " + where).isEqualTo(byRule);
+                    assertThat(foundBySearch(member)).as("search, " + where).isEqualTo(byRule);
+                    assertThat(notified.contains(member.id())).as("notified, " + where).isEqualTo(byRule);
                     readable += byRule ? 1 : 0;
                     checked++;
                 }
             }
         }
-        assertThat(checked).isEqualTo(ProposalState.values().length * 2 * ROLES.size());
+        assertThat(checked).isEqualTo(ProposalState.values().length * 2 * readers.size());
         // Both kinds of answer were tried.
         assertThat(readable).isBetween(1, checked - 1);
     }
 
     /** ProposalAccessRules.canRead, as ProposalGuard applies it to the member's standing. */
-    private boolean readsByTheRule(Who who) {
-        cast.signIn(who);
+    private boolean readsByTheRule(SignedInMember member) {
+        TestMembers.signIn(member);
         try {
             proposals.details(proposal);
             return true;
@@ -118,12 +131,12 @@ class ProposalReadersAgreeTest {
         }
     }
 
-    private boolean readsByTheView(Who who) {
-        return db.fetchExists(PROPOSAL_READER, PROPOSAL_READER.PROPOSAL_ID.eq(proposal).and(PROPOSAL_READER.MEMBER_ID.eq(cast.id(who))));
+    private boolean readsByTheView(SignedInMember member) {
+        return db.fetchExists(PROPOSAL_READER, PROPOSAL_READER.PROPOSAL_ID.eq(proposal).and(PROPOSAL_READER.MEMBER_ID.eq(member.id())));
     }
 
-    private boolean foundBySearch(Who who) {
-        cast.signIn(who);
+    private boolean foundBySearch(SignedInMember member) {
+        TestMembers.signIn(member);
         return search.search(word, 50).stream().anyMatch(r -> r.kind() == SearchKind.PROPOSAL && r.id() == proposal);
     }
 
