@@ -36,13 +36,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * "Who may read a proposal" is said once, by the {@code proposal_reader} view (V24), and mirrored by the pure
  * ProposalAccessRules that ProposalGuard applies. For every state, whether or not the group ever discussed it, and
- * every signed-in role of the access matrix (and one who has asked to join): the view and the rule agree, search finds the proposal exactly when
- * they say so, and a change to it notifies a watcher exactly when they say so.
+ * every signed-in role of the access matrix (and one who has asked to join): the view and the rule agree, search
+ * finds the proposal exactly when they say so, and a change to it notifies a watcher exactly when they say so.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProposalReadersAgreeTest {
-
 
     @Autowired
     TestMembers testMembers;
