@@ -2,5 +2,5 @@ package org.commonground.audit;
 
 import java.time.OffsetDateTime;
 
-public record AuditEntry(OffsetDateTime at, String actorName, String action, String detail) {
+public record AuditEntry(OffsetDateTime at, String actorName, AuditAction action, String detail) {
 }

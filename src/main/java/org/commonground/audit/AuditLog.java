@@ -26,19 +26,19 @@ public class AuditLog {
     }
 
     /** The events about one subject whose action is one of {@code actions}, oldest first. */
-    public List<AuditEntry> entries(String subjectType, long subjectId, Collection<String> actions) {
+    public List<AuditEntry> entries(String subjectType, long subjectId, Collection<AuditAction> actions) {
         return db.select(AUDIT_EVENT.OCCURRED_AT, MEMBER.DISPLAY_NAME, AUDIT_EVENT.ACTION, AUDIT_EVENT.DETAIL)
                 .from(AUDIT_EVENT).leftJoin(MEMBER).on(MEMBER.ID.eq(AUDIT_EVENT.ACTOR_ID))
                 .where(AUDIT_EVENT.SUBJECT_TYPE.eq(subjectType)).and(AUDIT_EVENT.SUBJECT_ID.eq(subjectId))
-                .and(AUDIT_EVENT.ACTION.in(actions))
+                .and(AUDIT_EVENT.ACTION.in(actions.stream().map(AuditAction::code).toList()))
                 .orderBy(AUDIT_EVENT.ID)
-                .fetch(r -> new AuditEntry(r.value1(), r.value2(), r.value3(), r.value4()));
+                .fetch(r -> new AuditEntry(r.value1(), r.value2(), AuditAction.fromCode(r.value3()), r.value4()));
     }
 
-    public void record(Long actorId, String action, String subjectType, Long subjectId, String detail) {
+    public void record(Long actorId, AuditAction action, String subjectType, Long subjectId, String detail) {
         db.insertInto(AUDIT_EVENT)
                 .set(AUDIT_EVENT.ACTOR_ID, actorId)
-                .set(AUDIT_EVENT.ACTION, action)
+                .set(AUDIT_EVENT.ACTION, action.code())
                 .set(AUDIT_EVENT.SUBJECT_TYPE, subjectType)
                 .set(AUDIT_EVENT.SUBJECT_ID, subjectId)
                 .set(AUDIT_EVENT.DETAIL, detail == null ? "" : detail)

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
+import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
@@ -65,7 +66,7 @@ public class GroupExport {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         byte[] json = RecordJson.JSON.writeValueAsBytes(records.read(groupId, new GroupRecordRepository.Reader(me.id(), currentMember.caucusPartyOf(me)), now));
         // Recorded after reading, so a record never contains its own export.
-        audit.record(me.id(), "GROUP_EXPORTED", "group", groupId, "record for a convenor, without other parties' caucus comments or who cast which secret vote");
+        audit.record(me.id(), AuditAction.GROUP_EXPORTED, "group", groupId, "record for a convenor, without other parties' caucus comments or who cast which secret vote");
         return new Export(fileName(name, now), json);
     }
 
@@ -78,7 +79,7 @@ public class GroupExport {
         String name = records.groupName(groupId).orElseThrow(() -> new InvalidInputException("group", "There is no group " + groupId + "."));
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         byte[] json = RecordJson.JSON.writeValueAsBytes(records.read(groupId, GroupRecordRepository.Reader.COMPLETE, now));
-        audit.record(null, "GROUP_EXPORTED", "group", groupId, "complete record, from the command line");
+        audit.record(null, AuditAction.GROUP_EXPORTED, "group", groupId, "complete record, from the command line");
         return new Export(fileName(name, now), json);
     }
 

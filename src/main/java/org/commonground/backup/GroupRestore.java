@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.commonground.audit.AuditAction;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
@@ -475,6 +476,13 @@ public class GroupRestore {
             plan.addAll(CORRECTION, record.path("corrections"));
             plan.addBallots(record.path("elections"));
             plan.addAll(PARTY_DELEGATE, record.path("delegates"));
+            for (JsonNode event : array(record.path("audit_events"), "audit_events")) {
+                String action = event.path("action").asString("");
+                if (AuditAction.byCode(action).isEmpty()) {
+                    // Stored, it would be an event no activity list or notification ever reads.
+                    throw damaged("an audit event's action \"" + action + "\" is not one this version records");
+                }
+            }
             plan.addAll(AUDIT_EVENT, record.path("audit_events"));
             // Rows are written table by table; within one, by id, as they were made.
             plan.rows.values().forEach(list -> list.sort(Comparator.comparingLong(r -> r.path("id").asLong(0))));

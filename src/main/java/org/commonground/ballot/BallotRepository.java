@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.commonground.audit.AuditAction;
 import org.commonground.database.RenderedQuery;
 import org.commonground.jooq.tables.records.BallotRecord;
 import org.jooq.Condition;
@@ -232,10 +233,10 @@ public class BallotRepository {
                 returning (xmax = 0) as first_vote
             )
             insert into audit_event (actor_id, action, subject_type, subject_id, detail)
-            select ?, case when first_vote then 'VOTE_CAST' else 'VOTE_CHANGED' end, 'ballot', ?,
+            select ?, case when first_vote then '%s' else '%s' end, 'ballot', ?,
                    case when (select secret from allowed) then '' else ? end
             from cast_vote
-            """;
+            """.formatted(AuditAction.VOTE_CAST.code(), AuditAction.VOTE_CHANGED.code());
 
     /**
      * The member's part in a ballot, in one query: empty when they are not in its electorate, else their vote's

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.ballot.BallotRepository.PartyCount;
 import org.commonground.ballot.rules.DecisionRule;
@@ -110,7 +111,7 @@ public class BallotService {
             throw new InvalidInputException("ballot", "A ballot on this is already open.");
         }
         int electors = ballots.fixElectorate(id, p.getGroupId(), null);
-        audit.record(me.id(), "BALLOT_OPENED", "ballot", id, "proposal " + proposalId + (amendmentId == null ? "" : " amendment " + amendmentId)
+        audit.record(me.id(), AuditAction.BALLOT_OPENED, "ballot", id, "proposal " + proposalId + (amendmentId == null ? "" : " amendment " + amendmentId)
                 + ", " + settings.rule() + (settings.secret() ? ", secret" : ", open") + ", " + electors + " electors");
         return id;
     }
@@ -137,7 +138,7 @@ public class BallotService {
             throw new InvalidInputException("ballot", "This party's ratification ballot is already open.");
         }
         int electors = ballots.fixElectorate(id, access.groupId(), partyId);
-        audit.record(me.id(), "BALLOT_OPENED", "ballot", id, "pact " + pactId + " ratification by " + ballots.partyCode(partyId)
+        audit.record(me.id(), AuditAction.BALLOT_OPENED, "ballot", id, "pact " + pactId + " ratification by " + ballots.partyCode(partyId)
                 + ", " + settings.rule() + (settings.secret() ? ", secret" : ", open") + ", " + electors + " electors");
         return id;
     }
@@ -164,7 +165,7 @@ public class BallotService {
             throw new InvalidInputException("ballot", "A ballot on this proposal is already open.");
         }
         int electors = ballots.fixElectorate(id, p.getGroupId(), null);
-        audit.record(me.id(), "BALLOT_OPENED", "ballot", id, "proposal " + proposalId + " correction " + correctionId + ", " + settings.rule()
+        audit.record(me.id(), AuditAction.BALLOT_OPENED, "ballot", id, "proposal " + proposalId + " correction " + correctionId + ", " + settings.rule()
                 + (settings.secret() ? ", secret" : ", open") + ", " + electors + " electors");
         return id;
     }
@@ -186,7 +187,7 @@ public class BallotService {
             return;
         }
         ballots.close(ballotId, me.id(), false, BallotDetails.CANCELLED + why);
-        audit.record(me.id(), "BALLOT_CANCELLED", "ballot", ballotId, why);
+        audit.record(me.id(), AuditAction.BALLOT_CANCELLED, "ballot", ballotId, why);
     }
 
     /**
@@ -199,7 +200,7 @@ public class BallotService {
             // Locked as a close locks it, so a vote in flight is either counted before or refused after.
             if (b.getClosedAt() == null && ballots.lockForClosing(b.getId()).orElseThrow().getClosedAt() == null) {
                 ballots.close(b.getId(), withdrawn.withdrawnBy(), false, BallotDetails.CANCELLED + "the proposal was withdrawn.");
-                audit.record(withdrawn.withdrawnBy(), "BALLOT_CANCELLED", "ballot", b.getId(), "the proposal was withdrawn");
+                audit.record(withdrawn.withdrawnBy(), AuditAction.BALLOT_CANCELLED, "ballot", b.getId(), "the proposal was withdrawn");
             }
         }
     }
@@ -298,7 +299,7 @@ public class BallotService {
             amendmentRecords.decide(b.getAmendmentId(), AmendmentState.PUT_TO_VOTE, AmendmentState.REJECTED, me.id(),
                     "Rejected by ballot. " + outcome.explanation().lines().reduce((a, c) -> c).orElse(""), null);
         }
-        audit.record(me.id(), "BALLOT_CLOSED", "ballot", ballotId, (outcome.passed() ? "passed: " : "failed: ") + outcome.explanation());
+        audit.record(me.id(), AuditAction.BALLOT_CLOSED, "ballot", ballotId, (outcome.passed() ? "passed: " : "failed: ") + outcome.explanation());
         return outcome;
     }
 
@@ -404,7 +405,7 @@ public class BallotService {
             throw new InvalidInputException("candidate", "An election of " + candidate + " is already open.");
         }
         int electors = ballots.fixElectorate(id, groupId, me.partyId());
-        audit.record(me.id(), "BALLOT_OPENED", "ballot", id, "group " + groupId + ", " + me.partyCode() + " delegate election of " + candidate
+        audit.record(me.id(), AuditAction.BALLOT_OPENED, "ballot", id, "group " + groupId + ", " + me.partyCode() + " delegate election of " + candidate
                 + ", " + electors + " electors");
         return id;
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.jooq.tables.records.CommentRecord;
 import org.commonground.security.CurrentMember;
@@ -76,7 +77,7 @@ public class CommentService {
         }
         requireCaucusVoice(me, visibility);
         long id = comments.insertOnPact(pactId, amendmentId, comment.parentId(), me.id(), me.partyId(), visibility, body);
-        audit.record(me.id(), "COMMENT_POSTED", "pact", pactId, "comment " + id + " " + visibility);
+        audit.record(me.id(), AuditAction.COMMENT_POSTED, "pact", pactId, "comment " + id + " " + visibility);
         return id;
     }
 
@@ -119,7 +120,7 @@ public class CommentService {
         long id = comments.insert(proposalId, amendmentId, comment.parentId(), me.id(), me.partyId(), visibility, at.revision(), at.block(),
                 at.line(), at.quote(), body);
         // The audit trail records that a comment was made, not what a caucus said.
-        audit.record(me.id(), "COMMENT_POSTED", "proposal", proposalId, "comment " + id + " " + visibility);
+        audit.record(me.id(), AuditAction.COMMENT_POSTED, "proposal", proposalId, "comment " + id + " " + visibility);
         return id;
     }
 
@@ -147,7 +148,7 @@ public class CommentService {
         if (!comments.edit(commentId, me.id(), text)) {
             throw new InvalidInputException("body", "This comment was deleted.");
         }
-        audit.record(me.id(), "COMMENT_EDITED", subjectOf(c).type(), subjectId(c), "comment " + commentId);
+        audit.record(me.id(), AuditAction.COMMENT_EDITED, subjectOf(c).type(), subjectId(c), "comment " + commentId);
     }
 
     /** The author takes their comment back, at any time they may still read it; replies stay under a placeholder. */
@@ -156,7 +157,7 @@ public class CommentService {
         SignedInMember me = currentMember.require();
         CommentRecord c = own(commentId, me);
         if (comments.delete(commentId, me.id())) {
-            audit.record(me.id(), "COMMENT_DELETED", subjectOf(c).type(), subjectId(c), "comment " + commentId);
+            audit.record(me.id(), AuditAction.COMMENT_DELETED, subjectOf(c).type(), subjectId(c), "comment " + commentId);
         }
     }
 

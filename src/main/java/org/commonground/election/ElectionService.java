@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 
+import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.election.map.HexJsonParser;
 import org.commonground.election.map.HexLayout;
@@ -83,7 +84,7 @@ public class ElectionService {
         progress.accept(20);
         int rows = results.constituencies().size();
         long id = elections.replace(c, n, results, admin.id(), written -> progress.accept(20 + 80 * written / rows));
-        audit.record(admin.id(), "ELECTION_IMPORTED", "election", id, c + ": " + rows + " constituencies");
+        audit.record(admin.id(), AuditAction.ELECTION_IMPORTED, "election", id, c + ": " + rows + " constituencies");
         return summary(elections.find(id).orElseThrow());
     }
 
@@ -97,7 +98,7 @@ public class ElectionService {
             throw new InvalidInputException("file", e.getMessage());
         }
         elections.replaceHexMap(layout, admin.id());
-        audit.record(admin.id(), "HEX_MAP_IMPORTED", "hex_map", 1L, layout.cells().size() + " hexagons, " + layout.layout());
+        audit.record(admin.id(), AuditAction.HEX_MAP_IMPORTED, "hex_map", 1L, layout.cells().size() + " hexagons, " + layout.layout());
         return layout.cells().size();
     }
 

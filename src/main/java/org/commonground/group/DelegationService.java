@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.party.Party;
 import org.commonground.party.PartyConfirmationRepository;
@@ -98,7 +99,7 @@ public class DelegationService {
         if (!delegations.appoint(groupId, memberId, me.partyId(), me.id())) {
             throw new InvalidInputException("member", target.displayName() + " is already a delegate of " + me.partyCode() + " here.");
         }
-        audit.record(me.id(), "DELEGATE_APPOINTED", "group", group.id(), me.partyCode() + ": " + target.displayName());
+        audit.record(me.id(), AuditAction.DELEGATE_APPOINTED, "group", group.id(), me.partyCode() + ": " + target.displayName());
     }
 
     /** Ends a member's delegation for the caller's party in the group. */
@@ -110,7 +111,7 @@ public class DelegationService {
         if (!delegations.remove(groupId, memberId, me.partyId())) {
             throw new InvalidInputException("member", target.displayName() + " is not a delegate of " + me.partyCode() + " here.");
         }
-        audit.record(me.id(), "DELEGATE_REMOVED", "group", group.id(), me.partyCode() + ": " + target.displayName());
+        audit.record(me.id(), AuditAction.DELEGATE_REMOVED, "group", group.id(), me.partyCode() + ": " + target.displayName());
     }
 
     private PartyDelegation delegation(GroupSummary group, String partyCode, List<DelegationMember> people, SignedInMember me) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.LongPredicate;
 
+import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.mail.Outbox;
 import org.commonground.security.CurrentMember;
@@ -105,7 +106,7 @@ public class GroupService {
         }
         groups.insertConstituencies(groupId, constituencies);
         memberships.insertActive(groupId, me.id(), GroupRole.CONVENOR, me.id());
-        audit.record(me.id(), "GROUP_CREATED", "group", groupId, form.kind() + " " + name);
+        audit.record(me.id(), AuditAction.GROUP_CREATED, "group", groupId, form.kind() + " " + name);
         return groupId;
     }
 
@@ -120,7 +121,7 @@ public class GroupService {
             throw new InvalidInputException("lineWidth", "Choose between 40 and 200 characters per line.");
         }
         groups.updateLineWidth(groupId, width);
-        audit.record(convenorId, "GROUP_LINE_WIDTH", "group", groupId, String.valueOf(width));
+        audit.record(convenorId, AuditAction.GROUP_LINE_WIDTH, "group", groupId, String.valueOf(width));
     }
 
     /** Asks to join. Asking again, or asking when already a member, changes nothing. */
@@ -129,7 +130,7 @@ public class GroupService {
         SignedInMember me = currentMember.requireVerified();
         checkPartyMayJoin(groupId, me.partyId());
         if (memberships.insertRequest(groupId, me.id())) {
-            audit.record(me.id(), "JOIN_REQUESTED", "group", groupId, null);
+            audit.record(me.id(), AuditAction.JOIN_REQUESTED, "group", groupId, null);
         }
         return memberships.status(groupId, me.id()).orElseThrow();
     }
@@ -139,14 +140,14 @@ public class GroupService {
     public void withdrawRequest(long groupId) {
         SignedInMember me = currentMember.require();
         if (memberships.deleteRequest(groupId, me.id())) {
-            audit.record(me.id(), "JOIN_REQUEST_WITHDRAWN", "group", groupId, null);
+            audit.record(me.id(), AuditAction.JOIN_REQUEST_WITHDRAWN, "group", groupId, null);
         }
     }
 
     /** Approves a request. Approving one that was already approved (say, in another tab) returns false, no change. */
     @Transactional
     public boolean approve(long groupId, long memberId) {
-        return convenorDecides(groupId, memberId, "JOIN_APPROVED", convenorId -> {
+        return convenorDecides(groupId, memberId, AuditAction.JOIN_APPROVED, convenorId -> {
             if (!currentMember.hasVerifiedEmail(memberId)) {
                 throw new InvalidInputException("member", "This member has not verified their email address yet; "
                         + "they can be approved once they have.");
@@ -157,16 +158,16 @@ public class GroupService {
 
     @Transactional
     public boolean refuse(long groupId, long memberId) {
-        return convenorDecides(groupId, memberId, "JOIN_REFUSED", convenorId -> memberships.deleteRequest(groupId, memberId));
+        return convenorDecides(groupId, memberId, AuditAction.JOIN_REFUSED, convenorId -> memberships.deleteRequest(groupId, memberId));
     }
 
     @Transactional
     public boolean promote(long groupId, long memberId) {
-        return convenorDecides(groupId, memberId, "CONVENOR_PROMOTED", convenorId -> memberships.promote(groupId, memberId));
+        return convenorDecides(groupId, memberId, AuditAction.CONVENOR_PROMOTED, convenorId -> memberships.promote(groupId, memberId));
     }
 
     /** Runs a convenor's decision about a member and records it when it changed something. */
-    private boolean convenorDecides(long groupId, long memberId, String action, LongPredicate decision) {
+    private boolean convenorDecides(long groupId, long memberId, AuditAction action, LongPredicate decision) {
         long convenorId = requireConvenor(groupId);
         boolean changed = decision.test(convenorId);
         if (changed) {
@@ -196,7 +197,7 @@ public class GroupService {
         }
         boolean changed = memberships.delete(groupId, memberId);
         if (changed) {
-            audit.record(me.id(), leaving ? "MEMBER_LEFT" : "MEMBER_REMOVED", "group", groupId, "member " + memberId);
+            audit.record(me.id(), leaving ? AuditAction.MEMBER_LEFT : AuditAction.MEMBER_REMOVED, "group", groupId, "member " + memberId);
         }
         return changed;
     }
@@ -223,7 +224,7 @@ public class GroupService {
                 "Hello,\n\nYou have been invited to join " + group.name() + " (" + group.kind().label() + ") on Common Ground.\n"
                 + "Sign in, or register with this email address, and accept the invitation on your groups page:\n\n"
                 + baseUrl + "/groups\n");
-        audit.record(convenorId, "MEMBER_INVITED", "group", groupId, address);
+        audit.record(convenorId, AuditAction.MEMBER_INVITED, "group", groupId, address);
         return true;
     }
 
@@ -247,7 +248,7 @@ public class GroupService {
         checkPartyMayJoin(invitation.groupId(), me.partyId());
         if (memberships.closeInvitation(invitationId, true)) {
             memberships.insertActive(invitation.groupId(), me.id(), GroupRole.MEMBER, null);
-            audit.record(me.id(), "INVITATION_ACCEPTED", "group", invitation.groupId(), null);
+            audit.record(me.id(), AuditAction.INVITATION_ACCEPTED, "group", invitation.groupId(), null);
             return true;
         }
         return false;
@@ -258,7 +259,7 @@ public class GroupService {
         SignedInMember me = currentMember.require();
         Invitation invitation = myInvitation(invitationId, me);
         if (memberships.closeInvitation(invitationId, false)) {
-            audit.record(me.id(), "INVITATION_DECLINED", "group", invitation.groupId(), null);
+            audit.record(me.id(), AuditAction.INVITATION_DECLINED, "group", invitation.groupId(), null);
             return true;
         }
         return false;

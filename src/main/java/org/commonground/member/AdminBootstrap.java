@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.party.PartyRepository;
 import org.commonground.shared.FieldProblem;
@@ -55,7 +56,7 @@ class AdminBootstrap implements ApplicationRunner {
             members.markVerified(existing.get().id(), OffsetDateTime.now());
             if (!existing.get().admin()) {
                 members.makeAdmin(existing.get().id());
-                audit.record(null, "ADMIN_GRANTED_BY_CONFIGURATION", "member", existing.get().id(), null);
+                audit.record(null, AuditAction.ADMIN_GRANTED_BY_CONFIGURATION, "member", existing.get().id(), null);
                 log.info("{} is now an admin (commonground.admin.email).", email);
             }
             return;
@@ -70,7 +71,7 @@ class AdminBootstrap implements ApplicationRunner {
         long noneParty = parties.findByCode("NONE").orElseThrow().id();
         long id = members.insert(email, "Administrator", noneParty, passwordEncoder.encode(password), true);
         members.markVerified(id, OffsetDateTime.now());
-        audit.record(null, "ADMIN_CREATED_BY_CONFIGURATION", "member", id, null);
+        audit.record(null, AuditAction.ADMIN_CREATED_BY_CONFIGURATION, "member", id, null);
         log.info("Created the admin account {} from configuration.", email);
     }
 }

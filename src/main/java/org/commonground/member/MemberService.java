@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.mail.Outbox;
 import org.commonground.party.PartyRepository;
@@ -97,7 +98,7 @@ public class MemberService {
             // Two registrations with the same address at once: the unique index decides, this one loses.
             throw alreadyRegistered();
         }
-        audit.record(id, admin ? "MEMBER_REGISTERED_AS_FIRST_ADMIN" : "MEMBER_REGISTERED", "member", id, null);
+        audit.record(id, admin ? AuditAction.MEMBER_REGISTERED_AS_FIRST_ADMIN : AuditAction.MEMBER_REGISTERED, "member", id, null);
         Member member = members.findById(id).orElseThrow();
         sendVerificationLink(member, now());
         return member;
@@ -149,7 +150,7 @@ public class MemberService {
         long memberId = members.consumeVerificationToken(sha256(token), now).orElseThrow(() ->
                 new InvalidInputException("token", "This link has expired or was used already."));
         if (members.markVerified(memberId, now)) {
-            audit.record(memberId, "EMAIL_VERIFIED", "member", memberId, null);
+            audit.record(memberId, AuditAction.EMAIL_VERIFIED, "member", memberId, null);
         }
     }
 
@@ -162,7 +163,7 @@ public class MemberService {
                 + "not join a group, comment, vote or sign:\n\n"
                 + baseUrl + "/verify-email?token=" + token + "\n\n"
                 + "If you did not make a Common Ground account, ignore this message.\n");
-        audit.record(member.id(), "EMAIL_VERIFICATION_SENT", "member", member.id(), null);
+        audit.record(member.id(), AuditAction.EMAIL_VERIFICATION_SENT, "member", member.id(), null);
     }
 
     /**
@@ -198,7 +199,7 @@ public class MemberService {
                 + "Open this link within an hour to choose a new one:\n\n"
                 + baseUrl + "/reset-password?token=" + token + "\n\n"
                 + "If it was not you, ignore this message: your password stays as it is.\n");
-        audit.record(member.get().id(), "PASSWORD_RESET_REQUESTED", "member", member.get().id(), null);
+        audit.record(member.get().id(), AuditAction.PASSWORD_RESET_REQUESTED, "member", member.get().id(), null);
     }
 
     @Transactional(readOnly = true)
@@ -220,10 +221,10 @@ public class MemberService {
                 new InvalidInputException("token", "This reset link has expired or was already used. Ask for a new one."));
         members.updatePassword(memberId, passwordEncoder.encode(newPassword));
         members.expireResetTokens(memberId, now);
-        audit.record(memberId, "PASSWORD_RESET", "member", memberId, null);
+        audit.record(memberId, AuditAction.PASSWORD_RESET, "member", memberId, null);
         // The reset link went to the address too, so following it proves the same as a verification link.
         if (members.markVerified(memberId, now)) {
-            audit.record(memberId, "EMAIL_VERIFIED", "member", memberId, "by a password reset link");
+            audit.record(memberId, AuditAction.EMAIL_VERIFIED, "member", memberId, "by a password reset link");
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditRecorded;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -22,14 +23,16 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationRecipients {
 
+    private static final String PACT = "pact";
     private static final Pattern COMMENT_ID = Pattern.compile("^comment (\\d+)");
     private static final Pattern AMENDMENT_ID = Pattern.compile("^amendment (\\d+)");
 
-    /** Member m (an alias in the query) may read proposal p. */
-    private static final String READS_PROPOSAL = """
-            exists (select 1 from group_membership gm where gm.group_id = p.group_id and gm.member_id = m.id and gm.status = 'ACTIVE'
-                    and (p.state not in ('DRAFT', 'WITHDRAWN') or p.state = 'WITHDRAWN' and p.discussed_at is not null or gm.role = 'CONVENOR'
-                         or exists (select 1 from proposal_author pa where pa.proposal_id = p.id and pa.member_id = m.id)))""";
+    /**
+     * The members m who may read proposal p (its id the first parameter), by the one rule: V24's view, as search
+     * reads it. A join rather than EXISTS, so the planner reads the group's members by index instead of asking the
+     * view once for every member.
+     */
+    private static final String READERS_OF_PROPOSAL = "member m join proposal p on p.id = ? join proposal_reader r on r.proposal_id = p.id and r.member_id = m.id";
     /** Member m may read pact k. */
     private static final String READS_PACT = """
             exists (select 1 from group_membership gm where gm.group_id = k.group_id and gm.member_id = m.id and gm.status = 'ACTIVE')""";
@@ -44,27 +47,69 @@ class NotificationRecipients {
 
     @EventListener
     void audited(AuditRecorded e) {
-        if (e.subjectId() == null) {
-            return;
+        if (e.subjectId() != null) {
+            noticeOf(e.action()).tell(this, e, e.actorId() == null ? 0 : e.actorId());
         }
-        long actor = e.actorId() == null ? 0 : e.actorId();
-        switch (e.subjectType() + " " + e.action()) {
-            case "proposal COMMENT_POSTED", "pact COMMENT_POSTED" -> commentPosted(e, actor);
-            case "proposal AMENDMENT_PROPOSED" -> toFollowersOfProposal(e.subjectId(), actor, "AMENDMENT", name(actor) + " proposed an amendment to %s");
-            case "proposal AMENDMENT_ACCEPTED" -> amendmentDecided(e, actor, "accepted");
-            case "proposal AMENDMENT_REJECTED" -> amendmentDecided(e, actor, "rejected");
-            case "proposal PROPOSAL_DISCUSSION" -> toFollowersOfProposal(e.subjectId(), actor, "STATE", "%s is open for discussion");
-            case "proposal PROPOSAL_VOTING" -> toFollowersOfProposal(e.subjectId(), actor, "STATE", "%s has moved to voting");
-            case "proposal PROPOSAL_WITHDRAWN" -> toFollowersOfProposal(e.subjectId(), actor, "STATE", "%s was withdrawn");
-            case "proposal PUBLISHED" -> toFollowersOfProposal(e.subjectId(), actor, "STATE", "%s was published");
-            case "pact PACT_RATIFYING" -> ratificationAwaited(e.subjectId(), actor);
-            case "pact PACT_NEGOTIATING", "pact PACT_AMENDMENT_PROPOSED", "pact PACT_AMENDMENT_ACCEPTED", "pact PACT_RATIFIED", "pact PACT_COLLAPSED",
-                 "pact PUBLISHED" -> toWatchersOfPact(e.subjectId(), actor, e.action());
-            case "ballot BALLOT_OPENED", "ballot BALLOT_CLOSED", "ballot BALLOT_CANCELLED" -> ballot(e.subjectId(), actor, e.action(), e.detail());
-            default -> {
-                // Everything else is in the activity lists, not worth anyone's attention.
-            }
-        }
+    }
+
+    /** Who hears of one audited change, and what they are told. */
+    @FunctionalInterface
+    interface Notice {
+        void tell(NotificationRecipients recipients, AuditRecorded e, long actor);
+    }
+
+    /** Recorded for the activity lists and the group's record, not worth anyone's attention. */
+    static final Notice NOBODY = (r, e, actor) -> {
+    };
+
+    /**
+     * Every action, placed: exhaustive and without a default, so a new action does not compile until someone says
+     * whether, and whom, it notifies.
+     */
+    static Notice noticeOf(AuditAction action) {
+        return switch (action) {
+            case COMMENT_POSTED -> NotificationRecipients::commentPosted;
+            case AMENDMENT_PROPOSED -> (r, e, actor) -> r.toFollowersOfProposal(e.subjectId(), actor, "AMENDMENT",
+                    r.name(actor) + " proposed an amendment to %s");
+            case AMENDMENT_ACCEPTED -> (r, e, actor) -> r.amendmentDecided(e, actor, "accepted");
+            case AMENDMENT_REJECTED -> (r, e, actor) -> r.amendmentDecided(e, actor, "rejected");
+            case PROPOSAL_DISCUSSION -> proposalState("%s is open for discussion");
+            case PROPOSAL_VOTING -> proposalState("%s has moved to voting");
+            case PROPOSAL_WITHDRAWN -> proposalState("%s was withdrawn");
+            case PUBLISHED -> (r, e, actor) -> {
+                if (PACT.equals(e.subjectType())) {
+                    r.toWatchersOfPact(e.subjectId(), actor, "was published");
+                } else {
+                    r.toFollowersOfProposal(e.subjectId(), actor, "STATE", "%s was published");
+                }
+            };
+            case PACT_RATIFYING -> (r, e, actor) -> r.ratificationAwaited(e.subjectId(), actor);
+            case PACT_NEGOTIATING -> pactState("is open for negotiation");
+            case PACT_AMENDMENT_PROPOSED -> pactState("has a new amendment");
+            case PACT_AMENDMENT_ACCEPTED -> pactState("has new terms");
+            case PACT_RATIFIED -> pactState("was ratified by every party");
+            case PACT_COLLAPSED -> pactState("collapsed");
+            case BALLOT_OPENED, BALLOT_CLOSED, BALLOT_CANCELLED -> (r, e, actor) -> r.ballot(e.subjectId(), actor, e.action(), e.detail());
+            case MEMBER_REGISTERED, MEMBER_REGISTERED_AS_FIRST_ADMIN, ADMIN_CREATED_BY_CONFIGURATION, ADMIN_GRANTED_BY_CONFIGURATION,
+                 EMAIL_VERIFICATION_SENT, EMAIL_VERIFIED, PASSWORD_RESET_REQUESTED, PASSWORD_RESET,
+                 PARTY_CREATED, PARTY_UPDATED, PARTY_CONFIRMED, PARTY_CONFIRMATION_REVOKED, PARTY_ORGANISER_APPOINTED, PARTY_ORGANISER_REMOVED,
+                 GROUP_CREATED, GROUP_LINE_WIDTH, GROUP_EXPORTED, JOIN_REQUESTED, JOIN_REQUEST_WITHDRAWN, JOIN_APPROVED, JOIN_REFUSED,
+                 CONVENOR_PROMOTED, MEMBER_INVITED, INVITATION_ACCEPTED, INVITATION_DECLINED, MEMBER_LEFT, MEMBER_REMOVED,
+                 DELEGATE_APPOINTED, DELEGATE_REMOVED,
+                 PROPOSAL_CREATED, PROPOSAL_REVISED, PROPOSAL_COAUTHOR_ADDED, AMENDMENT_WITHDRAWN,
+                 COMMENT_EDITED, COMMENT_DELETED,
+                 PACT_STARTED, PACT_REVISED, PACT_AMENDMENT_REJECTED, PACT_AMENDMENT_WITHDRAWN, PACT_RATIFICATION_PLANNED,
+                 PACT_RATIFIED_BY_PARTY, PACT_REJECTED_BY_PARTY,
+                 VOTE_CAST, VOTE_CHANGED, PUBLISHED_CORRECTION, CORRECTION_PROPOSED, ELECTION_IMPORTED, HEX_MAP_IMPORTED -> NOBODY;
+        };
+    }
+
+    private static Notice proposalState(String text) {
+        return (r, e, actor) -> r.toFollowersOfProposal(e.subjectId(), actor, "STATE", text);
+    }
+
+    private static Notice pactState(String what) {
+        return (r, e, actor) -> r.toWatchersOfPact(e.subjectId(), actor, what);
     }
 
     private void commentPosted(AuditRecorded e, long actor) {
@@ -84,9 +129,9 @@ class NotificationRecipients {
         String title = quoted(onProposal ? proposalTitle(subject) : pactTitle(subject));
         String link = (onProposal ? "proposals/" : "pacts/") + subject;
         // Readers of the subject, and for a caucus comment only those the author's party has confirmed (CurrentMember.caucusPartyOf).
-        String readers = (onProposal ? "select m.id from member m join proposal p on p.id = ? where " + READS_PROPOSAL
-                : "select m.id from member m join pact k on k.id = ? where " + READS_PACT)
-                + " and (? = 'SHARED' or (m.party_id = ? and (m.party_confirmed_at is not null"
+        String readers = (onProposal ? "select m.id from " + READERS_OF_PROPOSAL + " where"
+                : "select m.id from member m join pact k on k.id = ? where " + READS_PACT + " and")
+                + " (? = 'SHARED' or (m.party_id = ? and (m.party_confirmed_at is not null"
                 + " or m.party_id = (select id from party where code = 'NONE'))))";
         Object[] readerArgs = {subject, c.get("visibility", String.class), c.get("author_party_id", Long.class)};
 
@@ -112,10 +157,10 @@ class NotificationRecipients {
 
     /** Its authors and watchers, and {@code alsoMemberId} (0 for nobody), each only if they may read it. */
     private void toFollowersOfProposal(long proposalId, long alsoMemberId, long actor, String kind, String text) {
-        List<Long> followers = db.fetch("select m.id from member m join proposal p on p.id = ? where (m.id = ? or " +
+        List<Long> followers = db.fetch("select m.id from " + READERS_OF_PROPOSAL + " where m.id = ? or " +
                 "exists (select 1 from proposal_author pa where pa.proposal_id = p.id and pa.member_id = m.id) or " +
-                "exists (select 1 from watch w where w.subject_type = 'proposal' and w.subject_id = p.id and w.member_id = m.id)) and "
-                + READS_PROPOSAL, proposalId, alsoMemberId).getValues(0, Long.class);
+                "exists (select 1 from watch w where w.subject_type = 'proposal' and w.subject_id = p.id and w.member_id = m.id)",
+                proposalId, alsoMemberId).getValues(0, Long.class);
         notifier.send(followers, actor, kind, text.formatted(quoted(proposalTitle(proposalId))), "proposals/" + proposalId);
     }
 
@@ -128,17 +173,9 @@ class NotificationRecipients {
         toFollowersOfProposal(e.subjectId(), proposer, actor, "AMENDMENT", which + " to %s was " + decision);
     }
 
-    private void toWatchersOfPact(long pactId, long actor, String action) {
+    private void toWatchersOfPact(long pactId, long actor, String what) {
         List<Long> watchers = db.fetch("select m.id from member m join pact k on k.id = ? where exists (select 1 from watch w where "
                 + "w.subject_type = 'pact' and w.subject_id = k.id and w.member_id = m.id) and " + READS_PACT, pactId).getValues(0, Long.class);
-        String what = switch (action) {
-            case "PACT_NEGOTIATING" -> "is open for negotiation";
-            case "PACT_AMENDMENT_PROPOSED" -> "has a new amendment";
-            case "PACT_AMENDMENT_ACCEPTED" -> "has new terms";
-            case "PACT_RATIFIED" -> "was ratified by every party";
-            case "PACT_COLLAPSED" -> "collapsed";
-            default -> "was published";
-        };
         notifier.send(watchers, actor, "STATE", quoted(pactTitle(pactId)) + " " + what, "pacts/" + pactId);
     }
 
@@ -158,7 +195,7 @@ class NotificationRecipients {
      * The ballot's electors, and for a proposal also its authors and watchers, who may read it now: an elector who
      * has left the group since the ballot opened hears no more of it.
      */
-    private void ballot(long ballotId, long actor, String action, String detail) {
+    private void ballot(long ballotId, long actor, AuditAction action, String detail) {
         Record b = db.fetchOne("select proposal_id, pact_id, amendment_id, group_id from ballot where id = ?", ballotId);
         if (b == null) {
             return;
@@ -168,10 +205,10 @@ class NotificationRecipients {
         String subject;
         if (b.get("proposal_id") != null) {
             long proposalId = b.get("proposal_id", Long.class);
-            recipients = db.fetch("select m.id from member m join proposal p on p.id = ? where (" + elector + " or " +
+            recipients = db.fetch("select m.id from " + READERS_OF_PROPOSAL + " where " + elector + " or " +
                     "exists (select 1 from proposal_author pa where pa.proposal_id = p.id and pa.member_id = m.id) or " +
-                    "exists (select 1 from watch w where w.subject_type = 'proposal' and w.subject_id = p.id and w.member_id = m.id)) and "
-                    + READS_PROPOSAL, proposalId, ballotId).getValues(0, Long.class);
+                    "exists (select 1 from watch w where w.subject_type = 'proposal' and w.subject_id = p.id and w.member_id = m.id)",
+                    proposalId, ballotId).getValues(0, Long.class);
             subject = (b.get("amendment_id") == null ? "the text of " : "an amendment to ") + quoted(proposalTitle(proposalId));
         } else if (b.get("group_id") != null) {
             // A party's election of a delegate: its electors still in the group.
@@ -186,10 +223,11 @@ class NotificationRecipients {
             subject = "a ratification of " + quoted(pactTitle(pactId));
         }
         String text = switch (action) {
-            case "BALLOT_OPENED" -> "A ballot opened on " + subject;
+            case BALLOT_OPENED -> "A ballot opened on " + subject;
             // Voting stopped without a decision: the detail says why (the proposal was withdrawn, the pact rejected).
-            case "BALLOT_CANCELLED" -> "The ballot on " + subject + " was cancelled: " + detail;
-            default -> "The ballot on " + subject + " closed: " + (detail.startsWith("passed") ? "passed" : "failed");
+            case BALLOT_CANCELLED -> "The ballot on " + subject + " was cancelled: " + detail;
+            case BALLOT_CLOSED -> "The ballot on " + subject + " closed: " + (detail.startsWith("passed") ? "passed" : "failed");
+            default -> throw new IllegalArgumentException(action + " is not a ballot's opening or closing");
         };
         notifier.send(recipients, actor, "BALLOT", text, "ballots/" + ballotId);
     }

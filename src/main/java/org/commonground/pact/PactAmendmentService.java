@@ -1,5 +1,6 @@
 package org.commonground.pact;
 
+import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.jooq.tables.records.PactAmendmentRecord;
 import org.commonground.pact.terms.PactTerms;
@@ -52,7 +53,7 @@ public class PactAmendmentService {
             throw new InvalidInputException("seats", "These are the current terms; change something to propose an amendment.");
         }
         long id = pacts.insertAmendment(pactId, me.id(), access.pact().getCurrentRevision(), terms, why);
-        audit.record(me.id(), "PACT_AMENDMENT_PROPOSED", "pact", pactId, "amendment " + pacts.amendment(id).orElseThrow().getNumber());
+        audit.record(me.id(), AuditAction.PACT_AMENDMENT_PROPOSED, "pact", pactId, "amendment " + pacts.amendment(id).orElseThrow().getNumber());
         return id;
     }
 
@@ -74,7 +75,7 @@ public class PactAmendmentService {
         }
         pacts.insertRevision(a.getPactId(), next, new PactTerms(PactRepository.seats(a.getTerms()), a.getConditions()), me.id(),
                 "Amendment " + a.getNumber() + " accepted");
-        audit.record(me.id(), "PACT_AMENDMENT_ACCEPTED", "pact", a.getPactId(), "amendment " + a.getNumber() + ", revision " + next);
+        audit.record(me.id(), AuditAction.PACT_AMENDMENT_ACCEPTED, "pact", a.getPactId(), "amendment " + a.getNumber() + ", revision " + next);
         return next;
     }
 
@@ -90,7 +91,7 @@ public class PactAmendmentService {
         if (!pacts.decideAmendment(amendmentId, "REJECTED", me.id(), why, null)) {
             throw new InvalidInputException("amendment", "This amendment has already been decided.");
         }
-        audit.record(me.id(), "PACT_AMENDMENT_REJECTED", "pact", a.getPactId(), "amendment " + a.getNumber());
+        audit.record(me.id(), AuditAction.PACT_AMENDMENT_REJECTED, "pact", a.getPactId(), "amendment " + a.getNumber());
     }
 
     @Transactional
@@ -103,7 +104,7 @@ public class PactAmendmentService {
         if (!pacts.decideAmendment(amendmentId, "WITHDRAWN", me.id(), "", null)) {
             throw new InvalidInputException("amendment", "This amendment has already been decided.");
         }
-        audit.record(me.id(), "PACT_AMENDMENT_WITHDRAWN", "pact", a.getPactId(), "amendment " + a.getNumber());
+        audit.record(me.id(), AuditAction.PACT_AMENDMENT_WITHDRAWN, "pact", a.getPactId(), "amendment " + a.getNumber());
     }
 
     /** The amendment, if the caller may read its pact; one they may not is reported exactly like one that does not exist. */

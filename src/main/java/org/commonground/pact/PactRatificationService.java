@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.ballot.BallotService;
 import org.commonground.ballot.BallotSettings;
@@ -88,7 +89,7 @@ public class PactRatificationService {
         int round = pacts.startRound(pactId);
         named.forEach(party -> pacts.insertRatification(pactId, round, party.id()));
         pacts.closeOpenAmendments(pactId, me.id(), "The pact went to ratification.");
-        audit.record(me.id(), "PACT_RATIFYING", "pact", pactId, "round " + round + ", revision " + access.pact().getCurrentRevision());
+        audit.record(me.id(), AuditAction.PACT_RATIFYING, "pact", pactId, "round " + round + ", revision " + access.pact().getCurrentRevision());
     }
 
     /**
@@ -114,7 +115,7 @@ public class PactRatificationService {
         for (String code : guard.partiesNamed(access)) {
             pacts.insertRatification(pactId, round, parties.findByCode(code).orElseThrow().id());
         }
-        audit.record(me.id(), "PACT_RATIFYING", "pact", pactId, "round " + round + ", revision " + revision + ": a correction");
+        audit.record(me.id(), AuditAction.PACT_RATIFYING, "pact", pactId, "round " + round + ", revision " + revision + ": a correction");
     }
 
     /**
@@ -160,7 +161,7 @@ public class PactRatificationService {
         if (plan.method() == RatificationMethod.BALLOT) {
             pacts.attachBallot(pactId, round, party.id(), ballots.openRatification(pactId, party.id(), access.pact().getCurrentRevision(), ballotSettings(plan)));
         }
-        audit.record(me.id(), "PACT_RATIFICATION_PLANNED", "pact", pactId, partyCode + " ratifies " + said);
+        audit.record(me.id(), AuditAction.PACT_RATIFICATION_PLANNED, "pact", pactId, partyCode + " ratifies " + said);
     }
 
     /** The parties the terms name, each of which must have delegates in the group to choose how it ratifies. */
@@ -244,7 +245,7 @@ public class PactRatificationService {
         if (!pacts.decide(pactId, round, partyId, ratify ? "RATIFIED" : "REJECTED", reason, actorId)) {
             throw new InvalidInputException("ratification", partyCode + " has already given its verdict on this pact.");
         }
-        audit.record(actorId, ratify ? "PACT_RATIFIED_BY_PARTY" : "PACT_REJECTED_BY_PARTY", "pact", pactId, partyCode + (reason.isEmpty() ? "" : ": " + reason));
+        audit.record(actorId, ratify ? AuditAction.PACT_RATIFIED_BY_PARTY : AuditAction.PACT_REJECTED_BY_PARTY, "pact", pactId, partyCode + (reason.isEmpty() ? "" : ": " + reason));
         Optional<Long> correction = pacts.awaitingCorrection(pactId);
         if (correction.isPresent()) {
             correctionVerdict(pact, correction.get(), partyCode, ratify, reason, actorId);
@@ -255,7 +256,7 @@ public class PactRatificationService {
             }
         } else if (pacts.allRatified(pactId, round)) {
             pacts.changeState(pactId, PactState.RATIFIED, "");
-            audit.record(actorId, "PACT_RATIFIED", "pact", pactId, "round " + round);
+            audit.record(actorId, AuditAction.PACT_RATIFIED, "pact", pactId, "round " + round);
         }
     }
 

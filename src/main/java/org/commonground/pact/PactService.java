@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.commonground.audit.AuditEntry;
+import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.ballot.BallotService;
 import org.commonground.election.ElectionRepository;
@@ -119,7 +120,7 @@ public class PactService {
         termsChecker.check(terms, groupId);
         long id = pacts.insert(groupId, t, electionId, me.id());
         pacts.insertRevision(id, 1, terms, me.id(), "Pact started");
-        audit.record(me.id(), "PACT_STARTED", "pact", id, t);
+        audit.record(me.id(), AuditAction.PACT_STARTED, "pact", id, t);
         return id;
     }
 
@@ -153,9 +154,11 @@ public class PactService {
     public List<AuditEntry> activity(long pactId) {
         guard.readable(pactId, currentMember.require());
         // Comment events are left out: that a party conferred privately is its own business.
-        return audit.entries("pact", pactId, List.of("PACT_STARTED", "PACT_REVISED", "PACT_NEGOTIATING", "PACT_AMENDMENT_PROPOSED",
-                "PACT_AMENDMENT_ACCEPTED", "PACT_AMENDMENT_REJECTED", "PACT_AMENDMENT_WITHDRAWN", "PACT_RATIFYING", "PACT_RATIFICATION_PLANNED",
-                "PACT_RATIFIED_BY_PARTY", "PACT_REJECTED_BY_PARTY", "PACT_RATIFIED", "PACT_COLLAPSED", "PUBLISHED", "PUBLISHED_CORRECTION"));
+        return audit.entries("pact", pactId, List.of(AuditAction.PACT_STARTED, AuditAction.PACT_REVISED, AuditAction.PACT_NEGOTIATING,
+                AuditAction.PACT_AMENDMENT_PROPOSED, AuditAction.PACT_AMENDMENT_ACCEPTED, AuditAction.PACT_AMENDMENT_REJECTED,
+                AuditAction.PACT_AMENDMENT_WITHDRAWN, AuditAction.PACT_RATIFYING, AuditAction.PACT_RATIFICATION_PLANNED,
+                AuditAction.PACT_RATIFIED_BY_PARTY, AuditAction.PACT_REJECTED_BY_PARTY, AuditAction.PACT_RATIFIED, AuditAction.PACT_COLLAPSED,
+                AuditAction.PUBLISHED, AuditAction.PUBLISHED_CORRECTION));
     }
 
     /** The group's constituencies that have an ONS code (pacts cite seats by code) — for the start form. */
@@ -214,7 +217,7 @@ public class PactService {
         termsChecker.check(terms, access.groupId());
         int next = expectedRevision + 1;
         pacts.insertRevision(pactId, next, terms, me.id(), n);
-        audit.record(me.id(), "PACT_REVISED", "pact", pactId, "revision " + next);
+        audit.record(me.id(), AuditAction.PACT_REVISED, "pact", pactId, "revision " + next);
         return next;
     }
 
@@ -224,7 +227,7 @@ public class PactService {
         PactGuard.Access access = guard.convenorChanging(pactId, me);
         PactGuard.requireState(access, "Only a draft pact is opened for negotiation.", PactState.DRAFT);
         pacts.changeState(pactId, PactState.NEGOTIATING, "");
-        audit.record(me.id(), "PACT_NEGOTIATING", "pact", pactId, "");
+        audit.record(me.id(), AuditAction.PACT_NEGOTIATING, "pact", pactId, "");
     }
 
     /** Whoever may read a pact may follow it: its changes then notify them. */
@@ -261,7 +264,7 @@ public class PactService {
         for (long ballotId : pacts.openBallots(pactId, access.pact().getRound())) {
             ballots.cancelRatification(ballotId, "the pact collapsed.");
         }
-        audit.record(me.id(), "PACT_COLLAPSED", "pact", pactId, why);
+        audit.record(me.id(), AuditAction.PACT_COLLAPSED, "pact", pactId, why);
     }
 
     /**

@@ -319,7 +319,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         Div box = new Div(new H3("Activity"));
         box.addClassName("cg-section");
         for (AuditEntry entry : pacts.activity(pactId)) {
-            String what = entry.action().replace("PACT_", "").replace('_', ' ').toLowerCase(Locale.ROOT);
+            String what = entry.action().code().replace("PACT_", "").replace('_', ' ').toLowerCase(Locale.ROOT);
             box.add(new Paragraph(WHEN.format(entry.at()) + " · " + (entry.actorName() == null ? "system" : entry.actorName()) + " · " + what
                     + (entry.detail() == null || entry.detail().isBlank() ? "" : ": " + entry.detail())));
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
@@ -76,7 +77,7 @@ public class PartyConfirmationService {
         if (!confirmations.confirm(memberId, me.partyId(), me.id(), OffsetDateTime.now(clock))) {
             throw new InvalidInputException("member", target.displayName() + " is confirmed already.");
         }
-        audit.record(me.id(), "PARTY_CONFIRMED", "member", memberId, target.partyCode());
+        audit.record(me.id(), AuditAction.PARTY_CONFIRMED, "member", memberId, target.partyCode());
     }
 
     @Transactional
@@ -97,7 +98,7 @@ public class PartyConfirmationService {
         if (!confirmations.revoke(memberId, me.partyId())) {
             throw new InvalidInputException("member", target.displayName() + " is not confirmed, so there is nothing to withdraw.");
         }
-        audit.record(me.id(), "PARTY_CONFIRMATION_REVOKED", "member", memberId, target.partyCode() + ": " + why);
+        audit.record(me.id(), AuditAction.PARTY_CONFIRMATION_REVOKED, "member", memberId, target.partyCode() + ": " + why);
     }
 
     /**
@@ -128,7 +129,7 @@ public class PartyConfirmationService {
         if (!confirmations.addOrganiser(party.id(), member.memberId(), admin.id())) {
             throw new InvalidInputException("email", member.displayName() + " organises " + party.code() + " already.");
         }
-        audit.record(admin.id(), "PARTY_ORGANISER_APPOINTED", "member", member.memberId(), party.code());
+        audit.record(admin.id(), AuditAction.PARTY_ORGANISER_APPOINTED, "member", member.memberId(), party.code());
     }
 
     @Transactional
@@ -138,7 +139,7 @@ public class PartyConfirmationService {
         if (!confirmations.removeOrganiser(party.id(), memberId)) {
             throw new InvalidInputException("member", "That member does not organise " + party.code() + ".");
         }
-        audit.record(admin.id(), "PARTY_ORGANISER_REMOVED", "member", memberId, party.code());
+        audit.record(admin.id(), AuditAction.PARTY_ORGANISER_REMOVED, "member", memberId, party.code());
     }
 
     private SignedInMember requireConfirmer() {

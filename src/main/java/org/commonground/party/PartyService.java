@@ -2,6 +2,7 @@ package org.commonground.party;
 
 import java.util.List;
 
+import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.security.CurrentMember;
 import org.commonground.shared.InvalidInputException;
@@ -42,7 +43,7 @@ public class PartyService {
         }
         try {
             long id = parties.insert(c, n, colour.strip().toUpperCase());
-            audit.record(adminId, "PARTY_CREATED", "party", id, c + " " + n);
+            audit.record(adminId, AuditAction.PARTY_CREATED, "party", id, c + " " + n);
             return parties.findById(id).orElseThrow();
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException("code", "That party was just added by someone else.");
@@ -59,7 +60,7 @@ public class PartyService {
             throw new InvalidInputException("name", "There is already a party called " + n + ".");
         }
         parties.update(partyId, n, colour.strip().toUpperCase());
-        audit.record(adminId, "PARTY_UPDATED", "party", partyId, existing.code() + " " + n + " " + colour);
+        audit.record(adminId, AuditAction.PARTY_UPDATED, "party", partyId, existing.code() + " " + n + " " + colour);
         return parties.findById(partyId).orElseThrow();
     }
 }

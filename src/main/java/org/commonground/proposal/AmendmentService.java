@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.jooq.tables.records.AmendmentRecord;
 import org.commonground.jooq.tables.records.ProposalRecord;
@@ -97,7 +98,7 @@ public class AmendmentService {
             throw new InvalidInputException("replacement", "The replacement is the same as the current wording. Change it, or leave it empty to delete the lines.");
         }
         long id = amendments.insert(proposalId, me.id(), revision, range, original, newText, reason == null ? "" : reason.strip());
-        audit.record(me.id(), "AMENDMENT_PROPOSED", "proposal", proposalId, "amendment " + id + " to lines " + fromLine + "-" + toLine);
+        audit.record(me.id(), AuditAction.AMENDMENT_PROPOSED, "proposal", proposalId, "amendment " + id + " to lines " + fromLine + "-" + toLine);
         return load(proposalId).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
     }
 
@@ -110,7 +111,7 @@ public class AmendmentService {
         }
         boolean changed = amendments.decide(amendmentId, AmendmentState.PROPOSED, AmendmentState.WITHDRAWN, me.id(), "", null);
         if (changed) {
-            audit.record(me.id(), "AMENDMENT_WITHDRAWN", "proposal", a.getProposalId(), "amendment " + amendmentId);
+            audit.record(me.id(), AuditAction.AMENDMENT_WITHDRAWN, "proposal", a.getProposalId(), "amendment " + amendmentId);
         }
         return changed;
     }
@@ -129,7 +130,7 @@ public class AmendmentService {
         }
         boolean changed = amendments.decide(amendmentId, AmendmentState.PROPOSED, AmendmentState.REJECTED, me.id(), reason.strip(), null);
         if (changed) {
-            audit.record(me.id(), "AMENDMENT_REJECTED", "proposal", a.getProposalId(), "amendment " + amendmentId);
+            audit.record(me.id(), AuditAction.AMENDMENT_REJECTED, "proposal", a.getProposalId(), "amendment " + amendmentId);
         }
         return changed;
     }
@@ -192,7 +193,7 @@ public class AmendmentService {
                 "Merged A" + a.getNumber() + (a.getReason().isBlank() ? "" : ": " + abbreviate(a.getReason())), me.id());
         amendments.decide(amendmentId, expected, AmendmentState.ACCEPTED, me.id(), "", base + 1);
         amendments.rebaseOpen(p.getId(), base, base + 1, edit::rebase);
-        audit.record(me.id(), "AMENDMENT_ACCEPTED", "proposal", p.getId(), "amendment " + amendmentId + " merged into revision " + (base + 1));
+        audit.record(me.id(), AuditAction.AMENDMENT_ACCEPTED, "proposal", p.getId(), "amendment " + amendmentId + " merged into revision " + (base + 1));
         return base + 1;
     }
 

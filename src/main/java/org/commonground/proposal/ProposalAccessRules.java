@@ -11,6 +11,7 @@ package org.commonground.proposal;
  */
 public record ProposalAccessRules(ProposalState state, boolean everDiscussed, boolean author, boolean groupMember, boolean convenor) {
 
+    /** Mirrored in SQL by the {@code proposal_reader} view (V24) for search and notifications; ProposalReadersAgreeTest keeps them one. */
     public boolean canRead() {
         return switch (state) {
             case DRAFT -> author || convenor;

@@ -94,19 +94,19 @@ public class ProposalHistoryView extends VerticalLayout implements BeforeEnterOb
 
     private static String describe(AuditEntry entry) {
         return switch (entry.action()) {
-            case "PROPOSAL_CREATED" -> "started the proposal";
-            case "PROPOSAL_REVISED" -> "saved " + entry.detail();
-            case "PROPOSAL_DISCUSSION" -> "opened it for discussion";
-            case "PROPOSAL_VOTING" -> "moved it to voting";
-            case "PROPOSAL_WITHDRAWN" -> "withdrew it";
-            case "PROPOSAL_COAUTHOR_ADDED" -> "added a co-author";
-            case "AMENDMENT_PROPOSED" -> "proposed an amendment";
-            case "AMENDMENT_ACCEPTED" -> "accepted an amendment (" + entry.detail().replaceFirst("^amendment \\d+ ", "") + ")";
-            case "AMENDMENT_REJECTED" -> "rejected an amendment";
-            case "AMENDMENT_WITHDRAWN" -> "withdrew an amendment";
-            case "PUBLISHED" -> "published it: " + entry.detail();
-            case "PUBLISHED_CORRECTION" -> "published a correction: " + entry.detail();
-            default -> entry.action();
+            case PROPOSAL_CREATED -> "started the proposal";
+            case PROPOSAL_REVISED -> "saved " + entry.detail();
+            case PROPOSAL_DISCUSSION -> "opened it for discussion";
+            case PROPOSAL_VOTING -> "moved it to voting";
+            case PROPOSAL_WITHDRAWN -> "withdrew it";
+            case PROPOSAL_COAUTHOR_ADDED -> "added a co-author";
+            case AMENDMENT_PROPOSED -> "proposed an amendment";
+            case AMENDMENT_ACCEPTED -> "accepted an amendment (" + entry.detail().replaceFirst("^amendment \\d+ ", "") + ")";
+            case AMENDMENT_REJECTED -> "rejected an amendment";
+            case AMENDMENT_WITHDRAWN -> "withdrew an amendment";
+            case PUBLISHED -> "published it: " + entry.detail();
+            case PUBLISHED_CORRECTION -> "published a correction: " + entry.detail();
+            default -> entry.action().code();
         };
     }
 

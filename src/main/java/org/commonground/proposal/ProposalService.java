@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.commonground.comment.Comment;
 import org.commonground.comment.CommentRepository;
 import org.commonground.audit.AuditEntry;
+import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.group.GroupRepository;
 import org.commonground.group.MembershipRepository;
@@ -90,7 +91,7 @@ public class ProposalService {
         long id = proposals.insert(groupId, draft.title().strip(), clean(draft.summary()), me.id());
         proposals.insertRevision(id, 1, draft.title().strip(), clean(draft.summary()), body(draft), clean(draft.note()), me.id());
         proposals.addAuthor(id, me.id(), me.id());
-        audit.record(me.id(), "PROPOSAL_CREATED", "proposal", id, draft.title().strip());
+        audit.record(me.id(), AuditAction.PROPOSAL_CREATED, "proposal", id, draft.title().strip());
         return id;
     }
 
@@ -178,7 +179,7 @@ public class ProposalService {
         proposals.insertRevision(proposalId, base + 1, draft.title().strip(), clean(draft.summary()), body(draft), clean(draft.note()), me.id());
         // Open amendments follow the text where their words survive the edit; the others are flagged for their proposers.
         amendments.rebaseOpen(proposalId, base, base + 1, range -> DiffRebase.rebase(diff, range));
-        audit.record(me.id(), "PROPOSAL_REVISED", "proposal", proposalId, "revision " + (base + 1));
+        audit.record(me.id(), AuditAction.PROPOSAL_REVISED, "proposal", proposalId, "revision " + (base + 1));
         return base + 1;
     }
 
@@ -205,10 +206,20 @@ public class ProposalService {
         if (!proposals.changeState(proposalId, from, to, me.id())) {
             throw new InvalidInputException("state", "Someone else changed this proposal's state just now. Look again.");
         }
-        audit.record(me.id(), "PROPOSAL_" + to.name(), "proposal", proposalId, from + " -> " + to);
+        audit.record(me.id(), movedTo(to), "proposal", proposalId, from + " -> " + to);
         if (to == ProposalState.WITHDRAWN) {
             publisher.publishEvent(new ProposalWithdrawn(proposalId, me.id()));
         }
+    }
+
+    /** The audited action of a convenor's move; the other states come from ballots and publishing, never from move. */
+    private static AuditAction movedTo(ProposalState to) {
+        return switch (to) {
+            case DISCUSSION -> AuditAction.PROPOSAL_DISCUSSION;
+            case VOTING -> AuditAction.PROPOSAL_VOTING;
+            case WITHDRAWN -> AuditAction.PROPOSAL_WITHDRAWN;
+            case DRAFT, AGREED, NOT_AGREED, PUBLISHED -> throw new IllegalStateException("A convenor does not move a proposal to " + to);
+        };
     }
 
     /** Whoever may read a proposal may follow it: its amendments and state changes then notify them. */
@@ -240,7 +251,7 @@ public class ProposalService {
         }
         boolean added = proposals.addAuthor(proposalId, memberId, me.id());
         if (added) {
-            audit.record(me.id(), "PROPOSAL_COAUTHOR_ADDED", "proposal", proposalId, "member " + memberId);
+            audit.record(me.id(), AuditAction.PROPOSAL_COAUTHOR_ADDED, "proposal", proposalId, "member " + memberId);
         }
         return added;
     }
@@ -250,9 +261,10 @@ public class ProposalService {
     public List<AuditEntry> activity(long proposalId) {
         readable(proposalId, currentMember.require());
         // Comment events are left out: that a party conferred privately is its own business.
-        return audit.entries("proposal", proposalId, List.of("PROPOSAL_CREATED", "PROPOSAL_REVISED", "PROPOSAL_DISCUSSION",
-                "PROPOSAL_VOTING", "PROPOSAL_WITHDRAWN", "PROPOSAL_COAUTHOR_ADDED", "AMENDMENT_PROPOSED", "AMENDMENT_ACCEPTED",
-                "AMENDMENT_REJECTED", "AMENDMENT_WITHDRAWN", "PUBLISHED", "PUBLISHED_CORRECTION"));
+        return audit.entries("proposal", proposalId, List.of(AuditAction.PROPOSAL_CREATED, AuditAction.PROPOSAL_REVISED,
+                AuditAction.PROPOSAL_DISCUSSION, AuditAction.PROPOSAL_VOTING, AuditAction.PROPOSAL_WITHDRAWN, AuditAction.PROPOSAL_COAUTHOR_ADDED,
+                AuditAction.AMENDMENT_PROPOSED, AuditAction.AMENDMENT_ACCEPTED, AuditAction.AMENDMENT_REJECTED, AuditAction.AMENDMENT_WITHDRAWN,
+                AuditAction.PUBLISHED, AuditAction.PUBLISHED_CORRECTION));
     }
 
     @Transactional(readOnly = true)

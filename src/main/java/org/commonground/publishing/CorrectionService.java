@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.ballot.BallotDetails;
 import org.commonground.ballot.BallotService;
@@ -110,7 +111,7 @@ public class CorrectionService {
             return new Outcome(publish(old, content.corrected(body, note(old, reason), correctedDates(content, "Corrected", now)), me, now), null);
         }
         long id = corrections.insert(old, body, reason, me.id());
-        audit.record(me.id(), "CORRECTION_PROPOSED", old.proposalId() != null ? "proposal" : "pact",
+        audit.record(me.id(), AuditAction.CORRECTION_PROPOSED, old.proposalId() != null ? "proposal" : "pact",
                 old.proposalId() != null ? old.proposalId() : old.pactId(), "/p/" + old.slug() + ": " + reason);
         if (old.proposalId() != null) {
             BallotDetails agreed = publishing.decisiveBallot(old.proposalId())

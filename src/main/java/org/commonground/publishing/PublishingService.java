@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.ballot.BallotDetails;
 import org.commonground.ballot.BallotService;
@@ -318,7 +319,7 @@ public class PublishingService {
             // The same address, version or (identical) content was published at this moment by someone else.
             throw new InvalidInputException("body", "Someone else published this at the same moment. Look again.");
         }
-        audit.record(me.id(), supersedes == null ? "PUBLISHED" : "PUBLISHED_CORRECTION", proposalId != null ? "proposal" : "pact",
+        audit.record(me.id(), supersedes == null ? AuditAction.PUBLISHED : AuditAction.PUBLISHED_CORRECTION, proposalId != null ? "proposal" : "pact",
                 proposalId != null ? proposalId : pactId, "/p/" + slug + " fingerprint " + fingerprint);
         events.publishEvent(new DocumentPublished(slug, supersedes == null ? null : supersedes.slug()));
         return publications.bySlug(slug).orElseThrow();

@@ -8,16 +8,13 @@ import static org.commonground.jooq.Tables.PACT;
 import static org.commonground.jooq.Tables.PACT_AMENDMENT;
 import static org.commonground.jooq.Tables.PACT_REVISION;
 import static org.commonground.jooq.Tables.PROPOSAL;
-import static org.commonground.jooq.Tables.PROPOSAL_AUTHOR;
+import static org.commonground.jooq.Tables.PROPOSAL_READER;
 import static org.commonground.jooq.Tables.PROPOSAL_REVISION;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.commonground.group.GroupRole;
 import org.commonground.group.MembershipStatus;
-import org.commonground.jooq.tables.Proposal;
-import org.commonground.proposal.ProposalState;
 import org.commonground.comment.Visibility;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -32,10 +29,11 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Full-text search over the generated {@code search} columns (V11) in one statement. Who may read what is part of
- * the statement's WHERE clauses, so rows a member may not read are never fetched at all: proposals by
- * ProposalAccessRules' rule (drafts for authors and convenors, withdrawn ones also for members if the group ever
- * saw them, the rest for the group's active members), pacts for the active members of their group, comments only
- * where their proposal or pact is readable, never deleted ones, and CAUCUS comments only for the author's party.
+ * the statement's WHERE clauses, so rows a member may not read are never fetched at all: proposals by the
+ * {@code proposal_reader} view (V24, mirrored by ProposalAccessRules: drafts for authors and convenors, withdrawn
+ * ones also for members if the group ever saw them, the rest for the group's active members), pacts for the active
+ * members of their group, comments only where their proposal or pact is readable, never deleted ones, and CAUCUS
+ * comments only for the author's party.
  * Snippets come from {@code ts_headline}, computed only for the rows returned.
  */
 @Repository
@@ -117,20 +115,9 @@ public class SearchRepository {
                 .and(GROUP_MEMBERSHIP.STATUS.eq(MembershipStatus.ACTIVE.name()));
     }
 
-    /** Mirrors ProposalAccessRules.canRead: the proposals the member may read. */
+    /** The proposals the member may read, by the one rule (V24's view; ProposalAccessRules.canRead is its mirror). */
     private static Select<org.jooq.Record1<Long>> readableProposals(long memberId) {
-        Proposal p = PROPOSAL.as("readable");
-        // An author reads only while still in the group, as ProposalGuard rules.
-        Condition author = p.ID.in(DSL.select(PROPOSAL_AUTHOR.PROPOSAL_ID).from(PROPOSAL_AUTHOR)
-                .where(PROPOSAL_AUTHOR.MEMBER_ID.eq(memberId))).and(p.GROUP_ID.in(groupsOf(memberId)));
-        Condition convenor = p.GROUP_ID.in(DSL.select(GROUP_MEMBERSHIP.GROUP_ID).from(GROUP_MEMBERSHIP)
-                .where(GROUP_MEMBERSHIP.MEMBER_ID.eq(memberId))
-                .and(GROUP_MEMBERSHIP.STATUS.eq(MembershipStatus.ACTIVE.name()))
-                .and(GROUP_MEMBERSHIP.ROLE.eq(GroupRole.CONVENOR.name())));
-        Condition member = p.GROUP_ID.in(groupsOf(memberId))
-                .and(p.STATE.ne(ProposalState.DRAFT.name()))
-                .and(p.STATE.ne(ProposalState.WITHDRAWN.name()).or(p.DISCUSSED_AT.isNotNull()));
-        return DSL.select(p.ID).from(p).where(author.or(convenor).or(member));
+        return DSL.select(PROPOSAL_READER.PROPOSAL_ID).from(PROPOSAL_READER).where(PROPOSAL_READER.MEMBER_ID.eq(memberId));
     }
 
     /** Mirrors CommentRepository's caucus rule: SHARED, or the reader's own party's, or the reader's own. */

@@ -38,6 +38,7 @@ import org.commonground.jooq.tables.PartyOrganiser;
 import org.commonground.jooq.tables.PasswordResetToken;
 import org.commonground.jooq.tables.Proposal;
 import org.commonground.jooq.tables.ProposalAuthor;
+import org.commonground.jooq.tables.ProposalReader;
 import org.commonground.jooq.tables.ProposalRevision;
 import org.commonground.jooq.tables.Publication;
 import org.commonground.jooq.tables.SignInBucket;
@@ -218,6 +219,11 @@ public class DefaultSchema extends SchemaImpl {
     public final ProposalAuthor PROPOSAL_AUTHOR = ProposalAuthor.PROPOSAL_AUTHOR;
 
     /**
+     * The table <code>proposal_reader</code>.
+     */
+    public final ProposalReader PROPOSAL_READER = ProposalReader.PROPOSAL_READER;
+
+    /**
      * The table <code>proposal_revision</code>.
      */
     public final ProposalRevision PROPOSAL_REVISION = ProposalRevision.PROPOSAL_REVISION;
@@ -289,6 +295,7 @@ public class DefaultSchema extends SchemaImpl {
             PasswordResetToken.PASSWORD_RESET_TOKEN,
             Proposal.PROPOSAL,
             ProposalAuthor.PROPOSAL_AUTHOR,
+            ProposalReader.PROPOSAL_READER,
             ProposalRevision.PROPOSAL_REVISION,
             Publication.PUBLICATION,
             SignInBucket.SIGN_IN_BUCKET,

@@ -35,6 +35,7 @@ import org.commonground.jooq.tables.PartyOrganiser;
 import org.commonground.jooq.tables.PasswordResetToken;
 import org.commonground.jooq.tables.Proposal;
 import org.commonground.jooq.tables.ProposalAuthor;
+import org.commonground.jooq.tables.ProposalReader;
 import org.commonground.jooq.tables.ProposalRevision;
 import org.commonground.jooq.tables.Publication;
 import org.commonground.jooq.tables.SignInBucket;
@@ -202,6 +203,11 @@ public class Tables {
      * The table <code>proposal_author</code>.
      */
     public static final ProposalAuthor PROPOSAL_AUTHOR = ProposalAuthor.PROPOSAL_AUTHOR;
+
+    /**
+     * The table <code>proposal_reader</code>.
+     */
+    public static final ProposalReader PROPOSAL_READER = ProposalReader.PROPOSAL_READER;
 
     /**
      * The table <code>proposal_revision</code>.

@@ -403,6 +403,13 @@ class GroupBackupTest {
         assertThatThrownBy(() -> new GroupRestore(third).restore(admin))
                 .isInstanceOf(RestoreRefusedException.class)
                 .hasMessageContaining("\"admin\"");
+        // Nor an audit event under a word no version records: nothing would ever read it as what happened.
+        ObjectNode misspelt = (ObjectNode) record.deepCopy();
+        ((ObjectNode) misspelt.get("audit_events").get(0)).put("action", "COMMENT_POSTD");
+        assertThatThrownBy(() -> new GroupRestore(third).restore(misspelt))
+                .isInstanceOf(RestoreRefusedException.class)
+                .hasMessageContaining("\"COMMENT_POSTD\" is not one this version records")
+                .hasMessageContaining("Nothing was written");
         assertThat(counts(third)).isEqualTo(thirdBefore);
 
         assertThatThrownBy(() -> GroupRestore.parse("{\"format\": \"something else\"}".getBytes(StandardCharsets.UTF_8)))

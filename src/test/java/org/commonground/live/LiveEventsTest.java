@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
@@ -83,7 +84,7 @@ class LiveEventsTest {
         assertThat(event).isEqualTo(new LiveEvent("proposal", proposal, "COMMENT_POSTED"));
 
         transactions.executeWithoutResult(tx -> {
-            audit.record(null, "PROPOSAL_REVISED", "proposal", proposal, "never happened");
+            audit.record(null, AuditAction.PROPOSAL_REVISED, "proposal", proposal, "never happened");
             tx.setRollbackOnly();
         });
         assertThat(heard.poll(700, TimeUnit.MILLISECONDS)).isNull();

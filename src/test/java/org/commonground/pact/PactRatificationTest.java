@@ -167,7 +167,8 @@ class PactRatificationTest {
         assertThat(d.state()).isEqualTo(PactState.RATIFIED);
         assertThat(d.ratifications()).allSatisfy(r -> assertThat(r.verdict()).isEqualTo("RATIFIED"));
         assertThat(pacts.activity(id)).extracting(org.commonground.audit.AuditEntry::action)
-                .contains("PACT_RATIFYING", "PACT_RATIFICATION_PLANNED", "PACT_RATIFIED_BY_PARTY", "PACT_RATIFIED");
+                .contains(org.commonground.audit.AuditAction.PACT_RATIFYING, org.commonground.audit.AuditAction.PACT_RATIFICATION_PLANNED,
+                        org.commonground.audit.AuditAction.PACT_RATIFIED_BY_PARTY, org.commonground.audit.AuditAction.PACT_RATIFIED);
 
         Map<String, ReciprocityLedger.PartyAccount> ledger = pacts.ledger().stream()
                 .collect(Collectors.toMap(ReciprocityLedger.PartyAccount::party, a -> a));

@@ -120,7 +120,7 @@ class ProposalServiceTest {
         assertThat(proposals.history(id)).extracting(Revision::number, Revision::note)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "add social"), org.assertj.core.groups.Tuple.tuple(1, ""));
         assertThat(proposals.activity(id)).extracting(org.commonground.audit.AuditEntry::action)
-                .containsExactly("PROPOSAL_CREATED", "PROPOSAL_REVISED");
+                .containsExactly(org.commonground.audit.AuditAction.PROPOSAL_CREATED, org.commonground.audit.AuditAction.PROPOSAL_REVISED);
         RevisionDiff diff = proposals.diff(id, 1, 2);
         assertThat(diff.body()).anySatisfy(s -> assertThat(s.text()).isEqualTo("social "));
         assertThatThrownBy(() -> db.update(PROPOSAL_REVISION).set(PROPOSAL_REVISION.BODY, "rewritten").execute())

@@ -205,7 +205,8 @@ class PublicationServiceTest {
         assertThat(PdfRendererTest.text(publishing.pdf(published))).contains("Aldershot give and take", "E14001063", "GRN stands down",
                 "Ratification", "Pact publishing green: ratified", "Joint leaflets name both parties.").doesNotContain("DRAFT");
         assertThat(publishing.versionsOfPact(ratified.pact())).extracting(Publication::slug).containsExactly(published.slug());
-        assertThat(pacts.activity(ratified.pact())).extracting(org.commonground.audit.AuditEntry::action).contains("PUBLISHED");
+        assertThat(pacts.activity(ratified.pact())).extracting(org.commonground.audit.AuditEntry::action)
+                .contains(org.commonground.audit.AuditAction.PUBLISHED);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.commonground.jooq.Tables.COMMENT;
-import static org.commonground.jooq.Tables.PROPOSAL;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,7 +18,6 @@ import org.commonground.pact.terms.PactTerms;
 import org.commonground.proposal.AmendmentService;
 import org.commonground.comment.CommentService;
 import org.commonground.comment.NewComment;
-import org.commonground.proposal.ProposalAccessRules;
 import org.commonground.proposal.ProposalDraft;
 import org.commonground.proposal.ProposalService;
 import org.commonground.proposal.ProposalState;
@@ -347,38 +345,6 @@ class SearchServiceTest {
         assertThat(found(convenor, "words " + w, SearchKind.COMMENT)).containsExactly(kept);
         assertThat(found(labMember, "regrettable " + w, SearchKind.COMMENT)).isEmpty();
         assertThat(found(labMember, "marked " + w, SearchKind.COMMENT)).isEmpty();
-    }
-
-    /**
-     * The SQL filter says exactly what ProposalAccessRules says, for every state, whether or not the group ever saw
-     * it, for an author, the convenor, a member and an outsider.
-     */
-    @Test
-    void whoFindsAProposalMatchesTheAccessRulesInEveryState() {
-        String w = word();
-        TestMembers.signIn(greenMember);
-        long id = proposals.create(group, new ProposalDraft("Rules " + w, "", "Body " + w, ""));
-        record Reader(SignedInMember member, boolean author, boolean groupMember, boolean convenor) {
-        }
-        List<Reader> readers = List.of(new Reader(greenMember, true, true, false), new Reader(convenor, false, true, true),
-                new Reader(labMember, false, true, false), new Reader(outsider, false, false, false));
-        int checked = 0;
-        for (ProposalState state : ProposalState.values()) {
-            for (boolean discussed : new boolean[] {false, true}) {
-                db.update(PROPOSAL).set(PROPOSAL.STATE, state.name())
-                        .set(PROPOSAL.DISCUSSED_AT, discussed ? OffsetDateTime.now() : null)
-                        .where(PROPOSAL.ID.eq(id)).execute();
-                for (Reader r : readers) {
-                    boolean mayRead = new ProposalAccessRules(state, discussed, r.author(), r.groupMember(), r.convenor()).canRead();
-                    assertThat(found(r.member(), w, SearchKind.PROPOSAL))
-                            .as("%s (author %s, member %s, convenor %s), %s, discussed %s", r.member().displayName(), r.author(),
-                                    r.groupMember(), r.convenor(), state, discussed)
-                            .isEqualTo(mayRead ? List.of(id) : List.of());
-                    checked++;
-                }
-            }
-        }
-        assertThat(checked).isEqualTo(ProposalState.values().length * 2 * readers.size());
     }
 
     /**
