@@ -446,7 +446,7 @@ public class GroupRestore {
                         throw damaged("a member has \"" + name + "\", which a record never holds");
                     }
                 });
-                plan.add(MEMBER, member);
+                plan.add(MEMBER, member.has(MEMBER.EMAIL.getName()) ? member : withoutAddress(member));
             }
             for (JsonNode election : array(record.path("elections"), "elections")) {
                 if (!election.isObject() || !election.path("id").isIntegralNumber()) {
@@ -623,6 +623,18 @@ public class GroupRestore {
                 throw damaged("its " + what + " is not a list");
             }
             return node;
+        }
+
+        /**
+         * A member from a member's export, which holds no address: restored under a placeholder (keyed by the
+         * record's member id) that no mail reaches and nobody can sign in to, so sent no email.
+         */
+        private static JsonNode withoutAddress(JsonNode member) {
+            if (!(member instanceof ObjectNode row) || !row.path("id").isIntegralNumber()) {
+                return member; // refused by plan.add as damaged
+            }
+            return row.deepCopy().put(MEMBER.EMAIL.getName(), GroupRecordFormat.placeholderEmail(row.path("id").asLong()))
+                    .put(MEMBER.EMAIL_NOTIFICATIONS.getName(), "NEVER");
         }
 
         private static RestoreRefusedException damaged(String what) {

@@ -22,6 +22,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CommentService {
 
+    static final String POSTED = "COMMENT_POSTED";
+    static final String EDITED = "COMMENT_EDITED";
+    static final String DELETED = "COMMENT_DELETED";
+    /**
+     * The audit trail's comment events, which say who posted, edited or deleted a comment when, even a party-only
+     * one: the activity pages show none of them, and a member's group export leaves them out too.
+     */
+    public static final List<String> AUDIT_ACTIONS = List.of(POSTED, EDITED, DELETED);
+
     public static final int MAX_BODY = 10_000;
 
     private final CommentRepository comments;
@@ -76,7 +85,7 @@ public class CommentService {
         }
         requireCaucusVoice(me, visibility);
         long id = comments.insertOnPact(pactId, amendmentId, comment.parentId(), me.id(), me.partyId(), visibility, body);
-        audit.record(me.id(), "COMMENT_POSTED", "pact", pactId, "comment " + id + " " + visibility);
+        audit.record(me.id(), POSTED, "pact", pactId, "comment " + id + " " + visibility);
         return id;
     }
 
@@ -119,7 +128,7 @@ public class CommentService {
         long id = comments.insert(proposalId, amendmentId, comment.parentId(), me.id(), me.partyId(), visibility, at.revision(), at.block(),
                 at.line(), at.quote(), body);
         // The audit trail records that a comment was made, not what a caucus said.
-        audit.record(me.id(), "COMMENT_POSTED", "proposal", proposalId, "comment " + id + " " + visibility);
+        audit.record(me.id(), POSTED, "proposal", proposalId, "comment " + id + " " + visibility);
         return id;
     }
 
@@ -147,7 +156,7 @@ public class CommentService {
         if (!comments.edit(commentId, me.id(), text)) {
             throw new InvalidInputException("body", "This comment was deleted.");
         }
-        audit.record(me.id(), "COMMENT_EDITED", subjectOf(c).type(), subjectId(c), "comment " + commentId);
+        audit.record(me.id(), EDITED, subjectOf(c).type(), subjectId(c), "comment " + commentId);
     }
 
     /** The author takes their comment back, at any time they may still read it; replies stay under a placeholder. */
@@ -156,7 +165,7 @@ public class CommentService {
         SignedInMember me = currentMember.require();
         CommentRecord c = own(commentId, me);
         if (comments.delete(commentId, me.id())) {
-            audit.record(me.id(), "COMMENT_DELETED", subjectOf(c).type(), subjectId(c), "comment " + commentId);
+            audit.record(me.id(), DELETED, subjectOf(c).type(), subjectId(c), "comment " + commentId);
         }
     }
 
