@@ -38,8 +38,15 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts the jar on {@code port} against {@code databaseUrl} and waits until it serves the sign-in page. */
     public static AppProcess start(int port, String databaseUrl, Path log, String... moreArgs) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar().toString(), "--server.port=" + port, "--spring.datasource.url=" + databaseUrl));
+        return start(List.of(), port, databaseUrl, log, moreArgs);
+    }
+
+    /** As {@link #start(int, String, Path, String...)}, with options for the JVM such as {@code -Xmx256m}. */
+    public static AppProcess start(List<String> jvmOptions, int port, String databaseUrl, Path log, String... moreArgs)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port, "--spring.datasource.url=" + databaseUrl));
         command.addAll(List.of(moreArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -90,6 +97,23 @@ public final class AppProcess implements AutoCloseable {
             throw new IllegalStateException("Unexpected jcmd output: " + out);
         }
         return Long.parseLong(total.group(1));
+    }
+
+    /** Bytes in use on the heap just now, garbage included (G1's {@code GC.heap_info}): cheap enough to sample often. */
+    public long usedHeapBytes() throws IOException, InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process p = new ProcessBuilder(jcmd, String.valueOf(process.pid()), "GC.heap_info").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        Matcher used = Pattern.compile("garbage-first heap\\s+total (?:reserved \\d+K, committed )?\\d+K, used (\\d+)K").matcher(out);
+        if (!used.find()) {
+            throw new IllegalStateException("Unexpected jcmd output (is the app on G1?): " + out);
+        }
+        return Long.parseLong(used.group(1)) * 1024;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     @Override
