@@ -23,6 +23,7 @@ public final class VerifyFloodBenchmark {
         try (AppProcess app = AppProcess.start(List.of("-Xmx256m", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError"), port,
                 TestDatabase.anotherUrl(), Path.of("target", "bench-verify-flood-app.log"), limit)) {
             URI base = URI.create("http://localhost:" + port + "/");
+            VerifyFlood.run(app, base, 0); // warm-up: the first requests of a fresh JVM are slow
             VerifyFlood.Result quiet = VerifyFlood.run(app, base, 0);
             VerifyFlood.Result flood = VerifyFlood.run(app, base, uploads);
             System.out.printf("%n%d uploads of %.1f MB to /p/verify at once (per-address limit %s), app with -Xmx256m:%n",

@@ -36,11 +36,11 @@ class VerifyUploadFloodIT {
             assertThat(result.uploadStatuses().keySet()).as("statuses %s", result.uploadStatuses()).containsAnyOf(200).isSubsetOf(200, 503);
             assertThat(result.uploadStatuses().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(200);
             assertThat(result.uploadStatuses().get(503)).as("the flood met the limit of uploads at once").isPositive();
-            // The public pages answer throughout, in bounded time (two shared cores: generous, yet far from a stall).
-            assertThat(result.pageMillis()).hasSizeGreaterThan(5);
-            assertThat(result.pageFailures()).isZero();
+            // The public pages answer throughout, each within 10 s, and most at once (two shared cores: generous bounds,
+            // yet far from a stall; bench/run-verify-flood reports the figures).
+            assertThat(result.pageMillis()).hasSizeGreaterThan(20);
+            assertThat(result.pageFailures()).as("public page requests not answered 200 within 10 s").isZero();
             assertThat(result.pagePercentileMillis(95)).as("p95 of %s", result.pageMillis()).isLessThan(2_000);
-            assertThat(result.pagePercentileMillis(100)).isLessThan(5_000);
             assertThat(result.samples()).isPositive();
             assertThat(result.maxUsedHeapBytes()).isLessThan(HEAP_LIMIT);
         }

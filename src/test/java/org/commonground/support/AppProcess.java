@@ -99,17 +99,31 @@ public final class AppProcess implements AutoCloseable {
         return Long.parseLong(total.group(1));
     }
 
-    /** Bytes in use on the heap just now, garbage included (G1's {@code GC.heap_info}): cheap enough to sample often. */
-    public long usedHeapBytes() throws IOException, InterruptedException {
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        Process p = new ProcessBuilder(jcmd, String.valueOf(process.pid()), "GC.heap_info").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        p.waitFor();
-        Matcher used = Pattern.compile("garbage-first heap\\s+total (?:reserved \\d+K, committed )?\\d+K, used (\\d+)K").matcher(out);
-        if (!used.find()) {
-            throw new IllegalStateException("Unexpected jcmd output (is the app on G1?): " + out);
+    /**
+     * Samples the heap in use (garbage included) every {@code millis} until {@code stop}, with one {@code jstat}
+     * for the whole run (a {@code jcmd} per sample would start a JVM each time and take the cores it measures).
+     * Returns the largest sample and how many there were.
+     */
+    public long[] maxUsedHeapBytes(int millis, java.util.function.BooleanSupplier stop) throws IOException, InterruptedException {
+        String jstat = Path.of(System.getProperty("java.home"), "bin", "jstat").toString();
+        Process p = new ProcessBuilder(jstat, "-gc", String.valueOf(process.pid()), String.valueOf(millis)).redirectErrorStream(true).start();
+        long max = 0;
+        int samples = 0;
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+            List<String> columns = List.of(lines.readLine().strip().split("\\s+"));
+            for (String line; !stop.getAsBoolean() && (line = lines.readLine()) != null; ) {
+                String[] values = line.strip().split("\\s+");
+                double usedKb = 0;
+                for (String column : List.of("S0U", "S1U", "EU", "OU")) {
+                    usedKb += Double.parseDouble(values[columns.indexOf(column)]);
+                }
+                max = Math.max(max, (long) (usedKb * 1024));
+                samples++;
+            }
+        } finally {
+            p.destroy();
         }
-        return Long.parseLong(used.group(1)) * 1024;
+        return new long[] {max, samples};
     }
 
     public boolean isAlive() {

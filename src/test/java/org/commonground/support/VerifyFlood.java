@@ -82,16 +82,14 @@ public final class VerifyFlood {
                         pageFailures.incrementAndGet();
                     }
                     pageMillis.add((System.nanoTime() - started) / 1_000_000);
-                    Thread.sleep(100);
+                    Thread.sleep(50);
                 }
                 return null;
             });
             Future<?> heap = threads.submit(() -> {
-                while (flooding.get()) {
-                    maxHeap.accumulateAndGet(app.usedHeapBytes(), Math::max);
-                    samples.incrementAndGet();
-                    Thread.sleep(250);
-                }
+                long[] sampled = app.maxUsedHeapBytes(250, () -> !flooding.get());
+                maxHeap.set(sampled[0]);
+                samples.set(sampled[1]);
                 return null;
             });
             long started = System.nanoTime();
