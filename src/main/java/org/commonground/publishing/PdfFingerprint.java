@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -40,7 +41,7 @@ final class PdfFingerprint {
     static Scan scan(InputStream file) throws IOException, UnreadablePdfException {
         MessageDigest sha256 = sha256();
         byte[] head = file.readNBytes(HEADER.length);
-        if (!java.util.Arrays.equals(head, HEADER)) {
+        if (!Arrays.equals(head, HEADER)) {
             throw new UnreadablePdfException("not a PDF");
         }
         sha256.update(head);
