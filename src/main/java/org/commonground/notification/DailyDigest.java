@@ -14,10 +14,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Once a day, one email per member who chose the daily digest, with what they were told in the last day and not
- * yet emailed. Each member's digest is its own transaction, so one that fails is logged, leaves that member's
- * notifications to the next run and never holds back anyone else's. Marking and collecting are one statement, so
- * two app instances running it at once never send a notification twice.
+ * Once a day, one email per member who chose the daily digest, with what they were told and not yet emailed. Each
+ * member's digest is its own transaction, so one that fails is logged, leaves that member's notifications to the next
+ * run and never holds back anyone else's; the next run, a day later, still takes them, as it looks back two days
+ * (and no further, so a member who turns the digest on is not sent an old backlog). Marking and collecting are one
+ * statement, so two app instances running it at once never send a notification twice.
  */
 @Component
 class DailyDigest {
@@ -48,7 +49,7 @@ class DailyDigest {
         for (Long memberId : db.fetchValues("""
                 select distinct n.member_id from notification n join member m on m.id = n.member_id
                 where m.email_notifications = 'DAILY' and n.emailed_at is null
-                  and n.created_at > now() - interval '1 day'""").stream().map(Long.class::cast).toList()) {
+                  and n.created_at > now() - interval '2 days'""").stream().map(Long.class::cast).toList()) {
             try {
                 if (Boolean.TRUE.equals(eachMember.execute(status -> sendTo(memberId)))) {
                     sent++;
@@ -65,7 +66,7 @@ class DailyDigest {
                 with emailed as (
                   update notification n set emailed_at = now() from member m
                   where m.id = n.member_id and n.member_id = ? and m.email_notifications = 'DAILY'
-                    and n.emailed_at is null and n.created_at > now() - interval '1 day'
+                    and n.emailed_at is null and n.created_at > now() - interval '2 days'
                   returning m.email, n.text, n.link, n.created_at)
                 select * from emailed order by created_at""", memberId);
         if (items.isEmpty()) {

@@ -304,6 +304,8 @@ class NotificationsTest {
         assertThat(mailTo(greenToo, 1)).hasSize(1);
         assertThat(mailTo(green, 0)).isEmpty();
 
+        // The next run is a day later.
+        db.execute("update notification set created_at = created_at - interval '30 hours' where member_id = ?", green.id());
         assertThat(digest.send()).isEqualTo(1);
         assertThat(mailTo(green, 1)).hasSize(1);
         assertThat(mailTo(greenToo, 1)).hasSize(1);
