@@ -22,8 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A group's complete record as one JSON file ({@link GroupRecordFormat}), for keeping, for moving the group to
  * another server, or for restoring it ({@link GroupRestore}). A convenor of the group exports it. An admin does not
  * (DESIGN gives admins no content rights beyond a member's: drafts and pacts before publication are the group's). The
- * file leaves out only what its exporter may not read in the app either: other parties' caucus comments and
- * who cast which vote in a secret ballot. The complete record, with those, is the command line's
+ * file holds no more than its exporter may read in the app: it leaves out other parties' caucus comments, who cast
+ * which vote in a secret ballot, members' email addresses and email preferences, invitations no longer open, and the
+ * audit trail's comment events and invited addresses. The complete record, with those, is the command line's
  * ({@code export-group}), for whoever runs the server and could read the database anyway. Each export is in the
  * audit trail. Read in one snapshot, so the file is consistent even while the group is busy.
  */
@@ -66,7 +67,7 @@ public class GroupExport {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         byte[] json = RecordJson.JSON.writeValueAsBytes(records.read(groupId, new GroupRecordRepository.Reader(me.id(), currentMember.caucusPartyOf(me)), now));
         // Recorded after reading, so a record never contains its own export.
-        audit.record(me.id(), AuditAction.GROUP_EXPORTED, "group", groupId, "record for a convenor, without other parties' caucus comments or who cast which secret vote");
+        audit.record(me.id(), AuditAction.GROUP_EXPORTED, "group", groupId, "record for a convenor, without other parties' caucus comments, who cast which secret vote or members' addresses");
         return new Export(fileName(name, now), json);
     }
 

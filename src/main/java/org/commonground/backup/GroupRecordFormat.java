@@ -19,7 +19,8 @@ import org.jooq.Field;
  *
  * Every row is an object of its table's columns under their database names; a ballot adds its {@code electors[]}
  * and either {@code votes[]} or, in a record that leaves out who cast which secret vote, {@code secret_votes}
- * ({@code voters[]} and each party's {@code choices[]}). Members carry no password hash and no admin flag;
+ * ({@code voters[]} and each party's {@code choices[]}). Members carry no password hash and no admin flag, and in a
+ * member's export no email address or email preference;
  * parties are given by id, code, name and colour; elections are named only (id, code, name), not their results.
  */
 final class GroupRecordFormat {
@@ -35,6 +36,14 @@ final class GroupRecordFormat {
     /** What a record says of each member: enough to restore the account, nothing to sign in with. */
     static final Field<?>[] MEMBER_COLUMNS = {MEMBER.ID, MEMBER.EMAIL, MEMBER.DISPLAY_NAME, MEMBER.PARTY_ID, MEMBER.LOCALE,
             MEMBER.EMAIL_NOTIFICATIONS, MEMBER.CREATED_AT};
+
+    /** A member's export: neither a member's address nor how they take email, which the app shows nobody. */
+    static final Field<?>[] MEMBER_COLUMNS_FOR_MEMBERS = {MEMBER.ID, MEMBER.DISPLAY_NAME, MEMBER.PARTY_ID, MEMBER.LOCALE, MEMBER.CREATED_AT};
+
+    /** Stands in for the address a member's export leaves out: an opaque key per member, which no mail reaches (RFC 2606). */
+    static String placeholderEmail(long memberId) {
+        return "member-" + memberId + "@restored.invalid";
+    }
 
     /** Parties as the record's rows name them; when each was added to the app is the app's, not the group's. */
     static final Field<?>[] PARTY_COLUMNS = {PARTY.ID, PARTY.CODE, PARTY.NAME, PARTY.COLOUR};

@@ -36,7 +36,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
+import org.commonground.comment.CommentRepository;
+import org.commonground.audit.AuditAction;
+import org.commonground.comment.CommentService;
 import org.commonground.jooq.tables.records.CommentRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -72,6 +76,11 @@ public class GroupRecordRepository {
             return memberId == null;
         }
     }
+
+    /** GroupService's audit action for an invitation, whose detail is the address invited. */
+    /** As the activity pages: no comment events (who conferred in their party, when), nor the addresses invited. */
+    private static final List<String> HIDDEN_ACTIONS = Stream.concat(CommentService.AUDIT_ACTIONS.stream(),
+            Stream.of(AuditAction.MEMBER_INVITED)).map(AuditAction::code).toList();
 
     private final DSLContext db;
 
@@ -109,7 +118,9 @@ public class GroupRecordRepository {
         rows.add(GROUPS, List.of(group));
         List<Record> constituencies = rows.fetch(GROUP_CONSTITUENCY, GROUP_CONSTITUENCY.GROUP_ID.eq(groupId));
         List<Record> memberships = rows.fetch(GROUP_MEMBERSHIP, GROUP_MEMBERSHIP.GROUP_ID.eq(groupId));
-        List<Record> invitations = rows.fetch(GROUP_INVITATION, GROUP_INVITATION.GROUP_ID.eq(groupId));
+        // A convenor sees the open invitations' addresses in the app, and no others.
+        List<Record> invitations = rows.fetch(GROUP_INVITATION, GROUP_INVITATION.GROUP_ID.eq(groupId).and(reader.complete() ? DSL.noCondition()
+                : GROUP_INVITATION.ACCEPTED_AT.isNull().and(GROUP_INVITATION.DECLINED_AT.isNull())));
         List<Record> proposals = rows.fetch(PROPOSAL, PROPOSAL.GROUP_ID.eq(groupId));
         Map<Long, List<Record>> authors = byParent(rows.fetch(PROPOSAL_AUTHOR, PROPOSAL_AUTHOR.PROPOSAL_ID.in(proposalIds)), PROPOSAL_AUTHOR.PROPOSAL_ID);
         Map<Long, List<Record>> revisions = byParent(rows.fetch(PROPOSAL_REVISION, PROPOSAL_REVISION.PROPOSAL_ID.in(proposalIds)), PROPOSAL_REVISION.PROPOSAL_ID);
@@ -120,9 +131,10 @@ public class GroupRecordRepository {
         Map<Long, List<Record>> pactAmendments = byParent(rows.fetch(PACT_AMENDMENT, PACT_AMENDMENT.PACT_ID.in(pactIds)), PACT_AMENDMENT.PACT_ID);
         Map<Long, List<Record>> ratifications = byParent(rows.fetch(PACT_RATIFICATION, PACT_RATIFICATION.PACT_ID.in(pactIds)), PACT_RATIFICATION.PACT_ID);
 
-        List<Record> comments = readableComments(db.selectFrom(COMMENT)
+        List<Record> comments = wholeThreads(db.selectFrom(COMMENT)
                 .where(COMMENT.PROPOSAL_ID.in(proposalIds).or(COMMENT.PACT_ID.in(pactIds)))
-                .orderBy(COMMENT.ID).fetch(), reader);
+                .and(reader.complete() ? DSL.noCondition() : CommentRepository.visibleTo(reader.memberId(), reader.partyId()))
+                .orderBy(COMMENT.ID).fetch());
         rows.add(COMMENT, comments);
         Map<Long, List<Record>> proposalComments = byParent(comments.stream().filter(c -> c.get(COMMENT.PROPOSAL_ID) != null).toList(), COMMENT.PROPOSAL_ID);
         Map<Long, List<Record>> pactComments = byParent(comments.stream().filter(c -> c.get(COMMENT.PACT_ID) != null).toList(), COMMENT.PACT_ID);
@@ -137,14 +149,16 @@ public class GroupRecordRepository {
         List<Record> publications = rows.fetch(PUBLICATION, PUBLICATION.PROPOSAL_ID.in(proposalIds).or(PUBLICATION.PACT_ID.in(pactIds)));
         List<Record> corrections = rows.fetch(CORRECTION, CORRECTION.PROPOSAL_ID.in(proposalIds).or(CORRECTION.PACT_ID.in(pactIds)));
         List<Record> delegates = rows.fetch(PARTY_DELEGATE, PARTY_DELEGATE.GROUP_ID.eq(groupId));
-        List<Record> audit = rows.fetch(AUDIT_EVENT, about(groupId, proposalIds, pactIds, ballotIds));
+        List<Record> audit = rows.fetch(AUDIT_EVENT, about(groupId, proposalIds, pactIds, ballotIds).and(reader.complete() ? DSL.noCondition()
+                : AUDIT_EVENT.ACTION.notIn(HIDDEN_ACTIONS)));
 
         // Everyone and every party these rows name, so the record restores on its own.
         Set<Long> memberIds = rows.referencesTo(MEMBER);
         for (List<Record> list : votes.values()) {
             list.forEach(v -> memberIds.add(v.get(VOTE.MEMBER_ID)));
         }
-        List<Record> members = new ArrayList<>(db.select(GroupRecordFormat.MEMBER_COLUMNS).from(MEMBER)
+        Field<?>[] memberColumns = reader.complete() ? GroupRecordFormat.MEMBER_COLUMNS : GroupRecordFormat.MEMBER_COLUMNS_FOR_MEMBERS;
+        List<Record> members = new ArrayList<>(db.select(memberColumns).from(MEMBER)
                 .where(MEMBER.ID.in(memberIds)).orderBy(MEMBER.ID).fetch());
         rows.add(MEMBER, members);
         List<Record> parties = new ArrayList<>(db.select(GroupRecordFormat.PARTY_COLUMNS).from(PARTY)
@@ -168,6 +182,9 @@ public class GroupRecordRepository {
         if (!reader.complete()) {
             String party = db.select(PARTY.NAME).from(PARTY).where(PARTY.ID.eq(reader.partyId())).fetchOne(PARTY.NAME);
             leftOut.add("Caucus comments of parties other than " + party + " (the exporter's party), with replies to them.");
+            leftOut.add("Members' email addresses, which the app shows nobody: a restore makes their accounts under a placeholder "
+                    + "address (member-ID@restored.invalid), which nobody can sign in to; the complete record (export-group) keeps them.");
+            leftOut.add("Invitations no longer open, and the audit trail's comment events and invited addresses, which the app shows nobody either.");
             leftOut.add("Who cast which vote in secret ballots, and the reasons given with those votes: each closed secret ballot lists "
                     + "who voted and, apart from that, the choices made in each party; a secret ballot still open lists only who has voted.");
         }
@@ -176,7 +193,7 @@ public class GroupRecordRepository {
         doc.set("constituencies", rows(GROUP_CONSTITUENCY, constituencies));
         doc.set("memberships", rows(GROUP_MEMBERSHIP, memberships));
         doc.set("invitations", rows(GROUP_INVITATION, invitations));
-        doc.set("members", rows(members, GroupRecordFormat.MEMBER_COLUMNS));
+        doc.set("members", rows(members, memberColumns));
         doc.set("parties", rows(parties, GroupRecordFormat.PARTY_COLUMNS));
         doc.set("elections", rows(elections, GroupRecordFormat.ELECTION_COLUMNS));
 
@@ -227,25 +244,17 @@ public class GroupRecordRepository {
         return AUDIT_EVENT.SUBJECT_TYPE.eq(type).and(id);
     }
 
-    /**
-     * The comments the reader may read, by the same rule as the comment pages (shared, of the reader's party, or the
-     * reader's own), less any reply whose parent is left out, so every thread in the record is whole.
-     */
-    private static List<Record> readableComments(List<CommentRecord> all, Reader reader) {
-        if (reader.complete()) {
-            return new ArrayList<>(all);
-        }
+    /** The comments read, less any reply whose parent is left out, so every thread in the record is whole. */
+    private static List<Record> wholeThreads(List<CommentRecord> readable) {
         Set<Long> kept = new HashSet<>();
-        List<Record> readable = new ArrayList<>();
-        for (CommentRecord c : all) { // by id: a parent comes before its replies
-            boolean visible = "SHARED".equals(c.getVisibility()) || c.getAuthorPartyId() == reader.partyId().longValue()
-                    || c.getAuthorId() == reader.memberId().longValue();
-            if (visible && (c.getParentId() == null || kept.contains(c.getParentId()))) {
+        List<Record> whole = new ArrayList<>();
+        for (CommentRecord c : readable) { // by id: a parent comes before its replies
+            if (c.getParentId() == null || kept.contains(c.getParentId())) {
                 kept.add(c.getId());
-                readable.add(c);
+                whole.add(c);
             }
         }
-        return readable;
+        return whole;
     }
 
     private static ArrayNode ballots(List<Record> ballots, Map<Long, List<Record>> electors, Map<Long, List<Record>> votes, Reader reader) {

@@ -77,7 +77,7 @@ public class GroupRestore {
 
     /** What was restored. */
     public record Restored(long groupId, String groupName, boolean complete, List<String> leftOut, Map<String, Integer> rows,
-                           int newMembers, int existingMembers, List<String> notes) {
+                           int newMembers, int existingMembers, int withoutAddress, List<String> notes) {
 
         /** A few lines for the person who ran the restore. */
         public String summary() {
@@ -92,7 +92,12 @@ public class GroupRestore {
             if (existingMembers > 0) {
                 text.append(", ").append(existingMembers).append(" already here");
             }
-            text.append(". Restored accounts have no password: each member sets one with \u201cForgot your password?\u201d on the sign-in page.");
+            text.append(". Restored accounts have no password: each member sets one with \u201cForgot your password?\u201d on the sign-in page");
+            if (withoutAddress > 0) {
+                text.append(", except the ").append(withoutAddress).append(" to whom the record gives no address (a member's export holds none): ")
+                        .append(withoutAddress == 1 ? "that account is" : "those accounts are").append(" kept under a placeholder nobody can sign in to");
+            }
+            text.append('.');
             if (!complete) {
                 text.append("\nThis record was exported by a member, so it leaves out: ").append(String.join(" ", leftOut));
             }
@@ -211,7 +216,8 @@ public class GroupRestore {
                 moveSequencePast(tx, table);
             }
         }
-        return new Restored(plan.groupId, groupName, plan.complete, plan.leftOut, written, newMembers, existingMembers.size(), notes);
+        return new Restored(plan.groupId, groupName, plan.complete, plan.leftOut, written, newMembers, existingMembers.size(),
+                plan.withoutAddress, notes);
     }
 
     /**
@@ -420,6 +426,7 @@ public class GroupRestore {
         long groupId;
         String schemaVersion;
         boolean complete;
+        int withoutAddress;
         List<String> leftOut = List.of();
 
         static Plan of(JsonNode record) {
@@ -447,7 +454,12 @@ public class GroupRestore {
                         throw damaged("a member has \"" + name + "\", which a record never holds");
                     }
                 });
-                plan.add(MEMBER, member);
+                if (member.has(MEMBER.EMAIL.getName())) {
+                    plan.add(MEMBER, member);
+                } else {
+                    plan.add(MEMBER, withoutAddress(member));
+                    plan.withoutAddress++;
+                }
             }
             for (JsonNode election : array(record.path("elections"), "elections")) {
                 if (!election.isObject() || !election.path("id").isIntegralNumber()) {
@@ -631,6 +643,18 @@ public class GroupRestore {
                 throw damaged("its " + what + " is not a list");
             }
             return node;
+        }
+
+        /**
+         * A member from a member's export, which holds no address: restored under a placeholder (keyed by the
+         * record's member id) that no mail reaches and nobody can sign in to, so sent no email.
+         */
+        private static JsonNode withoutAddress(JsonNode member) {
+            if (!(member instanceof ObjectNode row) || !row.path("id").isIntegralNumber()) {
+                return member; // refused by plan.add as damaged
+            }
+            return row.deepCopy().put(MEMBER.EMAIL.getName(), GroupRecordFormat.placeholderEmail(row.path("id").asLong()))
+                    .put(MEMBER.EMAIL_NOTIFICATIONS.getName(), "NEVER");
         }
 
         private static RestoreRefusedException damaged(String what) {

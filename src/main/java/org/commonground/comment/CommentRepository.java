@@ -74,7 +74,8 @@ public class CommentRepository {
         return COMMENT.PACT_ID.eq(pactId);
     }
 
-    private static Condition visibleTo(long viewerId, long viewerPartyId) {
+    /** The caucus rule: the comments a member (with {@code CurrentMember.caucusPartyOf} their party) may read. */
+    public static Condition visibleTo(long viewerId, long viewerPartyId) {
         return visibleTo(DSL.val(viewerId), DSL.val(viewerPartyId));
     }
 

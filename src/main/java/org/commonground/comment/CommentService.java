@@ -23,6 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CommentService {
 
+    /**
+     * The audit trail's comment events, which say who posted, edited or deleted a comment when, even a party-only
+     * one: the activity pages show none of them, and a member's group export leaves them out too.
+     */
+    public static final List<AuditAction> AUDIT_ACTIONS = List.of(AuditAction.COMMENT_POSTED, AuditAction.COMMENT_EDITED, AuditAction.COMMENT_DELETED);
+
     public static final int MAX_BODY = 10_000;
 
     private final CommentRepository comments;

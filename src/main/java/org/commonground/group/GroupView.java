@@ -137,8 +137,8 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
         add(new H3("Record"));
         add(new Paragraph("The group's record as one JSON file: its members, every proposal with all its revisions, comments, "
                 + "amendments, ballots and votes, its pacts, what it published, and its audit trail. Like the pages you see, it leaves "
-                + "out other parties' caucus comments and who cast which vote in a secret ballot. Whoever runs the server can "
-                + "restore it into a new database."));
+                + "out other parties' caucus comments, who cast which vote in a secret ballot, and members' email addresses. "
+                + "Whoever runs the server can restore it into a new database, where its members' accounts have no address to sign in with."));
         long id = groupId;
         exportRecord = event -> {
             GroupExport.Export export;

@@ -3,6 +3,7 @@ package org.commonground.publishing;
 import static org.commonground.publishing.document.DocumentXhtml.escape;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -29,6 +30,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 
 /**
  * The public side: published documents as plain HTTP pages anyone can open, link, print and cache, without
@@ -48,10 +51,12 @@ class PublicDocumentsController {
 
     private final PublishingService publishing;
     private final PublicPages pages;
+    private final VerifyUploadLimits limits;
 
-    PublicDocumentsController(PublishingService publishing, PublicPages pages) {
+    PublicDocumentsController(PublishingService publishing, PublicPages pages, VerifyUploadLimits limits) {
         this.publishing = publishing;
         this.pages = pages;
+        this.limits = limits;
     }
 
     @GetMapping({"/p", "/p/"})
@@ -141,13 +146,42 @@ class PublicDocumentsController {
         return verifyPage(fingerprint, result, request, HttpStatus.OK);
     }
 
+    /**
+     * The limits are checked before the upload is read: the part is resolved lazily (application.properties), only
+     * when asked for below. Tomcat keeps the part on disk, and the file is checked as a stream.
+     */
     @PostMapping("/p/verify")
-    ResponseEntity<String> verifyUpload(@RequestParam(name = "pdf", required = false) MultipartFile pdf, HttpServletRequest request) throws IOException {
-        if (pdf == null || pdf.isEmpty()) {
-            return verifyPage(null, new PublishingService.Verification(PublishingService.Verdict.INVALID, null, "Choose a PDF file to check."),
-                    request, HttpStatus.BAD_REQUEST);
+    ResponseEntity<String> verifyUpload(HttpServletRequest request) throws IOException {
+        Optional<VerifyUploadLimits.Refusal> refused = limits.tryEnter(request.getRemoteAddr());
+        if (refused.isPresent()) {
+            return refusedUpload(refused.get(), request);
         }
-        return verifyPage(null, publishing.verifyPdf(pdf.getBytes()), request, HttpStatus.OK);
+        try {
+            MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+            MultipartFile pdf = multipart == null ? null : multipart.getFile("pdf");
+            if (pdf == null || pdf.isEmpty()) {
+                return verifyPage(null, new PublishingService.Verification(PublishingService.Verdict.INVALID, null, "Choose a PDF file to check."),
+                        request, HttpStatus.BAD_REQUEST);
+            }
+            try (InputStream file = pdf.getInputStream()) {
+                return verifyPage(null, publishing.verifyPdf(file), request, HttpStatus.OK);
+            }
+        } finally {
+            limits.leave();
+        }
+    }
+
+    private ResponseEntity<String> refusedUpload(VerifyUploadLimits.Refusal refusal, HttpServletRequest request) {
+        String message = switch (refusal) {
+            case TOO_MANY_FROM_ADDRESS -> "Too many files have been checked from your address in the last minute. "
+                    + "Wait a minute and try again, or check the fingerprint printed on the document instead.";
+            case ALL_BUSY -> "Too many files are being checked just now. Try again in a few seconds, "
+                    + "or check the fingerprint printed on the document instead.";
+        };
+        boolean busy = refusal == VerifyUploadLimits.Refusal.ALL_BUSY;
+        return ResponseEntity.status(busy ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.TOO_MANY_REQUESTS).contentType(HTML)
+                .cacheControl(CacheControl.noStore()).header("Retry-After", busy ? "5" : "60")
+                .body(verifyHtml(null, new PublishingService.Verification(PublishingService.Verdict.INVALID, null, message), request));
     }
 
     /** Multipart requests are resolved lazily (application.properties), so an upload over the limit arrives here. */
@@ -158,6 +192,10 @@ class PublicDocumentsController {
     }
 
     private ResponseEntity<String> verifyPage(String fingerprint, PublishingService.Verification result, HttpServletRequest request, HttpStatus status) {
+        return ResponseEntity.status(status).contentType(HTML).cacheControl(CacheControl.noStore()).body(verifyHtml(fingerprint, result, request));
+    }
+
+    private static String verifyHtml(String fingerprint, PublishingService.Verification result, HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         StringBuilder body = new StringBuilder("<h1>Verify a document</h1>\n")
                 .append("<p>Every published document has a fingerprint (SHA-256) printed at the foot of each PDF page and of its public page. ")
@@ -194,7 +232,7 @@ class PublicDocumentsController {
                 .append("\" enctype=\"multipart/form-data\">\n")
                 .append("<label for=\"pdf\">PDF file (at most 20 MB)</label>\n<input type=\"file\" id=\"pdf\" name=\"pdf\" accept=\"application/pdf\"/>\n");
         body.append("<button type=\"submit\">Check the file</button>\n</form>\n");
-        return ResponseEntity.status(status).contentType(HTML).cacheControl(CacheControl.noStore()).body(shell("Verify a document", "", body));
+        return shell("Verify a document", "", body);
     }
 
     private static ResponseEntity<byte[]> notFound() {

@@ -1,5 +1,7 @@
 package org.commonground.publishing;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -246,19 +248,22 @@ public class PublishingService {
                 .orElseGet(() -> new Verification(Verdict.UNKNOWN, null, "No published document has this fingerprint."));
     }
 
-    /** Checks an uploaded PDF: exactly the published file, a changed copy of one, or nothing published. */
-    public Verification verifyPdf(byte[] file) {
-        Optional<Publication> exact = publications.byPdfSha256(Fingerprint.sha256(file));
-        if (exact.isPresent()) {
-            return new Verification(Verdict.MATCH, exact.get(), "This file is exactly the PDF that was published.");
-        }
-        Optional<String> named;
+    /**
+     * Checks an uploaded PDF, read once as a stream: exactly the published file, a changed copy of one, or nothing
+     * published. The caller closes the stream.
+     */
+    public Verification verifyPdf(InputStream file) throws IOException {
+        PdfFingerprint.Scan scan;
         try {
-            named = PdfFingerprint.read(file);
+            scan = PdfFingerprint.scan(file);
         } catch (PdfFingerprint.UnreadablePdfException e) {
             return new Verification(Verdict.INVALID, null, "This file is not a PDF.");
         }
-        return named.flatMap(publications::byFingerprint)
+        Optional<Publication> exact = publications.byPdfSha256(scan.sha256());
+        if (exact.isPresent()) {
+            return new Verification(Verdict.MATCH, exact.get(), "This file is exactly the PDF that was published.");
+        }
+        return scan.fingerprint().flatMap(publications::byFingerprint)
                 .map(p -> new Verification(Verdict.ALTERED, p, "This file names a published document, but it is not the file that was published: "
                         + "it has been changed since. Compare it with the published version."))
                 .orElseGet(() -> new Verification(Verdict.UNKNOWN, null, "This file does not match any published document."));

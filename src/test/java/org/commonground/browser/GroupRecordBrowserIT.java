@@ -42,7 +42,8 @@ class GroupRecordBrowserIT extends BrowserTest {
                     new Page.GetByRoleOptions().setName("Export record (JSON)").setExact(true)).click());
             assertThat(download.suggestedFilename()).matches("pact-publishing-town-\\d+-record-\\d{4}-\\d{2}-\\d{2}\\.json");
             String json = Files.readString(download.path(), StandardCharsets.UTF_8);
-            assertThat(json).contains("\"format\" : \"common-ground-group-record\"", "Aldershot recorded pact", ratified.green().email());
+            assertThat(json).contains("\"format\" : \"common-ground-group-record\"", "Aldershot recorded pact", ratified.green().displayName())
+                    .doesNotContain(ratified.green().email());
         }
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();

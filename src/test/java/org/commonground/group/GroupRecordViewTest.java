@@ -49,8 +49,8 @@ class GroupRecordViewTest extends ViewTest {
         when(response.getOutputStream()).thenReturn(body);
         view.exportRecord.handleDownloadRequest(new DownloadEvent(mock(VaadinRequest.class), response, VaadinSession.getCurrent(), download.getElement()));
         String json = body.toString(StandardCharsets.UTF_8);
-        assertThat(json).contains("\"format\" : \"common-ground-group-record\"", "Record keepers " + convenor.id(), member.email())
-                .doesNotContain("password");
+        assertThat(json).contains("\"format\" : \"common-ground-group-record\"", "Record keepers " + convenor.id(), member.displayName())
+                .doesNotContain("password", member.email());
         verify(response).setContentType("application/json");
 
         TestMembers.signIn(member);

@@ -32,7 +32,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.commonground.mail.Outbox;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Notifications in the app and by email, through a real SMTP server (GreenMail) and the outbox's dispatcher. */
 @IntegrationTest
@@ -64,6 +70,14 @@ class NotificationsTest {
     GroupService groups;
     @Autowired
     TestMembers testMembers;
+    @Autowired
+    DSLContext db;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    ObjectProvider<JavaMailSender> mailSender;
+    @Value("${commonground.base-url}")
+    String baseUrl;
 
     SignedInMember green;
     SignedInMember greenToo;
@@ -236,5 +250,64 @@ class NotificationsTest {
         assertThat(notifications.unsubscribe(green.id(), links.token(green.id()))).isTrue();
         TestMembers.signIn(green);
         assertThat(notifications.emailPreference()).isEqualTo(EmailPreference.NEVER);
+    }
+
+    /** Notifications written straight to the table: many and long, more than a day's activity would make. */
+    private void notify(SignedInMember member, int count, int length) {
+        TestMembers.signIn(member);
+        notifications.setEmailPreference(EmailPreference.DAILY);
+        for (int i = 0; i < count; i++) {
+            db.execute("insert into notification (member_id, kind, text, link) values (?, 'REPLY', ?, 'notifications')",
+                    member.id(), (i + " ").repeat(length).substring(0, length));
+        }
+    }
+
+    private static String body(MimeMessage mail) throws Exception {
+        return mail.getContent().toString().replace("\r\n", "\n");
+    }
+
+    @Test
+    void aDigestTooLongForOneMailIsCappedAndNeverHoldsBackAnotherMembersDigest() throws Exception {
+        notify(green, 100, 500);
+        notify(greenToo, 2, 40);
+
+        assertThat(digest.send()).isEqualTo(2);
+
+        List<MimeMessage> toGreen = mailTo(green, 1);
+        assertThat(toGreen).hasSize(1);
+        assertThat(toGreen.getFirst().getSubject()).isEqualTo("Common Ground: your daily digest (100 notifications)");
+        String capped = body(toGreen.getFirst());
+        assertThat(capped.length()).isLessThanOrEqualTo(20_000);
+        int shown = (int) capped.lines().filter(line -> line.startsWith("- ")).count();
+        assertThat(shown).isBetween(20, 99);
+        assertThat(capped).contains("… and " + (100 - shown) + " more — see your notifications page: " + baseUrl + "/notifications");
+        List<MimeMessage> toGreenToo = mailTo(greenToo, 1);
+        assertThat(toGreenToo).hasSize(1);
+        assertThat(body(toGreenToo.getFirst())).contains("- 0 0 0").doesNotContain("more — see");
+    }
+
+    @Test
+    void oneMembersFailedDigestIsRetriedNextTimeAndTheOthersGoOut() throws Exception {
+        notify(green, 1, 30);
+        notify(greenToo, 1, 30);
+        Outbox refusingGreen = new Outbox(db, mailSender) {
+            @Override
+            public void enqueue(String recipient, String subject, String body) {
+                if (recipient.equals(green.email())) {
+                    throw new IllegalStateException("simulated failure");
+                }
+                super.enqueue(recipient, subject, body);
+            }
+        };
+
+        assertThat(new DailyDigest(db, refusingGreen, links, baseUrl, transactions).send()).isEqualTo(1);
+        assertThat(mailTo(greenToo, 1)).hasSize(1);
+        assertThat(mailTo(green, 0)).isEmpty();
+
+        // The next run is a day later.
+        db.execute("update notification set created_at = created_at - interval '30 hours' where member_id = ?", green.id());
+        assertThat(digest.send()).isEqualTo(1);
+        assertThat(mailTo(green, 1)).hasSize(1);
+        assertThat(mailTo(greenToo, 1)).hasSize(1);
     }
 }

@@ -147,4 +147,49 @@ class PublicDocumentsWebTest {
         assertThat(empty.getStatus()).isEqualTo(400);
         assertThat(empty.getContentAsString()).contains("Choose a PDF file");
     }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    @Test
+    void oneAddressMayUploadTenFilesAMinuteThenIsToldToWait() throws Exception {
+        MockMultipartFile file = new MockMultipartFile("pdf", "copy.pdf", "application/pdf", "%PDF-1.7\nnot published\n".getBytes());
+        for (int i = 0; i < 10; i++) {
+            assertThat(call(multipart("/p/verify").file(file).with(csrf().asHeader()).with(from("203.0.113.10"))).getStatus())
+                    .as("upload %d", i + 1).isEqualTo(200);
+        }
+        MockHttpServletResponse refused = call(multipart("/p/verify").file(file).with(csrf().asHeader()).with(from("203.0.113.10")));
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("60");
+        assertThat(refused.getContentAsString()).contains("Too many files have been checked from your address", "<form class=\"verify\"");
+        // Another address is not held back by the first.
+        assertThat(call(multipart("/p/verify").file(file).with(csrf().asHeader()).with(from("203.0.113.11"))).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void whileEveryUploadSlotIsTakenAnotherUploadIsRefusedAtOnceAndThePagesStillAnswer(@Autowired VerifyUploadLimits limits) throws Exception {
+        MockMultipartFile file = new MockMultipartFile("pdf", "copy.pdf", "application/pdf", "%PDF-1.7\nnot published\n".getBytes());
+        int taken = 0;
+        while (limits.tryEnter("198.51.100." + taken).isEmpty()) {
+            taken++;
+        }
+        try {
+            assertThat(taken).isEqualTo(4);
+            MockHttpServletResponse refused = call(multipart("/p/verify").file(file).with(csrf().asHeader()).with(from("203.0.113.20")));
+            assertThat(refused.getStatus()).isEqualTo(503);
+            assertThat(refused.getHeader("Retry-After")).isEqualTo("5");
+            assertThat(refused.getContentAsString()).contains("Too many files are being checked just now");
+            assertThat(call(get("/p")).getStatus()).isEqualTo(200);
+            assertThat(call(get("/p/verify")).getStatus()).isEqualTo(200);
+        } finally {
+            for (int i = 0; i < taken; i++) {
+                limits.leave();
+            }
+        }
+        assertThat(call(multipart("/p/verify").file(file).with(csrf().asHeader()).with(from("203.0.113.20"))).getStatus()).isEqualTo(200);
+    }
 }

@@ -102,7 +102,7 @@ class PublicationServiceTest {
         assertThat(published.pdfSha256()).isEqualTo(Fingerprint.sha256(pdf));
         assertThat(PdfRendererTest.text(pdf)).contains("Safe streets: 20 mph", "Caerdydd, ŵ ŷ", "Result", "consents", published.fingerprint(),
                 publishing.verifyAddress()).doesNotContain("DRAFT");
-        assertThat(PdfFingerprint.read(pdf)).contains(published.fingerprint());
+        assertThat(PdfFingerprint.scan(new java.io.ByteArrayInputStream(pdf)).fingerprint()).contains(published.fingerprint());
 
         // Published means frozen: the database itself refuses changes.
         assertThatThrownBy(() -> db.update(PUBLICATION).set(PUBLICATION.TITLE, "Changed").where(PUBLICATION.ID.eq(published.id())).execute())
@@ -126,23 +126,23 @@ class PublicationServiceTest {
         assertThat(publishing.verifyFingerprint("0".repeat(64)).verdict()).isEqualTo(PublishingService.Verdict.UNKNOWN);
         assertThat(publishing.verifyFingerprint("not a fingerprint").verdict()).isEqualTo(PublishingService.Verdict.INVALID);
 
-        assertThat(publishing.verifyPdf(pdf).verdict()).isEqualTo(PublishingService.Verdict.MATCH);
+        assertThat(publishing.verifyPdf(new java.io.ByteArrayInputStream(pdf)).verdict()).isEqualTo(PublishingService.Verdict.MATCH);
         // A forged PDF claiming the published fingerprint over a different text.
         DocumentContent forged = publishing.content(published).corrected(BODY.replace("Twenty", "Thirty"), "", publishing.content(published).dates());
         byte[] forgedPdf = new PdfRenderer().render(DocumentXhtml.render(forged, published.fingerprint(), publishing.verifyAddress()), "en").pdf();
-        PublishingService.Verification caught = publishing.verifyPdf(forgedPdf);
+        PublishingService.Verification caught = publishing.verifyPdf(new java.io.ByteArrayInputStream(forgedPdf));
         assertThat(caught.verdict()).isEqualTo(PublishingService.Verdict.ALTERED);
         assertThat(caught.publication().slug()).isEqualTo(published.slug());
-        assertThat(publishing.verifyPdf("not a PDF at all".getBytes()).verdict()).isEqualTo(PublishingService.Verdict.INVALID);
+        assertThat(publishing.verifyPdf(new java.io.ByteArrayInputStream("not a PDF at all".getBytes())).verdict()).isEqualTo(PublishingService.Verdict.INVALID);
         // A hostile file: a cross-reference stream claiming a billion objects and a loop of earlier sections. It is
         // only scanned, never parsed, so it is answered at once.
         byte[] hostile = ("%PDF-1.7\n1 0 obj\n<< /Type /XRef /Size 1000000000 /W [1 2 1] /Prev 9 /Length 0 >>\nstream\nendstream\nendobj\n"
                 + "startxref\n9\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         long started = System.nanoTime();
-        assertThat(publishing.verifyPdf(hostile).verdict()).isEqualTo(PublishingService.Verdict.UNKNOWN);
+        assertThat(publishing.verifyPdf(new java.io.ByteArrayInputStream(hostile)).verdict()).isEqualTo(PublishingService.Verdict.UNKNOWN);
         assertThat(System.nanoTime() - started).isLessThan(1_000_000_000L);
         byte[] draft = new PdfRenderer().render(DocumentXhtml.render(DocumentContent.draft("Other", "Text"), "1".repeat(64), null), "en").pdf();
-        assertThat(publishing.verifyPdf(draft).verdict()).isEqualTo(PublishingService.Verdict.UNKNOWN);
+        assertThat(publishing.verifyPdf(new java.io.ByteArrayInputStream(draft)).verdict()).isEqualTo(PublishingService.Verdict.UNKNOWN);
     }
 
     @Test

@@ -20,13 +20,13 @@ public final class PublicationVerifier {
         return publishing.verifyFingerprint(fingerprint);
     }
 
-    public PublishingService.Verification verifyPdf(byte[] pdf) {
-        return publishing.verifyPdf(pdf);
+    public PublishingService.Verification verifyPdf(byte[] pdf) throws java.io.IOException {
+        return publishing.verifyPdf(new java.io.ByteArrayInputStream(pdf));
     }
 
     /** The fingerprint a PDF names in its document information. */
     public static String fingerprintNamedIn(byte[] pdf) throws Exception {
-        return PdfFingerprint.read(pdf).orElseThrow();
+        return PdfFingerprint.scan(new java.io.ByteArrayInputStream(pdf)).fingerprint().orElseThrow();
     }
 
     public java.util.Optional<Publication> bySlug(String slug) {

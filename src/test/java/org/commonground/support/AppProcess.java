@@ -38,8 +38,15 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts the jar on {@code port} against {@code databaseUrl} and waits until it serves the sign-in page. */
     public static AppProcess start(int port, String databaseUrl, Path log, String... moreArgs) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar().toString(), "--server.port=" + port, "--spring.datasource.url=" + databaseUrl));
+        return start(List.of(), port, databaseUrl, log, moreArgs);
+    }
+
+    /** As {@link #start(int, String, Path, String...)}, with options for the JVM such as {@code -Xmx256m}. */
+    public static AppProcess start(List<String> jvmOptions, int port, String databaseUrl, Path log, String... moreArgs)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port, "--spring.datasource.url=" + databaseUrl));
         command.addAll(List.of(moreArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -90,6 +97,37 @@ public final class AppProcess implements AutoCloseable {
             throw new IllegalStateException("Unexpected jcmd output: " + out);
         }
         return Long.parseLong(total.group(1));
+    }
+
+    /**
+     * Samples the heap in use (garbage included) every {@code millis} until {@code stop}, with one {@code jstat}
+     * for the whole run (a {@code jcmd} per sample would start a JVM each time and take the cores it measures).
+     * Returns the largest sample and how many there were.
+     */
+    public long[] maxUsedHeapBytes(int millis, java.util.function.BooleanSupplier stop) throws IOException, InterruptedException {
+        String jstat = Path.of(System.getProperty("java.home"), "bin", "jstat").toString();
+        Process p = new ProcessBuilder(jstat, "-gc", String.valueOf(process.pid()), String.valueOf(millis)).redirectErrorStream(true).start();
+        long max = 0;
+        int samples = 0;
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+            List<String> columns = List.of(lines.readLine().strip().split("\\s+"));
+            for (String line; !stop.getAsBoolean() && (line = lines.readLine()) != null; ) {
+                String[] values = line.strip().split("\\s+");
+                double usedKb = 0;
+                for (String column : List.of("S0U", "S1U", "EU", "OU")) {
+                    usedKb += Double.parseDouble(values[columns.indexOf(column)]);
+                }
+                max = Math.max(max, (long) (usedKb * 1024));
+                samples++;
+            }
+        } finally {
+            p.destroy();
+        }
+        return new long[] {max, samples};
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     @Override

@@ -4,7 +4,14 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Seat verdicts as CSV lines (RFC 4180), without line ends so the caller chooses them. */
+/**
+ * Seat verdicts as CSV lines (RFC 4180), without line ends so the caller chooses them.
+ *
+ * <p>Text cells come from an uploaded results file, so one starting with {@code = + - @}, a tab or a carriage return
+ * is prefixed with {@code '} (OWASP's advice against spreadsheet formula injection). Numeric cells are written by
+ * this class from numbers, so a negative gap stays the number {@code -3}, which a spreadsheet reads as a number,
+ * never a formula.
+ */
 public final class SeatsCsv {
 
     private SeatsCsv() {
@@ -17,13 +24,21 @@ public final class SeatsCsv {
 
     /** An absent best-placed party or share is an empty field; the share has four decimals, whatever the locale. */
     public static String line(SeatVerdict v) {
-        return Stream.of(v.onsId(), v.constituency(), v.winner(), Integer.toString(v.winnerVotes()),
-                        v.bestPlaced() == null ? "" : v.bestPlaced(), Integer.toString(v.allianceVotes()),
-                        Boolean.toString(v.target()), v.region(), v.country(), Integer.toString(v.bestPlacedVotes()),
-                        Integer.toString(v.gap()),
+        return Stream.of(text(v.onsId()), text(v.constituency()), text(v.winner()), Integer.toString(v.winnerVotes()),
+                        v.bestPlaced() == null ? "" : text(v.bestPlaced()), Integer.toString(v.allianceVotes()),
+                        Boolean.toString(v.target()), text(v.region()), text(v.country()),
+                        Integer.toString(v.bestPlacedVotes()), Integer.toString(v.gap()),
                         v.shareNeeded() == null ? "" : String.format(Locale.ROOT, "%.4f", v.shareNeeded()))
                 .map(SeatsCsv::field)
                 .collect(Collectors.joining(","));
+    }
+
+    /** A text cell a spreadsheet would take for a formula, made inert. */
+    static String text(String value) {
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
     }
 
     private static String field(String value) {

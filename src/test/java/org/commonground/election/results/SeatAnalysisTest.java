@@ -215,6 +215,16 @@ class SeatAnalysisTest {
                 .isEqualTo("N05000001,Glens,SF,20000,,0,false,Northern Ireland,Northern Ireland,0,20000,");
     }
 
+    /** A results file is uploaded by anyone, so its text must not run as a formula when the CSV is opened. */
+    @Test
+    void seatsCsvNeutralisesFormulaCellsButKeepsNegativeNumbers() {
+        SeatVerdict hostile = new SeatVerdict("=HYPERLINK(\"http://x.test\",\"y\")", "+Bath", "-1+1", "@SUM(A1)",
+                "\tLAB", 100, "\rGRN", 200, 200, false, -100, null, false, false);
+
+        assertThat(SeatsCsv.line(hostile)).isEqualTo("\"'=HYPERLINK(\"\"http://x.test\"\",\"\"y\"\")\",'+Bath,'\tLAB,100,"
+                + "\"'\rGRN\",200,false,'-1+1,'@SUM(A1),200,-100,");
+    }
+
     /**
      * The shared 2024 file, checked against facts worked out here from the raw lines by a different route (a quote-aware
      * split and the file's own party spellings), not against figures copied from the analysis.
