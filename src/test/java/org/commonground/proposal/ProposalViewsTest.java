@@ -268,5 +268,8 @@ class ProposalViewsTest extends ViewTest {
         assertThat(history.from.getValue()).isEqualTo(1);
         assertThat(history.to.getValue()).isEqualTo(2);
         assertThat(shownHtml()).contains("<del>18.</del>", "<ins>16.</ins>");
+        // The activity list words each audited action for people.
+        assertThat($view(Paragraph.class).all().stream().map(Paragraph::getText))
+                .anyMatch(t -> t.endsWith(" · started the proposal")).anyMatch(t -> t.endsWith(" · saved revision 2"));
     }
 }
