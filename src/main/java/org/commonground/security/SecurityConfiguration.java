@@ -2,8 +2,11 @@ package org.commonground.security;
 
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
+import java.time.Duration;
+
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -86,10 +89,12 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(MemberDetailsService members, PasswordEncoder encoder,
-                                                SignInAttemptLimiter limiter) {
+    AuthenticationManager authenticationManager(MemberDetailsService members, PasswordEncoder encoder, SignInAttemptLimiter limiter,
+                                                @Value("${commonground.sign-in.password-checks-at-once:0}") int checksAtOnce) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(members);
         passwords.setPasswordEncoder(encoder);
-        return new ProviderManager(new RateLimitedAuthenticationProvider(passwords, limiter));
+        // One Argon2 check per core by default: more at once only makes each slower.
+        int permits = checksAtOnce > 0 ? checksAtOnce : Runtime.getRuntime().availableProcessors();
+        return new ProviderManager(new RateLimitedAuthenticationProvider(passwords, limiter, permits, Duration.ofSeconds(3)));
     }
 }
