@@ -22,14 +22,16 @@ public class MemberRepository {
         this.db = db;
     }
 
-    public long insert(String email, String displayName, long partyId, String passwordHash, boolean admin) {
+    /** The new member's id; empty when the address has an account already (in any letter case). */
+    public Optional<Long> insert(String email, String displayName, long partyId, String passwordHash, boolean admin) {
         return db.insertInto(MEMBER)
                 .set(MEMBER.EMAIL, email)
                 .set(MEMBER.DISPLAY_NAME, displayName)
                 .set(MEMBER.PARTY_ID, partyId)
                 .set(MEMBER.PASSWORD_HASH, passwordHash)
                 .set(MEMBER.ADMIN, admin)
-                .returning(MEMBER.ID).fetchOne(MEMBER.ID);
+                .onConflictDoNothing()
+                .returning(MEMBER.ID).fetchOptional(MEMBER.ID);
     }
 
     public Optional<Member> findByEmail(String email) {
@@ -42,10 +44,6 @@ public class MemberRepository {
         return db.select(MEMBER.ID, MEMBER.EMAIL, MEMBER.DISPLAY_NAME, MEMBER.PARTY_ID, MEMBER.ADMIN)
                 .from(MEMBER).where(MEMBER.ID.eq(id))
                 .fetchOptional(MemberRepository::toMember);
-    }
-
-    public boolean emailExists(String email) {
-        return db.fetchExists(MEMBER, DSL.lower(MEMBER.EMAIL).eq(email.strip().toLowerCase()));
     }
 
     public boolean anyAdmin() {

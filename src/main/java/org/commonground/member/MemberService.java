@@ -20,7 +20,6 @@ import org.commonground.shared.FieldProblem;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.shared.TextRules;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -42,36 +41,43 @@ public class MemberService {
     static final Duration RESEND_PAUSE = Duration.ofMinutes(1);
     static final int VERIFICATION_LINKS_PER_DAY = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ALREADY_REGISTERED_SUBJECT = "Someone tried to register with your Common Ground address";
 
     private final MemberRepository members;
     private final PartyRepository parties;
     private final PasswordEncoder passwordEncoder;
     private final Outbox outbox;
     private final AuditLog audit;
+    private final AccountMailLimiter mailLimiter;
     private final String baseUrl;
     private final boolean adminConfigured;
     private final Clock clock;
 
     public MemberService(MemberRepository members, PartyRepository parties, PasswordEncoder passwordEncoder,
-                         Outbox outbox, AuditLog audit, @Value("${commonground.base-url}") String baseUrl,
+                         Outbox outbox, AuditLog audit, AccountMailLimiter mailLimiter, @Value("${commonground.base-url}") String baseUrl,
                          @Value("${commonground.admin.email:}") String configuredAdminEmail, Clock clock) {
         this.members = members;
         this.parties = parties;
         this.passwordEncoder = passwordEncoder;
         this.outbox = outbox;
         this.audit = audit;
+        this.mailLimiter = mailLimiter;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.adminConfigured = !configuredAdminEmail.isBlank();
         this.clock = clock;
     }
 
     /**
-     * Creates an account. With no admin configured, the first account to register becomes the admin.
+     * Creates an account. With no admin configured, the first account to register becomes the admin. When the
+     * address has an account already, its owner is emailed instead and nothing else happens: the caller must answer
+     * the same either way ("check your email"), so that the form cannot tell who is a member.
      *
-     * @throws InvalidInputException naming each field that is wrong; nothing is stored then
+     * @return the new account, or empty when the address had one
+     * @throws InvalidInputException naming each field that is wrong, or ("email") when too many messages went to the
+     *                               address or from the caller's network lately; nothing is stored then
      */
     @Transactional
-    public Member register(Registration form) {
+    public Optional<Member> register(Registration form) {
         List<FieldProblem> problems = new ArrayList<>();
         TextRules.checkEmail("email", form.email(), problems);
         TextRules.checkLine("displayName", "a display name", form.displayName(), 100, problems);
@@ -82,25 +88,48 @@ public class MemberService {
         InvalidInputException.throwIfAny(problems);
 
         String email = TextRules.normaliseEmail(form.email());
-        if (members.emailExists(email)) {
-            throw alreadyRegistered();
+        mailLimiter.refusal(email).ifPresent(why -> {
+            throw new InvalidInputException("email", why);
+        });
+        Optional<Member> existing = members.findByEmail(email);
+        if (existing.isPresent()) {
+            alreadyRegistered(existing.get(), form.password());
+            return Optional.empty();
         }
         boolean admin = false;
         if (!adminConfigured) {
             members.lockAdminElection();
             admin = !members.anyAdmin();
         }
-        long id;
-        try {
-            id = members.insert(email, form.displayName().strip(), form.partyId(), passwordEncoder.encode(form.password()), admin);
-        } catch (DuplicateKeyException e) {
-            // Two registrations with the same address at once: the unique index decides, this one loses.
-            throw alreadyRegistered();
+        // Two registrations with the same address at once: the unique index decides, and the loser is told as if
+        // the address had had an account all along.
+        Optional<Long> id = members.insert(email, form.displayName().strip(), form.partyId(), passwordEncoder.encode(form.password()), admin);
+        if (id.isEmpty()) {
+            members.findByEmail(email).ifPresent(owner -> outbox.enqueue(owner.email(), ALREADY_REGISTERED_SUBJECT, alreadyRegisteredMail(owner)));
+            return Optional.empty();
         }
-        audit.record(id, admin ? "MEMBER_REGISTERED_AS_FIRST_ADMIN" : "MEMBER_REGISTERED", "member", id, null);
-        Member member = members.findById(id).orElseThrow();
+        audit.record(id.get(), admin ? "MEMBER_REGISTERED_AS_FIRST_ADMIN" : "MEMBER_REGISTERED", "member", id.get(), null);
+        Member member = members.findById(id.get()).orElseThrow();
         sendVerificationLink(member, now());
-        return member;
+        return Optional.of(member);
+    }
+
+    /**
+     * Someone registered with an address that has an account: the owner hears of it (it may be themselves, having
+     * forgotten), and the password is hashed anyway, so the answer takes as long as a real registration's.
+     */
+    private void alreadyRegistered(Member owner, String password) {
+        passwordEncoder.encode(password);
+        outbox.enqueue(owner.email(), ALREADY_REGISTERED_SUBJECT, alreadyRegisteredMail(owner));
+        audit.record(owner.id(), "REGISTRATION_WITH_TAKEN_ADDRESS", "member", owner.id(), null);
+    }
+
+    private String alreadyRegisteredMail(Member owner) {
+        return "Hello " + owner.displayName() + ",\n\n"
+                + "Someone (perhaps you) tried to make a new Common Ground account with this address, which already has one.\n"
+                + "No new account was made. If it was you, sign in; if you have forgotten your password, choose a new one here:\n\n"
+                + baseUrl + "/forgot-password\n\n"
+                + "If it was not you, ignore this message: your account is unchanged.\n";
     }
 
     /** The signed-in member's address and whether it is verified; empty for a visitor. */
@@ -180,12 +209,18 @@ public class MemberService {
     /**
      * Emails a one-time reset link if the address has an account. Says nothing either way to the caller, so the
      * form cannot be used to find out who is a member.
+     *
+     * @throws InvalidInputException ("email") when the address is malformed, or too many messages went to it or
+     *                               from the caller's network lately, whether or not it has an account
      */
     @Transactional
     public void requestPasswordReset(String email) {
         List<FieldProblem> problems = new ArrayList<>();
         TextRules.checkEmail("email", email, problems);
         InvalidInputException.throwIfAny(problems);
+        mailLimiter.refusal(TextRules.normaliseEmail(email)).ifPresent(why -> {
+            throw new InvalidInputException("email", why);
+        });
         Optional<Member> member = members.findByEmail(email);
         if (member.isEmpty()) {
             return;
@@ -229,10 +264,6 @@ public class MemberService {
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock);
-    }
-
-    private static InvalidInputException alreadyRegistered() {
-        return new InvalidInputException("email", "An account with this email address already exists. Sign in, or reset your password.");
     }
 
     private static String newToken() {
