@@ -58,8 +58,9 @@ public class MemberRepository {
         db.update(MEMBER).set(MEMBER.ADMIN, true).where(MEMBER.ID.eq(id)).execute();
     }
 
-    public void updatePassword(long id, String passwordHash) {
-        db.update(MEMBER).set(MEMBER.PASSWORD_HASH, passwordHash).where(MEMBER.ID.eq(id)).execute();
+    /** Sets a new password; sessions that signed in before {@code now} end on their next request. */
+    public void updatePassword(long id, String passwordHash, OffsetDateTime now) {
+        db.update(MEMBER).set(MEMBER.PASSWORD_HASH, passwordHash).set(MEMBER.CREDENTIALS_CHANGED_AT, now).where(MEMBER.ID.eq(id)).execute();
     }
 
     /** Serialises the "first account becomes admin" decision between concurrent registrations. */

@@ -241,7 +241,10 @@ public class MemberService {
         return token != null && !token.isBlank() && members.resetTokenUsable(sha256(token), now());
     }
 
-    /** Sets a new password from an emailed link; the link then stops working, as do older ones. */
+    /**
+     * Sets a new password from an emailed link; the link then stops working, as do older ones, and every session
+     * signed in to the account ends on its next request.
+     */
     @Transactional
     public void resetPassword(String token, String newPassword) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -253,7 +256,7 @@ public class MemberService {
         OffsetDateTime now = now();
         long memberId = members.consumeResetToken(sha256(token), now).orElseThrow(() ->
                 new InvalidInputException("token", "This reset link has expired or was already used. Ask for a new one."));
-        members.updatePassword(memberId, passwordEncoder.encode(newPassword));
+        members.updatePassword(memberId, passwordEncoder.encode(newPassword), now);
         members.expireResetTokens(memberId, now);
         audit.record(memberId, "PASSWORD_RESET", "member", memberId, null);
         // The reset link went to the address too, so following it proves the same as a verification link.

@@ -22,6 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
@@ -61,7 +62,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager signInLimited) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager signInLimited,
+                                            EndSessionsOnPasswordChange passwordChanges) throws Exception {
         // Named, not left to discovery: otherwise the form login builds its own provider from the user details
         // service and password encoder, and the sign-in limits apply to nobody.
         http.authenticationManager(signInLimited);
@@ -75,6 +77,7 @@ public class SecurityConfiguration {
             response.getWriter().write("This sign-in form has expired. Open the sign-in page again and retry.");
         });
         http.addFilterBefore(signInForm, UsernamePasswordAuthenticationFilter.class);
+        http.addFilterAfter(passwordChanges.filter(), SecurityContextHolderFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/images/**", "/icons/**", "/styles/**").permitAll());
         // A new session id at sign-in, so a session id planted before sign-in is useless afterwards.
         http.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
