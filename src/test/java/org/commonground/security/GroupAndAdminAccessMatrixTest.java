@@ -289,7 +289,7 @@ class GroupAndAdminAccessMatrixTest {
                 .find("one's own address verified", e -> members.myEmailVerification(), (e, mine) -> mine.isPresent() && mine.get().verified())
                 .change("send a verification link again", e -> members.resendVerificationLink())
                 .change("verify an address with a guessed link", e -> members.verifyEmail("guessed-token-" + cast.tag))
-                .quiet("unsubscribe with a forged link", e -> notifications.unsubscribe(cast.id(Who.AUTHOR), "forged")), """
+                .quiet("unsubscribe with a forged link", e -> notifications.unsubscribe(cast.id(Who.AUTHOR), null, "forged")), """
                 list parties                     | anyone              // the registration form lists them
                 add a party                      | admin
                 rename a party                   | admin
