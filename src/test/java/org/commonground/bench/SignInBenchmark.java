@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -92,8 +94,7 @@ public final class SignInBenchmark {
             }
             PASSWORD_CHECKS.set(0);
             CountDownLatch go = new CountDownLatch(1);
-            AtomicInteger signedIn = new AtomicInteger();
-            AtomicInteger refused = new AtomicInteger();
+            Map<String, Integer> replies = new ConcurrentSkipListMap<>();
             long started;
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int i = 0; i < attempts; i++) {
@@ -101,7 +102,7 @@ public final class SignInBenchmark {
                     String guess = "wrong-guess-" + i;
                     pool.submit(() -> {
                         go.await();
-                        (post(base, form, email, guess) ? signedIn : refused).incrementAndGet();
+                        replies.merge(post(base, form, email, guess), 1, Integer::sum);
                         return null;
                     });
                 }
@@ -110,12 +111,12 @@ public final class SignInBenchmark {
             }
             long burstMillis = (System.nanoTime() - started) / 1_000_000;
             int checked = PASSWORD_CHECKS.get();
-            boolean rightPasswordRefused = !post(base, openSignIn(base, "10.8.0.1"), email, TestMembers.PASSWORD);
+            String rightPassword = post(base, openSignIn(base, "10.8.0.1"), email, TestMembers.PASSWORD);
 
             System.out.printf("%d wrong-password sign-ins at once against one account, each from its own address, in %d ms:%n", attempts, burstMillis);
             System.out.printf("  reached the password check (accepted): %d (limit per account per minute: %d)%n", checked, limit);
-            System.out.printf("  refused: %d, signed in: %d%n", refused.get(), signedIn.get());
-            System.out.printf("  the right password straight after: %s%n", rightPasswordRefused ? "refused (the limit holds for the minute)" : "ACCEPTED");
+            System.out.printf("  replies: %s%n", replies);
+            System.out.printf("  the right password straight after: %s%n", rightPassword);
         }
     }
 
@@ -132,13 +133,15 @@ public final class SignInBenchmark {
         return new String[] {cookie, csrf.group(1), address};
     }
 
-    /** True when the app signed the client in. */
-    private static boolean post(URI base, String[] form, String email, String password) throws Exception {
+    /** The reply's status and where it sends the client: back to the form with the error, back to it after a failure, or in. */
+    private static String post(URI base, String[] form, String email, String password) throws Exception {
         String body = "username=" + enc(email) + "&password=" + enc(password) + "&_csrf=" + enc(form[1]);
         HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(base.resolve("login")).header("Cookie", form[0])
                 .header("X-Forwarded-For", form[2]).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return reply.statusCode() == 302 && !reply.headers().firstValue("Location").orElse("").contains("error");
+        String location = reply.headers().firstValue("Location").orElse("");
+        return reply.statusCode() + " " + (location.contains("error") ? "refused"
+                : location.endsWith("/login") ? "sent back to sign in (the request failed)" : "signed in (" + location + ")");
     }
 
     private static String enc(String s) {
