@@ -103,7 +103,13 @@ class SignInLimitTest {
     @Test
     void threeHundredAttemptsAtOnceFromOneAddressGetNoMoreThanItsLimit() throws Exception {
         Map<String, Integer> outcomes = atOnce(300, i -> attempt(TestMembers.uniqueEmail("Sprayed"), "wrong-guess", "192.0.2.200"));
-        assertThat(outcomes).containsEntry("BadCredentialsException", 30).containsEntry("LockedException", 270).hasSize(2);
+        // Thirty password checks on a busy machine may outlast the three-second wait for one of the cores' checks:
+        // those are refused as "too many at once" and given back, so a later attempt may use them. Either way no
+        // more than thirty passwords are checked, and the allowance is used, not lost.
+        int checked = outcomes.getOrDefault("BadCredentialsException", 0);
+        assertThat(checked).isLessThanOrEqualTo(30);
+        assertThat(checked + outcomes.getOrDefault("AuthenticationServiceException", 0)).isGreaterThanOrEqualTo(30);
+        assertThat(outcomes).containsKey("LockedException").doesNotContainKey("signed in");
     }
 
     @Test
