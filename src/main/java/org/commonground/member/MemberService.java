@@ -41,7 +41,6 @@ public class MemberService {
     static final Duration RESEND_PAUSE = Duration.ofMinutes(1);
     static final int VERIFICATION_LINKS_PER_DAY = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String ALREADY_REGISTERED_SUBJECT = "Someone tried to register with your Common Ground address";
 
     private final MemberRepository members;
     private final PartyRepository parties;
@@ -93,7 +92,9 @@ public class MemberService {
         });
         Optional<Member> existing = members.findByEmail(email);
         if (existing.isPresent()) {
-            alreadyRegistered(existing.get(), form.password());
+            // Hashed for nothing, so that the answer takes as long as a real registration's.
+            passwordEncoder.encode(form.password());
+            tellOwnerOfRegistrationAttempt(existing.get());
             return Optional.empty();
         }
         boolean admin = false;
@@ -105,7 +106,7 @@ public class MemberService {
         // the address had had an account all along.
         Optional<Long> id = members.insert(email, form.displayName().strip(), form.partyId(), passwordEncoder.encode(form.password()), admin);
         if (id.isEmpty()) {
-            members.findByEmail(email).ifPresent(owner -> outbox.enqueue(owner.email(), ALREADY_REGISTERED_SUBJECT, alreadyRegisteredMail(owner)));
+            members.findByEmail(email).ifPresent(this::tellOwnerOfRegistrationAttempt);
             return Optional.empty();
         }
         audit.record(id.get(), admin ? "MEMBER_REGISTERED_AS_FIRST_ADMIN" : "MEMBER_REGISTERED", "member", id.get(), null);
@@ -114,22 +115,14 @@ public class MemberService {
         return Optional.of(member);
     }
 
-    /**
-     * Someone registered with an address that has an account: the owner hears of it (it may be themselves, having
-     * forgotten), and the password is hashed anyway, so the answer takes as long as a real registration's.
-     */
-    private void alreadyRegistered(Member owner, String password) {
-        passwordEncoder.encode(password);
-        outbox.enqueue(owner.email(), ALREADY_REGISTERED_SUBJECT, alreadyRegisteredMail(owner));
-        audit.record(owner.id(), "REGISTRATION_WITH_TAKEN_ADDRESS", "member", owner.id(), null);
-    }
-
-    private String alreadyRegisteredMail(Member owner) {
-        return "Hello " + owner.displayName() + ",\n\n"
+    /** Someone registered with an address that has an account: the owner hears of it (it may be themselves, having forgotten). */
+    private void tellOwnerOfRegistrationAttempt(Member owner) {
+        outbox.enqueue(owner.email(), "Someone tried to register with your Common Ground address", "Hello " + owner.displayName() + ",\n\n"
                 + "Someone (perhaps you) tried to make a new Common Ground account with this address, which already has one.\n"
                 + "No new account was made. If it was you, sign in; if you have forgotten your password, choose a new one here:\n\n"
                 + baseUrl + "/forgot-password\n\n"
-                + "If it was not you, ignore this message: your account is unchanged.\n";
+                + "If it was not you, ignore this message: your account is unchanged.\n");
+        audit.record(owner.id(), "REGISTRATION_WITH_TAKEN_ADDRESS", "member", owner.id(), null);
     }
 
     /** The signed-in member's address and whether it is verified; empty for a visitor. */

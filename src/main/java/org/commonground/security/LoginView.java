@@ -13,7 +13,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
@@ -57,8 +56,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         HttpSession session = VaadinServletRequest.getCurrent() == null ? null
                 : VaadinServletRequest.getCurrent().getHttpServletRequest().getSession(false);
         Object refusal = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        // Locked: the limit of failures; a service exception: too many password checks at once.
-        if (refusal instanceof LockedException || refusal instanceof AuthenticationServiceException) {
+        if (refusal instanceof LockedException || refusal instanceof TooManySignInsAtOnceException) {
             LoginI18n i18n = LoginI18n.createDefault();
             i18n.getForm().setTitle("Sign in");
             i18n.getForm().setUsername("Email");

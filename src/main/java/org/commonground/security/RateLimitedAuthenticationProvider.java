@@ -5,7 +5,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -16,12 +15,11 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /**
  * Checks a password only after taking an attempt from the account's and the address's allowance, and gives it back
  * when the password was right; and checks only a few passwords at once, since each Argon2 check holds a core and
- * 64 MB for a while: a flood of sign-ins waits briefly, then is refused, rather than taking the whole machine.
+ * 16 MB for a while: a flood of sign-ins waits briefly, then is refused, rather than taking the whole machine.
  */
 class RateLimitedAuthenticationProvider implements AuthenticationProvider {
 
     static final String LIMIT_REACHED = "Too many failed sign-ins. Wait a minute, then try again.";
-    static final String TOO_BUSY = "Too many sign-ins at once. Try again in a moment.";
 
     private final DaoAuthenticationProvider passwords;
     private final SignInAttemptLimiter limiter;
@@ -47,7 +45,7 @@ class RateLimitedAuthenticationProvider implements AuthenticationProvider {
         Authentication result;
         try {
             result = checkPassword(authentication);
-        } catch (AuthenticationServiceException busy) {
+        } catch (TooManySignInsAtOnceException busy) {
             // No password was checked, so no guess was made.
             limiter.giveBackAttempt(email, address);
             throw busy;
@@ -63,11 +61,11 @@ class RateLimitedAuthenticationProvider implements AuthenticationProvider {
     private Authentication checkPassword(Authentication authentication) {
         try {
             if (!passwordChecks.tryAcquire(longestWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new AuthenticationServiceException(TOO_BUSY);
+                throw new TooManySignInsAtOnceException();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AuthenticationServiceException(TOO_BUSY, e);
+            throw new TooManySignInsAtOnceException();
         }
         try {
             return passwords.authenticate(authentication);

@@ -21,7 +21,6 @@ import org.commonground.support.TestMembers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -108,7 +107,7 @@ class SignInLimitTest {
         // more than thirty passwords are checked, and the allowance is used, not lost.
         int checked = outcomes.getOrDefault("BadCredentialsException", 0);
         assertThat(checked).isLessThanOrEqualTo(30);
-        assertThat(checked + outcomes.getOrDefault("AuthenticationServiceException", 0)).isGreaterThanOrEqualTo(30);
+        assertThat(checked + outcomes.getOrDefault("TooManySignInsAtOnceException", 0)).isGreaterThanOrEqualTo(30);
         assertThat(outcomes).containsKey("LockedException").doesNotContainKey("signed in");
     }
 
@@ -152,7 +151,7 @@ class SignInLimitTest {
             checking.await();
             long started = System.nanoTime();
             assertThatThrownBy(() -> provider.authenticate(attempt(email, "wrong", "198.51.100.21")))
-                    .isInstanceOf(AuthenticationServiceException.class).hasMessageContaining("Too many sign-ins at once");
+                    .isInstanceOf(TooManySignInsAtOnceException.class).hasMessageContaining("Too many sign-ins at once");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
             release.countDown();
             assertThatThrownBy(first::get).hasCauseInstanceOf(BadCredentialsException.class);
