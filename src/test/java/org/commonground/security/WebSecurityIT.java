@@ -91,12 +91,16 @@ class WebSecurityIT {
         UiSession thief = UiSession.signIn(base(), member.email(), TestMembers.PASSWORD);
         thief.open("notifications");
         assertThat(thief.findAll(node -> "vaadin-login-form".equals(node.tag()))).as("signed in").isEmpty();
+        // Signed in, but no page opened until after the reset: the time of signing in is what counts.
+        UiSession idle = UiSession.signIn(base(), member.email(), TestMembers.PASSWORD);
 
         members.requestPasswordReset(member.email());
         members.resetPassword(Mailbox.token(db, member.email(), "reset-password"), "fresh-lantern-meadow-8");
 
         thief.open("notifications");
         assertThat(thief.findAll(node -> "vaadin-login-form".equals(node.tag()))).as("sent to sign in").isNotEmpty();
+        idle.open("notifications");
+        assertThat(idle.findAll(node -> "vaadin-login-form".equals(node.tag()))).as("the idle session too").isNotEmpty();
         UiSession owner = UiSession.signIn(base(), member.email(), "fresh-lantern-meadow-8");
         owner.open("notifications");
         owner.open("notifications");
