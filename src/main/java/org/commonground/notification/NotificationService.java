@@ -69,6 +69,12 @@ public class NotificationService {
         db.execute("update member set email_notifications = ? where id = ?", preference.name(), currentMember.require().id());
     }
 
+    /** What an unsubscribe link is worth, changing nothing: its page asks to confirm only if it would work. */
+    @Transactional(readOnly = true)
+    public UnsubscribeVerdict checkUnsubscribeLink(long memberId, Long issuedDay, String token) {
+        return unsubscribe.check(memberId, issuedDay, token);
+    }
+
     /**
      * From a signed link in an email, without signing in: stops all emails, if the link is genuine and not too old.
      *

@@ -1,12 +1,14 @@
 package org.commonground.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -71,12 +75,14 @@ class UnsubscribeLinksTest {
         EmailPreference before = notifications.emailPreference();
         TestMembers.signOut();
         long day = LocalDate.now(ZoneOffset.UTC).minusDays(91).toEpochDay();
-        MockHttpServletResponse old = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build()
-                .perform(post("/unsubscribe").param("m", String.valueOf(member.id())).param("d", String.valueOf(day))
-                        .param("t", links.token(member.id(), day)))
-                .andReturn().getResponse();
-        assertThat(old.getStatus()).isEqualTo(410);
-        assertThat(old.getContentAsString(StandardCharsets.UTF_8)).contains("This link is too old", "work for 90 days", "href=\"/notifications\"");
+        MockMvc http = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        for (MockHttpServletRequestBuilder request : List.of(get("/unsubscribe"), post("/unsubscribe"))) {
+            MockHttpServletResponse old = http.perform(request.param("m", String.valueOf(member.id())).param("d", String.valueOf(day))
+                    .param("t", links.token(member.id(), day))).andReturn().getResponse();
+            assertThat(old.getStatus()).isEqualTo(410);
+            assertThat(old.getContentAsString(StandardCharsets.UTF_8)).contains("This link is too old", "work for 90 days", "href=\"/notifications\"")
+                    .doesNotContain("<form");
+        }
         TestMembers.signIn(member);
         assertThat(notifications.emailPreference()).isEqualTo(before).isNotEqualTo(EmailPreference.NEVER);
     }

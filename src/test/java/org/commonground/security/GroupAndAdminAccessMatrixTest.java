@@ -20,6 +20,7 @@ import org.commonground.member.MemberService;
 import org.commonground.member.Registration;
 import org.commonground.notification.EmailPreference;
 import org.commonground.notification.NotificationService;
+import org.commonground.notification.UnsubscribeVerdict;
 import org.commonground.pact.PactService;
 import org.commonground.party.PartyConfirmationService;
 import org.commonground.party.PartyRepository;
@@ -289,7 +290,9 @@ class GroupAndAdminAccessMatrixTest {
                 .find("one's own address verified", e -> members.myEmailVerification(), (e, mine) -> mine.isPresent() && mine.get().verified())
                 .change("send a verification link again", e -> members.resendVerificationLink())
                 .change("verify an address with a guessed link", e -> members.verifyEmail("guessed-token-" + cast.tag))
-                .quiet("unsubscribe with a forged link", e -> notifications.unsubscribe(cast.id(Who.AUTHOR), null, "forged")), """
+                .quiet("unsubscribe with a forged link", e -> notifications.unsubscribe(cast.id(Who.AUTHOR), null, "forged"))
+                .find("a forged unsubscribe link works", e -> notifications.checkUnsubscribeLink(cast.id(Who.AUTHOR), null, "forged"),
+                        (e, verdict) -> verdict == UnsubscribeVerdict.GENUINE), """
                 list parties                     | anyone              // the registration form lists them
                 add a party                      | admin
                 rename a party                   | admin
@@ -309,6 +312,7 @@ class GroupAndAdminAccessMatrixTest {
                 send a verification link again   | nobody              // only to an unverified address (EmailVerificationTest)
                 verify an address with a guessed link | nobody
                 unsubscribe with a forged link   | nobody
+                a forged unsubscribe link works  | nobody
                 """);
     }
 
