@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 
 import org.commonground.support.TestDatabaseInitializer;
 import org.commonground.support.TestMembers;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,8 +35,6 @@ class ForwardedHeadersIT {
     int port;
     @Autowired
     TestMembers testMembers;
-    @Autowired
-    DSLContext db;
 
     @Test
     void twoClientsBehindTheProxyHaveTheirOwnAllowance() throws Exception {
