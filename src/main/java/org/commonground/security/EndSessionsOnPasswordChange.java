@@ -27,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class EndSessionsOnPasswordChange {
 
-    static final String SIGNED_IN_AT = EndSessionsOnPasswordChange.class.getName() + ".signedInAt";
+    private static final String SIGNED_IN_AT = EndSessionsOnPasswordChange.class.getName() + ".signedInAt";
 
     private final DSLContext db;
 
