@@ -173,7 +173,7 @@ public class DemoData implements ApplicationRunner {
         Map<String, SignedInMember> people = new LinkedHashMap<>();
         PEOPLE.forEach((name, code) -> {
             Member m = memberService.register(new Registration(email(name), name,
-                    parties.findByCode(code).orElseThrow().id(), password(name)));
+                    parties.findByCode(code).orElseThrow().id(), password(name))).orElseThrow();
             // Demo accounts are verified: nobody can follow a link to a demo address.
             members.markVerified(m.id(), OffsetDateTime.now());
             people.put(name, new SignedInMember(m.id(), m.email(), m.displayName(), m.partyId(), code, "#000000", m.admin(), null));

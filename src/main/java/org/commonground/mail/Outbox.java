@@ -11,8 +11,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Outgoing mail is written to the outbox in the caller's transaction, so a message leaves only if the change that
- * caused it commits. {@link OutboxDispatcher} sends it when SMTP is configured; otherwise it stays here and the
- * log shows it, which is enough to follow a sign-in link on a developer's machine.
+ * caused it commits. {@link OutboxDispatcher} sends it when SMTP is configured; otherwise it stays here, and the log
+ * says which row to read. Never the body: it holds reset and verification links, which would let anyone who reads
+ * the log (or wherever it is shipped) take over the account.
  */
 @Service
 public class Outbox {
@@ -45,13 +46,14 @@ public class Outbox {
     }
 
     public void enqueue(String recipient, String subject, String body) {
-        db.insertInto(MAIL_OUTBOX)
+        long id = db.insertInto(MAIL_OUTBOX)
                 .set(MAIL_OUTBOX.RECIPIENT, recipient)
                 .set(MAIL_OUTBOX.SUBJECT, subject)
                 .set(MAIL_OUTBOX.BODY, body)
-                .execute();
+                .returning(MAIL_OUTBOX.ID).fetchOne(MAIL_OUTBOX.ID);
         if (!smtpConfigured) {
-            log.info("No SMTP server configured (spring.mail.host); mail kept in the outbox for {}: {}\n{}", recipient, subject, body);
+            log.info("No SMTP server configured (spring.mail.host); mail {} kept in the outbox for {}: {} "
+                    + "(to read it: select body from mail_outbox where id = {})", id, recipient, subject, id);
         }
     }
 }

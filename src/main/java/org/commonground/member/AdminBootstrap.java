@@ -69,7 +69,7 @@ class AdminBootstrap implements ApplicationRunner {
                     + String.join(" ", problems.stream().map(FieldProblem::message).toList()));
         }
         long noneParty = parties.findByCode("NONE").orElseThrow().id();
-        long id = members.insert(email, "Administrator", noneParty, passwordEncoder.encode(password), true);
+        long id = members.insert(email, "Administrator", noneParty, passwordEncoder.encode(password), true).orElseThrow();
         members.markVerified(id, OffsetDateTime.now());
         audit.record(null, AuditAction.ADMIN_CREATED_BY_CONFIGURATION, "member", id, null);
         log.info("Created the admin account {} from configuration.", email);

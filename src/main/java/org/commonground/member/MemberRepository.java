@@ -22,14 +22,16 @@ public class MemberRepository {
         this.db = db;
     }
 
-    public long insert(String email, String displayName, long partyId, String passwordHash, boolean admin) {
+    /** The new member's id; empty when the address has an account already (in any letter case). */
+    public Optional<Long> insert(String email, String displayName, long partyId, String passwordHash, boolean admin) {
         return db.insertInto(MEMBER)
                 .set(MEMBER.EMAIL, email)
                 .set(MEMBER.DISPLAY_NAME, displayName)
                 .set(MEMBER.PARTY_ID, partyId)
                 .set(MEMBER.PASSWORD_HASH, passwordHash)
                 .set(MEMBER.ADMIN, admin)
-                .returning(MEMBER.ID).fetchOne(MEMBER.ID);
+                .onConflictDoNothing()
+                .returning(MEMBER.ID).fetchOptional(MEMBER.ID);
     }
 
     public Optional<Member> findByEmail(String email) {
@@ -44,10 +46,6 @@ public class MemberRepository {
                 .fetchOptional(MemberRepository::toMember);
     }
 
-    public boolean emailExists(String email) {
-        return db.fetchExists(MEMBER, DSL.lower(MEMBER.EMAIL).eq(email.strip().toLowerCase()));
-    }
-
     public boolean anyAdmin() {
         return db.fetchExists(MEMBER, MEMBER.ADMIN.isTrue());
     }
@@ -60,8 +58,9 @@ public class MemberRepository {
         db.update(MEMBER).set(MEMBER.ADMIN, true).where(MEMBER.ID.eq(id)).execute();
     }
 
-    public void updatePassword(long id, String passwordHash) {
-        db.update(MEMBER).set(MEMBER.PASSWORD_HASH, passwordHash).where(MEMBER.ID.eq(id)).execute();
+    /** Sets a new password; sessions that signed in before {@code now} end on their next request. */
+    public void updatePassword(long id, String passwordHash, OffsetDateTime now) {
+        db.update(MEMBER).set(MEMBER.PASSWORD_HASH, passwordHash).set(MEMBER.CREDENTIALS_CHANGED_AT, now).where(MEMBER.ID.eq(id)).execute();
     }
 
     /** Serialises the "first account becomes admin" decision between concurrent registrations. */

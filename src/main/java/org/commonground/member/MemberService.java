@@ -21,7 +21,6 @@ import org.commonground.shared.FieldProblem;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.shared.TextRules;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -49,30 +48,36 @@ public class MemberService {
     private final PasswordEncoder passwordEncoder;
     private final Outbox outbox;
     private final AuditLog audit;
+    private final AccountMailLimiter mailLimiter;
     private final String baseUrl;
     private final boolean adminConfigured;
     private final Clock clock;
 
     public MemberService(MemberRepository members, PartyRepository parties, PasswordEncoder passwordEncoder,
-                         Outbox outbox, AuditLog audit, @Value("${commonground.base-url}") String baseUrl,
+                         Outbox outbox, AuditLog audit, AccountMailLimiter mailLimiter, @Value("${commonground.base-url}") String baseUrl,
                          @Value("${commonground.admin.email:}") String configuredAdminEmail, Clock clock) {
         this.members = members;
         this.parties = parties;
         this.passwordEncoder = passwordEncoder;
         this.outbox = outbox;
         this.audit = audit;
+        this.mailLimiter = mailLimiter;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.adminConfigured = !configuredAdminEmail.isBlank();
         this.clock = clock;
     }
 
     /**
-     * Creates an account. With no admin configured, the first account to register becomes the admin.
+     * Creates an account. With no admin configured, the first account to register becomes the admin. When the
+     * address has an account already, its owner is emailed instead and nothing else happens: the caller must answer
+     * the same either way ("check your email"), so that the form cannot tell who is a member.
      *
-     * @throws InvalidInputException naming each field that is wrong; nothing is stored then
+     * @return the new account, or empty when the address had one
+     * @throws InvalidInputException naming each field that is wrong, or ("email") when too many messages went to the
+     *                               address or from the caller's network lately; nothing is stored then
      */
     @Transactional
-    public Member register(Registration form) {
+    public Optional<Member> register(Registration form) {
         List<FieldProblem> problems = new ArrayList<>();
         TextRules.checkEmail("email", form.email(), problems);
         TextRules.checkLine("displayName", "a display name", form.displayName(), 100, problems);
@@ -83,25 +88,42 @@ public class MemberService {
         InvalidInputException.throwIfAny(problems);
 
         String email = TextRules.normaliseEmail(form.email());
-        if (members.emailExists(email)) {
-            throw alreadyRegistered();
+        mailLimiter.refusal(email).ifPresent(why -> {
+            throw new InvalidInputException("email", why);
+        });
+        Optional<Member> existing = members.findByEmail(email);
+        if (existing.isPresent()) {
+            // Hashed for nothing, so that the answer takes as long as a real registration's.
+            passwordEncoder.encode(form.password());
+            tellOwnerOfRegistrationAttempt(existing.get());
+            return Optional.empty();
         }
         boolean admin = false;
         if (!adminConfigured) {
             members.lockAdminElection();
             admin = !members.anyAdmin();
         }
-        long id;
-        try {
-            id = members.insert(email, form.displayName().strip(), form.partyId(), passwordEncoder.encode(form.password()), admin);
-        } catch (DuplicateKeyException e) {
-            // Two registrations with the same address at once: the unique index decides, this one loses.
-            throw alreadyRegistered();
+        // Two registrations with the same address at once: the unique index decides, and the loser is told as if
+        // the address had had an account all along.
+        Optional<Long> id = members.insert(email, form.displayName().strip(), form.partyId(), passwordEncoder.encode(form.password()), admin);
+        if (id.isEmpty()) {
+            members.findByEmail(email).ifPresent(this::tellOwnerOfRegistrationAttempt);
+            return Optional.empty();
         }
-        audit.record(id, admin ? AuditAction.MEMBER_REGISTERED_AS_FIRST_ADMIN : AuditAction.MEMBER_REGISTERED, "member", id, null);
-        Member member = members.findById(id).orElseThrow();
+        audit.record(id.get(), admin ? AuditAction.MEMBER_REGISTERED_AS_FIRST_ADMIN : AuditAction.MEMBER_REGISTERED, "member", id.get(), null);
+        Member member = members.findById(id.get()).orElseThrow();
         sendVerificationLink(member, now());
-        return member;
+        return Optional.of(member);
+    }
+
+    /** Someone registered with an address that has an account: the owner hears of it (it may be themselves, having forgotten). */
+    private void tellOwnerOfRegistrationAttempt(Member owner) {
+        outbox.enqueue(owner.email(), "Someone tried to register with your Common Ground address", "Hello " + owner.displayName() + ",\n\n"
+                + "Someone (perhaps you) tried to make a new Common Ground account with this address, which already has one.\n"
+                + "No new account was made. If it was you, sign in; if you have forgotten your password, choose a new one here:\n\n"
+                + baseUrl + "/forgot-password\n\n"
+                + "If it was not you, ignore this message: your account is unchanged.\n");
+        audit.record(owner.id(), AuditAction.REGISTRATION_WITH_TAKEN_ADDRESS, "member", owner.id(), null);
     }
 
     /** The signed-in member's address and whether it is verified; empty for a visitor. */
@@ -181,12 +203,18 @@ public class MemberService {
     /**
      * Emails a one-time reset link if the address has an account. Says nothing either way to the caller, so the
      * form cannot be used to find out who is a member.
+     *
+     * @throws InvalidInputException ("email") when the address is malformed, or too many messages went to it or
+     *                               from the caller's network lately, whether or not it has an account
      */
     @Transactional
     public void requestPasswordReset(String email) {
         List<FieldProblem> problems = new ArrayList<>();
         TextRules.checkEmail("email", email, problems);
         InvalidInputException.throwIfAny(problems);
+        mailLimiter.refusal(TextRules.normaliseEmail(email)).ifPresent(why -> {
+            throw new InvalidInputException("email", why);
+        });
         Optional<Member> member = members.findByEmail(email);
         if (member.isEmpty()) {
             return;
@@ -207,7 +235,10 @@ public class MemberService {
         return token != null && !token.isBlank() && members.resetTokenUsable(sha256(token), now());
     }
 
-    /** Sets a new password from an emailed link; the link then stops working, as do older ones. */
+    /**
+     * Sets a new password from an emailed link; the link then stops working, as do older ones, and every session
+     * signed in to the account ends on its next request.
+     */
     @Transactional
     public void resetPassword(String token, String newPassword) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -219,7 +250,7 @@ public class MemberService {
         OffsetDateTime now = now();
         long memberId = members.consumeResetToken(sha256(token), now).orElseThrow(() ->
                 new InvalidInputException("token", "This reset link has expired or was already used. Ask for a new one."));
-        members.updatePassword(memberId, passwordEncoder.encode(newPassword));
+        members.updatePassword(memberId, passwordEncoder.encode(newPassword), now);
         members.expireResetTokens(memberId, now);
         audit.record(memberId, AuditAction.PASSWORD_RESET, "member", memberId, null);
         // The reset link went to the address too, so following it proves the same as a verification link.
@@ -230,10 +261,6 @@ public class MemberService {
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock);
-    }
-
-    private static InvalidInputException alreadyRegistered() {
-        return new InvalidInputException("email", "An account with this email address already exists. Sign in, or reset your password.");
     }
 
     private static String newToken() {

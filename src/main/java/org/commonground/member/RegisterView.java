@@ -57,10 +57,11 @@ public class RegisterView extends VerticalLayout {
         register.addClickListener(e -> {
             Forms.clear(email, displayName, party, password);
             try {
-                Member member = members.register(new Registration(email.getValue(), displayName.getValue(),
+                members.register(new Registration(email.getValue(), displayName.getValue(),
                         party.getValue() == null ? null : party.getValue().id(), password.getValue()));
-                Forms.success("Welcome to Common Ground. We emailed a link to " + member.email()
-                        + ": open it to verify your address. You can sign in now.");
+                // The same answer whether or not the address had an account: its owner learns which by email.
+                Forms.success("Check your email: we sent a message to " + email.getValue().strip()
+                        + ". If this is a new account, open the link in it to verify your address; you can sign in now.");
                 getUI().ifPresent(ui -> ui.navigate(LoginView.class));
             } catch (InvalidInputException problem) {
                 Forms.show(problem, Map.of("email", email, "displayName", displayName, "partyId", party, "password", password));

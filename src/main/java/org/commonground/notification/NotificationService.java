@@ -69,13 +69,23 @@ public class NotificationService {
         db.execute("update member set email_notifications = ? where id = ?", preference.name(), currentMember.require().id());
     }
 
-    /** From a signed link in an email, without signing in: stops all emails. False when the link is not genuine. */
+    /** What an unsubscribe link is worth, changing nothing: its page asks to confirm only if it would work. */
+    @Transactional(readOnly = true)
+    public UnsubscribeVerdict checkUnsubscribeLink(long memberId, Long issuedDay, String token) {
+        return unsubscribe.check(memberId, issuedDay, token);
+    }
+
+    /**
+     * From a signed link in an email, without signing in: stops all emails, if the link is genuine and not too old.
+     *
+     * @param issuedDay the day the link was made, counted from 1970-01-01; null for a link from before links had one
+     */
     @Transactional
-    public boolean unsubscribe(long memberId, String token) {
-        if (!unsubscribe.valid(memberId, token)) {
-            return false;
+    public UnsubscribeVerdict unsubscribe(long memberId, Long issuedDay, String token) {
+        UnsubscribeVerdict verdict = unsubscribe.check(memberId, issuedDay, token);
+        if (verdict == UnsubscribeVerdict.GENUINE) {
+            db.execute("update member set email_notifications = 'NEVER' where id = ?", memberId);
         }
-        db.execute("update member set email_notifications = 'NEVER' where id = ?", memberId);
-        return true;
+        return verdict;
     }
 }

@@ -29,20 +29,37 @@ class UnsubscribeController {
     }
 
     @GetMapping("/unsubscribe")
-    ResponseEntity<String> confirm(@RequestParam(defaultValue = "0") long m, @RequestParam(defaultValue = "") String t) {
+    ResponseEntity<String> confirm(@RequestParam(defaultValue = "0") long m, @RequestParam(required = false) Long d,
+                                   @RequestParam(defaultValue = "") String t) {
+        UnsubscribeVerdict verdict = notifications.checkUnsubscribeLink(m, d, t);
+        if (verdict != UnsubscribeVerdict.GENUINE) {
+            return refusal(verdict);
+        }
         return page(HttpStatus.OK, "<h1>Stop emails from Common Ground?</h1>\n<p>You will still see notifications in the app.</p>\n"
                 + "<form method=\"post\" action=\"/unsubscribe\"><input type=\"hidden\" name=\"m\" value=\"" + m + "\"/>"
+                + (d == null ? "" : "<input type=\"hidden\" name=\"d\" value=\"" + d + "\"/>")
                 + "<input type=\"hidden\" name=\"t\" value=\"" + escape(t) + "\"/><button type=\"submit\">Stop all emails</button></form>\n");
     }
 
     @PostMapping("/unsubscribe")
-    ResponseEntity<String> unsubscribe(@RequestParam(defaultValue = "0") long m, @RequestParam(defaultValue = "") String t) {
-        if (!notifications.unsubscribe(m, t)) {
-            return page(HttpStatus.BAD_REQUEST, "<h1>This link does not work</h1>\n<p>It may have been copied incompletely. "
-                    + "Sign in and choose under Notifications which emails you get.</p>\n");
+    ResponseEntity<String> unsubscribe(@RequestParam(defaultValue = "0") long m, @RequestParam(required = false) Long d,
+                                       @RequestParam(defaultValue = "") String t) {
+        UnsubscribeVerdict verdict = notifications.unsubscribe(m, d, t);
+        if (verdict != UnsubscribeVerdict.GENUINE) {
+            return refusal(verdict);
         }
         return page(HttpStatus.OK, "<h1>No more emails</h1>\n<p>Common Ground will not email you about notifications any more. "
-                + "You can change this under Notifications after signing in.</p>\n");
+                + "You can change this under <a href=\"/notifications\">Notifications</a> after signing in.</p>\n");
+    }
+
+    private static ResponseEntity<String> refusal(UnsubscribeVerdict verdict) {
+        return switch (verdict) {
+            case EXPIRED -> page(HttpStatus.GONE, "<h1>This link is too old</h1>\n<p>The links in our emails work for "
+                    + UnsubscribeLinks.LIFETIME_DAYS + " days, and this one is older. The link in a recent email works, or "
+                    + "<a href=\"/notifications\">sign in and choose under Notifications</a> which emails you get.</p>\n");
+            case NOT_GENUINE, GENUINE -> page(HttpStatus.BAD_REQUEST, "<h1>This link does not work</h1>\n<p>It may have been copied incompletely. "
+                    + "<a href=\"/notifications\">Sign in and choose under Notifications</a> which emails you get.</p>\n");
+        };
     }
 
     private static ResponseEntity<String> page(HttpStatus status, String body) {

@@ -14,6 +14,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 
 @Route(value = "login", autoLayout = false)
@@ -54,13 +55,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         login.setError(true);
         HttpSession session = VaadinServletRequest.getCurrent() == null ? null
                 : VaadinServletRequest.getCurrent().getHttpServletRequest().getSession(false);
-        if (session != null && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof LockedException locked) {
+        Object refusal = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        if (refusal instanceof LockedException || refusal instanceof TooManySignInsAtOnceException) {
             LoginI18n i18n = LoginI18n.createDefault();
             i18n.getForm().setTitle("Sign in");
             i18n.getForm().setUsername("Email");
             i18n.getForm().setSubmit("Sign in");
             i18n.getErrorMessage().setTitle("Too many attempts");
-            i18n.getErrorMessage().setMessage(locked.getMessage());
+            i18n.getErrorMessage().setMessage(((AuthenticationException) refusal).getMessage());
             login.setI18n(i18n);
         }
     }

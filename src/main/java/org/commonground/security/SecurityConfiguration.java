@@ -2,8 +2,11 @@ package org.commonground.security;
 
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
+import java.time.Duration;
+
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -19,6 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
@@ -58,7 +62,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager signInLimited) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager signInLimited,
+                                            EndSessionsOnPasswordChange passwordChanges) throws Exception {
         // Named, not left to discovery: otherwise the form login builds its own provider from the user details
         // service and password encoder, and the sign-in limits apply to nobody.
         http.authenticationManager(signInLimited);
@@ -72,6 +77,7 @@ public class SecurityConfiguration {
             response.getWriter().write("This sign-in form has expired. Open the sign-in page again and retry.");
         });
         http.addFilterBefore(signInForm, UsernamePasswordAuthenticationFilter.class);
+        http.addFilterAfter(passwordChanges.filter(), SecurityContextHolderFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/images/**", "/icons/**", "/styles/**").permitAll());
         // A new session id at sign-in, so a session id planted before sign-in is useless afterwards.
         http.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
@@ -86,10 +92,12 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(MemberDetailsService members, PasswordEncoder encoder,
-                                                SignInAttemptLimiter limiter) {
+    AuthenticationManager authenticationManager(MemberDetailsService members, PasswordEncoder encoder, SignInAttemptLimiter limiter,
+                                                @Value("${commonground.sign-in.password-checks-at-once:0}") int checksAtOnce) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(members);
         passwords.setPasswordEncoder(encoder);
-        return new ProviderManager(new RateLimitedAuthenticationProvider(passwords, limiter));
+        // One Argon2 check per core by default: more at once only makes each slower.
+        int permits = checksAtOnce > 0 ? checksAtOnce : Runtime.getRuntime().availableProcessors();
+        return new ProviderManager(new RateLimitedAuthenticationProvider(passwords, limiter, permits, Duration.ofSeconds(3)));
     }
 }

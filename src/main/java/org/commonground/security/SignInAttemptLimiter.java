@@ -43,14 +43,27 @@ public class SignInAttemptLimiter {
         this.perAddress = () -> address;
     }
 
-    /** True when this account or address has used up its failed attempts for now. */
-    public boolean isBlocked(String email, String address) {
-        return accountBucket(email).getAvailableTokens() <= 0 || addressBucket(address).getAvailableTokens() <= 0;
+    /**
+     * Takes one attempt from the address's and then the account's allowance, before the password is checked, so
+     * that attempts made at once cannot all pass a check that none of them has yet counted against. False, and
+     * nothing taken, when either is used up.
+     */
+    public boolean tryStartAttempt(String email, String address) {
+        BucketProxy byAddress = addressBucket(address);
+        if (!byAddress.tryConsume(1)) {
+            return false;
+        }
+        if (!accountBucket(email).tryConsume(1)) {
+            byAddress.addTokens(1);
+            return false;
+        }
+        return true;
     }
 
-    public void recordFailure(String email, String address) {
-        accountBucket(email).tryConsume(1);
-        addressBucket(address).tryConsume(1);
+    /** Gives back the attempt of a sign-in that succeeded, or was never checked: only failures count. */
+    public void giveBackAttempt(String email, String address) {
+        addressBucket(address).addTokens(1);
+        accountBucket(email).addTokens(1);
     }
 
     /** Sweeps buckets that have refilled, so the table does not grow with every address ever seen. */

@@ -210,7 +210,7 @@ class EmailVerificationTest {
 
         // Whoever registers the invited address first gets nothing until they show that it is theirs.
         TestMembers.signOut();
-        Member registered = members.register(new Registration(invited, "Invited", parties.findByCode("LAB").orElseThrow().id(), TestMembers.PASSWORD));
+        Member registered = members.register(new Registration(invited, "Invited", parties.findByCode("LAB").orElseThrow().id(), TestMembers.PASSWORD)).orElseThrow();
         SignedInMember claimant = new SignedInMember(registered.id(), registered.email(), registered.displayName(), registered.partyId(),
                 "LAB", "#E4003B", false, null);
         TestMembers.signIn(claimant);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.commonground.jooq.Tables.MAIL_OUTBOX;
 import static org.commonground.jooq.Tables.MEMBER;
 
+import javax.sql.DataSource;
+
 import org.commonground.party.PartyRepository;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.support.IntegrationTest;
@@ -13,10 +15,16 @@ import org.commonground.support.TestMembers;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 @IntegrationTest
 class MemberServiceTest {
@@ -29,6 +37,8 @@ class MemberServiceTest {
     DSLContext db;
     @Autowired
     AuthenticationManager authentication;
+    @Autowired
+    DataSource dataSource;
 
     private long green() {
         return parties.findByCode("GRN").orElseThrow().id();
@@ -45,7 +55,7 @@ class MemberServiceTest {
     @Test
     void registersAMemberWithAnArgon2idHashNotThePassword() {
         String email = TestMembers.uniqueEmail("Rhiannon");
-        Member m = members.register(new Registration(email, "  Rhiannon Evans ", green(), TestMembers.PASSWORD));
+        Member m = members.register(new Registration(email, "  Rhiannon Evans ", green(), TestMembers.PASSWORD)).orElseThrow();
         assertThat(m.displayName()).isEqualTo("Rhiannon Evans");
         String hash = db.select(MEMBER.PASSWORD_HASH).from(MEMBER).where(MEMBER.ID.eq(m.id())).fetchOne(MEMBER.PASSWORD_HASH);
         assertThat(hash).startsWith("$argon2id$").doesNotContain(TestMembers.PASSWORD);
@@ -53,12 +63,68 @@ class MemberServiceTest {
                 .isAuthenticated()).isTrue();
     }
 
+    /** The form's answer must not tell whether the address has an account: the owner hears by email instead. */
     @Test
-    void refusesADuplicateEmailInAnyLetterCase() {
+    void aTakenAddressIsNotRevealedButItsOwnerIsToldByEmail() {
         String email = TestMembers.uniqueEmail("Dup");
-        members.register(new Registration(email, "First", green(), TestMembers.PASSWORD));
-        InvalidInputException e = refused(new Registration(email.toUpperCase(), "Second", green(), TestMembers.PASSWORD));
-        assertThat(e.messageFor("email")).contains("already exists");
+        Member first = members.register(new Registration(email, "First", green(), TestMembers.PASSWORD)).orElseThrow();
+        long before = db.fetchCount(MEMBER);
+        assertThat(members.register(new Registration(email.toUpperCase(), "Second", green(), "other-lantern-meadow-6"))).isEmpty();
+        assertThat(db.fetchCount(MEMBER)).as("nothing stored").isEqualTo(before);
+        assertThat(db.select(MAIL_OUTBOX.SUBJECT, MAIL_OUTBOX.BODY).from(MAIL_OUTBOX).where(MAIL_OUTBOX.RECIPIENT.eq(first.email()))
+                .orderBy(MAIL_OUTBOX.ID.desc()).limit(1).fetchOne())
+                .satisfies(mail -> {
+                    assertThat(mail.value1()).contains("tried to register");
+                    assertThat(mail.value2()).contains("/forgot-password").contains("Hello First");
+                });
+        assertThat(authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(email, TestMembers.PASSWORD))
+                .isAuthenticated()).as("the owner's password is unchanged").isTrue();
+    }
+
+    /** Three messages an hour to any one address, through either form; the fourth is refused, account or not. */
+    @Test
+    void messagesToOneAddressAreLimitedWhetherOrNotItHasAnAccount() {
+        String member = TestMembers.uniqueEmail("Flooded");
+        members.register(new Registration(member, "Flooded", green(), TestMembers.PASSWORD));
+        members.requestPasswordReset(member);
+        members.register(new Registration(member.toUpperCase(), "Again", green(), TestMembers.PASSWORD));
+        String stranger = TestMembers.uniqueEmail("Stranger");
+        for (int i = 0; i < 3; i++) {
+            members.requestPasswordReset(stranger);
+        }
+        long mailsBefore = db.fetchCount(MAIL_OUTBOX);
+        assertThatThrownBy(() -> members.requestPasswordReset(member)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("as many messages to this address as we send in an hour");
+        assertThatThrownBy(() -> members.requestPasswordReset(stranger)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("as many messages to this address as we send in an hour");
+        assertThat(refused(new Registration(member, "Third", green(), TestMembers.PASSWORD)).messageFor("email"))
+                .contains("as many messages to this address");
+        assertThat(db.fetchCount(MAIL_OUTBOX)).isEqualTo(mailsBefore);
+    }
+
+    /** Ten requests an hour from one client address, to any addresses; another client, or no web request, is unaffected. */
+    @Test
+    void requestsFromOneClientAreLimited() {
+        AccountMailLimiter limiter = new AccountMailLimiter(dataSource, 3, 10);
+        try {
+            asWebRequestFrom("198.51.100.41");
+            for (int i = 0; i < 10; i++) {
+                assertThat(limiter.refusal(TestMembers.uniqueEmail("Sprayed"))).isEmpty();
+            }
+            assertThat(limiter.refusal(TestMembers.uniqueEmail("Sprayed"))).hasValueSatisfying(why ->
+                    assertThat(why).contains("Too many requests from your network"));
+            asWebRequestFrom("198.51.100.42");
+            assertThat(limiter.refusal(TestMembers.uniqueEmail("Elsewhere"))).isEmpty();
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+        assertThat(limiter.refusal(TestMembers.uniqueEmail("Offline"))).isEmpty();
+    }
+
+    private static void asWebRequestFrom(String address) {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setRemoteAddr(address);
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
     }
 
     @Test
@@ -77,7 +143,7 @@ class MemberServiceTest {
     @Test
     void storesHtmlAndSqlAsPlainText() {
         String name = "<script>alert(1)</script>'); drop table member;--";
-        Member m = members.register(new Registration(TestMembers.uniqueEmail("Bobby"), name, green(), TestMembers.PASSWORD));
+        Member m = members.register(new Registration(TestMembers.uniqueEmail("Bobby"), name, green(), TestMembers.PASSWORD)).orElseThrow();
         assertThat(m.displayName()).isEqualTo(name);
         assertThat(db.fetchCount(MEMBER)).isPositive();
     }
@@ -106,6 +172,18 @@ class MemberServiceTest {
         assertThat(members.isResetLinkUsable(token)).isFalse();
         assertThatThrownBy(() -> members.resetPassword(token, "another-lantern-meadow-5"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("already used");
+    }
+
+    /** Without SMTP the log says where the mail is, never what it says: a reset link in a log takes the account. */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void theLogWithoutSmtpHoldsNoResetLink(CapturedOutput log) {
+        String email = TestMembers.uniqueEmail("Logged");
+        members.register(new Registration(email, "Logged", green(), TestMembers.PASSWORD));
+        members.requestPasswordReset(email);
+        String token = Mailbox.token(db, email, "reset-password");
+        assertThat(log.getOut()).contains("Reset your Common Ground password").contains("select body from mail_outbox where id =")
+                .doesNotContain(token).doesNotContain("verify-email?token=");
     }
 
     @Test

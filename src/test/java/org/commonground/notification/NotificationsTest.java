@@ -2,6 +2,8 @@ package org.commonground.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +157,7 @@ class NotificationsTest {
         assertThat(toGreen).hasSize(1);
         assertThat(toGreen.getFirst().getSubject()).isEqualTo("Common Ground: a reply to your comment").doesNotContain("Bangor");
         String body = toGreen.getFirst().getContent().toString();
-        assertThat(body).contains("Lowri Libdem replied", "/proposals/" + proposal, "/unsubscribe?m=" + green.id() + "&t=");
+        assertThat(body).contains("Lowri Libdem replied", "/proposals/" + proposal, "/unsubscribe?m=" + green.id() + "&d=" + LocalDate.now(ZoneOffset.UTC).toEpochDay() + "&t=");
         assertThat(mailTo(greenToo, 1)).extracting(MimeMessage::getSubject).containsExactly("Common Ground: you were mentioned in a comment");
         assertThat(mailTo(libDem, 0)).isEmpty();
 
@@ -245,9 +247,10 @@ class NotificationsTest {
         assertThat(toGreen.getFirst().getSubject()).isEqualTo("Common Ground: your daily digest (2 notifications)");
         assertThat(toGreen.getFirst().getContent().toString()).contains("Lowri Libdem replied to your comment on");
 
-        assertThat(notifications.unsubscribe(green.id(), links.token(green.id()).replace('a', 'b') + "0")).isFalse();
-        assertThat(notifications.unsubscribe(green.id(), links.token(libDem.id()))).isFalse();
-        assertThat(notifications.unsubscribe(green.id(), links.token(green.id()))).isTrue();
+        long today = LocalDate.now(ZoneOffset.UTC).toEpochDay();
+        assertThat(notifications.unsubscribe(green.id(), today, links.token(green.id(), today).replace('a', 'b') + "0")).isEqualTo(UnsubscribeVerdict.NOT_GENUINE);
+        assertThat(notifications.unsubscribe(green.id(), today, links.token(libDem.id(), today))).isEqualTo(UnsubscribeVerdict.NOT_GENUINE);
+        assertThat(notifications.unsubscribe(green.id(), today, links.token(green.id(), today))).isEqualTo(UnsubscribeVerdict.GENUINE);
         TestMembers.signIn(green);
         assertThat(notifications.emailPreference()).isEqualTo(EmailPreference.NEVER);
     }

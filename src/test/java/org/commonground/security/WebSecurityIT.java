@@ -11,9 +11,11 @@ import java.util.List;
 
 import org.commonground.ballot.BallotService;
 import org.commonground.group.GroupService;
+import org.commonground.member.MemberService;
 import org.commonground.proposal.ProposalService;
 import org.commonground.support.BusyGroups;
 import org.commonground.support.BusyGroups.Seat;
+import org.commonground.support.Mailbox;
 import org.commonground.support.TestDatabaseInitializer;
 import org.commonground.support.TestMembers;
 import org.commonground.support.UiSession;
@@ -47,6 +49,8 @@ class WebSecurityIT {
     ProposalService proposals;
     @Autowired
     BallotService ballots;
+    @Autowired
+    MemberService members;
 
     private URI base() {
         return URI.create("http://localhost:" + port + "/");
@@ -78,6 +82,29 @@ class WebSecurityIT {
         var other = testMembers.register("Fixation target", "LD");
         UiSession session = UiSession.signIn(base(), other.email(), TestMembers.PASSWORD);
         assertThat(session.sessionCookie()).isNotEqualTo(session.cookieBeforeSignIn());
+    }
+
+    /** A reset locks out whoever else knew the old password: their session is ended at its next request. */
+    @Test
+    void aPasswordResetEndsTheSessionsSignedInBeforeIt() throws Exception {
+        var member = testMembers.register("Reset victim", "GRN");
+        UiSession thief = UiSession.signIn(base(), member.email(), TestMembers.PASSWORD);
+        thief.open("notifications");
+        assertThat(thief.findAll(node -> "vaadin-login-form".equals(node.tag()))).as("signed in").isEmpty();
+        // Signed in, but no page opened until after the reset: the time of signing in is what counts.
+        UiSession idle = UiSession.signIn(base(), member.email(), TestMembers.PASSWORD);
+
+        members.requestPasswordReset(member.email());
+        members.resetPassword(Mailbox.token(db, member.email(), "reset-password"), "fresh-lantern-meadow-8");
+
+        thief.open("notifications");
+        assertThat(thief.findAll(node -> "vaadin-login-form".equals(node.tag()))).as("sent to sign in").isNotEmpty();
+        idle.open("notifications");
+        assertThat(idle.findAll(node -> "vaadin-login-form".equals(node.tag()))).as("the idle session too").isNotEmpty();
+        UiSession owner = UiSession.signIn(base(), member.email(), "fresh-lantern-meadow-8");
+        owner.open("notifications");
+        owner.open("notifications");
+        assertThat(owner.findAll(node -> "vaadin-login-form".equals(node.tag()))).as("signed in after the reset").isEmpty();
     }
 
     @Test

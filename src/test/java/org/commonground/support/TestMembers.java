@@ -89,13 +89,14 @@ public class TestMembers {
      */
     private synchronized long registrar() {
         return memberRepository.findByEmail(REGISTRAR).orElseGet(() -> members.register(new Registration(REGISTRAR, "Party registrar",
-                parties.findByCode("NONE").orElseThrow().id(), PASSWORD))).id();
+                parties.findByCode("NONE").orElseThrow().id(), PASSWORD)).orElseThrow()).id();
     }
 
     /** A member who has not yet followed the emailed link. */
     public SignedInMember registerUnverified(String name, String partyCode) {
         signOut();
-        Member m = members.register(new Registration(uniqueEmail(name), name, parties.findByCode(partyCode).orElseThrow().id(), PASSWORD));
+        Member m = members.register(new Registration(uniqueEmail(name), name, parties.findByCode(partyCode).orElseThrow().id(), PASSWORD))
+                .orElseThrow();
         return new SignedInMember(m.id(), m.email(), m.displayName(), m.partyId(), partyCode,
                 parties.findByCode(partyCode).orElseThrow().colour(), m.admin(), null);
     }

@@ -146,6 +146,11 @@ public class Member extends TableImpl<MemberRecord> {
      */
     public final TableField<MemberRecord, Long> PARTY_CONFIRMED_BY = createField(DSL.name("party_confirmed_by"), SQLDataType.BIGINT, this, "");
 
+    /**
+     * The column <code>member.credentials_changed_at</code>.
+     */
+    public final TableField<MemberRecord, OffsetDateTime> CREDENTIALS_CHANGED_AT = createField(DSL.name("credentials_changed_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
+
     private Member(Name alias, Table<MemberRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

@@ -187,6 +187,20 @@ public class MemberRecord extends UpdatableRecordImpl<MemberRecord> {
         return (Long) get(11);
     }
 
+    /**
+     * Setter for <code>member.credentials_changed_at</code>.
+     */
+    public void setCredentialsChangedAt(OffsetDateTime value) {
+        set(12, value);
+    }
+
+    /**
+     * Getter for <code>member.credentials_changed_at</code>.
+     */
+    public OffsetDateTime getCredentialsChangedAt() {
+        return (OffsetDateTime) get(12);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -210,7 +224,7 @@ public class MemberRecord extends UpdatableRecordImpl<MemberRecord> {
     /**
      * Create a detached, initialised MemberRecord
      */
-    public MemberRecord(Long id, String email, String displayName, Long partyId, String passwordHash, Boolean admin, String locale, OffsetDateTime createdAt, String emailNotifications, OffsetDateTime emailVerifiedAt, OffsetDateTime partyConfirmedAt, Long partyConfirmedBy) {
+    public MemberRecord(Long id, String email, String displayName, Long partyId, String passwordHash, Boolean admin, String locale, OffsetDateTime createdAt, String emailNotifications, OffsetDateTime emailVerifiedAt, OffsetDateTime partyConfirmedAt, Long partyConfirmedBy, OffsetDateTime credentialsChangedAt) {
         super(Member.MEMBER);
 
         setId(id);
@@ -225,6 +239,7 @@ public class MemberRecord extends UpdatableRecordImpl<MemberRecord> {
         setEmailVerifiedAt(emailVerifiedAt);
         setPartyConfirmedAt(partyConfirmedAt);
         setPartyConfirmedBy(partyConfirmedBy);
+        setCredentialsChangedAt(credentialsChangedAt);
         resetTouchedOnNotNull();
     }
 }
