@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jooq.DSLContext;
+import org.springframework.dao.DataAccessException;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -67,8 +68,15 @@ class EndSessionsOnPasswordChange {
             session.setAttribute(SIGNED_IN_AT, OffsetDateTime.now());
             return false;
         }
-        OffsetDateTime changed = db.select(MEMBER.CREDENTIALS_CHANGED_AT).from(MEMBER).where(MEMBER.ID.eq(member.id()))
-                .fetchOne(MEMBER.CREDENTIALS_CHANGED_AT);
+        OffsetDateTime changed;
+        try {
+            changed = db.select(MEMBER.CREDENTIALS_CHANGED_AT).from(MEMBER).where(MEMBER.ID.eq(member.id()))
+                    .fetchOne(MEMBER.CREDENTIALS_CHANGED_AT);
+        } catch (DataAccessException | org.jooq.exception.DataAccessException unreachable) {
+            // While the database is away nothing can be read or changed anyway; the page says so itself, and the
+            // check runs again on the next request.
+            return false;
+        }
         return changed != null && changed.isAfter(signedInAt);
     }
 }
