@@ -1,0 +1,123 @@
+package org.commonground.security;
+
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.webauthn.api.Bytes;
+import org.springframework.security.web.webauthn.api.CredentialRecord;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialRpEntity;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationProvider;
+import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
+import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
+
+/**
+ * Passkeys through Spring Security's own WebAuthn support, stored in its own tables (V21). The relying party (the
+ * domain passkeys are bound to, and the origins the browser may be on) comes from configuration, as it must match
+ * the address members use: {@code commonground.passkeys.rp-id} and {@code commonground.passkeys.origins}.
+ */
+@Configuration
+class PasskeyConfiguration {
+
+    @Bean
+    PublicKeyCredentialUserEntityRepository passkeyUsers(DataSource dataSource) {
+        return new JdbcPublicKeyCredentialUserEntityRepository(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    UserCredentialRepository passkeys(DataSource dataSource, SecondFactorService factors) {
+        return new NotifyingCredentials(new JdbcUserCredentialRepository(new JdbcTemplate(dataSource)), factors);
+    }
+
+    @Bean
+    WebAuthnRelyingPartyOperations relyingParty(PublicKeyCredentialUserEntityRepository users, UserCredentialRepository credentials,
+                                                @Value("${commonground.passkeys.rp-id:localhost}") String rpId,
+                                                @Value("${commonground.passkeys.origins:http://localhost:${server.port:8080}}") List<String> origins) {
+        return new Webauthn4JRelyingPartyOperations(users, credentials,
+                PublicKeyCredentialRpEntity.builder().id(rpId).name(SecondFactorService.ISSUER).build(), Set.copyOf(origins));
+    }
+
+    /**
+     * Adds the passkey endpoints to the members' filter chain. A passkey sign-in is a full sign-in (the device checked
+     * its owner), and ends with the same principal, and a new session id, as a password sign-in. Removing a passkey
+     * goes through the Security page, which asks for the password and emails the member, so Spring's own delete
+     * endpoint is closed.
+     */
+    static void apply(HttpSecurity http, WebAuthnRelyingPartyOperations relyingParty, MemberDetailsService members) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.DELETE, "/webauthn/register/**").denyAll());
+        http.webAuthn(webAuthn -> webAuthn.rpName(SecondFactorService.ISSUER).disableDefaultRegistrationPage(true)
+                .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+                    @Override
+                    public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                        filter.setAuthenticationManager(new ProviderManager(
+                                new AsSignedInMember(new WebAuthnAuthenticationProvider(relyingParty, members), members)));
+                        filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
+                        return filter;
+                    }
+                }));
+    }
+
+    /** Spring's passkey sign-in names the member; the app's services expect the {@link SignedInMember} itself. */
+    private record AsSignedInMember(AuthenticationProvider passkeys, MemberDetailsService members) implements AuthenticationProvider {
+
+        @Override
+        public Authentication authenticate(Authentication request) {
+            Authentication verified = passkeys.authenticate(request);
+            SignedInMember member = members.loadUserByUsername(verified.getName()).withoutPassword();
+            UsernamePasswordAuthenticationToken signedIn = UsernamePasswordAuthenticationToken.authenticated(member, null, member.getAuthorities());
+            signedIn.setDetails(request.getDetails());
+            return signedIn;
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return passkeys.supports(authentication);
+        }
+    }
+
+    /** Tells the member when Spring Security saves a passkey that is new (it also saves one after each use). */
+    private record NotifyingCredentials(UserCredentialRepository stored, SecondFactorService factors) implements UserCredentialRepository {
+
+        @Override
+        public void save(CredentialRecord record) {
+            boolean added = stored.findByCredentialId(record.getCredentialId()) == null;
+            stored.save(record);
+            if (added) {
+                factors.passkeyAdded(record.getUserEntityUserId().toBase64UrlString(), record.getLabel());
+            }
+        }
+
+        @Override
+        public void delete(Bytes credentialId) {
+            stored.delete(credentialId);
+        }
+
+        @Override
+        public CredentialRecord findByCredentialId(Bytes credentialId) {
+            return stored.findByCredentialId(credentialId);
+        }
+
+        @Override
+        public List<CredentialRecord> findByUserId(Bytes userId) {
+            return stored.findByUserId(userId);
+        }
+    }
+}
