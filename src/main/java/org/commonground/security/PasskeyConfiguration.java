@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -19,15 +20,23 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialCreationOptions;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialRequestOptions;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialRpEntity;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationProvider;
 import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialCreationOptionsRequest;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialRequestOptionsRequest;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.RelyingPartyAuthenticationRequest;
+import org.springframework.security.web.webauthn.management.RelyingPartyRegistrationRequest;
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Passkeys through Spring Security's own WebAuthn support, stored in its own tables (V21). The relying party (the
@@ -47,12 +56,39 @@ class PasskeyConfiguration {
         return new NotifyingCredentials(new JdbcUserCredentialRepository(new JdbcTemplate(dataSource)), factors);
     }
 
+    /**
+     * Built at the first passkey request, not at start-up: with no origins configured, the one origin is this server's
+     * own address on localhost, whose port is known only once it listens (a test's random port, say).
+     */
     @Bean
     WebAuthnRelyingPartyOperations relyingParty(PublicKeyCredentialUserEntityRepository users, UserCredentialRepository credentials,
+                                                Environment environment,
                                                 @Value("${commonground.passkeys.rp-id:localhost}") String rpId,
-                                                @Value("${commonground.passkeys.origins:http://localhost:${server.port:8080}}") List<String> origins) {
-        return new Webauthn4JRelyingPartyOperations(users, credentials,
-                PublicKeyCredentialRpEntity.builder().id(rpId).name(SecondFactorService.ISSUER).build(), Set.copyOf(origins));
+                                                @Value("${commonground.passkeys.origins:}") List<String> origins) {
+        SingletonSupplier<WebAuthnRelyingPartyOperations> relyingParty = SingletonSupplier.of(() -> new Webauthn4JRelyingPartyOperations(
+                users, credentials, PublicKeyCredentialRpEntity.builder().id(rpId).name(SecondFactorService.ISSUER).build(),
+                Set.copyOf(origins.isEmpty() ? List.of("http://localhost:" + environment.getProperty("local.server.port", "8080")) : origins)));
+        return new WebAuthnRelyingPartyOperations() {
+            @Override
+            public PublicKeyCredentialCreationOptions createPublicKeyCredentialCreationOptions(PublicKeyCredentialCreationOptionsRequest request) {
+                return relyingParty.obtain().createPublicKeyCredentialCreationOptions(request);
+            }
+
+            @Override
+            public CredentialRecord registerCredential(RelyingPartyRegistrationRequest request) {
+                return relyingParty.obtain().registerCredential(request);
+            }
+
+            @Override
+            public PublicKeyCredentialRequestOptions createCredentialRequestOptions(PublicKeyCredentialRequestOptionsRequest request) {
+                return relyingParty.obtain().createCredentialRequestOptions(request);
+            }
+
+            @Override
+            public PublicKeyCredentialUserEntity authenticate(RelyingPartyAuthenticationRequest request) {
+                return relyingParty.obtain().authenticate(request);
+            }
+        };
     }
 
     /**
