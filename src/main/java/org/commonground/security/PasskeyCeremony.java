@@ -21,7 +21,7 @@ final class PasskeyCeremony {
                 const response = await fetch(url, {method: 'POST', credentials: 'same-origin',
                     headers: {'Content-Type': 'application/json', [header]: token}, body: body ? JSON.stringify(body) : undefined});
                 if (!response.ok) {
-                    throw new Error('the server answered ' + response.status);
+                    throw new Error('the server answered ' + response.status + ' to ' + url);
                 }
                 return response.json();
             };

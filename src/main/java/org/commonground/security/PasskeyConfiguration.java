@@ -1,15 +1,24 @@
 package org.commonground.security;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 
 import javax.sql.DataSource;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
@@ -17,6 +26,15 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.webauthn.jackson.WebauthnJacksonModule;
+import org.springframework.security.web.webauthn.management.ImmutablePublicKeyCredentialCreationOptionsRequest;
+import org.springframework.security.web.webauthn.registration.HttpSessionPublicKeyCredentialCreationOptionsRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
@@ -98,7 +116,10 @@ class PasskeyConfiguration {
      * endpoint is closed.
      */
     static void apply(HttpSecurity http, WebAuthnRelyingPartyOperations relyingParty, MemberDetailsService members) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.DELETE, "/webauthn/register/**").denyAll());
+        // Vaadin's rules refuse addresses that are not its views; the registration is handled after them.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.DELETE, "/webauthn/register/**").denyAll()
+                .requestMatchers(HttpMethod.POST, "/webauthn/register").authenticated());
+        http.addFilterBefore(new RegistrationOptions(relyingParty), AuthorizationFilter.class);
         http.webAuthn(webAuthn -> webAuthn.rpName(SecondFactorService.ISSUER).disableDefaultRegistrationPage(true)
                 .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
                     @Override
@@ -109,6 +130,42 @@ class PasskeyConfiguration {
                         return filter;
                     }
                 }));
+    }
+
+    /**
+     * Answers {@code POST /webauthn/register/options} in place of Spring's own filter, which reads the signed-in
+     * member through the security-context strategy current when it was built, before Vaadin installed its own, and
+     * so finds nobody signed in. Otherwise the same: the options are kept in the session for the registration.
+     */
+    private static final class RegistrationOptions extends OncePerRequestFilter {
+
+        private final RequestMatcher path = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/webauthn/register/options");
+        private final WebAuthnRelyingPartyOperations relyingParty;
+        private final HttpSessionPublicKeyCredentialCreationOptionsRepository options = new HttpSessionPublicKeyCredentialCreationOptionsRepository();
+        private final JacksonJsonHttpMessageConverter json = new JacksonJsonHttpMessageConverter(
+                JsonMapper.builder().addModule(new WebauthnJacksonModule()).build());
+
+        RegistrationOptions(WebAuthnRelyingPartyOperations relyingParty) {
+            this.relyingParty = relyingParty;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (!path.matches(request)) {
+                chain.doFilter(request, response);
+                return;
+            }
+            Authentication member = SecurityContextHolder.getContext().getAuthentication();
+            if (member == null || !(member.getPrincipal() instanceof SignedInMember)) {
+                response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                return;
+            }
+            PublicKeyCredentialCreationOptions created = relyingParty.createPublicKeyCredentialCreationOptions(
+                    new ImmutablePublicKeyCredentialCreationOptionsRequest(member));
+            options.save(request, response, created);
+            json.write(created, MediaType.APPLICATION_JSON, new ServletServerHttpResponse(response));
+        }
     }
 
     /** Spring's passkey sign-in names the member; the app's services expect the {@link SignedInMember} itself. */

@@ -78,7 +78,9 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/images/**", "/icons/**", "/styles/**").permitAll());
         // A new session id at sign-in, so a session id planted before sign-in is useless afterwards.
         http.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
-        // Second factors (issue 17): a right password leads to the second step when the member has one; passkeys.
+        http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));
+        // Second factors (issue 17): a right password leads to the second step when the member has one; passkeys. After
+        // Vaadin's configurer, so that its sign-in page is set before these look for one (else Spring adds its own).
         http.formLogin(form -> form.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
             @Override
             public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
@@ -87,7 +89,6 @@ public class SecurityConfiguration {
             }
         }));
         PasskeyConfiguration.apply(http, relyingParty, members);
-        http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));
         return http.build();
     }
 
