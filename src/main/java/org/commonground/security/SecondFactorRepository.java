@@ -6,6 +6,7 @@ import static org.commonground.jooq.Tables.MEMBER_TOTP;
 import static org.commonground.jooq.Tables.USER_CREDENTIALS;
 import static org.commonground.jooq.Tables.USER_ENTITIES;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -90,15 +91,16 @@ public class SecondFactorRepository {
                 .where(MEMBER.ID.eq(memberId)).fetchOptional(r -> new Holder(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
-    public record Passkey(String credentialId, String label, OffsetDateTime created, OffsetDateTime lastUsed) {
+    /** {@code added}: the day Spring Security saved it (in the server's time zone, as it writes it). */
+    public record Passkey(String credentialId, String label, LocalDate added) {
     }
 
     public List<Passkey> passkeys(long memberId) {
-        return db.select(USER_CREDENTIALS.CREDENTIAL_ID, USER_CREDENTIALS.LABEL, USER_CREDENTIALS.CREATED, USER_CREDENTIALS.LAST_USED)
+        return db.select(USER_CREDENTIALS.CREDENTIAL_ID, USER_CREDENTIALS.LABEL, USER_CREDENTIALS.CREATED)
                 .from(USER_CREDENTIALS).join(USER_ENTITIES).on(USER_ENTITIES.ID.eq(USER_CREDENTIALS.USER_ENTITY_USER_ID))
                 .where(ownedBy(memberId))
                 .orderBy(USER_CREDENTIALS.CREATED)
-                .fetch(r -> new Passkey(r.value1(), r.value2(), utc(r.value3()), utc(r.value4())));
+                .fetch(r -> new Passkey(r.value1(), r.value2(), r.value3() == null ? null : r.value3().toLocalDate()));
     }
 
     public boolean deletePasskey(long memberId, String credentialId) {
@@ -121,9 +123,5 @@ public class SecondFactorRepository {
 
     private static Condition ownedBy(long memberId) {
         return DSL.lower(USER_ENTITIES.NAME).eq(DSL.select(DSL.lower(MEMBER.EMAIL)).from(MEMBER).where(MEMBER.ID.eq(memberId)).asField());
-    }
-
-    private static OffsetDateTime utc(java.time.LocalDateTime time) {
-        return time == null ? null : time.atOffset(java.time.ZoneOffset.UTC);
     }
 }

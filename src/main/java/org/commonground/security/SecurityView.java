@@ -40,7 +40,8 @@ public class SecurityView extends VerticalLayout implements BeforeEnterObserver 
     final TextField code = new TextField("Code from the app");
     final TextField passkeyName = new TextField("Name of the new passkey");
     final Div newCodes = new Div();
-    private TotpEnrolment enrolment;
+    /** The key being set up, shown until the app's first code confirms it. */
+    TotpEnrolment enrolment;
 
     public SecurityView(SecondFactorService factors) {
         this.factors = factors;
@@ -136,7 +137,7 @@ public class SecurityView extends VerticalLayout implements BeforeEnterObserver 
             list.add(new ListItem("None yet. A passkey signs you in with your device's fingerprint, face or PIN, without a password."));
         }
         for (Passkey passkey : passkeys) {
-            String added = passkey.created() == null ? "" : ", added " + DAY.format(passkey.created());
+            String added = passkey.added() == null ? "" : ", added " + DAY.format(passkey.added());
             ListItem item = new ListItem(new Span(passkey.label() + added + " "));
             Button remove = button("Remove", () -> factors.removePasskey(passkey.credentialId(), password.getValue()),
                     "The passkey \"" + passkey.label() + "\" is removed.");
