@@ -35,9 +35,9 @@ public class TestMembers {
 
     /**
      * The authenticator-app secret every test admin has (admins must have a second factor); tests that sign in
-     * through the sign-in page type codes made from it.
+     * through the sign-in page type codes from {@link #authenticatorCode}.
      */
-    public static final byte[] ADMIN_AUTHENTICATOR_SECRET = "test-admin-secret-20".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] ADMIN_AUTHENTICATOR_SECRET = "test-admin-secret-20".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     public TestMembers(MemberService members, MemberRepository memberRepository, PartyRepository parties,
                        PartyConfirmationRepository confirmations, DelegationRepository delegations,
