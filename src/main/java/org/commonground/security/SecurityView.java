@@ -1,6 +1,8 @@
 package org.commonground.security;
 
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +11,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -105,13 +108,17 @@ public class SecurityView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private VerticalLayout setUp(TotpEnrolment enrolment) {
-        Paragraph how = new Paragraph("In your authenticator app, add an account and type in this key (or paste the address "
-                + "below into an app that takes one), then type the 6-digit code it shows.");
+        Paragraph how = new Paragraph("In your authenticator app, add an account by scanning this QR code or typing in the key "
+                + "(or pasting the address below into an app that takes one), then type the 6-digit code it shows.");
         Span secret = new Span(enrolment.secret().replaceAll("(.{4})", "$1 ").strip());
         secret.addClassName("cg-secret");
         secret.getElement().setAttribute("aria-label", "Key");
         Paragraph uri = new Paragraph(enrolment.otpauthUri());
         uri.addClassName("cg-secret");
+        // Inline (img-src allows data:), so the key never leaves the page for an address of its own.
+        Image qr = new Image("data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(
+                QrCodeSvg.of(enrolment.otpauthUri()).getBytes(StandardCharsets.UTF_8)), "QR code of the key, for an authenticator app to scan");
+        qr.setWidth("12rem");
         Button turnOn = new Button("Turn on", e -> {
             Forms.clear(code);
             try {
@@ -126,7 +133,7 @@ public class SecurityView extends VerticalLayout implements BeforeEnterObserver 
             }
         });
         turnOn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        VerticalLayout setUp = new VerticalLayout(how, new Paragraph(new Span("Key: "), secret), uri, code, turnOn);
+        VerticalLayout setUp = new VerticalLayout(how, qr, new Paragraph(new Span("Key: "), secret), uri, code, turnOn);
         setUp.setPadding(false);
         return setUp;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
@@ -31,6 +32,10 @@ class SecurityViewTest extends ViewTest {
         SecurityView view = navigate(SecurityView.class);
         click("Set up an authenticator app");
         byte[] secret = Totp.fromBase32(view.enrolment.secret());
+        String qr = $view(Image.class).single().getSrc();
+        assertThat(qr).startsWith("data:image/svg+xml;base64,");
+        assertThat(new String(java.util.Base64.getDecoder().decode(qr.substring(qr.indexOf(',') + 1)), java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("<svg").contains("<path fill=\"#000\" d=\"M4,4h1v1h-1z");
 
         test(view.code).setValue("12345");
         click("Turn on");
