@@ -113,9 +113,7 @@ public class SecondFactorService {
         }
         keepOneForAdmins(me, factors.passkeys(me.id()).isEmpty());
         factors.deleteTotp(me.id());
-        if (!factors.hasAny(me.id())) {
-            factors.deleteRecoveryCodes(me.id());
-        }
+        forgetRecoveryCodesIfNoFactorIsLeft(me.id());
         removed(me, "your authenticator app");
     }
 
@@ -127,9 +125,7 @@ public class SecondFactorService {
                 .orElseThrow(() -> new AccessDeniedException("That passkey is not one of yours."));
         keepOneForAdmins(me, factors.totp(me.id()).isEmpty() && factors.passkeys(me.id()).size() == 1);
         factors.deletePasskey(me.id(), credentialId);
-        if (!factors.hasAny(me.id())) {
-            factors.deleteRecoveryCodes(me.id());
-        }
+        forgetRecoveryCodesIfNoFactorIsLeft(me.id());
         removed(me, "the passkey \"" + passkey.label() + "\"");
     }
 
@@ -206,6 +202,13 @@ public class SecondFactorService {
             throw new InvalidInputException("password", "That is not your password.");
         }
         return me;
+    }
+
+    /** Recovery codes stand in for a factor; with none left they would be a password of their own. */
+    private void forgetRecoveryCodesIfNoFactorIsLeft(long memberId) {
+        if (!factors.hasAny(memberId)) {
+            factors.deleteRecoveryCodes(memberId);
+        }
     }
 
     /** Refuses, before anything is deleted, to leave an admin with no second factor. */

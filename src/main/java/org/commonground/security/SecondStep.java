@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 class SecondStep implements AuthenticationSuccessHandler {
 
     static final String PATH = "second-factor";
-    static final Duration TIME_TO_TYPE_THE_CODE = Duration.ofMinutes(5);
+    private static final Duration TIME_TO_TYPE_THE_CODE = Duration.ofMinutes(5);
     private static final String PENDING = SecondStep.class.getName() + ".pending";
 
     /** A password sign-in waiting for its second step; kept in the session, so small and serializable. */
