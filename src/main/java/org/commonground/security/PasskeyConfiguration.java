@@ -116,7 +116,8 @@ class PasskeyConfiguration {
      * endpoint is closed.
      */
     static void apply(HttpSecurity http, WebAuthnRelyingPartyOperations relyingParty, MemberDetailsService members) throws Exception {
-        // Vaadin's rules refuse addresses that are not its views; the registration is handled after them.
+        // Vaadin's rules refuse addresses that are not its views, so the registration (handled after them) is let in;
+        // Spring's delete endpoint is closed by name too, so that it stays closed should those rules change.
         http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.DELETE, "/webauthn/register/**").denyAll()
                 .requestMatchers(HttpMethod.POST, "/webauthn/register").authenticated());
         http.addFilterBefore(new RegistrationOptions(relyingParty), AuthorizationFilter.class);
