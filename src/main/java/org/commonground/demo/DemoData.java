@@ -42,7 +42,9 @@ import org.commonground.proposal.ProposalService;
 import org.commonground.proposal.ProposalState;
 import org.commonground.publishing.PublishingService;
 import org.commonground.comment.Visibility;
+import org.commonground.security.SecondFactorRepository;
 import org.commonground.security.SignedInMember;
+import org.commonground.security.Totp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -98,10 +100,13 @@ public class DemoData implements ApplicationRunner {
     private final BallotService ballots;
     private final PublishingService publishing;
 
+    private final SecondFactorRepository secondFactors;
+
     public DemoData(MemberService memberService, MemberRepository members, PartyRepository parties, GroupService groups,
                     ProposalService proposals, AmendmentService amendments, CommentService comments, ElectionService elections,
                     PactService pacts, PactRatificationService ratification, DelegationService delegations, BallotService ballots,
-                    PublishingService publishing, PartyConfirmationRepository confirmations) {
+                    PublishingService publishing, PartyConfirmationRepository confirmations, SecondFactorRepository secondFactors) {
+        this.secondFactors = secondFactors;
         this.ratification = ratification;
         this.delegations = delegations;
         this.confirmations = confirmations;
@@ -333,7 +338,21 @@ public class DemoData implements ApplicationRunner {
      * fixture; the full file is imported as the README shows. The hexagon map comes from the shared data folder when
      * it is there.
      */
+    /**
+     * Imports the results as the demo's admin. An admin may do that only with a second factor, which the demo admin
+     * is to add themselves at their first sign-in (the Security page shows them how), so they are lent a throwaway
+     * one for the import alone.
+     */
     private long demoElection(SignedInMember admin) {
+        secondFactors.saveTotp(admin.id(), Totp.newSecret(), 0);
+        try {
+            return importDemoElection(admin);
+        } finally {
+            secondFactors.deleteTotp(admin.id());
+        }
+    }
+
+    private long importDemoElection(SignedInMember admin) {
         return as(admin, () -> {
             try (var in = getClass().getResourceAsStream("/demo/demo-election-2024.csv")) {
                 long id = elections.importResults("DEMO2024", "General election 2024 (12 demo seats)", in.readAllBytes(), percent -> { }).id();

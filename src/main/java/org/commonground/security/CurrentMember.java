@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class CurrentMember {
 
     private final DSLContext db;
+    private final SecondFactorRepository secondFactors;
 
-    public CurrentMember(DSLContext db) {
+    public CurrentMember(DSLContext db, SecondFactorRepository secondFactors) {
         this.db = db;
+        this.secondFactors = secondFactors;
     }
 
     public Optional<SignedInMember> get() {
@@ -94,6 +96,21 @@ public class CurrentMember {
         if (!member.admin()) {
             throw new AccessDeniedException("Only an administrator may do that.");
         }
+        if (mustAddSecondFactor(member)) {
+            throw new AccessDeniedException(ADMIN_NEEDS_SECOND_FACTOR);
+        }
         return member;
+    }
+
+    /** What an admin without a second factor is told when they try to do an admin's work. */
+    public static final String ADMIN_NEEDS_SECOND_FACTOR = "Administrators must protect their account with a second factor: "
+            + "add an authenticator app or a passkey on the Security page first.";
+
+    /**
+     * Whether the member is an admin with no second factor (issue 17): they may do nothing else until they add one,
+     * since an admin account taken over with a guessed or leaked password could change everyone's results.
+     */
+    public boolean mustAddSecondFactor(SignedInMember member) {
+        return member.admin() && !secondFactors.hasAny(member.id());
     }
 }

@@ -1,8 +1,10 @@
 package org.commonground.security;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -44,7 +46,21 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph tagline = new Paragraph("Where progressive parties draft, amend and agree together.");
         Paragraph register = new Paragraph("New here? ");
         register.add(new Anchor("register", "Create an account"));
-        add(title, tagline, login, register);
+        add(title, tagline, login, passkeySignIn(), register);
+    }
+
+    /** Instead of the password (and any second step): the device checks its owner itself. */
+    private VerticalLayout passkeySignIn() {
+        Paragraph problem = new Paragraph();
+        problem.addClassName("cg-error");
+        problem.getElement().setAttribute("role", "alert");
+        Button passkey = new Button("Sign in with a passkey", VaadinIcon.KEY.create(),
+                e -> getUI().ifPresent(ui -> PasskeyCeremony.signIn(ui).then(String.class, failed -> problem.setText(
+                        failed.isEmpty() ? "" : "Could not sign you in with a passkey: " + failed))));
+        VerticalLayout passkeys = new VerticalLayout(passkey, problem);
+        passkeys.setPadding(false);
+        passkeys.setAlignItems(Alignment.CENTER);
+        return passkeys;
     }
 
     @Override

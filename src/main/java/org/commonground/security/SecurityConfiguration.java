@@ -15,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -27,6 +28,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 @Configuration
@@ -62,7 +64,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager signInLimited,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager signInLimited, SecondStep secondStep,
+                                            WebAuthnRelyingPartyOperations relyingParty, MemberDetailsService members,
                                             EndSessionsOnPasswordChange passwordChanges) throws Exception {
         // Named, not left to discovery: otherwise the form login builds its own provider from the user details
         // service and password encoder, and the sign-in limits apply to nobody.
@@ -82,6 +85,16 @@ public class SecurityConfiguration {
         // A new session id at sign-in, so a session id planted before sign-in is useless afterwards.
         http.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
         http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));
+        // Second factors (issue 17): a right password leads to the second step when the member has one; passkeys. After
+        // Vaadin's configurer, so that its sign-in page is set before these look for one (else Spring adds its own).
+        http.formLogin(form -> form.withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+            @Override
+            public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
+                filter.setAuthenticationSuccessHandler(secondStep);
+                return filter;
+            }
+        }));
+        PasskeyConfiguration.apply(http, relyingParty, members);
         return http.build();
     }
 

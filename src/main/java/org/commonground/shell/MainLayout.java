@@ -27,6 +27,7 @@ import org.commonground.ui.Focus;
 import org.commonground.ui.PartyMarker;
 import org.commonground.notification.NotificationService;
 import org.commonground.security.CurrentMember;
+import org.commonground.security.SecurityView;
 import org.commonground.security.SignedInMember;
 
 /**
@@ -82,6 +83,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         nav.addItem(new SideNavItem("New group", "groups/new", VaadinIcon.PLUS.create()));
         nav.addItem(new SideNavItem("Elections and seats", "elections", VaadinIcon.BAR_CHART.create()));
         nav.addItem(new SideNavItem("Reciprocity ledger", "pacts/ledger", VaadinIcon.EXCHANGE.create()));
+        nav.addItem(new SideNavItem("Security", SecurityView.class, VaadinIcon.SHIELD.create()));
         // The public pages are plain HTTP, outside the Vaadin router.
         SideNavItem published = new SideNavItem("Published documents", "/p", VaadinIcon.FILE_TEXT_O.create());
         published.setRouterIgnore(true);
@@ -104,6 +106,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         }
         if (!verified) {
             event.forwardTo("verify-email");
+        } else if (event.getNavigationTarget() != SecurityView.class && currentMember.mustAddSecondFactor(member)) {
+            // An admin's first task (issue 17): until then their pages would only refuse them.
+            event.forwardTo(SecurityView.class);
         }
     }
 

@@ -26,6 +26,8 @@ import org.commonground.jooq.tables.HexCell;
 import org.commonground.jooq.tables.HexMap;
 import org.commonground.jooq.tables.MailOutbox;
 import org.commonground.jooq.tables.Member;
+import org.commonground.jooq.tables.MemberRecoveryCode;
+import org.commonground.jooq.tables.MemberTotp;
 import org.commonground.jooq.tables.Notification;
 import org.commonground.jooq.tables.Pact;
 import org.commonground.jooq.tables.PactAmendment;
@@ -42,6 +44,8 @@ import org.commonground.jooq.tables.ProposalReader;
 import org.commonground.jooq.tables.ProposalRevision;
 import org.commonground.jooq.tables.Publication;
 import org.commonground.jooq.tables.SignInBucket;
+import org.commonground.jooq.tables.UserCredentials;
+import org.commonground.jooq.tables.UserEntities;
 import org.commonground.jooq.tables.Vote;
 import org.commonground.jooq.tables.Watch;
 import org.jooq.Catalog;
@@ -159,6 +163,16 @@ public class DefaultSchema extends SchemaImpl {
     public final Member MEMBER = Member.MEMBER;
 
     /**
+     * The table <code>member_recovery_code</code>.
+     */
+    public final MemberRecoveryCode MEMBER_RECOVERY_CODE = MemberRecoveryCode.MEMBER_RECOVERY_CODE;
+
+    /**
+     * The table <code>member_totp</code>.
+     */
+    public final MemberTotp MEMBER_TOTP = MemberTotp.MEMBER_TOTP;
+
+    /**
      * The table <code>notification</code>.
      */
     public final Notification NOTIFICATION = Notification.NOTIFICATION;
@@ -239,6 +253,16 @@ public class DefaultSchema extends SchemaImpl {
     public final SignInBucket SIGN_IN_BUCKET = SignInBucket.SIGN_IN_BUCKET;
 
     /**
+     * The table <code>user_credentials</code>.
+     */
+    public final UserCredentials USER_CREDENTIALS = UserCredentials.USER_CREDENTIALS;
+
+    /**
+     * The table <code>user_entities</code>.
+     */
+    public final UserEntities USER_ENTITIES = UserEntities.USER_ENTITIES;
+
+    /**
      * The table <code>vote</code>.
      */
     public final Vote VOTE = Vote.VOTE;
@@ -283,6 +307,8 @@ public class DefaultSchema extends SchemaImpl {
             HexMap.HEX_MAP,
             MailOutbox.MAIL_OUTBOX,
             Member.MEMBER,
+            MemberRecoveryCode.MEMBER_RECOVERY_CODE,
+            MemberTotp.MEMBER_TOTP,
             Notification.NOTIFICATION,
             Pact.PACT,
             PactAmendment.PACT_AMENDMENT,
@@ -299,6 +325,8 @@ public class DefaultSchema extends SchemaImpl {
             ProposalRevision.PROPOSAL_REVISION,
             Publication.PUBLICATION,
             SignInBucket.SIGN_IN_BUCKET,
+            UserCredentials.USER_CREDENTIALS,
+            UserEntities.USER_ENTITIES,
             Vote.VOTE,
             Watch.WATCH
         );

@@ -13,6 +13,7 @@ import org.commonground.jooq.tables.EmailVerificationToken;
 import org.commonground.jooq.tables.GroupMembership;
 import org.commonground.jooq.tables.MailOutbox;
 import org.commonground.jooq.tables.Member;
+import org.commonground.jooq.tables.MemberRecoveryCode;
 import org.commonground.jooq.tables.Notification;
 import org.commonground.jooq.tables.Pact;
 import org.commonground.jooq.tables.PactConstituency;
@@ -23,6 +24,7 @@ import org.commonground.jooq.tables.Proposal;
 import org.commonground.jooq.tables.ProposalAuthor;
 import org.commonground.jooq.tables.Publication;
 import org.commonground.jooq.tables.SignInBucket;
+import org.commonground.jooq.tables.UserCredentials;
 import org.commonground.jooq.tables.Watch;
 import org.jooq.Index;
 import org.jooq.OrderField;
@@ -55,6 +57,7 @@ public class Indexes {
     public static final Index GROUP_MEMBERSHIP_MEMBER = Internal.createIndex(DSL.name("group_membership_member"), GroupMembership.GROUP_MEMBERSHIP, new OrderField[] { GroupMembership.GROUP_MEMBERSHIP.MEMBER_ID }, false);
     public static final Index MAIL_OUTBOX_DUE = Internal.createIndex(DSL.name("mail_outbox_due"), MailOutbox.MAIL_OUTBOX, new OrderField[] { MailOutbox.MAIL_OUTBOX.NEXT_ATTEMPT_AT }, false);
     public static final Index MEMBER_PARTY = Internal.createIndex(DSL.name("member_party"), Member.MEMBER, new OrderField[] { Member.MEMBER.PARTY_ID }, false);
+    public static final Index MEMBER_RECOVERY_CODE_MEMBER = Internal.createIndex(DSL.name("member_recovery_code_member"), MemberRecoveryCode.MEMBER_RECOVERY_CODE, new OrderField[] { MemberRecoveryCode.MEMBER_RECOVERY_CODE.MEMBER_ID }, false);
     public static final Index NOTIFICATION_MEMBER = Internal.createIndex(DSL.name("notification_member"), Notification.NOTIFICATION, new OrderField[] { Notification.NOTIFICATION.MEMBER_ID, Notification.NOTIFICATION.CREATED_AT.desc() }, false);
     public static final Index NOTIFICATION_UNDIGESTED = Internal.createIndex(DSL.name("notification_undigested"), Notification.NOTIFICATION, new OrderField[] { Notification.NOTIFICATION.MEMBER_ID }, false);
     public static final Index PACT_CONSTITUENCY_ONS = Internal.createIndex(DSL.name("pact_constituency_ons"), PactConstituency.PACT_CONSTITUENCY, new OrderField[] { PactConstituency.PACT_CONSTITUENCY.ONS_CODE }, false);
@@ -68,5 +71,6 @@ public class Indexes {
     public static final Index PUBLICATION_NEWEST = Internal.createIndex(DSL.name("publication_newest"), Publication.PUBLICATION, new OrderField[] { Publication.PUBLICATION.PUBLISHED_AT.desc() }, false);
     public static final Index PUBLICATION_PDF_SHA256 = Internal.createIndex(DSL.name("publication_pdf_sha256"), Publication.PUBLICATION, new OrderField[] { Publication.PUBLICATION.PDF_SHA256 }, false);
     public static final Index SIGN_IN_BUCKET_EXPIRES = Internal.createIndex(DSL.name("sign_in_bucket_expires"), SignInBucket.SIGN_IN_BUCKET, new OrderField[] { SignInBucket.SIGN_IN_BUCKET.EXPIRES_AT }, false);
+    public static final Index USER_CREDENTIALS_USER = Internal.createIndex(DSL.name("user_credentials_user"), UserCredentials.USER_CREDENTIALS, new OrderField[] { UserCredentials.USER_CREDENTIALS.USER_ENTITY_USER_ID }, false);
     public static final Index WATCH_SUBJECT = Internal.createIndex(DSL.name("watch_subject"), Watch.WATCH, new OrderField[] { Watch.WATCH.SUBJECT_TYPE, Watch.WATCH.SUBJECT_ID }, false);
 }

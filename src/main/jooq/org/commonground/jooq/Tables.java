@@ -23,6 +23,8 @@ import org.commonground.jooq.tables.HexCell;
 import org.commonground.jooq.tables.HexMap;
 import org.commonground.jooq.tables.MailOutbox;
 import org.commonground.jooq.tables.Member;
+import org.commonground.jooq.tables.MemberRecoveryCode;
+import org.commonground.jooq.tables.MemberTotp;
 import org.commonground.jooq.tables.Notification;
 import org.commonground.jooq.tables.Pact;
 import org.commonground.jooq.tables.PactAmendment;
@@ -39,6 +41,8 @@ import org.commonground.jooq.tables.ProposalReader;
 import org.commonground.jooq.tables.ProposalRevision;
 import org.commonground.jooq.tables.Publication;
 import org.commonground.jooq.tables.SignInBucket;
+import org.commonground.jooq.tables.UserCredentials;
+import org.commonground.jooq.tables.UserEntities;
 import org.commonground.jooq.tables.Vote;
 import org.commonground.jooq.tables.Watch;
 
@@ -145,6 +149,16 @@ public class Tables {
     public static final Member MEMBER = Member.MEMBER;
 
     /**
+     * The table <code>member_recovery_code</code>.
+     */
+    public static final MemberRecoveryCode MEMBER_RECOVERY_CODE = MemberRecoveryCode.MEMBER_RECOVERY_CODE;
+
+    /**
+     * The table <code>member_totp</code>.
+     */
+    public static final MemberTotp MEMBER_TOTP = MemberTotp.MEMBER_TOTP;
+
+    /**
      * The table <code>notification</code>.
      */
     public static final Notification NOTIFICATION = Notification.NOTIFICATION;
@@ -223,6 +237,16 @@ public class Tables {
      * The table <code>sign_in_bucket</code>.
      */
     public static final SignInBucket SIGN_IN_BUCKET = SignInBucket.SIGN_IN_BUCKET;
+
+    /**
+     * The table <code>user_credentials</code>.
+     */
+    public static final UserCredentials USER_CREDENTIALS = UserCredentials.USER_CREDENTIALS;
+
+    /**
+     * The table <code>user_entities</code>.
+     */
+    public static final UserEntities USER_ENTITIES = UserEntities.USER_ENTITIES;
 
     /**
      * The table <code>vote</code>.

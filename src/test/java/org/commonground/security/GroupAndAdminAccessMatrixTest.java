@@ -1,5 +1,7 @@
 package org.commonground.security;
 
+import static org.commonground.jooq.Tables.USER_CREDENTIALS;
+import static org.commonground.jooq.Tables.USER_ENTITIES;
 import static org.commonground.security.Matrix.any;
 
 import java.io.IOException;
@@ -77,6 +79,8 @@ class GroupAndAdminAccessMatrixTest {
     ElectionService elections;
     @Autowired
     MemberService members;
+    @Autowired
+    SecondFactorService secondFactors;
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
@@ -320,5 +324,50 @@ class GroupAndAdminAccessMatrixTest {
     private static String ownAddressOr(String visitors) {
         return SecurityContextHolder.getContext().getAuthentication() != null
                 && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof SignedInMember me ? me.email() : visitors;
+    }
+
+    /** The author's second factors: an authenticator app and a passkey (as Spring Security's tables hold one). */
+    record Factors(String authorsPasskey) {
+    }
+
+    @Test
+    void secondFactors() {
+        matrix.check("second factors", () -> {
+            cast.signIn(Who.AUTHOR);
+            SecondFactorService.TotpEnrolment app = secondFactors.newAuthenticatorSecret();
+            secondFactors.addAuthenticatorApp(app.secret(), currentCode(app));
+            String passkey = "matrix-credential-" + cast.tag;
+            db.insertInto(USER_ENTITIES).set(USER_ENTITIES.ID, "matrix-user-" + cast.tag)
+                    .set(USER_ENTITIES.NAME, cast.get(Who.AUTHOR).email()).execute();
+            db.insertInto(USER_CREDENTIALS).set(USER_CREDENTIALS.CREDENTIAL_ID, passkey)
+                    .set(USER_CREDENTIALS.USER_ENTITY_USER_ID, "matrix-user-" + cast.tag).set(USER_CREDENTIALS.PUBLIC_KEY, new byte[] {1})
+                    .set(USER_CREDENTIALS.BACKUP_ELIGIBLE, false).set(USER_CREDENTIALS.BACKUP_STATE, false)
+                    .set(USER_CREDENTIALS.LABEL, "Author's laptop").execute();
+            return new Factors(passkey);
+        }, new Matrix.Calls<Factors>()
+                .read("one's own second factors", f -> secondFactors.mine())
+                .read("a new authenticator secret", f -> secondFactors.newAuthenticatorSecret())
+                .change("add an authenticator app", f -> {
+                    SecondFactorService.TotpEnrolment app = secondFactors.newAuthenticatorSecret();
+                    secondFactors.addAuthenticatorApp(app.secret(), currentCode(app));
+                })
+                .change("add an authenticator app with a wrong code", f -> secondFactors.addAuthenticatorApp(
+                        secondFactors.newAuthenticatorSecret().secret(), "000000"))
+                .change("remove one's authenticator app", f -> secondFactors.removeAuthenticatorApp(TestMembers.PASSWORD))
+                .change("remove the author's passkey", f -> secondFactors.removePasskey(f.authorsPasskey(), TestMembers.PASSWORD))
+                .change("replace one's recovery codes", f -> secondFactors.newRecoveryCodes(TestMembers.PASSWORD)), """
+                one's own second factors                    | signed-in
+                a new authenticator secret                  | signed-in
+                add an authenticator app                    | signed-in
+                add an authenticator app with a wrong code  | nobody
+                // The author has an app; the admin has one too, but it is their only factor, which an admin must keep.
+                remove one's authenticator app              | author
+                remove the author's passkey                 | author
+                replace one's recovery codes                | author admin
+                """);
+    }
+
+    private static String currentCode(SecondFactorService.TotpEnrolment app) {
+        return Totp.code(Totp.fromBase32(app.secret()), Totp.step(java.time.Instant.now()));
     }
 }

@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.AriaRole;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +46,11 @@ public abstract class BrowserTest {
         if (playwright != null) {
             playwright.close();
         }
+    }
+
+    @BeforeEach
+    void registrarIsTheFirstAccount() {
+        testMembers.registrarFirst();
     }
 
     protected String url(String path) {
@@ -92,5 +98,11 @@ public abstract class BrowserTest {
         textbox(page, "Password").fill(TestMembers.PASSWORD);
         button(page, "Sign in").click();
         page.waitForURL(u -> !u.contains("/login"));
+        // A member with an authenticator app (every test admin) is asked for its code next.
+        if (page.url().contains("/second-factor")) {
+            textbox(page, "Code").fill(testMembers.authenticatorCode(testMembers.signedIn(email).id()));
+            button(page, "Continue").click();
+            page.waitForURL(u -> !u.contains("/second-factor"));
+        }
     }
 }

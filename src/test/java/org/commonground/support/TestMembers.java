@@ -11,7 +11,9 @@ import org.commonground.member.MemberService;
 import org.commonground.member.Registration;
 import org.commonground.party.PartyConfirmationRepository;
 import org.commonground.party.PartyRepository;
+import org.commonground.security.SecondFactorRepository;
 import org.commonground.security.SignedInMember;
+import org.commonground.security.Totp;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -29,20 +31,58 @@ public class TestMembers {
     private final PartyRepository parties;
     private final PartyConfirmationRepository confirmations;
     private final DelegationRepository delegations;
+    private final SecondFactorRepository secondFactors;
+
+    /**
+     * The authenticator-app secret every test admin has (admins must have a second factor); tests that sign in
+     * through the sign-in page type codes from {@link #authenticatorCode}.
+     */
+    private static final byte[] ADMIN_AUTHENTICATOR_SECRET = "test-admin-secret-20".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     public TestMembers(MemberService members, MemberRepository memberRepository, PartyRepository parties,
-                       PartyConfirmationRepository confirmations, DelegationRepository delegations) {
+                       PartyConfirmationRepository confirmations, DelegationRepository delegations,
+                       SecondFactorRepository secondFactors) {
         this.delegations = delegations;
+        this.secondFactors = secondFactors;
         this.members = members;
         this.memberRepository = memberRepository;
         this.parties = parties;
         this.confirmations = confirmations;
     }
 
+    /**
+     * With no admin configured, a database's first account becomes its admin, who must then add a second factor
+     * before any page lets them past the Security page. Browser and view tests call this first, so that the first
+     * account is the registrar, who never signs in, and no test's own first member finds themselves an admin.
+     */
+    public void registrarFirst() {
+        registrar();
+    }
+
     public SignedInMember registerAdmin(String name) {
         SignedInMember m = register(name, "NONE");
         memberRepository.makeAdmin(m.id());
+        secondFactors.saveTotp(m.id(), ADMIN_AUTHENTICATOR_SECRET, 0);
         return new SignedInMember(m.id(), m.email(), m.displayName(), m.partyId(), m.partyCode(), m.partyColour(), true, null);
+    }
+
+    /**
+     * A code of the member's authenticator app that the sign-in will take: the current step's, or, if that step was
+     * used already (a second sign-in within 30 seconds), the next one's, waiting for it.
+     */
+    public String authenticatorCode(long memberId) {
+        SecondFactorRepository.TotpSecret totp = secondFactors.totp(memberId).orElseThrow();
+        long step = Totp.step(java.time.Instant.now());
+        while (step <= totp.lastUsedStep()) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            step = Totp.step(java.time.Instant.now());
+        }
+        return Totp.code(totp.secret(), step);
     }
 
     public static String uniqueEmail(String name) {
@@ -52,7 +92,8 @@ public class TestMembers {
     /** For a benchmark that starts the app itself. */
     public static TestMembers of(ApplicationContext app) {
         return new TestMembers(app.getBean(MemberService.class), app.getBean(MemberRepository.class), app.getBean(PartyRepository.class),
-                app.getBean(PartyConfirmationRepository.class), app.getBean(DelegationRepository.class));
+                app.getBean(PartyConfirmationRepository.class), app.getBean(DelegationRepository.class),
+                app.getBean(SecondFactorRepository.class));
     }
 
     /** A member who has verified their address and whose party has confirmed them, as most tests need. */

@@ -24,6 +24,8 @@ import org.commonground.jooq.tables.GroupInvitation.GroupInvitationPath;
 import org.commonground.jooq.tables.GroupMembership.GroupMembershipPath;
 import org.commonground.jooq.tables.Groups.GroupsPath;
 import org.commonground.jooq.tables.HexMap.HexMapPath;
+import org.commonground.jooq.tables.MemberRecoveryCode.MemberRecoveryCodePath;
+import org.commonground.jooq.tables.MemberTotp.MemberTotpPath;
 import org.commonground.jooq.tables.Notification.NotificationPath;
 import org.commonground.jooq.tables.Pact.PactPath;
 import org.commonground.jooq.tables.PactAmendment.PactAmendmentPath;
@@ -462,6 +464,31 @@ public class Member extends TableImpl<MemberRecord> {
             _hexMap = new HexMapPath(this, null, Keys.HEX_MAP__HEX_MAP_IMPORTED_BY_FKEY.getInverseKey());
 
         return _hexMap;
+    }
+
+    private transient MemberRecoveryCodePath _memberRecoveryCode;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>member_recovery_code</code> table
+     */
+    public MemberRecoveryCodePath memberRecoveryCode() {
+        if (_memberRecoveryCode == null)
+            _memberRecoveryCode = new MemberRecoveryCodePath(this, null, Keys.MEMBER_RECOVERY_CODE__MEMBER_RECOVERY_CODE_MEMBER_ID_FKEY.getInverseKey());
+
+        return _memberRecoveryCode;
+    }
+
+    private transient MemberTotpPath _memberTotp;
+
+    /**
+     * Get the implicit to-many join path to the <code>member_totp</code> table
+     */
+    public MemberTotpPath memberTotp() {
+        if (_memberTotp == null)
+            _memberTotp = new MemberTotpPath(this, null, Keys.MEMBER_TOTP__MEMBER_TOTP_MEMBER_ID_FKEY.getInverseKey());
+
+        return _memberTotp;
     }
 
     private transient NotificationPath _notification;
