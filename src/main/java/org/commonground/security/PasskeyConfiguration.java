@@ -26,7 +26,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -54,6 +53,9 @@ import org.springframework.security.web.webauthn.management.RelyingPartyRegistra
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
+import org.springframework.security.web.webauthn.api.AuthenticatorSelectionCriteria;
+import org.springframework.security.web.webauthn.api.ResidentKeyRequirement;
+import org.springframework.security.web.webauthn.api.UserVerificationRequirement;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -83,9 +85,17 @@ class PasskeyConfiguration {
                                                 Environment environment,
                                                 @Value("${commonground.passkeys.rp-id:localhost}") String rpId,
                                                 @Value("${commonground.passkeys.origins:}") List<String> origins) {
-        SingletonSupplier<WebAuthnRelyingPartyOperations> relyingParty = SingletonSupplier.of(() -> new Webauthn4JRelyingPartyOperations(
-                users, credentials, PublicKeyCredentialRpEntity.builder().id(rpId).name(SecondFactorService.ISSUER).build(),
-                Set.copyOf(origins.isEmpty() ? List.of("http://localhost:" + environment.getProperty("local.server.port", "8080")) : origins)));
+        SingletonSupplier<WebAuthnRelyingPartyOperations> relyingParty = SingletonSupplier.of(() -> {
+            Webauthn4JRelyingPartyOperations operations = new Webauthn4JRelyingPartyOperations(
+                    users, credentials, PublicKeyCredentialRpEntity.builder().id(rpId).name(SecondFactorService.ISSUER).build(),
+                    Set.copyOf(origins.isEmpty() ? List.of("http://localhost:" + environment.getProperty("local.server.port", "8080")) : origins));
+            // A passkey stands in for the password and the second step together, so the device must check its owner
+            // (PIN, fingerprint, face) every time: Spring's default only prefers it, and then a found key is enough.
+            operations.setCustomizeCreationOptions(options -> options.authenticatorSelection(AuthenticatorSelectionCriteria.builder()
+                    .residentKey(ResidentKeyRequirement.REQUIRED).userVerification(UserVerificationRequirement.REQUIRED).build()));
+            operations.setCustomizeRequestOptions(options -> options.userVerification(UserVerificationRequirement.REQUIRED));
+            return operations;
+        });
         return new WebAuthnRelyingPartyOperations() {
             @Override
             public PublicKeyCredentialCreationOptions createPublicKeyCredentialCreationOptions(PublicKeyCredentialCreationOptionsRequest request) {
@@ -157,7 +167,7 @@ class PasskeyConfiguration {
                 chain.doFilter(request, response);
                 return;
             }
-            Authentication member = SecurityContextHolder.getContext().getAuthentication();
+            Authentication member = SessionSignIn.of(request).orElse(null);
             if (member == null || !(member.getPrincipal() instanceof SignedInMember)) {
                 response.setStatus(HttpServletResponse.SC_FORBIDDEN);
                 return;

@@ -86,6 +86,12 @@ public class SecondFactorRepository {
     public record Holder(long id, String email, String displayName, boolean admin, String passwordHash) {
     }
 
+    /** As {@link #holder}, with the member's row locked until the transaction ends. */
+    public Optional<Holder> lockedHolder(long memberId) {
+        return db.select(MEMBER.ID, MEMBER.EMAIL, MEMBER.DISPLAY_NAME, MEMBER.ADMIN, MEMBER.PASSWORD_HASH).from(MEMBER)
+                .where(MEMBER.ID.eq(memberId)).forUpdate().fetchOptional(r -> new Holder(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
     public Optional<Holder> holder(long memberId) {
         return db.select(MEMBER.ID, MEMBER.EMAIL, MEMBER.DISPLAY_NAME, MEMBER.ADMIN, MEMBER.PASSWORD_HASH).from(MEMBER)
                 .where(MEMBER.ID.eq(memberId)).fetchOptional(r -> new Holder(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));

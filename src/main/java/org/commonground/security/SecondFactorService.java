@@ -20,6 +20,8 @@ import org.commonground.shared.InvalidInputException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -40,9 +42,11 @@ public class SecondFactorService {
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
+    private final SignInAttemptLimiter limiter;
 
     public SecondFactorService(SecondFactorRepository factors, CurrentMember currentMember, PasswordEncoder passwords,
-                               Outbox outbox, AuditLog audit, Clock clock) {
+                               Outbox outbox, AuditLog audit, Clock clock, SignInAttemptLimiter limiter) {
+        this.limiter = limiter;
         this.factors = factors;
         this.currentMember = currentMember;
         this.passwords = passwords;
@@ -197,11 +201,22 @@ public class SecondFactorService {
         return codes;
     }
 
+    /**
+     * The member, locked until the change commits (so two removals at once cannot both pass the admins' rule), once
+     * they have typed their password. Guessing it here is guessing the password: the sign-in form's allowance, taken
+     * before the check and given back when it is right.
+     */
     private Holder confirmedByPassword(String password) {
-        Holder me = factors.holder(currentMember.require().id()).orElseThrow();
+        Holder me = factors.lockedHolder(currentMember.require().id()).orElseThrow();
+        String address = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                ? request.getRequest().getRemoteAddr() : "unknown";
+        if (!limiter.tryStartAttempt(me.email(), address)) {
+            throw new InvalidInputException("password", RateLimitedAuthenticationProvider.LIMIT_REACHED);
+        }
         if (password == null || password.isEmpty() || !passwords.matches(password, me.passwordHash())) {
             throw new InvalidInputException("password", "That is not your password.");
         }
+        limiter.giveBackAttempt(me.email(), address);
         return me;
     }
 

@@ -1,5 +1,12 @@
 package org.commonground.security;
 
+import java.util.UUID;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.web.webauthn.api.ResidentKeyRequirement;
+import org.springframework.security.web.webauthn.api.UserVerificationRequirement;
+import org.springframework.security.web.webauthn.management.ImmutablePublicKeyCredentialCreationOptionsRequest;
+import org.springframework.security.web.webauthn.management.ImmutablePublicKeyCredentialRequestOptionsRequest;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.commonground.jooq.Tables.MAIL_OUTBOX;
@@ -153,6 +160,36 @@ class SecondFactorServiceTest {
         factors.removeAuthenticatorApp(TestMembers.PASSWORD);
         assertThat(factors.mine()).isEqualTo(new SecondFactorService.SecondFactors(false, List.of(), 0, false));
         assertThat(mails(member, "A second factor was removed from your Common Ground account")).isEqualTo(1);
+    }
+
+    @Test
+    void guessingThePasswordOnTheSecurityPageSpendsTheSignInAllowance() {
+        SignedInMember member = testMembers.register("Guessed at", "GRN");
+        withAuthenticatorApp(member);
+        for (int i = 0; i < 5; i++) {
+            assertThat(catchThrowableOfType(InvalidInputException.class, () -> factors.newRecoveryCodes("guess-" + UUID.randomUUID()))
+                    .messageFor("password")).isEqualTo("That is not your password.");
+        }
+        // Five wrong in the minute, as at the sign-in form: now even the right one waits.
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> factors.removeAuthenticatorApp(TestMembers.PASSWORD))
+                .messageFor("password")).isEqualTo(RateLimitedAuthenticationProvider.LIMIT_REACHED);
+        assertThat(factors.mine().authenticatorApp()).isTrue();
+    }
+
+    @Autowired
+    WebAuthnRelyingPartyOperations relyingParty;
+
+    @Test
+    void passkeysMustBeUnlockedByTheirOwnerEveryTime() {
+        SignedInMember member = testMembers.register("Passkey owner", "GRN");
+        var signedIn = UsernamePasswordAuthenticationToken.authenticated(member.email(), null, List.of());
+
+        var creation = relyingParty.createPublicKeyCredentialCreationOptions(new ImmutablePublicKeyCredentialCreationOptionsRequest(signedIn));
+        var request = relyingParty.createCredentialRequestOptions(new ImmutablePublicKeyCredentialRequestOptionsRequest(null));
+
+        assertThat(creation.getAuthenticatorSelection().getUserVerification()).isEqualTo(UserVerificationRequirement.REQUIRED);
+        assertThat(creation.getAuthenticatorSelection().getResidentKey()).isEqualTo(ResidentKeyRequirement.REQUIRED);
+        assertThat(request.getUserVerification()).isEqualTo(UserVerificationRequirement.REQUIRED);
     }
 
     /** The sign-in itself: a right password alone does not sign in a member who has a second factor. */
