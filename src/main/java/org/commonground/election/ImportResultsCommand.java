@@ -9,12 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -71,7 +71,7 @@ public final class ImportResultsCommand {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(application)
                 .run(springArgs.toArray(String[]::new))) {
             SignedInMember admin = ((SignedInMember) app.getBean(UserDetailsService.class).loadUserByUsername(options.get("--admin"))).withoutPassword();
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+            CurrentMember.actOnTheCommandLine(admin);
             var imported = app.getBean(ElectionService.class).importResults(options.get("--election"), options.get("--name"), file, percent -> { });
             out.println("Imported " + imported.constituencies() + " constituencies for " + imported.name() + " (" + imported.code() + ").");
             return 0;

@@ -14,6 +14,7 @@ import org.jooq.DSLContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
@@ -51,8 +52,7 @@ class EndSessionsOnPasswordChange {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 HttpSession session = request.getSession(false);
-                if (session != null && SecurityContextHolder.getContext().getAuthentication() != null
-                        && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof SignedInMember member
+                if (session != null && SessionSignIn.of(request).map(Authentication::getPrincipal).orElse(null) instanceof SignedInMember member
                         && signedInBeforePasswordChanged(session, member)) {
                     SecurityContextHolder.clearContext();
                     session.invalidate();
