@@ -1,6 +1,7 @@
 package org.commonground.security;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -168,7 +169,9 @@ class PasskeyConfiguration {
                 return;
             }
             Authentication member = SessionSignIn.of(request).orElse(null);
-            if (member == null || !(member.getPrincipal() instanceof SignedInMember)) {
+            // Signed in, and the password typed on the Security page just now: a session alone adds no passkey.
+            if (member == null || !(member.getPrincipal() instanceof SignedInMember)
+                    || !SecondFactorService.takePasskeyRegistration(request.getSession(), Instant.now())) {
                 response.setStatus(HttpServletResponse.SC_FORBIDDEN);
                 return;
             }

@@ -5,12 +5,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
 
+import jakarta.servlet.http.HttpSession;
 import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.mail.Outbox;
@@ -84,11 +87,14 @@ public class SecondFactorService {
      * Saves the authenticator app whose secret was shown, once the member proves it works with a code from it, and
      * returns a fresh set of recovery codes (shown once; only their hashes are kept).
      *
-     * @throws InvalidInputException on "code" when the code is not the app's current one
+     * The password is asked first: whoever holds an unlocked browser must not be able to give themselves a way back
+     * in that outlasts a password reset.
+     *
+     * @throws InvalidInputException on "password" when it is wrong, on "code" when the code is not the app's current one
      */
     @Transactional
-    public List<String> addAuthenticatorApp(String secret, String code) {
-        SignedInMember me = currentMember.require();
+    public List<String> addAuthenticatorApp(String secret, String code, String password) {
+        Holder me = confirmedByPassword(password);
         byte[] key;
         try {
             key = Totp.fromBase32(secret == null ? "" : secret);
@@ -107,6 +113,32 @@ public class SecondFactorService {
         List<String> codes = replaceRecoveryCodes(me.id());
         added(me.id(), "an authenticator app");
         return codes;
+    }
+
+    /**
+     * Lets this browser session register one passkey in the next five minutes, once the member has typed their
+     * password, for the same reason as {@link #addAuthenticatorApp}: Spring Security's registration endpoint asks for
+     * this permission and uses it up.
+     *
+     * @throws InvalidInputException on "password" when it is wrong
+     */
+    @Transactional
+    public void allowPasskeyRegistration(String password) {
+        confirmedByPassword(password);
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
+            throw new IllegalStateException("A passkey is registered from a browser");
+        }
+        request.getRequest().getSession().setAttribute(PASSKEY_REGISTRATION_ALLOWED_UNTIL, clock.instant().plus(PASSKEY_REGISTRATION_WINDOW));
+    }
+
+    static final String PASSKEY_REGISTRATION_ALLOWED_UNTIL = SecondFactorService.class.getName() + ".passkeyRegistrationAllowedUntil";
+    private static final Duration PASSKEY_REGISTRATION_WINDOW = Duration.ofMinutes(5);
+
+    /** Whether the session may register a passkey now; the permission is used up by asking. */
+    static boolean takePasskeyRegistration(HttpSession session, Instant now) {
+        Object until = session.getAttribute(PASSKEY_REGISTRATION_ALLOWED_UNTIL);
+        session.removeAttribute(PASSKEY_REGISTRATION_ALLOWED_UNTIL);
+        return until instanceof Instant deadline && now.isBefore(deadline);
     }
 
     /** @throws InvalidInputException on "password" when it is wrong, or when an admin would be left without a factor */

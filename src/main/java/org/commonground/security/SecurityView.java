@@ -49,7 +49,7 @@ public class SecurityView extends VerticalLayout implements BeforeEnterObserver 
     public SecurityView(SecondFactorService factors) {
         this.factors = factors;
         addClassName("cg-page");
-        password.setHelperText("Needed to remove a second factor or replace your recovery codes.");
+        password.setHelperText("Needed to add or remove a second factor, or to replace your recovery codes.");
         password.setWidth("min(24rem, 100%)");
         code.setMaxLength(10);
         code.getElement().setAttribute("autocomplete", "one-time-code");
@@ -78,6 +78,8 @@ public class SecurityView extends VerticalLayout implements BeforeEnterObserver 
                     + "Each one added or removed, and each failed attempt to use one, is emailed to you."));
         }
         add(newCodes);
+        // First, as every change below asks for it.
+        add(password);
         add(new H3("Authenticator app"));
         if (mine.authenticatorApp()) {
             add(new Paragraph("On: signing in with your password also asks for the code your app shows."));
@@ -104,7 +106,6 @@ public class SecurityView extends VerticalLayout implements BeforeEnterObserver 
             add(button("Make new recovery codes", () -> showCodes(factors.newRecoveryCodes(password.getValue())),
                     "New recovery codes are made; the earlier ones no longer work."));
         }
-        add(password);
     }
 
     private VerticalLayout setUp(TotpEnrolment enrolment) {
@@ -121,15 +122,17 @@ public class SecurityView extends VerticalLayout implements BeforeEnterObserver 
         qr.setWidth("12rem");
         Button turnOn = new Button("Turn on", e -> {
             Forms.clear(code);
+            Forms.clear(password);
             try {
-                List<String> codes = factors.addAuthenticatorApp(enrolment.secret(), code.getValue());
+                List<String> codes = factors.addAuthenticatorApp(enrolment.secret(), code.getValue(), password.getValue());
                 this.enrolment = null;
                 code.clear();
+                password.clear();
                 Forms.success("The authenticator app is on.");
                 refresh();
                 showCodes(codes);
             } catch (InvalidInputException problem) {
-                Forms.show(problem, Map.of("code", code));
+                Forms.show(problem, Map.of("code", code, "password", password));
             }
         });
         turnOn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -164,6 +167,14 @@ public class SecurityView extends VerticalLayout implements BeforeEnterObserver 
             passkeyName.setInvalid(true);
             return;
         }
+        Forms.clear(password);
+        try {
+            factors.allowPasskeyRegistration(password.getValue());
+        } catch (InvalidInputException problem) {
+            Forms.show(problem, Map.of("password", password));
+            return;
+        }
+        password.clear();
         getUI().ifPresent(ui -> PasskeyCeremony.register(ui, label).then(String.class, problem -> {
             if (problem.isEmpty()) {
                 passkeyName.clear();

@@ -63,6 +63,7 @@ class SecondFactorBrowserIT extends BrowserTest {
             page.waitForURL("**/security");
 
             textbox(page, "Name of the new passkey").fill("Test laptop");
+            page.getByLabel("Your password").fill(TestMembers.PASSWORD);
             button(page, "Add a passkey").click();
             assertThat(page.getByText("Test laptop, added")).isVisible();
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove passkey Test laptop"))).isVisible();
@@ -70,13 +71,14 @@ class SecondFactorBrowserIT extends BrowserTest {
             org.assertj.core.api.Assertions.assertThat(mails(member.email(), "A second factor was added to your Common Ground account")).isEqualTo(1);
 
             // Removing goes through the Security page (password, email); Spring's own delete endpoint stays closed (by an
-            // explicit rule, and by Vaadin's refusing addresses that are not its own), though the same headers get the
-            // page registration options.
+            // explicit rule, and by Vaadin's refusing addresses that are not its own), and registering another passkey
+            // needs the password again; the same headers do reach Spring's passkey sign-in options.
             String credential = db.select(USER_CREDENTIALS.CREDENTIAL_ID).from(USER_CREDENTIALS)
                     .where(USER_CREDENTIALS.LABEL.eq("Test laptop")).fetchOne(USER_CREDENTIALS.CREDENTIAL_ID);
             String call = "async ([method, path]) => (await fetch(path, {method, headers: {"
                     + "[document.querySelector('meta[name=_csrf_header]').content]: document.querySelector('meta[name=_csrf]').content}})).status";
-            org.assertj.core.api.Assertions.assertThat(page.evaluate(call, java.util.List.of("POST", "webauthn/register/options"))).isEqualTo(200);
+            org.assertj.core.api.Assertions.assertThat(page.evaluate(call, java.util.List.of("POST", "webauthn/authenticate/options"))).isEqualTo(200);
+            org.assertj.core.api.Assertions.assertThat(page.evaluate(call, java.util.List.of("POST", "webauthn/register/options"))).isEqualTo(403);
             org.assertj.core.api.Assertions.assertThat(page.evaluate(call, java.util.List.of("DELETE", "webauthn/register/" + credential))).isEqualTo(403);
             org.assertj.core.api.Assertions.assertThat(db.fetchCount(USER_CREDENTIALS, USER_CREDENTIALS.LABEL.eq("Test laptop"))).isEqualTo(1);
 

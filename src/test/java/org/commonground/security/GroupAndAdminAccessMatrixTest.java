@@ -10,6 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.commonground.backup.GroupExport;
 import org.commonground.election.ElectionService;
 import org.commonground.election.results.Alliance;
@@ -335,7 +338,7 @@ class GroupAndAdminAccessMatrixTest {
         matrix.check("second factors", () -> {
             cast.signIn(Who.AUTHOR);
             SecondFactorService.TotpEnrolment app = secondFactors.newAuthenticatorSecret();
-            secondFactors.addAuthenticatorApp(app.secret(), currentCode(app));
+            secondFactors.addAuthenticatorApp(app.secret(), currentCode(app), TestMembers.PASSWORD);
             String passkey = "matrix-credential-" + cast.tag;
             db.insertInto(USER_ENTITIES).set(USER_ENTITIES.ID, "matrix-user-" + cast.tag)
                     .set(USER_ENTITIES.NAME, cast.get(Who.AUTHOR).email()).execute();
@@ -349,10 +352,17 @@ class GroupAndAdminAccessMatrixTest {
                 .read("a new authenticator secret", f -> secondFactors.newAuthenticatorSecret())
                 .change("add an authenticator app", f -> {
                     SecondFactorService.TotpEnrolment app = secondFactors.newAuthenticatorSecret();
-                    secondFactors.addAuthenticatorApp(app.secret(), currentCode(app));
+                    secondFactors.addAuthenticatorApp(app.secret(), currentCode(app), TestMembers.PASSWORD);
                 })
                 .change("add an authenticator app with a wrong code", f -> secondFactors.addAuthenticatorApp(
-                        secondFactors.newAuthenticatorSecret().secret(), "000000"))
+                        secondFactors.newAuthenticatorSecret().secret(), "000000", TestMembers.PASSWORD))
+                .change("add an authenticator app without the password", f -> {
+                    SecondFactorService.TotpEnrolment app = secondFactors.newAuthenticatorSecret();
+                    secondFactors.addAuthenticatorApp(app.secret(), currentCode(app), "not-the-password");
+                })
+                .read("allow a passkey registration", f -> fromABrowser(() -> secondFactors.allowPasskeyRegistration(TestMembers.PASSWORD)))
+                .read("allow a passkey registration without the password", f -> fromABrowser(
+                        () -> secondFactors.allowPasskeyRegistration("not-the-password")))
                 .change("remove one's authenticator app", f -> secondFactors.removeAuthenticatorApp(TestMembers.PASSWORD))
                 .change("remove the author's passkey", f -> secondFactors.removePasskey(f.authorsPasskey(), TestMembers.PASSWORD))
                 .change("replace one's recovery codes", f -> secondFactors.newRecoveryCodes(TestMembers.PASSWORD)), """
@@ -360,11 +370,25 @@ class GroupAndAdminAccessMatrixTest {
                 a new authenticator secret                  | signed-in
                 add an authenticator app                    | signed-in
                 add an authenticator app with a wrong code  | nobody
+                add an authenticator app without the password | nobody
+                allow a passkey registration                | signed-in
+                allow a passkey registration without the password | nobody
                 // The author has an app; the admin has one too, but it is their only factor, which an admin must keep.
                 remove one's authenticator app              | author
                 remove the author's passkey                 | author
                 replace one's recovery codes                | author admin
                 """);
+    }
+
+    /** As from the Security page: the permission to register a passkey is kept in the browser's session. */
+    private static boolean fromABrowser(Runnable call) {
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+        try {
+            call.run();
+            return true;
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
     }
 
     private static String currentCode(SecondFactorService.TotpEnrolment app) {

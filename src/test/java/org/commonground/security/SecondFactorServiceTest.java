@@ -1,5 +1,8 @@
 package org.commonground.security;
 
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import java.util.UUID;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.web.webauthn.api.ResidentKeyRequirement;
@@ -59,7 +62,7 @@ class SecondFactorServiceTest {
         SecondFactorService.TotpEnrolment enrolment = factors.newAuthenticatorSecret();
         byte[] secret = Totp.fromBase32(enrolment.secret());
         assertThat(enrolment.otpauthUri()).startsWith("otpauth://totp/Common%20Ground:").contains("secret=" + enrolment.secret());
-        factors.addAuthenticatorApp(enrolment.secret(), Totp.code(secret, Totp.step(Instant.now())));
+        factors.addAuthenticatorApp(enrolment.secret(), Totp.code(secret, Totp.step(Instant.now())), TestMembers.PASSWORD);
         return secret;
     }
 
@@ -99,12 +102,12 @@ class SecondFactorServiceTest {
         byte[] secret = Totp.fromBase32(enrolment.secret());
         String stale = Totp.code(secret, Totp.step(Instant.now()) - 3);
         InvalidInputException wrong = catchThrowableOfType(InvalidInputException.class,
-                () -> factors.addAuthenticatorApp(enrolment.secret(), stale));
+                () -> factors.addAuthenticatorApp(enrolment.secret(), stale, TestMembers.PASSWORD));
         assertThat(wrong.messageFor("code")).contains("current 6-digit code");
         assertThat(db.fetchExists(MEMBER_TOTP, MEMBER_TOTP.MEMBER_ID.eq(member.id()))).isFalse();
         assertThat(factors.mine().any()).isFalse();
 
-        List<String> codes = factors.addAuthenticatorApp(enrolment.secret(), currentCode(secret));
+        List<String> codes = factors.addAuthenticatorApp(enrolment.secret(), currentCode(secret), TestMembers.PASSWORD);
         assertThat(codes).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z2-7]{4}(-[a-z2-7]{4}){3}"));
         assertThat(db.select(MEMBER_RECOVERY_CODE.CODE_HASH).from(MEMBER_RECOVERY_CODE).where(MEMBER_RECOVERY_CODE.MEMBER_ID.eq(member.id()))
                 .fetch(MEMBER_RECOVERY_CODE.CODE_HASH)).as("only hashes are kept").hasSize(10).doesNotContainAnyElementsOf(codes);
@@ -131,7 +134,7 @@ class SecondFactorServiceTest {
         SignedInMember member = testMembers.register("Phone loser", "LAB");
         TestMembers.signIn(member);
         SecondFactorService.TotpEnrolment enrolment = factors.newAuthenticatorSecret();
-        List<String> codes = factors.addAuthenticatorApp(enrolment.secret(), currentCode(Totp.fromBase32(enrolment.secret())));
+        List<String> codes = factors.addAuthenticatorApp(enrolment.secret(), currentCode(Totp.fromBase32(enrolment.secret())), TestMembers.PASSWORD);
         TestMembers.signOut();
 
         String code = codes.get(3);
@@ -174,6 +177,28 @@ class SecondFactorServiceTest {
         assertThat(catchThrowableOfType(InvalidInputException.class, () -> factors.removeAuthenticatorApp(TestMembers.PASSWORD))
                 .messageFor("password")).isEqualTo(RateLimitedAuthenticationProvider.LIMIT_REACHED);
         assertThat(factors.mine().authenticatorApp()).isTrue();
+    }
+
+    @Test
+    void aPasskeyIsRegisteredOnlyRightAfterThePasswordAndOnlyOnce() {
+        SignedInMember member = testMembers.register("Passkey adder", "GRN");
+        TestMembers.signIn(member);
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        try {
+            assertThat(catchThrowableOfType(InvalidInputException.class, () -> factors.allowPasskeyRegistration("a-guess-at-it"))
+                    .messageFor("password")).isEqualTo("That is not your password.");
+            assertThat(SecondFactorService.takePasskeyRegistration(request.getSession(), Instant.now())).as("no password, no passkey").isFalse();
+
+            factors.allowPasskeyRegistration(TestMembers.PASSWORD);
+            assertThat(SecondFactorService.takePasskeyRegistration(request.getSession(), Instant.now().plusSeconds(299))).isTrue();
+            assertThat(SecondFactorService.takePasskeyRegistration(request.getSession(), Instant.now())).as("used up").isFalse();
+
+            factors.allowPasskeyRegistration(TestMembers.PASSWORD);
+            assertThat(SecondFactorService.takePasskeyRegistration(request.getSession(), Instant.now().plusSeconds(301))).as("expired").isFalse();
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
     }
 
     @Autowired

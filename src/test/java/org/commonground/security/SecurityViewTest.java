@@ -37,6 +37,12 @@ class SecurityViewTest extends ViewTest {
         assertThat(new String(java.util.Base64.getDecoder().decode(qr.substring(qr.indexOf(',') + 1)), java.nio.charset.StandardCharsets.UTF_8))
                 .startsWith("<svg").contains("<path fill=\"#000\" d=\"M4,4h1v1h-1z");
 
+        test(view.code).setValue(Totp.code(secret, Totp.step(Instant.now())));
+        click("Turn on");
+        assertThat(view.password.getErrorMessage()).as("the right code alone is not enough").isEqualTo("That is not your password.");
+        assertThat(factors.mine().authenticatorApp()).isFalse();
+
+        test(view.password).setValue(TestMembers.PASSWORD);
         test(view.code).setValue("12345");
         click("Turn on");
         assertThat(view.code.isInvalid()).isTrue();
@@ -64,5 +70,10 @@ class SecurityViewTest extends ViewTest {
         click("Add a passkey");
         assertThat(view.passkeyName.isInvalid()).isTrue();
         assertThat(view.passkeyName.getErrorMessage()).contains("Name the passkey");
+
+        test(view.passkeyName).setValue("My laptop");
+        click("Add a passkey");
+        assertThat(view.password.isInvalid()).as("a passkey, too, is added only with the password").isTrue();
+        assertThat(view.password.getErrorMessage()).isEqualTo("That is not your password.");
     }
 }
