@@ -152,7 +152,8 @@ class PublicDocumentsController {
      */
     @PostMapping("/p/verify")
     ResponseEntity<String> verifyUpload(HttpServletRequest request) throws IOException {
-        Optional<VerifyUploadLimits.Refusal> refused = limits.tryEnter(request.getRemoteAddr());
+        String address = request.getRemoteAddr();
+        Optional<VerifyUploadLimits.Refusal> refused = limits.tryEnter(address);
         if (refused.isPresent()) {
             return refusedUpload(refused.get(), request);
         }
@@ -167,7 +168,7 @@ class PublicDocumentsController {
                 return verifyPage(null, publishing.verifyPdf(file), request, HttpStatus.OK);
             }
         } finally {
-            limits.leave();
+            limits.leave(address);
         }
     }
 
@@ -175,10 +176,13 @@ class PublicDocumentsController {
         String message = switch (refusal) {
             case TOO_MANY_FROM_ADDRESS -> "Too many files have been checked from your address in the last minute. "
                     + "Wait a minute and try again, or check the fingerprint printed on the document instead.";
+            case ONE_AT_A_TIME -> "A file from your address is being checked already. Try again once it is done.";
             case ALL_BUSY -> "Too many files are being checked just now. Try again in a few seconds, "
                     + "or check the fingerprint printed on the document instead.";
         };
-        boolean busy = refusal == VerifyUploadLimits.Refusal.ALL_BUSY;
+        // 503 rather than 429 for a refusal that may come often: Tomcat then closes the connection instead of reading
+        // the rest of the upload.
+        boolean busy = refusal != VerifyUploadLimits.Refusal.TOO_MANY_FROM_ADDRESS;
         return ResponseEntity.status(busy ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.TOO_MANY_REQUESTS).contentType(HTML)
                 .cacheControl(CacheControl.noStore()).header("Retry-After", busy ? "5" : "60")
                 .body(verifyHtml(null, new PublishingService.Verification(PublishingService.Verdict.INVALID, null, message), request));

@@ -3,6 +3,7 @@ package org.commonground.publishing;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
@@ -20,11 +21,13 @@ import org.springframework.stereotype.Component;
 @Component
 class VerifyUploadLimits {
 
-    enum Refusal { TOO_MANY_FROM_ADDRESS, ALL_BUSY }
+    enum Refusal { TOO_MANY_FROM_ADDRESS, ONE_AT_A_TIME, ALL_BUSY }
 
     private final Semaphore slots;
     private final int perAddressPerMinute;
     private final Map<String, Bucket> byAddress = new ConcurrentHashMap<>();
+    /** Addresses with an upload being read: one each, or a client trickling a few bytes into each slot holds them all. */
+    private final Set<String> uploading = ConcurrentHashMap.newKeySet();
 
     VerifyUploadLimits(@Value("${commonground.verify.concurrent-uploads:4}") int concurrentUploads,
             @Value("${commonground.verify.uploads-per-address-per-minute:10}") int perAddressPerMinute) {
@@ -32,15 +35,23 @@ class VerifyUploadLimits {
         this.perAddressPerMinute = perAddressPerMinute;
     }
 
-    /** Empty when the upload may go ahead, and then the caller must {@link #leave()} once done with it. */
+    /** Empty when the upload may go ahead, and then the caller must {@link #leave} once done with it. */
     Optional<Refusal> tryEnter(String address) {
         if (!byAddress.computeIfAbsent(address, a -> newBucket()).tryConsume(1)) {
             return Optional.of(Refusal.TOO_MANY_FROM_ADDRESS);
         }
-        return slots.tryAcquire() ? Optional.empty() : Optional.of(Refusal.ALL_BUSY);
+        if (!uploading.add(address)) {
+            return Optional.of(Refusal.ONE_AT_A_TIME);
+        }
+        if (!slots.tryAcquire()) {
+            uploading.remove(address);
+            return Optional.of(Refusal.ALL_BUSY);
+        }
+        return Optional.empty();
     }
 
-    void leave() {
+    void leave(String address) {
+        uploading.remove(address);
         slots.release();
     }
 

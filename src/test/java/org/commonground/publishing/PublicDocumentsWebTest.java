@@ -171,6 +171,21 @@ class PublicDocumentsWebTest {
     }
 
     @Test
+    void anAddressChecksOneFileAtATimeSoItCannotHoldEverySlot(@Autowired VerifyUploadLimits limits) throws Exception {
+        MockMultipartFile file = new MockMultipartFile("pdf", "copy.pdf", "application/pdf", "%PDF-1.7\nnot published\n".getBytes());
+        assertThat(limits.tryEnter("203.0.113.30")).isEmpty();
+        try {
+            MockHttpServletResponse refused = call(multipart("/p/verify").file(file).with(csrf().asHeader()).with(from("203.0.113.30")));
+            assertThat(refused.getStatus()).isEqualTo(503);
+            assertThat(refused.getContentAsString()).contains("A file from your address is being checked already");
+            assertThat(call(multipart("/p/verify").file(file).with(csrf().asHeader()).with(from("203.0.113.31"))).getStatus()).isEqualTo(200);
+        } finally {
+            limits.leave("203.0.113.30");
+        }
+        assertThat(call(multipart("/p/verify").file(file).with(csrf().asHeader()).with(from("203.0.113.30"))).getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void whileEveryUploadSlotIsTakenAnotherUploadIsRefusedAtOnceAndThePagesStillAnswer(@Autowired VerifyUploadLimits limits) throws Exception {
         MockMultipartFile file = new MockMultipartFile("pdf", "copy.pdf", "application/pdf", "%PDF-1.7\nnot published\n".getBytes());
         int taken = 0;
@@ -187,7 +202,7 @@ class PublicDocumentsWebTest {
             assertThat(call(get("/p/verify")).getStatus()).isEqualTo(200);
         } finally {
             for (int i = 0; i < taken; i++) {
-                limits.leave();
+                limits.leave("198.51.100." + i);
             }
         }
         assertThat(call(multipart("/p/verify").file(file).with(csrf().asHeader()).with(from("203.0.113.20"))).getStatus()).isEqualTo(200);

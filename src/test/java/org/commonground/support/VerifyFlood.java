@@ -26,7 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Many large uploads to {@code /p/verify} at once, from one client, while another client keeps reading the public
+ * Many large uploads to {@code /p/verify} at once, each from its own forwarded address, while another client keeps reading the public
  * pages and the app's heap is sampled: for the flood test and its benchmark. The uploads are generated as they are
  * sent, so the client holds none of them.
  */
@@ -128,6 +128,9 @@ public final class VerifyFlood {
         byte[] tail = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.ISO_8859_1);
         HttpRequest request = HttpRequest.newBuilder(action).timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                // Each upload from a client of its own, as the proxy the README describes forwards them (the app
+                // trusts it on this machine), so the flood meets the limit of uploads at once, not one address's.
+                .header("X-Forwarded-For", "198.18." + (n / 250) + "." + (n % 250 + 1))
                 .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new SequenceInputStream(Collections.enumeration(List.of(new ByteArrayInputStream(head), pdf(n),
                                 new ByteArrayInputStream(tail))))), head.length + UPLOAD_BYTES + tail.length))
