@@ -14,7 +14,7 @@ import org.jooq.Field;
  * group, constituencies[], memberships[], invitations[], members[], parties[], elections[],
  * proposals[] (each with authors[], revisions[], amendments[], comments[], ballots[]),
  * pacts[] (each with revisions[], constituencies[], amendments[], ratifications[], comments[], ballots[]),
- * publications[], audit_events[]
+ * amendment_passages[], compromise_offers[], publications[], audit_events[]
  * </pre>
  *
  * Every row is an object of its table's columns under their database names; a ballot adds its {@code electors[]}

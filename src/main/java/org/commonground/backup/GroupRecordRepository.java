@@ -1,6 +1,8 @@
 package org.commonground.backup;
 
 import static org.commonground.jooq.Tables.AMENDMENT;
+import static org.commonground.jooq.Tables.AMENDMENT_PASSAGE;
+import static org.commonground.jooq.Tables.COMPROMISE_OFFER;
 import static org.commonground.jooq.Tables.AUDIT_EVENT;
 import static org.commonground.jooq.Tables.BALLOT;
 import static org.commonground.jooq.Tables.BALLOT_ELECTOR;
@@ -146,6 +148,9 @@ public class GroupRecordRepository {
         Map<Long, List<Record>> proposalBallots = byParent(ballots.stream().filter(b -> b.get(BALLOT.PROPOSAL_ID) != null).toList(), BALLOT.PROPOSAL_ID);
         Map<Long, List<Record>> pactBallots = byParent(ballots.stream().filter(b -> b.get(BALLOT.PACT_ID) != null).toList(), BALLOT.PACT_ID);
 
+        var amendmentIds = DSL.select(AMENDMENT.ID).from(AMENDMENT).where(AMENDMENT.PROPOSAL_ID.in(proposalIds));
+        List<Record> passages = rows.fetch(AMENDMENT_PASSAGE, AMENDMENT_PASSAGE.AMENDMENT_ID.in(amendmentIds));
+        List<Record> offers = rows.fetch(COMPROMISE_OFFER, COMPROMISE_OFFER.COMPROMISE_ID.in(amendmentIds));
         List<Record> publications = rows.fetch(PUBLICATION, PUBLICATION.PROPOSAL_ID.in(proposalIds).or(PUBLICATION.PACT_ID.in(pactIds)));
         List<Record> corrections = rows.fetch(CORRECTION, CORRECTION.PROPOSAL_ID.in(proposalIds).or(CORRECTION.PACT_ID.in(pactIds)));
         List<Record> delegates = rows.fetch(PARTY_DELEGATE, PARTY_DELEGATE.GROUP_ID.eq(groupId));
@@ -220,6 +225,8 @@ public class GroupRecordRepository {
             o.set("ballots", ballots(pactBallots.get(id), electors, votes, reader));
             pactArray.add(o);
         }
+        doc.set("amendment_passages", rows(AMENDMENT_PASSAGE, passages));
+        doc.set("compromise_offers", rows(COMPROMISE_OFFER, offers));
         doc.set("publications", rows(PUBLICATION, publications));
         doc.set("corrections", rows(CORRECTION, corrections));
         doc.set("delegates", rows(PARTY_DELEGATE, delegates));

@@ -1,6 +1,8 @@
 package org.commonground.backup;
 
 import static org.commonground.jooq.Tables.AMENDMENT;
+import static org.commonground.jooq.Tables.AMENDMENT_PASSAGE;
+import static org.commonground.jooq.Tables.COMPROMISE_OFFER;
 import static org.commonground.jooq.Tables.AUDIT_EVENT;
 import static org.commonground.jooq.Tables.BALLOT;
 import static org.commonground.jooq.Tables.BALLOT_ELECTOR;
@@ -72,7 +74,7 @@ public class GroupRestore {
 
     /** The tables a record fills, in an order where every row's references are written before it. */
     private static final List<Table<?>> ORDER = List.of(PARTY, MEMBER, GROUPS, GROUP_CONSTITUENCY, GROUP_MEMBERSHIP,
-            GROUP_INVITATION, PROPOSAL, PROPOSAL_AUTHOR, PROPOSAL_REVISION, AMENDMENT, PACT, PACT_REVISION, PACT_CONSTITUENCY,
+            GROUP_INVITATION, PROPOSAL, PROPOSAL_AUTHOR, PROPOSAL_REVISION, AMENDMENT, AMENDMENT_PASSAGE, COMPROMISE_OFFER, PACT, PACT_REVISION, PACT_CONSTITUENCY,
             PACT_AMENDMENT, COMMENT, PUBLICATION, CORRECTION, BALLOT, BALLOT_ELECTOR, VOTE, PARTY_DELEGATE, PACT_RATIFICATION, AUDIT_EVENT);
 
     /** What was restored. */
@@ -484,6 +486,8 @@ public class GroupRestore {
                 plan.addAll(COMMENT, k.path("comments"));
                 plan.addBallots(k.path("ballots"));
             }
+            plan.addAll(AMENDMENT_PASSAGE, record.path("amendment_passages"));
+            plan.addAll(COMPROMISE_OFFER, record.path("compromise_offers"));
             plan.addAll(PUBLICATION, record.path("publications"));
             plan.addAll(CORRECTION, record.path("corrections"));
             plan.addBallots(record.path("elections"));

@@ -99,7 +99,7 @@ public class BallotService {
             if (state != ProposalState.DISCUSSION) {
                 throw new InvalidInputException("ballot", "Amendments are put to the vote while the proposal is in discussion.");
             }
-            LinesUnderVote.refuseOverlappingBallot(amendmentRecords.underVote(proposalId), a);
+            LinesUnderVote.refuseOverlappingBallot(amendmentRecords, amendmentRecords.underVote(proposalId), a);
             if (!amendmentRecords.putToVote(a.getId())) {
                 throw new InvalidInputException("amendment", "A" + a.getNumber() + " is not open, so it cannot be put to the vote.");
             }

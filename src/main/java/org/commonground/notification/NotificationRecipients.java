@@ -71,6 +71,8 @@ class NotificationRecipients {
             case COMMENT_POSTED -> NotificationRecipients::commentPosted;
             case AMENDMENT_PROPOSED -> (r, e, actor) -> r.toFollowersOfProposal(e.subjectId(), actor, "AMENDMENT",
                     r.name(actor) + " proposed an amendment to %s");
+            case COMPROMISE_PROPOSED -> (r, e, actor) -> r.toFollowersOfProposal(e.subjectId(), actor, "AMENDMENT",
+                    r.name(actor) + " proposed a compromise on %s");
             case AMENDMENT_ACCEPTED -> (r, e, actor) -> r.amendmentDecided(e, actor, "accepted");
             case AMENDMENT_REJECTED -> (r, e, actor) -> r.amendmentDecided(e, actor, "rejected");
             case PROPOSAL_DISCUSSION -> proposalState("%s is open for discussion");
@@ -98,6 +100,7 @@ class NotificationRecipients {
                  CONVENOR_PROMOTED, MEMBER_INVITED, INVITATION_ACCEPTED, INVITATION_DECLINED, MEMBER_LEFT, MEMBER_REMOVED,
                  DELEGATE_APPOINTED, DELEGATE_REMOVED,
                  PROPOSAL_CREATED, PROPOSAL_REVISED, PROPOSAL_COAUTHOR_ADDED, AMENDMENT_WITHDRAWN,
+                 COMPROMISE_ACCEPTED, COMPROMISE_DECLINED, VOTING_LIST_ORDERED,
                  COMMENT_EDITED, COMMENT_DELETED,
                  PACT_STARTED, PACT_REVISED, PACT_AMENDMENT_REJECTED, PACT_AMENDMENT_WITHDRAWN, PACT_RATIFICATION_PLANNED,
                  PACT_RATIFIED_BY_PARTY, PACT_REJECTED_BY_PARTY,

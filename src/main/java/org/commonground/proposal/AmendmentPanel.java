@@ -139,7 +139,12 @@ class AmendmentPanel extends Div {
         }
         card.add(heading);
         card.add(new Div(PartyMarker.of(a.proposerParty(), a.proposerColour()), new Span(" " + a.proposerName() + ", " + DATE.format(a.createdAt()))));
-        card.add(new Html(TextHtml.diff(WordDiff.diff(a.original(), a.replacement()))));
+        for (AmendmentPassage passage : a.passages()) {
+            if (a.passages().size() > 1) {
+                card.add(new Paragraph(passage.lines().substring(0, 1).toUpperCase() + passage.lines().substring(1) + ":"));
+            }
+            card.add(new Html(TextHtml.diff(passage.diff())));
+        }
         if (!a.reason().isBlank()) {
             card.add(new Paragraph("Reason: " + a.reason()));
         }

@@ -1,7 +1,9 @@
 package org.commonground.proposal;
 
 import static org.commonground.jooq.Tables.AMENDMENT;
+import static org.commonground.jooq.Tables.AMENDMENT_PASSAGE;
 import static org.commonground.jooq.Tables.BALLOT;
+import static org.commonground.jooq.Tables.COMPROMISE_OFFER;
 import static org.commonground.jooq.Tables.MEMBER;
 import static org.commonground.jooq.Tables.PARTY;
 
@@ -12,7 +14,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.commonground.database.RenderedQuery;
+import org.commonground.jooq.tables.records.AmendmentPassageRecord;
 import org.commonground.jooq.tables.records.AmendmentRecord;
+import org.commonground.proposal.text.Passages;
+import org.commonground.proposal.text.TextEdit;
 import org.commonground.proposal.text.TextRange;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -35,21 +40,67 @@ public class AmendmentRepository {
                 .where(AMENDMENT.PROPOSAL_ID.eq(DSL.param("proposalId", Long.class))).orderBy(AMENDMENT.ID));
     }
 
-    /** Numbers are per proposal; the caller holds the proposal's row lock, so two amendments cannot take one number. */
-    public long insert(long proposalId, long proposerId, int revision, TextRange range, String original, String replacement, String reason) {
+    /**
+     * Numbers are per proposal; the caller holds the proposal's row lock, so two amendments cannot take one number.
+     * {@code passages} are edits of {@code body}, the text of revision {@code revision}; {@code searchText} is what
+     * search finds the amendment by.
+     */
+    public long insert(long proposalId, long proposerId, int revision, String body, List<TextEdit> passages, String searchText,
+                       String reason, boolean compromise) {
         int number = db.select(DSL.coalesce(DSL.max(AMENDMENT.NUMBER), 0)).from(AMENDMENT)
                 .where(AMENDMENT.PROPOSAL_ID.eq(proposalId)).fetchOne(0, Integer.class) + 1;
-        return db.insertInto(AMENDMENT)
+        long id = db.insertInto(AMENDMENT)
                 .set(AMENDMENT.PROPOSAL_ID, proposalId)
                 .set(AMENDMENT.NUMBER, number)
                 .set(AMENDMENT.PROPOSER_ID, proposerId)
                 .set(AMENDMENT.REVISION, revision)
-                .set(AMENDMENT.RANGE_START, range.start())
-                .set(AMENDMENT.RANGE_END, range.end())
-                .set(AMENDMENT.ORIGINAL, original)
-                .set(AMENDMENT.REPLACEMENT, replacement)
+                .set(AMENDMENT.REPLACEMENT, searchText)
                 .set(AMENDMENT.REASON, reason)
+                .set(AMENDMENT.COMPROMISE, compromise)
                 .returning(AMENDMENT.ID).fetchOne(AMENDMENT.ID);
+        var insert = db.insertInto(AMENDMENT_PASSAGE, AMENDMENT_PASSAGE.AMENDMENT_ID, AMENDMENT_PASSAGE.POSITION,
+                AMENDMENT_PASSAGE.RANGE_START, AMENDMENT_PASSAGE.RANGE_END, AMENDMENT_PASSAGE.ORIGINAL, AMENDMENT_PASSAGE.REPLACEMENT);
+        int position = 1;
+        for (TextEdit p : passages) {
+            insert = insert.values(id, position++, p.range().start(), p.range().end(), body.substring(p.range().start(), p.range().end()), p.replacement());
+        }
+        insert.execute();
+        return id;
+    }
+
+    /** An amendment's passages, in order. */
+    public List<AmendmentPassageRecord> passages(long amendmentId) {
+        return db.selectFrom(AMENDMENT_PASSAGE).where(AMENDMENT_PASSAGE.AMENDMENT_ID.eq(amendmentId))
+                .orderBy(AMENDMENT_PASSAGE.POSITION).fetch();
+    }
+
+    /** The passages of all a proposal's amendments, by amendment, each in order. */
+    public Map<Long, List<AmendmentPassageRecord>> passagesOfProposal(long proposalId) {
+        Map<Long, List<AmendmentPassageRecord>> byAmendment = new java.util.HashMap<>();
+        byAmendment.putAll(db.selectFrom(AMENDMENT_PASSAGE)
+                .where(AMENDMENT_PASSAGE.AMENDMENT_ID.in(DSL.select(AMENDMENT.ID).from(AMENDMENT).where(AMENDMENT.PROPOSAL_ID.eq(proposalId))))
+                .orderBy(AMENDMENT_PASSAGE.AMENDMENT_ID, AMENDMENT_PASSAGE.POSITION)
+                .fetchGroups(AMENDMENT_PASSAGE.AMENDMENT_ID));
+        return byAmendment;
+    }
+
+    /** For each compromise of a proposal, the numbers of the amendments it offers to replace, in order. */
+    public Map<Long, List<Integer>> replacedByCompromises(long proposalId) {
+        var replaced = AMENDMENT.as("replaced");
+        return db.select(COMPROMISE_OFFER.COMPROMISE_ID, replaced.NUMBER).from(COMPROMISE_OFFER)
+                .join(replaced).on(replaced.ID.eq(COMPROMISE_OFFER.AMENDMENT_ID))
+                .where(replaced.PROPOSAL_ID.eq(proposalId)).orderBy(COMPROMISE_OFFER.COMPROMISE_ID, replaced.NUMBER)
+                .fetchGroups(COMPROMISE_OFFER.COMPROMISE_ID, replaced.NUMBER);
+    }
+
+    /** The ranges an amendment's passages cover in its revision, in order. */
+    public List<TextRange> ranges(long amendmentId) {
+        return passages(amendmentId).stream().map(p -> new TextRange(p.getRangeStart(), p.getRangeEnd())).toList();
+    }
+
+    /** An amendment's passages as edits of its revision, in order. */
+    public List<TextEdit> edits(long amendmentId) {
+        return passages(amendmentId).stream().map(p -> new TextEdit(new TextRange(p.getRangeStart(), p.getRangeEnd()), p.getReplacement())).toList();
     }
 
     public Optional<AmendmentRecord> find(long id) {
@@ -126,18 +177,23 @@ public class AmendmentRepository {
 
     /**
      * Carries the open amendments of revision {@code from}, and those under vote, over to revision {@code to}:
-     * each range is moved by {@code rebase}, or, where that finds the wording gone, the amendment is flagged for
-     * its proposer. Callers refuse changes to lines under vote before they get here.
+     * each passage is moved by {@code rebase}, or, where that finds any passage's wording gone, the amendment is
+     * flagged for its proposer. Callers refuse changes to lines under vote before they get here.
      */
     public void rebaseOpen(long proposalId, int from, int to, Function<TextRange, Optional<TextRange>> rebase) {
         for (AmendmentRecord a : db.selectFrom(AMENDMENT).where(AMENDMENT.PROPOSAL_ID.eq(proposalId))
                 .and(AMENDMENT.STATE.in(AmendmentState.PROPOSED.name(), AmendmentState.PUT_TO_VOTE.name())).and(AMENDMENT.OUTDATED.isFalse())
                 .and(AMENDMENT.REVISION.eq(from)).fetch()) {
-            Optional<TextRange> moved = rebase.apply(new TextRange(a.getRangeStart(), a.getRangeEnd()));
+            List<AmendmentPassageRecord> passages = passages(a.getId());
+            Optional<List<TextRange>> moved = Passages.rebaseAll(
+                    passages.stream().map(p -> new TextRange(p.getRangeStart(), p.getRangeEnd())).toList(), rebase);
             if (moved.isPresent()) {
                 a.setRevision(to);
-                a.setRangeStart(moved.get().start());
-                a.setRangeEnd(moved.get().end());
+                for (int i = 0; i < passages.size(); i++) {
+                    passages.get(i).setRangeStart(moved.get().get(i).start());
+                    passages.get(i).setRangeEnd(moved.get().get(i).end());
+                }
+                db.batchUpdate(passages).execute();
             } else {
                 a.setOutdated(true);
             }

@@ -7,10 +7,12 @@ import java.util.Map;
 
 import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
+import org.commonground.jooq.tables.records.AmendmentPassageRecord;
 import org.commonground.jooq.tables.records.AmendmentRecord;
 import org.commonground.jooq.tables.records.ProposalRecord;
 import org.commonground.proposal.text.LineNumbering;
 import org.commonground.proposal.text.NumberedLine;
+import org.commonground.proposal.text.Passages;
 import org.commonground.proposal.text.TextEdit;
 import org.commonground.proposal.text.TextRange;
 import org.commonground.security.CurrentMember;
@@ -60,31 +62,17 @@ public class AmendmentService {
 
     /**
      * Proposes replacing lines {@code fromLine}–{@code toLine} of revision {@code revision} (the one the member was
-     * reading: if the text has changed since, the line numbers may mean something else, so it is refused).
+     * reading: if the text has changed since, the line numbers may mean something else, so it is refused). The
+     * accessible fallback to {@link #proposeByEdit}: the same amendment, typed as numbers and a replacement.
      */
     @Transactional
     public Amendment propose(long proposalId, int revision, int fromLine, int toLine, String replacement, String reason) {
         SignedInMember me = currentMember.requireVerified();
-        ProposalGuard.Access access = guard.readable(proposalId, me);
-        if (!access.rules().canAmend()) {
-            throw new AccessDeniedException(access.state() == ProposalState.DISCUSSION
-                    ? "Only members of the group can propose amendments."
-                    : "Amendments can be proposed only while the proposal is in discussion (it is " + access.state().label().toLowerCase() + ").");
-        }
-        List<FieldProblem> problems = new ArrayList<>();
+        requireAmender(proposalId, me);
         if (replacement != null && replacement.length() > MAX_REPLACEMENT) {
-            problems.add(new FieldProblem("replacement", "A replacement can be at most " + String.format("%,d", MAX_REPLACEMENT) + " characters."));
+            throw new InvalidInputException("replacement", "A replacement can be at most " + String.format("%,d", MAX_REPLACEMENT) + " characters.");
         }
-        if (reason != null && reason.length() > 5000) {
-            problems.add(new FieldProblem("reason", "The reason can be at most 5,000 characters."));
-        }
-        InvalidInputException.throwIfAny(problems);
-
-        ProposalRecord p = proposals.lock(proposalId).orElseThrow();
-        if (p.getCurrentRevision() != revision) {
-            throw new InvalidInputException("fromLine", "The text changed while you were writing (it is now revision "
-                    + p.getCurrentRevision() + "). Check the line numbers against the current text and try again; your wording is kept.");
-        }
+        ProposalRecord p = lockAt(proposalId, revision, "fromLine");
         String body = proposals.revision(proposalId, revision).orElseThrow().body();
         List<NumberedLine> lines = LineNumbering.number(body, p.getLineWidth());
         if (fromLine < 1 || toLine < fromLine || toLine > lines.size()) {
@@ -92,14 +80,94 @@ public class AmendmentService {
                     : "Choose lines between 1 and " + lines.size() + ", the first no later than the last.");
         }
         TextRange range = LineNumbering.range(lines, fromLine, toLine);
-        String original = body.substring(range.start(), range.end());
         String newText = replacement == null ? "" : replacement.strip();
-        if (newText.equals(original.strip())) {
+        if (newText.equals(body.substring(range.start(), range.end()).strip())) {
             throw new InvalidInputException("replacement", "The replacement is the same as the current wording. Change it, or leave it empty to delete the lines.");
         }
-        long id = amendments.insert(proposalId, me.id(), revision, range, original, newText, reason == null ? "" : reason.strip());
-        audit.record(me.id(), AuditAction.AMENDMENT_PROPOSED, "proposal", proposalId, "amendment " + id + " to lines " + fromLine + "-" + toLine);
-        return load(proposalId).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+        return insert(me, p, body, lines, new TextEdit(range, newText).apply(body), reason, false, "replacement");
+    }
+
+    /**
+     * Proposes, as one amendment, every change between revision {@code revision} and {@code amendedText}, the
+     * member's edit of it: each run of changed lines becomes a passage ("A3 to lines 12–14 and 20").
+     */
+    @Transactional
+    public Amendment proposeByEdit(long proposalId, int revision, String amendedText, String reason) {
+        SignedInMember me = currentMember.requireVerified();
+        requireAmender(proposalId, me);
+        ProposalRecord p = lockAt(proposalId, revision, "text");
+        String body = proposals.revision(proposalId, revision).orElseThrow().body();
+        return insert(me, p, body, LineNumbering.number(body, p.getLineWidth()), amendedText, reason, false, "text");
+    }
+
+    /**
+     * The passages that {@code amendedText} would propose, cited by line, for the member to confirm before giving
+     * a reason; nothing is written.
+     */
+    @Transactional(readOnly = true)
+    public List<AmendmentPassage> previewEdit(long proposalId, int revision, String amendedText) {
+        SignedInMember me = currentMember.require();
+        guard.readable(proposalId, me);
+        ProposalRecord p = proposals.find(proposalId).orElseThrow();
+        String body = proposals.revision(proposalId, revision)
+                .orElseThrow(() -> new InvalidInputException("text", "There is no revision " + revision + " of this proposal.")).body();
+        List<NumberedLine> lines = LineNumbering.number(body, p.getLineWidth());
+        checkEdit(amendedText, "text");
+        return shown(body, lines, Passages.between(body, amendedText, lines));
+    }
+
+    private void requireAmender(long proposalId, SignedInMember me) {
+        ProposalGuard.Access access = guard.readable(proposalId, me);
+        if (!access.rules().canAmend()) {
+            throw new AccessDeniedException(access.state() == ProposalState.DISCUSSION
+                    ? "Only members of the group can propose amendments."
+                    : "Amendments can be proposed only while the proposal is in discussion (it is " + access.state().label().toLowerCase() + ").");
+        }
+    }
+
+    /** The proposal locked, if its text is still revision {@code revision}, the one the member was reading. */
+    private ProposalRecord lockAt(long proposalId, int revision, String field) {
+        ProposalRecord p = proposals.lock(proposalId).orElseThrow();
+        if (p.getCurrentRevision() != revision) {
+            throw new InvalidInputException(field, "The text changed while you were writing (it is now revision "
+                    + p.getCurrentRevision() + "). Check your changes against the current text and try again; your wording is kept.");
+        }
+        return p;
+    }
+
+    private static void checkEdit(String amendedText, String field) {
+        if (amendedText == null) {
+            throw new InvalidInputException(field, "Change the text to propose an amendment.");
+        }
+        if (amendedText.length() > ProposalService.MAX_BODY) {
+            throw new InvalidInputException(field, "The amended text can be at most " + String.format("%,d", ProposalService.MAX_BODY) + " characters.");
+        }
+    }
+
+    private Amendment insert(SignedInMember me, ProposalRecord p, String body, List<NumberedLine> lines, String amendedText,
+                             String reason, boolean compromise, String field) {
+        checkEdit(amendedText, field);
+        List<TextEdit> passages = Passages.between(body, amendedText, lines);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (passages.isEmpty()) {
+            problems.add(new FieldProblem(field, "Nothing has changed: edit the words you want to amend."));
+        } else if (passages.stream().mapToInt(e -> e.replacement().length()).sum() > MAX_REPLACEMENT) {
+            problems.add(new FieldProblem(field, "An amendment can add at most " + String.format("%,d", MAX_REPLACEMENT) + " characters."));
+        }
+        if (reason == null || reason.isBlank()) {
+            problems.add(new FieldProblem("reason", "Say why: the reason is shown with the amendment and read before the vote."));
+        } else if (reason.length() > 5000) {
+            problems.add(new FieldProblem("reason", "The reason can be at most 5,000 characters."));
+        }
+        InvalidInputException.throwIfAny(problems);
+        // Search finds an amendment by its lines as amended, not only by the words it adds.
+        String searchText = String.join("\n\n", shown(body, lines, passages).stream().map(x -> x.before() + x.replacement() + x.after()).toList());
+        long id = amendments.insert(p.getId(), me.id(), p.getCurrentRevision(), body, passages,
+                searchText.substring(0, Math.min(searchText.length(), MAX_REPLACEMENT)), reason.strip(), compromise);
+        Amendment created = load(p.getId()).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+        audit.record(me.id(), compromise ? AuditAction.COMPROMISE_PROPOSED : AuditAction.AMENDMENT_PROPOSED, "proposal", p.getId(),
+                "amendment " + id + " to " + created.citation().substring(created.citation().indexOf(" to ") + 4));
+        return created;
     }
 
     @Transactional
@@ -177,11 +245,12 @@ public class AmendmentService {
         }
         int base = p.getCurrentRevision();
         Revision current = proposals.revision(p.getId(), base).orElseThrow();
-        TextEdit edit = new TextEdit(new TextRange(a.getRangeStart(), a.getRangeEnd()), a.getReplacement());
+        List<TextEdit> edits = amendments.edits(amendmentId);
+        var rebase = Passages.rebaser(edits);
         long merging = a.getId();
-        LinesUnderVote.refuseChanges(amendments.underVote(p.getId()).stream().filter(v -> v.getId() != merging).toList(), base,
-                current.body(), p.getLineWidth(), edit::rebase, "amendment", "merging A" + a.getNumber());
-        String merged = edit.apply(current.body());
+        LinesUnderVote.refuseChanges(amendments, amendments.underVote(p.getId()).stream().filter(v -> v.getId() != merging).toList(), base,
+                current.body(), p.getLineWidth(), rebase, "amendment", "merging A" + a.getNumber());
+        String merged = Passages.apply(current.body(), edits);
         if (merged.length() > ProposalService.MAX_BODY) {
             throw new InvalidInputException("amendment", "Merging A" + a.getNumber() + " would make the text longer than "
                     + String.format("%,d", ProposalService.MAX_BODY) + " characters.");
@@ -192,7 +261,7 @@ public class AmendmentService {
         proposals.insertRevision(p.getId(), base + 1, current.title(), current.summary(), merged,
                 "Merged A" + a.getNumber() + (a.getReason().isBlank() ? "" : ": " + abbreviate(a.getReason())), me.id());
         amendments.decide(amendmentId, expected, AmendmentState.ACCEPTED, me.id(), "", base + 1);
-        amendments.rebaseOpen(p.getId(), base, base + 1, edit::rebase);
+        amendments.rebaseOpen(p.getId(), base, base + 1, rebase);
         audit.record(me.id(), AuditAction.AMENDMENT_ACCEPTED, "proposal", p.getId(), "amendment " + amendmentId + " merged into revision " + (base + 1));
         return base + 1;
     }
@@ -221,33 +290,69 @@ public class AmendmentService {
         }
     }
 
-    private List<Amendment> load(long proposalId) {
+    List<Amendment> load(long proposalId) {
         ProposalRecord p = proposals.find(proposalId).orElseThrow();
         int width = p.getLineWidth();
+        Map<Integer, String> bodies = new HashMap<>();
         Map<Integer, List<NumberedLine>> numbering = new HashMap<>();
+        Map<Long, List<AmendmentPassageRecord>> passages = amendments.passagesOfProposal(proposalId);
+        Map<Long, List<Integer>> replaces = amendments.replacedByCompromises(proposalId);
         List<Record> rows = amendments.ofProposal(proposalId);
         List<Amendment> result = new ArrayList<>(rows.size());
         for (Record r : rows) {
             int revision = r.get(AMENDMENT.REVISION);
-            List<NumberedLine> lines = numbering.computeIfAbsent(revision,
-                    n -> LineNumbering.number(proposals.revision(proposalId, n).orElseThrow().body(), width));
-            TextRange range = new TextRange(r.get(AMENDMENT.RANGE_START), r.get(AMENDMENT.RANGE_END));
-            int[] span = LineNumbering.linesOf(lines, range);
+            String body = bodies.computeIfAbsent(revision, n -> proposals.revision(proposalId, n).orElseThrow().body());
+            List<NumberedLine> lines = numbering.computeIfAbsent(revision, n -> LineNumbering.number(body, width));
+            List<TextEdit> edits = passages.getOrDefault(r.get(AMENDMENT.ID), List.of()).stream()
+                    .map(x -> new TextEdit(new TextRange(x.getRangeStart(), x.getRangeEnd()), x.getReplacement())).toList();
+            boolean outdated = r.get(AMENDMENT.OUTDATED);
+            // An outdated amendment's ranges may no longer fit its revision's text: it is shown with the words it
+            // proposed to change, as stored.
+            List<AmendmentPassage> shown = outdated ? stored(passages.getOrDefault(r.get(AMENDMENT.ID), List.of()), body, lines)
+                    : shown(body, lines, edits);
             result.add(new Amendment(r.get(AMENDMENT.ID), r.get(AMENDMENT.NUMBER), r.get(AMENDMENT.PROPOSER_ID),
-                    r.get(MEMBER.DISPLAY_NAME), r.get(PARTY.CODE), r.get(PARTY.COLOUR), revision, range,
-                    r.get(AMENDMENT.ORIGINAL), r.get(AMENDMENT.REPLACEMENT), r.get(AMENDMENT.REASON),
-                    AmendmentState.valueOf(r.get(AMENDMENT.STATE)), r.get(AMENDMENT.OUTDATED),
+                    r.get(MEMBER.DISPLAY_NAME), r.get(PARTY.CODE), r.get(PARTY.COLOUR), revision, shown, r.get(AMENDMENT.REASON),
+                    AmendmentState.valueOf(r.get(AMENDMENT.STATE)), outdated,
                     r.get(AmendmentRepository.DECIDER_NAME), r.get(AMENDMENT.DECISION_REASON),
-                    r.get(AMENDMENT.MERGED_REVISION), r.get(AMENDMENT.CREATED_AT), span[0], span[1], new ArrayList<>()));
+                    r.get(AMENDMENT.MERGED_REVISION), r.get(AMENDMENT.CREATED_AT), r.get(AMENDMENT.COMPROMISE),
+                    replaces.getOrDefault(r.get(AMENDMENT.ID), List.of()), new ArrayList<>(), r.get(AMENDMENT.VOTE_POSITION)));
         }
         for (Amendment a : result) {
             for (Amendment b : result) {
-                if (a != b && a.isOpen() && b.isOpen() && a.revision() == b.revision() && a.range().overlaps(b.range())) {
+                if (a != b && a.isOpen() && b.isOpen() && a.revision() == b.revision() && Passages.collide(a.ranges(), b.ranges())) {
                     a.conflictsWith().add(b.number());
                 }
             }
         }
         return result;
+    }
+
+    /** Passages as shown: each cited by the lines of {@code body} it covers, with the rest of those lines around it. */
+    static List<AmendmentPassage> shown(String body, List<NumberedLine> lines, List<TextEdit> edits) {
+        List<AmendmentPassage> shown = new ArrayList<>(edits.size());
+        int position = 1;
+        for (TextEdit e : edits) {
+            int[] span = LineNumbering.citedLines(lines, e.range());
+            int from = Math.max(span[0], 1);
+            int to = Math.max(span[1], 1);
+            TextRange whole = lines.isEmpty() ? e.range() : LineNumbering.range(lines, from, to);
+            int start = Math.min(whole.start(), e.range().start());
+            int end = Math.max(whole.end(), e.range().end());
+            shown.add(new AmendmentPassage(position++, e.range(), body.substring(e.range().start(), e.range().end()), e.replacement(),
+                    from, to, body.substring(start, e.range().start()), body.substring(e.range().end(), end)));
+        }
+        return shown;
+    }
+
+    private static List<AmendmentPassage> stored(List<AmendmentPassageRecord> passages, String body, List<NumberedLine> lines) {
+        List<AmendmentPassage> shown = new ArrayList<>(passages.size());
+        for (AmendmentPassageRecord x : passages) {
+            TextRange range = new TextRange(x.getRangeStart(), x.getRangeEnd());
+            int[] span = range.end() <= body.length() ? LineNumbering.citedLines(lines, range) : new int[] {0, 0};
+            shown.add(new AmendmentPassage(x.getPosition(), range, x.getOriginal(), x.getReplacement(),
+                    Math.max(span[0], 1), Math.max(span[1], 1), "", ""));
+        }
+        return shown;
     }
 
     private static String abbreviate(String text) {

@@ -6,6 +6,8 @@ import java.util.function.Function;
 
 import org.commonground.jooq.tables.records.AmendmentRecord;
 import org.commonground.proposal.text.LineNumbering;
+import org.commonground.proposal.text.NumberedLine;
+import org.commonground.proposal.text.Passages;
 import org.commonground.proposal.text.TextRange;
 import org.commonground.shared.InvalidInputException;
 
@@ -23,12 +25,20 @@ public final class LinesUnderVote {
      * Refuses a change to revision {@code base} (whose body is {@code text}) that {@code rebase} finds touches the
      * wording of an amendment under vote; {@code change} names the change for the message.
      */
-    static void refuseChanges(List<AmendmentRecord> underVote, int base, String text, int lineWidth,
+    static void refuseChanges(AmendmentRepository amendments, List<AmendmentRecord> underVote, int base, String text, int lineWidth,
                               Function<TextRange, Optional<TextRange>> rebase, String field, String change) {
         for (AmendmentRecord a : underVote) {
-            TextRange range = new TextRange(a.getRangeStart(), a.getRangeEnd());
-            if (a.getRevision() == base && !a.getOutdated() && rebase.apply(range).isEmpty()) {
-                int[] lines = LineNumbering.linesOf(LineNumbering.number(text, lineWidth), range);
+            if (a.getRevision() != base || a.getOutdated()) {
+                continue;
+            }
+            List<NumberedLine> numbered = LineNumbering.number(text, lineWidth);
+            for (TextRange passage : amendments.ranges(a.getId())) {
+                // Voters read the passage in its lines, so the whole lines stay as they are, not only its words.
+                int[] lines = LineNumbering.citedLines(numbered, passage);
+                TextRange whole = LineNumbering.range(numbered, lines[0], lines[1]);
+                if (rebase.apply(new TextRange(Math.min(whole.start(), passage.start()), Math.max(whole.end(), passage.end()))).isPresent()) {
+                    continue;
+                }
                 throw new InvalidInputException(field, (lines[0] == lines[1] ? "Line " + lines[0] + " is" : "Lines " + lines[0] + "\u2013" + lines[1] + " are")
                         + " being voted on in A" + a.getNumber() + "'s ballot: " + change + " can change " + (lines[0] == lines[1] ? "it" : "them")
                         + " only after that ballot closes.");
@@ -37,10 +47,10 @@ public final class LinesUnderVote {
     }
 
     /** Refuses a second ballot on words that another open ballot already decides. */
-    public static void refuseOverlappingBallot(List<AmendmentRecord> underVote, AmendmentRecord candidate) {
-        TextRange range = new TextRange(candidate.getRangeStart(), candidate.getRangeEnd());
+    public static void refuseOverlappingBallot(AmendmentRepository amendments, List<AmendmentRecord> underVote, AmendmentRecord candidate) {
+        List<TextRange> ranges = amendments.ranges(candidate.getId());
         for (AmendmentRecord a : underVote) {
-            if (a.getRevision() == candidate.getRevision() && new TextRange(a.getRangeStart(), a.getRangeEnd()).overlaps(range)) {
+            if (a.getRevision() == candidate.getRevision() && Passages.collide(amendments.ranges(a.getId()), ranges)) {
                 throw new InvalidInputException("amendment", "A" + candidate.getNumber() + " changes words that A" + a.getNumber()
                         + "'s open ballot is deciding: close that ballot first.");
             }

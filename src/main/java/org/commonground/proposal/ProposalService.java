@@ -169,7 +169,7 @@ public class ProposalService {
         String before = proposals.revision(proposalId, base).map(Revision::body).orElse(null);
         var diff = before == null ? null : WordDiff.diff(before, body(draft));
         if (diff != null) {
-            LinesUnderVote.refuseChanges(amendments.underVote(proposalId), base, before, p.getLineWidth(),
+            LinesUnderVote.refuseChanges(amendments, amendments.underVote(proposalId), base, before, p.getLineWidth(),
                     range -> DiffRebase.rebase(diff, range), "body", "an edit");
         }
         if (before == null || !proposals.advanceRevision(proposalId, base, draft.title().strip(), clean(draft.summary()))) {

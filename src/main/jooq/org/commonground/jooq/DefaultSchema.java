@@ -8,11 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.commonground.jooq.tables.Amendment;
+import org.commonground.jooq.tables.AmendmentPassage;
 import org.commonground.jooq.tables.AppSecret;
 import org.commonground.jooq.tables.AuditEvent;
 import org.commonground.jooq.tables.Ballot;
 import org.commonground.jooq.tables.BallotElector;
 import org.commonground.jooq.tables.Comment;
+import org.commonground.jooq.tables.CompromiseOffer;
 import org.commonground.jooq.tables.Constituency;
 import org.commonground.jooq.tables.Correction;
 import org.commonground.jooq.tables.Election;
@@ -73,6 +75,11 @@ public class DefaultSchema extends SchemaImpl {
     public final Amendment AMENDMENT = Amendment.AMENDMENT;
 
     /**
+     * The table <code>amendment_passage</code>.
+     */
+    public final AmendmentPassage AMENDMENT_PASSAGE = AmendmentPassage.AMENDMENT_PASSAGE;
+
+    /**
      * The table <code>app_secret</code>.
      */
     public final AppSecret APP_SECRET = AppSecret.APP_SECRET;
@@ -96,6 +103,11 @@ public class DefaultSchema extends SchemaImpl {
      * The table <code>comment</code>.
      */
     public final Comment COMMENT = Comment.COMMENT;
+
+    /**
+     * The table <code>compromise_offer</code>.
+     */
+    public final CompromiseOffer COMPROMISE_OFFER = CompromiseOffer.COMPROMISE_OFFER;
 
     /**
      * The table <code>constituency</code>.
@@ -289,11 +301,13 @@ public class DefaultSchema extends SchemaImpl {
     public final List<Table<?>> getTables() {
         return Arrays.asList(
             Amendment.AMENDMENT,
+            AmendmentPassage.AMENDMENT_PASSAGE,
             AppSecret.APP_SECRET,
             AuditEvent.AUDIT_EVENT,
             Ballot.BALLOT,
             BallotElector.BALLOT_ELECTOR,
             Comment.COMMENT,
+            CompromiseOffer.COMPROMISE_OFFER,
             Constituency.CONSTITUENCY,
             Correction.CORRECTION,
             Election.ELECTION,

@@ -7,6 +7,7 @@ package org.commonground.jooq;
 import org.commonground.jooq.tables.AuditEvent;
 import org.commonground.jooq.tables.Ballot;
 import org.commonground.jooq.tables.Comment;
+import org.commonground.jooq.tables.CompromiseOffer;
 import org.commonground.jooq.tables.Correction;
 import org.commonground.jooq.tables.ElectionResult;
 import org.commonground.jooq.tables.EmailVerificationToken;
@@ -51,6 +52,7 @@ public class Indexes {
     public static final Index COMMENT_PACT_AMENDMENT = Internal.createIndex(DSL.name("comment_pact_amendment"), Comment.COMMENT, new OrderField[] { Comment.COMMENT.PACT_AMENDMENT_ID }, false);
     public static final Index COMMENT_PARENT = Internal.createIndex(DSL.name("comment_parent"), Comment.COMMENT, new OrderField[] { Comment.COMMENT.PARENT_ID }, false);
     public static final Index COMMENT_PROPOSAL = Internal.createIndex(DSL.name("comment_proposal"), Comment.COMMENT, new OrderField[] { Comment.COMMENT.PROPOSAL_ID, Comment.COMMENT.CREATED_AT }, false);
+    public static final Index COMPROMISE_OFFER_AMENDMENT = Internal.createIndex(DSL.name("compromise_offer_amendment"), CompromiseOffer.COMPROMISE_OFFER, new OrderField[] { CompromiseOffer.COMPROMISE_OFFER.AMENDMENT_ID }, false);
     public static final Index CORRECTION_ONE_AWAITING = Internal.createIndex(DSL.name("correction_one_awaiting"), Correction.CORRECTION, new OrderField[] { Correction.CORRECTION.PUBLICATION_ID }, true);
     public static final Index ELECTION_RESULT_CONSTITUENCY = Internal.createIndex(DSL.name("election_result_constituency"), ElectionResult.ELECTION_RESULT, new OrderField[] { ElectionResult.ELECTION_RESULT.ONS_CODE }, false);
     public static final Index EMAIL_VERIFICATION_TOKEN_MEMBER = Internal.createIndex(DSL.name("email_verification_token_member"), EmailVerificationToken.EMAIL_VERIFICATION_TOKEN, new OrderField[] { EmailVerificationToken.EMAIL_VERIFICATION_TOKEN.MEMBER_ID, EmailVerificationToken.EMAIL_VERIFICATION_TOKEN.CREATED_AT }, false);

@@ -5,11 +5,13 @@ package org.commonground.jooq;
 
 
 import org.commonground.jooq.tables.Amendment;
+import org.commonground.jooq.tables.AmendmentPassage;
 import org.commonground.jooq.tables.AppSecret;
 import org.commonground.jooq.tables.AuditEvent;
 import org.commonground.jooq.tables.Ballot;
 import org.commonground.jooq.tables.BallotElector;
 import org.commonground.jooq.tables.Comment;
+import org.commonground.jooq.tables.CompromiseOffer;
 import org.commonground.jooq.tables.Constituency;
 import org.commonground.jooq.tables.Correction;
 import org.commonground.jooq.tables.Election;
@@ -44,12 +46,14 @@ import org.commonground.jooq.tables.UserCredentials;
 import org.commonground.jooq.tables.UserEntities;
 import org.commonground.jooq.tables.Vote;
 import org.commonground.jooq.tables.Watch;
+import org.commonground.jooq.tables.records.AmendmentPassageRecord;
 import org.commonground.jooq.tables.records.AmendmentRecord;
 import org.commonground.jooq.tables.records.AppSecretRecord;
 import org.commonground.jooq.tables.records.AuditEventRecord;
 import org.commonground.jooq.tables.records.BallotElectorRecord;
 import org.commonground.jooq.tables.records.BallotRecord;
 import org.commonground.jooq.tables.records.CommentRecord;
+import org.commonground.jooq.tables.records.CompromiseOfferRecord;
 import org.commonground.jooq.tables.records.ConstituencyRecord;
 import org.commonground.jooq.tables.records.CorrectionRecord;
 import org.commonground.jooq.tables.records.ElectionRecord;
@@ -105,11 +109,13 @@ public class Keys {
 
     public static final UniqueKey<AmendmentRecord> AMENDMENT_NUMBER_UNIQUE = Internal.createUniqueKey(Amendment.AMENDMENT, DSL.name("amendment_number_unique"), new TableField[] { Amendment.AMENDMENT.PROPOSAL_ID, Amendment.AMENDMENT.NUMBER }, true);
     public static final UniqueKey<AmendmentRecord> AMENDMENT_PKEY = Internal.createUniqueKey(Amendment.AMENDMENT, DSL.name("amendment_pkey"), new TableField[] { Amendment.AMENDMENT.ID }, true);
+    public static final UniqueKey<AmendmentPassageRecord> AMENDMENT_PASSAGE_PKEY = Internal.createUniqueKey(AmendmentPassage.AMENDMENT_PASSAGE, DSL.name("amendment_passage_pkey"), new TableField[] { AmendmentPassage.AMENDMENT_PASSAGE.AMENDMENT_ID, AmendmentPassage.AMENDMENT_PASSAGE.POSITION }, true);
     public static final UniqueKey<AppSecretRecord> APP_SECRET_PKEY = Internal.createUniqueKey(AppSecret.APP_SECRET, DSL.name("app_secret_pkey"), new TableField[] { AppSecret.APP_SECRET.NAME }, true);
     public static final UniqueKey<AuditEventRecord> AUDIT_EVENT_PKEY = Internal.createUniqueKey(AuditEvent.AUDIT_EVENT, DSL.name("audit_event_pkey"), new TableField[] { AuditEvent.AUDIT_EVENT.ID }, true);
     public static final UniqueKey<BallotRecord> BALLOT_PKEY = Internal.createUniqueKey(Ballot.BALLOT, DSL.name("ballot_pkey"), new TableField[] { Ballot.BALLOT.ID }, true);
     public static final UniqueKey<BallotElectorRecord> BALLOT_ELECTOR_PKEY = Internal.createUniqueKey(BallotElector.BALLOT_ELECTOR, DSL.name("ballot_elector_pkey"), new TableField[] { BallotElector.BALLOT_ELECTOR.BALLOT_ID, BallotElector.BALLOT_ELECTOR.MEMBER_ID }, true);
     public static final UniqueKey<CommentRecord> COMMENT_PKEY = Internal.createUniqueKey(Comment.COMMENT, DSL.name("comment_pkey"), new TableField[] { Comment.COMMENT.ID }, true);
+    public static final UniqueKey<CompromiseOfferRecord> COMPROMISE_OFFER_PKEY = Internal.createUniqueKey(CompromiseOffer.COMPROMISE_OFFER, DSL.name("compromise_offer_pkey"), new TableField[] { CompromiseOffer.COMPROMISE_OFFER.COMPROMISE_ID, CompromiseOffer.COMPROMISE_OFFER.AMENDMENT_ID }, true);
     public static final UniqueKey<ConstituencyRecord> CONSTITUENCY_PKEY = Internal.createUniqueKey(Constituency.CONSTITUENCY, DSL.name("constituency_pkey"), new TableField[] { Constituency.CONSTITUENCY.ONS_CODE }, true);
     public static final UniqueKey<CorrectionRecord> CORRECTION_PKEY = Internal.createUniqueKey(Correction.CORRECTION, DSL.name("correction_pkey"), new TableField[] { Correction.CORRECTION.ID }, true);
     public static final UniqueKey<CorrectionRecord> CORRECTION_PUBLISHED_ID_KEY = Internal.createUniqueKey(Correction.CORRECTION, DSL.name("correction_published_id_key"), new TableField[] { Correction.CORRECTION.PUBLISHED_ID }, true);
@@ -162,6 +168,7 @@ public class Keys {
     public static final ForeignKey<AmendmentRecord, MemberRecord> AMENDMENT__AMENDMENT_DECIDED_BY_FKEY = Internal.createForeignKey(Amendment.AMENDMENT, DSL.name("amendment_decided_by_fkey"), new TableField[] { Amendment.AMENDMENT.DECIDED_BY }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<AmendmentRecord, ProposalRecord> AMENDMENT__AMENDMENT_PROPOSAL_ID_FKEY = Internal.createForeignKey(Amendment.AMENDMENT, DSL.name("amendment_proposal_id_fkey"), new TableField[] { Amendment.AMENDMENT.PROPOSAL_ID }, Keys.PROPOSAL_PKEY, new TableField[] { Proposal.PROPOSAL.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<AmendmentRecord, MemberRecord> AMENDMENT__AMENDMENT_PROPOSER_ID_FKEY = Internal.createForeignKey(Amendment.AMENDMENT, DSL.name("amendment_proposer_id_fkey"), new TableField[] { Amendment.AMENDMENT.PROPOSER_ID }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<AmendmentPassageRecord, AmendmentRecord> AMENDMENT_PASSAGE__AMENDMENT_PASSAGE_AMENDMENT_ID_FKEY = Internal.createForeignKey(AmendmentPassage.AMENDMENT_PASSAGE, DSL.name("amendment_passage_amendment_id_fkey"), new TableField[] { AmendmentPassage.AMENDMENT_PASSAGE.AMENDMENT_ID }, Keys.AMENDMENT_PKEY, new TableField[] { Amendment.AMENDMENT.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<AuditEventRecord, MemberRecord> AUDIT_EVENT__AUDIT_EVENT_ACTOR_ID_FKEY = Internal.createForeignKey(AuditEvent.AUDIT_EVENT, DSL.name("audit_event_actor_id_fkey"), new TableField[] { AuditEvent.AUDIT_EVENT.ACTOR_ID }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<BallotRecord, AmendmentRecord> BALLOT__BALLOT_AMENDMENT_ID_FKEY = Internal.createForeignKey(Ballot.BALLOT, DSL.name("ballot_amendment_id_fkey"), new TableField[] { Ballot.BALLOT.AMENDMENT_ID }, Keys.AMENDMENT_PKEY, new TableField[] { Amendment.AMENDMENT.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<BallotRecord, MemberRecord> BALLOT__BALLOT_CANDIDATE_ID_FKEY = Internal.createForeignKey(Ballot.BALLOT, DSL.name("ballot_candidate_id_fkey"), new TableField[] { Ballot.BALLOT.CANDIDATE_ID }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
@@ -182,6 +189,9 @@ public class Keys {
     public static final ForeignKey<CommentRecord, PactRecord> COMMENT__COMMENT_PACT_ID_FKEY = Internal.createForeignKey(Comment.COMMENT, DSL.name("comment_pact_id_fkey"), new TableField[] { Comment.COMMENT.PACT_ID }, Keys.PACT_PKEY, new TableField[] { Pact.PACT.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<CommentRecord, CommentRecord> COMMENT__COMMENT_PARENT_ID_FKEY = Internal.createForeignKey(Comment.COMMENT, DSL.name("comment_parent_id_fkey"), new TableField[] { Comment.COMMENT.PARENT_ID }, Keys.COMMENT_PKEY, new TableField[] { Comment.COMMENT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<CommentRecord, ProposalRecord> COMMENT__COMMENT_PROPOSAL_ID_FKEY = Internal.createForeignKey(Comment.COMMENT, DSL.name("comment_proposal_id_fkey"), new TableField[] { Comment.COMMENT.PROPOSAL_ID }, Keys.PROPOSAL_PKEY, new TableField[] { Proposal.PROPOSAL.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<CompromiseOfferRecord, AmendmentRecord> COMPROMISE_OFFER__COMPROMISE_OFFER_AMENDMENT_ID_FKEY = Internal.createForeignKey(CompromiseOffer.COMPROMISE_OFFER, DSL.name("compromise_offer_amendment_id_fkey"), new TableField[] { CompromiseOffer.COMPROMISE_OFFER.AMENDMENT_ID }, Keys.AMENDMENT_PKEY, new TableField[] { Amendment.AMENDMENT.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<CompromiseOfferRecord, MemberRecord> COMPROMISE_OFFER__COMPROMISE_OFFER_ANSWERED_BY_FKEY = Internal.createForeignKey(CompromiseOffer.COMPROMISE_OFFER, DSL.name("compromise_offer_answered_by_fkey"), new TableField[] { CompromiseOffer.COMPROMISE_OFFER.ANSWERED_BY }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<CompromiseOfferRecord, AmendmentRecord> COMPROMISE_OFFER__COMPROMISE_OFFER_COMPROMISE_ID_FKEY = Internal.createForeignKey(CompromiseOffer.COMPROMISE_OFFER, DSL.name("compromise_offer_compromise_id_fkey"), new TableField[] { CompromiseOffer.COMPROMISE_OFFER.COMPROMISE_ID }, Keys.AMENDMENT_PKEY, new TableField[] { Amendment.AMENDMENT.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<CorrectionRecord, PactRecord> CORRECTION__CORRECTION_PACT_ID_FKEY = Internal.createForeignKey(Correction.CORRECTION, DSL.name("correction_pact_id_fkey"), new TableField[] { Correction.CORRECTION.PACT_ID }, Keys.PACT_PKEY, new TableField[] { Pact.PACT.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<CorrectionRecord, ProposalRecord> CORRECTION__CORRECTION_PROPOSAL_ID_FKEY = Internal.createForeignKey(Correction.CORRECTION, DSL.name("correction_proposal_id_fkey"), new TableField[] { Correction.CORRECTION.PROPOSAL_ID }, Keys.PROPOSAL_PKEY, new TableField[] { Proposal.PROPOSAL.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<CorrectionRecord, MemberRecord> CORRECTION__CORRECTION_PROPOSED_BY_FKEY = Internal.createForeignKey(Correction.CORRECTION, DSL.name("correction_proposed_by_fkey"), new TableField[] { Correction.CORRECTION.PROPOSED_BY }, Keys.MEMBER_PKEY, new TableField[] { Member.MEMBER.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);

@@ -5,11 +5,13 @@ package org.commonground.jooq;
 
 
 import org.commonground.jooq.tables.Amendment;
+import org.commonground.jooq.tables.AmendmentPassage;
 import org.commonground.jooq.tables.AppSecret;
 import org.commonground.jooq.tables.AuditEvent;
 import org.commonground.jooq.tables.Ballot;
 import org.commonground.jooq.tables.BallotElector;
 import org.commonground.jooq.tables.Comment;
+import org.commonground.jooq.tables.CompromiseOffer;
 import org.commonground.jooq.tables.Constituency;
 import org.commonground.jooq.tables.Correction;
 import org.commonground.jooq.tables.Election;
@@ -59,6 +61,11 @@ public class Tables {
     public static final Amendment AMENDMENT = Amendment.AMENDMENT;
 
     /**
+     * The table <code>amendment_passage</code>.
+     */
+    public static final AmendmentPassage AMENDMENT_PASSAGE = AmendmentPassage.AMENDMENT_PASSAGE;
+
+    /**
      * The table <code>app_secret</code>.
      */
     public static final AppSecret APP_SECRET = AppSecret.APP_SECRET;
@@ -82,6 +89,11 @@ public class Tables {
      * The table <code>comment</code>.
      */
     public static final Comment COMMENT = Comment.COMMENT;
+
+    /**
+     * The table <code>compromise_offer</code>.
+     */
+    public static final CompromiseOffer COMPROMISE_OFFER = CompromiseOffer.COMPROMISE_OFFER;
 
     /**
      * The table <code>constituency</code>.

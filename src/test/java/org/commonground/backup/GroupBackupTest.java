@@ -466,7 +466,7 @@ class GroupBackupTest {
         TestMembers.signIn(convenor);
         long proposal = proposals.create(group, new ProposalDraft("Night buses", "", "Buses run all night at weekends.\n", ""));
         proposals.move(proposal, ProposalState.DISCUSSION);
-        Amendment amendment = amendments.propose(proposal, 1, 1, 1, "Buses run all night every night.", "");
+        Amendment amendment = amendments.propose(proposal, 1, 1, 1, "Buses run all night every night.", "Because it is better.");
         long ballot = ballots.open(proposal, amendment.id(), new BallotSettings(DecisionRule.SIMPLE_MAJORITY, true, 0, 0, null));
         ballots.vote(ballot, Choice.AGAINST, "");
         TestMembers.signIn(member);
@@ -484,6 +484,8 @@ class GroupBackupTest {
         assertThat(result.summary()).contains("Ballot " + ballot + " was secret and still open", "its 2 votes are not restored");
         assertThat(value(restored, "select count(*) from ballot_elector where ballot_id = ?", ballot)).isEqualTo(2L);
         assertThat(value(restored, "select count(*) from vote where ballot_id = ?", ballot)).isZero();
+        assertThat(query(restored, "select original, replacement from amendment_passage where amendment_id = ?", amendment.id()))
+                .as("the amendment keeps what it changes").containsExactly(List.<Object>of("at weekends.", "every night."));
     }
 
     private static JsonNode ballot(JsonNode record, long ballotId) {

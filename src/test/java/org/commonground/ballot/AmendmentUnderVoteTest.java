@@ -82,7 +82,7 @@ class AmendmentUnderVoteTest {
     /** The voter amends the cycle-lane paragraph (line 2) and the convenor puts it to the vote. */
     private long ballotOnTheCycleLane() {
         TestMembers.signIn(voter);
-        Amendment cycleLane = amendments.propose(proposal, 1, 2, 2, "A protected cycle lane on every main road.", "");
+        Amendment cycleLane = amendments.propose(proposal, 1, 2, 2, "A protected cycle lane on every main road.", "Because it is better.");
         TestMembers.signIn(convenor);
         return ballots.open(proposal, cycleLane.id(), new BallotSettings(DecisionRule.SIMPLE_MAJORITY, false, 0, 0, null));
     }
@@ -133,8 +133,8 @@ class AmendmentUnderVoteTest {
     void anotherAmendmentToTheSameLinesWaitsForTheBallotButOneElsewhereMayBeMerged() {
         long ballot = ballotOnTheCycleLane();
         TestMembers.signIn(voter);
-        Amendment sameLines = amendments.propose(proposal, 1, 2, 2, "No cycle lanes.", "");
-        Amendment elsewhere = amendments.propose(proposal, 1, 3, 3, "Free school meals and breakfast clubs for all.", "");
+        Amendment sameLines = amendments.propose(proposal, 1, 2, 2, "No cycle lanes.", "Because it is better.");
+        Amendment elsewhere = amendments.propose(proposal, 1, 3, 3, "Free school meals and breakfast clubs for all.", "Because it is better.");
         TestMembers.signIn(convenor);
 
         assertThatThrownBy(() -> ballots.open(proposal, sameLines.id(), new BallotSettings(DecisionRule.SIMPLE_MAJORITY, false, 0, 0, null)))

@@ -257,7 +257,7 @@ class BallotServiceTest {
         TestMembers.signIn(convenor);
         long discussed = proposals.create(group, new ProposalDraft("Motion", "", "We agree to this.", ""));
         proposals.move(discussed, ProposalState.DISCUSSION);
-        var a = amendments.propose(discussed, 1, 1, 1, "We agree to this, wholeheartedly.", "");
+        var a = amendments.propose(discussed, 1, 1, 1, "We agree to this, wholeheartedly.", "Because it is better.");
         long amendmentBallot = ballots.open(discussed, a.id(), new BallotSettings(DecisionRule.SIMPLE_MAJORITY, false, 0, 0, null));
         proposals.move(discussed, ProposalState.WITHDRAWN);
         assertThat(ballots.details(amendmentBallot).closedAt()).isNotNull();
@@ -271,7 +271,7 @@ class BallotServiceTest {
         long proposal = proposals.create(group, new ProposalDraft("Motion", "", "We agree to this.", ""));
         proposals.move(proposal, ProposalState.DISCUSSION);
         TestMembers.signIn(members.get(2));
-        var a = amendments.propose(proposal, 1, 1, 1, "We agree to this, wholeheartedly.", "");
+        var a = amendments.propose(proposal, 1, 1, 1, "We agree to this, wholeheartedly.", "Because it is better.");
         TestMembers.signIn(convenor);
         long ballot = ballots.open(proposal, a.id(), new BallotSettings(DecisionRule.SIMPLE_MAJORITY, false, 0, 0, null));
         assertThatThrownBy(() -> amendments.accept(a.id())).isInstanceOf(InvalidInputException.class);

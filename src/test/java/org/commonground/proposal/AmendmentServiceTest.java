@@ -62,11 +62,14 @@ class AmendmentServiceTest {
         Amendment a1 = amendments.propose(proposal, 1, 2, 2, "Water companies will be brought into public ownership.", "Ownership, not promises");
         Amendment a2 = amendments.propose(proposal, 1, 2, 3, "Water will be public.", "Shorter");
         TestMembers.signIn(f.libDem);
-        Amendment a3 = amendments.propose(proposal, 1, 4, 4, "Bathing water status for every river.", "");
+        Amendment a3 = amendments.propose(proposal, 1, 4, 4, "Bathing water status for every river.", "Because it is better.");
         assertThat(List.of(a1.number(), a2.number(), a3.number())).containsExactly(1, 2, 3);
         assertThat(a1.citation()).isEqualTo("A1 to line 2");
         assertThat(a2.citation()).isEqualTo("A2 to lines 2\u20133");
-        assertThat(a1.original()).isEqualTo("Water companies will be run for the public good.");
+        assertThat(a1.passages()).singleElement().satisfies(p -> {
+            assertThat(p.before() + p.original() + p.after()).isEqualTo("Water companies will be run for the public good.");
+            assertThat(p.original()).as("only the words that change").isEqualTo("run for the public good.");
+        });
         assertThat(find(1).conflictsWith()).containsExactly(2);
         assertThat(find(3).conflictsWith()).isEmpty();
     }
@@ -77,7 +80,7 @@ class AmendmentServiceTest {
         amendments.propose(proposal, 1, 1, 1, "We will end sewage discharges into all rivers and seas by 2028.", "Go further");
         amendments.propose(proposal, 1, 1, 2, "Clean water, public water.", "Merge the first two");
         TestMembers.signIn(f.libDem);
-        amendments.propose(proposal, 1, 4, 4, "Bathing water status for every town on a river.", "");
+        amendments.propose(proposal, 1, 4, 4, "Bathing water status for every town on a river.", "Because it is better.");
 
         TestMembers.signIn(f.author);
         ProposalGlance before = proposals.glance(proposal);
@@ -97,7 +100,9 @@ class AmendmentServiceTest {
         Amendment a3 = find(3);
         assertThat(a3.outdated()).isFalse();
         assertThat(a3.revision()).isEqualTo(2);
-        assertThat(now.current().body().substring(a3.range().start(), a3.range().end())).isEqualTo("Bathing water status for every river town.");
+        AmendmentPassage moved = a3.passages().getFirst();
+        assertThat(now.current().body().substring(moved.range().start(), moved.range().end())).isEqualTo(moved.original());
+        assertThat(moved.before() + moved.original() + moved.after()).isEqualTo("Bathing water status for every river town.");
 
         assertThatThrownBy(() -> amendments.accept(find(2).id())).isInstanceOf(InvalidInputException.class).hasMessageContaining("no longer applies");
         assertThat(amendments.accept(a3.id())).isEqualTo(3);
@@ -107,7 +112,7 @@ class AmendmentServiceTest {
     @Test
     void anOrdinaryEditAlsoCarriesOpenAmendmentsAlong() {
         TestMembers.signIn(f.green);
-        amendments.propose(proposal, 1, 3, 3, "Fines will go to river restoration, in full.", "");
+        amendments.propose(proposal, 1, 3, 3, "Fines will go to river restoration, in full.", "Because it is better.");
         TestMembers.signIn(f.author);
         proposals.save(proposal, 1, new ProposalDraft("Clean rivers", "", "Our pledge.\n\n" + TEXT, "intro"));
         Amendment a1 = find(1);
@@ -118,8 +123,8 @@ class AmendmentServiceTest {
     @Test
     void rejectedAndWithdrawnAmendmentsStayVisible() {
         TestMembers.signIn(f.green);
-        Amendment a1 = amendments.propose(proposal, 1, 1, 1, "Sooner.", "");
-        Amendment a2 = amendments.propose(proposal, 1, 3, 3, "No fines.", "");
+        Amendment a1 = amendments.propose(proposal, 1, 1, 1, "Sooner.", "Because it is better.");
+        Amendment a2 = amendments.propose(proposal, 1, 3, 3, "No fines.", "Because it is better.");
         TestMembers.signIn(f.libDem);
         assertThatThrownBy(() -> amendments.withdraw(a2.id())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> amendments.reject(a1.id(), "no")).isInstanceOf(AccessDeniedException.class);
@@ -136,22 +141,65 @@ class AmendmentServiceTest {
     @Test
     void badAmendmentsAreRefused() {
         TestMembers.signIn(f.green);
-        assertThatThrownBy(() -> amendments.propose(proposal, 1, 9, 12, "x", ""))
+        assertThatThrownBy(() -> amendments.propose(proposal, 1, 9, 12, "x", "Because it is better."))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("fromLine")).contains("between 1 and 4"));
-        assertThatThrownBy(() -> amendments.propose(proposal, 1, 3, 3, "Fines will go to river restoration.", ""))
+        assertThatThrownBy(() -> amendments.propose(proposal, 1, 3, 3, "Fines will go to river restoration.", "Because it is better."))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("replacement")).contains("same"));
         TestMembers.signIn(f.author);
         proposals.save(proposal, 1, new ProposalDraft("Clean rivers", "", TEXT + "\nMore.", ""));
         TestMembers.signIn(f.green);
-        assertThatThrownBy(() -> amendments.propose(proposal, 1, 1, 1, "x", ""))
+        assertThatThrownBy(() -> amendments.propose(proposal, 1, 1, 1, "x", "Because it is better."))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("fromLine")).contains("revision 2"));
         TestMembers.signIn(f.outsider);
-        assertThatThrownBy(() -> amendments.propose(proposal, 2, 1, 1, "x", "")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> amendments.propose(proposal, 2, 1, 1, "x", "Because it is better.")).isInstanceOf(InvalidInputException.class);
         TestMembers.signIn(f.convenor);
         proposals.move(proposal, ProposalState.WITHDRAWN);
         TestMembers.signIn(f.green);
-        assertThatThrownBy(() -> amendments.propose(proposal, 2, 1, 1, "x", ""))
+        assertThatThrownBy(() -> amendments.propose(proposal, 2, 1, 1, "x", "Because it is better."))
                 .isInstanceOf(AccessDeniedException.class).hasMessageContaining("withdrawn");
+        assertThat(amendments.list(proposal)).isEmpty();
+    }
+
+    @Test
+    void oneEditAnywhereBecomesOneAmendmentWithAPassagePerRunOfChangedLines() {
+        TestMembers.signIn(f.green);
+        String edited = TEXT.replace("run for the public good", "owned by the public").replace("every river town", "every river and lake");
+        assertThat(amendments.previewEdit(proposal, 1, edited)).extracting(AmendmentPassage::lines).containsExactly("line 2", "line 4");
+        assertThat(amendments.list(proposal)).as("a preview writes nothing").isEmpty();
+
+        Amendment a1 = amendments.proposeByEdit(proposal, 1, edited, "Ownership and lakes");
+        assertThat(a1.citation()).isEqualTo("A1 to lines 2 and 4");
+        assertThat(a1.passages()).extracting(AmendmentPassage::original).containsExactly("run for the public good.", "town.");
+        assertThat(a1.passages()).extracting(AmendmentPassage::replacement).containsExactly("owned by the public.", "and lake.");
+
+        Amendment a2 = amendments.proposeByEdit(proposal, 1, TEXT.replace("by 2030", "by 2028").replace("the public good", "all"), "Sooner");
+        assertThat(a2.citation()).as("neighbouring lines make one passage").isEqualTo("A2 to lines 1\u20132");
+        assertThat(find(1).conflictsWith()).as("A2's passage overlaps A1's first").containsExactly(2);
+
+        TestMembers.signIn(f.libDem);
+        Amendment a3 = amendments.proposeByEdit(proposal, 1, TEXT.replace("Fines will go", "All fines will go"), "All of them");
+        assertThat(a3.conflictsWith()).isEmpty();
+
+        TestMembers.signIn(f.author);
+        assertThat(amendments.accept(a1.id())).isEqualTo(2);
+        String merged = proposals.details(proposal).current().body();
+        assertThat(merged).contains("owned by the public.").contains("every river and lake.").doesNotContain("river town");
+        assertThat(find(2).outdated()).as("one of A2's passages lost its words, so all of A2 no longer applies").isTrue();
+        assertThat(find(3).revision()).isEqualTo(2);
+        assertThat(amendments.accept(a3.id())).isEqualTo(3);
+        assertThat(proposals.details(proposal).current().body()).contains("All fines will go to river restoration.").contains("owned by the public.");
+    }
+
+    @Test
+    void anEditThatChangesNothingOrGivesNoReasonIsRefusedWhereItWasTyped() {
+        TestMembers.signIn(f.green);
+        assertThat(amendments.previewEdit(proposal, 1, TEXT.replace("2030.\n\nWater", "2030.\nWater")))
+                .as("joining two paragraphs changes the text's structure").extracting(AmendmentPassage::lines).containsExactly("lines 1\u20132");
+        assertThatThrownBy(() -> amendments.proposeByEdit(proposal, 1, TEXT.replace("public good.", "public  good."), "Spacing"))
+                .as("spacing inside a paragraph changes nothing anyone reads")
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("text")).contains("Nothing has changed"));
+        assertThatThrownBy(() -> amendments.proposeByEdit(proposal, 1, TEXT.replace("2030", "2028"), " "))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("reason")).contains("Say why"));
         assertThat(amendments.list(proposal)).isEmpty();
     }
 }

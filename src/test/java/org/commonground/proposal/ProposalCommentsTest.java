@@ -109,7 +109,7 @@ class ProposalCommentsTest {
     @Test
     void amendmentsHaveTheirOwnThreads() {
         TestMembers.signIn(f.green);
-        Amendment a = amendments.propose(proposal, 1, 1, 1, "Sooner.", "");
+        Amendment a = amendments.propose(proposal, 1, 1, 1, "Sooner.", "Because it is better.");
         long c = comments.post(proposal, new NewComment(a.id(), null, Visibility.SHARED, null, null, null, false, "Why sooner?"));
         long reply = comments.post(proposal, new NewComment(null, c, Visibility.SHARED, null, null, null, false, "Because."));
         assertThat(comments.thread(proposal)).filteredOn(x -> x.id() == reply).singleElement()

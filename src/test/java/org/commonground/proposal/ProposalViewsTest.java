@@ -125,7 +125,7 @@ class ProposalViewsTest extends ViewTest {
         long id = proposals.create(group, new ProposalDraft("Homes", "", "We will build homes.\n\nNear transport.\n", ""));
         proposals.move(id, ProposalState.DISCUSSION);
         TestMembers.signIn(coAuthor);
-        Amendment a = amendments.propose(id, 1, 2, 2, "Near stations and bus routes.", "");
+        Amendment a = amendments.propose(id, 1, 2, 2, "Near stations and bus routes.", "Because it is better.");
         TestMembers.signIn(author);
         ballots.open(id, a.id(), new BallotSettings(DecisionRule.SIMPLE_MAJORITY, false, 0, 0, null));
 

@@ -251,7 +251,7 @@ class SearchServiceTest {
         String w = word();
         long proposal = proposalInDiscussion("Trams " + w, "Trams for " + w + ".");
         TestMembers.signIn(labMember);
-        amendments.propose(proposal, 1, 1, 1, "Trams and buses for " + w + ".", "");
+        amendments.propose(proposal, 1, 1, 1, "Trams and buses for " + w + ".", "Because it is better.");
         comments.post(proposal, NewComment.onProposal(Visibility.SHARED, "Yes to trams " + w));
         long local = localGroupWithPact();
         TestMembers.signIn(convenor);

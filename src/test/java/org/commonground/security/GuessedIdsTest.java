@@ -92,7 +92,7 @@ class GuessedIdsTest {
             cast.signIn(Who.CONVENOR);
             proposals.move(proposal, ProposalState.DISCUSSION);
             cast.signIn(Who.MEMBER);
-            long amendment = amendments.propose(proposal, 1, 1, 1, "Other words.", "").id();
+            long amendment = amendments.propose(proposal, 1, 1, 1, "Other words.", "Because it is better.").id();
             long comment = comments.post(proposal, NewComment.onProposal(Visibility.SHARED, "Said."));
             cast.signIn(Who.CONVENOR);
             long ballot = ballots.open(proposal, amendment, BALLOT);
@@ -122,7 +122,7 @@ class GuessedIdsTest {
                     new Guess("a proposal's comments", proposal, comments::thread),
                     new Guess("comment on a proposal", proposal, id -> comments.post(id, NewComment.onProposal(Visibility.SHARED, "Hello?"))),
                     new Guess("a proposal's amendments", proposal, amendments::list),
-                    new Guess("amend a proposal", proposal, id -> amendments.propose(id, 1, 1, 1, "Mine.", "")),
+                    new Guess("amend a proposal", proposal, id -> amendments.propose(id, 1, 1, 1, "Mine.", "Because it is better.")),
                     new Guess("a proposal's ballots", proposal, ballots::ballotsOf),
                     new Guess("open a ballot", proposal, id -> ballots.open(id, null, BALLOT)),
                     new Guess("publish a proposal", proposal, publishing::publishProposal),

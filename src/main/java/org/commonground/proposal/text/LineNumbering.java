@@ -56,6 +56,27 @@ public final class LineNumbering {
         return new int[] {first, last};
     }
 
+    /**
+     * The lines that cite a change to {@code range}: those it touches, or, for a change between lines (a blank line
+     * removed, a paragraph added at the end), the lines on either side of it. {0, 0} only for a text with no lines.
+     */
+    public static int[] citedLines(List<NumberedLine> lines, TextRange range) {
+        int[] touched = linesOf(lines, range);
+        if (touched[0] != 0 || lines.isEmpty()) {
+            return touched;
+        }
+        int before = 0;
+        int after = 0;
+        for (NumberedLine line : lines) {
+            if (line.end() <= range.start()) {
+                before = line.number();
+            } else if (after == 0 && line.start() >= range.end()) {
+                after = line.number();
+            }
+        }
+        return new int[] {before == 0 ? after : before, after == 0 ? before : after};
+    }
+
     private static final class Breaker {
         private final String source;
         private final int width;

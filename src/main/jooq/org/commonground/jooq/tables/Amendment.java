@@ -11,8 +11,10 @@ import java.util.List;
 
 import org.commonground.jooq.DefaultSchema;
 import org.commonground.jooq.Keys;
+import org.commonground.jooq.tables.AmendmentPassage.AmendmentPassagePath;
 import org.commonground.jooq.tables.Ballot.BallotPath;
 import org.commonground.jooq.tables.Comment.CommentPath;
+import org.commonground.jooq.tables.CompromiseOffer.CompromiseOfferPath;
 import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.Proposal.ProposalPath;
 import org.commonground.jooq.tables.records.AmendmentRecord;
@@ -88,21 +90,6 @@ public class Amendment extends TableImpl<AmendmentRecord> {
     public final TableField<AmendmentRecord, Integer> REVISION = createField(DSL.name("revision"), SQLDataType.INTEGER.nullable(false), this, "");
 
     /**
-     * The column <code>amendment.range_start</code>.
-     */
-    public final TableField<AmendmentRecord, Integer> RANGE_START = createField(DSL.name("range_start"), SQLDataType.INTEGER.nullable(false), this, "");
-
-    /**
-     * The column <code>amendment.range_end</code>.
-     */
-    public final TableField<AmendmentRecord, Integer> RANGE_END = createField(DSL.name("range_end"), SQLDataType.INTEGER.nullable(false), this, "");
-
-    /**
-     * The column <code>amendment.original</code>.
-     */
-    public final TableField<AmendmentRecord, String> ORIGINAL = createField(DSL.name("original"), SQLDataType.CLOB.nullable(false), this, "");
-
-    /**
      * The column <code>amendment.replacement</code>.
      */
     public final TableField<AmendmentRecord, String> REPLACEMENT = createField(DSL.name("replacement"), SQLDataType.CLOB.nullable(false), this, "");
@@ -146,6 +133,16 @@ public class Amendment extends TableImpl<AmendmentRecord> {
      * The column <code>amendment.created_at</code>.
      */
     public final TableField<AmendmentRecord, OffsetDateTime> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
+
+    /**
+     * The column <code>amendment.compromise</code>.
+     */
+    public final TableField<AmendmentRecord, Boolean> COMPROMISE = createField(DSL.name("compromise"), SQLDataType.BOOLEAN.nullable(false).defaultValue(DSL.field(DSL.raw("false"), SQLDataType.BOOLEAN)), this, "");
+
+    /**
+     * The column <code>amendment.vote_position</code>.
+     */
+    public final TableField<AmendmentRecord, Integer> VOTE_POSITION = createField(DSL.name("vote_position"), SQLDataType.INTEGER, this, "");
 
     private Amendment(Name alias, Table<AmendmentRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -272,6 +269,19 @@ public class Amendment extends TableImpl<AmendmentRecord> {
         return _amendmentProposerIdFkey;
     }
 
+    private transient AmendmentPassagePath _amendmentPassage;
+
+    /**
+     * Get the implicit to-many join path to the <code>amendment_passage</code>
+     * table
+     */
+    public AmendmentPassagePath amendmentPassage() {
+        if (_amendmentPassage == null)
+            _amendmentPassage = new AmendmentPassagePath(this, null, Keys.AMENDMENT_PASSAGE__AMENDMENT_PASSAGE_AMENDMENT_ID_FKEY.getInverseKey());
+
+        return _amendmentPassage;
+    }
+
     private transient BallotPath _ballot;
 
     /**
@@ -296,18 +306,42 @@ public class Amendment extends TableImpl<AmendmentRecord> {
         return _comment;
     }
 
+    private transient CompromiseOfferPath _compromiseOfferAmendmentIdFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>compromise_offer</code>
+     * table, via the <code>compromise_offer_amendment_id_fkey</code> key
+     */
+    public CompromiseOfferPath compromiseOfferAmendmentIdFkey() {
+        if (_compromiseOfferAmendmentIdFkey == null)
+            _compromiseOfferAmendmentIdFkey = new CompromiseOfferPath(this, null, Keys.COMPROMISE_OFFER__COMPROMISE_OFFER_AMENDMENT_ID_FKEY.getInverseKey());
+
+        return _compromiseOfferAmendmentIdFkey;
+    }
+
+    private transient CompromiseOfferPath _compromiseOfferCompromiseIdFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>compromise_offer</code>
+     * table, via the <code>compromise_offer_compromise_id_fkey</code> key
+     */
+    public CompromiseOfferPath compromiseOfferCompromiseIdFkey() {
+        if (_compromiseOfferCompromiseIdFkey == null)
+            _compromiseOfferCompromiseIdFkey = new CompromiseOfferPath(this, null, Keys.COMPROMISE_OFFER__COMPROMISE_OFFER_COMPROMISE_ID_FKEY.getInverseKey());
+
+        return _compromiseOfferCompromiseIdFkey;
+    }
+
     @Override
     public List<Check<AmendmentRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("amendment_check"), "((range_end >= range_start))", true),
             Internal.createCheck(this, DSL.name("amendment_decision_reason_check"), "((char_length(decision_reason) <= 5000))", true),
             Internal.createCheck(this, DSL.name("amendment_number_check"), "((number >= 1))", true),
-            Internal.createCheck(this, DSL.name("amendment_original_check"), "((char_length(original) <= 400000))", true),
-            Internal.createCheck(this, DSL.name("amendment_range_start_check"), "((range_start >= 0))", true),
             Internal.createCheck(this, DSL.name("amendment_reason_check"), "((char_length(reason) <= 5000))", true),
             Internal.createCheck(this, DSL.name("amendment_replacement_check"), "((char_length(replacement) <= 50000))", true),
             Internal.createCheck(this, DSL.name("amendment_revision_check"), "((revision >= 1))", true),
-            Internal.createCheck(this, DSL.name("amendment_state_check"), "((state = ANY (ARRAY['PROPOSED'::text, 'ACCEPTED'::text, 'REJECTED'::text, 'WITHDRAWN'::text, 'PUT_TO_VOTE'::text])))", true)
+            Internal.createCheck(this, DSL.name("amendment_state_check"), "((state = ANY (ARRAY['PROPOSED'::text, 'ACCEPTED'::text, 'REJECTED'::text, 'WITHDRAWN'::text, 'PUT_TO_VOTE'::text])))", true),
+            Internal.createCheck(this, DSL.name("amendment_vote_position_check"), "((vote_position >= 1))", true)
         );
     }
 

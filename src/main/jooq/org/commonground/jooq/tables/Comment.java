@@ -151,6 +151,11 @@ public class Comment extends TableImpl<CommentRecord> {
      */
     public final TableField<CommentRecord, Long> PACT_AMENDMENT_ID = createField(DSL.name("pact_amendment_id"), SQLDataType.BIGINT, this, "");
 
+    /**
+     * The column <code>comment.last_line</code>.
+     */
+    public final TableField<CommentRecord, Integer> LAST_LINE = createField(DSL.name("last_line"), SQLDataType.INTEGER, this, "");
+
     private Comment(Name alias, Table<CommentRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -326,6 +331,7 @@ public class Comment extends TableImpl<CommentRecord> {
     public List<Check<CommentRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("comment_anchor_has_revision"), "((((block IS NULL) AND (line IS NULL)) OR (revision IS NOT NULL)))", true),
+            Internal.createCheck(this, DSL.name("comment_anchor_range"), "(((last_line IS NULL) OR ((line IS NOT NULL) AND (last_line >= line))))", true),
             Internal.createCheck(this, DSL.name("comment_block_check"), "((block >= 0))", true),
             Internal.createCheck(this, DSL.name("comment_body_check"), "((char_length(body) <= 10000))", true),
             Internal.createCheck(this, DSL.name("comment_has_one_subject"), "((num_nonnulls(proposal_id, pact_id) = 1))", true),

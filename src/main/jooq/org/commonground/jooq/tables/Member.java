@@ -17,6 +17,7 @@ import org.commonground.jooq.tables.AuditEvent.AuditEventPath;
 import org.commonground.jooq.tables.Ballot.BallotPath;
 import org.commonground.jooq.tables.BallotElector.BallotElectorPath;
 import org.commonground.jooq.tables.Comment.CommentPath;
+import org.commonground.jooq.tables.CompromiseOffer.CompromiseOfferPath;
 import org.commonground.jooq.tables.Correction.CorrectionPath;
 import org.commonground.jooq.tables.Election.ElectionPath;
 import org.commonground.jooq.tables.EmailVerificationToken.EmailVerificationTokenPath;
@@ -364,6 +365,19 @@ public class Member extends TableImpl<MemberRecord> {
             _comment = new CommentPath(this, null, Keys.COMMENT__COMMENT_AUTHOR_ID_FKEY.getInverseKey());
 
         return _comment;
+    }
+
+    private transient CompromiseOfferPath _compromiseOffer;
+
+    /**
+     * Get the implicit to-many join path to the <code>compromise_offer</code>
+     * table
+     */
+    public CompromiseOfferPath compromiseOffer() {
+        if (_compromiseOffer == null)
+            _compromiseOffer = new CompromiseOfferPath(this, null, Keys.COMPROMISE_OFFER__COMPROMISE_OFFER_ANSWERED_BY_FKEY.getInverseKey());
+
+        return _compromiseOffer;
     }
 
     private transient CorrectionPath _correction;

@@ -90,171 +90,157 @@ public class AmendmentRecord extends UpdatableRecordImpl<AmendmentRecord> {
     }
 
     /**
-     * Setter for <code>amendment.range_start</code>.
-     */
-    public void setRangeStart(Integer value) {
-        set(5, value);
-    }
-
-    /**
-     * Getter for <code>amendment.range_start</code>.
-     */
-    public Integer getRangeStart() {
-        return (Integer) get(5);
-    }
-
-    /**
-     * Setter for <code>amendment.range_end</code>.
-     */
-    public void setRangeEnd(Integer value) {
-        set(6, value);
-    }
-
-    /**
-     * Getter for <code>amendment.range_end</code>.
-     */
-    public Integer getRangeEnd() {
-        return (Integer) get(6);
-    }
-
-    /**
-     * Setter for <code>amendment.original</code>.
-     */
-    public void setOriginal(String value) {
-        set(7, value);
-    }
-
-    /**
-     * Getter for <code>amendment.original</code>.
-     */
-    public String getOriginal() {
-        return (String) get(7);
-    }
-
-    /**
      * Setter for <code>amendment.replacement</code>.
      */
     public void setReplacement(String value) {
-        set(8, value);
+        set(5, value);
     }
 
     /**
      * Getter for <code>amendment.replacement</code>.
      */
     public String getReplacement() {
-        return (String) get(8);
+        return (String) get(5);
     }
 
     /**
      * Setter for <code>amendment.reason</code>.
      */
     public void setReason(String value) {
-        set(9, value);
+        set(6, value);
     }
 
     /**
      * Getter for <code>amendment.reason</code>.
      */
     public String getReason() {
-        return (String) get(9);
+        return (String) get(6);
     }
 
     /**
      * Setter for <code>amendment.state</code>.
      */
     public void setState(String value) {
-        set(10, value);
+        set(7, value);
     }
 
     /**
      * Getter for <code>amendment.state</code>.
      */
     public String getState() {
-        return (String) get(10);
+        return (String) get(7);
     }
 
     /**
      * Setter for <code>amendment.outdated</code>.
      */
     public void setOutdated(Boolean value) {
-        set(11, value);
+        set(8, value);
     }
 
     /**
      * Getter for <code>amendment.outdated</code>.
      */
     public Boolean getOutdated() {
-        return (Boolean) get(11);
+        return (Boolean) get(8);
     }
 
     /**
      * Setter for <code>amendment.decided_by</code>.
      */
     public void setDecidedBy(Long value) {
-        set(12, value);
+        set(9, value);
     }
 
     /**
      * Getter for <code>amendment.decided_by</code>.
      */
     public Long getDecidedBy() {
-        return (Long) get(12);
+        return (Long) get(9);
     }
 
     /**
      * Setter for <code>amendment.decided_at</code>.
      */
     public void setDecidedAt(OffsetDateTime value) {
-        set(13, value);
+        set(10, value);
     }
 
     /**
      * Getter for <code>amendment.decided_at</code>.
      */
     public OffsetDateTime getDecidedAt() {
-        return (OffsetDateTime) get(13);
+        return (OffsetDateTime) get(10);
     }
 
     /**
      * Setter for <code>amendment.decision_reason</code>.
      */
     public void setDecisionReason(String value) {
-        set(14, value);
+        set(11, value);
     }
 
     /**
      * Getter for <code>amendment.decision_reason</code>.
      */
     public String getDecisionReason() {
-        return (String) get(14);
+        return (String) get(11);
     }
 
     /**
      * Setter for <code>amendment.merged_revision</code>.
      */
     public void setMergedRevision(Integer value) {
-        set(15, value);
+        set(12, value);
     }
 
     /**
      * Getter for <code>amendment.merged_revision</code>.
      */
     public Integer getMergedRevision() {
-        return (Integer) get(15);
+        return (Integer) get(12);
     }
 
     /**
      * Setter for <code>amendment.created_at</code>.
      */
     public void setCreatedAt(OffsetDateTime value) {
-        set(16, value);
+        set(13, value);
     }
 
     /**
      * Getter for <code>amendment.created_at</code>.
      */
     public OffsetDateTime getCreatedAt() {
-        return (OffsetDateTime) get(16);
+        return (OffsetDateTime) get(13);
+    }
+
+    /**
+     * Setter for <code>amendment.compromise</code>.
+     */
+    public void setCompromise(Boolean value) {
+        set(14, value);
+    }
+
+    /**
+     * Getter for <code>amendment.compromise</code>.
+     */
+    public Boolean getCompromise() {
+        return (Boolean) get(14);
+    }
+
+    /**
+     * Setter for <code>amendment.vote_position</code>.
+     */
+    public void setVotePosition(Integer value) {
+        set(15, value);
+    }
+
+    /**
+     * Getter for <code>amendment.vote_position</code>.
+     */
+    public Integer getVotePosition() {
+        return (Integer) get(15);
     }
 
     // -------------------------------------------------------------------------
@@ -280,7 +266,7 @@ public class AmendmentRecord extends UpdatableRecordImpl<AmendmentRecord> {
     /**
      * Create a detached, initialised AmendmentRecord
      */
-    public AmendmentRecord(Long id, Long proposalId, Integer number, Long proposerId, Integer revision, Integer rangeStart, Integer rangeEnd, String original, String replacement, String reason, String state, Boolean outdated, Long decidedBy, OffsetDateTime decidedAt, String decisionReason, Integer mergedRevision, OffsetDateTime createdAt) {
+    public AmendmentRecord(Long id, Long proposalId, Integer number, Long proposerId, Integer revision, String replacement, String reason, String state, Boolean outdated, Long decidedBy, OffsetDateTime decidedAt, String decisionReason, Integer mergedRevision, OffsetDateTime createdAt, Boolean compromise, Integer votePosition) {
         super(Amendment.AMENDMENT);
 
         setId(id);
@@ -288,9 +274,6 @@ public class AmendmentRecord extends UpdatableRecordImpl<AmendmentRecord> {
         setNumber(number);
         setProposerId(proposerId);
         setRevision(revision);
-        setRangeStart(rangeStart);
-        setRangeEnd(rangeEnd);
-        setOriginal(original);
         setReplacement(replacement);
         setReason(reason);
         setState(state);
@@ -300,6 +283,8 @@ public class AmendmentRecord extends UpdatableRecordImpl<AmendmentRecord> {
         setDecisionReason(decisionReason);
         setMergedRevision(mergedRevision);
         setCreatedAt(createdAt);
+        setCompromise(compromise);
+        setVotePosition(votePosition);
         resetTouchedOnNotNull();
     }
 }

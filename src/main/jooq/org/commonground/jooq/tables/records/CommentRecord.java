@@ -257,6 +257,20 @@ public class CommentRecord extends UpdatableRecordImpl<CommentRecord> {
         return (Long) get(16);
     }
 
+    /**
+     * Setter for <code>comment.last_line</code>.
+     */
+    public void setLastLine(Integer value) {
+        set(17, value);
+    }
+
+    /**
+     * Getter for <code>comment.last_line</code>.
+     */
+    public Integer getLastLine() {
+        return (Integer) get(17);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -280,7 +294,7 @@ public class CommentRecord extends UpdatableRecordImpl<CommentRecord> {
     /**
      * Create a detached, initialised CommentRecord
      */
-    public CommentRecord(Long id, Long proposalId, Long amendmentId, Long parentId, Long authorId, Long authorPartyId, String visibility, Integer revision, Integer block, Integer line, String quote, String body, OffsetDateTime createdAt, OffsetDateTime editedAt, OffsetDateTime deletedAt, Long pactId, Long pactAmendmentId) {
+    public CommentRecord(Long id, Long proposalId, Long amendmentId, Long parentId, Long authorId, Long authorPartyId, String visibility, Integer revision, Integer block, Integer line, String quote, String body, OffsetDateTime createdAt, OffsetDateTime editedAt, OffsetDateTime deletedAt, Long pactId, Long pactAmendmentId, Integer lastLine) {
         super(Comment.COMMENT);
 
         setId(id);
@@ -300,6 +314,7 @@ public class CommentRecord extends UpdatableRecordImpl<CommentRecord> {
         setDeletedAt(deletedAt);
         setPactId(pactId);
         setPactAmendmentId(pactAmendmentId);
+        setLastLine(lastLine);
         resetTouchedOnNotNull();
     }
 }
