@@ -89,6 +89,7 @@ class ProposalAccessMatrixTest {
             .read("comments", p -> comments.thread(p.id()))
             .read("comment counts", p -> comments.countsByParagraph(p.id(), p.revision()))
             .read("amendments", p -> amendments.list(p.id()))
+            .read("preview an edit", p -> amendments.previewEdit(p.id(), p.revision(), BODY.replaceFirst("\\w+", "Amended")))
             .read("ballots", p -> ballots.ballotsOf(p.id()))
             .read("watching?", p -> proposals.watching(p.id()))
             .change("watch", p -> proposals.setWatching(p.id(), true))
@@ -107,6 +108,8 @@ class ProposalAccessMatrixTest {
             .change("comment", p -> comments.post(p.id(), NewComment.onProposal(Visibility.SHARED, "A thought.")))
             .change("caucus comment", p -> comments.post(p.id(), NewComment.onProposal(Visibility.CAUCUS, "Between us.")))
             .change("propose an amendment", p -> amendments.propose(p.id(), p.revision(), 1, 1, "Rivers run cleaner.", "Plainer"))
+            .change("propose by editing", p -> amendments.proposeByEdit(p.id(), p.revision(), proposals.revision(p.id(), p.revision()).body()
+                    .replaceFirst("\\w+", "Amended"), "Plainer"))
             .change("open a ballot on the final text", p -> ballots.open(p.id(), null, OPEN_BALLOT))
             .change("publish", p -> publishing.publishProposal(p.id()))
             .change("mark published", p -> proposals.markPublished(p.id()));
@@ -162,6 +165,7 @@ class ProposalAccessMatrixTest {
                 comments                         | author convenor
                 comment counts                   | author convenor
                 amendments                       | author convenor
+                preview an edit                  | author convenor
                 ballots                          | author convenor
                 watching?                        | author convenor
                 watch                            | author convenor
@@ -181,6 +185,7 @@ class ProposalAccessMatrixTest {
                 comment                          | author
                 caucus comment                   | author
                 propose an amendment             | nobody
+                propose by editing               | nobody
                 open a ballot on the final text  | nobody
                 publish                          | nobody
                 mark published                   | nobody
@@ -199,6 +204,7 @@ class ProposalAccessMatrixTest {
                 comments                         | group
                 comment counts                   | group
                 amendments                       | group
+                preview an edit                  | group
                 ballots                          | group
                 watching?                        | group
                 watch                            | group
@@ -216,6 +222,7 @@ class ProposalAccessMatrixTest {
                 comment                          | group
                 caucus comment                   | other-party member author convenor // a party's own discussion is for those it confirmed
                 propose an amendment             | group
+                propose by editing               | group
                 open a ballot on the final text  | nobody
                 publish                          | nobody
                 mark published                   | nobody
@@ -238,6 +245,7 @@ class ProposalAccessMatrixTest {
                 comments                         | group
                 comment counts                   | group
                 amendments                       | group
+                preview an edit                  | group
                 ballots                          | group
                 watching?                        | group
                 watch                            | group
@@ -256,6 +264,7 @@ class ProposalAccessMatrixTest {
                 caucus comment                   | other-party member author convenor // a party's own discussion is for those it confirmed
                 // "amend" in the table's DISCUSSION / VOTING row is for discussion: the group votes on a fixed text.
                 propose an amendment             | nobody
+                propose by editing               | nobody
                 open a ballot on the final text  | nobody   // one is open already
                 publish                          | nobody
                 mark published                   | nobody
@@ -274,6 +283,7 @@ class ProposalAccessMatrixTest {
                 comments                         | group
                 comment counts                   | group
                 amendments                       | group
+                preview an edit                  | group
                 ballots                          | group
                 watching?                        | group
                 watch                            | group
@@ -291,6 +301,7 @@ class ProposalAccessMatrixTest {
                 comment                          | nobody
                 caucus comment                   | nobody
                 propose an amendment             | nobody
+                propose by editing               | nobody
                 open a ballot on the final text  | nobody
                 publish                          | convenor
                 mark published                   | convenor
@@ -313,6 +324,7 @@ class ProposalAccessMatrixTest {
                 comments                         | group
                 comment counts                   | group
                 amendments                       | group
+                preview an edit                  | group
                 ballots                          | group
                 watching?                        | group
                 watch                            | group
@@ -330,6 +342,7 @@ class ProposalAccessMatrixTest {
                 comment                          | nobody
                 caucus comment                   | nobody
                 propose an amendment             | nobody
+                propose by editing               | nobody
                 open a ballot on the final text  | nobody
                 publish                          | nobody
                 mark published                   | nobody
@@ -353,6 +366,7 @@ class ProposalAccessMatrixTest {
                 comments                         | group
                 comment counts                   | group
                 amendments                       | group
+                preview an edit                  | group
                 ballots                          | group
                 watching?                        | group
                 watch                            | group
@@ -370,6 +384,7 @@ class ProposalAccessMatrixTest {
                 comment                          | nobody
                 caucus comment                   | nobody
                 propose an amendment             | nobody
+                propose by editing               | nobody
                 open a ballot on the final text  | nobody
                 publish                          | nobody
                 mark published                   | nobody
@@ -393,6 +408,7 @@ class ProposalAccessMatrixTest {
                 comments                         | author convenor
                 comment counts                   | author convenor
                 amendments                       | author convenor
+                preview an edit                  | author convenor
                 ballots                          | author convenor
                 watching?                        | author convenor
                 watch                            | author convenor
@@ -410,6 +426,7 @@ class ProposalAccessMatrixTest {
                 comment                          | nobody
                 caucus comment                   | nobody
                 propose an amendment             | nobody
+                propose by editing               | nobody
                 open a ballot on the final text  | nobody
                 publish                          | nobody
                 mark published                   | nobody
@@ -432,6 +449,7 @@ class ProposalAccessMatrixTest {
                 comments                         | group
                 comment counts                   | group
                 amendments                       | group
+                preview an edit                  | group
                 ballots                          | group
                 watching?                        | group
                 watch                            | group
@@ -449,6 +467,7 @@ class ProposalAccessMatrixTest {
                 comment                          | nobody
                 caucus comment                   | nobody
                 propose an amendment             | nobody
+                propose by editing               | nobody
                 open a ballot on the final text  | nobody
                 publish                          | nobody
                 mark published                   | nobody
