@@ -113,7 +113,7 @@ public class AmendmentService {
                 .orElseThrow(() -> new InvalidInputException("text", "There is no revision " + revision + " of this proposal.")).body();
         List<NumberedLine> lines = LineNumbering.number(body, p.getLineWidth());
         checkEdit(amendedText, "text");
-        return shown(body, lines, Passages.between(body, amendedText, lines));
+        return shown(body, lines, Passages.between(body, amendedText, p.getLineWidth()));
     }
 
     private void requireAmender(long proposalId, SignedInMember me) {
@@ -147,7 +147,7 @@ public class AmendmentService {
     private Amendment insert(SignedInMember me, ProposalRecord p, String body, List<NumberedLine> lines, String amendedText,
                              String reason, boolean compromise, String field) {
         checkEdit(amendedText, field);
-        List<TextEdit> passages = Passages.between(body, amendedText, lines);
+        List<TextEdit> passages = Passages.between(body, amendedText, p.getLineWidth());
         List<FieldProblem> problems = new ArrayList<>();
         if (passages.isEmpty()) {
             problems.add(new FieldProblem(field, "Nothing has changed: edit the words you want to amend."));

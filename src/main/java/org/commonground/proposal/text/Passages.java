@@ -22,10 +22,25 @@ public final class Passages {
     }
 
     /**
-     * The passages that turn {@code before} into {@code after}, each cited by the {@code lines} of {@code before}.
-     * Changes of spacing inside a block, which numbering and rendering ignore, are not passages.
+     * The passages that turn {@code before} into {@code after}, grouped by the lines of {@code before} numbered at
+     * {@code width}. Changes of spacing that numbering and rendering ignore (a line break or a double space inside a
+     * paragraph) are not passages; where a change of spacing changes the structure (a paragraph split, code
+     * re-indented), it is.
      */
-    public static List<TextEdit> between(String before, String after, List<NumberedLine> lines) {
+    public static List<TextEdit> between(String before, String after, int width) {
+        List<NumberedLine> lines = LineNumbering.number(before, width);
+        List<TextEdit> significant = between(before, after, lines, true);
+        if (shape(LineNumbering.number(apply(before, significant), width)).equals(shape(LineNumbering.number(after, width)))) {
+            return significant;
+        }
+        return between(before, after, lines, false);
+    }
+
+    private static List<List<Object>> shape(List<NumberedLine> lines) {
+        return lines.stream().map(l -> List.<Object>of(l.kind(), l.level(), l.marker(), l.text())).toList();
+    }
+
+    private static List<TextEdit> between(String before, String after, List<NumberedLine> lines, boolean skipSpacing) {
         List<Hunk> hunks = new ArrayList<>();
         int oldPos = 0;
         int newPos = 0;
@@ -61,7 +76,7 @@ public final class Passages {
         for (Hunk h : hunks) {
             String removed = before.substring(h.oldStart, h.oldEnd);
             String added = after.substring(h.newStart, h.newEnd);
-            if (removed.isBlank() && added.isBlank() && !BLANK_LINE.matcher(removed).find() && !BLANK_LINE.matcher(added).find()) {
+            if (skipSpacing && removed.isBlank() && added.isBlank() && !BLANK_LINE.matcher(removed).find() && !BLANK_LINE.matcher(added).find()) {
                 continue;
             }
             int[] span = LineNumbering.citedLines(lines, new TextRange(h.oldStart, h.oldEnd));
