@@ -243,7 +243,7 @@ public class DemoData implements ApplicationRunner {
                 PEOPLE.size());
     }
 
-    /** A national proposal with an accepted amendment, two conflicting open ones, and shared and caucus comments. */
+    /** A national proposal with an accepted amendment, two conflicting open ones, one of two passages, and shared and caucus comments. */
     private void fairVotes(Map<String, SignedInMember> people, long alliance) {
         long id = as(people.get("Chloe Davies"), () -> proposals.create(alliance, new ProposalDraft("Fair votes for Westminster",
                 "A common position on electoral reform for every party in the alliance.", """
@@ -275,6 +275,13 @@ public class DemoData implements ApplicationRunner {
                 "Scotland and Wales show it works."));
         as(people.get("Dev Patel"), () -> amendments.propose(id, 2, 6, 6,
                 "Automatic voter registration, with same-day registration as a fallback", "Nobody should be turned away."));
+        // Proposed by editing the text: one amendment changing two separate passages.
+        as(people.get("Eleanor Price"), () -> {
+            String text = proposals.details(id).current().body();
+            return amendments.proposeByEdit(id, 2, text.replace("Every vote should count,", "Every vote should count equally,")
+                            .replace("by an elected second chamber.", "by an elected senate of the nations and regions."),
+                    "Equal votes is the principle; a senate of the nations and regions gives Scotland, Wales and the regions a voice.");
+        });
 
         as(people.get("Ben Hughes"), () -> comments.post(id, new NewComment(null, null, Visibility.SHARED, 2, 3, null, false,
                 "Labour members will want to see the detail of the system before we sign up to it.")));

@@ -61,6 +61,8 @@ class DemoDataTest {
             List<Amendment> amendments = app.getBean(AmendmentService.class).list(fairVotes.id());
             assertThat(amendments).extracting(Amendment::state).contains(AmendmentState.ACCEPTED, AmendmentState.PROPOSED);
             assertThat(amendments).anySatisfy(a -> assertThat(a.conflictsWith()).isNotEmpty());
+            assertThat(amendments).as("one amendment proposed by editing two separate passages")
+                    .anySatisfy(a -> assertThat(a.passages()).hasSize(2));
 
             CommentService comments = app.getBean(CommentService.class);
             assertThat(comments.thread(fairVotes.id())).extracting(Comment::visibility).contains(Visibility.SHARED, Visibility.CAUCUS);
