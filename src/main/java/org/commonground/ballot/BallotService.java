@@ -99,7 +99,8 @@ public class BallotService {
             if (state != ProposalState.DISCUSSION) {
                 throw new InvalidInputException("ballot", "Amendments are put to the vote while the proposal is in discussion.");
             }
-            LinesUnderVote.refuseOverlappingBallot(amendmentRecords, amendmentRecords.underVote(proposalId), a);
+            LinesUnderVote.refuseOverlappingBallot(amendmentRecords, amendmentRecords.underVote(proposalId), a,
+                    proposals.revision(proposalId, a.getRevision()).orElseThrow().body(), p.getLineWidth());
             if (!amendmentRecords.putToVote(a.getId())) {
                 throw new InvalidInputException("amendment", "A" + a.getNumber() + " is not open, so it cannot be put to the vote.");
             }

@@ -27,33 +27,44 @@ public final class LinesUnderVote {
      */
     static void refuseChanges(AmendmentRepository amendments, List<AmendmentRecord> underVote, int base, String text, int lineWidth,
                               Function<TextRange, Optional<TextRange>> rebase, String field, String change) {
+        List<NumberedLine> numbered = LineNumbering.number(text, lineWidth);
         for (AmendmentRecord a : underVote) {
             if (a.getRevision() != base || a.getOutdated()) {
                 continue;
             }
-            List<NumberedLine> numbered = LineNumbering.number(text, lineWidth);
-            for (TextRange passage : amendments.ranges(a.getId())) {
-                // Voters read the passage in its lines, so the whole lines stay as they are, not only its words.
-                int[] lines = LineNumbering.citedLines(numbered, passage);
-                TextRange whole = LineNumbering.range(numbered, lines[0], lines[1]);
-                if (rebase.apply(new TextRange(Math.min(whole.start(), passage.start()), Math.max(whole.end(), passage.end()))).isPresent()) {
-                    continue;
+            for (TextRange lines : wholeLines(numbered, amendments.ranges(a.getId()))) {
+                if (rebase.apply(lines).isEmpty()) {
+                    int[] span = LineNumbering.citedLines(numbered, lines);
+                    throw new InvalidInputException(field, (span[0] == span[1] ? "Line " + span[0] + " is" : "Lines " + span[0] + "\u2013" + span[1] + " are")
+                            + " being voted on in A" + a.getNumber() + "'s ballot: " + change + " can change " + (span[0] == span[1] ? "it" : "them")
+                            + " only after that ballot closes.");
                 }
-                throw new InvalidInputException(field, (lines[0] == lines[1] ? "Line " + lines[0] + " is" : "Lines " + lines[0] + "\u2013" + lines[1] + " are")
-                        + " being voted on in A" + a.getNumber() + "'s ballot: " + change + " can change " + (lines[0] == lines[1] ? "it" : "them")
-                        + " only after that ballot closes.");
             }
         }
     }
 
-    /** Refuses a second ballot on words that another open ballot already decides. */
-    public static void refuseOverlappingBallot(AmendmentRepository amendments, List<AmendmentRecord> underVote, AmendmentRecord candidate) {
-        List<TextRange> ranges = amendments.ranges(candidate.getId());
+    /**
+     * Refuses a second ballot on lines that another open ballot already decides (of revision {@code text}): were both
+     * to pass, merging the first would change the lines the second still holds still.
+     */
+    public static void refuseOverlappingBallot(AmendmentRepository amendments, List<AmendmentRecord> underVote, AmendmentRecord candidate,
+                                               String text, int lineWidth) {
+        List<NumberedLine> numbered = LineNumbering.number(text, lineWidth);
+        List<TextRange> lines = wholeLines(numbered, amendments.ranges(candidate.getId()));
         for (AmendmentRecord a : underVote) {
-            if (a.getRevision() == candidate.getRevision() && Passages.collide(amendments.ranges(a.getId()), ranges)) {
-                throw new InvalidInputException("amendment", "A" + candidate.getNumber() + " changes words that A" + a.getNumber()
+            if (a.getRevision() == candidate.getRevision() && Passages.collide(wholeLines(numbered, amendments.ranges(a.getId())), lines)) {
+                throw new InvalidInputException("amendment", "A" + candidate.getNumber() + " changes lines that A" + a.getNumber()
                         + "'s open ballot is deciding: close that ballot first.");
             }
         }
+    }
+
+    /** Voters read each passage in its lines, so what a ballot holds still is those whole lines, not only its words. */
+    private static List<TextRange> wholeLines(List<NumberedLine> numbered, List<TextRange> passages) {
+        return passages.stream().map(passage -> {
+            int[] span = LineNumbering.citedLines(numbered, passage);
+            TextRange whole = LineNumbering.range(numbered, span[0], span[1]);
+            return new TextRange(Math.min(whole.start(), passage.start()), Math.max(whole.end(), passage.end()));
+        }).toList();
     }
 }

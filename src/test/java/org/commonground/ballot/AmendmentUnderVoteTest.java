@@ -135,7 +135,14 @@ class AmendmentUnderVoteTest {
         TestMembers.signIn(voter);
         Amendment sameLines = amendments.propose(proposal, 1, 2, 2, "No cycle lanes.", "Because it is better.");
         Amendment elsewhere = amendments.propose(proposal, 1, 3, 3, "Free school meals and breakfast clubs for all.", "Because it is better.");
+        Amendment otherWordsSameLine = amendments.propose(proposal, 1, 2, 2, "A cycle lane on every road.", "Side streets too.");
         TestMembers.signIn(convenor);
+
+        assertThat(org.commonground.proposal.text.Passages.collide(amendments.list(proposal).getFirst().ranges(), otherWordsSameLine.ranges()))
+                .as("its words do not overlap A1's").isFalse();
+        assertThatThrownBy(() -> ballots.open(proposal, otherWordsSameLine.id(), new BallotSettings(DecisionRule.SIMPLE_MAJORITY, false, 0, 0, null)))
+                .as("but voters read the whole line, which A1's ballot holds still")
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("A1's open ballot is deciding");
 
         assertThatThrownBy(() -> ballots.open(proposal, sameLines.id(), new BallotSettings(DecisionRule.SIMPLE_MAJORITY, false, 0, 0, null)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("A1's open ballot is deciding");
