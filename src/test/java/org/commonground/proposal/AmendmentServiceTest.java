@@ -202,4 +202,25 @@ class AmendmentServiceTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("reason")).contains("Say why"));
         assertThat(amendments.list(proposal)).isEmpty();
     }
+
+    @Test
+    void anAuthorsEditMovesEveryPassageAlongOrFlagsTheWholeAmendment() {
+        TestMembers.signIn(f.green);
+        Amendment both = amendments.proposeByEdit(proposal, 1, TEXT.replace("by 2030", "by 2028").replace("every river town", "every river"), "Sooner, wider");
+        Amendment other = amendments.proposeByEdit(proposal, 1, TEXT.replace("river restoration", "restoring rivers"), "Plainer");
+        assertThat(both.passages()).hasSize(2);
+
+        TestMembers.signIn(f.author);
+        proposals.save(proposal, 1, new ProposalDraft("Clean rivers", "", "Our pledge.\n\n" + TEXT, "intro"));
+        Amendment moved = find(both.number());
+        assertThat(moved.revision()).isEqualTo(2);
+        assertThat(moved.citation()).as("both passages one line further down").isEqualTo("A1 to lines 2 and 5");
+        String text = proposals.details(proposal).current().body();
+        assertThat(moved.passages()).allSatisfy(p -> assertThat(text.substring(p.range().start(), p.range().end())).isEqualTo(p.original()));
+
+        proposals.save(proposal, 2, new ProposalDraft("Clean rivers", "", text.replace("river town", "riverside town"), "riverside"));
+        assertThat(find(both.number()).outdated()).as("one passage's words changed, so the amendment as a whole no longer applies").isTrue();
+        assertThat(find(other.number()).outdated()).isFalse();
+        assertThat(find(other.number()).revision()).isEqualTo(3);
+    }
 }
