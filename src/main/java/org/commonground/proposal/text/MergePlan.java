@@ -264,7 +264,11 @@ public final class MergePlan {
         amendments.forEach((n, passages) -> {
             int[] t = taken.get(n);
             Outcome outcome = t[0] == passages.size() ? Outcome.TAKEN : t[0] + t[1] == 0 ? Outcome.NOT_TAKEN : Outcome.IN_PART;
-            fates.put(n, new Fate(n, outcome, List.copyOf(sentences.getOrDefault(n, List.of()))));
+            List<String> said = new ArrayList<>(sentences.getOrDefault(n, List.of()));
+            if (outcome == Outcome.IN_PART && apart.stream().anyMatch(p -> p.amendment() == n)) {
+                said.add("Its other passages were taken as proposed.");
+            }
+            fates.put(n, new Fate(n, outcome, List.copyOf(said)));
         });
         List<Integer> merged = fates.values().stream().filter(f -> f.outcome() != Outcome.NOT_TAKEN).map(Fate::amendment).toList();
         String note = merged.isEmpty() ? "Kept the current wording against " + cite(amendments())

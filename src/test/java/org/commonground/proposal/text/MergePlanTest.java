@@ -79,6 +79,7 @@ class MergePlanTest {
         MergePlan.Result kept = plan.apply(Map.of(1, new Keep()));
         assertThat(kept.text()).contains("run for the public good", "by 2028");
         assertThat(kept.fates().get(1).outcome()).isEqualTo(Outcome.IN_PART);
+        assertThat(kept.fates().get(1).sentences()).containsExactly("On line 2, the current wording was kept.", "Its other passages were taken as proposed.");
         assertThat(kept.fates().get(2).outcome()).isEqualTo(Outcome.NOT_TAKEN);
         assertThat(kept.fates().get(2).explanation()).isEqualTo("On line 2, the current wording was kept.");
 
