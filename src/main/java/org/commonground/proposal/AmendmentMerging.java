@@ -37,10 +37,14 @@ public class AmendmentMerging {
     static final int MAX_CHOSEN = 50;
 
     /**
-     * What the merge view shows: the proposal's current revision, the chosen amendments' numbers by id, and the
-     * collisions among them (each with its lines, the current wording, each amendment's wording and a combined start).
+     * What the merge view shows: the proposal's current revision, the chosen amendments' numbers by id, and the plan,
+     * whose collisions carry their lines, the current wording, each amendment's wording and a combined start, and which
+     * previews any set of resolutions.
      */
-    public record Plan(int revision, Map<Long, Integer> numbers, List<MergePlan.Collision> collisions) {
+    public record Plan(int revision, Map<Long, Integer> numbers, MergePlan merge) {
+        public List<MergePlan.Collision> collisions() {
+            return merge.collisions();
+        }
     }
 
     private final AmendmentRepository amendments;
@@ -68,7 +72,7 @@ public class AmendmentMerging {
         MergePlan plan = plan(body, LineNumbering.number(body, p.getLineWidth()), chosen);
         Map<Long, Integer> numbers = new LinkedHashMap<>();
         chosen.forEach(a -> numbers.put(a.getId(), a.getNumber()));
-        return new Plan(p.getCurrentRevision(), numbers, plan.collisions());
+        return new Plan(p.getCurrentRevision(), numbers, plan);
     }
 
     /**

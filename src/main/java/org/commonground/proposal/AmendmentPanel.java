@@ -62,6 +62,11 @@ class AmendmentPanel extends Div {
         if (details.canAmend()) {
             add(form(details, lines));
         }
+        if (details.canDecideAmendments() && open > 1) {
+            Button several = new Button("Merge several…", e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(MergeView.link(details.proposal().id(), List.of()))));
+            several.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            add(several);
+        }
         for (Amendment a : list) {
             CommentThread comments = new CommentThread(commentService, details.proposal().id(), a.id(), thread, me,
                     details.canComment(), onCommentsChanged);
@@ -151,16 +156,19 @@ class AmendmentPanel extends Div {
         if (a.state() == AmendmentState.REJECTED) {
             card.add(new Paragraph("Rejected by " + a.decidedBy() + ": " + a.decisionReason()));
         } else if (a.state() == AmendmentState.ACCEPTED) {
-            card.add(new Paragraph("Accepted by " + a.decidedBy() + " into revision " + a.mergedRevision() + "."));
+            card.add(new Paragraph("Accepted by " + a.decidedBy() + " into revision " + a.mergedRevision() + "."
+                    + (a.decisionReason().isBlank() ? "" : " " + a.decisionReason())));
         }
         Div actions = new Div();
         actions.addClassName("cg-card-footer");
         if (a.state() == AmendmentState.PROPOSED) {
             if (details.canDecideAmendments() && a.isOpen()) {
-                Button accept = new Button("Accept and merge", e -> act(() -> {
+                // Overlapping amendments are resolved side by side in the merge view rather than flagged by a merge.
+                Button accept = a.conflictsWith().isEmpty() ? new Button("Accept and merge", e -> act(() -> {
                     int revision = amendments.accept(a.id());
                     Forms.success(a.citation() + " merged into revision " + revision + ".");
-                }));
+                })) : new Button("Accept and merge…", e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(MergeView.link(
+                        details.proposal().id(), java.util.stream.Stream.concat(java.util.stream.Stream.of(a.number()), a.conflictsWith().stream()).toList()))));
                 accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
                 actions.add(accept);
             }
