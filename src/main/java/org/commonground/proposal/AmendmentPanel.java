@@ -63,7 +63,7 @@ class AmendmentPanel extends Div {
             add(form(details, lines));
         }
         if (details.canDecideAmendments() && open > 1) {
-            Button several = new Button("Merge several…", e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(MergeView.link(details.proposal().id(), List.of()))));
+            Button several = new Button("Merge several…", e -> e.getSource().getUI().ifPresent(ui -> MergeView.open(ui, details.proposal().id(), List.of())));
             several.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             add(several);
         }
@@ -167,8 +167,8 @@ class AmendmentPanel extends Div {
                 Button accept = a.conflictsWith().isEmpty() ? new Button("Accept and merge", e -> act(() -> {
                     int revision = amendments.accept(a.id());
                     Forms.success(a.citation() + " merged into revision " + revision + ".");
-                })) : new Button("Accept and merge…", e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(MergeView.link(
-                        details.proposal().id(), java.util.stream.Stream.concat(java.util.stream.Stream.of(a.number()), a.conflictsWith().stream()).toList()))));
+                })) : new Button("Accept and merge…", e -> e.getSource().getUI().ifPresent(ui -> MergeView.open(ui,
+                        details.proposal().id(), java.util.stream.Stream.concat(java.util.stream.Stream.of(a.number()), a.conflictsWith().stream()).toList())));
                 accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
                 actions.add(accept);
             }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -26,7 +27,9 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
@@ -76,8 +79,8 @@ public class MergeView extends VerticalLayout implements BeforeEnterObserver {
         chosen.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 // The address follows the choice, so a reload or a shared link shows the same merge.
-                getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, link(proposalId,
-                        e.getValue().stream().map(Amendment::number).toList())));
+                getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location("proposals/" + proposalId + "/merge",
+                        query(e.getValue().stream().map(Amendment::number).toList()))));
                 replan(e.getValue());
             }
         });
@@ -262,9 +265,13 @@ public class MergeView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    /** The merge view for {@code numbers} of a proposal. */
-    static String link(long proposalId, List<Integer> numbers) {
-        return "proposals/" + proposalId + "/merge" + (numbers.isEmpty() ? ""
-                : "?a=" + numbers.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")));
+    /** Opens the merge view for amendments {@code numbers} of a proposal; with none, the member chooses them there. */
+    static void open(UI ui, long proposalId, List<Integer> numbers) {
+        ui.navigate(MergeView.class, new RouteParameters("proposalId", String.valueOf(proposalId)), query(numbers));
+    }
+
+    private static QueryParameters query(List<Integer> numbers) {
+        return numbers.isEmpty() ? QueryParameters.empty()
+                : QueryParameters.of("a", numbers.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")));
     }
 }

@@ -2,6 +2,7 @@ package org.commonground.proposal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import org.commonground.group.GroupService;
@@ -40,6 +41,12 @@ class MergeViewTest extends ViewTest {
         amendments.proposeByEdit(proposal, 1, TEXT.replace("every river town", "every river and lake"), "Lakes");
     }
 
+    /** Browserless navigation takes no query; the UI's own navigation does, as the amendment panel's buttons do. */
+    private MergeView open(Integer... numbers) {
+        MergeView.open(UI.getCurrent(), proposal, java.util.List.of(numbers));
+        return (MergeView) getCurrentView();
+    }
+
     private Amendment find(int number) {
         return amendments.list(proposal).stream().filter(a -> a.number() == number).findFirst().orElseThrow();
     }
@@ -48,7 +55,7 @@ class MergeViewTest extends ViewTest {
     @SuppressWarnings("unchecked")
     void takingOneWordingMergesAllChosenAndRejectsTheOther() {
         TestMembers.signIn(f.author);
-        MergeView view = navigate("proposals/" + proposal + "/merge?a=1,2,3", MergeView.class);
+        MergeView view = open(1, 2, 3);
         assertThat(view.chosen.getValue()).extracting(Amendment::number).containsExactlyInAnyOrder(1, 2, 3);
         assertThat($(RadioButtonGroup.class).all()).hasSize(1);
         RadioButtonGroup<Object> choice = $(RadioButtonGroup.class).first();
@@ -72,7 +79,7 @@ class MergeViewTest extends ViewTest {
     @Test
     void aMemberWhoMayNotDecideIsToldSoAndCannotMerge() {
         TestMembers.signIn(f.green);
-        MergeView view = navigate("proposals/" + proposal + "/merge?a=1,2", MergeView.class);
+        MergeView view = open(1, 2);
         assertThat(view.merge.isEnabled()).isFalse();
         assertThat(view.getElement().getText() + view.getChildren().map(c -> c.getElement().getText()).reduce("", String::concat))
                 .contains("Only the proposal's authors or the group's convenors decide on amendments.");
