@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
@@ -168,7 +169,7 @@ class AmendmentPanel extends Div {
                     int revision = amendments.accept(a.id());
                     Forms.success(a.citation() + " merged into revision " + revision + ".");
                 })) : new Button("Accept and merge…", e -> e.getSource().getUI().ifPresent(ui -> MergeView.open(ui,
-                        details.proposal().id(), java.util.stream.Stream.concat(java.util.stream.Stream.of(a.number()), a.conflictsWith().stream()).toList())));
+                        details.proposal().id(), Stream.concat(Stream.of(a.number()), a.conflictsWith().stream()).toList())));
                 accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
                 actions.add(accept);
             }

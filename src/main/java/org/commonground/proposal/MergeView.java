@@ -93,9 +93,12 @@ public class MergeView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         proposalId = event.getRouteParameters().getLong("proposalId").orElse(0L);
         Set<Integer> numbers = new LinkedHashSet<>();
-        for (String n : event.getLocation().getQueryParameters().getSingleParameter("a").orElse("").split(",")) {
-            if (n.strip().matches("\\d{1,6}")) {
-                numbers.add(Integer.parseInt(n.strip()));
+        // ?a=1&a=3, as this view writes it, or ?a=1,3, as a member would type it.
+        for (String value : event.getLocation().getQueryParameters().getParameters().getOrDefault("a", List.of())) {
+            for (String n : value.split(",")) {
+                if (n.strip().matches("\\d{1,6}")) {
+                    numbers.add(Integer.parseInt(n.strip()));
+                }
             }
         }
         removeAll();
@@ -272,6 +275,6 @@ public class MergeView extends VerticalLayout implements BeforeEnterObserver {
 
     private static QueryParameters query(List<Integer> numbers) {
         return numbers.isEmpty() ? QueryParameters.empty()
-                : QueryParameters.of("a", numbers.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")));
+                : QueryParameters.full(Map.of("a", numbers.stream().sorted().map(String::valueOf).toArray(String[]::new)));
     }
 }
