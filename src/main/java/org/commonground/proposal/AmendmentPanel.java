@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
@@ -61,6 +62,11 @@ class AmendmentPanel extends Div {
         to = CommentThread.lineField("to line", lines.size());
         if (details.canAmend()) {
             add(form(details, lines));
+        }
+        if (details.canDecideAmendments() && open > 1) {
+            Button several = new Button("Merge several…", e -> e.getSource().getUI().ifPresent(ui -> MergeView.open(ui, details.proposal().id(), List.of())));
+            several.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            add(several);
         }
         for (Amendment a : list) {
             CommentThread comments = new CommentThread(commentService, details.proposal().id(), a.id(), thread, me,
@@ -151,16 +157,19 @@ class AmendmentPanel extends Div {
         if (a.state() == AmendmentState.REJECTED) {
             card.add(new Paragraph("Rejected by " + a.decidedBy() + ": " + a.decisionReason()));
         } else if (a.state() == AmendmentState.ACCEPTED) {
-            card.add(new Paragraph("Accepted by " + a.decidedBy() + " into revision " + a.mergedRevision() + "."));
+            card.add(new Paragraph("Accepted by " + a.decidedBy() + " into revision " + a.mergedRevision() + "."
+                    + (a.decisionReason().isBlank() ? "" : " " + a.decisionReason())));
         }
         Div actions = new Div();
         actions.addClassName("cg-card-footer");
         if (a.state() == AmendmentState.PROPOSED) {
             if (details.canDecideAmendments() && a.isOpen()) {
-                Button accept = new Button("Accept and merge", e -> act(() -> {
+                // Overlapping amendments are resolved side by side in the merge view rather than flagged by a merge.
+                Button accept = a.conflictsWith().isEmpty() ? new Button("Accept and merge", e -> act(() -> {
                     int revision = amendments.accept(a.id());
                     Forms.success(a.citation() + " merged into revision " + revision + ".");
-                }));
+                })) : new Button("Accept and merge…", e -> e.getSource().getUI().ifPresent(ui -> MergeView.open(ui,
+                        details.proposal().id(), Stream.concat(Stream.of(a.number()), a.conflictsWith().stream()).toList())));
                 accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
                 actions.add(accept);
             }

@@ -43,14 +43,16 @@ public class AmendmentService {
     private final ProposalGuard guard;
     private final CurrentMember currentMember;
     private final AuditLog audit;
+    private final AmendmentMerging merging;
 
     AmendmentService(AmendmentRepository amendments, ProposalRepository proposals, ProposalGuard guard,
-                     CurrentMember currentMember, AuditLog audit) {
+                     CurrentMember currentMember, AuditLog audit, AmendmentMerging merging) {
         this.amendments = amendments;
         this.proposals = proposals;
         this.guard = guard;
         this.currentMember = currentMember;
         this.audit = audit;
+        this.merging = merging;
     }
 
     /** Every amendment of a proposal, cited by the lines it covers, with open ones that overlap marked as conflicting. */
@@ -243,27 +245,8 @@ public class AmendmentService {
         if (a.getOutdated() || a.getRevision() != p.getCurrentRevision()) {
             throw new InvalidInputException("amendment", "A" + a.getNumber() + " no longer applies: the lines it changes were changed by another merge.");
         }
-        int base = p.getCurrentRevision();
-        Revision current = proposals.revision(p.getId(), base).orElseThrow();
-        List<TextEdit> edits = amendments.edits(amendmentId);
-        var rebase = Passages.rebaser(edits);
-        long merging = a.getId();
-        LinesUnderVote.refuseChanges(amendments, amendments.underVote(p.getId()).stream().filter(v -> v.getId() != merging).toList(), base,
-                current.body(), p.getLineWidth(), rebase, "amendment", "merging A" + a.getNumber());
-        String merged = Passages.apply(current.body(), edits);
-        if (merged.length() > ProposalService.MAX_BODY) {
-            throw new InvalidInputException("amendment", "Merging A" + a.getNumber() + " would make the text longer than "
-                    + String.format("%,d", ProposalService.MAX_BODY) + " characters.");
-        }
-        if (!proposals.advanceRevision(p.getId(), base, current.title(), current.summary())) {
-            throw new IllegalStateException("The proposal changed while locked");
-        }
-        proposals.insertRevision(p.getId(), base + 1, current.title(), current.summary(), merged,
-                "Merged A" + a.getNumber() + (a.getReason().isBlank() ? "" : ": " + abbreviate(a.getReason())), me.id());
-        amendments.decide(amendmentId, expected, AmendmentState.ACCEPTED, me.id(), "", base + 1);
-        amendments.rebaseOpen(p.getId(), base, base + 1, rebase);
-        audit.record(me.id(), AuditAction.AMENDMENT_ACCEPTED, "proposal", p.getId(), "amendment " + amendmentId + " merged into revision " + (base + 1));
-        return base + 1;
+        // One amendment alone collides with nothing: the other open ones that overlap it are flagged for their proposers.
+        return merging.commit(me, p, List.of(a), expected, Map.of(), "amendment");
     }
 
     /** The amendment, if the caller may read its proposal; one they may not is reported exactly like one that does not exist. */
@@ -282,12 +265,7 @@ public class AmendmentService {
     }
 
     private void requireDecider(long proposalId, SignedInMember me) {
-        ProposalGuard.Access access = guard.readable(proposalId, me);
-        if (!access.rules().canDecideAmendments()) {
-            throw new AccessDeniedException(access.state() == ProposalState.DISCUSSION
-                    ? "Only the proposal's authors or the group's convenors decide on amendments."
-                    : "Amendments are decided while the proposal is in discussion.");
-        }
+        merging.requireDecider(proposalId, me);
     }
 
     List<Amendment> load(long proposalId) {
@@ -353,10 +331,5 @@ public class AmendmentService {
                     Math.max(span[0], 1), Math.max(span[1], 1), "", ""));
         }
         return shown;
-    }
-
-    private static String abbreviate(String text) {
-        String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() <= 200 ? line : line.substring(0, 199) + "\u2026";
     }
 }

@@ -8,6 +8,7 @@ import org.commonground.ballot.Choice;
 import org.commonground.ballot.rules.DecisionRule;
 import org.commonground.group.GroupService;
 import org.commonground.notification.NotificationService;
+import org.commonground.proposal.AmendmentMerging;
 import org.commonground.proposal.AmendmentService;
 import org.commonground.comment.CommentService;
 import org.commonground.comment.NewComment;
@@ -49,6 +50,8 @@ class ProposalAccessMatrixTest {
     CommentService comments;
     @Autowired
     AmendmentService amendments;
+    @Autowired
+    AmendmentMerging merging;
     @Autowired
     BallotService ballots;
     @Autowired
@@ -654,6 +657,8 @@ class ProposalAccessMatrixTest {
                     new NewComment(a.a1(), null, Visibility.SHARED, null, null, null, false, "On A1.")))
             .change("withdraw A1", a -> amendments.withdraw(a.a1()))
             .change("accept A1", a -> amendments.accept(a.a1()))
+            .read("plan merging A1", a -> merging.plan(a.proposal(), java.util.Set.of(a.a1())))
+            .change("merge A1 in one step", a -> merging.merge(a.proposal(), 1, java.util.Set.of(a.a1()), java.util.Map.of()))
             .change("reject A1", a -> amendments.reject(a.a1(), "Not now."))
             .change("put A1 to the vote", a -> ballots.open(a.proposal(), a.a1(), OPEN_BALLOT))
             .change("merge A2 without its ballot", a -> amendments.mergeAfterBallot(a.a2()))
@@ -669,6 +674,8 @@ class ProposalAccessMatrixTest {
                 comment on A1                    | group
                 withdraw A1                      | member              // its proposer
                 accept A1                        | author convenor
+                plan merging A1                  | author convenor
+                merge A1 in one step             | author convenor
                 reject A1                        | author convenor
                 put A1 to the vote               | convenor
                 // Only the close of A2's ballot merges it: not an author, nor a convenor while the group is voting.
@@ -694,6 +701,8 @@ class ProposalAccessMatrixTest {
                 // Withdrawing one's own open amendment changes no text, so it stays possible after discussion.
                 withdraw A1                      | member
                 accept A1                        | nobody
+                plan merging A1                  | nobody
+                merge A1 in one step             | nobody
                 reject A1                        | nobody
                 put A1 to the vote               | nobody
                 merge A2 without its ballot      | nobody
