@@ -127,23 +127,30 @@ public class AmendmentMerging {
             throw new InvalidInputException(field, "Merging " + named + " would make the text longer than "
                     + String.format("%,d", ProposalService.MAX_BODY) + " characters.");
         }
-        if (!proposals.advanceRevision(p.getId(), base, current.title(), current.summary())) {
-            throw new IllegalStateException("The proposal changed while locked");
+        // Keeping the current wording everywhere decides the amendments but writes no revision: nothing changed.
+        boolean changed = !result.text().equals(current.body());
+        int revision = changed ? base + 1 : base;
+        if (changed) {
+            if (!proposals.advanceRevision(p.getId(), base, current.title(), current.summary())) {
+                throw new IllegalStateException("The proposal changed while locked");
+            }
+            String note = chosen.size() == 1 && !chosen.getFirst().getReason().isBlank()
+                    ? result.note() + ": " + oneLine(chosen.getFirst().getReason()) : result.note();
+            proposals.insertRevision(p.getId(), revision, current.title(), current.summary(), result.text(), cut(note, 500), me.id());
         }
-        String note = chosen.size() == 1 && !chosen.getFirst().getReason().isBlank()
-                ? result.note() + ": " + oneLine(chosen.getFirst().getReason()) : result.note();
-        proposals.insertRevision(p.getId(), base + 1, current.title(), current.summary(), result.text(), cut(note, 500), me.id());
         for (AmendmentRecord a : chosen) {
             MergePlan.Fate fate = result.fates().get(a.getNumber());
-            boolean accepted = fate.outcome() != MergePlan.Outcome.NOT_TAKEN;
+            boolean accepted = changed && fate.outcome() != MergePlan.Outcome.NOT_TAKEN;
             String reason = cut(fate.explanation(), 5000);
             amendments.decide(a.getId(), expected, accepted ? AmendmentState.ACCEPTED : AmendmentState.REJECTED, me.id(), reason,
-                    accepted ? base + 1 : null);
+                    accepted ? revision : null);
             audit.record(me.id(), accepted ? AuditAction.AMENDMENT_ACCEPTED : AuditAction.AMENDMENT_REJECTED, "proposal", p.getId(),
-                    "amendment " + a.getId() + (accepted ? " merged into revision " + (base + 1) : " not taken in revision " + (base + 1)));
+                    "amendment " + a.getId() + (accepted ? " merged into revision " + revision : " not taken in revision " + revision));
         }
-        amendments.rebaseOpen(p.getId(), base, base + 1, rebase);
-        return base + 1;
+        if (changed) {
+            amendments.rebaseOpen(p.getId(), base, revision, rebase);
+        }
+        return revision;
     }
 
     private MergePlan plan(String body, List<NumberedLine> lines, List<AmendmentRecord> chosen) {

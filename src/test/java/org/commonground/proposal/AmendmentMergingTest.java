@@ -180,8 +180,11 @@ class AmendmentMergingTest {
         assertThatThrownBy(() -> merging.merge(proposal, 1, Set.of(a1.id(), a3.id()), Map.of()))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("merge"))
                         .contains("Line 4 is being voted on in A4's ballot", "merging A1 and A3"));
-        assertThat(merging.merge(proposal, 1, Set.of(a1.id(), a2.id()), Map.of(1, new MergePlan.Keep()))).isEqualTo(2);
-        assertThat(find(1).state()).as("kept the current wording on its lines, took its others: none left").isEqualTo(AmendmentState.REJECTED);
-        assertThat(find(4).revision()).as("the ballot's lines moved along untouched").isEqualTo(2);
+        assertThat(merging.merge(proposal, 1, Set.of(a1.id(), a2.id()), Map.of(1, new MergePlan.Keep())))
+                .as("keeping the current wording decides both but writes no revision").isEqualTo(1);
+        assertThat(proposals.history(proposal)).hasSize(1);
+        assertThat(find(1).state()).isEqualTo(AmendmentState.REJECTED);
+        assertThat(find(2).state()).isEqualTo(AmendmentState.REJECTED);
+        assertThat(find(4).revision()).as("the ballot's lines untouched").isEqualTo(1);
     }
 }
