@@ -26,13 +26,15 @@ import org.springframework.security.access.AccessDeniedException;
 class VotingListPanel extends Div {
 
     private final VotingListService service;
+    private final Runnable changedInPlace;
     private VotingList list;
     final OrderedList items = new OrderedList();
     final Map<Long, Button> ups = new HashMap<>();
     final Map<Long, Button> downs = new HashMap<>();
 
-    VotingListPanel(VotingListService service, VotingList list) {
+    VotingListPanel(VotingListService service, VotingList list, Runnable changedInPlace) {
         this.service = service;
+        this.changedInPlace = changedInPlace;
         this.list = list;
         addClassNames("cg-card", "cg-voting-list");
         items.addClassName("cg-voting-items");
@@ -101,6 +103,7 @@ class VotingListPanel extends Div {
         order.add(at + by, moved);
         try {
             list = service.reorder(list.proposalId(), order);
+            changedInPlace.run();
         } catch (InvalidInputException | AccessDeniedException refused) {
             Forms.error(refused.getMessage());
             list = service.votingList(list.proposalId());

@@ -17,8 +17,8 @@ class VotingListPart implements ProposalPagePart {
     }
 
     @Override
-    public Optional<com.vaadin.flow.component.Component> part(ProposalDetails details) {
+    public Optional<com.vaadin.flow.component.Component> part(ProposalDetails details, Runnable changedInPlace) {
         VotingList list = votingLists.votingList(details.proposal().id());
-        return list.shown() ? Optional.of(new VotingListPanel(votingLists, list)) : Optional.empty();
+        return list.shown() ? Optional.of(new VotingListPanel(votingLists, list, changedInPlace)) : Optional.empty();
     }
 }

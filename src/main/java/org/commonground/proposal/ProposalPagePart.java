@@ -10,6 +10,9 @@ import com.vaadin.flow.component.Component;
  */
 public interface ProposalPagePart {
 
-    /** What to show for the proposal as the reader sees it, if anything. */
-    Optional<Component> part(ProposalDetails details);
+    /**
+     * What to show for the proposal as the reader sees it, if anything. A part that changes the proposal in place
+     * calls {@code changedInPlace} after, so the page does not announce the reader's own change as news.
+     */
+    Optional<Component> part(ProposalDetails details, Runnable changedInPlace);
 }

@@ -241,7 +241,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         List<Amendment> amendmentList = amendments.list(proposalId);
         shown = glance;
         listen();
-        parts.orderedStream().forEach(part -> part.part(details).ifPresent(this::add));
+        parts.orderedStream().forEach(part -> part.part(details, this::changedInPlace).ifPresent(this::add));
         amendmentPanel = new AmendmentPanel(amendments, compromises, comments, details, amendmentList, thread, me, this::refresh, this::commentsChanged);
         add(amendmentPanel);
 
@@ -299,6 +299,11 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         }
         // Their own comment is no news to the reader when the announcement of it arrives; the others still are.
         shown = shown.withCommentIds(thread.stream().filter(c -> !c.deleted()).map(Comment::id).collect(Collectors.toSet()));
+    }
+
+    /** The reader changed what a part of the page shows, in place (the voting list's order): no news to them. */
+    private void changedInPlace() {
+        shown = proposals.glance(proposalId);
     }
 
     private HorizontalLayout actions(ProposalDetails details) {

@@ -160,6 +160,9 @@ class CompromiseAndVotingListBrowserIT extends BrowserTest {
             assertThat(items.nth(0)).containsText("A4 to line 1");
             assertThat(items.nth(1)).containsText("A2 to line 2");
             assertThat(items.nth(2)).containsText("The final text");
+            // The reorder is announced to every open page of the proposal, but it is no news to the convenor who made it.
+            chair.waitForTimeout(2_000);
+            assertThat(chair.locator(".cg-notice-bar")).not().containsText("the amendments changed");
             // At the top it cannot go further up: focus stays on the compromise, on its other button.
             assertThat(list.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Move A4 down"))).isFocused();
             org.assertj.core.api.Assertions.assertThat(db.select(AMENDMENT.VOTE_POSITION).from(AMENDMENT).where(AMENDMENT.ID.eq(compromiseId)).fetchOne(AMENDMENT.VOTE_POSITION))
