@@ -38,6 +38,8 @@ class VotingListPanel extends Div {
         this.list = list;
         addClassNames("cg-card", "cg-voting-list");
         items.addClassName("cg-voting-items");
+        getElement().setAttribute("role", "region");
+        getElement().setAttribute("aria-labelledby", "voting-list-heading");
         render();
     }
 
@@ -48,8 +50,6 @@ class VotingListPanel extends Div {
         downs.clear();
         H3 heading = new H3("Voting list");
         heading.setId("voting-list-heading");
-        getElement().setAttribute("role", "region");
-        getElement().setAttribute("aria-labelledby", "voting-list-heading");
         add(heading, new Paragraph("What will be voted on, in this order: the amendments put to the vote, then the final text as amended."));
         List<Long> ids = list.amendmentIds();
         for (VotingList.Item item : list.items()) {

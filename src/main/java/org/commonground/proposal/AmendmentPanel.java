@@ -47,7 +47,7 @@ class AmendmentPanel extends Div {
     private final AmendmentService amendments;
     private final Runnable onChange;
     private final List<CommentThread> threads = new ArrayList<>();
-    final CompromisePart compromises;
+    private final CompromisePart compromises;
 
     /** {@code onChange} reloads the page after an amendment changed; {@code onCommentsChanged} only its comments. */
     AmendmentPanel(AmendmentService amendments, CompromiseService compromiseService, CommentService commentService, ProposalDetails details,

@@ -286,7 +286,7 @@ public class AmendmentService {
         return new InvalidInputException("amendment", "There is no such amendment.");
     }
 
-    void requireDecider(long proposalId, SignedInMember me) {
+    private void requireDecider(long proposalId, SignedInMember me) {
         ProposalGuard.Access access = guard.readable(proposalId, me);
         if (!access.rules().canDecideAmendments()) {
             throw new AccessDeniedException(access.state() == ProposalState.DISCUSSION
