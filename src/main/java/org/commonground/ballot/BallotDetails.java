@@ -25,7 +25,12 @@ public record BallotDetails(long id, String title, String backLink, String backL
 
     /** Open, Passed, Failed, or Cancelled (voting stopped because what it decided no longer was being decided). */
     public String outcome() {
-        if (isOpen()) {
+        return outcome(closedAt, passed, explanation);
+    }
+
+    /** {@link #outcome()} of a ballot's stored columns. */
+    static String outcome(OffsetDateTime closedAt, Boolean passed, String explanation) {
+        if (closedAt == null) {
             return "Open";
         }
         if (Boolean.TRUE.equals(passed)) {

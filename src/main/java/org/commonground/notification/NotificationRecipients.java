@@ -26,6 +26,7 @@ class NotificationRecipients {
     private static final String PACT = "pact";
     private static final Pattern COMMENT_ID = Pattern.compile("^comment (\\d+)");
     private static final Pattern AMENDMENT_ID = Pattern.compile("^amendment (\\d+)");
+    private static final Pattern COMPROMISE_ID = Pattern.compile("^compromise (\\d+)");
 
     /**
      * The members m who may read proposal p (its id the first parameter), by the one rule: V24's view, as search
@@ -71,8 +72,9 @@ class NotificationRecipients {
             case COMMENT_POSTED -> NotificationRecipients::commentPosted;
             case AMENDMENT_PROPOSED -> (r, e, actor) -> r.toFollowersOfProposal(e.subjectId(), actor, "AMENDMENT",
                     r.name(actor) + " proposed an amendment to %s");
-            case COMPROMISE_PROPOSED -> (r, e, actor) -> r.toFollowersOfProposal(e.subjectId(), actor, "AMENDMENT",
-                    r.name(actor) + " proposed a compromise on %s");
+            case COMPROMISE_PROPOSED -> NotificationRecipients::compromiseProposed;
+            case COMPROMISE_ACCEPTED -> (r, e, actor) -> r.compromiseAnswered(e, actor, "accepted");
+            case COMPROMISE_DECLINED -> (r, e, actor) -> r.compromiseAnswered(e, actor, "kept theirs instead of");
             case AMENDMENT_ACCEPTED -> (r, e, actor) -> r.amendmentDecided(e, actor, "accepted");
             case AMENDMENT_REJECTED -> (r, e, actor) -> r.amendmentDecided(e, actor, "rejected");
             case PROPOSAL_DISCUSSION -> proposalState("%s is open for discussion");
@@ -100,7 +102,7 @@ class NotificationRecipients {
                  CONVENOR_PROMOTED, MEMBER_INVITED, INVITATION_ACCEPTED, INVITATION_DECLINED, MEMBER_LEFT, MEMBER_REMOVED,
                  DELEGATE_APPOINTED, DELEGATE_REMOVED,
                  PROPOSAL_CREATED, PROPOSAL_REVISED, PROPOSAL_COAUTHOR_ADDED, AMENDMENT_WITHDRAWN,
-                 COMPROMISE_ACCEPTED, COMPROMISE_DECLINED, VOTING_LIST_ORDERED,
+                 VOTING_LIST_ORDERED,
                  COMMENT_EDITED, COMMENT_DELETED,
                  PACT_STARTED, PACT_REVISED, PACT_AMENDMENT_REJECTED, PACT_AMENDMENT_WITHDRAWN, PACT_RATIFICATION_PLANNED,
                  PACT_RATIFIED_BY_PARTY, PACT_REJECTED_BY_PARTY,
@@ -175,6 +177,38 @@ class NotificationRecipients {
         long proposer = amendment == null ? 0 : amendment.get("proposer_id", Long.class);
         String which = amendment == null ? "An amendment" : "Amendment A" + amendment.get("number", Integer.class);
         toFollowersOfProposal(e.subjectId(), proposer, actor, "AMENDMENT", which + " to %s was " + decision);
+    }
+
+    /**
+     * A compromise: the proposal's followers hear of it, and the proposer of each amendment it would replace is asked
+     * to answer (who may read the proposal).
+     */
+    private void compromiseProposed(AuditRecorded e, long actor) {
+        toFollowersOfProposal(e.subjectId(), actor, "AMENDMENT", name(actor) + " proposed a compromise on %s");
+        Matcher id = AMENDMENT_ID.matcher(e.detail());
+        if (!id.find()) {
+            return;
+        }
+        List<Long> asked = db.fetch("select m.id from " + READERS_OF_PROPOSAL + " where m.id in (select a.proposer_id from compromise_offer o"
+                + " join amendment a on a.id = o.amendment_id where o.compromise_id = ?)", e.subjectId(), Long.parseLong(id.group(1)))
+                .getValues(0, Long.class);
+        Record number = db.fetchOne("select number from amendment where id = ?", Long.parseLong(id.group(1)));
+        notifier.send(asked, actor, "AMENDMENT", name(actor) + " offers compromise A" + (number == null ? "" : number.get(0))
+                + " in place of your amendment to " + quoted(proposalTitle(e.subjectId())) + ": accept it, or keep yours for the vote",
+                "proposals/" + e.subjectId());
+    }
+
+    /** A proposer answered a compromise: its own proposer hears how. */
+    private void compromiseAnswered(AuditRecorded e, long actor, String how) {
+        Matcher id = COMPROMISE_ID.matcher(e.detail());
+        Record compromise = id.find() ? db.fetchOne("select number, proposer_id from amendment where id = ?", Long.parseLong(id.group(1))) : null;
+        if (compromise == null) {
+            return;
+        }
+        List<Long> proposer = db.fetch("select m.id from " + READERS_OF_PROPOSAL + " where m.id = ?", e.subjectId(),
+                compromise.get("proposer_id", Long.class)).getValues(0, Long.class);
+        notifier.send(proposer, actor, "AMENDMENT", name(actor) + " " + how + " compromise A" + compromise.get("number", Integer.class)
+                + " on " + quoted(proposalTitle(e.subjectId())), "proposals/" + e.subjectId());
     }
 
     private void toWatchersOfPact(long pactId, long actor, String what) {

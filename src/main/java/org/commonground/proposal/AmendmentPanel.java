@@ -48,10 +48,11 @@ class AmendmentPanel extends Div {
     private final AmendmentService amendments;
     private final Runnable onChange;
     private final List<CommentThread> threads = new ArrayList<>();
+    private final CompromisePart compromises;
 
     /** {@code onChange} reloads the page after an amendment changed; {@code onCommentsChanged} only its comments. */
-    AmendmentPanel(AmendmentService amendments, CommentService commentService, ProposalDetails details, List<Amendment> list,
-                   List<Comment> thread, SignedInMember me, Runnable onChange, LongConsumer onCommentsChanged) {
+    AmendmentPanel(AmendmentService amendments, CompromiseService compromiseService, CommentService commentService, ProposalDetails details,
+                   List<Amendment> list, List<Comment> thread, SignedInMember me, Runnable onChange, LongConsumer onCommentsChanged) {
         this.amendments = amendments;
         this.onChange = onChange;
         addClassName("cg-amendments");
@@ -68,6 +69,8 @@ class AmendmentPanel extends Div {
             several.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             add(several);
         }
+        compromises = new CompromisePart(compromiseService, amendments, details, me, onChange);
+        compromises.form(list).ifPresent(this::add);
         for (Amendment a : list) {
             CommentThread comments = new CommentThread(commentService, details.proposal().id(), a.id(), thread, me,
                     details.canComment(), onCommentsChanged);
@@ -154,6 +157,7 @@ class AmendmentPanel extends Div {
         if (!a.reason().isBlank()) {
             card.add(new Paragraph("Reason: " + a.reason()));
         }
+        compromises.forCard(a).ifPresent(card::add);
         if (a.state() == AmendmentState.REJECTED) {
             card.add(new Paragraph("Rejected by " + a.decidedBy() + ": " + a.decisionReason()));
         } else if (a.state() == AmendmentState.ACCEPTED) {

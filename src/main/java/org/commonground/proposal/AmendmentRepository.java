@@ -8,6 +8,7 @@ import static org.commonground.jooq.Tables.MEMBER;
 import static org.commonground.jooq.Tables.PARTY;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,10 +44,10 @@ public class AmendmentRepository {
     /**
      * Numbers are per proposal; the caller holds the proposal's row lock, so two amendments cannot take one number.
      * {@code passages} are edits of {@code body}, the text of revision {@code revision}; {@code searchText} is what
-     * search finds the amendment by.
+     * search finds the amendment by. A compromise names the amendments it {@code replaces}; each proposer is asked.
      */
     public long insert(long proposalId, long proposerId, int revision, String body, List<TextEdit> passages, String searchText,
-                       String reason, boolean compromise) {
+                       String reason, Collection<Long> replaces) {
         int number = db.select(DSL.coalesce(DSL.max(AMENDMENT.NUMBER), 0)).from(AMENDMENT)
                 .where(AMENDMENT.PROPOSAL_ID.eq(proposalId)).fetchOne(0, Integer.class) + 1;
         long id = db.insertInto(AMENDMENT)
@@ -56,7 +57,7 @@ public class AmendmentRepository {
                 .set(AMENDMENT.REVISION, revision)
                 .set(AMENDMENT.REPLACEMENT, searchText)
                 .set(AMENDMENT.REASON, reason)
-                .set(AMENDMENT.COMPROMISE, compromise)
+                .set(AMENDMENT.COMPROMISE, !replaces.isEmpty())
                 .returning(AMENDMENT.ID).fetchOne(AMENDMENT.ID);
         var insert = db.insertInto(AMENDMENT_PASSAGE, AMENDMENT_PASSAGE.AMENDMENT_ID, AMENDMENT_PASSAGE.POSITION,
                 AMENDMENT_PASSAGE.RANGE_START, AMENDMENT_PASSAGE.RANGE_END, AMENDMENT_PASSAGE.ORIGINAL, AMENDMENT_PASSAGE.REPLACEMENT);
@@ -65,6 +66,9 @@ public class AmendmentRepository {
             insert = insert.values(id, position++, p.range().start(), p.range().end(), body.substring(p.range().start(), p.range().end()), p.replacement());
         }
         insert.execute();
+        for (long replaced : replaces) {
+            db.insertInto(COMPROMISE_OFFER).set(COMPROMISE_OFFER.COMPROMISE_ID, id).set(COMPROMISE_OFFER.AMENDMENT_ID, replaced).execute();
+        }
         return id;
     }
 

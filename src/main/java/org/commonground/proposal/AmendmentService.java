@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
@@ -86,7 +87,7 @@ public class AmendmentService {
         if (newText.equals(body.substring(range.start(), range.end()).strip())) {
             throw new InvalidInputException("replacement", "The replacement is the same as the current wording. Change it, or leave it empty to delete the lines.");
         }
-        return insert(me, p, body, lines, new TextEdit(range, newText).apply(body), reason, false, "replacement");
+        return insert(me, p, body, lines, new TextEdit(range, newText).apply(body), reason, Set.of(), "replacement");
     }
 
     /**
@@ -99,7 +100,7 @@ public class AmendmentService {
         requireAmender(proposalId, me);
         ProposalRecord p = lockAt(proposalId, revision, "text");
         String body = proposals.revision(proposalId, revision).orElseThrow().body();
-        return insert(me, p, body, LineNumbering.number(body, p.getLineWidth()), amendedText, reason, false, "text");
+        return insert(me, p, body, LineNumbering.number(body, p.getLineWidth()), amendedText, reason, Set.of(), "text");
     }
 
     /**
@@ -128,7 +129,7 @@ public class AmendmentService {
     }
 
     /** The proposal locked, if its text is still revision {@code revision}, the one the member was reading. */
-    private ProposalRecord lockAt(long proposalId, int revision, String field) {
+    ProposalRecord lockAt(long proposalId, int revision, String field) {
         ProposalRecord p = proposals.lock(proposalId).orElseThrow();
         if (p.getCurrentRevision() != revision) {
             throw new InvalidInputException(field, "The text changed while you were writing (it is now revision "
@@ -146,8 +147,12 @@ public class AmendmentService {
         }
     }
 
-    private Amendment insert(SignedInMember me, ProposalRecord p, String body, List<NumberedLine> lines, String amendedText,
-                             String reason, boolean compromise, String field) {
+    /**
+     * Inserts the amendment {@code amendedText} makes of {@code body}; one that {@code replaces} amendments is a
+     * compromise, and their proposers are asked. The caller has checked the rights and holds the proposal's lock.
+     */
+    Amendment insert(SignedInMember me, ProposalRecord p, String body, List<NumberedLine> lines, String amendedText,
+                     String reason, Set<Long> replaces, String field) {
         checkEdit(amendedText, field);
         List<TextEdit> passages = Passages.between(body, amendedText, p.getLineWidth());
         List<FieldProblem> problems = new ArrayList<>();
@@ -165,9 +170,9 @@ public class AmendmentService {
         // Search finds an amendment by its lines as amended, not only by the words it adds.
         String searchText = String.join("\n\n", shown(body, lines, passages).stream().map(x -> x.before() + x.replacement() + x.after()).toList());
         long id = amendments.insert(p.getId(), me.id(), p.getCurrentRevision(), body, passages,
-                searchText.substring(0, Math.min(searchText.length(), MAX_REPLACEMENT)), reason.strip(), compromise);
+                searchText.substring(0, Math.min(searchText.length(), MAX_REPLACEMENT)), reason.strip(), replaces);
         Amendment created = load(p.getId()).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
-        audit.record(me.id(), compromise ? AuditAction.COMPROMISE_PROPOSED : AuditAction.AMENDMENT_PROPOSED, "proposal", p.getId(),
+        audit.record(me.id(), !replaces.isEmpty() ? AuditAction.COMPROMISE_PROPOSED : AuditAction.AMENDMENT_PROPOSED, "proposal", p.getId(),
                 "amendment " + id + " to " + created.citation().substring(created.citation().indexOf(" to ") + 4));
         return created;
     }

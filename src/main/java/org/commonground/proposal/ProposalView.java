@@ -45,6 +45,7 @@ import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
 import org.commonground.ui.PartyMarker;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 
 /** A proposal's current text with line numbers, its authors and state, and what the caller may do next. */
@@ -56,8 +57,11 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
 
     private final ProposalService proposals;
     private final AmendmentService amendments;
+    private final CompromiseService compromises;
     private final CommentService comments;
     private final GroupService groups;
+    /** What other features show on the page (the voting list): they depend on proposals, not the other way. */
+    private final ObjectProvider<ProposalPagePart> parts;
     private final SignedInMember me;
     private long proposalId;
     private String title = "Proposal";
@@ -80,10 +84,12 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     private final LiveSubscription subscription;
     private UI ui;
 
-    public ProposalView(ProposalService proposals, AmendmentService amendments, CommentService comments, GroupService groups,
-                        LiveEvents live, CurrentMember currentMember) {
+    public ProposalView(ProposalService proposals, AmendmentService amendments, CompromiseService compromises, CommentService comments,
+                        GroupService groups, ObjectProvider<ProposalPagePart> parts, LiveEvents live, CurrentMember currentMember) {
         this.proposals = proposals;
         this.amendments = amendments;
+        this.compromises = compromises;
+        this.parts = parts;
         this.comments = comments;
         this.groups = groups;
         this.subscription = live.subscription("proposal");
@@ -235,7 +241,8 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         List<Amendment> amendmentList = amendments.list(proposalId);
         shown = glance;
         listen();
-        amendmentPanel = new AmendmentPanel(amendments, comments, details, amendmentList, thread, me, this::refresh, this::commentsChanged);
+        parts.orderedStream().forEach(part -> part.part(details, this::changedInPlace).ifPresent(this::add));
+        amendmentPanel = new AmendmentPanel(amendments, compromises, comments, details, amendmentList, thread, me, this::refresh, this::commentsChanged);
         add(amendmentPanel);
 
         proposalComments = new CommentThread(comments, proposalId, null, thread, me, details.canComment(), this::commentsChanged);
@@ -292,6 +299,11 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         }
         // Their own comment is no news to the reader when the announcement of it arrives; the others still are.
         shown = shown.withCommentIds(thread.stream().filter(c -> !c.deleted()).map(Comment::id).collect(Collectors.toSet()));
+    }
+
+    /** The reader changed what a part of the page shows, in place (the voting list's order): no news to them. */
+    private void changedInPlace() {
+        shown = proposals.glance(proposalId);
     }
 
     private HorizontalLayout actions(ProposalDetails details) {

@@ -5,11 +5,13 @@ import static org.commonground.security.Matrix.any;
 import org.commonground.ballot.BallotService;
 import org.commonground.ballot.BallotSettings;
 import org.commonground.ballot.Choice;
+import org.commonground.ballot.VotingListService;
 import org.commonground.ballot.rules.DecisionRule;
 import org.commonground.group.GroupService;
 import org.commonground.notification.NotificationService;
 import org.commonground.proposal.AmendmentMerging;
 import org.commonground.proposal.AmendmentService;
+import org.commonground.proposal.CompromiseService;
 import org.commonground.comment.CommentService;
 import org.commonground.comment.NewComment;
 import org.commonground.proposal.ProposalDraft;
@@ -21,6 +23,9 @@ import org.commonground.search.SearchKind;
 import org.commonground.search.SearchService;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
+import java.util.List;
+import java.util.Set;
+
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +57,10 @@ class ProposalAccessMatrixTest {
     AmendmentService amendments;
     @Autowired
     AmendmentMerging merging;
+    @Autowired
+    CompromiseService compromises;
+    @Autowired
+    VotingListService votingLists;
     @Autowired
     BallotService ballots;
     @Autowired
@@ -92,6 +101,9 @@ class ProposalAccessMatrixTest {
             .read("comments", p -> comments.thread(p.id()))
             .read("comment counts", p -> comments.countsByParagraph(p.id(), p.revision()))
             .read("amendments", p -> amendments.list(p.id()))
+            .read("compromise offers", p -> compromises.offers(p.id()))
+            .read("start a compromise", p -> compromises.startingText(p.id(), Set.of()))
+            .read("voting list", p -> votingLists.votingList(p.id()))
             .read("preview an edit", p -> amendments.previewEdit(p.id(), p.revision(), BODY.replaceFirst("\\w+", "Amended")))
             .read("ballots", p -> ballots.ballotsOf(p.id()))
             .read("watching?", p -> proposals.watching(p.id()))
@@ -168,6 +180,9 @@ class ProposalAccessMatrixTest {
                 comments                         | author convenor
                 comment counts                   | author convenor
                 amendments                       | author convenor
+                compromise offers                | author convenor
+                start a compromise               | author convenor
+                voting list                      | author convenor
                 preview an edit                  | author convenor
                 ballots                          | author convenor
                 watching?                        | author convenor
@@ -207,6 +222,9 @@ class ProposalAccessMatrixTest {
                 comments                         | group
                 comment counts                   | group
                 amendments                       | group
+                compromise offers                | group
+                start a compromise               | group
+                voting list                      | group
                 preview an edit                  | group
                 ballots                          | group
                 watching?                        | group
@@ -248,6 +266,9 @@ class ProposalAccessMatrixTest {
                 comments                         | group
                 comment counts                   | group
                 amendments                       | group
+                compromise offers                | group
+                start a compromise               | group
+                voting list                      | group
                 preview an edit                  | group
                 ballots                          | group
                 watching?                        | group
@@ -286,6 +307,9 @@ class ProposalAccessMatrixTest {
                 comments                         | group
                 comment counts                   | group
                 amendments                       | group
+                compromise offers                | group
+                start a compromise               | group
+                voting list                      | group
                 preview an edit                  | group
                 ballots                          | group
                 watching?                        | group
@@ -327,6 +351,9 @@ class ProposalAccessMatrixTest {
                 comments                         | group
                 comment counts                   | group
                 amendments                       | group
+                compromise offers                | group
+                start a compromise               | group
+                voting list                      | group
                 preview an edit                  | group
                 ballots                          | group
                 watching?                        | group
@@ -369,6 +396,9 @@ class ProposalAccessMatrixTest {
                 comments                         | group
                 comment counts                   | group
                 amendments                       | group
+                compromise offers                | group
+                start a compromise               | group
+                voting list                      | group
                 preview an edit                  | group
                 ballots                          | group
                 watching?                        | group
@@ -411,6 +441,9 @@ class ProposalAccessMatrixTest {
                 comments                         | author convenor
                 comment counts                   | author convenor
                 amendments                       | author convenor
+                compromise offers                | author convenor
+                start a compromise               | author convenor
+                voting list                      | author convenor
                 preview an edit                  | author convenor
                 ballots                          | author convenor
                 watching?                        | author convenor
@@ -452,6 +485,9 @@ class ProposalAccessMatrixTest {
                 comments                         | group
                 comment counts                   | group
                 amendments                       | group
+                compromise offers                | group
+                start a compromise               | group
+                voting list                      | group
                 preview an edit                  | group
                 ballots                          | group
                 watching?                        | group
@@ -636,7 +672,7 @@ class ProposalAccessMatrixTest {
 
     // ---- amendments and their ballots: A1 proposed by the member, A2 put to the vote
 
-    record Amendments(long proposal, long a1, long a2, long ballot) {
+    record Amendments(long proposal, long a1, long a2, long ballot, long compromise) {
     }
 
     private Amendments amendmentsInDiscussion() {
@@ -646,7 +682,8 @@ class ProposalAccessMatrixTest {
         long a2 = amendments.propose(id, 1, 2, 2, "A second paragraph about fish ladders.", "Fish").id();
         cast.signIn(Who.CONVENOR);
         long ballot = ballots.open(id, a2, OPEN_BALLOT);
-        return new Amendments(id, a1, a2, ballot);
+        long compromise = compromises.propose(id, 1, BODY.replace("Quixotic", "Pelican"), "Both birds", Set.of(a1)).id();
+        return new Amendments(id, a1, a2, ballot, compromise);
     }
 
     private final Matrix.Calls<Amendments> amendmentCalls = new Matrix.Calls<Amendments>()
@@ -664,7 +701,10 @@ class ProposalAccessMatrixTest {
             .change("merge A2 without its ballot", a -> amendments.mergeAfterBallot(a.a2()))
             .read("see A2's ballot", a -> ballots.details(a.ballot()))
             .change("vote on A2", a -> ballots.vote(a.ballot(), Choice.FOR, ""))
-            .change("close A2's ballot", a -> ballots.close(a.ballot()));
+            .change("close A2's ballot", a -> ballots.close(a.ballot()))
+            .change("offer a compromise for A1", a -> compromises.propose(a.proposal(), 1, BODY.replace("rivers", "streams"), "Plainer", Set.of(a.a1())))
+            .change("answer A3's offer for A1", a -> compromises.answer(a.compromise(), a.a1(), false, "Birds matter."))
+            .change("reorder the voting list", a -> votingLists.reorder(a.proposal(), List.of(a.a2())));
 
     @Test
     void amendmentsInDiscussionAndTheirBallot() {
@@ -683,6 +723,9 @@ class ProposalAccessMatrixTest {
                 see A2's ballot                  | group
                 vote on A2                       | other-party member author convenor // the group when it opened, less those only claiming a party
                 close A2's ballot                | convenor
+                offer a compromise for A1        | author convenor
+                answer A3's offer for A1         | member              // A1's proposer
+                reorder the voting list          | convenor
                 """);
     }
 
@@ -709,6 +752,9 @@ class ProposalAccessMatrixTest {
                 see A2's ballot                  | group
                 vote on A2                       | nobody              // closed before voting began
                 close A2's ballot                | nobody
+                offer a compromise for A1        | nobody
+                answer A3's offer for A1         | nobody              // compromises are answered in discussion
+                reorder the voting list          | convenor            // what was put to the vote before voting began
                 """);
     }
 
