@@ -2,8 +2,11 @@ package org.commonground.publishing.document;
 
 import java.util.List;
 
+import org.commonground.proposal.text.BlockKind;
+import org.commonground.proposal.text.InlineMarkdown;
 import org.commonground.proposal.text.LineNumbering;
 import org.commonground.proposal.text.NumberedLine;
+import org.commonground.proposal.text.TableRow;
 
 /**
  * The one template for published documents: well-formed XHTML that the PDF renderer lays out on A4 (running
@@ -15,7 +18,7 @@ import org.commonground.proposal.text.NumberedLine;
 public final class DocumentXhtml {
 
     /** Changes whenever the template or its stylesheets change what a page looks like, so cached pages are not reused. */
-    public static final int TEMPLATE_VERSION = 1;
+    public static final int TEMPLATE_VERSION = 2;
 
     /** The address scheme of resources bundled with the app; the renderer serves nothing else. */
     public static final String BUNDLED = "bundled:";
@@ -161,20 +164,50 @@ public final class DocumentXhtml {
             return;
         }
         x.append("<div class=\"numbered\">\n");
-        int block = -1;
-        for (NumberedLine line : lines) {
-            String kind = line.kind().name().toLowerCase().replace('_', '-');
-            x.append("<div class=\"line ").append(kind).append(line.level() > 0 ? " level-" + Math.min(line.level(), 6) : "")
-                    .append(line.block() != block ? " block-start" : "").append("\" id=\"line-").append(line.number()).append("\">")
-                    .append("<span class=\"lineno\">").append(line.number()).append("</span>")
-                    .append("<span class=\"text\">");
-            if (!line.marker().isEmpty()) {
-                x.append(escape(line.marker().matches("[-*+]") ? "•" : line.marker())).append(' ');
+        int i = 0;
+        while (i < lines.size()) {
+            int j = i + 1;
+            while (j < lines.size() && lines.get(j).block() == lines.get(i).block()) {
+                j++;
             }
-            x.append(escape(line.text())).append("</span></div>\n");
-            block = line.block();
+            List<NumberedLine> block = lines.subList(i, j);
+            if (block.getFirst().kind() == BlockKind.TABLE) {
+                table(x, block);
+            } else {
+                List<String> texts = InlineMarkdown.block(block, DocumentXhtml::escape);
+                for (int k = 0; k < block.size(); k++) {
+                    NumberedLine line = block.get(k);
+                    x.append("<div class=\"line ").append(line.kind().name().toLowerCase().replace('_', '-'))
+                            .append(line.level() > 0 ? " level-" + Math.min(line.level(), 6) : "")
+                            .append(k == 0 ? " block-start" : "").append("\" id=\"line-").append(line.number()).append("\">")
+                            .append("<span class=\"lineno\">").append(line.number()).append("</span>")
+                            .append("<span class=\"text\">");
+                    if (!line.marker().isEmpty()) {
+                        x.append(escape(line.marker().matches("[-*+]") ? "•" : line.marker())).append(' ');
+                    }
+                    x.append(texts.get(k)).append("</span></div>\n");
+                }
+            }
+            i = j;
         }
         x.append("</div>\n");
+    }
+
+    /** A pipe table as on screen: each row one numbered line, its number in a first cell that sits in the margin. */
+    private static void table(StringBuilder x, List<NumberedLine> rows) {
+        int columns = TableRow.cells(rows.getFirst().text()).size();
+        x.append("<table class=\"numbered-table\">\n");
+        for (int k = 0; k < rows.size(); k++) {
+            NumberedLine row = rows.get(k);
+            x.append(k == 0 ? "<thead>" : k == 1 ? "<tbody>\n" : "").append("<tr class=\"line table-row").append(k == 0 ? " block-start" : "")
+                    .append("\" id=\"line-").append(row.number()).append("\"><td class=\"lineno\">").append(row.number()).append("</td>");
+            List<String> cells = InlineMarkdown.cells(row, DocumentXhtml::escape);
+            for (int c = 0; c < Math.max(columns, cells.size()); c++) {
+                x.append(k == 0 ? "<th scope=\"col\">" : "<td>").append(c < cells.size() ? cells.get(c) : "").append(k == 0 ? "</th>" : "</td>");
+            }
+            x.append("</tr>").append(k == 0 ? "</thead>\n" : "\n");
+        }
+        x.append(rows.size() > 1 ? "</tbody>\n" : "").append("</table>\n");
     }
 
     private static String link(Link link) {
