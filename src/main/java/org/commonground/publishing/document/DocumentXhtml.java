@@ -7,6 +7,7 @@ import org.commonground.proposal.text.InlineMarkdown;
 import org.commonground.proposal.text.LineNumbering;
 import org.commonground.proposal.text.NumberedLine;
 import org.commonground.proposal.text.TableRow;
+import org.commonground.proposal.text.WordDiff;
 
 /**
  * The one template for published documents: well-formed XHTML that the PDF renderer lays out on A4 (running
@@ -129,6 +130,7 @@ public final class DocumentXhtml {
             }
         }
         numberedLines(x, c);
+        amendments(x, c.amendments());
         if (!c.results().isEmpty()) {
             x.append("<h2>Result</h2>\n");
             table(x, "results", List.of("Party", "Electorate", "For", "Against", "Abstain", "Verdict"), c.results().stream()
@@ -143,6 +145,72 @@ public final class DocumentXhtml {
             table(x, "signatures", List.of("Party", "Ratified by", "Signed or decided", "Date"), c.signatures().stream()
                     .map(g -> List.of(g.party(), g.method(), g.by(), g.date())).toList());
         }
+    }
+
+    /**
+     * An amendment booklet's amendments, each on its own: citation, proposer, status, each passage's word diff and
+     * the reason. Inserted and deleted words are marked in the text itself, not only by underline and strike-through,
+     * so a black-and-white copy or a screen reader tells them apart.
+     */
+    private static void amendments(StringBuilder x, List<DocumentContent.AmendmentEntry> amendments) {
+        if (amendments.isEmpty()) {
+            return;
+        }
+        x.append("<h2 class=\"amendments\">Amendments</h2>\n<p class=\"legend\">Inserted words are underlined and marked ")
+                .append("<ins>[+ like this +]</ins>; deleted words are struck through and marked <del>[\u2212 like this \u2212]</del>.</p>\n");
+        for (DocumentContent.AmendmentEntry a : amendments) {
+            x.append("<div class=\"amendment\">\n<h3>").append(escape(a.citation())).append("</h3>\n<p class=\"meta\">Proposed by ")
+                    .append(escape(a.proposer())).append(" · ").append(escape(a.status())).append("</p>\n");
+            for (DocumentContent.PassageDiff p : a.passages()) {
+                x.append("<p class=\"passage\"><span class=\"passage-lines\">").append(escape(capitalised(p.lines()))).append("</span> ");
+                diff(x, p.diff());
+                x.append("</p>\n");
+            }
+            x.append("<p class=\"reason\"><strong>Reason.</strong> ").append(escape(a.reason())).append("</p>\n</div>\n");
+        }
+    }
+
+    /** Each run of changed words between unchanged ones as its deleted words, then its inserted words. */
+    private static void diff(StringBuilder x, List<WordDiff.Segment> segments) {
+        StringBuilder deleted = new StringBuilder();
+        StringBuilder inserted = new StringBuilder();
+        for (WordDiff.Segment s : segments) {
+            switch (s.kind()) {
+                case DELETED -> deleted.append(s.text());
+                case INSERTED -> inserted.append(s.text());
+                case SAME -> {
+                    if (s.text().isBlank() && (!deleted.isEmpty() || !inserted.isEmpty())) {
+                        // The space between two changed words belongs to the run.
+                        (deleted.isEmpty() ? inserted : deleted).append(s.text());
+                        if (!deleted.isEmpty() && !inserted.isEmpty()) {
+                            inserted.append(s.text());
+                        }
+                    } else {
+                        change(x, deleted, inserted);
+                        x.append(escape(s.text()));
+                    }
+                }
+            }
+        }
+        change(x, deleted, inserted);
+    }
+
+    private static void change(StringBuilder x, StringBuilder deleted, StringBuilder inserted) {
+        boolean spaceAfter = !deleted.isEmpty() && Character.isWhitespace(deleted.charAt(deleted.length() - 1))
+                || !inserted.isEmpty() && Character.isWhitespace(inserted.charAt(inserted.length() - 1));
+        if (!deleted.isEmpty()) {
+            x.append("<del>[\u2212 ").append(escape(deleted.toString().strip())).append(" \u2212]</del>").append(inserted.isEmpty() ? "" : " ");
+        }
+        if (!inserted.isEmpty()) {
+            x.append("<ins>[+ ").append(escape(inserted.toString().strip())).append(" +]</ins>");
+        }
+        x.append(spaceAfter ? " " : "");
+        deleted.setLength(0);
+        inserted.setLength(0);
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1) + ":";
     }
 
     /** A table whose header repeats on every page it spans. */
