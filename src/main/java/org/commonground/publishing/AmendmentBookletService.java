@@ -30,7 +30,7 @@ public class AmendmentBookletService {
         this.amendments = amendments;
     }
 
-    public DocumentContent booklet(long proposalId) {
+    DocumentContent booklet(long proposalId) {
         DocumentContent text = publishing.proposalDraft(proposalId);
         int current = proposals.details(proposalId).current().number();
         return text.withAmendments(KIND, amendments.list(proposalId).stream().map(a -> entry(a, current)).toList());

@@ -54,6 +54,8 @@ class ProposalAccessMatrixTest {
     @Autowired
     PublishingService publishing;
     @Autowired
+    org.commonground.publishing.AmendmentBookletService booklets;
+    @Autowired
     org.commonground.publishing.CorrectionService corrections;
     @Autowired
     SearchService search;
@@ -96,6 +98,7 @@ class ProposalAccessMatrixTest {
             .read("publishing status", p -> publishing.proposalStatus(p.id()))
             .read("draft document", p -> publishing.proposalDraft(p.id()))
             .read("draft PDF", p -> publishing.proposalDraftPdf(p.id()))
+            .read("amendment booklet PDF", p -> booklets.pdf(p.id()))
             .find("found by search", p -> search.search("quixotic", 50),
                     (p, found) -> any(found, r -> r.kind() == SearchKind.PROPOSAL && r.id() == p.id()))
             .find("listed in the group", p -> proposals.inGroup(cast.group), (p, found) -> any(found, s -> s.id() == p.id()))
@@ -172,6 +175,7 @@ class ProposalAccessMatrixTest {
                 publishing status                | author convenor
                 draft document                   | author convenor
                 draft PDF                        | author convenor
+                amendment booklet PDF            | author convenor
                 found by search                  | author convenor
                 listed in the group              | author convenor
                 published versions               | nobody
@@ -211,6 +215,7 @@ class ProposalAccessMatrixTest {
                 publishing status                | group
                 draft document                   | group
                 draft PDF                        | group
+                amendment booklet PDF            | group
                 found by search                  | group
                 listed in the group              | group
                 published versions               | nobody
@@ -252,6 +257,7 @@ class ProposalAccessMatrixTest {
                 publishing status                | group
                 draft document                   | group
                 draft PDF                        | group
+                amendment booklet PDF            | group
                 found by search                  | group
                 listed in the group              | group
                 published versions               | nobody
@@ -290,6 +296,7 @@ class ProposalAccessMatrixTest {
                 publishing status                | group
                 draft document                   | group
                 draft PDF                        | group
+                amendment booklet PDF            | group
                 found by search                  | group
                 listed in the group              | group
                 published versions               | nobody
@@ -331,6 +338,7 @@ class ProposalAccessMatrixTest {
                 publishing status                | group
                 draft document                   | group
                 draft PDF                        | group
+                amendment booklet PDF            | group
                 found by search                  | group
                 listed in the group              | group
                 published versions               | nobody
@@ -373,6 +381,7 @@ class ProposalAccessMatrixTest {
                 publishing status                | group
                 draft document                   | group
                 draft PDF                        | group
+                amendment booklet PDF            | group
                 found by search                  | group
                 listed in the group              | group
                 published versions               | anyone
@@ -415,6 +424,7 @@ class ProposalAccessMatrixTest {
                 publishing status                | author convenor
                 draft document                   | author convenor
                 draft PDF                        | author convenor
+                amendment booklet PDF            | author convenor
                 found by search                  | author convenor
                 listed in the group              | author convenor
                 published versions               | nobody
@@ -456,6 +466,7 @@ class ProposalAccessMatrixTest {
                 publishing status                | group
                 draft document                   | group
                 draft PDF                        | group
+                amendment booklet PDF            | group
                 found by search                  | group
                 listed in the group              | group
                 published versions               | nobody
