@@ -37,6 +37,21 @@ public final class LineNumbering {
         return new Breaker(markdown == null ? "" : markdown, width).run();
     }
 
+    /** The lines grouped by the block (heading, paragraph, list item, quote, code, table) each belongs to, in order. */
+    public static List<List<NumberedLine>> blocks(List<NumberedLine> lines) {
+        List<List<NumberedLine>> blocks = new ArrayList<>();
+        int i = 0;
+        while (i < lines.size()) {
+            int j = i + 1;
+            while (j < lines.size() && lines.get(j).block() == lines.get(i).block()) {
+                j++;
+            }
+            blocks.add(lines.subList(i, j));
+            i = j;
+        }
+        return blocks;
+    }
+
     /** Source offsets covered by lines {@code from}–{@code to} (1-based, inclusive). */
     public static TextRange range(List<NumberedLine> lines, int from, int to) {
         if (from < 1 || to < from || to > lines.size()) {

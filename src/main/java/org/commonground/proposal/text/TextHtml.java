@@ -7,7 +7,8 @@ import org.jsoup.nodes.Entities;
 
 /**
  * HTML for numbered lines and word diffs on screen; the public page and PDF ({@code DocumentXhtml}) render the same
- * lines through the same {@link InlineMarkdown}, so a text looks and numbers the same everywhere. Everything a member wrote is escaped. Pure.
+ * lines through the same {@link InlineMarkdown}, so a text looks and numbers the same everywhere. Everything a member
+ * wrote is escaped. Pure.
  */
 public final class TextHtml {
 
@@ -25,20 +26,13 @@ public final class TextHtml {
      */
     public static String numbered(List<NumberedLine> lines, Map<Integer, Integer> commentsPerBlock) {
         StringBuilder html = new StringBuilder(lines.size() * 120).append("<div class=\"cg-numbered\">");
-        int i = 0;
-        while (i < lines.size()) {
-            int j = i + 1;
-            while (j < lines.size() && lines.get(j).block() == lines.get(i).block()) {
-                j++;
-            }
-            List<NumberedLine> block = lines.subList(i, j);
+        for (List<NumberedLine> block : LineNumbering.blocks(lines)) {
             Integer comments = commentsPerBlock.get(block.getFirst().block());
             if (block.getFirst().kind() == BlockKind.TABLE) {
                 table(html, block, comments);
             } else {
                 lines(html, block, comments);
             }
-            i = j;
         }
         return html.append("</div>").toString();
     }

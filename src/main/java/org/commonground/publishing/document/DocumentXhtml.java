@@ -232,13 +232,7 @@ public final class DocumentXhtml {
             return;
         }
         x.append("<div class=\"numbered\">\n");
-        int i = 0;
-        while (i < lines.size()) {
-            int j = i + 1;
-            while (j < lines.size() && lines.get(j).block() == lines.get(i).block()) {
-                j++;
-            }
-            List<NumberedLine> block = lines.subList(i, j);
+        for (List<NumberedLine> block : LineNumbering.blocks(lines)) {
             if (block.getFirst().kind() == BlockKind.TABLE) {
                 table(x, block);
             } else {
@@ -256,7 +250,6 @@ public final class DocumentXhtml {
                     x.append(texts.get(k)).append("</span></div>\n");
                 }
             }
-            i = j;
         }
         x.append("</div>\n");
     }

@@ -80,15 +80,11 @@ class TextPropertiesTest {
             assertThat(html).contains("id=\"line-" + line.number() + "\"");
         }
         assertThat(html).doesNotContain("<img", "<script");
-        int i = 0;
-        while (i < lines.size()) {
-            int block = lines.get(i).block();
-            int j = i;
-            while (j < lines.size() && lines.get(j).block() == block) {
-                j++;
-            }
-            assertThat(InlineMarkdown.block(lines.subList(i, j), TextHtml::escape)).hasSize(j - i);
-            i = j;
+        List<List<NumberedLine>> blocks = LineNumbering.blocks(lines);
+        assertThat(blocks.stream().mapToInt(List::size).sum()).isEqualTo(lines.size());
+        for (List<NumberedLine> block : blocks) {
+            assertThat(block).extracting(NumberedLine::block).containsOnly(block.getFirst().block());
+            assertThat(InlineMarkdown.block(block, TextHtml::escape)).hasSize(block.size());
         }
     }
 
