@@ -1,7 +1,5 @@
 package org.commonground.publishing;
 
-import java.util.List;
-
 import org.commonground.proposal.Amendment;
 import org.commonground.proposal.AmendmentService;
 import org.commonground.proposal.AmendmentState;
