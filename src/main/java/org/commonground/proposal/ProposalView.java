@@ -328,6 +328,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         // Ballots live in their own feature; linking by address keeps the packages free of cycles.
         actions.add(new Button("Ballots", e -> getUI().ifPresent(ui -> ui.navigate("proposals/" + proposalId + "/ballots"))));
         actions.add(new Button("PDF", e -> getUI().ifPresent(ui -> ui.navigate("proposals/" + proposalId + "/pdf"))));
+        actions.add(new Button("Amendment booklet (PDF)", e -> getUI().ifPresent(ui -> ui.navigate("proposals/" + proposalId + "/booklet"))));
         boolean watching = proposals.watching(proposalId);
         Button watch = new Button(watching ? "Stop watching" : "Watch", VaadinIcon.EYE.create(), e -> {
             proposals.setWatching(proposalId, !watching);

@@ -27,11 +27,13 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The PDF of a proposal or pact the member may read, at any stage, marked "DRAFT – not agreed". A long text takes seconds
+ * The PDF of a proposal or pact the member may read, at any stage, marked "DRAFT – not agreed"; at
+ * {@code proposals/{id}/booklet}, the proposal's amendment booklet ({@link AmendmentBookletService}). A long text takes seconds
  * to lay out, so it is made in the background, with a progress bar, never holding the page's session lock.
  */
 @Route("proposals/:proposalId(\\d+)/pdf")
 @RouteAlias("pacts/:pactId(\\d+)/pdf")
+@RouteAlias("proposals/:proposalId(\\d+)/booklet")
 @PageTitle("PDF · Common Ground")
 @PermitAll
 public class DraftPdfView extends VerticalLayout implements BeforeEnterObserver {
@@ -39,14 +41,17 @@ public class DraftPdfView extends VerticalLayout implements BeforeEnterObserver 
     private static final Logger log = LoggerFactory.getLogger(DraftPdfView.class);
 
     private final PublishingService publishing;
+    private final AmendmentBookletService booklets;
     final Button prepare = new Button("Prepare the PDF");
     final ProgressBar progress = new ProgressBar();
     final Div result = new Div();
     private long proposalId;
     private long pactId;
+    private boolean booklet;
 
-    public DraftPdfView(PublishingService publishing) {
+    public DraftPdfView(PublishingService publishing, AmendmentBookletService booklets) {
         this.publishing = publishing;
+        this.booklets = booklets;
         addClassName("cg-page");
         progress.setIndeterminate(true);
         progress.setVisible(false);
@@ -61,6 +66,8 @@ public class DraftPdfView extends VerticalLayout implements BeforeEnterObserver 
     public void beforeEnter(BeforeEnterEvent event) {
         proposalId = event.getRouteParameters().getLong("proposalId").orElse(0L);
         pactId = event.getRouteParameters().getLong("pactId").orElse(0L);
+        booklet = pactId == 0 && event.getLocation().getPath().endsWith("/booklet");
+        prepare.setText(booklet ? "Prepare the amendment booklet" : "Prepare the PDF");
         removeAll();
         result.removeAll();
         String title;
@@ -72,7 +79,7 @@ public class DraftPdfView extends VerticalLayout implements BeforeEnterObserver 
             add(new H2("Not found"), new Paragraph(notReadable.getMessage()));
             return;
         }
-        if (status.published()) {
+        if (status.published() && !booklet) {
             // An agreed text's PDF is the one published, not a draft of it.
             Publication newest = status.versions().getFirst();
             Anchor pdf = new Anchor("/p/" + newest.slug() + ".pdf", "Download the published PDF");
@@ -80,10 +87,9 @@ public class DraftPdfView extends VerticalLayout implements BeforeEnterObserver 
             add(new H2("PDF of \u201c" + title + "\u201d"), pdf, new Paragraph("Fingerprint (SHA-256): " + newest.fingerprint()));
             return;
         }
-        add(new H2("PDF of \u201c" + title + "\u201d"), pactId != 0 ? new Anchor("pacts/" + pactId, "Back to the pact")
+        add(new H2(heading() + " of \u201c" + title + "\u201d"), pactId != 0 ? new Anchor("pacts/" + pactId, "Back to the pact")
                         : new Anchor("proposals/" + proposalId, "Back to the proposal"),
-                new Paragraph("The current text with its line numbers, A4, marked \u201cDRAFT \u2013 not agreed\u201d: "
-                        + "only a published text is an agreed one."), prepare, progress, result);
+                new Paragraph(description()), prepare, progress, result);
     }
 
     private void start() {
@@ -93,9 +99,10 @@ public class DraftPdfView extends VerticalLayout implements BeforeEnterObserver 
         result.removeAll();
         long proposal = proposalId;
         long pact = pactId;
+        boolean forBooklet = booklet;
         Thread.startVirtualThread(DelegatingSecurityContextRunnable.create(() -> {
             try {
-                PublishingService.Pdf pdf = pact != 0 ? publishing.pactDraftPdf(pact) : publishing.proposalDraftPdf(proposal);
+                PublishingService.Pdf pdf = make(forBooklet, proposal, pact);
                 ui.access(() -> {
                     finish();
                     Anchor download = new Anchor(DownloadHandler.fromInputStream(event ->
@@ -117,6 +124,21 @@ public class DraftPdfView extends VerticalLayout implements BeforeEnterObserver 
                 });
             }
         }, SecurityContextHolder.getContext()));
+    }
+
+    private String heading() {
+        return booklet ? "Amendment booklet" : "PDF";
+    }
+
+    private String description() {
+        return booklet ? "The current text with its line numbers, then every amendment with its lines, the words it changes (inserted words "
+                + "underlined and marked [+ +], deleted words struck through and marked [\u2212 \u2212]), its reason and its proposer. "
+                + "A4, marked \u201cDRAFT \u2013 not agreed\u201d on every page, for a meeting to print."
+                : "The current text with its line numbers, A4, marked \u201cDRAFT \u2013 not agreed\u201d: only a published text is an agreed one.";
+    }
+
+    private PublishingService.Pdf make(boolean asBooklet, long proposal, long pact) {
+        return asBooklet ? booklets.pdf(proposal) : pact != 0 ? publishing.pactDraftPdf(pact) : publishing.proposalDraftPdf(proposal);
     }
 
     private void finish() {

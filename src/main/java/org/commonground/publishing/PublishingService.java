@@ -330,7 +330,7 @@ public class PublishingService {
         return publications.bySlug(slug).orElseThrow();
     }
 
-    private Pdf draftPdf(DocumentContent content, String fallbackName) {
+    Pdf draftPdf(DocumentContent content, String fallbackName) {
         String fingerprint = Fingerprint.of(content);
         byte[] pdf = renderer.render(DocumentXhtml.render(content, fingerprint, null), "en").pdf();
         String name = slugOf(content.title());

@@ -44,4 +44,19 @@ class DraftPdfViewTest extends ViewTest {
         assertThat($view(Anchor.class).all()).anySatisfy(a -> assertThat(a.getText()).isEqualTo("Download buses-for-all-draft.pdf"));
         assertThat(view.progress.isVisible()).isFalse();
     }
+
+    @Test
+    void theAmendmentBookletIsMadeFromItsOwnAddress() throws Exception {
+        SignedInMember author = testMembers.register("View booklet author", "LAB");
+        TestMembers.signIn(author);
+        long group = groups.create(new NewGroup("View booklet group " + author.id(), GroupKind.ALLIANCE, null, null));
+        long proposal = proposals.create(group, new ProposalDraft("Trams for all", "", "Every city gets a tram.", ""));
+
+        DraftPdfView view = navigate("proposals/" + proposal + "/booklet", DraftPdfView.class);
+        assertThat(view.prepare.getText()).isEqualTo("Prepare the amendment booklet");
+        assertThat($view(com.vaadin.flow.component.html.H2.class).single().getText()).isEqualTo("Amendment booklet of \u201cTrams for all\u201d");
+        test(view.prepare).click();
+        UiQueue.awaitUntil(() -> view.result.getChildren().findAny().isPresent());
+        assertThat($view(Anchor.class).all()).anySatisfy(a -> assertThat(a.getText()).isEqualTo("Download trams-for-all-amendments-draft.pdf"));
+    }
 }

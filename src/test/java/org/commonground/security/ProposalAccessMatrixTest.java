@@ -66,6 +66,8 @@ class ProposalAccessMatrixTest {
     @Autowired
     PublishingService publishing;
     @Autowired
+    org.commonground.publishing.AmendmentBookletService booklets;
+    @Autowired
     org.commonground.publishing.CorrectionService corrections;
     @Autowired
     SearchService search;
@@ -111,6 +113,7 @@ class ProposalAccessMatrixTest {
             .read("publishing status", p -> publishing.proposalStatus(p.id()))
             .read("draft document", p -> publishing.proposalDraft(p.id()))
             .read("draft PDF", p -> publishing.proposalDraftPdf(p.id()))
+            .read("amendment booklet PDF", p -> booklets.pdf(p.id()))
             .find("found by search", p -> search.search("quixotic", 50),
                     (p, found) -> any(found, r -> r.kind() == SearchKind.PROPOSAL && r.id() == p.id()))
             .find("listed in the group", p -> proposals.inGroup(cast.group), (p, found) -> any(found, s -> s.id() == p.id()))
@@ -190,6 +193,7 @@ class ProposalAccessMatrixTest {
                 publishing status                | author convenor
                 draft document                   | author convenor
                 draft PDF                        | author convenor
+                amendment booklet PDF            | author convenor
                 found by search                  | author convenor
                 listed in the group              | author convenor
                 published versions               | nobody
@@ -232,6 +236,7 @@ class ProposalAccessMatrixTest {
                 publishing status                | group
                 draft document                   | group
                 draft PDF                        | group
+                amendment booklet PDF            | group
                 found by search                  | group
                 listed in the group              | group
                 published versions               | nobody
@@ -276,6 +281,7 @@ class ProposalAccessMatrixTest {
                 publishing status                | group
                 draft document                   | group
                 draft PDF                        | group
+                amendment booklet PDF            | group
                 found by search                  | group
                 listed in the group              | group
                 published versions               | nobody
@@ -317,6 +323,7 @@ class ProposalAccessMatrixTest {
                 publishing status                | group
                 draft document                   | group
                 draft PDF                        | group
+                amendment booklet PDF            | group
                 found by search                  | group
                 listed in the group              | group
                 published versions               | nobody
@@ -361,6 +368,7 @@ class ProposalAccessMatrixTest {
                 publishing status                | group
                 draft document                   | group
                 draft PDF                        | group
+                amendment booklet PDF            | group
                 found by search                  | group
                 listed in the group              | group
                 published versions               | nobody
@@ -406,6 +414,7 @@ class ProposalAccessMatrixTest {
                 publishing status                | group
                 draft document                   | group
                 draft PDF                        | group
+                amendment booklet PDF            | group
                 found by search                  | group
                 listed in the group              | group
                 published versions               | anyone
@@ -451,6 +460,7 @@ class ProposalAccessMatrixTest {
                 publishing status                | author convenor
                 draft document                   | author convenor
                 draft PDF                        | author convenor
+                amendment booklet PDF            | author convenor
                 found by search                  | author convenor
                 listed in the group              | author convenor
                 published versions               | nobody
@@ -495,6 +505,7 @@ class ProposalAccessMatrixTest {
                 publishing status                | group
                 draft document                   | group
                 draft PDF                        | group
+                amendment booklet PDF            | group
                 found by search                  | group
                 listed in the group              | group
                 published versions               | nobody

@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
  * Breaks a Markdown text into numbered lines of at most {@code width} characters. This one function numbers the
  * screen, the public page and the PDF, so a line number means the same everywhere. Headings, list items, quotes
  * and code keep their structure; paragraphs are re-flowed; a word longer than a line is broken, never dropped.
+ * A link or image ({@code [a fair say](https://…)}) is kept whole on one line when it fits in one, so it renders as
+ * one link. Each row of a pipe table (GFM), header and body, is one numbered line however wide, so a cited line is always a
+ * whole row and a table renders row by row; the {@code |---|} delimiter row is markup and is not numbered.
  * Blank lines between blocks are not numbered. Characters are counted as Unicode code points, so Welsh ŵ and ŷ
  * count as one. Pure: no framework, no I/O.
  */
@@ -20,6 +23,9 @@ public final class LineNumbering {
     private static final Pattern QUOTE = Pattern.compile("^ {0,3}>[ \\t]?");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~)");
     private static final Pattern WORD = Pattern.compile("\\S+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern LINK = Pattern.compile("!?\\[[^\\[\\]]*]\\([^()\\s]*\\)");
+    private static final Pattern DELIMITER_ROW = Pattern.compile("^[ \\t]*\\|?[ \\t]*:?-+:?[ \\t]*(\\|[ \\t]*:?-+:?[ \\t]*)*\\|?[ \\t]*$");
 
     private LineNumbering() {
     }
@@ -29,6 +35,21 @@ public final class LineNumbering {
             throw new IllegalArgumentException("A line must hold at least " + MIN_WIDTH + " characters");
         }
         return new Breaker(markdown == null ? "" : markdown, width).run();
+    }
+
+    /** The lines grouped by the block (heading, paragraph, list item, quote, code, table) each belongs to, in order. */
+    public static List<List<NumberedLine>> blocks(List<NumberedLine> lines) {
+        List<List<NumberedLine>> blocks = new ArrayList<>();
+        int i = 0;
+        while (i < lines.size()) {
+            int j = i + 1;
+            while (j < lines.size() && lines.get(j).block() == lines.get(i).block()) {
+                j++;
+            }
+            blocks.add(lines.subList(i, j));
+            i = j;
+        }
+        return blocks;
     }
 
     /** Source offsets covered by lines {@code from}–{@code to} (1-based, inclusive). */
@@ -99,6 +120,8 @@ public final class LineNumbering {
                     i++;
                 } else if ((m = FENCE.matcher(line)).find()) {
                     i = code(lines, i, m.group(1));
+                } else if (tableStarts(lines, i)) {
+                    i = table(lines, i);
                 } else if ((m = HEADING.matcher(line)).find()) {
                     block++;
                     flow(List.of(new int[] {start + m.end(), lines.get(i)[1]}), BlockKind.HEADING, m.group(1).length(), "");
@@ -126,7 +149,7 @@ public final class LineNumbering {
                     List<int[]> parts = new ArrayList<>();
                     parts.add(lines.get(i));
                     i++;
-                    while (i < lines.size() && continues(text(lines.get(i)))) {
+                    while (i < lines.size() && continues(text(lines.get(i))) && !tableStarts(lines, i)) {
                         parts.add(lines.get(i));
                         i++;
                     }
@@ -141,6 +164,42 @@ public final class LineNumbering {
         private static boolean continues(String line) {
             return !line.isBlank() && !HEADING.matcher(line).find() && !LIST_ITEM.matcher(line).find()
                     && !QUOTE.matcher(line).find() && !FENCE.matcher(line).find();
+        }
+
+        /** A header row followed by a delimiter row with as many cells, as GFM requires. */
+        private boolean tableStarts(List<int[]> lines, int i) {
+            if (i + 1 >= lines.size()) {
+                return false;
+            }
+            String header = text(lines.get(i));
+            String delimiter = text(lines.get(i + 1));
+            return header.indexOf('|') >= 0 && !FENCE.matcher(header).find() && !QUOTE.matcher(header).find()
+                    && delimiter.indexOf('|') >= 0 && DELIMITER_ROW.matcher(delimiter).matches()
+                    && TableRow.cells(header).size() == TableRow.cells(delimiter).size();
+        }
+
+        /** Rows until a blank line or the start of another block; each row one line, from its first to its last character. */
+        private int table(List<int[]> lines, int i) {
+            block++;
+            addRow(lines.get(i));
+            int j = i + 2;
+            while (j < lines.size() && continues(text(lines.get(j)))) {
+                addRow(lines.get(j));
+                j++;
+            }
+            return j;
+        }
+
+        private void addRow(int[] line) {
+            int from = line[0];
+            int to = line[1];
+            while (from < to && Character.isWhitespace(source.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(source.charAt(to - 1))) {
+                to--;
+            }
+            add(BlockKind.TABLE, 0, "", source.substring(from, to), from, to);
         }
 
         /** Code keeps its line breaks and spaces; only a line longer than the width is cut. */
@@ -178,7 +237,23 @@ public final class LineNumbering {
                 while (words.find()) {
                     int ws = words.start();
                     int we = words.end();
+                    String whole = null;
                     int wordLength = source.codePointCount(ws, we);
+                    Matcher link = LINK.matcher(source).region(ws, part[1]);
+                    if (link.lookingAt() && link.end() > we) {
+                        // A link or image and what clings to it ("),") is kept whole on one line if it fits in one.
+                        int end = link.end();
+                        while (end < part[1] && !Character.isWhitespace(source.charAt(end))) {
+                            end++;
+                        }
+                        String spaced = WHITESPACE.matcher(source.substring(ws, end)).replaceAll(" ");
+                        if (spaced.codePointCount(0, spaced.length()) <= available) {
+                            we = end;
+                            whole = spaced;
+                            wordLength = spaced.codePointCount(0, spaced.length());
+                            words.region(end, part[1]);
+                        }
+                    }
                     if (length > 0 && length + 1 + wordLength > available) {
                         add(kind, level, first ? marker : "", text.toString(), lineStart, lineEnd);
                         first = false;
@@ -198,7 +273,11 @@ public final class LineNumbering {
                         text.append(' ');
                         length++;
                     }
-                    text.append(source, ws, we);
+                    if (whole != null) {
+                        text.append(whole);
+                    } else {
+                        text.append(source, ws, we);
+                    }
                     length += wordLength;
                     lineEnd = we;
                 }

@@ -6,8 +6,9 @@ import java.util.Map;
 import org.jsoup.nodes.Entities;
 
 /**
- * HTML for numbered lines and word diffs. The screen and (later) the public page and PDF use these, so a text
- * looks and numbers the same everywhere. Everything a member wrote is escaped. Pure.
+ * HTML for numbered lines and word diffs on screen; the public page and PDF ({@code DocumentXhtml}) render the same
+ * lines through the same {@link InlineMarkdown}, so a text looks and numbers the same everywhere. Everything a member
+ * wrote is escaped. Pure.
  */
 public final class TextHtml {
 
@@ -19,18 +20,32 @@ public final class TextHtml {
         return numbered(lines, Map.of());
     }
 
-    /** As {@link #numbered(List)}, with the number of comments on each paragraph shown beside its first line. */
+    /**
+     * As {@link #numbered(List)}, with the number of comments on each paragraph shown beside its first line. Inline
+     * Markdown is rendered line by line ({@link InlineMarkdown}); a table's rows are rows of a real table.
+     */
     public static String numbered(List<NumberedLine> lines, Map<Integer, Integer> commentsPerBlock) {
         StringBuilder html = new StringBuilder(lines.size() * 120).append("<div class=\"cg-numbered\">");
-        int block = -1;
-        for (NumberedLine line : lines) {
-            boolean firstOfBlock = line.block() != block;
-            block = line.block();
-            html.append("<div class=\"cg-line cg-").append(line.kind().name().toLowerCase().replace('_', '-'));
+        for (List<NumberedLine> block : LineNumbering.blocks(lines)) {
+            Integer comments = commentsPerBlock.get(block.getFirst().block());
+            if (block.getFirst().kind() == BlockKind.TABLE) {
+                table(html, block, comments);
+            } else {
+                lines(html, block, comments);
+            }
+        }
+        return html.append("</div>").toString();
+    }
+
+    private static void lines(StringBuilder html, List<NumberedLine> block, Integer comments) {
+        List<String> texts = InlineMarkdown.block(block, TextHtml::escape);
+        for (int k = 0; k < block.size(); k++) {
+            NumberedLine line = block.get(k);
+            html.append("<div class=\"cg-line cg-").append(kindClass(line));
             if (line.level() > 0) {
                 html.append(" cg-level-").append(Math.min(line.level(), 6));
             }
-            if (firstOfBlock) {
+            if (k == 0) {
                 html.append(" cg-block-start");
             }
             html.append("\" id=\"line-").append(line.number()).append("\" data-block=\"").append(line.block()).append("\">")
@@ -39,14 +54,47 @@ public final class TextHtml {
             if (!line.marker().isEmpty()) {
                 html.append("<span class=\"cg-marker\">").append(escape(line.marker().matches("[-*+]") ? "•" : line.marker())).append("</span> ");
             }
-            html.append(escape(line.text())).append("</span>");
-            Integer comments = firstOfBlock ? commentsPerBlock.get(line.block()) : null;
-            if (comments != null && comments > 0) {
-                html.append("<span class=\"cg-comment-count\">").append(comments).append(comments == 1 ? " comment" : " comments").append("</span>");
+            html.append(texts.get(k)).append("</span>");
+            if (k == 0) {
+                commentCount(html, comments);
             }
             html.append("</div>");
         }
-        return html.append("</div>").toString();
+    }
+
+    /** The header row's cells are column headers; each row carries its line number in a first, unlabelled cell. */
+    private static void table(StringBuilder html, List<NumberedLine> rows, Integer comments) {
+        int columns = TableRow.cells(rows.getFirst().text()).size();
+        html.append("<table class=\"cg-table\" data-block=\"").append(rows.getFirst().block()).append("\">");
+        for (int k = 0; k < rows.size(); k++) {
+            NumberedLine row = rows.get(k);
+            html.append(k == 0 ? "<thead>" : k == 1 ? "<tbody>" : "")
+                    .append("<tr class=\"cg-line cg-table-row").append(k == 0 ? " cg-block-start" : "").append("\" id=\"line-").append(row.number())
+                    .append("\" data-block=\"").append(row.block()).append("\">")
+                    .append("<td class=\"cg-lineno\" aria-hidden=\"true\">").append(row.number()).append("</td>");
+            List<String> cells = InlineMarkdown.cells(row, TextHtml::escape);
+            for (int c = 0; c < Math.max(columns, cells.size()); c++) {
+                String cell = c < cells.size() ? cells.get(c) : "";
+                html.append(k == 0 ? "<th scope=\"col\">" : "<td>").append(cell).append(k == 0 ? "</th>" : "</td>");
+            }
+            html.append("</tr>").append(k == 0 ? "</thead>" : "");
+        }
+        html.append(rows.size() > 1 ? "</tbody>" : "").append("</table>");
+        if (comments != null && comments > 0) {
+            commentCount(html.append("<div class=\"cg-table-comments\">"), comments);
+            html.append("</div>");
+        }
+    }
+
+    private static StringBuilder commentCount(StringBuilder html, Integer comments) {
+        if (comments != null && comments > 0) {
+            html.append("<span class=\"cg-comment-count\">").append(comments).append(comments == 1 ? " comment" : " comments").append("</span>");
+        }
+        return html;
+    }
+
+    private static String kindClass(NumberedLine line) {
+        return line.kind().name().toLowerCase().replace('_', '-');
     }
 
     /** Inserted words underlined, deleted words struck through: readable without colour. */

@@ -2,8 +2,12 @@ package org.commonground.publishing.document;
 
 import java.util.List;
 
+import org.commonground.proposal.text.BlockKind;
+import org.commonground.proposal.text.InlineMarkdown;
 import org.commonground.proposal.text.LineNumbering;
 import org.commonground.proposal.text.NumberedLine;
+import org.commonground.proposal.text.TableRow;
+import org.commonground.proposal.text.WordDiff;
 
 /**
  * The one template for published documents: well-formed XHTML that the PDF renderer lays out on A4 (running
@@ -15,7 +19,7 @@ import org.commonground.proposal.text.NumberedLine;
 public final class DocumentXhtml {
 
     /** Changes whenever the template or its stylesheets change what a page looks like, so cached pages are not reused. */
-    public static final int TEMPLATE_VERSION = 1;
+    public static final int TEMPLATE_VERSION = 2;
 
     /** The address scheme of resources bundled with the app; the renderer serves nothing else. */
     public static final String BUNDLED = "bundled:";
@@ -126,6 +130,7 @@ public final class DocumentXhtml {
             }
         }
         numberedLines(x, c);
+        amendments(x, c.amendments());
         if (!c.results().isEmpty()) {
             x.append("<h2>Result</h2>\n");
             table(x, "results", List.of("Party", "Electorate", "For", "Against", "Abstain", "Verdict"), c.results().stream()
@@ -140,6 +145,72 @@ public final class DocumentXhtml {
             table(x, "signatures", List.of("Party", "Ratified by", "Signed or decided", "Date"), c.signatures().stream()
                     .map(g -> List.of(g.party(), g.method(), g.by(), g.date())).toList());
         }
+    }
+
+    /**
+     * An amendment booklet's amendments, each on its own: citation, proposer, status, each passage's word diff and
+     * the reason. Inserted and deleted words are marked in the text itself, not only by underline and strike-through,
+     * so a black-and-white copy or a screen reader tells them apart.
+     */
+    private static void amendments(StringBuilder x, List<DocumentContent.AmendmentEntry> amendments) {
+        if (amendments.isEmpty()) {
+            return;
+        }
+        x.append("<h2 class=\"amendments\">Amendments</h2>\n<p class=\"legend\">Inserted words are underlined and marked ")
+                .append("<ins>[+ like this +]</ins>; deleted words are struck through and marked <del>[\u2212 like this \u2212]</del>.</p>\n");
+        for (DocumentContent.AmendmentEntry a : amendments) {
+            x.append("<div class=\"amendment\">\n<h3>").append(escape(a.citation())).append("</h3>\n<p class=\"meta\">Proposed by ")
+                    .append(escape(a.proposer())).append(" · ").append(escape(a.status())).append("</p>\n");
+            for (DocumentContent.PassageDiff p : a.passages()) {
+                x.append("<p class=\"passage\"><span class=\"passage-lines\">").append(escape(capitalised(p.lines()))).append("</span> ");
+                diff(x, p.diff());
+                x.append("</p>\n");
+            }
+            x.append("<p class=\"reason\"><strong>Reason.</strong> ").append(escape(a.reason())).append("</p>\n</div>\n");
+        }
+    }
+
+    /** Each run of changed words between unchanged ones as its deleted words, then its inserted words. */
+    private static void diff(StringBuilder x, List<WordDiff.Segment> segments) {
+        StringBuilder deleted = new StringBuilder();
+        StringBuilder inserted = new StringBuilder();
+        for (WordDiff.Segment s : segments) {
+            switch (s.kind()) {
+                case DELETED -> deleted.append(s.text());
+                case INSERTED -> inserted.append(s.text());
+                case SAME -> {
+                    if (s.text().isBlank() && (!deleted.isEmpty() || !inserted.isEmpty())) {
+                        // The space between two changed words belongs to the run.
+                        (deleted.isEmpty() ? inserted : deleted).append(s.text());
+                        if (!deleted.isEmpty() && !inserted.isEmpty()) {
+                            inserted.append(s.text());
+                        }
+                    } else {
+                        change(x, deleted, inserted);
+                        x.append(escape(s.text()));
+                    }
+                }
+            }
+        }
+        change(x, deleted, inserted);
+    }
+
+    private static void change(StringBuilder x, StringBuilder deleted, StringBuilder inserted) {
+        boolean spaceAfter = !deleted.isEmpty() && Character.isWhitespace(deleted.charAt(deleted.length() - 1))
+                || !inserted.isEmpty() && Character.isWhitespace(inserted.charAt(inserted.length() - 1));
+        if (!deleted.isEmpty()) {
+            x.append("<del>[\u2212 ").append(escape(deleted.toString().strip())).append(" \u2212]</del>").append(inserted.isEmpty() ? "" : " ");
+        }
+        if (!inserted.isEmpty()) {
+            x.append("<ins>[+ ").append(escape(inserted.toString().strip())).append(" +]</ins>");
+        }
+        x.append(spaceAfter ? " " : "");
+        deleted.setLength(0);
+        inserted.setLength(0);
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1) + ":";
     }
 
     /** A table whose header repeats on every page it spans. */
@@ -161,20 +232,43 @@ public final class DocumentXhtml {
             return;
         }
         x.append("<div class=\"numbered\">\n");
-        int block = -1;
-        for (NumberedLine line : lines) {
-            String kind = line.kind().name().toLowerCase().replace('_', '-');
-            x.append("<div class=\"line ").append(kind).append(line.level() > 0 ? " level-" + Math.min(line.level(), 6) : "")
-                    .append(line.block() != block ? " block-start" : "").append("\" id=\"line-").append(line.number()).append("\">")
-                    .append("<span class=\"lineno\">").append(line.number()).append("</span>")
-                    .append("<span class=\"text\">");
-            if (!line.marker().isEmpty()) {
-                x.append(escape(line.marker().matches("[-*+]") ? "•" : line.marker())).append(' ');
+        for (List<NumberedLine> block : LineNumbering.blocks(lines)) {
+            if (block.getFirst().kind() == BlockKind.TABLE) {
+                table(x, block);
+            } else {
+                List<String> texts = InlineMarkdown.block(block, DocumentXhtml::escape);
+                for (int k = 0; k < block.size(); k++) {
+                    NumberedLine line = block.get(k);
+                    x.append("<div class=\"line ").append(line.kind().name().toLowerCase().replace('_', '-'))
+                            .append(line.level() > 0 ? " level-" + Math.min(line.level(), 6) : "")
+                            .append(k == 0 ? " block-start" : "").append("\" id=\"line-").append(line.number()).append("\">")
+                            .append("<span class=\"lineno\">").append(line.number()).append("</span>")
+                            .append("<span class=\"text\">");
+                    if (!line.marker().isEmpty()) {
+                        x.append(escape(line.marker().matches("[-*+]") ? "•" : line.marker())).append(' ');
+                    }
+                    x.append(texts.get(k)).append("</span></div>\n");
+                }
             }
-            x.append(escape(line.text())).append("</span></div>\n");
-            block = line.block();
         }
         x.append("</div>\n");
+    }
+
+    /** A pipe table as on screen: each row one numbered line, its number in a first cell that sits in the margin. */
+    private static void table(StringBuilder x, List<NumberedLine> rows) {
+        int columns = TableRow.cells(rows.getFirst().text()).size();
+        x.append("<table class=\"numbered-table\">\n");
+        for (int k = 0; k < rows.size(); k++) {
+            NumberedLine row = rows.get(k);
+            x.append(k == 0 ? "<thead>" : k == 1 ? "<tbody>\n" : "").append("<tr class=\"line table-row").append(k == 0 ? " block-start" : "")
+                    .append("\" id=\"line-").append(row.number()).append("\"><td class=\"lineno\">").append(row.number()).append("</td>");
+            List<String> cells = InlineMarkdown.cells(row, DocumentXhtml::escape);
+            for (int c = 0; c < Math.max(columns, cells.size()); c++) {
+                x.append(k == 0 ? "<th scope=\"col\">" : "<td>").append(c < cells.size() ? cells.get(c) : "").append(k == 0 ? "</th>" : "</td>");
+            }
+            x.append("</tr>").append(k == 0 ? "</thead>\n" : "\n");
+        }
+        x.append(rows.size() > 1 ? "</tbody>\n" : "").append("</table>\n");
     }
 
     private static String link(Link link) {

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.commonground.proposal.text.LineNumbering;
 import org.commonground.proposal.text.NumberedLine;
+import org.commonground.proposal.text.WordDiff;
 
 /**
  * The SHA-256 fingerprint of a document's canonical form: a versioned, line-oriented text of every fact the
@@ -59,6 +60,19 @@ public final class Fingerprint {
             field(text, "signature date", s.date());
         }
         field(text, "correction", c.correction());
+        // Only a booklet has amendments: every other document's canonical form is as it always was.
+        for (DocumentContent.AmendmentEntry a : c.amendments()) {
+            field(text, "amendment", a.citation());
+            field(text, "amendment proposer", a.proposer());
+            field(text, "amendment status", a.status());
+            field(text, "amendment reason", a.reason());
+            for (DocumentContent.PassageDiff p : a.passages()) {
+                field(text, "amendment passage", p.lines());
+                for (WordDiff.Segment s : p.diff()) {
+                    field(text, "amendment " + s.kind().name().toLowerCase(java.util.Locale.ROOT), s.text());
+                }
+            }
+        }
         return text.toString();
     }
 

@@ -113,6 +113,53 @@ class LineNumberingTest {
     }
 
     @Test
+    void eachTableRowIsOneLineCitableByItsSourceRangeAndTheDelimiterRowIsNot() {
+        String text = "Our costs:\n\n| Item | Cost |\n|:-----|-----:|\n| Buses | £2m |\n  | Trains and " + "very ".repeat(30)
+                + "long trams | £9m |\nA row without pipes\n\nAfter.";
+        List<NumberedLine> lines = LineNumbering.number(text, 40);
+
+        assertThat(lines).extracting(NumberedLine::kind).containsExactly(BlockKind.PARAGRAPH, BlockKind.TABLE, BlockKind.TABLE,
+                BlockKind.TABLE, BlockKind.TABLE, BlockKind.PARAGRAPH);
+        assertThat(texts(lines)).containsExactly("Our costs:", "| Item | Cost |", "| Buses | £2m |",
+                "| Trains and " + "very ".repeat(30) + "long trams | £9m |", "A row without pipes", "After.");
+        // A row wider than the line is still one line: a cited line is always a whole row.
+        assertThat(lines.get(3).text().length()).isGreaterThan(40);
+        assertThat(lines.subList(1, 5)).extracting(NumberedLine::block).containsOnly(1);
+        for (NumberedLine line : lines) {
+            assertThat(text.substring(line.start(), line.end())).isEqualTo(line.text());
+        }
+        assertThat(LineNumbering.linesOf(lines, new TextRange(text.indexOf("£2m"), text.indexOf("£2m") + 3))).containsExactly(3, 3);
+    }
+
+    @Test
+    void aTableInterruptsAParagraphButPipesAloneOrAMismatchedDelimiterDoNotMakeOne() {
+        assertThat(LineNumbering.number("Text before\n| a | b |\n|---|---|\n| 1 | 2 |", 80)).extracting(NumberedLine::kind)
+                .containsExactly(BlockKind.PARAGRAPH, BlockKind.TABLE, BlockKind.TABLE);
+        assertThat(LineNumbering.number("a | b\n|---|---|---|\nc | d", 80)).extracting(NumberedLine::kind).containsOnly(BlockKind.PARAGRAPH);
+        assertThat(LineNumbering.number("either | or\nnothing else", 80)).extracting(NumberedLine::kind).containsOnly(BlockKind.PARAGRAPH);
+        assertThat(LineNumbering.number("Heading | not a table\n---", 80)).extracting(NumberedLine::kind).containsOnly(BlockKind.PARAGRAPH);
+    }
+
+    @Test
+    void tableCellsSplitOnUnescapedPipes() {
+        assertThat(TableRow.cells("| a | b \\| c |   |")).containsExactly("a", "b \\| c", "");
+        assertThat(TableRow.cells("a|b")).containsExactly("a", "b");
+    }
+
+    @Test
+    void aLinkOrImageIsKeptWholeOnALineWhenItFitsAndBrokenLikeWordsWhenItDoesNot() {
+        String text = "Read the plan at [our fair votes plan](https://example.org/plan), then ![the ward map](https://m.example/w.png).";
+        List<NumberedLine> lines = LineNumbering.number(text, 50);
+        assertThat(texts(lines)).containsExactly("Read the plan at", "[our fair votes plan](https://example.org/plan),",
+                "then ![the ward map](https://m.example/w.png).");
+        assertRangesMatch(text, lines);
+
+        List<NumberedLine> narrow = LineNumbering.number("See [a link whose text is longer than the line](https://example.org/x) now", 30);
+        assertThat(texts(narrow)).allSatisfy(t -> assertThat(t.length()).isLessThanOrEqualTo(30));
+        assertThat(String.join(" ", texts(narrow))).isEqualTo("See [a link whose text is longer than the line](https://example.org/x) now");
+    }
+
+    @Test
     void refusesAWidthTooNarrowToRead() {
         assertThatThrownBy(() -> LineNumbering.number("x", 5)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -28,8 +28,18 @@ class SafeMarkdownTest {
     }
 
     @Test
-    void imagesCannotMakeTheBrowserOrRendererFetchAnything() {
-        String html = SafeMarkdown.toHtml("![map](http://169.254.169.254/latest/meta-data) ![x](http://localhost:8080/admin)");
-        assertThat(html).doesNotContain("<img", "169.254.169.254", "localhost");
+    void imagesAreNeverFetchedButShownAsAMarkedLinkAsInTheNumberedText() {
+        String html = SafeMarkdown.toHtml("![map of *the* ward](https://maps.example/w.png) ![x](javascript:alert(1)) ![y](http://localhost:8080/admin)");
+        assertThat(html).doesNotContain("<img", "javascript:", "src=")
+                .contains("<a href=\"https://maps.example/w.png\" class=\"cg-image\" rel=\"nofollow noopener noreferrer\">Image: map of <em>the</em> ward</a>",
+                        "<span class=\"cg-image\">Image: x</span>",
+                        "<a href=\"http://localhost:8080/admin\" class=\"cg-image\" rel=\"nofollow noopener noreferrer\">Image: y</a>");
+    }
+
+    @Test
+    void pipeTablesAreTablesWithEscapedCells() {
+        String html = SafeMarkdown.toHtml("| Item | Cost |\n|---|--:|\n| <b>Buses</b> | **£2m** |");
+        assertThat(html).contains("<table>", "<thead>", "<th>Item</th>", "<td>&lt;b&gt;Buses&lt;/b&gt;</td>", "<td align=\"right\"><strong>£2m</strong></td>")
+                .doesNotContain("<b>");
     }
 }

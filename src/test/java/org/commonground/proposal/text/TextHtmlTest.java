@@ -20,4 +20,17 @@ class TextHtmlTest {
         assertThat(html).isEqualTo("<div class=\"cg-diff\">build <ins>social </ins>&lt;homes&gt;</div>");
         assertThat(TextHtml.diff(WordDiff.diff("old word", "new word"))).contains("<del>old</del>", "<ins>new</ins>");
     }
+
+    @Test
+    void rendersInlineMarkdownLineByLineAndATableAsATableWithALineNumberPerRow() {
+        String text = "Some **bold** text with [a link](https://example.org).\n\n| Item | Cost |\n|---|---|\n| <i>Buses</i> | `£2m` | extra |";
+        String html = TextHtml.numbered(LineNumbering.number(text, 80), java.util.Map.of(1, 2));
+        assertThat(html).contains("<strong>bold</strong>", "<a href=\"https://example.org\" rel=\"nofollow noopener noreferrer\">a link</a>",
+                "<table class=\"cg-table\" data-block=\"1\"><thead><tr class=\"cg-line cg-table-row cg-block-start\" id=\"line-2\" data-block=\"1\">"
+                        + "<td class=\"cg-lineno\" aria-hidden=\"true\">2</td><th scope=\"col\">Item</th><th scope=\"col\">Cost</th></tr></thead>",
+                "<tbody><tr class=\"cg-line cg-table-row\" id=\"line-3\" data-block=\"1\"><td class=\"cg-lineno\" aria-hidden=\"true\">3</td>"
+                        + "<td>&lt;i&gt;Buses&lt;/i&gt;</td><td><code>£2m</code></td><td>extra</td></tr></tbody></table>",
+                "<div class=\"cg-table-comments\"><span class=\"cg-comment-count\">2 comments</span></div>")
+                .doesNotContain("<i>", "**", "|---|");
+    }
 }

@@ -21,8 +21,8 @@ import net.jqwik.api.constraints.IntRange;
  */
 class TextPropertiesTest {
 
-    /** Markdown's structure, which numbered lines leave out of their ranges: heading, list and quote markers, fences. */
-    private static final String MARKUP = "#>-*+.)`~0123456789";
+    /** Markdown's structure, which numbered lines leave out of their ranges: heading, list and quote markers, fences, table delimiter rows. */
+    private static final String MARKUP = "#>-*+.)`~0123456789|:";
 
     @Provide
     Arbitrary<String> markdown() {
@@ -30,7 +30,8 @@ class TextPropertiesTest {
                 Arbitraries.strings().all().ofMaxLength(12),
                 Arbitraries.strings().withChars("abc ŵŷ\u05d0\u05d1\u0627\u0644\u202e\u200f\t\r\u0000\u0007").ofMaxLength(30),
                 Arbitraries.strings().withChars("ab").ofMinLength(200).ofMaxLength(3_000),
-                Arbitraries.of("# ", "###### ", "- ", "* ", "1. ", "  - ", "        - ", "> ", "> > > > ", "```", "~~~", "**", "\n", "\n\n", " "));
+                Arbitraries.of("# ", "###### ", "- ", "* ", "1. ", "  - ", "        - ", "> ", "> > > > ", "```", "~~~", "**", "\n", "\n\n", " ",
+                        "| a | b |\n|---|:--|\n", "|", " | ", "\n|--|--|", "[link](https://x.example)", "![img](http://y.example/i.png)"));
         return words.list().ofMaxSize(60).map(parts -> String.join("", parts));
     }
 
@@ -46,7 +47,10 @@ class TextPropertiesTest {
             assertThat(line.number()).isEqualTo(i + 1);
             assertThat(line.start()).isBetween(previousEnd, line.end());
             assertThat(line.end()).isLessThanOrEqualTo(source.length());
-            assertThat(line.text().codePointCount(0, line.text().length())).isLessThanOrEqualTo(width);
+            if (line.kind() != BlockKind.TABLE) {
+                // A table row is one line however wide: a cited line is always a whole row.
+                assertThat(line.text().codePointCount(0, line.text().length())).isLessThanOrEqualTo(width);
+            }
             for (int k = line.start(); k < line.end(); k++) {
                 covering[k]++;
             }
@@ -64,6 +68,23 @@ class TextPropertiesTest {
             if (covering[k] == 0 && !Character.isWhitespace(c) && !onFenceLine) {
                 assertThat(MARKUP).as("character %d (U+%04X) is in a line or is markup", k, (int) c).contains(String.valueOf(c));
             }
+        }
+    }
+
+    @Property(tries = 300)
+    void renderingKeepsEveryNumberedLineAndEveryBlockItsLineCount(@ForAll("markdown") String source,
+                                                                   @ForAll @IntRange(min = 20, max = 120) int width) {
+        List<NumberedLine> lines = LineNumbering.number(source, width);
+        String html = TextHtml.numbered(lines);
+        for (NumberedLine line : lines) {
+            assertThat(html).contains("id=\"line-" + line.number() + "\"");
+        }
+        assertThat(html).doesNotContain("<img", "<script");
+        List<List<NumberedLine>> blocks = LineNumbering.blocks(lines);
+        assertThat(blocks.stream().mapToInt(List::size).sum()).isEqualTo(lines.size());
+        for (List<NumberedLine> block : blocks) {
+            assertThat(block).extracting(NumberedLine::block).containsOnly(block.getFirst().block());
+            assertThat(InlineMarkdown.block(block, TextHtml::escape)).hasSize(block.size());
         }
     }
 

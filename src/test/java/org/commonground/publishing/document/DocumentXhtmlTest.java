@@ -46,4 +46,25 @@ class DocumentXhtmlTest {
                 "Superseded.", "href=\"/p/give-take-v3\"", "This version corrects <a href=\"/p/give\">", fingerprint)
                 .doesNotContain("<script", "bundled:");
     }
+
+    static final String TABLE_AND_LINKS = "See [the plan](https://example.org/plan), ![the map](https://maps.example/m.png):\n\n"
+            + "| Item | Cost |\n|---|---:|\n| <b>Buses</b> & *trams* | £2m |\n| [Rail](javascript:alert(1)) | £9m |\n";
+
+    @Test
+    void tablesAreNumberedRowByRowAndLinksAndImagesFollowTheOneRuleInWellFormedXhtml() throws Exception {
+        String xhtml = DocumentXhtml.render(DocumentContent.draft("Costs", TABLE_AND_LINKS), "ab".repeat(32), null);
+        var factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        var document = factory.newDocumentBuilder().parse(new InputSource(new StringReader(xhtml)));
+        assertThat(document.getElementsByTagName("img").getLength()).isZero();
+        assertThat(document.getElementsByTagName("b").getLength()).isZero();
+        assertThat(document.getElementsByTagName("tr").getLength()).isEqualTo(3);
+        assertThat(xhtml).contains(
+                "<a href=\"https://example.org/plan\" rel=\"nofollow noopener noreferrer\">the plan</a>",
+                "<a href=\"https://maps.example/m.png\" rel=\"nofollow noopener noreferrer\" class=\"cg-image\">Image: the map</a>",
+                "<tr class=\"line table-row block-start\" id=\"line-3\"><td class=\"lineno\">3</td><th scope=\"col\">Item</th><th scope=\"col\">Cost</th></tr>",
+                "<tr class=\"line table-row\" id=\"line-4\"><td class=\"lineno\">4</td><td>&lt;b&gt;Buses&lt;/b&gt; &amp; <em>trams</em></td><td>£2m</td></tr>",
+                "<td class=\"lineno\">5</td><td>Rail</td>")
+                .doesNotContain("javascript:", "|---|");
+    }
 }
