@@ -19,6 +19,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.RouteParameters;
 import org.commonground.comment.Comment;
 import org.commonground.comment.CommentService;
 import org.commonground.comment.CommentThread;
@@ -60,7 +61,10 @@ class AmendmentPanel extends Div {
         from = CommentThread.lineField("From line", lines.size());
         to = CommentThread.lineField("to line", lines.size());
         if (details.canAmend()) {
-            add(form(details, lines));
+            Button byEditing = new Button("Propose an amendment", e -> getUI().ifPresent(ui -> ui.navigate(AmendmentEditorView.class,
+                    new RouteParameters("proposalId", String.valueOf(details.proposal().id())))));
+            byEditing.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(byEditing, form(details, lines));
         }
         for (Amendment a : list) {
             CommentThread comments = new CommentThread(commentService, details.proposal().id(), a.id(), thread, me,
@@ -114,8 +118,10 @@ class AmendmentPanel extends Div {
         HorizontalLayout where = new HorizontalLayout(from, to, current);
         where.setAlignItems(FlexComponent.Alignment.BASELINE);
         where.setWrap(true);
-        Details form = new Details("Propose an amendment", new Div(where, replacement, reason, propose));
+        // The accessible fallback to editing the text: lines named by number, their replacement typed.
+        Details form = new Details("Or name lines by number", new Div(where, replacement, reason, propose));
         form.addClassName("cg-amendment-form");
+        form.setId("amend-by-number");
         return form;
     }
 
