@@ -151,16 +151,16 @@ public class AmendmentEditorView extends VerticalLayout implements BeforeEnterOb
             first = Integer.parseInt(from.orElse(""));
             last = Integer.parseInt(to.or(() -> from).orElse(""));
         } catch (NumberFormatException none) {
-            source.focus();
             return;
         }
         if (first < 1 || last < first || last > lines.size()) {
-            source.focus();
             return;
         }
         TextRange range = LineNumbering.range(lines, first, last);
-        // The caret's height is measured in a copy of the text area holding the text before it, then scrolled to.
+        // After the page's own move of focus to its heading (a timeout), since the member asked to start here. The
+        // caret's height is measured in a copy of the text area holding the text before it, then scrolled to.
         source.getElement().executeJs("""
+                setTimeout(() => {
                 const area = this.inputElement;
                 area.focus();
                 area.setSelectionRange($0, $1);
@@ -174,7 +174,8 @@ public class AmendmentEditorView extends VerticalLayout implements BeforeEnterOb
                 copy.remove();
                 const field = this.shadowRoot && this.shadowRoot.querySelector('[part="input-field"]');
                 if (field) { field.scrollTop = Math.max(0, top - 3 * parseFloat(style.lineHeight || 20)); }
-                this.scrollIntoView({block: 'start'});""", range.start(), range.end());
+                this.scrollIntoView({block: 'start'});
+                }, 0);""", range.start(), range.end());
     }
 
     private void showPreview() {
