@@ -104,7 +104,8 @@ class SelectableText extends Div {
               }
             };
             text.addEventListener('focus', e => {
-              if (e.target !== text) { return; }
+              // Only the keyboard's focus: a click that focuses the text must leave the selection it starts alone.
+              if (e.target !== text || !text.matches(':focus-visible')) { return; }
               if (focused) { line(focused).focus(); } else { moveTo(1, false); }
             });
             text.addEventListener('keydown', e => {

@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Mouse;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.BoundingBox;
+import com.microsoft.playwright.options.AriaRole;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
 import org.commonground.group.NewGroup;
@@ -80,25 +81,28 @@ class AmendByEditingBrowserIT extends BrowserTest {
     void aPassageSelectedWithTheMouseAcrossTwoLinesIsCommentedOn() {
         try (BrowserContext context = browser.newContext()) {
             Page page = signedIn(context);
-            BoundingBox start = page.locator("#line-2 .cg-linetext").boundingBox();
-            BoundingBox end = page.locator("#line-3 .cg-linetext").boundingBox();
-            page.mouse().move(start.x + start.width * 0.3, start.y + start.height / 2);
+            // From the word "start" on line 2 to the middle of "term" on line 3, dragged as a hand would.
+            double[] from = wordAt(page, 2, "start");
+            double[] to = wordAt(page, 3, "term");
+            page.mouse().move(from[0] - from[2] / 2 + 1, from[1]);
             page.mouse().down();
-            page.mouse().move(end.x + end.width * 0.6, end.y + end.height / 2, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(8));
+            page.mouse().move(to[0], to[1], new Mouse.MoveOptions().setSteps(8));
             page.mouse().up();
             String selected = ((String) page.evaluate("() => getSelection().toString()")).replaceAll("\\s+", " ").strip();
-            assertThat(selected).contains("start and end").doesNotContain("No through");
+            assertThat(selected).startsWith("start and end").endsWith("te").doesNotContain("No through");
 
             Locator toolbar = page.locator(".cg-select-toolbar");
             assertThat(toolbar).isVisible();
             assertThat(toolbar).containsText("Lines 2\u20133 selected");
             button(page, "Comment on this").click();
 
-            Locator dialog = page.getByRole(com.microsoft.playwright.options.AriaRole.DIALOG);
+            Locator dialog = page.getByRole(AriaRole.DIALOG);
             assertThat(dialog).containsText("\u201c" + selected + "\u201d");
-            assertThat(textbox(page, "Comment")).isFocused();
-            textbox(page, "Comment").fill("Term time only leaves the holidays **noisy**.");
-            dialog.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+            Locator body = dialog.getByRole(AriaRole.TEXTBOX,
+                    new Locator.GetByRoleOptions().setName("Comment").setExact(true));
+            assertThat(body).isFocused();
+            body.fill("Term time only leaves the holidays **noisy**.");
+            dialog.getByRole(AriaRole.BUTTON,
                     new Locator.GetByRoleOptions().setName("Post comment").setExact(true)).click();
 
             Locator comment = page.locator(".cg-comment", new Page.LocatorOptions().setHasText("leaves the holidays"));
@@ -143,8 +147,12 @@ class AmendByEditingBrowserIT extends BrowserTest {
     void linesSelectedWithTheKeyboardAloneAreAmended() {
         try (BrowserContext context = browser.newContext()) {
             Page page = signedIn(context);
-            Locator text = page.locator(".cg-select-text");
-            Keyboard.tabTo(page, text, 20);
+            // Past the header and navigation by the skip link, as a keyboard user goes, then on to the text.
+            Keyboard.press(page, "Tab");
+            assertThat(page.getByRole(AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName("Skip to main content"))).isFocused();
+            Keyboard.press(page, "Enter");
+            Keyboard.tabTo(page, page.locator(".cg-select-text"), 12);
             assertThat(page.locator("#line-1")).isFocused();
             assertThat(page.locator("#line-1")).hasClass(Pattern.compile("cg-line-focus"));
             Keyboard.press(page, "ArrowDown");
@@ -183,6 +191,22 @@ class AmendByEditingBrowserIT extends BrowserTest {
             Locator amendment = page.locator(".cg-amendment", new Page.LocatorOptions().setHasText("A1 to line 3"));
             assertThat(amendment.locator("ins")).hasText("Buses excepted.");
         }
+    }
+
+    /** The centre of {@code word} on line {@code line} of the numbered text, and its width. */
+    private static double[] wordAt(Page page, int line, String word) {
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> box = (java.util.List<Number>) page.evaluate("""
+                ([line, word]) => {
+                  const node = document.querySelector('#line-' + line + ' .cg-linetext').firstChild;
+                  const at = node.textContent.indexOf(word);
+                  const range = document.createRange();
+                  range.setStart(node, at);
+                  range.setEnd(node, at + word.length);
+                  const r = range.getBoundingClientRect();
+                  return [r.x + r.width / 2, r.y + r.height / 2, r.width];
+                }""", java.util.List.of(line, word));
+        return new double[] {box.get(0).doubleValue(), box.get(1).doubleValue(), box.get(2).doubleValue()};
     }
 
     private static void focusIsVisible(Page page) {
