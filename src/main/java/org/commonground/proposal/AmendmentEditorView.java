@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -116,9 +117,9 @@ public class AmendmentEditorView extends VerticalLayout implements BeforeEnterOb
         start(details.current().number(), details.current().body());
         Anchor back = new Anchor("proposals/" + proposalId, "Back to the proposal");
         Anchor byNumber = new Anchor("proposals/" + proposalId + "#amend-by-number", "name lines by number instead");
-        Paragraph intro = new Paragraph(new com.vaadin.flow.component.html.Span("Edit the text of revision " + base
+        Paragraph intro = new Paragraph(new Span("Edit the text of revision " + base
                 + " as you would have it; the preview numbers the lines as the group will see them. Or "), byNumber,
-                new com.vaadin.flow.component.html.Span("."));
+                new Span("."));
         Div editor = new Div(source, new Div(new H3("Preview"), preview));
         editor.addClassName("cg-amend-editor");
         changes.removeAll();
