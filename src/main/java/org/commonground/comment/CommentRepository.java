@@ -37,7 +37,7 @@ public class CommentRepository {
     }
 
     public long insert(long proposalId, Long amendmentId, Long parentId, long authorId, long authorPartyId, Visibility visibility,
-                       Integer revision, Integer block, Integer line, String quote, String body) {
+                       Integer revision, Integer block, Integer line, Integer lastLine, String quote, String body) {
         return db.insertInto(COMMENT)
                 .set(COMMENT.PROPOSAL_ID, proposalId)
                 .set(COMMENT.AMENDMENT_ID, amendmentId)
@@ -48,6 +48,7 @@ public class CommentRepository {
                 .set(COMMENT.REVISION, revision)
                 .set(COMMENT.BLOCK, block)
                 .set(COMMENT.LINE, line)
+                .set(COMMENT.LAST_LINE, lastLine)
                 .set(COMMENT.QUOTE, quote)
                 .set(COMMENT.BODY, body)
                 .returning(COMMENT.ID).fetchOne(COMMENT.ID);
@@ -97,7 +98,7 @@ public class CommentRepository {
                 .fetch(r -> new Comment(r.get(COMMENT.ID), r.get(COMMENT.PARENT_ID),
                         r.get(COMMENT.AMENDMENT_ID) != null ? r.get(COMMENT.AMENDMENT_ID) : r.get(COMMENT.PACT_AMENDMENT_ID), r.get(COMMENT.AUTHOR_ID),
                         r.get(MEMBER.DISPLAY_NAME), r.get(PARTY.CODE), r.get(PARTY.COLOUR), Visibility.valueOf(r.get(COMMENT.VISIBILITY)),
-                        r.get(COMMENT.REVISION), r.get(COMMENT.BLOCK), r.get(COMMENT.LINE), r.get(COMMENT.QUOTE),
+                        r.get(COMMENT.REVISION), r.get(COMMENT.BLOCK), r.get(COMMENT.LINE), r.get(COMMENT.LAST_LINE), r.get(COMMENT.QUOTE),
                         r.get(COMMENT.DELETED_AT) == null ? r.get(COMMENT.BODY) : "", r.get(COMMENT.CREATED_AT),
                         r.get(COMMENT.EDITED_AT), r.get(COMMENT.DELETED_AT) != null));
     }

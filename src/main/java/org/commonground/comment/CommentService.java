@@ -124,7 +124,7 @@ public class CommentService {
         DiscussedSubject.Anchor at = comment.fromLine() == null ? DiscussedSubject.Anchor.NONE : proposals.anchor(proposalId, comment);
         requireCaucusVoice(me, visibility);
         long id = comments.insert(proposalId, amendmentId, comment.parentId(), me.id(), me.partyId(), visibility, at.revision(), at.block(),
-                at.line(), at.quote(), body);
+                at.line(), at.lastLine(), at.quote(), body);
         // The audit trail records that a comment was made, not what a caucus said.
         audit.record(me.id(), AuditAction.COMMENT_POSTED, "proposal", proposalId, "comment " + id + " " + visibility);
         return id;

@@ -190,7 +190,7 @@ public class CommentThread extends Div {
         }
         card.add(head);
         if (c.line() != null) {
-            Div anchor = new Div(new Span(c.quote() != null ? "On line " + c.line() + " of revision " + c.revision() + ": "
+            Div anchor = new Div(new Span(c.quote() != null ? "On " + c.lines() + " of revision " + c.revision() + ": "
                     : "On the paragraph at line " + c.line() + " of revision " + c.revision()));
             anchor.addClassName("cg-anchor");
             if (c.quote() != null) {

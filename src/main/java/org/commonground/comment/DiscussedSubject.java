@@ -24,8 +24,8 @@ public interface DiscussedSubject {
         return Anchor.NONE;
     }
 
-    /** The revision, paragraph and first line a comment cites, and the passage it quotes, if any. */
-    record Anchor(Integer revision, Integer block, Integer line, String quote) {
-        public static final Anchor NONE = new Anchor(null, null, null, null);
+    /** The revision, paragraph, first and last line a comment cites, and the passage it quotes, if any. */
+    record Anchor(Integer revision, Integer block, Integer line, Integer lastLine, String quote) {
+        public static final Anchor NONE = new Anchor(null, null, null, null, null);
     }
 }

@@ -20,6 +20,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.RouteParameters;
 import org.commonground.comment.Comment;
 import org.commonground.comment.CommentService;
 import org.commonground.comment.CommentThread;
@@ -62,7 +63,10 @@ class AmendmentPanel extends Div {
         from = CommentThread.lineField("From line", lines.size());
         to = CommentThread.lineField("to line", lines.size());
         if (details.canAmend()) {
-            add(form(details, lines));
+            Button byEditing = new Button("Propose an amendment", e -> getUI().ifPresent(ui -> ui.navigate(AmendmentEditorView.class,
+                    new RouteParameters("proposalId", String.valueOf(details.proposal().id())))));
+            byEditing.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(byEditing, form(details, lines));
         }
         if (details.canDecideAmendments() && open > 1) {
             Button several = new Button("Merge several…", e -> e.getSource().getUI().ifPresent(ui -> MergeView.open(ui, details.proposal().id(), List.of())));
@@ -123,8 +127,10 @@ class AmendmentPanel extends Div {
         HorizontalLayout where = new HorizontalLayout(from, to, current);
         where.setAlignItems(FlexComponent.Alignment.BASELINE);
         where.setWrap(true);
-        Details form = new Details("Propose an amendment", new Div(where, replacement, reason, propose));
+        // The accessible fallback to editing the text: lines named by number, their replacement typed.
+        Details form = new Details("Or name lines by number", new Div(where, replacement, reason, propose));
         form.addClassName("cg-amendment-form");
+        form.setId("amend-by-number");
         return form;
     }
 

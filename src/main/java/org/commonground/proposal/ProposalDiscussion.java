@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ProposalDiscussion implements DiscussedSubject {
 
+    /** A quote longer than this is cut, with an ellipsis. */
+    static final int MAX_QUOTE = 2000;
+
     private final ProposalGuard guard;
     private final ProposalRepository proposals;
     private final AmendmentRepository amendments;
@@ -61,14 +64,31 @@ class ProposalDiscussion implements DiscussedSubject {
         if (from < 1 || to < from || to > lines.size()) {
             throw new InvalidInputException("fromLine", "Lines " + from + "\u2013" + to + " do not exist; the text has " + lines.size() + " lines.");
         }
-        String quote = null;
-        if (comment.passage()) {
-            var range = LineNumbering.range(lines, from, to);
-            quote = text.substring(range.start(), range.end()).replaceAll("\\s+", " ");
-            if (quote.length() > 2000) {
-                quote = quote.substring(0, 1999) + "\u2026";
+        if (!comment.passage()) {
+            return new Anchor(revision, lines.get(from - 1).block(), from, null, null);
+        }
+        var range = LineNumbering.range(lines, from, to);
+        String quote = quoteOf(text.substring(range.start(), range.end()), comment.quote());
+        return new Anchor(revision, lines.get(from - 1).block(), from, to, quote);
+    }
+
+    /**
+     * The words the member selected, if those lines hold them; otherwise (nothing selected, or words that are not
+     * there) the lines whole. The selection is of the text as shown, without Markdown's marks, so it is compared
+     * by letters and digits only.
+     */
+    static String quoteOf(String source, String selected) {
+        String quote = source.replaceAll("\\s+", " ").strip();
+        if (selected != null && !selected.isBlank()) {
+            String words = selected.replaceAll("\\s+", " ").strip();
+            if (!lettersOf(words).isEmpty() && lettersOf(quote).contains(lettersOf(words))) {
+                quote = words;
             }
         }
-        return new Anchor(revision, lines.get(from - 1).block(), from, quote);
+        return quote.length() > MAX_QUOTE ? quote.substring(0, MAX_QUOTE - 1) + "\u2026" : quote;
+    }
+
+    private static String lettersOf(String text) {
+        return text.replaceAll("[^\\p{L}\\p{N}]", "").toLowerCase(java.util.Locale.ROOT);
     }
 }

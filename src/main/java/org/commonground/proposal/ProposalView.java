@@ -3,6 +3,7 @@ package org.commonground.proposal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,6 +28,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
@@ -73,7 +75,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     private Span stateBadge = new Span();
     private H2 titleHeading;
     private H3 commentsHeading;
-    private final Div numberedText = new Div();
+    final SelectableText numberedText = new SelectableText(this::commentOn, this::amend);
     private ProposalDetails details;
     /** What the reader has on screen, to tell them what changed since. */
     private ProposalGlance shown;
@@ -236,6 +238,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         }
         List<Comment> thread = comments.thread(proposalId);
         commentsDisplayed = idsOf(thread);
+        numberedText.allow(details.canComment(), details.canAmend(), details.lines().size());
         add(numberedText);
         showText(thread);
         List<Amendment> amendmentList = amendments.list(proposalId);
@@ -255,13 +258,23 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
 
     /** The numbered text, with the count of comments on each paragraph in its margin. */
     private void showText(List<Comment> thread) {
-        numberedText.removeAll();
         anchoredShown = anchoredOnCurrentText(thread);
-        if (details.lines().isEmpty()) {
-            numberedText.add(new Paragraph("The text is empty."));
-        } else {
-            numberedText.add(new Html(TextHtml.numbered(details.lines(), comments.countsByParagraph(proposalId, details.current().number()))));
-        }
+        numberedText.show(details.lines().isEmpty() ? new Paragraph("The text is empty.")
+                : new Html(TextHtml.numbered(details.lines(), comments.countsByParagraph(proposalId, details.current().number()))));
+    }
+
+    /** "Comment on this" in the numbered text: the comment is anchored to the lines selected, quoting what was selected. */
+    private void commentOn(int from, int to, String quote) {
+        new PassageCommentDialog(comments, proposalId, details.current().number(), from, to, quote, me, posted -> {
+            commentsChanged(posted);
+            Focus.onId("comment-" + posted);
+        }, numberedText::close).open();
+    }
+
+    /** "Amend this": the editor, starting from the lines selected. */
+    private void amend(int from, int to) {
+        getUI().ifPresent(ui -> ui.navigate(AmendmentEditorView.class, new RouteParameters("proposalId", String.valueOf(proposalId)),
+                QueryParameters.simple(Map.of("from", String.valueOf(from), "to", String.valueOf(to)))));
     }
 
     private Set<Long> anchoredOnCurrentText(List<Comment> thread) {

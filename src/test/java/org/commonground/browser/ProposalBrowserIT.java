@@ -52,7 +52,7 @@ class ProposalBrowserIT extends BrowserTest {
             assertThat(comment.locator("strong")).hasText("too late");
             assertThat(page.locator("#line-2 .cg-comment-count")).hasText("1 comment");
 
-            page.getByText("Propose an amendment").click();
+            page.getByText("Or name lines by number").click();
             Locator amendmentForm = page.locator(".cg-amendment-form");
             amendmentForm.getByRole(AriaRole.SPINBUTTON, new Locator.GetByRoleOptions().setName("From line").setExact(true)).fill("2");
             amendmentForm.getByRole(AriaRole.SPINBUTTON, new Locator.GetByRoleOptions().setName("to line").setExact(true)).fill("2");

@@ -146,6 +146,27 @@ public final class Passages {
         return Optional.of(moved);
     }
 
+    /**
+     * A member's edit of {@code base} carried over to {@code current}, a later revision of the same text: each of its
+     * passages moved with its words, as open amendments are. Empty if the words of any passage changed in between.
+     */
+    public static Optional<String> carryOver(String base, String edited, String current, int width) {
+        List<WordDiff.Segment> since = WordDiff.diff(base, current);
+        List<TextEdit> moved = new ArrayList<>();
+        for (TextEdit passage : between(base, edited, width)) {
+            Optional<TextRange> range = DiffRebase.rebase(since, passage.range());
+            if (range.isEmpty()) {
+                return Optional.empty();
+            }
+            moved.add(new TextEdit(range.get(), passage.replacement()));
+        }
+        try {
+            return Optional.of(apply(current, moved));
+        } catch (IllegalArgumentException movedTogether) {
+            return Optional.empty();
+        }
+    }
+
     /** Whether any range of one overlaps any range of the other. */
     public static boolean collide(List<TextRange> a, List<TextRange> b) {
         for (TextRange x : a) {
