@@ -50,6 +50,8 @@ class ProposalAccessMatrixTest {
     @Autowired
     AmendmentService amendments;
     @Autowired
+    org.commonground.proposal.TrackedChangesService trackedChanges;
+    @Autowired
     BallotService ballots;
     @Autowired
     PublishingService publishing;
@@ -90,6 +92,8 @@ class ProposalAccessMatrixTest {
             .read("comment counts", p -> comments.countsByParagraph(p.id(), p.revision()))
             .read("amendments", p -> amendments.list(p.id()))
             .read("preview an edit", p -> amendments.previewEdit(p.id(), p.revision(), BODY.replaceFirst("\\w+", "Amended")))
+            .read("tracked changes", p -> trackedChanges.trackedChanges(p.id()))
+            .read("preview with amendments", p -> trackedChanges.previewWith(p.id(), java.util.Set.of()))
             .read("ballots", p -> ballots.ballotsOf(p.id()))
             .read("watching?", p -> proposals.watching(p.id()))
             .change("watch", p -> proposals.setWatching(p.id(), true))
@@ -166,6 +170,8 @@ class ProposalAccessMatrixTest {
                 comment counts                   | author convenor
                 amendments                       | author convenor
                 preview an edit                  | author convenor
+                tracked changes                  | author convenor
+                preview with amendments          | author convenor
                 ballots                          | author convenor
                 watching?                        | author convenor
                 watch                            | author convenor
@@ -205,6 +211,8 @@ class ProposalAccessMatrixTest {
                 comment counts                   | group
                 amendments                       | group
                 preview an edit                  | group
+                tracked changes                  | group
+                preview with amendments          | group
                 ballots                          | group
                 watching?                        | group
                 watch                            | group
@@ -246,6 +254,8 @@ class ProposalAccessMatrixTest {
                 comment counts                   | group
                 amendments                       | group
                 preview an edit                  | group
+                tracked changes                  | group
+                preview with amendments          | group
                 ballots                          | group
                 watching?                        | group
                 watch                            | group
@@ -284,6 +294,8 @@ class ProposalAccessMatrixTest {
                 comment counts                   | group
                 amendments                       | group
                 preview an edit                  | group
+                tracked changes                  | group
+                preview with amendments          | group
                 ballots                          | group
                 watching?                        | group
                 watch                            | group
@@ -325,6 +337,8 @@ class ProposalAccessMatrixTest {
                 comment counts                   | group
                 amendments                       | group
                 preview an edit                  | group
+                tracked changes                  | group
+                preview with amendments          | group
                 ballots                          | group
                 watching?                        | group
                 watch                            | group
@@ -367,6 +381,8 @@ class ProposalAccessMatrixTest {
                 comment counts                   | group
                 amendments                       | group
                 preview an edit                  | group
+                tracked changes                  | group
+                preview with amendments          | group
                 ballots                          | group
                 watching?                        | group
                 watch                            | group
@@ -409,6 +425,8 @@ class ProposalAccessMatrixTest {
                 comment counts                   | author convenor
                 amendments                       | author convenor
                 preview an edit                  | author convenor
+                tracked changes                  | author convenor
+                preview with amendments          | author convenor
                 ballots                          | author convenor
                 watching?                        | author convenor
                 watch                            | author convenor
@@ -450,6 +468,8 @@ class ProposalAccessMatrixTest {
                 comment counts                   | group
                 amendments                       | group
                 preview an edit                  | group
+                tracked changes                  | group
+                preview with amendments          | group
                 ballots                          | group
                 watching?                        | group
                 watch                            | group
