@@ -56,6 +56,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
 
     private final ProposalService proposals;
     private final AmendmentService amendments;
+    private final TrackedChangesService trackedChanges;
     private final CommentService comments;
     private final GroupService groups;
     private final SignedInMember me;
@@ -80,10 +81,11 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     private final LiveSubscription subscription;
     private UI ui;
 
-    public ProposalView(ProposalService proposals, AmendmentService amendments, CommentService comments, GroupService groups,
-                        LiveEvents live, CurrentMember currentMember) {
+    public ProposalView(ProposalService proposals, AmendmentService amendments, TrackedChangesService trackedChanges, CommentService comments,
+                        GroupService groups, LiveEvents live, CurrentMember currentMember) {
         this.proposals = proposals;
         this.amendments = amendments;
+        this.trackedChanges = trackedChanges;
         this.comments = comments;
         this.groups = groups;
         this.subscription = live.subscription("proposal");
@@ -233,6 +235,9 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         add(numberedText);
         showText(thread);
         List<Amendment> amendmentList = amendments.list(proposalId);
+        if (AmendmentsInText.anyPending(amendmentList, details.current().number())) {
+            addComponentAtIndex(indexOf(numberedText), new AmendmentsInText(trackedChanges, proposalId, numberedText));
+        }
         shown = glance;
         listen();
         amendmentPanel = new AmendmentPanel(amendments, comments, details, amendmentList, thread, me, this::refresh, this::commentsChanged);

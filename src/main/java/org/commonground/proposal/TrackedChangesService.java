@@ -63,13 +63,18 @@ public class TrackedChangesService {
         return AmendedPreview.of(pending.body, p.getLineWidth(), chosen);
     }
 
+    /** Still to be decided, so shown in the text: proposed or under a ballot, and still fitting the text. */
+    static boolean pending(AmendmentState state, boolean outdated) {
+        return (state == AmendmentState.PROPOSED || state == AmendmentState.PUT_TO_VOTE) && !outdated;
+    }
+
     private record Open(PendingAmendment shown, TrackedChanges.Proposed proposed) {
     }
 
     private record Pending(int revision, String body, List<NumberedLine> lines, List<Open> amendments) {
     }
 
-    /** The current text, numbered, and the amendments still to be decided on it: proposed or under a ballot, not outdated. */
+    /** The current text, numbered, and the amendments still to be decided on it. */
     private Pending pending(ProposalRecord p) {
         int revision = p.getCurrentRevision();
         String body = proposals.revision(p.getId(), revision).orElseThrow().body();
@@ -78,8 +83,7 @@ public class TrackedChangesService {
         List<Open> open = new ArrayList<>();
         for (Record r : amendments.ofProposal(p.getId())) {
             AmendmentState state = AmendmentState.valueOf(r.get(AMENDMENT.STATE));
-            if (state != AmendmentState.PROPOSED && state != AmendmentState.PUT_TO_VOTE || r.get(AMENDMENT.OUTDATED)
-                    || r.get(AMENDMENT.REVISION) != revision) {
+            if (!pending(state, r.get(AMENDMENT.OUTDATED)) || r.get(AMENDMENT.REVISION) != revision) {
                 continue;
             }
             List<TextEdit> edits = passages.getOrDefault(r.get(AMENDMENT.ID), List.of()).stream()

@@ -252,7 +252,8 @@ public final class TrackedChanges {
         return "<span class=\"cg-tc-label\">A" + number + "</span>";
     }
 
-    static String joined(List<Integer> numbers) {
+    /** "A3", "A3 and A5", "A1, A3 and A5". */
+    public static String joined(List<Integer> numbers) {
         List<String> names = numbers.stream().map(n -> "A" + n).toList();
         return names.size() == 1 ? names.getFirst() : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
     }
