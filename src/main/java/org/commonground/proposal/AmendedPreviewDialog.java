@@ -71,16 +71,15 @@ class AmendedPreviewDialog extends Dialog {
         }
         summary.setText(summaryOf(preview));
         if (!preview.notApplied().isEmpty()) {
-            result.add(AmendmentsInText.collisions(preview.notApplied()));
+            result.add(AmendmentsInText.collisions("Left out because they collide (lines as numbered in this preview):", preview.notApplied()));
         }
         result.add(new Html(preview.html()));
     }
 
     static String summaryOf(AmendedPreview preview) {
-        String applied = preview.applied().isEmpty() ? "No amendment applied: this is the text as it is."
-                : "Applied: " + TrackedChanges.joined(preview.applied()) + ".";
         List<Integer> left = preview.notApplied().stream().map(TrackedChanges.Collision::number).distinct().toList();
-        return left.isEmpty() ? applied : applied + " Not applied, because they collide: " + TrackedChanges.joined(left)
-                + " (lines as numbered in this preview).";
+        String applied = !preview.applied().isEmpty() ? "Applied: " + TrackedChanges.joined(preview.applied()) + "."
+                : left.isEmpty() ? "No amendment applied: this is the text as it is." : "No amendment applied.";
+        return left.isEmpty() ? applied : applied + " Not applied, because they collide: " + TrackedChanges.joined(left) + ".";
     }
 }

@@ -62,7 +62,8 @@ class AmendmentsInText extends Div {
                 legend.addClassName("cg-tc-legend");
                 tracked.add(legend);
                 if (!text.collisions().isEmpty()) {
-                    tracked.add(collisions(text.collisions()));
+                    tracked.add(collisions("Passages that collide cannot all be merged: each is shown as a note beside the one it collides with.",
+                            text.collisions()));
                 }
                 tracked.add(new Html(text.html()));
             } catch (InvalidInputException notReadable) {
@@ -75,10 +76,10 @@ class AmendmentsInText extends Div {
         numberedText.setVisible(!inText);
     }
 
-    static Div collisions(List<Collision> collisions) {
+    static Div collisions(String intro, List<Collision> collisions) {
         UnorderedList list = new UnorderedList();
         collisions.forEach(c -> list.add(new ListItem(c.describe())));
-        Div box = new Div(new Paragraph("Passages that collide cannot all be merged: each is shown beside the one it collides with."), list);
+        Div box = new Div(new Paragraph(intro), list);
         box.addClassName("cg-tc-collisions");
         box.getElement().setAttribute("role", "note");
         return box;

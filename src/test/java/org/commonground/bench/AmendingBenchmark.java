@@ -151,8 +151,9 @@ public final class AmendingBenchmark {
     private static UiSession openProposal(URI base, SignedInMember member, long proposal) throws Exception {
         UiSession session = UiSession.signIn(base, member.email(), TestMembers.PASSWORD);
         UiSession.Reply page = session.open("proposals/" + proposal);
-        if (page.status() != 200 || !page.contains("A long programme")) {
-            throw new IllegalStateException("The proposal page did not open: " + page);
+        if (page.status() != 200 || page.contains("Proposal not found") || !page.contains("General comment 499")) {
+            java.nio.file.Files.writeString(Path.of("target", "bench-amending-page.json"), page.body());
+            throw new IllegalStateException("The proposal page did not open with its comments: " + page + " (whole reply in target/bench-amending-page.json)");
         }
         return session;
     }
@@ -161,8 +162,11 @@ public final class AmendingBenchmark {
         return row(measure, target, ms, "ms");
     }
 
+    /** Printed as soon as measured, and again in the table at the end. */
     private static String row(String measure, String target, double figure, String unit) {
-        return String.format("%-75s %-10s %.2f %s", measure, target, figure, unit);
+        String row = String.format("%-75s %-10s %.2f %s", measure, target, figure, unit);
+        System.out.println(row);
+        return row;
     }
 
     private static double median(Supplier<?> work) {

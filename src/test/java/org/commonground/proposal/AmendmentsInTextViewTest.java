@@ -91,7 +91,7 @@ class AmendmentsInTextViewTest extends ViewTest {
         assertThat(html(dialog.result)).contains("by 2028.", "restoring rivers.", "cg-pv-changed\" data-line=\"1\"");
 
         test(dialog.choice).selectItem(dialog.choice.getItemLabelGenerator().apply(a2));
-        assertThat(dialog.summary.getText()).isEqualTo("Applied: A3. Not applied, because they collide: A1 and A2 (lines as numbered in this preview).");
+        assertThat(dialog.summary.getText()).isEqualTo("Applied: A3. Not applied, because they collide: A1 and A2.");
         assertThat(html(dialog.result)).contains("by 2030.", "A1 and A2 collide here, not applied", "<li>A1 collides with A2 on line 1</li>");
     }
 }
