@@ -64,6 +64,7 @@ class TrackedChangesBrowserIT extends BrowserTest {
 
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
+            page.navigate(url("login"));
             signIn(page, convenor.email());
             page.navigate(url("proposals/" + id));
             Locator toggle = page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Show amendments in the text"));
