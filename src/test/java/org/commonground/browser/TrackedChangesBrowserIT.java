@@ -72,7 +72,7 @@ class TrackedChangesBrowserIT extends BrowserTest {
             Keyboard.press(page, "Space");
 
             Locator tracked = page.locator(".cg-tracked");
-            assertThat(tracked.locator("del[data-amendment='1']")).hasText("deleted: 2030,");
+            assertThat(tracked.locator("del[data-amendment='1']").first()).hasText("deleted: 2030,");
             assertThat(tracked.locator("ins[data-amendment='1']").first()).hasText("inserted: 2028,");
             assertThat(tracked.locator(".cg-tc-collision")).containsText("A2 collides with A1");
             assertThat(tracked.locator("ins[data-amendment='1']").last()).hasText("inserted: restoring rivers");
