@@ -60,6 +60,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     private final ProposalService proposals;
     private final AmendmentService amendments;
     private final CompromiseService compromises;
+    private final TrackedChangesService trackedChanges;
     private final CommentService comments;
     private final GroupService groups;
     /** What other features show on the page (the voting list): they depend on proposals, not the other way. */
@@ -86,11 +87,13 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     private final LiveSubscription subscription;
     private UI ui;
 
-    public ProposalView(ProposalService proposals, AmendmentService amendments, CompromiseService compromises, CommentService comments,
-                        GroupService groups, ObjectProvider<ProposalPagePart> parts, LiveEvents live, CurrentMember currentMember) {
+    public ProposalView(ProposalService proposals, AmendmentService amendments, CompromiseService compromises,
+                        TrackedChangesService trackedChanges, CommentService comments, GroupService groups,
+                        ObjectProvider<ProposalPagePart> parts, LiveEvents live, CurrentMember currentMember) {
         this.proposals = proposals;
         this.amendments = amendments;
         this.compromises = compromises;
+        this.trackedChanges = trackedChanges;
         this.parts = parts;
         this.comments = comments;
         this.groups = groups;
@@ -242,6 +245,9 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         add(numberedText);
         showText(thread);
         List<Amendment> amendmentList = amendments.list(proposalId);
+        if (AmendmentsInText.anyPending(amendmentList, details.current().number())) {
+            addComponentAtIndex(indexOf(numberedText), new AmendmentsInText(trackedChanges, proposalId, numberedText));
+        }
         shown = glance;
         listen();
         parts.orderedStream().forEach(part -> part.part(details, this::changedInPlace).ifPresent(this::add));

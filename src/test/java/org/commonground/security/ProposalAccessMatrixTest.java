@@ -62,6 +62,8 @@ class ProposalAccessMatrixTest {
     @Autowired
     VotingListService votingLists;
     @Autowired
+    org.commonground.proposal.TrackedChangesService trackedChanges;
+    @Autowired
     BallotService ballots;
     @Autowired
     PublishingService publishing;
@@ -107,6 +109,8 @@ class ProposalAccessMatrixTest {
             .read("start a compromise", p -> compromises.startingText(p.id(), Set.of()))
             .read("voting list", p -> votingLists.votingList(p.id()))
             .read("preview an edit", p -> amendments.previewEdit(p.id(), p.revision(), BODY.replaceFirst("\\w+", "Amended")))
+            .read("tracked changes", p -> trackedChanges.trackedChanges(p.id()))
+            .read("preview with amendments", p -> trackedChanges.previewWith(p.id(), java.util.Set.of()))
             .read("ballots", p -> ballots.ballotsOf(p.id()))
             .read("watching?", p -> proposals.watching(p.id()))
             .change("watch", p -> proposals.setWatching(p.id(), true))
@@ -187,6 +191,8 @@ class ProposalAccessMatrixTest {
                 start a compromise               | author convenor
                 voting list                      | author convenor
                 preview an edit                  | author convenor
+                tracked changes                  | author convenor
+                preview with amendments          | author convenor
                 ballots                          | author convenor
                 watching?                        | author convenor
                 watch                            | author convenor
@@ -230,6 +236,8 @@ class ProposalAccessMatrixTest {
                 start a compromise               | group
                 voting list                      | group
                 preview an edit                  | group
+                tracked changes                  | group
+                preview with amendments          | group
                 ballots                          | group
                 watching?                        | group
                 watch                            | group
@@ -275,6 +283,8 @@ class ProposalAccessMatrixTest {
                 start a compromise               | group
                 voting list                      | group
                 preview an edit                  | group
+                tracked changes                  | group
+                preview with amendments          | group
                 ballots                          | group
                 watching?                        | group
                 watch                            | group
@@ -317,6 +327,8 @@ class ProposalAccessMatrixTest {
                 start a compromise               | group
                 voting list                      | group
                 preview an edit                  | group
+                tracked changes                  | group
+                preview with amendments          | group
                 ballots                          | group
                 watching?                        | group
                 watch                            | group
@@ -362,6 +374,8 @@ class ProposalAccessMatrixTest {
                 start a compromise               | group
                 voting list                      | group
                 preview an edit                  | group
+                tracked changes                  | group
+                preview with amendments          | group
                 ballots                          | group
                 watching?                        | group
                 watch                            | group
@@ -408,6 +422,8 @@ class ProposalAccessMatrixTest {
                 start a compromise               | group
                 voting list                      | group
                 preview an edit                  | group
+                tracked changes                  | group
+                preview with amendments          | group
                 ballots                          | group
                 watching?                        | group
                 watch                            | group
@@ -454,6 +470,8 @@ class ProposalAccessMatrixTest {
                 start a compromise               | author convenor
                 voting list                      | author convenor
                 preview an edit                  | author convenor
+                tracked changes                  | author convenor
+                preview with amendments          | author convenor
                 ballots                          | author convenor
                 watching?                        | author convenor
                 watch                            | author convenor
@@ -499,6 +517,8 @@ class ProposalAccessMatrixTest {
                 start a compromise               | group
                 voting list                      | group
                 preview an edit                  | group
+                tracked changes                  | group
+                preview with amendments          | group
                 ballots                          | group
                 watching?                        | group
                 watch                            | group
