@@ -497,7 +497,7 @@ public class BallotService {
     /** Whether a passed amendment still fits the proposal's current text, so merging it cannot fail the close. */
     private boolean stillFits(long amendmentId, long proposalId) {
         AmendmentRecord a = amendmentRecords.find(amendmentId).orElseThrow();
-        return !a.getOutdated() && a.getRevision() == proposals.find(proposalId).orElseThrow().getCurrentRevision();
+        return !a.getOutdated() && a.getRevision().intValue() == proposals.find(proposalId).orElseThrow().getCurrentRevision().intValue();
     }
 
     private static InvalidInputException noSuchBallot() {

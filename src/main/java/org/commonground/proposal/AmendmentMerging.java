@@ -169,13 +169,13 @@ public class AmendmentMerging {
         }
         List<AmendmentRecord> chosen = new ArrayList<>();
         for (long id : amendmentIds) {
-            AmendmentRecord a = amendments.find(id).filter(x -> x.getProposalId() == p.getId())
+            AmendmentRecord a = amendments.find(id).filter(x -> x.getProposalId().longValue() == p.getId().longValue())
                     .orElseThrow(() -> new InvalidInputException("amendments", "There is no such amendment."));
             if (!expected.name().equals(a.getState())) {
                 throw new InvalidInputException("amendments", "A" + a.getNumber() + " is not open: it was "
                         + AmendmentState.valueOf(a.getState()).label().toLowerCase() + ".");
             }
-            if (a.getOutdated() || a.getRevision() != p.getCurrentRevision()) {
+            if (a.getOutdated() || a.getRevision().intValue() != p.getCurrentRevision().intValue()) {
                 throw new InvalidInputException("amendments", "A" + a.getNumber() + " no longer applies: the lines it changes were changed by another merge.");
             }
             chosen.add(a);

@@ -247,7 +247,7 @@ public class AmendmentService {
         if (!expected.name().equals(a.getState())) {
             throw new InvalidInputException("amendment", "A" + a.getNumber() + " was already " + AmendmentState.valueOf(a.getState()).label().toLowerCase() + ".");
         }
-        if (a.getOutdated() || a.getRevision() != p.getCurrentRevision()) {
+        if (a.getOutdated() || a.getRevision().intValue() != p.getCurrentRevision().intValue()) {
             throw new InvalidInputException("amendment", "A" + a.getNumber() + " no longer applies: the lines it changes were changed by another merge.");
         }
         // One amendment alone collides with nothing: the other open ones that overlap it are flagged for their proposers.

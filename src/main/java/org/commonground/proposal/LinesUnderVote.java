@@ -52,7 +52,7 @@ public final class LinesUnderVote {
         List<NumberedLine> numbered = LineNumbering.number(text, lineWidth);
         List<TextRange> lines = wholeLines(numbered, amendments.ranges(candidate.getId()));
         for (AmendmentRecord a : underVote) {
-            if (a.getRevision() == candidate.getRevision() && Passages.collide(wholeLines(numbered, amendments.ranges(a.getId())), lines)) {
+            if (a.getRevision().intValue() == candidate.getRevision().intValue() && Passages.collide(wholeLines(numbered, amendments.ranges(a.getId())), lines)) {
                 throw new InvalidInputException("amendment", "A" + candidate.getNumber() + " changes lines that A" + a.getNumber()
                         + "'s open ballot is deciding: close that ballot first.");
             }

@@ -34,6 +34,8 @@ class AmendmentServiceTest {
     @Autowired
     AmendmentService amendments;
     @Autowired
+    AmendmentMerging merging;
+    @Autowired
     GroupService groups;
     @Autowired
     TestMembers testMembers;
@@ -222,5 +224,23 @@ class AmendmentServiceTest {
         assertThat(find(both.number()).outdated()).as("one passage's words changed, so the amendment as a whole no longer applies").isTrue();
         assertThat(find(other.number()).outdated()).isFalse();
         assertThat(find(other.number()).revision()).isEqualTo(3);
+    }
+
+    @Test
+    void aProposalPastRevision127StillMergesAndSeveralMergeInOneStep() {
+        // Boxed numbers compared with == agree only up to 127: this is where such a slip would show.
+        TestMembers.signIn(f.author);
+        String text = TEXT;
+        for (int revision = 1; revision < 130; revision++) {
+            text = TEXT + "\nNote " + revision + ".";
+            proposals.save(proposal, revision, new ProposalDraft("Clean rivers", "", text, ""));
+        }
+        TestMembers.signIn(f.green);
+        Amendment a1 = amendments.proposeByEdit(proposal, 130, text.replace("by 2030", "by 2028"), "Sooner");
+        Amendment a2 = amendments.proposeByEdit(proposal, 130, text.replace("river town", "riverside town"), "Riverside");
+        TestMembers.signIn(f.author);
+        assertThat(amendments.accept(a1.id())).isEqualTo(131);
+        assertThat(merging.merge(proposal, 131, java.util.Set.of(a2.id()), java.util.Map.of())).isEqualTo(132);
+        assertThat(proposals.details(proposal).current().body()).contains("by 2028", "riverside town");
     }
 }
