@@ -142,8 +142,11 @@ public class AmendmentMerging {
             MergePlan.Fate fate = result.fates().get(a.getNumber());
             boolean accepted = changed && fate.outcome() != MergePlan.Outcome.NOT_TAKEN;
             String reason = cut(fate.explanation(), 5000);
-            amendments.decide(a.getId(), expected, accepted ? AmendmentState.ACCEPTED : AmendmentState.REJECTED, me.id(), reason,
-                    accepted ? revision : null);
+            if (!amendments.decide(a.getId(), expected, accepted ? AmendmentState.ACCEPTED : AmendmentState.REJECTED, me.id(), reason,
+                    accepted ? revision : null)) {
+                // Everything above rolls back with this: no revision holds words of an amendment decided meanwhile.
+                throw new InvalidInputException(field, "A" + a.getNumber() + " was decided by someone else meanwhile: look again and merge what is still open.");
+            }
             audit.record(me.id(), accepted ? AuditAction.AMENDMENT_ACCEPTED : AuditAction.AMENDMENT_REJECTED, "proposal", p.getId(),
                     "amendment " + a.getId() + (accepted ? " merged into revision " + revision : " not taken in revision " + revision));
         }

@@ -18,7 +18,6 @@ import org.commonground.proposal.text.TextEdit;
 import org.commonground.proposal.text.TextRange;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
-import org.commonground.shared.FieldProblem;
 import org.commonground.shared.InvalidInputException;
 import org.jooq.Record;
 import org.springframework.security.access.AccessDeniedException;
@@ -38,6 +37,8 @@ import static org.commonground.jooq.Tables.PARTY;
 public class AmendmentService {
 
     public static final int MAX_REPLACEMENT = 50_000;
+    /** Enough for any real amendment; each passage is compared with every other amendment's when merging. */
+    public static final int MAX_PASSAGES = 200;
 
     private final AmendmentRepository amendments;
     private final ProposalRepository proposals;
@@ -87,7 +88,7 @@ public class AmendmentService {
         if (newText.equals(body.substring(range.start(), range.end()).strip())) {
             throw new InvalidInputException("replacement", "The replacement is the same as the current wording. Change it, or leave it empty to delete the lines.");
         }
-        return insert(me, p, body, lines, new TextEdit(range, newText).apply(body), reason, Set.of(), "replacement");
+        return insert(me, p, passagesOf(proposalId, revision, new TextEdit(range, newText).apply(body), "replacement"), reason, Set.of(), "replacement");
     }
 
     /**
@@ -98,9 +99,36 @@ public class AmendmentService {
     public Amendment proposeByEdit(long proposalId, int revision, String amendedText, String reason) {
         SignedInMember me = currentMember.requireVerified();
         requireAmender(proposalId, me);
-        ProposalRecord p = lockAt(proposalId, revision, "text");
-        String body = proposals.revision(proposalId, revision).orElseThrow().body();
-        return insert(me, p, body, LineNumbering.number(body, p.getLineWidth()), amendedText, reason, Set.of(), "text");
+        Passaged edit = passagesOf(proposalId, revision, amendedText, "text");
+        return insert(me, lockAt(proposalId, revision, "text"), edit, reason, Set.of(), "text");
+    }
+
+    /** An edit of a revision as passages, with that revision's text and numbering. */
+    record Passaged(String body, List<NumberedLine> lines, List<TextEdit> passages) {
+    }
+
+    /**
+     * The passages {@code amendedText} makes of revision {@code revision}. Found before the proposal is locked, as
+     * revisions never change, so that a long diff holds up no one else's writes; refused if there are none, too
+     * many, or too much added.
+     */
+    Passaged passagesOf(long proposalId, int revision, String amendedText, String field) {
+        checkEdit(amendedText, field);
+        int width = proposals.find(proposalId).orElseThrow().getLineWidth();
+        String body = proposals.revision(proposalId, revision)
+                .orElseThrow(() -> new InvalidInputException(field, "There is no revision " + revision + " of this proposal.")).body();
+        List<TextEdit> passages = Passages.between(body, amendedText, width);
+        if (passages.isEmpty()) {
+            throw new InvalidInputException(field, "Nothing has changed: edit the words you want to amend.");
+        }
+        if (passages.size() > MAX_PASSAGES) {
+            throw new InvalidInputException(field, "An amendment can change at most " + MAX_PASSAGES + " separate passages (this edit changes "
+                    + passages.size() + "): propose the rest as another amendment.");
+        }
+        if (passages.stream().mapToInt(e -> e.replacement().length()).sum() > MAX_REPLACEMENT) {
+            throw new InvalidInputException(field, "An amendment can add at most " + String.format("%,d", MAX_REPLACEMENT) + " characters.");
+        }
+        return new Passaged(body, LineNumbering.number(body, width), passages);
     }
 
     /**
@@ -148,25 +176,19 @@ public class AmendmentService {
     }
 
     /**
-     * Inserts the amendment {@code amendedText} makes of {@code body}; one that {@code replaces} amendments is a
-     * compromise, and their proposers are asked. The caller has checked the rights and holds the proposal's lock.
+     * Inserts the amendment {@code edit}; one that {@code replaces} amendments is a compromise, and their proposers
+     * are asked. The caller has checked the rights and holds the proposal's lock at the edit's revision.
      */
-    Amendment insert(SignedInMember me, ProposalRecord p, String body, List<NumberedLine> lines, String amendedText,
-                     String reason, Set<Long> replaces, String field) {
-        checkEdit(amendedText, field);
-        List<TextEdit> passages = Passages.between(body, amendedText, p.getLineWidth());
-        List<FieldProblem> problems = new ArrayList<>();
-        if (passages.isEmpty()) {
-            problems.add(new FieldProblem(field, "Nothing has changed: edit the words you want to amend."));
-        } else if (passages.stream().mapToInt(e -> e.replacement().length()).sum() > MAX_REPLACEMENT) {
-            problems.add(new FieldProblem(field, "An amendment can add at most " + String.format("%,d", MAX_REPLACEMENT) + " characters."));
-        }
+    Amendment insert(SignedInMember me, ProposalRecord p, Passaged edit, String reason, Set<Long> replaces, String field) {
         if (reason == null || reason.isBlank()) {
-            problems.add(new FieldProblem("reason", "Say why: the reason is shown with the amendment and read before the vote."));
-        } else if (reason.length() > 5000) {
-            problems.add(new FieldProblem("reason", "The reason can be at most 5,000 characters."));
+            throw new InvalidInputException("reason", "Say why: the reason is shown with the amendment and read before the vote.");
         }
-        InvalidInputException.throwIfAny(problems);
+        if (reason.length() > 5000) {
+            throw new InvalidInputException("reason", "The reason can be at most 5,000 characters.");
+        }
+        String body = edit.body();
+        List<NumberedLine> lines = edit.lines();
+        List<TextEdit> passages = edit.passages();
         // Search finds an amendment by its lines as amended, not only by the words it adds.
         String searchText = String.join("\n\n", shown(body, lines, passages).stream().map(x -> x.before() + x.replacement() + x.after()).toList());
         long id = amendments.insert(p.getId(), me.id(), p.getCurrentRevision(), body, passages,
@@ -184,6 +206,8 @@ public class AmendmentService {
         if (a.getProposerId() != me.id()) {
             throw new AccessDeniedException("Only the member who proposed an amendment can withdraw it.");
         }
+        // Locked as merges lock it, so a withdrawal cannot land between a merge's look at the amendment and its decision.
+        proposals.lock(a.getProposalId()).orElseThrow();
         boolean changed = amendments.decide(amendmentId, AmendmentState.PROPOSED, AmendmentState.WITHDRAWN, me.id(), "", null);
         if (changed) {
             audit.record(me.id(), AuditAction.AMENDMENT_WITHDRAWN, "proposal", a.getProposalId(), "amendment " + amendmentId);
@@ -203,6 +227,7 @@ public class AmendmentService {
         if (reason.length() > 5000) {
             throw new InvalidInputException("decisionReason", "The reason can be at most 5,000 characters.");
         }
+        proposals.lock(a.getProposalId()).orElseThrow();
         boolean changed = amendments.decide(amendmentId, AmendmentState.PROPOSED, AmendmentState.REJECTED, me.id(), reason.strip(), null);
         if (changed) {
             audit.record(me.id(), AuditAction.AMENDMENT_REJECTED, "proposal", a.getProposalId(), "amendment " + amendmentId);

@@ -11,7 +11,6 @@ import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.jooq.tables.records.AmendmentRecord;
 import org.commonground.jooq.tables.records.ProposalRecord;
-import org.commonground.proposal.text.LineNumbering;
 import org.commonground.proposal.text.Passages;
 import org.commonground.proposal.text.TextEdit;
 import org.commonground.proposal.text.TextRange;
@@ -101,6 +100,10 @@ public class CompromiseService {
         if (replacedAmendmentIds == null || replacedAmendmentIds.isEmpty()) {
             throw new InvalidInputException("replaces", "Choose the amendments the compromise would replace.");
         }
+        if (replacedAmendmentIds.size() > AmendmentMerging.MAX_CHOSEN) {
+            throw new InvalidInputException("replaces", "A compromise can replace at most " + AmendmentMerging.MAX_CHOSEN + " amendments.");
+        }
+        AmendmentService.Passaged edit = amendmentService.passagesOf(proposalId, revision, amendedText, "text");
         ProposalRecord p = amendmentService.lockAt(proposalId, revision, "text");
         Map<Long, Amendment> all = amendmentService.load(proposalId).stream().collect(Collectors.toMap(Amendment::id, Function.identity()));
         for (long id : replacedAmendmentIds) {
@@ -113,9 +116,7 @@ public class CompromiseService {
                         + ", so a compromise cannot replace it: choose only open amendments.");
             }
         }
-        String body = proposals.revision(proposalId, revision).orElseThrow().body();
-        return amendmentService.insert(me, p, body, LineNumbering.number(body, p.getLineWidth()), amendedText, reason,
-                Set.copyOf(replacedAmendmentIds), "text");
+        return amendmentService.insert(me, p, edit, reason, Set.copyOf(replacedAmendmentIds), "text");
     }
 
     /**
@@ -125,7 +126,7 @@ public class CompromiseService {
      */
     @Transactional
     public void answer(long compromiseId, long amendmentId, boolean accept, String comment) {
-        SignedInMember me = currentMember.require();
+        SignedInMember me = currentMember.requireVerified();
         AmendmentRecord replaced = readable(amendmentId, me);
         String text = comment == null ? "" : comment.strip();
         if (text.length() > 5000) {

@@ -203,11 +203,6 @@ public final class MergePlan {
         return collisions;
     }
 
-    /** The passages that collide with nothing: they are taken as proposed. */
-    public List<Passage> apart() {
-        return apart;
-    }
-
     public List<Integer> amendments() {
         return List.copyOf(amendments.keySet());
     }
