@@ -75,7 +75,11 @@ public class VotingListService {
             throw new AccessDeniedException("The voting list is ordered while the proposal is in discussion or voting.");
         }
         proposals.lock(proposalId).orElseThrow();
-        VotingList now = list(guard.readable(proposalId, me));
+        ProposalGuard.Access locked = guard.readable(proposalId, me);
+        if (!orderable(locked.state())) {
+            throw new AccessDeniedException("The voting list is ordered while the proposal is in discussion or voting.");
+        }
+        VotingList now = list(locked);
         List<Long> current = now.amendmentIds();
         if (amendmentIdsInOrder == null || amendmentIdsInOrder.size() != current.size()
                 || !new HashSet<>(amendmentIdsInOrder).equals(new HashSet<>(current))) {

@@ -86,6 +86,8 @@ public class AmendmentMerging {
         SignedInMember me = currentMember.require();
         requireDecider(proposalId, me);
         ProposalRecord p = proposals.lock(proposalId).orElseThrow();
+        // Again under the lock: a move to voting that committed while this waited is seen.
+        requireDecider(proposalId, me);
         if (p.getCurrentRevision() != revision) {
             throw new InvalidInputException("merge", "The text changed while you were merging (it is now revision " + p.getCurrentRevision()
                     + "). Look at the collisions again before merging.");

@@ -143,12 +143,11 @@ public class CompromiseService {
         if (replaced.getProposerId() != me.id()) {
             throw new AccessDeniedException("Only the member who proposed A" + replaced.getNumber() + " answers the compromise offered in its place.");
         }
-        ProposalGuard.Access access = guard.readable(replaced.getProposalId(), me);
-        if (access.state() != ProposalState.DISCUSSION) {
+        // Read again under the proposal's lock: a merge, a withdrawal, another answer or a move to voting may have come first.
+        proposals.lock(replaced.getProposalId()).orElseThrow();
+        if (guard.readable(replaced.getProposalId(), me).state() != ProposalState.DISCUSSION) {
             throw new AccessDeniedException("Compromises are answered while the proposal is in discussion.");
         }
-        // Read again under the proposal's lock: a merge, a withdrawal or another answer may have come first.
-        proposals.lock(replaced.getProposalId()).orElseThrow();
         AmendmentRecord c = amendments.find(compromiseId).orElseThrow();
         AmendmentRecord a = amendments.find(amendmentId).orElseThrow();
         if (offers.answer(compromiseId, amendmentId).orElseThrow() != OfferAnswer.ASKED) {

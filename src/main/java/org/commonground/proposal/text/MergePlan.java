@@ -203,6 +203,11 @@ public final class MergePlan {
         return collisions;
     }
 
+    /** The passages that collide with nothing: they are taken as proposed. */
+    public List<Passage> apart() {
+        return apart;
+    }
+
     public List<Integer> amendments() {
         return List.copyOf(amendments.keySet());
     }
