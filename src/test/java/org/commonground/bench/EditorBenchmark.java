@@ -33,6 +33,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class EditorBenchmark {
 
     private static final int PORT = Integer.getInteger("bench.port", 8106);
+    /** A short text (-Dbench.words=500) shows what any page costs on the machine, apart from the text's length. */
+    private static final int WORDS = Integer.getInteger("bench.words", 50_000);
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -47,7 +49,7 @@ public final class EditorBenchmark {
             TestMembers.signIn(convenor);
             long group = groups.create(new NewGroup("Editor bench " + System.nanoTime(), GroupKind.ALLIANCE, null, null));
             SignedInMember member = members.joined(groups, group, convenor, "Editor bench", "GRN");
-            String text = ProposalBenchmark.manifesto(50_000, new Random(1));
+            String text = ProposalBenchmark.manifesto(WORDS, new Random(1));
             long id = proposals.create(group, new ProposalDraft("A long programme", "", text, ""));
             proposals.move(id, ProposalState.DISCUSSION);
             TestMembers.signOut();
@@ -68,7 +70,7 @@ public final class EditorBenchmark {
                             + "(%.0f ms after typing)%n", i == 0 ? "warm-up" : "run " + i, run[0], run[1], run[1] - run[2]);
                 }
             }
-            System.out.printf("%nThe amendment editor on a 50,000-word proposal, Chromium through Playwright, %d runs after a warm-up:%n", runs);
+            System.out.printf("%nThe amendment editor on a %,d-word proposal, Chromium through Playwright, %d runs after a warm-up:%n", WORDS, runs);
             System.out.printf("%-58s %-8s %s%n", "measure", "target", "median / max");
             row("open: the text area holds the whole text", "< 1 s", times, 0);
             row("open and type: the character shown in the preview", "< 1 s", times, 1);
