@@ -52,9 +52,9 @@ public final class EditorBenchmark {
             String text = ProposalBenchmark.manifesto(WORDS, new Random(1));
             long id = proposals.create(group, new ProposalDraft("A long programme", "", text, ""));
             proposals.move(id, ProposalState.DISCUSSION);
+            System.out.printf("text: %,d words, %,d characters, %,d numbered lines%n", text.split("\\s+").length, text.length(),
+                    proposals.details(id).lines().size());
             TestMembers.signOut();
-            System.out.printf("text: %,d words, %,d characters, %,d lines%n", text.split("\\s+").length, text.length(),
-                    text.lines().count());
 
             String base = "http://localhost:" + PORT + "/";
             List<double[]> times = new ArrayList<>();
