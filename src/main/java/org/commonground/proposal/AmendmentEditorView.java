@@ -181,6 +181,11 @@ public class AmendmentEditorView extends VerticalLayout implements BeforeEnterOb
 
     private void showPreview() {
         preview.removeAll();
+        // The browser's length limit binds only honest browsers: nothing longer is numbered here.
+        if (source.getValue().length() > ProposalService.MAX_BODY) {
+            preview.add(new Paragraph("The text is longer than " + String.format("%,d", ProposalService.MAX_BODY) + " characters, so it cannot be previewed or proposed."));
+            return;
+        }
         List<NumberedLine> lines = LineNumbering.number(source.getValue(), lineWidth);
         preview.add(lines.isEmpty() ? new Paragraph("The text is empty.") : new Html(TextHtml.numbered(lines)));
     }
@@ -245,7 +250,8 @@ public class AmendmentEditorView extends VerticalLayout implements BeforeEnterOb
     private void offerCarryOver() {
         Revision current = proposals.details(proposalId).current();
         staleNotice.removeAll();
-        Optional<String> carried = Passages.carryOver(baseText, source.getValue(), current.body(), lineWidth);
+        Optional<String> carried = source.getValue().length() > ProposalService.MAX_BODY ? Optional.empty()
+                : Passages.carryOver(baseText, source.getValue(), current.body(), lineWidth);
         staleNotice.add(new Paragraph("The text changed while you were editing: it is now revision " + current.number()
                 + ". Your edit is kept below, still of revision " + base + "."
                 + (carried.isPresent() ? "" : " Some of the words you changed were changed too, so carry your changes over by hand.")));

@@ -178,6 +178,10 @@ public class MergeView extends VerticalLayout implements BeforeEnterObserver {
         Runnable show = () -> {
             preview.removeAll();
             resolution(c.number()).ifPresent(r -> {
+                if (r instanceof MergePlan.Combine m && m.text().length() > AmendmentService.MAX_REPLACEMENT) {
+                    preview.add(new Paragraph("The combined text can be at most " + String.format("%,d", AmendmentService.MAX_REPLACEMENT) + " characters."));
+                    return;
+                }
                 String result = switch (r) {
                     case MergePlan.Keep k -> c.current();
                     case MergePlan.Take t -> c.wordings().get(t.amendment());

@@ -73,13 +73,13 @@ class ProposalDiscussion implements DiscussedSubject {
     }
 
     /**
-     * The words the member selected, if those lines hold them; otherwise (nothing selected, or words that are not
-     * there) the lines whole. The selection is of the text as shown, without Markdown's marks, so it is compared
+     * The words the member selected, if those lines hold them; otherwise (nothing selected, words that are not
+     * there, or far more than a quote holds) the lines whole. The selection is of the text as shown, without Markdown's marks, so it is compared
      * by letters and digits only.
      */
     static String quoteOf(String source, String selected) {
         String quote = source.replaceAll("\\s+", " ").strip();
-        if (selected != null && !selected.isBlank()) {
+        if (selected != null && !selected.isBlank() && selected.length() <= 4 * MAX_QUOTE) {
             String words = selected.replaceAll("\\s+", " ").strip();
             if (!lettersOf(words).isEmpty() && lettersOf(quote).contains(lettersOf(words))) {
                 quote = words;

@@ -158,9 +158,15 @@ class SelectableText extends Div {
         amend.addThemeVariants(ButtonVariant.LUMO_SMALL);
         comment.addClickListener(e -> {
             close();
-            onComment.comment(from, to, quote);
+            if (from > 0) {
+                onComment.comment(from, to, quote);
+            }
         });
-        amend.addClickListener(e -> onAmend.amend(from, to));
+        amend.addClickListener(e -> {
+            if (from > 0) {
+                onAmend.amend(from, to);
+            }
+        });
         toolbar.add(chosen, comment, amend);
         add(text, toolbar);
     }
@@ -182,9 +188,13 @@ class SelectableText extends Div {
         }
     }
 
+    /** Shows new text; a selection made on the old one is dropped, as its line numbers may now mean other words. */
     void show(Component content) {
         text.removeAll();
         text.add(content);
+        from = 0;
+        to = 0;
+        quote = "";
     }
 
     /** Closes the toolbar; keyboard focus goes back to the line it was on. */
