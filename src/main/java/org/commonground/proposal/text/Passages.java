@@ -30,7 +30,9 @@ public final class Passages {
     public static List<TextEdit> between(String before, String after, int width) {
         List<NumberedLine> lines = LineNumbering.number(before, width);
         List<TextEdit> significant = between(before, after, lines, true);
-        if (shape(LineNumbering.number(apply(before, significant), width)).equals(shape(LineNumbering.number(after, width)))) {
+        String applied = apply(before, significant);
+        // Numbering both texts again is needed only when some spacing was left out.
+        if (applied.equals(after) || shape(LineNumbering.number(applied, width)).equals(shape(LineNumbering.number(after, width)))) {
             return significant;
         }
         return between(before, after, lines, false);
