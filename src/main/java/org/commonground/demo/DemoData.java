@@ -2,8 +2,6 @@ package org.commonground.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -341,12 +339,9 @@ public class DemoData implements ApplicationRunner {
     }
 
     /**
-     * Twelve constituencies' real 2024 results (House of Commons Library, Open Parliament Licence), typed as a small
-     * fixture; the full file is imported as the README shows. The hexagon map comes from the shared data folder when
-     * it is there.
-     */
-    /**
-     * Imports the results as the demo's admin. An admin may do that only with a second factor, which the demo admin
+     * Imports twelve constituencies' real 2024 results (House of Commons Library, Open Parliament Licence), a small
+     * fixture (the full file is imported as the README shows), as the demo's admin. The map is the one shipped in the
+     * jar, so nothing is imported for it. An admin may import only with a second factor, which the demo admin
      * is to add themselves at their first sign-in (the Security page shows them how), so they are lent a throwaway
      * one for the import alone.
      */
@@ -362,12 +357,7 @@ public class DemoData implements ApplicationRunner {
     private long importDemoElection(SignedInMember admin) {
         return as(admin, () -> {
             try (var in = getClass().getResourceAsStream("/demo/demo-election-2024.csv")) {
-                long id = elections.importResults("DEMO2024", "General election 2024 (12 demo seats)", in.readAllBytes(), percent -> { }).id();
-                Path map = Path.of("..", "shared", "data", "boundaries", "uk-constituencies-2024.hexjson");
-                if (Files.isReadable(map)) {
-                    elections.importHexMap(Files.readAllBytes(map));
-                }
-                return id;
+                return elections.importResults("DEMO2024", "General election 2024 (12 demo seats)", in.readAllBytes(), percent -> { }).id();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

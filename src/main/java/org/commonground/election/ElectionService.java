@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 
@@ -54,6 +55,10 @@ public class ElectionService {
     }
 
     public record SeatReport(ElectionSummary election, List<SeatVerdict> seats) {
+    }
+
+    /** The map to draw, and the credit to show under it when it is the one shipped in the jar. */
+    public record ConstituencyMap(HexLayout layout, Optional<String> credit) {
     }
 
     public record ConstituencyResults(String onsCode, String name, String region, String country,
@@ -132,10 +137,12 @@ public class ElectionService {
         return new ConstituencyResults(onsCode, place[0], place[1], place[2], results);
     }
 
+    /** The map an admin imported, or else the 2024 layout shipped in the jar: there is always a map. */
     @Transactional(readOnly = true)
-    public java.util.Optional<HexLayout> hexMap() {
+    public ConstituencyMap hexMap() {
         currentMember.require();
-        return elections.hexMap();
+        return elections.hexMap().map(imported -> new ConstituencyMap(imported, Optional.empty()))
+                .orElseGet(() -> new ConstituencyMap(BundledHexMap.layout(), Optional.of(BundledHexMap.CREDIT)));
     }
 
     private ElectionSummary summary(ElectionRecord e) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -34,7 +33,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import org.commonground.election.map.HexLayout;
 import org.commonground.election.map.HexMapSvg;
 import org.commonground.election.results.Alliance;
 import org.commonground.election.results.SeatVerdict;
@@ -67,7 +65,7 @@ public class SeatAnalysisView extends VerticalLayout implements BeforeEnterObser
     private ListDataProvider<SeatVerdict> rows;
     private long electionId;
     /** Read once per visit: choosing another alliance recolours the map, it does not move it. */
-    private Optional<HexLayout> layout = Optional.empty();
+    private ElectionService.ConstituencyMap constituencyMap;
     private Map<String, String> colours = Map.of();
 
     public SeatAnalysisView(ElectionService elections, PartyPalette palette) {
@@ -88,7 +86,7 @@ public class SeatAnalysisView extends VerticalLayout implements BeforeEnterObser
             return;
         }
         add(new H2("Seat analysis: " + report.election().name()), new Anchor("elections", "All elections"));
-        layout = elections.hexMap();
+        constituencyMap = elections.hexMap();
         colours = palette.colours();
         alliance.setItems(report.election().parties());
         alliance.setWidth("min(30rem, 100%)");
@@ -142,17 +140,20 @@ public class SeatAnalysisView extends VerticalLayout implements BeforeEnterObser
         summary.add(counts);
 
         map.removeAll();
-        layout.ifPresentOrElse(hexes -> {
-            Map<String, HexMapSvg.Cell> cells = new HashMap<>();
-            for (SeatVerdict v : seats) {
-                String description = (v.target() ? "target seat, " : "") + "won by " + v.winner()
-                        + (v.bestPlaced() == null ? "" : ", best-placed alliance party " + v.bestPlaced());
-                cells.put(v.onsId(), new HexMapSvg.Cell(PartyPalette.colourOf(colours, v.bestPlaced()), v.target(), description));
-            }
-            map.add(new Svg(HexMapSvg.svg(hexes, cells, ons -> "constituencies/" + ons)),
-                    new Paragraph("Each hexagon is a constituency, coloured by its best-placed alliance party; target seats have a dark ring and dot. "
-                            + "Press Tab to move between constituencies and Enter to open one; the table below holds the same facts."));
-        }, () -> map.add(new Paragraph("No constituency map has been imported yet.")));
+        Map<String, HexMapSvg.Cell> cells = new HashMap<>();
+        for (SeatVerdict v : seats) {
+            String description = (v.target() ? "target seat, " : "") + "won by " + v.winner()
+                    + (v.bestPlaced() == null ? "" : ", best-placed alliance party " + v.bestPlaced());
+            cells.put(v.onsId(), new HexMapSvg.Cell(PartyPalette.colourOf(colours, v.bestPlaced()), v.target(), description));
+        }
+        map.add(new Svg(HexMapSvg.svg(constituencyMap.layout(), cells, ons -> "constituencies/" + ons)),
+                new Paragraph("Each hexagon is a constituency, coloured by its best-placed alliance party; target seats have a dark ring and dot. "
+                        + "Press Tab to move between constituencies and Enter to open one; the table below holds the same facts."));
+        constituencyMap.credit().ifPresent(credit -> {
+            Paragraph line = new Paragraph(credit);
+            line.addClassName("cg-map-credit");
+            map.add(line);
+        });
     }
 
     private void buildGrid() {

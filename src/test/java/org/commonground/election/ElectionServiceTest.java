@@ -3,6 +3,8 @@ package org.commonground.election;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.commonground.jooq.Tables.ELECTION_RESULT;
+import static org.commonground.jooq.Tables.HEX_CELL;
+import static org.commonground.jooq.Tables.HEX_MAP;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.commonground.election.map.HexCell;
 import org.commonground.election.results.Alliance;
 import org.commonground.election.results.ResultsCsvParser;
 import org.commonground.election.results.SeatAnalysis;
@@ -110,9 +113,25 @@ class ElectionServiceTest {
     void theHexagonMapImportsEveryConstituencyAndRefusesJunk() throws Exception {
         admin();
         assertThat(elections.importHexMap(Files.readAllBytes(HEXES))).isEqualTo(650);
-        assertThat(elections.hexMap().orElseThrow().cells()).hasSize(650);
+        assertThat(elections.hexMap().layout().cells()).hasSize(650);
         assertThatThrownBy(() -> elections.importHexMap("{\"layout\":\"odd-r\",\"hexes\":{\"nonsense\":{}}}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("ONS");
-        assertThat(elections.hexMap().orElseThrow().cells()).hasSize(650);
+        assertThat(elections.hexMap().layout().cells()).hasSize(650);
+    }
+
+    @Test
+    void withNoImportedMapTheShippedOneIsDrawnWithItsCreditAndAnImportReplacesIt() throws Exception {
+        db.deleteFrom(HEX_CELL).execute();
+        db.deleteFrom(HEX_MAP).execute();
+        TestMembers.signIn(testMembers.register("Map reader", "GRN"));
+        ElectionService.ConstituencyMap shipped = elections.hexMap();
+        assertThat(shipped.layout().cells()).hasSize(650);
+        assertThat(shipped.credit()).contains("Hexagon layout © Open Innovations, MIT licence");
+
+        admin();
+        elections.importHexMap("{\"layout\":\"odd-r\",\"hexes\":{\"E14001063\":{\"n\":\"Aldershot\",\"q\":0,\"r\":0}}}".getBytes(StandardCharsets.UTF_8));
+        ElectionService.ConstituencyMap imported = elections.hexMap();
+        assertThat(imported.layout().cells()).extracting(HexCell::onsCode).containsExactly("E14001063");
+        assertThat(imported.credit()).isEmpty();
     }
 }

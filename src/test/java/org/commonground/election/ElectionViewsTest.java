@@ -1,6 +1,8 @@
 package org.commonground.election;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commonground.jooq.Tables.HEX_CELL;
+import static org.commonground.jooq.Tables.HEX_MAP;
 
 import java.nio.file.Files;
 import java.util.Map;
@@ -9,12 +11,14 @@ import java.util.Set;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.data.provider.Query;
 import org.commonground.election.results.SeatVerdict;
 import org.commonground.security.SignedInMember;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
 import org.commonground.support.ViewTest;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +30,8 @@ class ElectionViewsTest extends ViewTest {
     ElectionService elections;
     @Autowired
     TestMembers testMembers;
+    @Autowired
+    DSLContext db;
 
     long election;
     SignedInMember member;
@@ -63,6 +69,17 @@ class ElectionViewsTest extends ViewTest {
 
         String map = $view(Svg.class).single().getElement().getProperty("innerHTML", "") + $view(Svg.class).single().getElement().getOuterHTML();
         assertThat(map).contains("aria-label=\"Islington North: won by IND");
+    }
+
+    @Test
+    void withoutAnImportedMapTheSeatAnalysisDrawsTheShippedOneWithItsCredit() {
+        db.deleteFrom(HEX_CELL).execute();
+        db.deleteFrom(HEX_MAP).execute();
+        SeatAnalysisView view = navigate(SeatAnalysisView.class, Map.of("electionId", String.valueOf(election)));
+        String map = $view(Svg.class).single().getElement().getOuterHTML();
+        assertThat(map.split("<polygon", -1)).hasSize(651);
+        assertThat(map).contains("aria-label=\"Islington North: won by IND");
+        assertThat($view(Paragraph.class).all()).extracting(Paragraph::getText).contains("Hexagon layout © Open Innovations, MIT licence");
     }
 
     @Test
