@@ -177,7 +177,7 @@ public class ElectionsView extends VerticalLayout {
             }
         }));
         Div section = new Div(new H3("Import the constituency map"),
-                new Paragraph("A HexJSON file keyed by ONS code, such as Open Innovations' uk-constituencies-2024.hexjson."),
+                new Paragraph("The 2024 constituencies' map is built in. A HexJSON file keyed by ONS code, such as another of Open Innovations' layouts, replaces it."),
                 mapUpload, problem);
         section.addClassName("cg-section");
         return section;

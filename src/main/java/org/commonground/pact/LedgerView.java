@@ -25,7 +25,8 @@ public class LedgerView extends VerticalLayout {
         addClassName("cg-page");
         add(new H2("Reciprocity ledger"),
                 new Paragraph("For each party, across ratified pacts: where it stood down for another party's candidate, where others stood down for its "
-                        + "candidate, and the balance (stood down for it, minus stood down). Each party standing down in a seat counts once."));
+                        + "candidate, and the balance (stood down for it, minus stood down). Each party standing down in a seat counts once. "
+                        + "Paper candidates (standing without campaigning) are listed apart and do not count in the balance."));
         List<ReciprocityLedger.PartyAccount> accounts = pacts.ledger();
         if (accounts.isEmpty()) {
             add(new Paragraph("No ratified pacts in your groups yet."));
@@ -36,6 +37,10 @@ public class LedgerView extends VerticalLayout {
             section.getElement().setAttribute("data-party", account.party());
             section.add(new Paragraph("Stood down in " + account.stoodDown().size() + ":"), entries(account.stoodDown(), "for"));
             section.add(new Paragraph("Others stood down for it in " + account.stoodDownFor().size() + ":"), entries(account.stoodDownFor(), "by"));
+            section.add(new Paragraph("Paper candidates run for others in " + account.paperCandidates().size() + ":"),
+                    entries(account.paperCandidates(), "for"));
+            section.add(new Paragraph("Others ran paper candidates for it in " + account.paperCandidatesFor().size() + ":"),
+                    entries(account.paperCandidatesFor(), "by"));
             add(section);
         }
     }

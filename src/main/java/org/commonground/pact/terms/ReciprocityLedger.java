@@ -7,7 +7,9 @@ import java.util.TreeMap;
 
 /**
  * Who gave way where, across ratified pacts: per party, the seats where it stood down and the seats where others
- * stood down for its candidate, and the balance (received minus given). Pure.
+ * stood down for its candidate, and the balance (received minus given). Paper candidates (a party stands but does
+ * not campaign) are listed apart, both ways: a party still on the ballot has not given the seat away, so they do not
+ * count in the balance. Pure.
  */
 public final class ReciprocityLedger {
 
@@ -19,7 +21,12 @@ public final class ReciprocityLedger {
     public record Entry(long pactId, String pactTitle, String onsCode, String constituency, String otherParty) {
     }
 
-    public record PartyAccount(String party, List<Entry> stoodDown, List<Entry> stoodDownFor) {
+    /**
+     * One party's account: where it stood down and where others stood down for it; where it ran a paper candidate
+     * for another party's candidate, and where others ran one for its candidate.
+     */
+    public record PartyAccount(String party, List<Entry> stoodDown, List<Entry> stoodDownFor,
+                               List<Entry> paperCandidates, List<Entry> paperCandidatesFor) {
         public int balance() {
             return stoodDownFor.size() - stoodDown.size();
         }
@@ -32,16 +39,32 @@ public final class ReciprocityLedger {
         Map<String, PartyAccount> accounts = new TreeMap<>();
         for (RatifiedPact pact : pacts) {
             for (SeatTerms seat : pact.seats()) {
-                for (String party : seat.standingDown()) {
-                    account(accounts, party).stoodDown().add(new Entry(pact.id(), pact.title(), seat.onsCode(), seat.constituency(), seat.candidate()));
-                    account(accounts, seat.candidate()).stoodDownFor().add(new Entry(pact.id(), pact.title(), seat.onsCode(), seat.constituency(), party));
+                for (Map.Entry<String, Stance> stance : seat.stances().entrySet()) {
+                    String party = stance.getKey();
+                    switch (stance.getValue()) {
+                        case STANDS_DOWN -> {
+                            account(accounts, party).stoodDown().add(entry(pact, seat, seat.candidate()));
+                            account(accounts, seat.candidate()).stoodDownFor().add(entry(pact, seat, party));
+                        }
+                        case PAPER_CANDIDATE -> {
+                            account(accounts, party).paperCandidates().add(entry(pact, seat, seat.candidate()));
+                            account(accounts, seat.candidate()).paperCandidatesFor().add(entry(pact, seat, party));
+                        }
+                        case STANDS -> {
+                            // A party contesting the seat in earnest neither gives nor receives anything here.
+                        }
+                    }
                 }
             }
         }
         return List.copyOf(accounts.values());
     }
 
+    private static Entry entry(RatifiedPact pact, SeatTerms seat, String otherParty) {
+        return new Entry(pact.id(), pact.title(), seat.onsCode(), seat.constituency(), otherParty);
+    }
+
     private static PartyAccount account(Map<String, PartyAccount> accounts, String party) {
-        return accounts.computeIfAbsent(party, p -> new PartyAccount(p, new ArrayList<>(), new ArrayList<>()));
+        return accounts.computeIfAbsent(party, p -> new PartyAccount(p, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
     }
 }

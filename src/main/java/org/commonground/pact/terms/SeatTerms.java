@@ -10,9 +10,4 @@ public record SeatTerms(String onsCode, String constituency, String candidate, M
     public SeatTerms {
         stances = Collections.unmodifiableMap(new LinkedHashMap<>(stances));
     }
-
-    /** The parties that stand down (not merely field a paper candidate) for the candidate. */
-    public java.util.List<String> standingDown() {
-        return stances.entrySet().stream().filter(e -> e.getValue() == Stance.STANDS_DOWN).map(Map.Entry::getKey).toList();
-    }
 }
