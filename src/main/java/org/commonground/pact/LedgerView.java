@@ -35,23 +35,27 @@ public class LedgerView extends VerticalLayout {
             Div section = new Div(new H3(account.party() + ": balance " + (account.balance() > 0 ? "+" : "") + account.balance()));
             section.addClassName("cg-section");
             section.getElement().setAttribute("data-party", account.party());
-            section.add(new Paragraph("Stood down in " + account.stoodDown().size() + ":"), entries(account.stoodDown(), "for"));
-            section.add(new Paragraph("Others stood down for it in " + account.stoodDownFor().size() + ":"), entries(account.stoodDownFor(), "by"));
-            section.add(new Paragraph("Paper candidates run for others in " + account.paperCandidates().size() + ":"),
-                    entries(account.paperCandidates(), "for"));
-            section.add(new Paragraph("Others ran paper candidates for it in " + account.paperCandidatesFor().size() + ":"),
-                    entries(account.paperCandidatesFor(), "by"));
+            column(section, "Stood down in ", account.stoodDown(), "for");
+            column(section, "Others stood down for it in ", account.stoodDownFor(), "by");
+            column(section, "Ran a paper candidate for others in ", account.paperCandidates(), "for");
+            column(section, "Others ran a paper candidate for it in ", account.paperCandidatesFor(), "by");
             add(section);
         }
     }
 
-    private static UnorderedList entries(List<ReciprocityLedger.Entry> entries, String relation) {
+    /** One of a party's four columns: how many seats, then the seats; "no seats." alone when there are none. */
+    private static void column(Div section, String lead, List<ReciprocityLedger.Entry> entries, String relation) {
+        int seats = entries.size();
+        if (seats == 0) {
+            section.add(new Paragraph(lead + "no seats."));
+            return;
+        }
         UnorderedList list = new UnorderedList();
         for (ReciprocityLedger.Entry e : entries) {
             list.add(new ListItem(new Anchor("constituencies/" + e.onsCode(), e.constituency()),
                     new com.vaadin.flow.component.html.Span(" " + relation + " " + e.otherParty() + ", in "),
                     new Anchor("pacts/" + e.pactId(), e.pactTitle())));
         }
-        return list;
+        section.add(new Paragraph(lead + seats + (seats == 1 ? " seat:" : " seats:")), list);
     }
 }

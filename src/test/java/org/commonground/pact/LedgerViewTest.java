@@ -39,9 +39,7 @@ class LedgerViewTest extends ViewTest {
                 "Aldershot (" + PactServiceTest.ALDERSHOT + ")\nBristol Central (" + PactServiceTest.BRISTOL + ")"));
         SignedInMember green = testMembers.joined(groups, group, labour, "Ledger green", "GRN");
         SignedInMember libDem = testMembers.joined(groups, group, labour, "Ledger lib dem", "LD");
-        long pact = pacts.start(group, "Two seats", List.of(PactServiceTest.ALDERSHOT, PactServiceTest.BRISTOL), null);
-        pacts.revise(pact, 1, PactServiceTest.reciprocal(), "");
-        pacts.openNegotiation(pact);
+        long pact = PactServiceTest.negotiatedPact(pacts, labour, group);
         ratifying.byRepresentatives(group, pact, labour, labour, green, libDem);
         for (SignedInMember representative : List.of(labour, green, libDem)) {
             TestMembers.signIn(representative);
@@ -51,10 +49,10 @@ class LedgerViewTest extends ViewTest {
 
         navigate(LedgerView.class);
         String libDems = section("LD");
-        assertThat(libDems).contains("LD: balance 0", "Stood down in 0:", "Paper candidates run for others in 1:", "Aldershot for LAB, in Two seats");
+        assertThat(libDems).contains("LD: balance 0", "Stood down in no seats.", "Ran a paper candidate for others in 1 seat:", "Aldershot for LAB, in Two-seat pact");
         String labourAccount = section("LAB");
-        assertThat(labourAccount).contains("LAB: balance 0", "Stood down in 1:", "Others stood down for it in 1:",
-                "Others ran paper candidates for it in 1:", "Aldershot by LD, in Two seats");
+        assertThat(labourAccount).contains("LAB: balance 0", "Stood down in 1 seat:", "Others stood down for it in 1 seat:",
+                "Others ran a paper candidate for it in 1 seat:", "Aldershot by LD, in Two-seat pact");
     }
 
     private String section(String party) {
