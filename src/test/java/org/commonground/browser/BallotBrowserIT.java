@@ -72,6 +72,7 @@ class BallotBrowserIT extends BrowserTest {
             assertThat(chair.locator(".cg-result > .cg-badge")).hasText("Passed");
             assertThat(chair.locator(".cg-result-explanation")).containsText("The ballot passed.");
             assertThat(chair.locator(".cg-result-table")).containsText("Consents");
+            chair.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/ballot-result.png")).setFullPage(true));
             assertThat(chair.locator("svg.cg-chart")).isVisible();
         }
     }
