@@ -2,8 +2,11 @@ package org.commonground.ballot;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.commonground.ballot.rules.DecisionRule;
+import org.commonground.ballot.rules.DecisionRules;
+import org.commonground.ballot.rules.Outcome;
 
 /**
  * A ballot as a member sees it: on a proposal's text, an amendment, or one party's ratification of a pact
@@ -36,7 +39,22 @@ public record BallotDetails(long id, String title, String backLink, String backL
         if (Boolean.TRUE.equals(passed)) {
             return "Passed";
         }
-        return explanation != null && explanation.startsWith(CANCELLED) ? "Cancelled" : "Failed";
+        return cancelled(explanation) ? "Cancelled" : "Failed";
+    }
+
+    private static boolean cancelled(String explanation) {
+        return explanation != null && explanation.startsWith(CANCELLED);
+    }
+
+    /**
+     * A decided ballot's outcome, worked out again by its rules from its tally, which the close fixed (the votes
+     * and the electorate); empty while it is open or when it was cancelled.
+     */
+    public Optional<Outcome> decided() {
+        if (isOpen() || cancelled(explanation)) {
+            return Optional.empty();
+        }
+        return Optional.of(DecisionRules.decide(rule, parties.stream().map(PartyResult::tally).toList(), overallQuorum, partyQuorum));
     }
 
     public int electorate() {

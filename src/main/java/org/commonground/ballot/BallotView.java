@@ -19,8 +19,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -29,7 +27,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import org.commonground.ballot.rules.PartyTally;
 import org.commonground.ballot.rules.ResultChart;
 import org.commonground.live.LiveEvents;
 import org.commonground.live.LiveSubscription;
@@ -165,10 +162,10 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
             middle.removeAll();
             choiceButtons.clear();
             myVote = null;
-            Span result = new Span(b.outcome());
-            result.addClassNames("cg-status", "cg-result");
             H3 resultHeading = new H3("Result");
-            middle.add(resultHeading, result, new Pre(b.explanation()));
+            middle.add(resultHeading, new BallotResult(b));
+            // The result has its own table per party, with each party's verdict; the plain tally would repeat it.
+            tableHolder.setVisible(b.decided().isEmpty());
             if (wasVoting) {
                 // The buttons this member may have been on are gone: if focus went with them, the result takes it.
                 Focus.onIfLost(resultHeading);
@@ -198,8 +195,7 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
         chart.removeAll();
         if (showChoices) {
             // Svg, not Html: Html's parser lower-cases attribute names, and SVG's viewBox is case-sensitive.
-            chart.add(new Svg(ResultChart.svg(b.parties().stream()
-                    .map(p -> new PartyTally(p.party(), p.electorate(), p.forVotes(), p.against(), p.abstain())).toList())));
+            chart.add(new Svg(ResultChart.svg(b.parties().stream().map(PartyResult::tally).toList())));
         }
         if (table == null || tableShowsChoices != showChoices) {
             table = table(showChoices);

@@ -99,7 +99,7 @@ public class ProposalBallotsView extends VerticalLayout implements BeforeEnterOb
         cards.addClassName("cg-cards");
         for (long id : ids) {
             BallotDetails b = ballots.details(id);
-            cards.add(Cards.card("ballots/" + id, b.subject(), b.outcome(),
+            cards.add(Cards.withBadge("ballots/" + id, b.subject(), BallotBadge.of(b),
                     new Paragraph(b.rule().label() + (b.secret() ? ", secret" : ", open") + " \u00b7 " + b.electorateLine()),
                     new Paragraph("Opened " + WHEN.format(b.openedAt()) + (b.closesAt() != null && b.isOpen() ? ", closes " + WHEN.format(b.closesAt()) : ""))));
         }

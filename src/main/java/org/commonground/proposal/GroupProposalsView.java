@@ -74,8 +74,8 @@ public class GroupProposalsView extends VerticalLayout implements BeforeEnterObs
         for (ProposalSummary p : list) {
             Div footer = new Div(new Span("Revision " + p.currentRevision() + " · " + DATE.format(p.stateChangedAt())));
             footer.addClassName("cg-card-footer");
-            Div card = p.summary().isBlank() ? Cards.card("proposals/" + p.id(), p.title(), p.state().label(), footer)
-                    : Cards.card("proposals/" + p.id(), p.title(), p.state().label(), description(p.summary()), footer);
+            Div card = p.summary().isBlank() ? Cards.withBadge("proposals/" + p.id(), p.title(), ProposalBadge.of(p.state()), footer)
+                    : Cards.withBadge("proposals/" + p.id(), p.title(), ProposalBadge.of(p.state()), description(p.summary()), footer);
             cards.add(card);
         }
         add(cards);

@@ -173,8 +173,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void fillState(ProposalState state, OffsetDateTime since) {
-        stateBadge.setText(state.label() + " since " + DateTimeFormatter.ofPattern("d MMM yyyy").format(since));
-        stateBadge.setClassName("cg-status cg-state-" + state.name().toLowerCase());
+        ProposalBadge.show(stateBadge, state, state.label() + " since " + DateTimeFormatter.ofPattern("d MMM yyyy").format(since));
     }
 
     @Override

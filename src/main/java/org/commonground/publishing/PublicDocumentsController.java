@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.commonground.publishing.document.PublicChrome;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
@@ -199,7 +200,7 @@ class PublicDocumentsController {
         return ResponseEntity.status(status).contentType(HTML).cacheControl(CacheControl.noStore()).body(verifyHtml(fingerprint, result, request));
     }
 
-    private static String verifyHtml(String fingerprint, PublishingService.Verification result, HttpServletRequest request) {
+    private String verifyHtml(String fingerprint, PublishingService.Verification result, HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         StringBuilder body = new StringBuilder("<h1>Verify a document</h1>\n")
                 .append("<p>Every published document has a fingerprint (SHA-256) printed at the foot of each PDF page and of its public page. ")
@@ -239,19 +240,17 @@ class PublicDocumentsController {
         return shell("Verify a document", "", body);
     }
 
-    private static ResponseEntity<byte[]> notFound() {
+    private ResponseEntity<byte[]> notFound() {
         String html = shell("Not found", "", new StringBuilder("<h1>Not found</h1>\n<p>Nothing is published at this address. ")
                 .append("<a href=\"/p\">See everything published</a>.</p>\n"));
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(HTML).body(html.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The page around the list, the verification form and "not found": the public page's styles and navigation. */
-    private static String shell(String title, String head, CharSequence body) {
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"UTF-8\"/>\n"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>" + escape(title) + " · Common Ground</title>\n"
-                + "<link rel=\"stylesheet\" href=\"/p/assets/document.css\"/>\n<link rel=\"stylesheet\" href=\"/p/assets/public.css\"/>\n" + head
-                + "</head>\n<body class=\"public\">\n<nav class=\"site\" aria-label=\"Common Ground\"><a href=\"/p\">Published documents</a> · "
-                + "<a href=\"/p/verify\">Verify a document</a></nav>\n<main>\n" + body + "</main>\n</body>\n</html>\n";
+    /** The page around the list, the verification form and "not found": the public pages' styles, header and footer. */
+    private String shell(String title, String head, CharSequence body) {
+        PublicChrome chrome = new PublicChrome("/p", "/p/verify", publishing.verifyAddress(), "/p/assets/");
+        return PublicChrome.START + "<title>" + escape(title) + " · Common Ground</title>\n" + chrome.stylesheets() + head
+                + chrome.header() + body + chrome.footer("");
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {

@@ -13,13 +13,21 @@ public final class Cards {
 
     /** A card titled by a link to {@code href}; {@code status} null for none. */
     public static Div card(String href, String title, String status, Component... details) {
+        Span badge = null;
+        if (status != null) {
+            badge = new Span(status);
+            badge.addClassName("cg-status");
+        }
+        return withBadge(href, title, badge, details);
+    }
+
+    /** A card titled by a link to {@code href}, with a badge made by {@link Badges} (null for none). */
+    public static Div withBadge(String href, String title, Span badge, Component... details) {
         Anchor link = new Anchor(href, title);
         link.addClassName("cg-card-title");
         Div heading = new Div(link);
         heading.addClassName("cg-card-heading");
-        if (status != null) {
-            Span badge = new Span(status);
-            badge.addClassName("cg-status");
+        if (badge != null) {
             heading.add(badge);
         }
         Div card = new Div(heading);

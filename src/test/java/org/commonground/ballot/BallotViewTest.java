@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import org.commonground.ballot.rules.DecisionRule;
+import org.commonground.ballot.rules.PartyVerdict;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
 import org.commonground.group.NewGroup;
@@ -101,7 +103,59 @@ class BallotViewTest extends ViewTest {
         ballots.close(ballot);
         UiQueue.awaitUntil(() -> says("Closed"));
         assertThat(says("Closed")).isTrue();
-        assertThat($view(com.vaadin.flow.component.html.Pre.class).single().getText()).contains("Passed: every participating party consents.");
+        BallotResult result = $view(BallotResult.class).single();
+        assertThat(words(result.badge)).isEqualTo("Passed");
+        assertThat(result.badge.getClassNames()).contains("cg-tone-success");
+        assertThat(icon(result.badge)).isEqualTo("vaadin:check-circle");
+        assertThat(says("The ballot passed.")).isTrue();
+        assertThat(says("2 members could vote and 2 did (100%), which meets the quorum of 20%.")).isTrue();
+        assertThat(says("every party taking part consented (GRN and LAB).")).isTrue();
+        @SuppressWarnings("unchecked")
+        Grid<PartyVerdict> table = $view(Grid.class).withClassName("cg-result-table").single();
+        assertThat(test(table).size()).as("one row per party").isEqualTo(2);
+        assertThat(test(table).getRow(0).tally().party()).isEqualTo("GRN");
+    }
+
+    /** A failed final vote: its badge, icon and words are not those of success, here or on the proposal and its group's list. */
+    @Test
+    void aBlockedBallotLooksUnlikeAPassedOneAndSoDoesTheNotAgreedProposal() {
+        TestMembers.signIn(green);
+        ballots.vote(ballot, org.commonground.ballot.Choice.AGAINST, "");
+        TestMembers.signIn(convenor);
+        ballots.vote(ballot, org.commonground.ballot.Choice.FOR, "");
+        ballots.close(ballot);
+        navigate(BallotView.class, Map.of("ballotId", String.valueOf(ballot)));
+        BallotResult result = $view(BallotResult.class).single();
+        assertThat(words(result.badge)).isEqualTo("Blocked");
+        assertThat(result.badge.getClassNames()).contains("cg-tone-failure").doesNotContain("cg-tone-success");
+        assertThat(icon(result.badge)).isEqualTo("vaadin:close-circle");
+        assertThat(says("The ballot was blocked.")).isTrue();
+        assertThat(says("GRN (more against than for) did not consent; LAB did.")).isTrue();
+        @SuppressWarnings("unchecked")
+        Grid<PartyVerdict> table = $view(Grid.class).withClassName("cg-result-table").single();
+        assertThat(test(table).size()).isEqualTo(2);
+        assertThat(test(table).getRow(0).standing()).isEqualTo(PartyVerdict.Standing.NO_MAJORITY);
+        assertThat(test(table).getRow(1).standing()).isEqualTo(PartyVerdict.Standing.CONSENTS);
+
+        navigate(org.commonground.proposal.ProposalView.class, Map.of("proposalId", String.valueOf(proposal)));
+        Span state = $view(Span.class).withClassName("cg-badge").first();
+        assertThat(words(state)).startsWith("Not agreed since ");
+        assertThat(state.getClassNames()).contains("cg-tone-failure");
+        assertThat(icon(state)).isEqualTo("vaadin:close-circle");
+        navigate(ProposalBallotsView.class, Map.of("proposalId", String.valueOf(proposal)));
+        assertThat($view(Span.class).withClassName("cg-badge").all()).singleElement().satisfies(b -> {
+            assertThat(words(b)).isEqualTo("Blocked");
+            assertThat(b.getClassNames()).contains("cg-tone-failure");
+        });
+    }
+
+    private static String words(Span badge) {
+        return badge.getChildren().filter(Span.class::isInstance).map(c -> ((Span) c).getText()).findFirst().orElse("");
+    }
+
+    private static String icon(Span badge) {
+        return badge.getChildren().filter(com.vaadin.flow.component.icon.Icon.class::isInstance).findFirst()
+                .map(i -> i.getElement().getAttribute("icon")).orElse("");
     }
 
     @Test
@@ -114,7 +168,9 @@ class BallotViewTest extends ViewTest {
         assertThat(says("Open a ballot")).isFalse();
         assertThat($view(Span.class).withText("Cancelled").all()).hasSize(1);
         navigate(BallotView.class, Map.of("ballotId", String.valueOf(ballot)));
-        assertThat($view(Span.class).withClassName("cg-result").single().getText()).isEqualTo("Cancelled");
-        assertThat($view(com.vaadin.flow.component.html.Pre.class).single().getText()).isEqualTo("Cancelled: the proposal was withdrawn.");
+        BallotResult result = $view(BallotResult.class).single();
+        assertThat(words(result.badge)).isEqualTo("Cancelled");
+        assertThat(result.badge.getClassNames()).contains("cg-tone-neutral");
+        assertThat(says("Cancelled: the proposal was withdrawn.")).isTrue();
     }
 }

@@ -69,8 +69,10 @@ class BallotBrowserIT extends BrowserTest {
 
             button(chair, "Close ballot now").click();
             button(chair, "Close ballot").click();
-            assertThat(chair.locator(".cg-result")).hasText("Passed");
-            assertThat(chair.locator("pre")).containsText("GRN: 1 for, 0 against, turnout 100% \u2265 quorum 20%: consents");
+            assertThat(chair.locator(".cg-result > .cg-badge")).hasText("Passed");
+            assertThat(chair.locator(".cg-result-explanation")).containsText("The ballot passed.");
+            assertThat(chair.locator(".cg-result-table")).containsText("Consents");
+            chair.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/ballot-result.png")).setFullPage(true));
             assertThat(chair.locator("svg.cg-chart")).isVisible();
         }
     }

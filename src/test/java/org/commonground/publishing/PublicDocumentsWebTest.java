@@ -88,6 +88,28 @@ class PublicDocumentsWebTest {
         assertThat(call(get("/p/assets/../application.properties")).getStatus()).isNotEqualTo(200);
     }
 
+    /** The document, the list, the verification page and "not found" all wear the same header and footer, with no script. */
+    @Test
+    void everyPublicPageHasTheAppsHeaderAndTheFooterWithTheVerificationAddress() throws Exception {
+        Publication p = published("Buses in our colours");
+        for (String path : java.util.List.of("/p/" + p.slug(), "/p", "/p/verify", "/p/no-such-document")) {
+            String html = call(get(path)).getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(html).as(path).contains("<html lang=\"en-GB\">",
+                    "<link rel=\"stylesheet\" href=\"/p/assets/public.css\"/>",
+                    "<header class=\"site\">\n<a class=\"brand\" href=\"/p\">Common Ground</a>",
+                    "<main id=\"content\">",
+                    "<footer class=\"site\">",
+                    "at <a href=\"/p/verify\">" + publishing.verifyAddress() + "</a>.")
+                    .doesNotContain("<script", "style=\"", "<style");
+            assertThat(html.indexOf("<header")).as(path).isLessThan(html.indexOf("<main")).isPositive();
+            assertThat(html.indexOf("</main>")).as(path).isLessThan(html.indexOf("<footer class=\"site\">"));
+            assertThat(html.split("<footer", -1)).as(path + ": one footer landmark").hasSize(2);
+        }
+        assertThat(call(get("/p/" + p.slug())).getContentAsString()).contains(p.fingerprint() + "</span>", "Download the PDF");
+        String css = call(get("/p/assets/public.css")).getContentAsString();
+        assertThat(css).contains("header.site", "footer.site", "@media print", "attr(href)", ":focus-visible");
+    }
+
     @Test
     void thePdfIsTheFileMadeAtPublicationServedAsImmutable() throws Exception {
         Publication p = published("Buses as a PDF");

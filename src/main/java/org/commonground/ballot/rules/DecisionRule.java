@@ -19,4 +19,9 @@ public enum DecisionRule {
     public String label() {
         return label;
     }
+
+    /** Consensus and concurrent majority look at each party's votes; the majorities count everyone's together. */
+    public boolean judgesEachParty() {
+        return this == CONSENSUS || this == CONCURRENT_MAJORITY;
+    }
 }

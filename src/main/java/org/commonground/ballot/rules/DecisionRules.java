@@ -28,30 +28,37 @@ public final class DecisionRules {
         List<String> lines = new ArrayList<>();
         List<String> verdicts = new ArrayList<>();
         List<String> blocking = new ArrayList<>();
+        List<PartyVerdict> standings = new ArrayList<>();
         lines.add(rule.label() + ". " + electorate + (electorate == 1 ? " member" : " members") + " could vote; " + voted + " voted: "
                 + forVotes + " for, " + against + " against, " + abstain + " abstaining.");
 
         if (electorate == 0) {
             lines.add("Failed: nobody could vote.");
-            return new Outcome(false, verdicts, blocking, String.join("\n", lines));
+            parties.forEach(p -> standings.add(new PartyVerdict(p, 0, PartyVerdict.Standing.NOT_TAKING_PART)));
+            return new Outcome(false, verdicts, blocking, String.join("\n", lines), Decision.NO_ELECTORATE, rule, overallQuorum, partyQuorum, standings);
         }
         boolean quorate = reaches(voted, electorate, overallQuorum);
         lines.add("Turnout " + percent(voted, electorate) + "% " + (quorate ? "\u2265" : "<") + " quorum " + overallQuorum + "%.");
 
         boolean passed;
         String why;
+        Decision failure;
         switch (rule) {
             case SIMPLE_MAJORITY -> {
                 passed = forVotes > against;
                 why = passed ? "more for (" + forVotes + ") than against (" + against + ")"
                         : forVotes == against ? "a tie (" + forVotes + " for, " + against + " against) is not a majority"
                         : "not more for (" + forVotes + ") than against (" + against + ")";
+                failure = forVotes == against ? Decision.TIED : Decision.FAILED;
+                together(parties, standings);
             }
             case SUPERMAJORITY -> {
                 int cast = forVotes + against;
                 passed = cast > 0 && 3L * forVotes >= 2L * cast;
                 why = cast == 0 ? "nobody voted for or against" : (passed ? "" : "not ") + "at least two thirds for ("
                         + forVotes + " of " + cast + ", " + percent(forVotes, cast) + "%)";
+                failure = Decision.FAILED;
+                together(parties, standings);
             }
             case CONSENSUS -> {
                 passed = against == 0 && forVotes > 0;
@@ -59,7 +66,10 @@ public final class DecisionRules {
                     if (p.against() > 0) {
                         blocking.add(p.party());
                     }
+                    standings.add(new PartyVerdict(p, percent(p.voted(), p.electorate()),
+                            p.against() > 0 ? PartyVerdict.Standing.OBJECTED : PartyVerdict.Standing.NO_OBJECTION));
                 }
+                failure = against > 0 ? Decision.BLOCKED : Decision.FAILED;
                 why = against > 0 ? against + (against == 1 ? " member" : " members") + " against, and any objection blocks"
                         : forVotes == 0 ? "nobody voted for" : "nobody objected";
             }
@@ -68,6 +78,7 @@ public final class DecisionRules {
                 for (PartyTally p : parties) {
                     if (p.electorate() == 0) {
                         verdicts.add(p.party() + ": no members in the electorate, so not taking part");
+                        standings.add(new PartyVerdict(p, 0, PartyVerdict.Standing.NOT_TAKING_PART));
                         continue;
                     }
                     participating++;
@@ -76,13 +87,17 @@ public final class DecisionRules {
                     String verdict = p.party() + ": " + p.forVotes() + " for, " + p.against() + " against"
                             + (p.abstain() > 0 ? ", " + p.abstain() + " abstaining" : "") + ", turnout " + percent(p.voted(), p.electorate())
                             + "% " + (partyQuorate ? "\u2265" : "<") + " quorum " + partyQuorum + "%: ";
-                    if (!partyQuorate) {
-                        verdict += "does not consent (turnout below quorum)";
-                    } else if (!majority) {
-                        verdict += "does not consent (" + (p.forVotes() == p.against() ? "a tie" : "no majority for") + ")";
-                    } else {
-                        verdict += "consents";
-                    }
+                    PartyVerdict.Standing standing = !partyQuorate ? PartyVerdict.Standing.BELOW_QUORUM
+                            : majority ? PartyVerdict.Standing.CONSENTS
+                            : p.forVotes() == p.against() ? PartyVerdict.Standing.TIED : PartyVerdict.Standing.NO_MAJORITY;
+                    verdict += switch (standing) {
+                        case BELOW_QUORUM -> "does not consent (turnout below quorum)";
+                        case TIED -> "does not consent (a tie)";
+                        case NO_MAJORITY -> "does not consent (no majority for)";
+                        case CONSENTS -> "consents";
+                        default -> throw new IllegalStateException(standing.name());
+                    };
+                    standings.add(new PartyVerdict(p, percent(p.voted(), p.electorate()), standing));
                     verdicts.add(verdict);
                     if (!(partyQuorate && majority)) {
                         blocking.add(p.party());
@@ -92,23 +107,30 @@ public final class DecisionRules {
                 why = participating == 0 ? "no party has members in the electorate"
                         : blocking.isEmpty() ? "every participating party consents"
                         : String.join(", ", blocking) + (blocking.size() == 1 ? " does" : " do") + " not consent";
+                failure = participating == 0 ? Decision.NO_ELECTORATE : Decision.BLOCKED;
             }
             default -> throw new IllegalStateException();
         }
         lines.addAll(verdicts);
         if (!quorate) {
             lines.add("Failed: the turnout is below the quorum" + (passed ? " (otherwise " + why + ")." : "; also " + why + "."));
-            return new Outcome(false, verdicts, blocking, String.join("\n", lines));
+            return new Outcome(false, verdicts, blocking, String.join("\n", lines), Decision.NO_QUORUM, rule, overallQuorum, partyQuorum, standings);
         }
         lines.add((passed ? "Passed: " : "Failed: ") + why + ".");
-        return new Outcome(passed, verdicts, blocking, String.join("\n", lines));
+        return new Outcome(passed, verdicts, blocking, String.join("\n", lines), passed ? Decision.PASSED : failure, rule, overallQuorum, partyQuorum,
+                standings);
     }
 
-    private static boolean reaches(int voted, int electorate, int quorumPercent) {
+    /** Under a majority of everyone's votes no party is judged on its own. */
+    private static void together(List<PartyTally> parties, List<PartyVerdict> standings) {
+        parties.forEach(p -> standings.add(new PartyVerdict(p, percent(p.voted(), p.electorate()), PartyVerdict.Standing.COUNTED_TOGETHER)));
+    }
+
+    static boolean reaches(int voted, int electorate, int quorumPercent) {
         return 100L * voted >= (long) quorumPercent * electorate;
     }
 
-    private static long percent(int part, int whole) {
+    static long percent(int part, int whole) {
         return whole == 0 ? 0 : 100L * part / whole;
     }
 

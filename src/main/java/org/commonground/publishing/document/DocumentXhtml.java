@@ -19,7 +19,7 @@ import org.commonground.proposal.text.WordDiff;
 public final class DocumentXhtml {
 
     /** Changes whenever the template or its stylesheets change what a page looks like, so cached pages are not reused. */
-    public static final int TEMPLATE_VERSION = 2;
+    public static final int TEMPLATE_VERSION = 3;
 
     /** The address scheme of resources bundled with the app; the renderer serves nothing else. */
     public static final String BUNDLED = "bundled:";
@@ -42,6 +42,10 @@ public final class DocumentXhtml {
      */
     public record PublicPage(String pageAddress, String pdfHref, String listHref, String verifyHref, String verifyAddress, String assets,
                              String publishedAt, Link replaces, Link supersededBy) {
+
+        public PublicChrome chrome() {
+            return new PublicChrome(listHref, verifyHref, verifyAddress, assets);
+        }
     }
 
     /** The XHTML the PDF renderer lays out. {@code verifyAddress} is null for a draft, which cannot be verified. */
@@ -71,8 +75,8 @@ public final class DocumentXhtml {
     public static String page(DocumentContent c, String fingerprint, PublicPage p) {
         StringBuilder x = new StringBuilder(c.body().length() * 2 + 6144);
         String description = subject(c) + (c.dates().isEmpty() ? "" : ". " + c.dates());
-        x.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"UTF-8\"/>\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+        PublicChrome chrome = p.chrome();
+        x.append(PublicChrome.START)
                 .append("<title>").append(escape(c.title())).append(" · Common Ground</title>\n")
                 .append("<meta name=\"description\" content=\"").append(escape(description)).append("\"/>\n")
                 .append("<meta name=\"author\" content=\"").append(escape(author(c))).append("\"/>\n")
@@ -85,11 +89,7 @@ public final class DocumentXhtml {
                 .append("<meta property=\"article:published_time\" content=\"").append(escape(p.publishedAt())).append("\"/>\n")
                 .append("<link rel=\"canonical\" href=\"").append(escape(p.pageAddress())).append("\"/>\n")
                 .append("<link rel=\"alternate\" type=\"application/pdf\" href=\"").append(escape(p.pdfHref())).append("\"/>\n")
-                .append("<link rel=\"stylesheet\" href=\"").append(escape(p.assets())).append("document.css\"/>\n")
-                .append("<link rel=\"stylesheet\" href=\"").append(escape(p.assets())).append("public.css\"/>\n")
-                .append("</head>\n<body class=\"public\">\n")
-                .append("<nav class=\"site\" aria-label=\"Common Ground\"><a href=\"").append(escape(p.listHref())).append("\">Published documents</a>")
-                .append(" · <a href=\"").append(escape(p.verifyHref())).append("\">Verify a document</a></nav>\n<main>\n");
+                .append(chrome.stylesheets()).append(chrome.header());
         if (p.supersededBy() != null) {
             x.append("<p class=\"notice superseded\" role=\"note\"><strong>Superseded.</strong> This version was replaced by a correction: ")
                     .append(link(p.supersededBy())).append(". It stays here, unchanged, so what was published can still be checked.</p>\n");
@@ -98,11 +98,9 @@ public final class DocumentXhtml {
             x.append("<p class=\"notice replaces\" role=\"note\">This version corrects ").append(link(p.replaces())).append(".</p>\n");
         }
         body(x, c);
-        x.append("</main>\n<footer class=\"document-footer\">\n<p class=\"pdf-link\"><a href=\"").append(escape(p.pdfHref())).append("\">Download the PDF</a></p>\n")
-                .append("<p>Fingerprint (SHA-256): <span class=\"fingerprint\">").append(escape(fingerprint)).append("</span></p>\n")
-                .append("<p>Anyone can check a copy of this document, or this fingerprint, at <a href=\"").append(escape(p.verifyHref())).append("\">")
-                .append(escape(p.verifyAddress())).append("</a>.</p>\n</footer>\n");
-        return x.append("</body>\n</html>\n").toString();
+        return x.append(chrome.footer("<div class=\"document-footer\">\n<p class=\"pdf-link\"><a href=\"" + escape(p.pdfHref())
+                + "\">Download the PDF</a></p>\n<p>Fingerprint (SHA-256) of this document: <span class=\"fingerprint\">" + escape(fingerprint)
+                + "</span></p>\n</div>\n")).toString();
     }
 
     private static void body(StringBuilder x, DocumentContent c) {

@@ -43,8 +43,10 @@ class DocumentXhtmlTest {
                 "<meta property=\"og:title\" content=\"Give &amp; take &lt;b&gt;now&lt;/b&gt;\"/>",
                 "<meta property=\"og:url\" content=\"https://example.org/p/give-take\"/>",
                 "<link rel=\"alternate\" type=\"application/pdf\" href=\"/p/give-take.pdf\"/>",
-                "Superseded.", "href=\"/p/give-take-v3\"", "This version corrects <a href=\"/p/give\">", fingerprint)
-                .doesNotContain("<script", "bundled:");
+                "Superseded.", "href=\"/p/give-take-v3\"", "This version corrects <a href=\"/p/give\">", fingerprint,
+                "<html lang=\"en-GB\">", "<a class=\"brand\" href=\"/p\">Common Ground</a>",
+                "<footer class=\"site\">", "at <a href=\"/p/verify\">https://example.org/p/verify</a>.")
+                .doesNotContain("<script", "bundled:", "style=\"");
     }
 
     static final String TABLE_AND_LINKS = "See [the plan](https://example.org/plan), ![the map](https://maps.example/m.png):\n\n"
