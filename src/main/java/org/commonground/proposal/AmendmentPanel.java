@@ -98,7 +98,8 @@ class AmendmentPanel extends Div {
         reason.setMaxLength(5000);
         reason.setWidthFull();
         Button current = new Button("Start from the current wording", e -> {
-            if (from.getValue() != null && to.getValue() != null && AmendmentService.lineProblems(from.getValue(), to.getValue(), lines.size()).isEmpty()) {
+            if (from.getValue() != null && to.getValue() != null
+                    && AmendmentService.lineProblems(from.getValue(), to.getValue(), lines.size()).isEmpty()) {
                 // The source of those lines, Markdown list markers between them included, is what gets replaced.
                 TextRange range = LineNumbering.range(lines, from.getValue(), to.getValue());
                 replacement.setValue(details.current().body().substring(range.start(), range.end()));
@@ -116,7 +117,8 @@ class AmendmentPanel extends Div {
             Forms.clear(from, to, replacement, reason);
             if (from.getValue() == null || to.getValue() == null) {
                 Forms.show(new InvalidInputException(from.getValue() == null ? "fromLine" : "toLine", "Enter the lines to amend."), fields());
-            } else if (replacement.getValue().isBlank() && AmendmentService.lineProblems(from.getValue(), to.getValue(), lines.size()).isEmpty()) {
+            } else if (replacement.getValue().isBlank()
+                    && AmendmentService.lineProblems(from.getValue(), to.getValue(), lines.size()).isEmpty()) {
                 confirmDeletion(details, from.getValue(), to.getValue());
             } else {
                 proposeLines(() -> amendments.propose(details.proposal().id(), details.current().number(), from.getValue(), to.getValue(),
@@ -136,8 +138,9 @@ class AmendmentPanel extends Div {
     /** An empty replacement deletes the lines: the member says so before anything is proposed. */
     private void confirmDeletion(ProposalDetails details, int fromLine, int toLine) {
         String lines = Passages.citeLines(List.of(new int[] {fromLine, toLine}));
+        boolean one = fromLine == toLine;
         ConfirmDialog confirm = new ConfirmDialog("Delete " + lines + "?", "The replacement is empty, so this amendment proposes deleting "
-                + lines + " and putting nothing in their place.", "Propose deleting them",
+                + lines + " and putting nothing in " + (one ? "its" : "their") + " place.", "Propose deleting " + (one ? "it" : "them"),
                 c -> proposeLines(() -> amendments.proposeDeletion(details.proposal().id(), details.current().number(), fromLine, toLine,
                         reason.getValue())));
         confirm.setCancelable(true);
