@@ -21,6 +21,7 @@ import org.commonground.jooq.tables.records.BallotRecord;
 import org.commonground.proposal.AmendmentRepository;
 import org.commonground.proposal.AmendmentService;
 import org.commonground.proposal.AmendmentState;
+import org.commonground.proposal.FinalVote;
 import org.commonground.proposal.LinesUnderVote;
 import org.commonground.proposal.ProposalGuard;
 import org.commonground.proposal.ProposalRepository;
@@ -51,6 +52,7 @@ public class BallotService {
     private final ProposalRepository proposals;
     private final AmendmentRepository amendmentRecords;
     private final AmendmentService amendments;
+    private final FinalVote finalVote;
     private final ProposalGuard guard;
     private final RatifiedPacts pacts;
     private final DelegationRepository delegations;
@@ -61,7 +63,7 @@ public class BallotService {
     private final Clock clock;
 
     BallotService(BallotRepository ballots, ProposalRepository proposals, AmendmentRepository amendmentRecords,
-                  AmendmentService amendments, ProposalGuard guard, RatifiedPacts pacts, DelegationRepository delegations, MembershipRepository memberships, ApplicationEventPublisher publisher,
+                  AmendmentService amendments, FinalVote finalVote, ProposalGuard guard, RatifiedPacts pacts, DelegationRepository delegations, MembershipRepository memberships, ApplicationEventPublisher publisher,
                   CurrentMember currentMember, AuditLog audit, Clock clock) {
         this.pacts = pacts;
         this.delegations = delegations;
@@ -71,6 +73,7 @@ public class BallotService {
         this.proposals = proposals;
         this.amendmentRecords = amendmentRecords;
         this.amendments = amendments;
+        this.finalVote = finalVote;
         this.guard = guard;
         this.currentMember = currentMember;
         this.audit = audit;
@@ -290,7 +293,7 @@ public class BallotService {
         } else if (b.getPactId() != null) {
             publisher.publishEvent(new RatificationBallotClosed(ballotId, b.getPactId(), b.getPartyId(), outcome.passed(), outcome.explanation(), me.id()));
         } else if (b.getAmendmentId() == null) {
-            proposals.changeState(b.getProposalId(), ProposalState.VOTING, outcome.passed() ? ProposalState.AGREED : ProposalState.NOT_AGREED, me.id());
+            finalVote.decided(b.getProposalId(), outcome.passed(), me.id(), now());
         } else if (outcome.passed() && stillFits(b.getAmendmentId(), b.getProposalId())) {
             amendments.mergeAfterBallot(b.getAmendmentId());
         } else if (outcome.passed()) {

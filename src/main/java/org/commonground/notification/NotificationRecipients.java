@@ -79,6 +79,7 @@ class NotificationRecipients {
             case AMENDMENT_REJECTED -> (r, e, actor) -> r.amendmentDecided(e, actor, "rejected");
             case PROPOSAL_DISCUSSION -> proposalState("%s is open for discussion");
             case PROPOSAL_VOTING -> proposalState("%s has moved to voting");
+            case PROPOSAL_RETURNED_TO_DISCUSSION -> proposalState("%s was not agreed and is back in discussion for a redraft");
             case PROPOSAL_WITHDRAWN -> proposalState("%s was withdrawn");
             case PUBLISHED -> (r, e, actor) -> {
                 if (PACT.equals(e.subjectType())) {
@@ -102,6 +103,8 @@ class NotificationRecipients {
                  CONVENOR_PROMOTED, MEMBER_INVITED, INVITATION_ACCEPTED, INVITATION_DECLINED, MEMBER_LEFT, MEMBER_REMOVED,
                  DELEGATE_APPOINTED, DELEGATE_REMOVED,
                  PROPOSAL_CREATED, PROPOSAL_REVISED, PROPOSAL_COAUTHOR_ADDED, AMENDMENT_WITHDRAWN,
+                 // The final vote's close already tells the proposal's electors, authors and watchers.
+                 AMENDMENTS_LAPSED,
                  VOTING_LIST_ORDERED,
                  COMMENT_EDITED, COMMENT_DELETED,
                  PACT_STARTED, PACT_REVISED, PACT_AMENDMENT_REJECTED, PACT_AMENDMENT_WITHDRAWN, PACT_RATIFICATION_PLANNED,

@@ -4,13 +4,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -26,6 +29,7 @@ import org.commonground.comment.CommentService;
 import org.commonground.comment.CommentThread;
 import org.commonground.proposal.text.LineNumbering;
 import org.commonground.proposal.text.NumberedLine;
+import org.commonground.proposal.text.Passages;
 import org.commonground.proposal.text.TextRange;
 import org.commonground.proposal.text.TextHtml;
 import org.commonground.proposal.text.WordDiff;
@@ -94,34 +98,31 @@ class AmendmentPanel extends Div {
         reason.setMaxLength(5000);
         reason.setWidthFull();
         Button current = new Button("Start from the current wording", e -> {
-            if (from.getValue() != null && to.getValue() != null && from.getValue() >= 1 && to.getValue() >= from.getValue()
-                    && to.getValue() <= lines.size()) {
+            if (from.getValue() != null && to.getValue() != null
+                    && AmendmentService.lineProblems(from.getValue(), to.getValue(), lines.size()).isEmpty()) {
                 // The source of those lines, Markdown list markers between them included, is what gets replaced.
                 TextRange range = LineNumbering.range(lines, from.getValue(), to.getValue());
                 replacement.setValue(details.current().body().substring(range.start(), range.end()));
             }
         });
         current.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        // A one-line amendment needs only "From line"; a "to line" already typed is never changed behind the member's back.
         from.addValueChangeListener(e -> {
-            if (to.getValue() == null || (e.getValue() != null && to.getValue() < e.getValue())) {
+            if (to.getValue() == null) {
                 to.setValue(e.getValue());
             }
         });
         propose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         propose.addClickListener(e -> {
-            Forms.clear(from, replacement, reason);
-            try {
-                if (from.getValue() == null || to.getValue() == null) {
-                    throw new InvalidInputException("fromLine", "Enter the lines to amend.");
-                }
-                Amendment a = amendments.propose(details.proposal().id(), details.current().number(), from.getValue(), to.getValue(),
-                        replacement.getValue(), reason.getValue());
-                Forms.success(a.citation() + " proposed.");
-                onChange.run();
-            } catch (InvalidInputException problem) {
-                Forms.show(problem, Map.of("fromLine", from, "replacement", replacement, "reason", reason));
-            } catch (AccessDeniedException denied) {
-                Forms.error(denied.getMessage());
+            Forms.clear(from, to, replacement, reason);
+            if (from.getValue() == null || to.getValue() == null) {
+                Forms.show(new InvalidInputException(from.getValue() == null ? "fromLine" : "toLine", "Enter the lines to amend."), fields());
+            } else if (replacement.getValue().isBlank()
+                    && AmendmentService.lineProblems(from.getValue(), to.getValue(), lines.size()).isEmpty()) {
+                confirmDeletion(details, from.getValue(), to.getValue());
+            } else {
+                proposeLines(() -> amendments.propose(details.proposal().id(), details.current().number(), from.getValue(), to.getValue(),
+                        replacement.getValue(), reason.getValue()));
             }
         });
         HorizontalLayout where = new HorizontalLayout(from, to, current);
@@ -132,6 +133,38 @@ class AmendmentPanel extends Div {
         form.addClassName("cg-amendment-form");
         form.setId("amend-by-number");
         return form;
+    }
+
+    /** An empty replacement deletes the lines: the member says so before anything is proposed. */
+    private void confirmDeletion(ProposalDetails details, int fromLine, int toLine) {
+        String lines = Passages.citeLines(List.of(new int[] {fromLine, toLine}));
+        boolean one = fromLine == toLine;
+        ConfirmDialog confirm = new ConfirmDialog("Delete " + lines + "?", "The replacement is empty, so this amendment proposes deleting "
+                + lines + " and putting nothing in " + (one ? "its" : "their") + " place.", "Propose deleting " + (one ? "it" : "them"),
+                c -> proposeLines(() -> amendments.proposeDeletion(details.proposal().id(), details.current().number(), fromLine, toLine,
+                        reason.getValue())));
+        confirm.setCancelable(true);
+        confirm.setCancelText("Go back");
+        // Back where the member was: the replacement they left empty.
+        confirm.addCancelListener(c -> replacement.focus());
+        confirm.open();
+    }
+
+    private void proposeLines(Supplier<Amendment> proposal) {
+        try {
+            Amendment a = proposal.get();
+            Forms.success(a.citation() + " proposed.");
+            onChange.run();
+        } catch (InvalidInputException problem) {
+            Forms.show(problem, fields());
+        } catch (AccessDeniedException denied) {
+            Forms.error(denied.getMessage());
+        }
+    }
+
+    /** The form's fields by the names the service gives its problems. */
+    private Map<String, HasValidation> fields() {
+        return Map.of("fromLine", from, "toLine", to, "replacement", replacement, "reason", reason);
     }
 
     private Div card(Amendment a, ProposalDetails details, SignedInMember me, CommentThread thread) {
@@ -169,6 +202,8 @@ class AmendmentPanel extends Div {
         } else if (a.state() == AmendmentState.ACCEPTED) {
             card.add(new Paragraph("Accepted by " + a.decidedBy() + " into revision " + a.mergedRevision() + "."
                     + (a.decisionReason().isBlank() ? "" : " " + a.decisionReason())));
+        } else if (a.state() == AmendmentState.LAPSED) {
+            card.add(new Paragraph(a.decisionReason()));
         }
         Div actions = new Div();
         actions.addClassName("cg-card-footer");

@@ -144,6 +144,20 @@ public class AmendmentRepository {
                 .execute() == 1;
     }
 
+    /**
+     * Closes every amendment of the proposal still proposed (outdated ones too) as LAPSED with {@code reason}, once the
+     * final vote has decided the proposal; returns their numbers, in order. Amendments under vote cannot be left: the
+     * proposal moves to voting only once their ballots have closed.
+     */
+    public List<Integer> lapseOpen(long proposalId, String reason) {
+        return db.update(AMENDMENT)
+                .set(AMENDMENT.STATE, AmendmentState.LAPSED.name())
+                .set(AMENDMENT.DECIDED_AT, OffsetDateTime.now())
+                .set(AMENDMENT.DECISION_REASON, reason)
+                .where(AMENDMENT.PROPOSAL_ID.eq(proposalId)).and(AMENDMENT.STATE.eq(AmendmentState.PROPOSED.name()))
+                .returning(AMENDMENT.NUMBER).fetch(AMENDMENT.NUMBER).stream().sorted().toList();
+    }
+
     /** A ballot on the amendment has closed and passed it. */
     public boolean passedByBallot(long id) {
         return db.fetchExists(BALLOT, BALLOT.AMENDMENT_ID.eq(id).and(BALLOT.CLOSED_AT.isNotNull()).and(BALLOT.PASSED.isTrue()));

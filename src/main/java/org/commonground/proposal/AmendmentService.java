@@ -18,6 +18,7 @@ import org.commonground.proposal.text.TextEdit;
 import org.commonground.proposal.text.TextRange;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
+import org.commonground.shared.FieldProblem;
 import org.commonground.shared.InvalidInputException;
 import org.jooq.Record;
 import org.springframework.security.access.AccessDeniedException;
@@ -67,28 +68,65 @@ public class AmendmentService {
     /**
      * Proposes replacing lines {@code fromLine}–{@code toLine} of revision {@code revision} (the one the member was
      * reading: if the text has changed since, the line numbers may mean something else, so it is refused). The
-     * accessible fallback to {@link #proposeByEdit}: the same amendment, typed as numbers and a replacement.
+     * accessible fallback to {@link #proposeByEdit}: the same amendment, typed as numbers and a replacement. An empty
+     * replacement is refused: deleting lines is asked for only by {@link #proposeDeletion}, so that no slip of the
+     * form deletes them unasked.
      */
     @Transactional
     public Amendment propose(long proposalId, int revision, int fromLine, int toLine, String replacement, String reason) {
+        return proposeLines(proposalId, revision, fromLine, toLine, replacement == null ? "" : replacement.strip(), false, reason);
+    }
+
+    /** Proposes deleting lines {@code fromLine}–{@code toLine} of revision {@code revision}, as the member confirmed. */
+    @Transactional
+    public Amendment proposeDeletion(long proposalId, int revision, int fromLine, int toLine, String reason) {
+        return proposeLines(proposalId, revision, fromLine, toLine, "", true, reason);
+    }
+
+    private Amendment proposeLines(long proposalId, int revision, int fromLine, int toLine, String newText, boolean deletion, String reason) {
         SignedInMember me = currentMember.requireVerified();
         requireAmender(proposalId, me);
-        if (replacement != null && replacement.length() > MAX_REPLACEMENT) {
+        if (newText.length() > MAX_REPLACEMENT) {
             throw new InvalidInputException("replacement", "A replacement can be at most " + String.format("%,d", MAX_REPLACEMENT) + " characters.");
         }
         ProposalRecord p = lockAt(proposalId, revision, "fromLine");
         String body = proposals.revision(proposalId, revision).orElseThrow().body();
         List<NumberedLine> lines = LineNumbering.number(body, p.getLineWidth());
-        if (fromLine < 1 || toLine < fromLine || toLine > lines.size()) {
-            throw new InvalidInputException("fromLine", lines.isEmpty() ? "The text has no lines to amend."
-                    : "Choose lines between 1 and " + lines.size() + ", the first no later than the last.");
+        List<FieldProblem> problems = new ArrayList<>(lineProblems(fromLine, toLine, lines.size()));
+        TextRange range = problems.isEmpty() ? LineNumbering.range(lines, fromLine, toLine) : null;
+        String cited = Passages.citeLines(List.of(new int[] {fromLine, toLine}));
+        if (range != null && newText.isEmpty() && !deletion) {
+            problems.add(new FieldProblem("replacement", "The replacement is empty. Write the new wording of " + cited
+                    + ", or confirm that you mean to delete " + (fromLine == toLine ? "it." : "them.")));
+        } else if (range != null && newText.equals(body.substring(range.start(), range.end()).strip())) {
+            problems.add(new FieldProblem("replacement", "The replacement is the same as the current wording of " + cited
+                    + ". Change it, or leave it empty to delete the lines."));
         }
-        TextRange range = LineNumbering.range(lines, fromLine, toLine);
-        String newText = replacement == null ? "" : replacement.strip();
-        if (newText.equals(body.substring(range.start(), range.end()).strip())) {
-            throw new InvalidInputException("replacement", "The replacement is the same as the current wording. Change it, or leave it empty to delete the lines.");
-        }
+        problems.addAll(reasonProblems(reason));
+        InvalidInputException.throwIfAny(problems);
         return insert(me, p, passagesOf(proposalId, revision, new TextEdit(range, newText).apply(body), "replacement"), reason, Set.of(), "replacement");
+    }
+
+    /**
+     * What is wrong with lines {@code fromLine}–{@code toLine} of a text of {@code count} lines, each at the field
+     * where it was typed. A range that runs backwards is refused, not turned round: either number may be the slip, and
+     * guessing could amend lines the member never meant.
+     */
+    static List<FieldProblem> lineProblems(int fromLine, int toLine, int count) {
+        if (count == 0) {
+            return List.of(new FieldProblem("fromLine", "The text has no lines to amend."));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (fromLine < 1 || fromLine > count) {
+            problems.add(new FieldProblem("fromLine", "Choose lines between 1 and " + count + "."));
+        }
+        if (toLine < 1 || toLine > count) {
+            problems.add(new FieldProblem("toLine", "Choose lines between 1 and " + count + "."));
+        } else if (problems.isEmpty() && toLine < fromLine) {
+            problems.add(new FieldProblem("toLine", "Line " + toLine + " comes before line " + fromLine
+                    + ". A passage runs forwards: make this line " + fromLine + " or later."));
+        }
+        return problems;
     }
 
     /**
@@ -180,12 +218,7 @@ public class AmendmentService {
      * are asked. The caller has checked the rights and holds the proposal's lock at the edit's revision.
      */
     Amendment insert(SignedInMember me, ProposalRecord p, Passaged edit, String reason, Set<Long> replaces, String field) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "Say why: the reason is shown with the amendment and read before the vote.");
-        }
-        if (reason.length() > 5000) {
-            throw new InvalidInputException("reason", "The reason can be at most 5,000 characters.");
-        }
+        InvalidInputException.throwIfAny(reasonProblems(reason));
         String body = edit.body();
         List<NumberedLine> lines = edit.lines();
         List<TextEdit> passages = edit.passages();
@@ -197,6 +230,14 @@ public class AmendmentService {
         audit.record(me.id(), !replaces.isEmpty() ? AuditAction.COMPROMISE_PROPOSED : AuditAction.AMENDMENT_PROPOSED, "proposal", p.getId(),
                 "amendment " + id + " to " + created.citation().substring(created.citation().indexOf(" to ") + 4));
         return created;
+    }
+
+    /** Every way of proposing asks for a reason, at the field where it is typed. */
+    private static List<FieldProblem> reasonProblems(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return List.of(new FieldProblem("reason", "Say why: the reason is shown with the amendment and read before the vote."));
+        }
+        return reason.length() > 5000 ? List.of(new FieldProblem("reason", "The reason can be at most 5,000 characters.")) : List.of();
     }
 
     @Transactional

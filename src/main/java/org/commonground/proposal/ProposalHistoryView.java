@@ -97,6 +97,7 @@ public class ProposalHistoryView extends VerticalLayout implements BeforeEnterOb
             case PROPOSAL_CREATED -> "started the proposal";
             case PROPOSAL_REVISED -> "saved " + entry.detail();
             case PROPOSAL_DISCUSSION -> "opened it for discussion";
+            case PROPOSAL_RETURNED_TO_DISCUSSION -> "returned it to discussion for a redraft";
             case PROPOSAL_VOTING -> "moved it to voting";
             case PROPOSAL_WITHDRAWN -> "withdrew it";
             case PROPOSAL_COAUTHOR_ADDED -> "added a co-author";
@@ -104,6 +105,7 @@ public class ProposalHistoryView extends VerticalLayout implements BeforeEnterOb
             case AMENDMENT_ACCEPTED -> "accepted an amendment (" + entry.detail().replaceFirst("^amendment \\d+ ", "") + ")";
             case AMENDMENT_REJECTED -> "rejected an amendment";
             case AMENDMENT_WITHDRAWN -> "withdrew an amendment";
+            case AMENDMENTS_LAPSED -> "closed the final vote, at which " + entry.detail() + " lapsed";
             case PUBLISHED -> "published it: " + entry.detail();
             case PUBLISHED_CORRECTION -> "published a correction: " + entry.detail();
             default -> entry.action().code();

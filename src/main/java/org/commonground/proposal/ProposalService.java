@@ -206,16 +206,19 @@ public class ProposalService {
         if (!proposals.changeState(proposalId, from, to, me.id())) {
             throw new InvalidInputException("state", "Someone else changed this proposal's state just now. Look again.");
         }
-        audit.record(me.id(), movedTo(to), "proposal", proposalId, from + " -> " + to);
+        audit.record(me.id(), movedTo(from, to), "proposal", proposalId, from + " -> " + to);
         if (to == ProposalState.WITHDRAWN) {
             publisher.publishEvent(new ProposalWithdrawn(proposalId, me.id()));
         }
     }
 
-    /** The audited action of a convenor's move; the other states come from ballots and publishing, never from move. */
-    private static AuditAction movedTo(ProposalState to) {
+    /**
+     * The audited action of a convenor's move; the other states come from ballots and publishing, never from move. A
+     * return to discussion after a failed vote is told apart from a first opening: its followers hear it is a redraft.
+     */
+    private static AuditAction movedTo(ProposalState from, ProposalState to) {
         return switch (to) {
-            case DISCUSSION -> AuditAction.PROPOSAL_DISCUSSION;
+            case DISCUSSION -> from == ProposalState.NOT_AGREED ? AuditAction.PROPOSAL_RETURNED_TO_DISCUSSION : AuditAction.PROPOSAL_DISCUSSION;
             case VOTING -> AuditAction.PROPOSAL_VOTING;
             case WITHDRAWN -> AuditAction.PROPOSAL_WITHDRAWN;
             case DRAFT, AGREED, NOT_AGREED, PUBLISHED -> throw new IllegalStateException("A convenor does not move a proposal to " + to);
@@ -262,9 +265,9 @@ public class ProposalService {
         readable(proposalId, currentMember.require());
         // Comment events are left out: that a party conferred privately is its own business.
         return audit.entries("proposal", proposalId, List.of(AuditAction.PROPOSAL_CREATED, AuditAction.PROPOSAL_REVISED,
-                AuditAction.PROPOSAL_DISCUSSION, AuditAction.PROPOSAL_VOTING, AuditAction.PROPOSAL_WITHDRAWN, AuditAction.PROPOSAL_COAUTHOR_ADDED,
+                AuditAction.PROPOSAL_DISCUSSION, AuditAction.PROPOSAL_RETURNED_TO_DISCUSSION, AuditAction.PROPOSAL_VOTING, AuditAction.PROPOSAL_WITHDRAWN, AuditAction.PROPOSAL_COAUTHOR_ADDED,
                 AuditAction.AMENDMENT_PROPOSED, AuditAction.AMENDMENT_ACCEPTED, AuditAction.AMENDMENT_REJECTED, AuditAction.AMENDMENT_WITHDRAWN,
-                AuditAction.PUBLISHED, AuditAction.PUBLISHED_CORRECTION));
+                AuditAction.AMENDMENTS_LAPSED, AuditAction.PUBLISHED, AuditAction.PUBLISHED_CORRECTION));
     }
 
     @Transactional(readOnly = true)

@@ -5,12 +5,16 @@ import java.util.Set;
 public enum ProposalState {
     DRAFT, DISCUSSION, VOTING, AGREED, NOT_AGREED, PUBLISHED, WITHDRAWN;
 
-    /** The moves a convenor makes by hand; AGREED and NOT_AGREED come from a ballot, PUBLISHED from publishing. */
+    /**
+     * The moves a convenor makes by hand; AGREED and NOT_AGREED come from a ballot, PUBLISHED from publishing. A
+     * proposal not agreed goes back to discussion for a redraft (DESIGN.md), and can later be voted on again.
+     */
     public Set<ProposalState> convenorMoves() {
         return switch (this) {
             case DRAFT -> Set.of(DISCUSSION, WITHDRAWN);
             case DISCUSSION -> Set.of(VOTING, WITHDRAWN);
-            case VOTING, AGREED, NOT_AGREED -> Set.of(WITHDRAWN);
+            case NOT_AGREED -> Set.of(DISCUSSION, WITHDRAWN);
+            case VOTING, AGREED -> Set.of(WITHDRAWN);
             case PUBLISHED, WITHDRAWN -> Set.of();
         };
     }

@@ -235,6 +235,12 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
             add(summary);
         }
         add(actions(details));
+        if (p.state() == ProposalState.NOT_AGREED) {
+            Paragraph redraft = new Paragraph("The final vote did not agree this text. " + (details.convenor() ? "You" : "A convenor")
+                    + " can return it to discussion for a redraft; comments and amendments open again then.");
+            redraft.addClassName("cg-meta");
+            add(redraft);
+        }
         if (details.canEdit()) {
             add(coAuthorPicker(details));
         }
@@ -364,8 +370,17 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
             actions.add(publishing);
         }
         for (ProposalState to : details.moves()) {
-            Button move = new Button(moveLabel(to));
-            if (to == ProposalState.WITHDRAWN) {
+            Button move = new Button(moveLabel(details.proposal().state(), to));
+            if (details.proposal().state() == ProposalState.NOT_AGREED && to == ProposalState.DISCUSSION) {
+                move.addClickListener(e -> {
+                    ConfirmDialog confirm = new ConfirmDialog("Return this proposal to discussion?",
+                            "Its authors can redraft it, the group can comment and propose amendments again, and a new ballot can follow. "
+                                    + "The failed ballot stays in its history; amendments that lapsed stay closed. Its authors and followers are told.",
+                            "Return to discussion", c -> move(to));
+                    confirm.setCancelable(true);
+                    confirm.open();
+                });
+            } else if (to == ProposalState.WITHDRAWN) {
                 move.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
                 move.addClickListener(e -> {
                     ConfirmDialog confirm = new ConfirmDialog("Withdraw this proposal?",
@@ -420,9 +435,9 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         refresh();
     }
 
-    private static String moveLabel(ProposalState to) {
+    private static String moveLabel(ProposalState from, ProposalState to) {
         return switch (to) {
-            case DISCUSSION -> "Open for discussion";
+            case DISCUSSION -> from == ProposalState.NOT_AGREED ? "Return to discussion" : "Open for discussion";
             case VOTING -> "Move to voting";
             case WITHDRAWN -> "Withdraw";
             default -> to.label();

@@ -163,6 +163,46 @@ class AmendmentServiceTest {
     }
 
     @Test
+    void aRangeThatRunsBackwardsIsRefusedAtItsLastLineNotTurnedIntoADeletionOfTheFirst() {
+        TestMembers.signIn(f.green);
+        // Issue 19: "from line 8 to line 3", replacement and reason left empty, made a deletion of line 8 without a word.
+        assertThatThrownBy(() -> amendments.propose(proposal, 1, 4, 2, "", ""))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.messageFor("toLine")).isEqualTo("Line 2 comes before line 4. A passage runs forwards: make this line 4 or later.");
+                    assertThat(e.messageFor("reason")).as("every problem at once, each at its field").contains("Say why");
+                    assertThat(e.messageFor("fromLine")).isNull();
+                });
+        assertThatThrownBy(() -> amendments.proposeDeletion(proposal, 1, 4, 2, "Shorter"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("toLine")).contains("comes before line 4"));
+        assertThatThrownBy(() -> amendments.propose(proposal, 1, 2, 5, "x", "Shorter"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("toLine")).contains("between 1 and 4"));
+        assertThat(amendments.list(proposal)).isEmpty();
+    }
+
+    @Test
+    void anEmptyReplacementDeletesOnlyWhenTheMemberAskedForADeletion() {
+        TestMembers.signIn(f.green);
+        for (String empty : new String[] {"", "  \n ", null}) {
+            assertThatThrownBy(() -> amendments.propose(proposal, 1, 2, 3, empty, "Shorter"))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("replacement"))
+                            .isEqualTo("The replacement is empty. Write the new wording of lines 2\u20133, or confirm that you mean to delete them."));
+        }
+        assertThat(amendments.list(proposal)).isEmpty();
+        assertThatThrownBy(() -> amendments.proposeDeletion(proposal, 1, 2, 3, " "))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("reason")).contains("Say why"));
+        assertThatThrownBy(() -> amendments.propose(proposal, 1, 2, 2, "Public ownership.", ""))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("reason")).contains("Say why"));
+        assertThat(amendments.list(proposal)).isEmpty();
+
+        Amendment deletion = amendments.proposeDeletion(proposal, 1, 2, 3, "Shorter");
+        assertThat(deletion.citation()).isEqualTo("A1 to lines 2\u20133");
+        TestMembers.signIn(f.author);
+        amendments.accept(deletion.id());
+        assertThat(proposals.details(proposal).current().body()).doesNotContain("Water companies").doesNotContain("Fines")
+                .contains("by 2030.").contains("Bathing water");
+    }
+
+    @Test
     void oneEditAnywhereBecomesOneAmendmentWithAPassagePerRunOfChangedLines() {
         TestMembers.signIn(f.green);
         String edited = TEXT.replace("run for the public good", "owned by the public").replace("every river town", "every river and lake");

@@ -69,4 +69,15 @@ class ProposalAccessRulesTest {
         assertThat(convenor(ProposalState.PUBLISHED).canMove(ProposalState.WITHDRAWN)).isFalse();
         assertThat(author(ProposalState.DRAFT).canMove(ProposalState.DISCUSSION)).isFalse();
     }
+
+    @Test
+    void aProposalNotAgreedGoesBackToDiscussionOnlyByAConvenorAndIsNotCommentedOnUntilThen() {
+        assertThat(convenor(ProposalState.NOT_AGREED).canMove(ProposalState.DISCUSSION)).as("returned for a redraft").isTrue();
+        assertThat(author(ProposalState.NOT_AGREED).canMove(ProposalState.DISCUSSION)).isFalse();
+        assertThat(convenor(ProposalState.AGREED).canMove(ProposalState.DISCUSSION)).isFalse();
+        assertThat(convenor(ProposalState.VOTING).canMove(ProposalState.DISCUSSION)).isFalse();
+        // DESIGN.md gives comments to DISCUSSION and VOTING; the comment box returns with the discussion.
+        assertThat(author(ProposalState.NOT_AGREED).canComment()).isFalse();
+        assertThat(author(ProposalState.DISCUSSION).canComment()).isTrue();
+    }
 }

@@ -132,6 +132,7 @@ class ProposalAccessMatrixTest {
             .change("propose an amendment", p -> amendments.propose(p.id(), p.revision(), 1, 1, "Rivers run cleaner.", "Plainer"))
             .change("propose by editing", p -> amendments.proposeByEdit(p.id(), p.revision(), proposals.revision(p.id(), p.revision()).body()
                     .replaceFirst("\\w+", "Amended"), "Plainer"))
+            .change("propose a deletion", p -> amendments.proposeDeletion(p.id(), p.revision(), 2, 2, "Weirs are another proposal"))
             .change("open a ballot on the final text", p -> ballots.open(p.id(), null, OPEN_BALLOT))
             .change("publish", p -> publishing.publishProposal(p.id()))
             .change("mark published", p -> proposals.markPublished(p.id()));
@@ -214,6 +215,7 @@ class ProposalAccessMatrixTest {
                 caucus comment                   | author
                 propose an amendment             | nobody
                 propose by editing               | nobody
+                propose a deletion               | nobody
                 open a ballot on the final text  | nobody
                 publish                          | nobody
                 mark published                   | nobody
@@ -257,6 +259,7 @@ class ProposalAccessMatrixTest {
                 caucus comment                   | other-party member author convenor // a party's own discussion is for those it confirmed
                 propose an amendment             | group
                 propose by editing               | group
+                propose a deletion               | group
                 open a ballot on the final text  | nobody
                 publish                          | nobody
                 mark published                   | nobody
@@ -305,6 +308,7 @@ class ProposalAccessMatrixTest {
                 // "amend" in the table's DISCUSSION / VOTING row is for discussion: the group votes on a fixed text.
                 propose an amendment             | nobody
                 propose by editing               | nobody
+                propose a deletion               | nobody
                 open a ballot on the final text  | nobody   // one is open already
                 publish                          | nobody
                 mark published                   | nobody
@@ -348,6 +352,7 @@ class ProposalAccessMatrixTest {
                 caucus comment                   | nobody
                 propose an amendment             | nobody
                 propose by editing               | nobody
+                propose a deletion               | nobody
                 open a ballot on the final text  | nobody
                 publish                          | convenor
                 mark published                   | convenor
@@ -388,13 +393,14 @@ class ProposalAccessMatrixTest {
                 published versions               | nobody
                 save a revision                  | nobody
                 add a co-author                  | nobody
-                open discussion                  | nobody
+                open discussion                  | convenor // returned to discussion for a redraft (DESIGN.md)
                 move to voting                   | nobody
                 withdraw                         | convenor
                 comment                          | nobody
                 caucus comment                   | nobody
                 propose an amendment             | nobody
                 propose by editing               | nobody
+                propose a deletion               | nobody
                 open a ballot on the final text  | nobody
                 publish                          | nobody
                 mark published                   | nobody
@@ -443,6 +449,7 @@ class ProposalAccessMatrixTest {
                 caucus comment                   | nobody
                 propose an amendment             | nobody
                 propose by editing               | nobody
+                propose a deletion               | nobody
                 open a ballot on the final text  | nobody
                 publish                          | nobody
                 mark published                   | nobody
@@ -491,6 +498,7 @@ class ProposalAccessMatrixTest {
                 caucus comment                   | nobody
                 propose an amendment             | nobody
                 propose by editing               | nobody
+                propose a deletion               | nobody
                 open a ballot on the final text  | nobody
                 publish                          | nobody
                 mark published                   | nobody
@@ -538,6 +546,7 @@ class ProposalAccessMatrixTest {
                 caucus comment                   | nobody
                 propose an amendment             | nobody
                 propose by editing               | nobody
+                propose a deletion               | nobody
                 open a ballot on the final text  | nobody
                 publish                          | nobody
                 mark published                   | nobody

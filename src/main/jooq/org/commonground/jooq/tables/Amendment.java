@@ -340,7 +340,7 @@ public class Amendment extends TableImpl<AmendmentRecord> {
             Internal.createCheck(this, DSL.name("amendment_reason_check"), "((char_length(reason) <= 5000))", true),
             Internal.createCheck(this, DSL.name("amendment_replacement_check"), "((char_length(replacement) <= 50000))", true),
             Internal.createCheck(this, DSL.name("amendment_revision_check"), "((revision >= 1))", true),
-            Internal.createCheck(this, DSL.name("amendment_state_check"), "((state = ANY (ARRAY['PROPOSED'::text, 'ACCEPTED'::text, 'REJECTED'::text, 'WITHDRAWN'::text, 'PUT_TO_VOTE'::text])))", true),
+            Internal.createCheck(this, DSL.name("amendment_state_check"), "((state = ANY (ARRAY['PROPOSED'::text, 'ACCEPTED'::text, 'REJECTED'::text, 'WITHDRAWN'::text, 'PUT_TO_VOTE'::text, 'LAPSED'::text])))", true),
             Internal.createCheck(this, DSL.name("amendment_vote_position_check"), "((vote_position >= 1))", true)
         );
     }

@@ -1,0 +1,46 @@
+package org.commonground.proposal;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import org.commonground.audit.AuditAction;
+import org.commonground.audit.AuditLog;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the close of the ballot on a proposal's final text does to the proposal: it becomes AGREED or NOT_AGREED, and
+ * every amendment still proposed lapses with the date of the vote, since nothing can take it up any more (returning
+ * the proposal to discussion does not revive it: its proposer proposes again on the redraft). The ballot's close
+ * calls this after its own checks, holding the proposal's lock.
+ */
+@Component
+public class FinalVote {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    /** The day as the group saw it, whatever zone the server runs in. */
+    private static final ZoneId BRITAIN = ZoneId.of("Europe/London");
+
+    private final ProposalRepository proposals;
+    private final AmendmentRepository amendments;
+    private final AuditLog audit;
+
+    FinalVote(ProposalRepository proposals, AmendmentRepository amendments, AuditLog audit) {
+        this.proposals = proposals;
+        this.amendments = amendments;
+        this.audit = audit;
+    }
+
+    public void decided(long proposalId, boolean agreed, long closedBy, OffsetDateTime closedAt) {
+        proposals.changeState(proposalId, ProposalState.VOTING, agreed ? ProposalState.AGREED : ProposalState.NOT_AGREED, closedBy);
+        List<Integer> lapsed = amendments.lapseOpen(proposalId,
+                "Not taken up before the final vote of " + DAY.format(closedAt.atZoneSameInstant(BRITAIN)) + ".");
+        if (!lapsed.isEmpty()) {
+            List<String> cited = lapsed.stream().map(n -> "A" + n).toList();
+            audit.record(closedBy, AuditAction.AMENDMENTS_LAPSED, "proposal", proposalId, cited.size() == 1 ? cited.getFirst()
+                    : String.join(", ", cited.subList(0, cited.size() - 1)) + " and " + cited.getLast());
+        }
+    }
+}
