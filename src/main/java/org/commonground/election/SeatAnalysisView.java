@@ -240,7 +240,7 @@ public class SeatAnalysisView extends VerticalLayout implements BeforeEnterObser
                 fact("Alliance votes", votes(v.allianceVotes())), fact("Gap", votes(v.gap())),
                 fact("Share of allies' voters needed", new Span(shareNeeded(v))));
         Span where = new Span(v.region() + ", " + v.country());
-        where.addClassName("cg-person-note");
+        where.addClassName("cg-seat-fact-label");
         card.add(where);
         card.addClassName("cg-seat-card");
         return card;
