@@ -10,7 +10,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -26,7 +29,9 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.virtuallist.VirtualList;
 import com.vaadin.flow.data.provider.ListDataProvider;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -60,6 +65,10 @@ public class SeatAnalysisView extends VerticalLayout implements BeforeEnterObser
     final Checkbox targetsOnly = new Checkbox("Target seats only");
     final TextField search = new TextField("Constituency");
     final Grid<SeatVerdict> grid = new Grid<>();
+    /** The grid's rows as cards, shown instead of it on a phone (styles/commonground.css, "390 px"). */
+    final VirtualList<SeatVerdict> cards = new VirtualList<>();
+    final Button filtersToggle = new Button();
+    private final FlexLayout filters = new FlexLayout();
     final Div summary = new Div();
     private final Div map = new Div();
     private ListDataProvider<SeatVerdict> rows;
@@ -103,10 +112,19 @@ public class SeatAnalysisView extends VerticalLayout implements BeforeEnterObser
         }
         targetsOnly.addValueChangeListener(e -> refilter());
         search.addValueChangeListener(e -> refilter());
-        FlexLayout filters = new FlexLayout(search, country, region, winner, bestPlaced, targetsOnly);
+        filters.add(search, country, region, winner, bestPlaced, targetsOnly);
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.addClassName("cg-filters");
-        add(alliance, summary, new H3("Map"), map, new H3("Constituencies"), filters, grid);
+        filters.setId("seat-filters");
+        // On a phone the filters would fill the first screen: folded behind a button that says how many are in use.
+        filtersToggle.addClassName("cg-filters-toggle");
+        filtersToggle.getElement().setAttribute("aria-controls", filters.getId().orElseThrow());
+        filtersToggle.addClickListener(e -> showFilters(!filters.hasClassName("cg-open")));
+        showFilters(false);
+        cards.setRenderer(new ComponentRenderer<>(this::card));
+        cards.addClassName("cg-seat-cards");
+        grid.addClassName("cg-seat-grid");
+        add(alliance, summary, new H3("Map"), map, new H3("Constituencies"), filtersToggle, filters, grid, cards);
         show(report.seats());
     }
 
@@ -122,6 +140,7 @@ public class SeatAnalysisView extends VerticalLayout implements BeforeEnterObser
         options(bestPlaced, seats, SeatVerdict::bestPlaced);
         rows = new ListDataProvider<>(seats);
         grid.setItems(rows);
+        cards.setDataProvider(rows);
         refilter();
 
         summary.removeAll();
@@ -167,7 +186,7 @@ public class SeatAnalysisView extends VerticalLayout implements BeforeEnterObser
         number(SeatVerdict::bestPlacedVotes, "Best placed's votes");
         number(SeatVerdict::allianceVotes, "Alliance votes");
         number(SeatVerdict::gap, "Gap");
-        grid.addColumn(v -> v.shareNeeded() == null ? "–" : String.format(Locale.ROOT, "%.0f%%", v.shareNeeded() * 100))
+        grid.addColumn(SeatAnalysisView::shareNeeded)
                 .setHeader("Share of allies' voters needed").setComparator(v -> v.shareNeeded() == null ? 2.0 : v.shareNeeded())
                 .setSortable(true).setAutoWidth(true);
         grid.addColumn(v -> v.target() ? "Target" : v.speaker() ? "Speaker" : "").setHeader("Target")
@@ -182,7 +201,15 @@ public class SeatAnalysisView extends VerticalLayout implements BeforeEnterObser
                 .setComparator(Comparator.comparing(value)).setSortable(true).setAutoWidth(true).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
     }
 
+    private void showFilters(boolean open) {
+        filters.setClassName("cg-open", open);
+        filtersToggle.getElement().setAttribute("aria-expanded", String.valueOf(open));
+    }
+
     private void refilter() {
+        long active = Stream.of(country, region, winner, bestPlaced).filter(f -> !matchesAll(f)).count()
+                + (targetsOnly.getValue() ? 1 : 0) + (search.getValue().isBlank() ? 0 : 1);
+        filtersToggle.setText(active == 0 ? "Filters" : "Filters (" + active + " in use)");
         if (rows == null) {
             return;
         }
@@ -193,7 +220,52 @@ public class SeatAnalysisView extends VerticalLayout implements BeforeEnterObser
     }
 
     private static boolean matches(Select<String> filter, String value) {
-        return filter.getValue() == null || ANY.equals(filter.getValue()) || filter.getValue().equals(value);
+        return matchesAll(filter) || filter.getValue().equals(value);
+    }
+
+    private static boolean matchesAll(Select<String> filter) {
+        return filter.getValue() == null || ANY.equals(filter.getValue());
+    }
+
+    /** A seat on a phone: the grid's facts that decide a stand-down, each party by its marker and code. */
+    private Div card(SeatVerdict v) {
+        Div heading = new Div(new Anchor("constituencies/" + v.onsId(), v.constituency()));
+        heading.addClassName("cg-card-heading");
+        if (v.target() || v.speaker()) {
+            Span flag = new Span(v.target() ? "Target" : "Speaker");
+            flag.addClassName("cg-status");
+            heading.add(flag);
+        }
+        Div card = new Div(heading, fact("Won by", party(v.winner()), votes(v.winnerVotes())),
+                fact("Best placed", party(v.bestPlaced()), v.bestPlaced() == null ? new Span() : votes(v.bestPlacedVotes())),
+                fact("Alliance votes", votes(v.allianceVotes())), fact("Gap", votes(v.gap())),
+                fact("Share of allies' voters needed", new Span(shareNeeded(v))));
+        Span where = new Span(v.region() + ", " + v.country());
+        where.addClassName("cg-seat-fact-label");
+        card.add(where);
+        card.addClassName("cg-seat-card");
+        return card;
+    }
+
+    private Span party(String code) {
+        return code == null ? new Span("–") : PartyMarker.of(code, PartyPalette.colourOf(colours, code));
+    }
+
+    private static Span votes(int count) {
+        return new Span(String.format(Locale.UK, "%,d votes", count));
+    }
+
+    private static Div fact(String label, Component... values) {
+        Span name = new Span(label);
+        name.addClassName("cg-seat-fact-label");
+        Div fact = new Div(name);
+        fact.add(values);
+        fact.addClassName("cg-seat-fact");
+        return fact;
+    }
+
+    private static String shareNeeded(SeatVerdict v) {
+        return v.shareNeeded() == null ? "–" : String.format(Locale.ROOT, "%.0f%%", v.shareNeeded() * 100);
     }
 
     private static void options(Select<String> filter, List<SeatVerdict> seats, Function<SeatVerdict, String> value) {

@@ -38,7 +38,7 @@ class AmendmentsPanel extends Div {
     private final Runnable changed;
 
     AmendmentsPanel(PactService pacts, PactAmendmentService amendmentService, CommentService comments, SignedInMember me, PactDetails d,
-                    List<Comment> thread, Runnable changed) {
+                    List<Comment> thread, Map<String, String> colours, Runnable changed) {
         this.pacts = pacts;
         this.amendmentService = amendmentService;
         this.comments = comments;
@@ -46,17 +46,17 @@ class AmendmentsPanel extends Div {
         this.pactId = d.summary().id();
         this.changed = changed;
         if (d.canEditTerms()) {
-            add(editor(d, true));
+            add(editor(d, true, colours));
         } else if (d.canAmend()) {
-            add(editor(d, false));
+            add(editor(d, false, colours));
         }
         add(amendments(d, thread));
     }
 
-    private Div editor(PactDetails d, boolean direct) {
+    private Div editor(PactDetails d, boolean direct, Map<String, String> colours) {
         Div box = new Div(new H3(direct ? "Change the terms" : "Propose an amendment"));
         box.addClassName("cg-section");
-        TermsEditor editor = new TermsEditor(d.terms(), d.offered(), d.constituencies());
+        TermsEditor editor = new TermsEditor(d.terms(), d.offered(), d.constituencies(), colours);
         TextArea note = new TextArea(direct ? "Note on this revision" : "Reason for the amendment");
         note.setMaxLength(direct ? 500 : PactService.MAX_REASON);
         note.setWidthFull();

@@ -1,12 +1,16 @@
 package org.commonground.pact;
 
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
@@ -28,6 +32,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.commonground.audit.AuditEntry;
 import org.commonground.election.ElectionService;
+import org.commonground.election.PartyPalette;
 import org.commonground.election.results.Alliance;
 import org.commonground.election.results.SeatVerdict;
 import org.commonground.live.LiveEvents;
@@ -46,6 +51,8 @@ import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
+import org.commonground.ui.PartyMarker;
+import org.commonground.ui.StackedTable;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -63,6 +70,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private final PactAmendmentService amendmentService;
     private final PactRatificationService ratification;
     private final ElectionService elections;
+    private final PartyPalette palette;
     private final CommentService comments;
     private final SignedInMember me;
     private final LiveSubscription subscription;
@@ -78,11 +86,12 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private final Paragraph stateReason = new Paragraph();
 
     public PactView(PactService pacts, PactAmendmentService amendmentService, PactRatificationService ratification, ElectionService elections,
-                    CommentService comments, LiveEvents live, CurrentMember currentMember) {
+                    PartyPalette palette, CommentService comments, LiveEvents live, CurrentMember currentMember) {
         this.pacts = pacts;
         this.amendmentService = amendmentService;
         this.ratification = ratification;
         this.elections = elections;
+        this.palette = palette;
         this.comments = comments;
         this.subscription = live.subscription("pact");
         this.me = currentMember.require();
@@ -194,7 +203,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         ratificationPanel = new RatificationPanel(ratification, d, this::refresh);
         List<Comment> thread = comments.threadOfPact(pactId);
         shownComments = visibleIds(thread);
-        add(ratificationPanel, new AmendmentsPanel(pacts, amendmentService, comments, me, d, thread, this::refresh), history(d), activity(), collapseForm(d));
+        add(ratificationPanel, new AmendmentsPanel(pacts, amendmentService, comments, me, d, thread, palette.colours(), this::refresh), history(d), activity(), collapseForm(d));
         add(new H3("Discussion"), CommentThread.onPact(comments, pactId, null, thread, me, d.canComment(), touched -> refresh()));
         listen();
     }
@@ -212,26 +221,25 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         stateReason.setVisible(!d.stateReason().isBlank());
     }
 
+    /** Every party's stance in every seat: the pact itself, so on a phone each seat is a card naming every party. */
     private Div termsTable(PactTerms terms, List<String> parties) {
-        StringBuilder html = new StringBuilder("<div class=\"cg-table-scroll\"><table class=\"cg-terms\"><caption>Who stands where</caption><thead><tr><th scope=\"col\">Constituency</th><th scope=\"col\">Alliance candidate</th>");
+        Map<String, String> colours = palette.colours();
+        List<Supplier<Component>> columns = new ArrayList<>();
+        columns.add(() -> new Span("Alliance candidate"));
         for (String p : parties) {
-            html.append("<th scope=\"col\">").append(TextHtml.escape(p)).append("</th>");
+            columns.add(() -> PartyMarker.of(p, PartyPalette.colourOf(colours, p)));
         }
-        html.append("</tr></thead><tbody>");
+        StackedTable table = new StackedTable("Who stands where", "Constituency", columns);
         for (SeatTerms seat : terms.seats()) {
-            html.append("<tr><th scope=\"row\"><a href=\"constituencies/").append(TextHtml.escape(seat.onsCode())).append("\">")
-                    .append(TextHtml.escape(seat.constituency())).append("</a></th><td><strong>").append(TextHtml.escape(String.valueOf(seat.candidate())))
-                    .append("</strong></td>");
+            List<Component> stances = new ArrayList<>();
+            stances.add(seat.candidate() == null ? new Span("–") : PartyMarker.of(seat.candidate(), PartyPalette.colourOf(colours, seat.candidate())));
             for (String p : parties) {
                 Stance s = seat.stances().get(p);
-                html.append("<td>").append(p.equals(seat.candidate()) ? "candidate" : s == null ? "–" : s.label()).append("</td>");
+                stances.add(new Span(p.equals(seat.candidate()) ? "candidate" : s == null ? "–" : s.label()));
             }
-            html.append("</tr>");
+            table.addRow(new Anchor("constituencies/" + seat.onsCode(), seat.constituency()), stances);
         }
-        html.append("</tbody></table></div>");
-        Div table = new Div(new Html(html.toString()));
-        table.addClassName("cg-terms-wrapper");
-        return table;
+        return scrolling(table);
     }
 
     private Div evidence(PactDetails d) {
@@ -243,16 +251,24 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         }
         List<String> seats = d.terms().seats().stream().map(SeatTerms::onsCode).toList();
         List<SeatVerdict> verdicts = elections.analysis(d.electionId(), seats, Alliance.standard());
-        StringBuilder html = new StringBuilder("<div class=\"cg-table-scroll\"><table class=\"cg-terms\"><thead><tr><th scope=\"col\">Constituency</th><th scope=\"col\">Winner</th>"
-                + "<th scope=\"col\">Winner's votes</th><th scope=\"col\">Best-placed alliance party</th><th scope=\"col\">Its votes</th>"
-                + "<th scope=\"col\">Alliance votes</th><th scope=\"col\">Target</th></tr></thead><tbody>");
+        StackedTable table = new StackedTable(null, "Constituency", Stream.of("Winner", "Winner's votes", "Best-placed alliance party", "Its votes",
+                "Alliance votes", "Target").<Supplier<Component>>map(heading -> () -> new Span(heading)).toList());
         for (SeatVerdict v : verdicts) {
-            html.append(String.format(Locale.UK, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%,d</td><td>%s</td><td>%,d</td><td>%,d</td><td>%s</td></tr>",
-                    TextHtml.escape(v.constituency()), TextHtml.escape(v.winner()), v.winnerVotes(), TextHtml.escape(String.valueOf(v.bestPlaced())),
-                    v.bestPlacedVotes(), v.allianceVotes(), v.target() ? "yes" : "no"));
+            table.addRow(new Span(v.constituency()), Stream.of(v.winner(), votes(v.winnerVotes()), String.valueOf(v.bestPlaced()), votes(v.bestPlacedVotes()),
+                    votes(v.allianceVotes()), v.target() ? "yes" : "no").map(Span::new).toList());
         }
-        html.append("</tbody></table></div>");
-        box.add(new Html(html.toString()));
+        box.add(scrolling(table));
+        return box;
+    }
+
+    private static String votes(int count) {
+        return String.format(Locale.UK, "%,d", count);
+    }
+
+    /** At desktop width a table wider than the page scrolls in its own box; on a phone it is stacked instead. */
+    private static Div scrolling(StackedTable table) {
+        Div box = new Div(table);
+        box.addClassName("cg-table-scroll");
         return box;
     }
 

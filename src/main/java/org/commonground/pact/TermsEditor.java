@@ -9,9 +9,11 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import org.commonground.election.PartyPalette;
 import org.commonground.pact.terms.PactTerms;
 import org.commonground.pact.terms.PactTermsRules;
 import org.commonground.pact.terms.SeatTerms;
@@ -37,8 +39,9 @@ class TermsEditor extends Div {
 
     /**
      * @param groupConstituencies ONS code to name, of the pact's group: the seats that may be added
+     * @param colours             party code to colour, for the marker beside each party's stance
      */
-    TermsEditor(PactTerms terms, List<String> parties, Map<String, String> groupConstituencies) {
+    TermsEditor(PactTerms terms, List<String> parties, Map<String, String> groupConstituencies, Map<String, String> colours) {
         this.parties = parties;
         this.groupConstituencies = groupConstituencies;
         addClassName("cg-terms-editor");
@@ -54,6 +57,7 @@ class TermsEditor extends Div {
             for (String party : parties) {
                 Select<String> stance = new Select<>();
                 stance.setLabel(party);
+                stance.setPrefixComponent(partyDot(PartyPalette.colourOf(colours, party)));
                 List<String> items = new ArrayList<>();
                 items.add(NOT_IN_SEAT);
                 for (Stance s : Stance.values()) {
@@ -69,7 +73,10 @@ class TermsEditor extends Div {
             candidate.addValueChangeListener(e -> stances.forEach((party, s) -> s.setVisible(!party.equals(e.getValue()))));
             Checkbox kept = new Checkbox("Part of the pact", true);
             seats.add(new SeatFields(seat, kept, candidate, stances));
-            add(new H4(seat.constituency()), kept, row);
+            // One card a seat: on a phone its fields stack, every party's stance under the seat's name.
+            Div card = new Div(new H4(seat.constituency()), kept, row);
+            card.addClassName("cg-seat-terms");
+            add(card);
         }
         List<String> others = groupConstituencies.keySet().stream()
                 .filter(code -> terms.seats().stream().noneMatch(seat -> seat.onsCode().equals(code))).toList();
@@ -86,6 +93,15 @@ class TermsEditor extends Div {
         conditions.setWidthFull();
         conditions.setHelperText("Markdown: joint leaflets, a pledge on proportional representation, what happens if a candidate withdraws…");
         add(conditions);
+    }
+
+    /** The party's colour beside its code (the field's label): never the colour alone. */
+    private static Span partyDot(String colour) {
+        Span dot = new Span();
+        dot.addClassName("cg-party-dot");
+        dot.getStyle().set("--cg-party-colour", colour);
+        dot.getElement().setAttribute("aria-hidden", "true");
+        return dot;
     }
 
     PactTerms value() {

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -157,7 +158,11 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         marker.getElement().setAttribute("title", "Your party");
         Span name = new Span(member.displayName());
         name.addClassName("cg-member-name");
-        Div badge = new Div(marker, name);
+        // On a phone the name gives way to its initials, with the name as the avatar's accessible name and tooltip.
+        Avatar initials = new Avatar(member.displayName());
+        initials.setTooltipEnabled(true);
+        initials.addClassName("cg-member-initials");
+        Div badge = new Div(marker, name, initials);
         badge.addClassName("cg-member");
         return badge;
     }

@@ -57,8 +57,12 @@ class ElectionViewsTest extends ViewTest {
                 .filter(SeatVerdict::target).count();
         assertThat(view.summary.getElement().getTextRecursively()).startsWith(targets + " target seats of 650");
 
+        assertThat(view.filtersToggle.getText()).isEqualTo("Filters");
         test(view.targetsOnly).click();
         assertThat(rows(view)).isEqualTo(targets);
+        // On a phone the filters are folded: their button says how many are in use, and the cards show the same rows.
+        assertThat(view.filtersToggle.getText()).isEqualTo("Filters (1 in use)");
+        assertThat(view.cards.getDataProvider().size(new Query<>())).isEqualTo(targets);
         test(view.targetsOnly).click();
         test(view.country).selectItem("Wales");
         assertThat(rows(view)).isEqualTo(32);
