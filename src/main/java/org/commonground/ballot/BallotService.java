@@ -293,7 +293,7 @@ public class BallotService {
         } else if (b.getPactId() != null) {
             publisher.publishEvent(new RatificationBallotClosed(ballotId, b.getPactId(), b.getPartyId(), outcome.passed(), outcome.explanation(), me.id()));
         } else if (b.getAmendmentId() == null) {
-            finalVote.decided(b.getProposalId(), outcome.passed(), me.id(), now());
+            finalVote.decided(ballotId);
         } else if (outcome.passed() && stillFits(b.getAmendmentId(), b.getProposalId())) {
             amendments.mergeAfterBallot(b.getAmendmentId());
         } else if (outcome.passed()) {

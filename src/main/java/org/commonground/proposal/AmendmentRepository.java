@@ -149,10 +149,10 @@ public class AmendmentRepository {
      * final vote has decided the proposal; returns their numbers, in order. Amendments under vote cannot be left: the
      * proposal moves to voting only once their ballots have closed.
      */
-    public List<Integer> lapseOpen(long proposalId, String reason) {
+    public List<Integer> lapseOpen(long proposalId, OffsetDateTime decidedAt, String reason) {
         return db.update(AMENDMENT)
                 .set(AMENDMENT.STATE, AmendmentState.LAPSED.name())
-                .set(AMENDMENT.DECIDED_AT, OffsetDateTime.now())
+                .set(AMENDMENT.DECIDED_AT, decidedAt)
                 .set(AMENDMENT.DECISION_REASON, reason)
                 .where(AMENDMENT.PROPOSAL_ID.eq(proposalId)).and(AMENDMENT.STATE.eq(AmendmentState.PROPOSED.name()))
                 .returning(AMENDMENT.NUMBER).fetch(AMENDMENT.NUMBER).stream().sorted().toList();

@@ -197,6 +197,12 @@ public class AmendmentService {
     /** The proposal locked, if its text is still revision {@code revision}, the one the member was reading. */
     ProposalRecord lockAt(long proposalId, int revision, String field) {
         ProposalRecord p = proposals.lock(proposalId).orElseThrow();
+        // Checked again under the lock: a proposal moved to voting after the first check must not gain an amendment
+        // that no ballot will ever take up.
+        if (!ProposalState.DISCUSSION.name().equals(p.getState())) {
+            throw new AccessDeniedException("Amendments can be proposed only while the proposal is in discussion (it is "
+                    + ProposalState.valueOf(p.getState()).label().toLowerCase() + ").");
+        }
         if (p.getCurrentRevision() != revision) {
             throw new InvalidInputException(field, "The text changed while you were writing (it is now revision "
                     + p.getCurrentRevision() + "). Check your changes against the current text and try again; your wording is kept.");

@@ -1,6 +1,5 @@
 package org.commonground.proposal;
 
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -33,13 +32,22 @@ public class FinalVote {
         this.audit = audit;
     }
 
-    public void decided(long proposalId, boolean agreed, long closedBy, OffsetDateTime closedAt) {
-        proposals.changeState(proposalId, ProposalState.VOTING, agreed ? ProposalState.AGREED : ProposalState.NOT_AGREED, closedBy);
-        List<Integer> lapsed = amendments.lapseOpen(proposalId,
-                "Not taken up before the final vote of " + DAY.format(closedAt.atZoneSameInstant(BRITAIN)) + ".");
+    /**
+     * Decides the proposal from the closed ballot {@code ballotId}: everything is read from the stored ballot, and only
+     * a proposal still being voted on moves, so a second or forged call changes nothing.
+     */
+    public void decided(long ballotId) {
+        ProposalRepository.ClosedFinalBallot ballot = proposals.closedFinalBallot(ballotId)
+                .orElseThrow(() -> new IllegalStateException("Ballot " + ballotId + " is not a closed ballot on a proposal's final text."));
+        if (!proposals.changeState(ballot.proposalId(), ProposalState.VOTING,
+                ballot.passed() ? ProposalState.AGREED : ProposalState.NOT_AGREED, ballot.closedBy())) {
+            throw new IllegalStateException("Proposal " + ballot.proposalId() + " is no longer being voted on.");
+        }
+        List<Integer> lapsed = amendments.lapseOpen(ballot.proposalId(), ballot.closedAt(),
+                "Not taken up before the final vote of " + DAY.format(ballot.closedAt().atZoneSameInstant(BRITAIN)) + ".");
         if (!lapsed.isEmpty()) {
             List<String> cited = lapsed.stream().map(n -> "A" + n).toList();
-            audit.record(closedBy, AuditAction.AMENDMENTS_LAPSED, "proposal", proposalId, cited.size() == 1 ? cited.getFirst()
+            audit.record(ballot.closedBy(), AuditAction.AMENDMENTS_LAPSED, "proposal", ballot.proposalId(), cited.size() == 1 ? cited.getFirst()
                     : String.join(", ", cited.subList(0, cited.size() - 1)) + " and " + cited.getLast());
         }
     }

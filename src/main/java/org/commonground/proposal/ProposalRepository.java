@@ -1,5 +1,6 @@
 package org.commonground.proposal;
 
+import static org.commonground.jooq.Tables.BALLOT;
 import static org.commonground.jooq.Tables.GROUP_MEMBERSHIP;
 import static org.commonground.jooq.Tables.MEMBER;
 import static org.commonground.jooq.Tables.PARTY;
@@ -111,6 +112,21 @@ public class ProposalRepository {
                 .join(PROPOSAL).on(PROPOSAL.ID.eq(PROPOSAL_AUTHOR.PROPOSAL_ID))
                 .where(PROPOSAL.GROUP_ID.eq(groupId)).and(PROPOSAL_AUTHOR.MEMBER_ID.eq(memberId))
                 .fetch(PROPOSAL_AUTHOR.PROPOSAL_ID));
+    }
+
+    /** A closed ballot on a proposal's final text: the only thing that may decide the proposal. */
+    public record ClosedFinalBallot(long proposalId, boolean passed, long closedBy, OffsetDateTime closedAt) {
+    }
+
+    /** Only the latest ballot on the final text counts: an earlier one (failed before a redraft) decides nothing now. */
+    public Optional<ClosedFinalBallot> closedFinalBallot(long ballotId) {
+        var latest = BALLOT.as("latest");
+        return db.select(BALLOT.PROPOSAL_ID, BALLOT.PASSED, BALLOT.CLOSED_BY, BALLOT.CLOSED_AT).from(BALLOT)
+                .where(BALLOT.ID.eq(ballotId)).and(BALLOT.PROPOSAL_ID.isNotNull()).and(BALLOT.AMENDMENT_ID.isNull())
+                .and(BALLOT.CLOSED_AT.isNotNull())
+                .and(BALLOT.ID.eq(DSL.select(DSL.max(latest.ID)).from(latest)
+                        .where(latest.PROPOSAL_ID.eq(BALLOT.PROPOSAL_ID)).and(latest.AMENDMENT_ID.isNull())))
+                .fetchOptional(r -> new ClosedFinalBallot(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     /** Moves the state only from the state the caller saw, so two convenors clicking at once cannot skip a step. */

@@ -55,6 +55,8 @@ class NotAgreedTest {
     GroupService groups;
     @Autowired
     TestMembers testMembers;
+    @Autowired
+    FinalVote decisions;
 
     ProposalFixture f;
     long proposal;
@@ -153,6 +155,32 @@ class NotAgreedTest {
         TestMembers.signIn(f.green);
         assertThat(proposals.details(proposal).proposal().state()).isEqualTo(ProposalState.AGREED);
         assertThat(ballots.ballotsOf(proposal)).containsExactlyInAnyOrder(failed, second);
+    }
+
+    @Test
+    void onlyTheLatestClosedFinalBallotDecidesAndOnlyOnce() {
+        long failed = finalVote(Choice.AGAINST);
+        assertThatThrownBy(() -> decisions.decided(failed)).as("a second call changes nothing")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no longer being voted on");
+
+        TestMembers.signIn(f.convenor);
+        proposals.move(proposal, ProposalState.DISCUSSION);
+        proposals.move(proposal, ProposalState.VOTING);
+        long open = ballots.open(proposal, null, new BallotSettings(DecisionRule.SIMPLE_MAJORITY, false, 0, 0, null));
+        assertThatThrownBy(() -> decisions.decided(failed)).as("the failed ballot of the earlier cycle decides nothing now")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not a closed ballot");
+        assertThatThrownBy(() -> decisions.decided(open)).as("an open ballot decides nothing")
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(proposals.details(proposal).proposal().state()).isEqualTo(ProposalState.VOTING);
+    }
+
+    @Test
+    void amendingIsRefusedOnceTheProposalHasMovedToVoting() {
+        TestMembers.signIn(f.convenor);
+        proposals.move(proposal, ProposalState.VOTING);
+        TestMembers.signIn(f.green);
+        assertThatThrownBy(() -> amendments.propose(proposal, 1, 1, 1, "Sooner, by 2028.", "Sooner"))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("only while the proposal is in discussion");
     }
 
     @Test
