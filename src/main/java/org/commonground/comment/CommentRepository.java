@@ -9,9 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.commonground.jooq.tables.records.CommentRecord;
 import org.commonground.database.RenderedQuery;
+import org.commonground.proposal.text.Anchoring;
+import org.commonground.proposal.text.LineNumbering;
+import org.commonground.proposal.text.NumberedLine;
+import org.commonground.proposal.text.TextRange;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -37,7 +42,8 @@ public class CommentRepository {
     }
 
     public long insert(long proposalId, Long amendmentId, Long parentId, long authorId, long authorPartyId, Visibility visibility,
-                       Integer revision, Integer block, Integer line, Integer lastLine, String quote, String body) {
+                       Integer revision, Integer block, Integer line, Integer lastLine, String quote, Integer anchorStart,
+                       Integer anchorEnd, String body) {
         return db.insertInto(COMMENT)
                 .set(COMMENT.PROPOSAL_ID, proposalId)
                 .set(COMMENT.AMENDMENT_ID, amendmentId)
@@ -50,6 +56,8 @@ public class CommentRepository {
                 .set(COMMENT.LINE, line)
                 .set(COMMENT.LAST_LINE, lastLine)
                 .set(COMMENT.QUOTE, quote)
+                .set(COMMENT.ANCHOR_START, anchorStart)
+                .set(COMMENT.ANCHOR_END, anchorEnd)
                 .set(COMMENT.BODY, body)
                 .returning(COMMENT.ID).fetchOne(COMMENT.ID);
     }
@@ -99,6 +107,7 @@ public class CommentRepository {
                         r.get(COMMENT.AMENDMENT_ID) != null ? r.get(COMMENT.AMENDMENT_ID) : r.get(COMMENT.PACT_AMENDMENT_ID), r.get(COMMENT.AUTHOR_ID),
                         r.get(MEMBER.DISPLAY_NAME), r.get(PARTY.CODE), r.get(PARTY.COLOUR), Visibility.valueOf(r.get(COMMENT.VISIBILITY)),
                         r.get(COMMENT.REVISION), r.get(COMMENT.BLOCK), r.get(COMMENT.LINE), r.get(COMMENT.LAST_LINE), r.get(COMMENT.QUOTE),
+                        r.get(COMMENT.PASSAGE_CHANGED_IN),
                         r.get(COMMENT.DELETED_AT) == null ? r.get(COMMENT.BODY) : "", r.get(COMMENT.CREATED_AT),
                         r.get(COMMENT.EDITED_AT), r.get(COMMENT.DELETED_AT) != null));
     }
@@ -109,14 +118,41 @@ public class CommentRepository {
                 .intoSet(COMMENT.ID);
     }
 
-    /** Visible, undeleted comments per paragraph of one revision: the counts in the margin. */
-    public Map<Integer, Integer> countsByBlock(long proposalId, int revision, long viewerId, long viewerPartyId) {
-        return db.select(COMMENT.BLOCK, DSL.count()).from(COMMENT)
-                .where(COMMENT.PROPOSAL_ID.eq(proposalId)).and(COMMENT.REVISION.eq(revision))
-                .and(COMMENT.BLOCK.isNotNull()).and(COMMENT.DELETED_AT.isNull()).and(COMMENT.AMENDMENT_ID.isNull())
-                .and(visibleTo(viewerId, viewerPartyId))
-                .groupBy(COMMENT.BLOCK)
-                .fetchMap(COMMENT.BLOCK, DSL.count());
+    /**
+     * Carries the comments anchored in revision {@code from} (numbered {@code before}) over to revision {@code to}
+     * (numbered {@code after}), as open amendments are carried: each moves with its words to their new lines, or,
+     * where {@code rebase} finds those words changed, stays where it was, marked as changed in {@code to}.
+     */
+    public void rebaseAnchors(long proposalId, int from, int to, List<NumberedLine> before, List<NumberedLine> after,
+                              Function<TextRange, Optional<TextRange>> rebase) {
+        List<CommentRecord> anchored = db.selectFrom(COMMENT).where(COMMENT.PROPOSAL_ID.eq(proposalId)).and(COMMENT.REVISION.eq(from))
+                .and(COMMENT.LINE.isNotNull()).and(COMMENT.PASSAGE_CHANGED_IN.isNull()).and(COMMENT.DELETED_AT.isNull()).fetch();
+        for (CommentRecord c : anchored) {
+            boolean paragraph = Comment.onParagraph(c.getLastLine(), c.getQuote());
+            Optional<Anchoring.Placed> moved = c.getLine() > before.size() ? Optional.empty()
+                    : Anchoring.follow(rangeOf(c, paragraph, before), rebase, after);
+            if (moved.isPresent()) {
+                Anchoring.Placed at = moved.get();
+                c.setRevision(to);
+                c.setBlock(at.block());
+                c.setLine(at.line());
+                c.setLastLine(paragraph ? null : at.lastLine());
+                c.setAnchorStart(at.range().start());
+                c.setAnchorEnd(at.range().end());
+            } else {
+                c.setPassageChangedIn(to);
+            }
+        }
+        db.batchUpdate(anchored).execute();
+    }
+
+    /** The characters a comment is on; a comment made before they were kept is on the lines (or paragraph) it cites. */
+    private static TextRange rangeOf(CommentRecord c, boolean paragraph, List<NumberedLine> lines) {
+        if (c.getAnchorStart() != null) {
+            return new TextRange(c.getAnchorStart(), c.getAnchorEnd());
+        }
+        return paragraph ? Anchoring.paragraph(lines, c.getLine())
+                : LineNumbering.range(lines, c.getLine(), Math.min(lines.size(), c.getLastLine() == null ? c.getLine() : c.getLastLine()));
     }
 
     /** One comment, only if the reader may see it. */

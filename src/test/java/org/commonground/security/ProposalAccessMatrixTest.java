@@ -103,7 +103,6 @@ class ProposalAccessMatrixTest {
             .read("revision", p -> proposals.revision(p.id(), p.revision()))
             .read("activity", p -> proposals.activity(p.id()))
             .read("comments", p -> comments.thread(p.id()))
-            .read("comment counts", p -> comments.countsByParagraph(p.id(), p.revision()))
             .read("amendments", p -> amendments.list(p.id()))
             .read("compromise offers", p -> compromises.offers(p.id()))
             .read("start a compromise", p -> compromises.startingText(p.id(), Set.of()))
@@ -620,7 +619,6 @@ class ProposalAccessMatrixTest {
     private final Matrix.Calls<Discussion> commentCalls = new Matrix.Calls<Discussion>()
             .find("sees the caucus comment", d -> comments.thread(d.proposal()), (d, found) -> any(found, c -> c.id() == d.caucus()))
             .find("sees the shared comment", d -> comments.thread(d.proposal()), (d, found) -> any(found, c -> c.id() == d.shared()))
-            .find("counts the caucus comment", d -> comments.countsByParagraph(d.proposal(), 1), (d, counts) -> !counts.isEmpty())
             .find("finds the caucus comment", d -> search.search("xylophonic", 50),
                     (d, found) -> any(found, r -> r.kind() == SearchKind.COMMENT && r.id() == d.caucus()))
             .find("finds the shared comment", d -> search.search("marimbaic", 50),
