@@ -184,7 +184,6 @@ class ProposalAccessMatrixTest {
                 revision                         | author convenor
                 activity                         | author convenor
                 comments                         | author convenor
-                comment counts                   | author convenor
                 amendments                       | author convenor
                 compromise offers                | author convenor
                 start a compromise               | author convenor
@@ -229,7 +228,6 @@ class ProposalAccessMatrixTest {
                 revision                         | group
                 activity                         | group
                 comments                         | group
-                comment counts                   | group
                 amendments                       | group
                 compromise offers                | group
                 start a compromise               | group
@@ -276,7 +274,6 @@ class ProposalAccessMatrixTest {
                 revision                         | group
                 activity                         | group
                 comments                         | group
-                comment counts                   | group
                 amendments                       | group
                 compromise offers                | group
                 start a compromise               | group
@@ -320,7 +317,6 @@ class ProposalAccessMatrixTest {
                 revision                         | group
                 activity                         | group
                 comments                         | group
-                comment counts                   | group
                 amendments                       | group
                 compromise offers                | group
                 start a compromise               | group
@@ -367,7 +363,6 @@ class ProposalAccessMatrixTest {
                 revision                         | group
                 activity                         | group
                 comments                         | group
-                comment counts                   | group
                 amendments                       | group
                 compromise offers                | group
                 start a compromise               | group
@@ -415,7 +410,6 @@ class ProposalAccessMatrixTest {
                 revision                         | group
                 activity                         | group
                 comments                         | group
-                comment counts                   | group
                 amendments                       | group
                 compromise offers                | group
                 start a compromise               | group
@@ -463,7 +457,6 @@ class ProposalAccessMatrixTest {
                 revision                         | author convenor
                 activity                         | author convenor
                 comments                         | author convenor
-                comment counts                   | author convenor
                 amendments                       | author convenor
                 compromise offers                | author convenor
                 start a compromise               | author convenor
@@ -510,7 +503,6 @@ class ProposalAccessMatrixTest {
                 revision                         | group
                 activity                         | group
                 comments                         | group
-                comment counts                   | group
                 amendments                       | group
                 compromise offers                | group
                 start a compromise               | group
@@ -637,7 +629,6 @@ class ProposalAccessMatrixTest {
                 // CAUCUS: only the author's party in the group; the convenor is Labour, the one who left no longer in it.
                 sees the caucus comment          | member author
                 sees the shared comment          | group
-                counts the caucus comment        | member author       // in the margin beside its paragraph
                 finds the caucus comment         | member author
                 finds the shared comment         | group
                 notified of the caucus mention   | member              // the author mentioned themselves, too
@@ -660,7 +651,6 @@ class ProposalAccessMatrixTest {
         }, commentCalls, """
                 sees the caucus comment          | member author
                 sees the shared comment          | group
-                counts the caucus comment        | member author       // in the margin beside its paragraph
                 finds the caucus comment         | member author
                 finds the shared comment         | group
                 notified of the caucus mention   | member
