@@ -61,7 +61,7 @@ class CommentAnchorsViewTest extends ViewTest {
 
         assertThat(cardText(onSixToSeven)).contains("On lines 8\u20139 of revision 2: \u201crivers run clean. Seven towns\u201d");
         assertThat(numberedText()).contains("<span class=\"cg-comment-count\" title=\"On lines 8\u20139\">1 comment"
-                + "<span class=\"cg-sr\"> (On lines 8\u20139)</span></span>");
+                + "<span class=\"cg-comment-cites\"> (On lines 8\u20139)</span></span>");
         String lineEight = numberedText().substring(numberedText().indexOf("id=\"line-8\""), numberedText().indexOf("id=\"line-9\""));
         assertThat(lineEight).contains("cg-comment-count");
     }

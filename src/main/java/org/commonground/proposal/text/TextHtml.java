@@ -90,7 +90,7 @@ public final class TextHtml {
         if (!notes.isEmpty()) {
             html.append("<span class=\"cg-comment-count\" title=\"").append(escape(String.join("\n", notes))).append("\">")
                     .append(notes.size()).append(notes.size() == 1 ? " comment" : " comments")
-                    .append("<span class=\"cg-sr\"> (").append(escape(String.join("; ", notes))).append(")</span></span>");
+                    .append("<span class=\"cg-comment-cites\"> (").append(escape(String.join("; ", notes))).append(")</span></span>");
         }
     }
 

@@ -31,7 +31,7 @@ class TextHtmlTest {
                 "<tbody><tr class=\"cg-line cg-table-row\" id=\"line-3\" data-block=\"1\"><td class=\"cg-lineno\" aria-hidden=\"true\">3</td>"
                         + "<td>&lt;i&gt;Buses&lt;/i&gt;</td><td><code>£2m</code></td><td>extra</td></tr></tbody></table>",
                 "<div class=\"cg-table-comments\"><span class=\"cg-comment-count\" title=\"On line 3\nOn lines 2\u20133\">2 comments"
-                        + "<span class=\"cg-sr\"> (On line 3; On lines 2\u20133)</span></span></div>")
+                        + "<span class=\"cg-comment-cites\"> (On line 3; On lines 2\u20133)</span></span></div>")
                 .doesNotContain("<i>", "**", "|---|");
     }
 }
