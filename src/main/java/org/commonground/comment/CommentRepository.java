@@ -10,13 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 
 import org.commonground.jooq.tables.records.CommentRecord;
 import org.commonground.database.RenderedQuery;
 import org.commonground.proposal.text.Anchoring;
+import org.commonground.proposal.text.DiffRebase;
 import org.commonground.proposal.text.LineNumbering;
 import org.commonground.proposal.text.NumberedLine;
 import org.commonground.proposal.text.TextRange;
+import org.commonground.proposal.text.WordDiff;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -119,31 +123,47 @@ public class CommentRepository {
     }
 
     /**
-     * Carries the comments anchored in revision {@code from} (numbered {@code before}) over to revision {@code to}
-     * (numbered {@code after}), as open amendments are carried: each moves with its words to their new lines, or,
-     * where {@code rebase} finds those words changed, stays where it was, marked as changed in {@code to}.
+     * Carries the comments on lines over to revision {@code to}, whose text is {@code after}, as open amendments are
+     * carried: each moves with its words to their new lines, or, where those words were changed, stays where it was,
+     * marked as changed in {@code to}. Those on the revision before move by {@code sinceLast}, the change just made;
+     * any left on an older one (made before comments followed the text) by the word diff from their revision's text,
+     * read by {@code textOf}, as an edit begun on an older revision is carried over.
      */
-    public void rebaseAnchors(long proposalId, int from, int to, List<NumberedLine> before, List<NumberedLine> after,
-                              Function<TextRange, Optional<TextRange>> rebase) {
-        List<CommentRecord> anchored = db.selectFrom(COMMENT).where(COMMENT.PROPOSAL_ID.eq(proposalId)).and(COMMENT.REVISION.eq(from))
+    public void rebaseAnchors(long proposalId, int to, String after, int width, Function<TextRange, Optional<TextRange>> sinceLast,
+                              IntFunction<String> textOf) {
+        List<CommentRecord> anchored = db.selectFrom(COMMENT).where(COMMENT.PROPOSAL_ID.eq(proposalId)).and(COMMENT.REVISION.lt(to))
                 .and(COMMENT.LINE.isNotNull()).and(COMMENT.PASSAGE_CHANGED_IN.isNull()).and(COMMENT.DELETED_AT.isNull()).fetch();
-        for (CommentRecord c : anchored) {
-            boolean paragraph = Comment.onParagraph(c.getLastLine(), c.getQuote());
-            Optional<Anchoring.Placed> moved = c.getLine() > before.size() ? Optional.empty()
-                    : Anchoring.follow(rangeOf(c, paragraph, before), rebase, after);
-            if (moved.isPresent()) {
-                Anchoring.Placed at = moved.get();
-                c.setRevision(to);
-                c.setBlock(at.block());
-                c.setLine(at.line());
-                c.setLastLine(paragraph ? null : at.lastLine());
-                c.setAnchorStart(at.range().start());
-                c.setAnchorEnd(at.range().end());
-            } else {
-                c.setPassageChangedIn(to);
-            }
-        }
+        List<NumberedLine> afterLines = LineNumbering.number(after, width);
+        Map<Integer, List<CommentRecord>> byRevision = anchored.stream().collect(Collectors.groupingBy(CommentRecord::getRevision));
+        byRevision.forEach((revision, onIt) -> {
+            String before = textOf.apply(revision);
+            Function<TextRange, Optional<TextRange>> rebase = revision == to - 1 ? sinceLast : diffRebase(WordDiff.diff(before, after));
+            List<NumberedLine> lines = LineNumbering.number(before, width);
+            onIt.forEach(c -> follow(c, to, lines, afterLines, rebase));
+        });
         db.batchUpdate(anchored).execute();
+    }
+
+    private static Function<TextRange, Optional<TextRange>> diffRebase(List<WordDiff.Segment> diff) {
+        return range -> DiffRebase.rebase(diff, range);
+    }
+
+    private static void follow(CommentRecord c, int to, List<NumberedLine> before, List<NumberedLine> after,
+                               Function<TextRange, Optional<TextRange>> rebase) {
+        boolean paragraph = Comment.onParagraph(c.getLastLine(), c.getQuote());
+        Optional<Anchoring.Placed> moved = c.getLine() > before.size() ? Optional.empty()
+                : Anchoring.follow(rangeOf(c, paragraph, before), rebase, after);
+        if (moved.isPresent()) {
+            Anchoring.Placed at = moved.get();
+            c.setRevision(to);
+            c.setBlock(at.block());
+            c.setLine(at.line());
+            c.setLastLine(paragraph ? null : at.lastLine());
+            c.setAnchorStart(at.range().start());
+            c.setAnchorEnd(at.range().end());
+        } else {
+            c.setPassageChangedIn(to);
+        }
     }
 
     /** The characters a comment is on; a comment made before they were kept is on the lines (or paragraph) it cites. */

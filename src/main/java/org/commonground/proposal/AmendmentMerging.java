@@ -106,8 +106,7 @@ public class AmendmentMerging {
                Map<Integer, MergePlan.Resolution> resolutions, String field) {
         int base = p.getCurrentRevision();
         Revision current = proposals.revision(p.getId(), base).orElseThrow();
-        List<NumberedLine> currentLines = LineNumbering.number(current.body(), p.getLineWidth());
-        MergePlan plan = plan(current.body(), currentLines, chosen);
+        MergePlan plan = plan(current.body(), LineNumbering.number(current.body(), p.getLineWidth()), chosen);
         for (MergePlan.Collision c : plan.collisions()) {
             MergePlan.Resolution r = resolutions.get(c.number());
             String where = "On " + c.lines() + ", " + MergePlan.cite(c.amendments());
@@ -158,7 +157,8 @@ public class AmendmentMerging {
         }
         if (changed) {
             amendments.rebaseOpen(p.getId(), base, revision, rebase);
-            comments.rebaseAnchors(p.getId(), base, revision, currentLines, LineNumbering.number(result.text(), p.getLineWidth()), rebase);
+            comments.rebaseAnchors(p.getId(), revision, result.text(), p.getLineWidth(), rebase,
+                    r -> proposals.revision(p.getId(), r).orElseThrow().body());
         }
         return revision;
     }

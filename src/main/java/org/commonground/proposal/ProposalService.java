@@ -180,8 +180,8 @@ public class ProposalService {
         // Open amendments follow the text where their words survive the edit; the others are flagged for their proposers.
         amendments.rebaseOpen(proposalId, base, base + 1, range -> DiffRebase.rebase(diff, range));
         // Comments on lines follow their words in the same way; those whose words changed say so.
-        comments.rebaseAnchors(proposalId, base, base + 1, LineNumbering.number(before, p.getLineWidth()),
-                LineNumbering.number(body(draft), p.getLineWidth()), range -> DiffRebase.rebase(diff, range));
+        comments.rebaseAnchors(proposalId, base + 1, body(draft), p.getLineWidth(), range -> DiffRebase.rebase(diff, range),
+                r -> proposals.revision(proposalId, r).orElseThrow().body());
         audit.record(me.id(), AuditAction.PROPOSAL_REVISED, "proposal", proposalId, "revision " + (base + 1));
         return base + 1;
     }

@@ -178,4 +178,19 @@ class CommentAnchorsFollowTheTextTest {
 
         assertThat(find(id).lines()).isEqualTo("lines 8\u20139");
     }
+
+    @Test
+    void aCommentLeftOnAnOlderRevisionBeforeCommentsFollowedTheTextIsBroughtToTheNewOne() {
+        long id = commentOnSixToSeven();
+        String second = TEXT.replace("Eight.", "Eight, and the end.");
+        authorSaves(1, second);
+        // As a comment made before this change was left: on revision 1, with its lines and no characters.
+        db.update(COMMENT).set(COMMENT.REVISION, 1).setNull(COMMENT.ANCHOR_START).setNull(COMMENT.ANCHOR_END).where(COMMENT.ID.eq(id)).execute();
+        authorSaves(2, TWO_ABOVE.replace("Eight.", "Eight, and the end."));
+
+        Comment c = find(id);
+        assertThat(c.revision()).isEqualTo(3);
+        assertThat(c.lines()).isEqualTo("lines 8\u20139");
+        assertThat(Comment.marginNotes(comments.thread(proposal), 3)).containsEntry(8, List.of("On lines 8\u20139"));
+    }
 }
