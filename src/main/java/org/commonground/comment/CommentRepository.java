@@ -9,9 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 
 import org.commonground.jooq.tables.records.CommentRecord;
 import org.commonground.database.RenderedQuery;
+import org.commonground.proposal.text.Anchoring;
+import org.commonground.proposal.text.DiffRebase;
+import org.commonground.proposal.text.LineNumbering;
+import org.commonground.proposal.text.NumberedLine;
+import org.commonground.proposal.text.TextRange;
+import org.commonground.proposal.text.WordDiff;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -37,7 +46,8 @@ public class CommentRepository {
     }
 
     public long insert(long proposalId, Long amendmentId, Long parentId, long authorId, long authorPartyId, Visibility visibility,
-                       Integer revision, Integer block, Integer line, Integer lastLine, String quote, String body) {
+                       Integer revision, Integer block, Integer line, Integer lastLine, String quote, Integer anchorStart,
+                       Integer anchorEnd, String body) {
         return db.insertInto(COMMENT)
                 .set(COMMENT.PROPOSAL_ID, proposalId)
                 .set(COMMENT.AMENDMENT_ID, amendmentId)
@@ -50,6 +60,8 @@ public class CommentRepository {
                 .set(COMMENT.LINE, line)
                 .set(COMMENT.LAST_LINE, lastLine)
                 .set(COMMENT.QUOTE, quote)
+                .set(COMMENT.ANCHOR_START, anchorStart)
+                .set(COMMENT.ANCHOR_END, anchorEnd)
                 .set(COMMENT.BODY, body)
                 .returning(COMMENT.ID).fetchOne(COMMENT.ID);
     }
@@ -99,6 +111,7 @@ public class CommentRepository {
                         r.get(COMMENT.AMENDMENT_ID) != null ? r.get(COMMENT.AMENDMENT_ID) : r.get(COMMENT.PACT_AMENDMENT_ID), r.get(COMMENT.AUTHOR_ID),
                         r.get(MEMBER.DISPLAY_NAME), r.get(PARTY.CODE), r.get(PARTY.COLOUR), Visibility.valueOf(r.get(COMMENT.VISIBILITY)),
                         r.get(COMMENT.REVISION), r.get(COMMENT.BLOCK), r.get(COMMENT.LINE), r.get(COMMENT.LAST_LINE), r.get(COMMENT.QUOTE),
+                        r.get(COMMENT.PASSAGE_CHANGED_IN),
                         r.get(COMMENT.DELETED_AT) == null ? r.get(COMMENT.BODY) : "", r.get(COMMENT.CREATED_AT),
                         r.get(COMMENT.EDITED_AT), r.get(COMMENT.DELETED_AT) != null));
     }
@@ -109,14 +122,57 @@ public class CommentRepository {
                 .intoSet(COMMENT.ID);
     }
 
-    /** Visible, undeleted comments per paragraph of one revision: the counts in the margin. */
-    public Map<Integer, Integer> countsByBlock(long proposalId, int revision, long viewerId, long viewerPartyId) {
-        return db.select(COMMENT.BLOCK, DSL.count()).from(COMMENT)
-                .where(COMMENT.PROPOSAL_ID.eq(proposalId)).and(COMMENT.REVISION.eq(revision))
-                .and(COMMENT.BLOCK.isNotNull()).and(COMMENT.DELETED_AT.isNull()).and(COMMENT.AMENDMENT_ID.isNull())
-                .and(visibleTo(viewerId, viewerPartyId))
-                .groupBy(COMMENT.BLOCK)
-                .fetchMap(COMMENT.BLOCK, DSL.count());
+    /**
+     * Carries the comments on lines over to revision {@code to}, whose text is {@code after}, as open amendments are
+     * carried: each moves with its words to their new lines, or, where those words were changed, stays where it was,
+     * marked as changed in {@code to}. Those on the revision before move by {@code sinceLast}, the change just made;
+     * any left on an older one (made before comments followed the text) by the word diff from their revision's text,
+     * read by {@code textOf}, as an edit begun on an older revision is carried over.
+     */
+    public void rebaseAnchors(long proposalId, int to, String after, int width, Function<TextRange, Optional<TextRange>> sinceLast,
+                              IntFunction<String> textOf) {
+        List<CommentRecord> anchored = db.selectFrom(COMMENT).where(COMMENT.PROPOSAL_ID.eq(proposalId)).and(COMMENT.REVISION.lt(to))
+                .and(COMMENT.LINE.isNotNull()).and(COMMENT.PASSAGE_CHANGED_IN.isNull()).and(COMMENT.DELETED_AT.isNull()).fetch();
+        List<NumberedLine> afterLines = LineNumbering.number(after, width);
+        Map<Integer, List<CommentRecord>> byRevision = anchored.stream().collect(Collectors.groupingBy(CommentRecord::getRevision));
+        byRevision.forEach((revision, onIt) -> {
+            String before = textOf.apply(revision);
+            Function<TextRange, Optional<TextRange>> rebase = revision == to - 1 ? sinceLast : diffRebase(WordDiff.diff(before, after));
+            List<NumberedLine> lines = LineNumbering.number(before, width);
+            onIt.forEach(c -> follow(c, to, lines, afterLines, rebase));
+        });
+        db.batchUpdate(anchored).execute();
+    }
+
+    private static Function<TextRange, Optional<TextRange>> diffRebase(List<WordDiff.Segment> diff) {
+        return range -> DiffRebase.rebase(diff, range);
+    }
+
+    private static void follow(CommentRecord c, int to, List<NumberedLine> before, List<NumberedLine> after,
+                               Function<TextRange, Optional<TextRange>> rebase) {
+        boolean paragraph = Comment.onParagraph(c.getLastLine(), c.getQuote());
+        Optional<Anchoring.Placed> moved = c.getLine() > before.size() ? Optional.empty()
+                : Anchoring.follow(rangeOf(c, paragraph, before), rebase, after);
+        if (moved.isPresent()) {
+            Anchoring.Placed at = moved.get();
+            c.setRevision(to);
+            c.setBlock(at.block());
+            c.setLine(at.line());
+            c.setLastLine(paragraph ? null : at.lastLine());
+            c.setAnchorStart(at.range().start());
+            c.setAnchorEnd(at.range().end());
+        } else {
+            c.setPassageChangedIn(to);
+        }
+    }
+
+    /** The characters a comment is on; a comment made before they were kept is on the lines (or paragraph) it cites. */
+    private static TextRange rangeOf(CommentRecord c, boolean paragraph, List<NumberedLine> lines) {
+        if (c.getAnchorStart() != null) {
+            return new TextRange(c.getAnchorStart(), c.getAnchorEnd());
+        }
+        return paragraph ? Anchoring.paragraph(lines, c.getLine())
+                : LineNumbering.range(lines, c.getLine(), Math.min(lines.size(), c.getLastLine() == null ? c.getLine() : c.getLastLine()));
     }
 
     /** One comment, only if the reader may see it. */

@@ -2,7 +2,6 @@ package org.commonground.comment;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -97,13 +96,6 @@ public class CommentService {
         return all.stream().filter(c -> !c.deleted() || parents.contains(c.id())).toList();
     }
 
-    @Transactional(readOnly = true)
-    public Map<Integer, Integer> countsByParagraph(long proposalId, int revision) {
-        SignedInMember me = currentMember.require();
-        proposals.requireReadable(proposalId, me);
-        return comments.countsByBlock(proposalId, revision, me.id(), currentMember.caucusPartyOf(me));
-    }
-
     @Transactional
     public long post(long proposalId, NewComment comment) {
         SignedInMember me = currentMember.requireVerified();
@@ -124,7 +116,7 @@ public class CommentService {
         DiscussedSubject.Anchor at = comment.fromLine() == null ? DiscussedSubject.Anchor.NONE : proposals.anchor(proposalId, comment);
         requireCaucusVoice(me, visibility);
         long id = comments.insert(proposalId, amendmentId, comment.parentId(), me.id(), me.partyId(), visibility, at.revision(), at.block(),
-                at.line(), at.lastLine(), at.quote(), body);
+                at.line(), at.lastLine(), at.quote(), at.start(), at.end(), body);
         // The audit trail records that a comment was made, not what a caucus said.
         audit.record(me.id(), AuditAction.COMMENT_POSTED, "proposal", proposalId, "comment " + id + " " + visibility);
         return id;

@@ -190,9 +190,14 @@ public class CommentThread extends Div {
         }
         card.add(head);
         if (c.line() != null) {
-            Div anchor = new Div(new Span(c.quote() != null ? "On " + c.lines() + " of revision " + c.revision() + ": "
-                    : "On the paragraph at line " + c.line() + " of revision " + c.revision()));
+            // Lines are numbered in the revision named; once its words have changed, no line of today's text is cited.
+            String on = c.cites() + " of revision " + c.revision() + (c.quote() != null ? ": " : ".");
+            Div anchor = new Div(new Span(c.changedIn() == null ? "On " + on
+                    : "The passage this comment was on has changed since. It was on " + on));
             anchor.addClassName("cg-anchor");
+            if (c.changedIn() != null) {
+                anchor.addClassName("cg-anchor-changed");
+            }
             if (c.quote() != null) {
                 Span quote = new Span("\u201c" + c.quote() + "\u201d");
                 quote.addClassName("cg-quote");

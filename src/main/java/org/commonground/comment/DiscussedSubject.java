@@ -24,8 +24,11 @@ public interface DiscussedSubject {
         return Anchor.NONE;
     }
 
-    /** The revision, paragraph, first and last line a comment cites, and the passage it quotes, if any. */
-    record Anchor(Integer revision, Integer block, Integer line, Integer lastLine, String quote) {
-        public static final Anchor NONE = new Anchor(null, null, null, null, null);
+    /**
+     * The revision, paragraph, first and last line a comment cites, the passage it quotes, if any, and the characters
+     * of that revision it is on ({@code start}–{@code end}), which later revisions move with their words.
+     */
+    record Anchor(Integer revision, Integer block, Integer line, Integer lastLine, String quote, Integer start, Integer end) {
+        public static final Anchor NONE = new Anchor(null, null, null, null, null, null, null);
     }
 }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
+import org.commonground.comment.CommentRepository;
 import org.commonground.jooq.tables.records.AmendmentRecord;
 import org.commonground.jooq.tables.records.ProposalRecord;
 import org.commonground.proposal.text.LineNumbering;
@@ -48,14 +49,16 @@ public class AmendmentMerging {
     }
 
     private final AmendmentRepository amendments;
+    private final CommentRepository comments;
     private final ProposalRepository proposals;
     private final ProposalGuard guard;
     private final CurrentMember currentMember;
     private final AuditLog audit;
 
-    AmendmentMerging(AmendmentRepository amendments, ProposalRepository proposals, ProposalGuard guard, CurrentMember currentMember,
-                     AuditLog audit) {
+    AmendmentMerging(AmendmentRepository amendments, CommentRepository comments, ProposalRepository proposals, ProposalGuard guard,
+                     CurrentMember currentMember, AuditLog audit) {
         this.amendments = amendments;
+        this.comments = comments;
         this.proposals = proposals;
         this.guard = guard;
         this.currentMember = currentMember;
@@ -154,6 +157,8 @@ public class AmendmentMerging {
         }
         if (changed) {
             amendments.rebaseOpen(p.getId(), base, revision, rebase);
+            comments.rebaseAnchors(p.getId(), revision, result.text(), p.getLineWidth(), rebase,
+                    r -> proposals.revision(p.getId(), r).orElseThrow().body());
         }
         return revision;
     }

@@ -2,6 +2,7 @@ package org.commonground.proposal;
 
 import java.util.List;
 
+import org.commonground.proposal.text.Passages;
 import org.commonground.proposal.text.TextRange;
 import org.commonground.proposal.text.WordDiff;
 
@@ -15,7 +16,7 @@ public record AmendmentPassage(int position, TextRange range, String original, S
 
     /** "line 4" or "lines 12–14". */
     public String lines() {
-        return fromLine == toLine ? "line " + fromLine : "lines " + fromLine + "\u2013" + toLine;
+        return Passages.citeLines(List.<int[]>of(new int[] {fromLine, toLine}));
     }
 
     /** The word diff of the passage's lines, as they are and as amended. */

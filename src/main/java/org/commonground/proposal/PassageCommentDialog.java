@@ -1,5 +1,6 @@
 package org.commonground.proposal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import org.commonground.comment.CommentService;
 import org.commonground.comment.NewComment;
 import org.commonground.comment.Visibility;
+import org.commonground.proposal.text.Passages;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Forms;
@@ -27,7 +29,7 @@ class PassageCommentDialog extends Dialog {
     /** {@code posted} hears of the comment once it is in; {@code closed} when the dialog closes either way. */
     PassageCommentDialog(CommentService comments, long proposalId, int revision, int from, int to, String quote, SignedInMember me,
                          LongConsumer posted, Runnable closed) {
-        String lines = from == to ? "line " + from : "lines " + from + "\u2013" + to;
+        String lines = Passages.citeLines(List.<int[]>of(new int[] {from, to}));
         setHeaderTitle("Comment on " + lines);
         Paragraph cited = new Paragraph(quote.isBlank() ? "On " + lines + " of revision " + revision + "."
                 : "On " + lines + " of revision " + revision + ": \u201c" + quote + "\u201d");

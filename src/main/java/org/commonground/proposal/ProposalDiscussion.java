@@ -4,8 +4,10 @@ import java.util.List;
 
 import org.commonground.comment.DiscussedSubject;
 import org.commonground.comment.NewComment;
+import org.commonground.proposal.text.Anchoring;
 import org.commonground.proposal.text.LineNumbering;
 import org.commonground.proposal.text.NumberedLine;
+import org.commonground.proposal.text.TextRange;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
 import org.springframework.security.access.AccessDeniedException;
@@ -65,11 +67,12 @@ class ProposalDiscussion implements DiscussedSubject {
             throw new InvalidInputException("fromLine", "Lines " + from + "\u2013" + to + " do not exist; the text has " + lines.size() + " lines.");
         }
         if (!comment.passage()) {
-            return new Anchor(revision, lines.get(from - 1).block(), from, null, null);
+            TextRange paragraph = Anchoring.paragraph(lines, from);
+            return new Anchor(revision, lines.get(from - 1).block(), from, null, null, paragraph.start(), paragraph.end());
         }
         var range = LineNumbering.range(lines, from, to);
         String quote = quoteOf(text.substring(range.start(), range.end()), comment.quote());
-        return new Anchor(revision, lines.get(from - 1).block(), from, to, quote);
+        return new Anchor(revision, lines.get(from - 1).block(), from, to, quote, range.start(), range.end());
     }
 
     /**

@@ -179,6 +179,9 @@ public class ProposalService {
         proposals.insertRevision(proposalId, base + 1, draft.title().strip(), clean(draft.summary()), body(draft), clean(draft.note()), me.id());
         // Open amendments follow the text where their words survive the edit; the others are flagged for their proposers.
         amendments.rebaseOpen(proposalId, base, base + 1, range -> DiffRebase.rebase(diff, range));
+        // Comments on lines follow their words in the same way; those whose words changed say so.
+        comments.rebaseAnchors(proposalId, base + 1, body(draft), p.getLineWidth(), range -> DiffRebase.rebase(diff, range),
+                r -> proposals.revision(proposalId, r).orElseThrow().body());
         audit.record(me.id(), AuditAction.PROPOSAL_REVISED, "proposal", proposalId, "revision " + (base + 1));
         return base + 1;
     }

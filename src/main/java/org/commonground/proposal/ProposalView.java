@@ -267,11 +267,11 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         }
     }
 
-    /** The numbered text, with the count of comments on each paragraph in its margin. */
+    /** The numbered text, with a marker in its margin where comments start, saying what each is on. */
     private void showText(List<Comment> thread) {
         anchoredShown = anchoredOnCurrentText(thread);
         numberedText.show(details.lines().isEmpty() ? new Paragraph("The text is empty.")
-                : new Html(TextHtml.numbered(details.lines(), comments.countsByParagraph(proposalId, details.current().number()))));
+                : new Html(TextHtml.numbered(details.lines(), Comment.marginNotes(thread, details.current().number()))));
     }
 
     /** "Comment on this" in the numbered text: the comment is anchored to the lines selected, quoting what was selected. */
@@ -289,8 +289,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private Set<Long> anchoredOnCurrentText(List<Comment> thread) {
-        return thread.stream().filter(c -> c.amendmentId() == null && !c.deleted() && c.line() != null && c.revision() != null
-                && c.revision() == details.current().number()).map(Comment::id).collect(Collectors.toSet());
+        return thread.stream().filter(c -> c.markedIn(details.current().number())).map(Comment::id).collect(Collectors.toSet());
     }
 
     private static String commentsHeadingText(List<Comment> thread) {

@@ -132,6 +132,9 @@ class GroupBackupTest {
         long withdrawn = comments.post(proposal, NewComment.onProposal(Visibility.SHARED, "Posted by mistake."));
         comments.delete(withdrawn);
         Amendment second = amendments.propose(proposal, 2, 3, 3, "Councils fund crossings and 20 mph zones near schools.", "Slower traffic");
+        // Comments on lines: accepting the first amendment below changes the words of one and moves the other.
+        comments.post(proposal, NewComment.onPassage(Visibility.SHARED, 2, 1, 1, "safe cycling route", "Safe for whom?"));
+        comments.post(proposal, NewComment.onPassage(Visibility.SHARED, 2, 2, 2, "crossings", "Zebra or pelican?"));
 
         TestMembers.signIn(convenor);
         comments.post(proposal, NewComment.onProposal(Visibility.CAUCUS, LABOUR_CAUCUS));
@@ -304,6 +307,9 @@ class GroupBackupTest {
                 + "and (visibility = 'SHARED' or author_party_id = ? or author_id = ?) order by id", group, group, g.convenor().partyId(), g.convenor().id());
         assertThat(query(restored, "select count(*) from comment where body in (?, ?, ?)", GREEN_CAUCUS, GREEN_CAUCUS_REPLY, GREEN_PACT_CAUCUS).getFirst().getFirst())
                 .isEqualTo(0L);
+        assertThat(query(restored, "select revision, line, anchor_start is not null, passage_changed_in from comment where body in (?, ?) order by id",
+                "Safe for whom?", "Zebra or pelican?")).as("the comments' anchors, one carried to the latest revision, one on words since changed")
+                .containsExactly(List.of(2, 1, true, 3), Arrays.asList(4, 2, true, null));
         same(db, restored, "select * from ballot where id in " + BALLOTS + " order by id", group, group);
         same(db, restored, "select * from ballot_elector where ballot_id in " + BALLOTS + " order by 1, 2", group, group);
         // Tallies per party of every ballot; open ballots vote for vote.

@@ -11,6 +11,7 @@ import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
 import org.commonground.group.NewGroup;
 import org.commonground.proposal.AmendmentService;
+import org.commonground.comment.Comment;
 import org.commonground.comment.CommentService;
 import org.commonground.comment.NewComment;
 import org.commonground.proposal.ProposalDetails;
@@ -91,8 +92,9 @@ public final class ProposalBenchmark {
         TestMembers.signIn(people.get(1));
         double ms = median(() -> {
             ProposalDetails details = proposals.details(id);
-            String html = TextHtml.numbered(details.lines(), comments.countsByParagraph(id, details.current().number()));
-            return List.of(html, comments.thread(id), amendments.list(id));
+            List<Comment> thread = comments.thread(id);
+            String html = TextHtml.numbered(details.lines(), Comment.marginNotes(thread, details.current().number()));
+            return List.of(html, thread, amendments.list(id));
         });
         System.out.printf("opening a proposal with 500 comments and 100 amendments (%d lines), server work: median %.1f ms%n", lines, ms);
         TestMembers.signOut();

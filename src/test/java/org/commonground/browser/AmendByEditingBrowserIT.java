@@ -109,7 +109,7 @@ class AmendByEditingBrowserIT extends BrowserTest {
             assertThat(comment).containsText("On lines 2\u20133 of revision 1");
             assertThat(comment.locator(".cg-quote")).hasText("\u201c" + selected + "\u201d");
             assertThat(comment).isFocused();
-            assertThat(page.locator("#line-2 .cg-comment-count")).hasText("1 comment");
+            assertThat(page.locator("#line-2 .cg-comment-count")).hasText("1 comment (On lines 2\u20133)");
         }
     }
 

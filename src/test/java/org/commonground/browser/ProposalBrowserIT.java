@@ -50,7 +50,9 @@ class ProposalBrowserIT extends BrowserTest {
             assertThat(comment).containsText("On line 2 of revision 1");
             assertThat(comment).containsText("\u201cNo more sewage in our rivers by 2030.\u201d");
             assertThat(comment.locator("strong")).hasText("too late");
-            assertThat(page.locator("#line-2 .cg-comment-count")).hasText("1 comment");
+            // What the comment is on is read out with the marker and shown on hovering it.
+            assertThat(page.locator("#line-2 .cg-comment-count")).hasText("1 comment (On line 2)");
+            assertThat(page.locator("#line-2 .cg-comment-count")).hasAttribute("title", "On line 2");
 
             page.getByText("Or name lines by number").click();
             Locator amendmentForm = page.locator(".cg-amendment-form");

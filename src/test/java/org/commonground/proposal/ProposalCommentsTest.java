@@ -64,12 +64,12 @@ class ProposalCommentsTest {
         assertThat(bodiesSeenBy(f.libDem)).containsExactly("Looks good to me");
         assertThat(bodiesSeenBy(f.convenor)).containsExactly("Looks good to me");
         TestMembers.signIn(f.libDem);
-        assertThat(comments.countsByParagraph(proposal, 1)).isEmpty();
+        assertThat(Comment.marginNotes(comments.thread(proposal), 1)).as("the margin marks no caucus comment of another party").isEmpty();
         assertThatThrownBy(() -> comments.post(proposal, new NewComment(null, caucus, Visibility.SHARED, null, null, null, false, "peek")))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> comments.edit(reply, "x")).isInstanceOf(InvalidInputException.class);
         TestMembers.signIn(f.green);
-        assertThat(comments.countsByParagraph(proposal, 1)).containsEntry(1, 1);
+        assertThat(Comment.marginNotes(comments.thread(proposal), 1)).containsEntry(2, List.of("On the paragraph at line 2"));
         assertThat(proposals.glance(proposal).commentIds()).containsExactlyInAnyOrder(caucus, shared, reply);
         TestMembers.signIn(f.libDem);
         assertThat(proposals.glance(proposal).commentIds()).as("what tells an open page of news").containsExactly(shared);

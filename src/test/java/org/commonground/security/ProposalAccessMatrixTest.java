@@ -103,7 +103,6 @@ class ProposalAccessMatrixTest {
             .read("revision", p -> proposals.revision(p.id(), p.revision()))
             .read("activity", p -> proposals.activity(p.id()))
             .read("comments", p -> comments.thread(p.id()))
-            .read("comment counts", p -> comments.countsByParagraph(p.id(), p.revision()))
             .read("amendments", p -> amendments.list(p.id()))
             .read("compromise offers", p -> compromises.offers(p.id()))
             .read("start a compromise", p -> compromises.startingText(p.id(), Set.of()))
@@ -186,7 +185,6 @@ class ProposalAccessMatrixTest {
                 revision                         | author convenor
                 activity                         | author convenor
                 comments                         | author convenor
-                comment counts                   | author convenor
                 amendments                       | author convenor
                 compromise offers                | author convenor
                 start a compromise               | author convenor
@@ -232,7 +230,6 @@ class ProposalAccessMatrixTest {
                 revision                         | group
                 activity                         | group
                 comments                         | group
-                comment counts                   | group
                 amendments                       | group
                 compromise offers                | group
                 start a compromise               | group
@@ -280,7 +277,6 @@ class ProposalAccessMatrixTest {
                 revision                         | group
                 activity                         | group
                 comments                         | group
-                comment counts                   | group
                 amendments                       | group
                 compromise offers                | group
                 start a compromise               | group
@@ -325,7 +321,6 @@ class ProposalAccessMatrixTest {
                 revision                         | group
                 activity                         | group
                 comments                         | group
-                comment counts                   | group
                 amendments                       | group
                 compromise offers                | group
                 start a compromise               | group
@@ -373,7 +368,6 @@ class ProposalAccessMatrixTest {
                 revision                         | group
                 activity                         | group
                 comments                         | group
-                comment counts                   | group
                 amendments                       | group
                 compromise offers                | group
                 start a compromise               | group
@@ -422,7 +416,6 @@ class ProposalAccessMatrixTest {
                 revision                         | group
                 activity                         | group
                 comments                         | group
-                comment counts                   | group
                 amendments                       | group
                 compromise offers                | group
                 start a compromise               | group
@@ -471,7 +464,6 @@ class ProposalAccessMatrixTest {
                 revision                         | author convenor
                 activity                         | author convenor
                 comments                         | author convenor
-                comment counts                   | author convenor
                 amendments                       | author convenor
                 compromise offers                | author convenor
                 start a compromise               | author convenor
@@ -519,7 +511,6 @@ class ProposalAccessMatrixTest {
                 revision                         | group
                 activity                         | group
                 comments                         | group
-                comment counts                   | group
                 amendments                       | group
                 compromise offers                | group
                 start a compromise               | group
@@ -629,7 +620,6 @@ class ProposalAccessMatrixTest {
     private final Matrix.Calls<Discussion> commentCalls = new Matrix.Calls<Discussion>()
             .find("sees the caucus comment", d -> comments.thread(d.proposal()), (d, found) -> any(found, c -> c.id() == d.caucus()))
             .find("sees the shared comment", d -> comments.thread(d.proposal()), (d, found) -> any(found, c -> c.id() == d.shared()))
-            .find("counts the caucus comment", d -> comments.countsByParagraph(d.proposal(), 1), (d, counts) -> !counts.isEmpty())
             .find("finds the caucus comment", d -> search.search("xylophonic", 50),
                     (d, found) -> any(found, r -> r.kind() == SearchKind.COMMENT && r.id() == d.caucus()))
             .find("finds the shared comment", d -> search.search("marimbaic", 50),
@@ -648,7 +638,6 @@ class ProposalAccessMatrixTest {
                 // CAUCUS: only the author's party in the group; the convenor is Labour, the one who left no longer in it.
                 sees the caucus comment          | member author
                 sees the shared comment          | group
-                counts the caucus comment        | member author       // in the margin beside its paragraph
                 finds the caucus comment         | member author
                 finds the shared comment         | group
                 notified of the caucus mention   | member              // the author mentioned themselves, too
@@ -671,7 +660,6 @@ class ProposalAccessMatrixTest {
         }, commentCalls, """
                 sees the caucus comment          | member author
                 sees the shared comment          | group
-                counts the caucus comment        | member author       // in the margin beside its paragraph
                 finds the caucus comment         | member author
                 finds the shared comment         | group
                 notified of the caucus mention   | member

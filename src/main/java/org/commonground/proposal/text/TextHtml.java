@@ -21,23 +21,23 @@ public final class TextHtml {
     }
 
     /**
-     * As {@link #numbered(List)}, with the number of comments on each paragraph shown beside its first line. Inline
+     * As {@link #numbered(List)}, with a marker beside each line that comments start at, saying what each is on
+     * ({@code notesByLine}: "On lines 6–7"), to the eye on hovering and to a screen reader in words. Inline
      * Markdown is rendered line by line ({@link InlineMarkdown}); a table's rows are rows of a real table.
      */
-    public static String numbered(List<NumberedLine> lines, Map<Integer, Integer> commentsPerBlock) {
+    public static String numbered(List<NumberedLine> lines, Map<Integer, List<String>> notesByLine) {
         StringBuilder html = new StringBuilder(lines.size() * 120).append("<div class=\"cg-numbered\">");
         for (List<NumberedLine> block : LineNumbering.blocks(lines)) {
-            Integer comments = commentsPerBlock.get(block.getFirst().block());
             if (block.getFirst().kind() == BlockKind.TABLE) {
-                table(html, block, comments);
+                table(html, block, notesByLine);
             } else {
-                lines(html, block, comments);
+                lines(html, block, notesByLine);
             }
         }
         return html.append("</div>").toString();
     }
 
-    private static void lines(StringBuilder html, List<NumberedLine> block, Integer comments) {
+    private static void lines(StringBuilder html, List<NumberedLine> block, Map<Integer, List<String>> notesByLine) {
         List<String> texts = InlineMarkdown.block(block, TextHtml::escape);
         for (int k = 0; k < block.size(); k++) {
             NumberedLine line = block.get(k);
@@ -55,15 +55,13 @@ public final class TextHtml {
                 html.append("<span class=\"cg-marker\">").append(escape(line.marker().matches("[-*+]") ? "•" : line.marker())).append("</span> ");
             }
             html.append(texts.get(k)).append("</span>");
-            if (k == 0) {
-                commentCount(html, comments);
-            }
+            commentMarker(html, notesByLine.getOrDefault(line.number(), List.of()));
             html.append("</div>");
         }
     }
 
     /** The header row's cells are column headers; each row carries its line number in a first, unlabelled cell. */
-    private static void table(StringBuilder html, List<NumberedLine> rows, Integer comments) {
+    private static void table(StringBuilder html, List<NumberedLine> rows, Map<Integer, List<String>> notesByLine) {
         int columns = TableRow.cells(rows.getFirst().text()).size();
         html.append("<table class=\"cg-table\" data-block=\"").append(rows.getFirst().block()).append("\">");
         for (int k = 0; k < rows.size(); k++) {
@@ -80,17 +78,20 @@ public final class TextHtml {
             html.append("</tr>").append(k == 0 ? "</thead>" : "");
         }
         html.append(rows.size() > 1 ? "</tbody>" : "").append("</table>");
-        if (comments != null && comments > 0) {
-            commentCount(html.append("<div class=\"cg-table-comments\">"), comments);
+        // A row holds no marker of its own, so the table's comments are marked below it.
+        List<String> notes = rows.stream().flatMap(r -> notesByLine.getOrDefault(r.number(), List.of()).stream()).toList();
+        if (!notes.isEmpty()) {
+            commentMarker(html.append("<div class=\"cg-table-comments\">"), notes);
             html.append("</div>");
         }
     }
 
-    private static StringBuilder commentCount(StringBuilder html, Integer comments) {
-        if (comments != null && comments > 0) {
-            html.append("<span class=\"cg-comment-count\">").append(comments).append(comments == 1 ? " comment" : " comments").append("</span>");
+    private static void commentMarker(StringBuilder html, List<String> notes) {
+        if (!notes.isEmpty()) {
+            html.append("<span class=\"cg-comment-count\" title=\"").append(escape(String.join("\n", notes))).append("\">")
+                    .append(notes.size()).append(notes.size() == 1 ? " comment" : " comments")
+                    .append("<span class=\"cg-comment-cites\"> (").append(escape(String.join("; ", notes))).append(")</span></span>");
         }
-        return html;
     }
 
     private static String kindClass(NumberedLine line) {

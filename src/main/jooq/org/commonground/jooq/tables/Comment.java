@@ -156,6 +156,21 @@ public class Comment extends TableImpl<CommentRecord> {
      */
     public final TableField<CommentRecord, Integer> LAST_LINE = createField(DSL.name("last_line"), SQLDataType.INTEGER, this, "");
 
+    /**
+     * The column <code>comment.anchor_start</code>.
+     */
+    public final TableField<CommentRecord, Integer> ANCHOR_START = createField(DSL.name("anchor_start"), SQLDataType.INTEGER, this, "");
+
+    /**
+     * The column <code>comment.anchor_end</code>.
+     */
+    public final TableField<CommentRecord, Integer> ANCHOR_END = createField(DSL.name("anchor_end"), SQLDataType.INTEGER, this, "");
+
+    /**
+     * The column <code>comment.passage_changed_in</code>.
+     */
+    public final TableField<CommentRecord, Integer> PASSAGE_CHANGED_IN = createField(DSL.name("passage_changed_in"), SQLDataType.INTEGER, this, "");
+
     private Comment(Name alias, Table<CommentRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -331,6 +346,7 @@ public class Comment extends TableImpl<CommentRecord> {
     public List<Check<CommentRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("comment_anchor_has_revision"), "((((block IS NULL) AND (line IS NULL)) OR (revision IS NOT NULL)))", true),
+            Internal.createCheck(this, DSL.name("comment_anchor_offsets"), "((((anchor_start IS NULL) = (anchor_end IS NULL)) AND ((anchor_start IS NULL) OR ((line IS NOT NULL) AND (anchor_start >= 0) AND (anchor_end >= anchor_start)))))", true),
             Internal.createCheck(this, DSL.name("comment_anchor_range"), "(((last_line IS NULL) OR ((line IS NOT NULL) AND (last_line >= line))))", true),
             Internal.createCheck(this, DSL.name("comment_block_check"), "((block >= 0))", true),
             Internal.createCheck(this, DSL.name("comment_body_check"), "((char_length(body) <= 10000))", true),
@@ -338,6 +354,7 @@ public class Comment extends TableImpl<CommentRecord> {
             Internal.createCheck(this, DSL.name("comment_has_words"), "(((deleted_at IS NOT NULL) OR (char_length(btrim(body)) >= 1)))", true),
             Internal.createCheck(this, DSL.name("comment_line_check"), "((line >= 1))", true),
             Internal.createCheck(this, DSL.name("comment_pact_amendment_on_pact"), "(((pact_amendment_id IS NULL) OR (pact_id IS NOT NULL)))", true),
+            Internal.createCheck(this, DSL.name("comment_passage_changed"), "(((passage_changed_in IS NULL) OR ((line IS NOT NULL) AND (passage_changed_in > revision))))", true),
             Internal.createCheck(this, DSL.name("comment_quote_check"), "((char_length(quote) <= 2000))", true),
             Internal.createCheck(this, DSL.name("comment_revision_check"), "((revision >= 1))", true),
             Internal.createCheck(this, DSL.name("comment_visibility_check"), "((visibility = ANY (ARRAY['SHARED'::text, 'CAUCUS'::text])))", true)

@@ -271,6 +271,48 @@ public class CommentRecord extends UpdatableRecordImpl<CommentRecord> {
         return (Integer) get(17);
     }
 
+    /**
+     * Setter for <code>comment.anchor_start</code>.
+     */
+    public void setAnchorStart(Integer value) {
+        set(18, value);
+    }
+
+    /**
+     * Getter for <code>comment.anchor_start</code>.
+     */
+    public Integer getAnchorStart() {
+        return (Integer) get(18);
+    }
+
+    /**
+     * Setter for <code>comment.anchor_end</code>.
+     */
+    public void setAnchorEnd(Integer value) {
+        set(19, value);
+    }
+
+    /**
+     * Getter for <code>comment.anchor_end</code>.
+     */
+    public Integer getAnchorEnd() {
+        return (Integer) get(19);
+    }
+
+    /**
+     * Setter for <code>comment.passage_changed_in</code>.
+     */
+    public void setPassageChangedIn(Integer value) {
+        set(20, value);
+    }
+
+    /**
+     * Getter for <code>comment.passage_changed_in</code>.
+     */
+    public Integer getPassageChangedIn() {
+        return (Integer) get(20);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -294,7 +336,7 @@ public class CommentRecord extends UpdatableRecordImpl<CommentRecord> {
     /**
      * Create a detached, initialised CommentRecord
      */
-    public CommentRecord(Long id, Long proposalId, Long amendmentId, Long parentId, Long authorId, Long authorPartyId, String visibility, Integer revision, Integer block, Integer line, String quote, String body, OffsetDateTime createdAt, OffsetDateTime editedAt, OffsetDateTime deletedAt, Long pactId, Long pactAmendmentId, Integer lastLine) {
+    public CommentRecord(Long id, Long proposalId, Long amendmentId, Long parentId, Long authorId, Long authorPartyId, String visibility, Integer revision, Integer block, Integer line, String quote, String body, OffsetDateTime createdAt, OffsetDateTime editedAt, OffsetDateTime deletedAt, Long pactId, Long pactAmendmentId, Integer lastLine, Integer anchorStart, Integer anchorEnd, Integer passageChangedIn) {
         super(Comment.COMMENT);
 
         setId(id);
@@ -315,6 +357,9 @@ public class CommentRecord extends UpdatableRecordImpl<CommentRecord> {
         setPactId(pactId);
         setPactAmendmentId(pactAmendmentId);
         setLastLine(lastLine);
+        setAnchorStart(anchorStart);
+        setAnchorEnd(anchorEnd);
+        setPassageChangedIn(passageChangedIn);
         resetTouchedOnNotNull();
     }
 }
