@@ -29,6 +29,13 @@ class InlineMarkdownTest {
     }
 
     @Test
+    void aCodeSpanWhoseSourceLinesTheParserCountsDifferentlyFallsBackToPlainTextInsteadOfFailing() {
+        // The parser breaks lines at a lone carriage return too; once, that put a code span's source past the lines.
+        List<String> html = InlineMarkdown.lines(List.of("`a\rb", "c`"), TextHtml::escape);
+        assertThat(html).hasSize(2);
+    }
+
+    @Test
     void onlyHttpHttpsAndMailtoLinksAreLinksAndTheirTextStays() {
         assertThat(render("[one](javascript:alert(1)) [two](mailto:a@b.example) [three](ftp://x) [four](/relative)"))
                 .containsExactly("one <a href=\"mailto:a@b.example\" rel=\"nofollow noopener noreferrer\">two</a> three four");
