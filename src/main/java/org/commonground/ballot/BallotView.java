@@ -12,7 +12,6 @@ import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -34,6 +33,7 @@ import org.commonground.ballot.rules.ResultChart;
 import org.commonground.live.LiveEvents;
 import org.commonground.live.LiveSubscription;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Confirmation;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
 import org.springframework.security.access.AccessDeniedException;
@@ -258,19 +258,15 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
             panel.add(myVote, reason, choices);
         }
         if (b.canClose()) {
-            Button close = new Button("Close ballot now", e -> {
-                ConfirmDialog confirm = new ConfirmDialog("Close this ballot?", "Votes can no longer be cast or changed; the outcome is recorded.",
-                        "Close ballot", c -> {
-                    try {
-                        ballots.close(ballotId);
-                    } catch (InvalidInputException | AccessDeniedException refused) {
-                        Forms.error(refused.getMessage());
-                    }
-                    refresh();
-                });
-                confirm.setCancelable(true);
-                confirm.open();
-            });
+            Button close = new Button("Close ballot now", e -> Confirmation.ask(e.getSource(), "Close this ballot?",
+                    "Votes can no longer be cast or changed; the outcome is recorded.", "Close ballot", () -> {
+                try {
+                    ballots.close(ballotId);
+                } catch (InvalidInputException | AccessDeniedException refused) {
+                    Forms.error(refused.getMessage());
+                }
+                refresh();
+            }));
             close.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             panel.add(close);
         }

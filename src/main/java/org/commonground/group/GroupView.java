@@ -9,7 +9,6 @@ import java.util.function.BooleanSupplier;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -32,6 +31,7 @@ import jakarta.annotation.security.PermitAll;
 import org.commonground.backup.GroupExport;
 import org.commonground.security.CurrentMember;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Confirmation;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
 import org.commonground.ui.PartyMarker;
@@ -180,7 +180,7 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
             withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             row.add(new Span("Your request to join is waiting for a convenor."), withdraw);
         } else {
-            Button leave = new Button("Leave group", e -> confirm("Leave " + group.name() + "?",
+            Button leave = new Button("Leave group", e -> Confirmation.destructive(e.getSource(), "Leave " + group.name() + "?",
                     "You will need to ask again or be invited to rejoin.", "Leave",
                     () -> act(() -> groups.remove(groupId, me), "You left " + group.name() + ".", null)));
             leave.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
@@ -279,7 +279,7 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
                     promote.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
                     actions.add(promote);
                 }
-                Button remove = new Button("Remove", e -> confirm("Remove " + person.displayName() + "?",
+                Button remove = new Button("Remove", e -> Confirmation.destructive(e.getSource(), "Remove " + person.displayName() + "?",
                         person.displayName() + " will no longer be a member of " + group.name() + ".", "Remove",
                         () -> act(() -> groups.remove(groupId, person.memberId()), person.displayName() + " was removed.", null)));
                 remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
@@ -339,12 +339,5 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
         } catch (InvalidInputException gone) {
             getUI().ifPresent(ui -> ui.navigate(GroupsView.class));
         }
-    }
-
-    private static void confirm(String header, String text, String confirmText, Runnable onConfirm) {
-        ConfirmDialog dialog = new ConfirmDialog(header, text, confirmText, e -> onConfirm.run());
-        dialog.setCancelable(true);
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.open();
     }
 }

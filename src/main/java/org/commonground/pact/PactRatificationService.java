@@ -195,6 +195,14 @@ public class PactRatificationService {
         return delegations.delegates(access.groupId(), party.id());
     }
 
+    /** How many of a party's members in the pact's group it has confirmed: those on whose behalf its delegate signs. */
+    @Transactional(readOnly = true)
+    public int confirmedMembers(long pactId, String partyCode) {
+        PactGuard.Access access = guard.readable(pactId, currentMember.require());
+        return (int) delegations.membersByParty(access.groupId()).getOrDefault(partyCode, List.of()).stream()
+                .filter(DelegationMember::confirmed).count();
+    }
+
     /** The delegate a party named signs its ratification, or rejects the pact for it with a reason. */
     @Transactional
     public void sign(long pactId, String partyCode, boolean ratify, String reason) {

@@ -31,6 +31,7 @@ import org.commonground.proposal.text.TextHtml;
 import org.commonground.proposal.text.WordDiff;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Confirmation;
 import org.commonground.ui.Forms;
 import org.commonground.ui.PartyMarker;
 import org.springframework.security.access.AccessDeniedException;
@@ -137,6 +138,8 @@ class AmendmentPanel extends Div {
     private Div card(Amendment a, ProposalDetails details, SignedInMember me, CommentThread thread) {
         Div card = new Div();
         card.addClassNames("cg-card", "cg-amendment");
+        // Where focus returns when a decision on the amendment rebuilt the page (see Confirmation).
+        card.setId("amendment-" + a.number());
         Span title = new Span(a.citation());
         title.addClassName("cg-card-title");
         Span state = new Span(a.state().label());
@@ -175,10 +178,14 @@ class AmendmentPanel extends Div {
         if (a.state() == AmendmentState.PROPOSED) {
             if (details.canDecideAmendments() && a.isOpen()) {
                 // Overlapping amendments are resolved side by side in the merge view rather than flagged by a merge.
-                Button accept = a.conflictsWith().isEmpty() ? new Button("Accept and merge", e -> act(() -> {
+                Button accept = a.conflictsWith().isEmpty() ? new Button("Accept and merge", e -> Confirmation.ask(e.getSource(),
+                        "Accept " + a.citation() + " and merge it?",
+                        a.citation() + " by " + a.proposerName() + " becomes part of the text as revision " + (details.current().number() + 1)
+                                + "; " + a.proposerName() + " is told. The other open amendments move onto the new text.",
+                        "Merge A" + a.number(), () -> act(() -> {
                     int revision = amendments.accept(a.id());
                     Forms.success(a.citation() + " merged into revision " + revision + ".");
-                })) : new Button("Accept and merge…", e -> e.getSource().getUI().ifPresent(ui -> MergeView.open(ui,
+                }))) : new Button("Accept and merge…", e -> e.getSource().getUI().ifPresent(ui -> MergeView.open(ui,
                         details.proposal().id(), Stream.concat(Stream.of(a.number()), a.conflictsWith().stream()).toList())));
                 accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
                 actions.add(accept);
@@ -208,7 +215,9 @@ class AmendmentPanel extends Div {
                 actions.add(reject);
             }
             if (a.proposerId() == me.id()) {
-                Button withdraw = new Button("Withdraw", e -> act(() -> amendments.withdraw(a.id())));
+                Button withdraw = new Button("Withdraw", e -> Confirmation.destructive(e.getSource(), "Withdraw " + a.citation() + "?",
+                        "Your amendment is closed for good: it can no longer be accepted or put to the vote, and stays on the page as withdrawn.",
+                        "Withdraw A" + a.number(), () -> act(() -> amendments.withdraw(a.id()))));
                 withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
                 actions.add(withdraw);
             }

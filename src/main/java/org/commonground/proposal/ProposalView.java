@@ -14,7 +14,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -44,6 +43,8 @@ import org.commonground.proposal.text.TextHtml;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Confirmation;
+import org.commonground.ui.Confirmation;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
 import org.commonground.ui.PartyMarker;
@@ -368,12 +369,15 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
             Button move = new Button(moveLabel(to));
             if (to == ProposalState.WITHDRAWN) {
                 move.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+                move.addClickListener(e -> Confirmation.destructive(move, "Withdraw this proposal?",
+                        "It stays readable but can no longer be edited, discussed or voted on.", "Withdraw", () -> move(to)));
+            } else if (to == ProposalState.VOTING) {
                 move.addClickListener(e -> {
-                    ConfirmDialog confirm = new ConfirmDialog("Withdraw this proposal?",
-                            "It stays readable but can no longer be edited, discussed or voted on.", "Withdraw", c -> move(to));
-                    confirm.setCancelable(true);
-                    confirm.setConfirmButtonTheme("error primary");
-                    confirm.open();
+                    int members = groups.details(details.proposal().groupId()).summary().activeMembers();
+                    Confirmation.ask(move, "Move \u201c" + details.proposal().title() + "\u201d to voting?",
+                            "Revision " + details.current().number() + " becomes the final text: no more edits or amendments. A convenor can then "
+                                    + "open a ballot on it for the " + members + (members == 1 ? " member" : " members") + " of " + details.groupName()
+                                    + "; those following the proposal are told now.", "Move it to voting", () -> move(to));
                 });
             } else {
                 move.addClickListener(e -> move(to));

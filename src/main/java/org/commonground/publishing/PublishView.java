@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -30,6 +29,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Confirmation;
 import org.commonground.ui.Forms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -155,12 +155,10 @@ public class PublishView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void confirmPublishing() {
-        ConfirmDialog confirm = new ConfirmDialog("Publish it for everyone?",
+        Confirmation.ask(publish, "Publish it for everyone?",
                 "Anyone will be able to read it, signed in or not. It cannot be unpublished.", "Publish now",
-                e -> inBackground(() -> pactId != 0 ? publishing.publishPact(pactId) : publishing.publishProposal(proposalId),
+                () -> inBackground(() -> pactId != 0 ? publishing.publishPact(pactId) : publishing.publishProposal(proposalId),
                         published -> "Published at /p/" + published.slug()));
-        confirm.setCancelable(true);
-        confirm.open();
     }
 
     private void startCorrection() {

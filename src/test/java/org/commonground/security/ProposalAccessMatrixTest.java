@@ -112,6 +112,7 @@ class ProposalAccessMatrixTest {
             .read("tracked changes", p -> trackedChanges.trackedChanges(p.id()))
             .read("preview with amendments", p -> trackedChanges.previewWith(p.id(), java.util.Set.of()))
             .read("ballots", p -> ballots.ballotsOf(p.id()))
+            .read("electorate now", p -> ballots.electorateNow(p.id()))
             .read("watching?", p -> proposals.watching(p.id()))
             .change("watch", p -> proposals.setWatching(p.id(), true))
             .read("publishing status", p -> publishing.proposalStatus(p.id()))
@@ -194,6 +195,7 @@ class ProposalAccessMatrixTest {
                 tracked changes                  | author convenor
                 preview with amendments          | author convenor
                 ballots                          | author convenor
+                electorate now                   | author convenor
                 watching?                        | author convenor
                 watch                            | author convenor
                 publishing status                | author convenor
@@ -239,6 +241,7 @@ class ProposalAccessMatrixTest {
                 tracked changes                  | group
                 preview with amendments          | group
                 ballots                          | group
+                electorate now                   | group
                 watching?                        | group
                 watch                            | group
                 publishing status                | group
@@ -286,6 +289,7 @@ class ProposalAccessMatrixTest {
                 tracked changes                  | group
                 preview with amendments          | group
                 ballots                          | group
+                electorate now                   | group
                 watching?                        | group
                 watch                            | group
                 publishing status                | group
@@ -330,6 +334,7 @@ class ProposalAccessMatrixTest {
                 tracked changes                  | group
                 preview with amendments          | group
                 ballots                          | group
+                electorate now                   | group
                 watching?                        | group
                 watch                            | group
                 publishing status                | group
@@ -377,6 +382,7 @@ class ProposalAccessMatrixTest {
                 tracked changes                  | group
                 preview with amendments          | group
                 ballots                          | group
+                electorate now                   | group
                 watching?                        | group
                 watch                            | group
                 publishing status                | group
@@ -425,6 +431,7 @@ class ProposalAccessMatrixTest {
                 tracked changes                  | group
                 preview with amendments          | group
                 ballots                          | group
+                electorate now                   | group
                 watching?                        | group
                 watch                            | group
                 publishing status                | group
@@ -473,6 +480,7 @@ class ProposalAccessMatrixTest {
                 tracked changes                  | author convenor
                 preview with amendments          | author convenor
                 ballots                          | author convenor
+                electorate now                   | author convenor
                 watching?                        | author convenor
                 watch                            | author convenor
                 publishing status                | author convenor
@@ -520,6 +528,7 @@ class ProposalAccessMatrixTest {
                 tracked changes                  | group
                 preview with amendments          | group
                 ballots                          | group
+                electorate now                   | group
                 watching?                        | group
                 watch                            | group
                 publishing status                | group
