@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -97,15 +98,10 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (!group.description().isBlank()) {
             add(new Paragraph(group.description()));
         }
-        if (!details.constituencies().isEmpty()) {
-            add(new H3("Constituencies"));
-            UnorderedList list = new UnorderedList();
-            details.constituencies().forEach(c -> list.add(c.onsCode() == null ? new ListItem(c.toString())
-                    : new ListItem(new Anchor("constituencies/" + c.onsCode(), c.toString()))));
-            add(list);
-        }
         add(ownStanding(group));
+        // What members come for first; the group's seats, its people and the convenors' tools after.
         if (group.isActiveMember()) {
+            add(new H3("Proposals and pacts"));
             Anchor proposals = new Anchor("groups/" + groupId + "/proposals", "Proposals of this group");
             proposals.addClassName("cg-section-link");
             add(proposals);
@@ -115,17 +111,25 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
                 add(pacts);
             }
         }
+        if (!details.constituencies().isEmpty()) {
+            add(new H3("Constituencies"));
+            UnorderedList list = new UnorderedList();
+            details.constituencies().forEach(c -> list.add(c.onsCode() == null ? new ListItem(c.toString())
+                    : new ListItem(new Anchor("constituencies/" + c.onsCode(), c.toString()))));
+            add(list);
+        }
 
+        List<GroupMember> people = group.isActiveMember() ? groups.members(groupId) : List.of();
         if (group.isActiveMember()) {
-            List<GroupMember> people = groups.members(groupId);
-            if (group.isConvenor()) {
-                addRequests(people);
-                addInvitations();
-                addSettings(details.lineWidth());
-            }
             addMembers(group, people);
         }
         addDelegations(group);
+        if (group.isActiveMember() && group.isConvenor()) {
+            add(new H3("Convenor tools"));
+            addRequests(people);
+            addInvitations();
+            addSettings(details.lineWidth());
+        }
         exportRecord = null;
         if (exports.mayExport(groupId)) {
             addRecord();
@@ -191,7 +195,7 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private void addRequests(List<GroupMember> people) {
         List<GroupMember> requests = people.stream().filter(p -> p.status() == MembershipStatus.REQUESTED).toList();
-        add(new H3("Requests to join (" + requests.size() + ")"));
+        add(new H4("Requests to join (" + requests.size() + ")"));
         if (requests.isEmpty()) {
             add(new Paragraph("No one is waiting."));
             return;
@@ -211,7 +215,7 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     private void addInvitations() {
-        add(new H3("Invite by email"));
+        add(new H4("Invite by email"));
         EmailField email = new EmailField();
         email.setPlaceholder("name@example.org");
         email.setMaxLength(254);
@@ -243,7 +247,7 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
     }
 
     private void addSettings(int lineWidth) {
-        add(new H3("Settings"));
+        add(new H4("Settings"));
         IntegerField width = new IntegerField("Characters per numbered line");
         width.setMin(40);
         width.setMax(200);
