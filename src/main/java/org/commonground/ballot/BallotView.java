@@ -1,6 +1,5 @@
 package org.commonground.ballot;
 
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,7 @@ import org.commonground.ballot.rules.PartyTally;
 import org.commonground.ballot.rules.ResultChart;
 import org.commonground.live.LiveEvents;
 import org.commonground.live.LiveSubscription;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Confirmation;
 import org.commonground.ui.Focus;
@@ -51,8 +51,6 @@ import org.springframework.security.access.AccessDeniedException;
 @PageTitle("Ballot · Common Ground")
 @PermitAll
 public class BallotView extends VerticalLayout implements BeforeEnterObserver {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
     private final BallotService ballots;
     final TextField reason = new TextField("Reason (optional)");
@@ -151,8 +149,8 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
                 + (b.rule() == org.commonground.ballot.rules.DecisionRule.CONCURRENT_MAJORITY ? ", quorum in each party " + b.partyQuorum() + "%" : "")
                 + " \u00b7 " + (b.secret() ? "secret: nobody sees who voted how" : "open: names are shown"));
         setText(electorate, b.electorateLine() + ".");
-        setText(timing, b.isOpen() ? "Open since " + WHEN.format(b.openedAt()) + (b.closesAt() != null ? "; closes " + WHEN.format(b.closesAt()) : "; a convenor closes it by hand") + "."
-                : "Closed " + WHEN.format(b.closedAt()) + ".");
+        setText(timing, b.isOpen() ? "Open since " + Dates.dayAndTime(b.openedAt()) + (b.closesAt() != null ? "; closes " + Dates.dayAndTime(b.closesAt()) : "; a convenor closes it by hand") + "."
+                : "Closed " + Dates.dayAndTime(b.closedAt()) + ".");
 
         if (b.isOpen()) {
             if (!Boolean.TRUE.equals(shownOpen)) {

@@ -2,7 +2,6 @@ package org.commonground.ballot;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +33,7 @@ import org.commonground.proposal.AmendmentService;
 import org.commonground.proposal.ProposalDetails;
 import org.commonground.proposal.ProposalService;
 import org.commonground.proposal.ProposalState;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Confirmation;
 import org.commonground.ui.Cards;
@@ -46,7 +46,6 @@ import org.springframework.security.access.AccessDeniedException;
 @PermitAll
 public class ProposalBallotsView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
     private static final String FINAL_TEXT = "The final text";
 
     private final BallotService ballots;
@@ -102,7 +101,7 @@ public class ProposalBallotsView extends VerticalLayout implements BeforeEnterOb
             BallotDetails b = ballots.details(id);
             cards.add(Cards.card("ballots/" + id, b.subject(), b.outcome(),
                     new Paragraph(b.rule().label() + (b.secret() ? ", secret" : ", open") + " \u00b7 " + b.electorateLine()),
-                    new Paragraph("Opened " + WHEN.format(b.openedAt()) + (b.closesAt() != null && b.isOpen() ? ", closes " + WHEN.format(b.closesAt()) : ""))));
+                    new Paragraph("Opened " + Dates.dayAndTime(b.openedAt()) + (b.closesAt() != null && b.isOpen() ? ", closes " + Dates.dayAndTime(b.closesAt()) : ""))));
         }
         add(cards);
     }
@@ -155,7 +154,7 @@ public class ProposalBallotsView extends VerticalLayout implements BeforeEnterOb
             Confirmation.ask(open, "Open a ballot on " + (FINAL_TEXT.equals(subject.getValue()) ? "the final text" : subject.getValue())
                             + " for the " + electors + (electors == 1 ? " member" : " members") + " of " + details.groupName() + "?",
                     (electors == 1 ? "They are" : "They are each") + " notified and can vote "
-                            + (closesAt.getValue() == null ? "until a convenor closes the ballot." : "until " + WHEN.format(closesAt.getValue()) + ".")
+                            + (closesAt.getValue() == null ? "until a convenor closes the ballot." : "until " + Dates.dayAndTime(closesAt.getValue()) + ".")
                             + " Members whose party has not confirmed them are left out. Its rule and secrecy cannot be changed once open.",
                     "Open the ballot", () -> openBallot(amendmentIds.get(subject.getValue())));
         });

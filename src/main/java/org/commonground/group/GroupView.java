@@ -1,7 +1,6 @@
 package org.commonground.group;
 
 import java.io.OutputStream;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -31,6 +30,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
 import org.commonground.backup.GroupExport;
 import org.commonground.security.CurrentMember;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Confirmation;
 import org.commonground.ui.Focus;
@@ -42,8 +42,6 @@ import org.springframework.security.access.AccessDeniedException;
 @Route("groups/:groupId(\\d+)")
 @PermitAll
 public class GroupView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     private final GroupService groups;
     private final GroupExport exports;
@@ -209,7 +207,7 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
             Button refuse = new Button("Refuse", e -> act(() -> groups.refuse(groupId, request.memberId()),
                     "Request refused.", "That request was already decided."));
             refuse.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-            list.add(personRow(request, "asked " + DATE.format(request.requestedAt()), approve, refuse));
+            list.add(personRow(request, "asked " + Dates.day(request.requestedAt()), approve, refuse));
         }
         add(list);
     }
@@ -241,7 +239,7 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
         List<Invitation> open = groups.openInvitations(groupId);
         if (!open.isEmpty()) {
             UnorderedList list = new UnorderedList();
-            open.forEach(i -> list.add(new ListItem(i.email() + " · invited by " + i.invitedBy() + " on " + DATE.format(i.createdAt()))));
+            open.forEach(i -> list.add(new ListItem(i.email() + " · invited by " + i.invitedBy() + " on " + Dates.day(i.createdAt()))));
             add(new Paragraph("Waiting for an answer:"), list);
         }
     }
@@ -289,7 +287,7 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
                 remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
                 actions.add(remove);
             }
-            String role = person.role() == GroupRole.CONVENOR ? "convenor" : "member since " + DATE.format(person.joinedAt());
+            String role = person.role() == GroupRole.CONVENOR ? "convenor" : "member since " + Dates.day(person.joinedAt());
             list.add(personRow(person, role, actions));
         }
         add(list);

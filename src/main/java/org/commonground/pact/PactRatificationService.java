@@ -1,6 +1,5 @@
 package org.commonground.pact;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +20,7 @@ import org.commonground.party.Party;
 import org.commonground.party.PartyRepository;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -36,8 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PactRatificationService {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
     private final PactRepository pacts;
     private final PactGuard guard;
@@ -152,7 +150,7 @@ public class PactRatificationService {
         } else {
             BallotSettings settings = ballotSettings(plan);
             said = "by ballot: " + settings.rule().label().toLowerCase() + (settings.secret() ? ", secret" : ", open")
-                    + (settings.closesAt() == null ? ", closed by a delegate" : ", closes " + WHEN.format(settings.closesAt()));
+                    + (settings.closesAt() == null ? ", closed by a delegate" : ", closes " + Dates.dayAndTime(settings.closesAt()));
         }
         if (!pacts.choosePlan(pactId, round, party.id(), plan.method(), plan.method() == RatificationMethod.REPRESENTATIVE ? plan.representativeId() : null,
                 me.id(), signerGone)) {

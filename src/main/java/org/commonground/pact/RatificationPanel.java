@@ -2,7 +2,6 @@ package org.commonground.pact;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import com.vaadin.flow.component.button.Button;
@@ -24,6 +23,7 @@ import org.commonground.ballot.BallotSettings;
 import org.commonground.ballot.rules.DecisionRule;
 import org.commonground.group.DelegationMember;
 import org.commonground.pact.PactRatificationService.RatificationPlan;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Confirmation;
 import org.commonground.ui.Forms;
@@ -36,7 +36,6 @@ import org.springframework.security.access.AccessDeniedException;
  */
 class RatificationPanel extends Div {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
     private static final String BY_BALLOT = "A ballot of its confirmed members here";
     private static final String BY_DELEGATE = "One of its delegates signing for it";
 
@@ -100,7 +99,7 @@ class RatificationPanel extends Div {
                 row.add(new Span(" " + state + " · " + (r.pending() ? "to be signed by its delegate " : "signed by its delegate ") + r.representativeName()));
             }
             if (!r.pending()) {
-                row.add(new Span(" · " + (r.decidedByName() == null ? "" : r.decidedByName() + ", ") + WHEN.format(r.decidedAt())
+                row.add(new Span(" · " + (r.decidedByName() == null ? "" : r.decidedByName() + ", ") + Dates.dayAndTime(r.decidedAt())
                         + (r.reason().isBlank() ? "" : ". " + r.reason())));
             }
             row.getElement().setAttribute("data-party", r.party());

@@ -1,6 +1,5 @@
 package org.commonground.proposal;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -30,6 +29,7 @@ import org.commonground.proposal.text.TextRange;
 import org.commonground.proposal.text.TextHtml;
 import org.commonground.proposal.text.WordDiff;
 import org.commonground.security.SignedInMember;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Confirmation;
 import org.commonground.ui.Forms;
@@ -38,8 +38,6 @@ import org.springframework.security.access.AccessDeniedException;
 
 /** The amendments of a proposal: a form to propose one, and each amendment with its diff, state, actions and thread. */
 class AmendmentPanel extends Div {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     final IntegerField from;
     final IntegerField to;
@@ -156,7 +154,7 @@ class AmendmentPanel extends Div {
             heading.add(flag("Conflicts with " + a.conflictsWith().stream().map(n -> "A" + n).collect(Collectors.joining(", "))));
         }
         card.add(heading);
-        card.add(new Div(PartyMarker.of(a.proposerParty(), a.proposerColour()), new Span(" " + a.proposerName() + ", " + DATE.format(a.createdAt()))));
+        card.add(new Div(PartyMarker.of(a.proposerParty(), a.proposerColour()), new Span(" " + a.proposerName() + ", " + Dates.day(a.createdAt()))));
         for (AmendmentPassage passage : a.passages()) {
             if (a.passages().size() > 1) {
                 card.add(new Paragraph(passage.lines().substring(0, 1).toUpperCase() + passage.lines().substring(1) + ":"));

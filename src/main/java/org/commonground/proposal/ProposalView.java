@@ -1,7 +1,6 @@
 package org.commonground.proposal;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +41,7 @@ import org.commonground.live.LiveSubscription;
 import org.commonground.proposal.text.TextHtml;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Confirmation;
 import org.commonground.ui.Focus;
@@ -54,8 +54,6 @@ import org.springframework.security.access.AccessDeniedException;
 @Route("proposals/:proposalId(\\d+)")
 @PermitAll
 public class ProposalView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
     private final ProposalService proposals;
     private final AmendmentService amendments;
@@ -173,7 +171,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void fillState(ProposalState state, OffsetDateTime since) {
-        stateBadge.setText(state.label() + " since " + DateTimeFormatter.ofPattern("d MMM yyyy").format(since));
+        stateBadge.setText(state.label() + " since " + Dates.day(since));
         stateBadge.setClassName("cg-status cg-state-" + state.name().toLowerCase());
     }
 
@@ -226,7 +224,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         add(changedNotice, heading);
 
         Div meta = new Div(new Span("In "), new Anchor("groups/" + p.groupId(), details.groupName()),
-                new Span(" · revision " + details.current().number() + " of " + WHEN.format(details.current().createdAt()) + " · by "));
+                new Span(" · revision " + details.current().number() + " of " + Dates.dayAndTime(details.current().createdAt()) + " · by "));
         meta.addClassName("cg-meta");
         details.authors().forEach(a -> meta.add(PartyMarker.of(a.partyCode(), a.partyColour()), new Span(" " + a.displayName() + " ")));
         add(meta);

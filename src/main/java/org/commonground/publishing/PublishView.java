@@ -1,7 +1,6 @@
 package org.commonground.publishing;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -28,6 +27,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Confirmation;
 import org.commonground.ui.Forms;
@@ -50,7 +50,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public class PublishView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final Logger log = LoggerFactory.getLogger(PublishView.class);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
 
     private final PublishingService publishing;
     private final CorrectionService corrections;
@@ -139,7 +138,7 @@ public class PublishView extends VerticalLayout implements BeforeEnterObserver {
         for (Publication p : status.versions()) {
             Anchor page = publicLink("/p/" + p.slug(), "/p/" + p.slug());
             Anchor pdf = publicLink("/p/" + p.slug() + ".pdf", "PDF");
-            list.add(new ListItem(new Span("Version " + p.version() + ", published " + DATE.format(p.publishedAt().atZoneSameInstant(ZoneId.of("Europe/London")))
+            list.add(new ListItem(new Span("Version " + p.version() + ", published " + Dates.dayAndTime(p.publishedAt().atZoneSameInstant(ZoneId.of("Europe/London")))
                     + " by " + p.publishedBy() + ": "), page, new Span(" · "), pdf,
                     new Span(p.current() ? "" : " · superseded by /p/" + p.supersededBy()),
                     new Div(new Span("Fingerprint (SHA-256): "), new Span(p.fingerprint()))));

@@ -52,7 +52,7 @@ class OpenBallotViewTest extends ViewTest {
 
         ConfirmDialog question = $(ConfirmDialog.class).single();
         assertThat(test(question).getHeader()).isEqualTo("Open a ballot on the final text for the 2 members of Ballot town " + convenor.id() + "?");
-        assertThat(test(question).getText()).contains("notified", "until 12 ", " 2099, 18:00");
+        assertThat(test(question).getText()).contains("notified", "until 12 September 2099, 18:00");
         assertThat(ballots.ballotsOf(proposal)).isEmpty();
 
         test(question).cancel();

@@ -50,12 +50,15 @@ class BritishDatesBrowserIT extends BrowserTest {
             Locator date = page.locator("vaadin-date-time-picker input").first();
             Locator time = page.locator("vaadin-date-time-picker input").nth(1);
             // 25/09/2099 is no date at all to a US picker (there is no 25th month), and 18:00 is 6:00 PM to it.
+            // Enter commits what was typed and closes the picker's dropdown.
             date.fill("25/09/2099");
-            date.press("Tab");
+            date.press("Enter");
             time.fill("18:00");
-            time.press("Tab");
+            time.press("Enter");
             assertThat(date).hasValue("25/09/2099");
             assertThat(time).hasValue("18:00");
+            button(page, "Open ballot").click();
+            assertThat(page.getByText("until 25 September 2099, 18:00", new Page.GetByTextOptions().setExact(false))).isVisible();
         }
     }
 }
