@@ -130,8 +130,7 @@ public class BallotRepository {
      * leaving out those whose party is only claimed; records how many were left out. Returns the electors.
      */
     public int fixElectorate(long ballotId, long groupId, Long onlyParty) {
-        Condition inGroup = GROUP_MEMBERSHIP.GROUP_ID.eq(groupId).and(GROUP_MEMBERSHIP.STATUS.eq("ACTIVE"))
-                .and(onlyParty == null ? DSL.noCondition() : MEMBER.PARTY_ID.eq(onlyParty));
+        Condition inGroup = inGroup(groupId, onlyParty);
         int electors = db.insertInto(BALLOT_ELECTOR, BALLOT_ELECTOR.BALLOT_ID, BALLOT_ELECTOR.MEMBER_ID, BALLOT_ELECTOR.PARTY_ID)
                 .select(DSL.select(DSL.val(ballotId), MEMBER.ID, MEMBER.PARTY_ID)
                         .from(GROUP_MEMBERSHIP).join(MEMBER).on(MEMBER.ID.eq(GROUP_MEMBERSHIP.MEMBER_ID))
@@ -141,6 +140,17 @@ public class BallotRepository {
                         .on(MEMBER.ID.eq(GROUP_MEMBERSHIP.MEMBER_ID)).where(inGroup).andNot(COUNTS_FOR_PARTY).<Integer>asField())
                 .where(BALLOT.ID.eq(ballotId)).execute();
         return electors;
+    }
+
+    /** How many electors {@link #fixElectorate} would fix if the ballot opened now. */
+    public int countElectorate(long groupId, Long onlyParty) {
+        return db.fetchCount(DSL.selectOne().from(GROUP_MEMBERSHIP).join(MEMBER).on(MEMBER.ID.eq(GROUP_MEMBERSHIP.MEMBER_ID))
+                .where(inGroup(groupId, onlyParty)).and(COUNTS_FOR_PARTY));
+    }
+
+    private static Condition inGroup(long groupId, Long onlyParty) {
+        return GROUP_MEMBERSHIP.GROUP_ID.eq(groupId).and(GROUP_MEMBERSHIP.STATUS.eq("ACTIVE"))
+                .and(onlyParty == null ? DSL.noCondition() : MEMBER.PARTY_ID.eq(onlyParty));
     }
 
     /** Whether the member's party is only claimed, so that ballots leave them out. */

@@ -121,6 +121,16 @@ public class BallotService {
     }
 
     /**
+     * How many members a ballot on the proposal would count if it opened now: the group's active members, less those
+     * whose party is only claimed. For the question a convenor answers before opening one.
+     */
+    @Transactional(readOnly = true)
+    public int electorateNow(long proposalId) {
+        ProposalGuard.Access access = guard.readable(proposalId, currentMember.require());
+        return ballots.countElectorate(access.proposal().getGroupId(), null);
+    }
+
+    /**
      * Opens one party's ratification ballot on a pact in ratification, as one of that party's delegates chose: the
      * electorate is the party's active members in the pact's group whom it has confirmed.
      */

@@ -1,6 +1,5 @@
 package org.commonground.ballot;
 
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -30,7 +28,9 @@ import jakarta.annotation.security.PermitAll;
 import org.commonground.ballot.rules.ResultChart;
 import org.commonground.live.LiveEvents;
 import org.commonground.live.LiveSubscription;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Confirmation;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
 import org.springframework.security.access.AccessDeniedException;
@@ -48,8 +48,6 @@ import org.springframework.security.access.AccessDeniedException;
 @PageTitle("Ballot · Common Ground")
 @PermitAll
 public class BallotView extends VerticalLayout implements BeforeEnterObserver {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
     private final BallotService ballots;
     final TextField reason = new TextField("Reason (optional)");
@@ -148,8 +146,8 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
                 + (b.rule() == org.commonground.ballot.rules.DecisionRule.CONCURRENT_MAJORITY ? ", quorum in each party " + b.partyQuorum() + "%" : "")
                 + " \u00b7 " + (b.secret() ? "secret: nobody sees who voted how" : "open: names are shown"));
         setText(electorate, b.electorateLine() + ".");
-        setText(timing, b.isOpen() ? "Open since " + WHEN.format(b.openedAt()) + (b.closesAt() != null ? "; closes " + WHEN.format(b.closesAt()) : "; a convenor closes it by hand") + "."
-                : "Closed " + WHEN.format(b.closedAt()) + ".");
+        setText(timing, b.isOpen() ? "Open since " + Dates.dayAndTime(b.openedAt()) + (b.closesAt() != null ? "; closes " + Dates.dayAndTime(b.closesAt()) : "; a convenor closes it by hand") + "."
+                : "Closed " + Dates.dayAndTime(b.closedAt()) + ".");
 
         if (b.isOpen()) {
             if (!Boolean.TRUE.equals(shownOpen)) {
@@ -254,19 +252,15 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
             panel.add(myVote, reason, choices);
         }
         if (b.canClose()) {
-            Button close = new Button("Close ballot now", e -> {
-                ConfirmDialog confirm = new ConfirmDialog("Close this ballot?", "Votes can no longer be cast or changed; the outcome is recorded.",
-                        "Close ballot", c -> {
-                    try {
-                        ballots.close(ballotId);
-                    } catch (InvalidInputException | AccessDeniedException refused) {
-                        Forms.error(refused.getMessage());
-                    }
-                    refresh();
-                });
-                confirm.setCancelable(true);
-                confirm.open();
-            });
+            Button close = new Button("Close ballot now", e -> Confirmation.ask(e.getSource(), "Close this ballot?",
+                    "Votes can no longer be cast or changed; the outcome is recorded.", "Close ballot", () -> {
+                try {
+                    ballots.close(ballotId);
+                } catch (InvalidInputException | AccessDeniedException refused) {
+                    Forms.error(refused.getMessage());
+                }
+                refresh();
+            }));
             close.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             panel.add(close);
         }

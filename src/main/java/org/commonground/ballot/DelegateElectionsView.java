@@ -2,7 +2,6 @@ package org.commonground.ballot;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +28,7 @@ import org.commonground.group.GroupService;
 import org.commonground.group.PartyDelegation;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Forms;
 import org.springframework.security.access.AccessDeniedException;
@@ -41,8 +41,6 @@ import org.springframework.security.access.AccessDeniedException;
 @PageTitle("Elections of delegates · Common Ground")
 @PermitAll
 public class DelegateElectionsView extends VerticalLayout implements BeforeEnterObserver {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
     private final BallotService ballots;
     private final DelegationService delegations;
@@ -94,7 +92,7 @@ public class DelegateElectionsView extends VerticalLayout implements BeforeEnter
         }
         UnorderedList list = new UnorderedList();
         for (DelegateElection e : elections) {
-            String state = e.open() ? "open" + (e.closesAt() == null ? "" : " until " + WHEN.format(e.closesAt().atZoneSameInstant(ZoneId.systemDefault())))
+            String state = e.open() ? "open" + (e.closesAt() == null ? "" : " until " + Dates.dayAndTime(e.closesAt().atZoneSameInstant(ZoneId.systemDefault())))
                     : Boolean.TRUE.equals(e.passed()) ? "elected" : "not elected";
             list.add(new ListItem(new Span(e.partyCode() + ": " + e.candidateName() + " · " + state + " · "),
                     new Anchor("ballots/" + e.ballotId(), e.open() ? "the ballot" : "the result")));

@@ -2,7 +2,6 @@ package org.commonground.ballot;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,9 @@ import org.commonground.proposal.AmendmentService;
 import org.commonground.proposal.ProposalDetails;
 import org.commonground.proposal.ProposalService;
 import org.commonground.proposal.ProposalState;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Confirmation;
 import org.commonground.ui.Cards;
 import org.commonground.ui.Forms;
 import org.springframework.security.access.AccessDeniedException;
@@ -45,7 +46,6 @@ import org.springframework.security.access.AccessDeniedException;
 @PermitAll
 public class ProposalBallotsView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
     private static final String FINAL_TEXT = "The final text";
 
     private final BallotService ballots;
@@ -101,7 +101,7 @@ public class ProposalBallotsView extends VerticalLayout implements BeforeEnterOb
             BallotDetails b = ballots.details(id);
             cards.add(Cards.withBadge("ballots/" + id, b.subject(), BallotBadge.of(b),
                     new Paragraph(b.rule().label() + (b.secret() ? ", secret" : ", open") + " \u00b7 " + b.electorateLine()),
-                    new Paragraph("Opened " + WHEN.format(b.openedAt()) + (b.closesAt() != null && b.isOpen() ? ", closes " + WHEN.format(b.closesAt()) : ""))));
+                    new Paragraph("Opened " + Dates.dayAndTime(b.openedAt()) + (b.closesAt() != null && b.isOpen() ? ", closes " + Dates.dayAndTime(b.closesAt()) : ""))));
         }
         add(cards);
     }
@@ -145,23 +145,35 @@ public class ProposalBallotsView extends VerticalLayout implements BeforeEnterOb
         open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         open.addClickListener(e -> {
             Forms.clear(overallQuorum, partyQuorum, closesAt);
-            try {
-                if (overallQuorum.getValue() == null || partyQuorum.getValue() == null) {
-                    throw new InvalidInputException(overallQuorum.getValue() == null ? "overallQuorum" : "partyQuorum", "Enter a percentage from 0 to 100.");
-                }
-                long id = ballots.open(proposalId, amendmentIds.get(subject.getValue()), new BallotSettings(rule.getValue(), secret.getValue(),
-                        overallQuorum.getValue(), partyQuorum.getValue(),
-                        closesAt.getValue() == null ? null : closesAt.getValue().atZone(ZoneId.systemDefault()).toOffsetDateTime()));
-                getUI().ifPresent(ui -> ui.navigate(BallotView.class, new RouteParameters("ballotId", String.valueOf(id))));
-            } catch (InvalidInputException problem) {
-                Forms.show(problem, Map.of("overallQuorum", overallQuorum, "partyQuorum", partyQuorum, "closesAt", closesAt));
-            } catch (AccessDeniedException denied) {
-                Forms.error(denied.getMessage());
+            if (overallQuorum.getValue() == null || partyQuorum.getValue() == null) {
+                Forms.show(new InvalidInputException(overallQuorum.getValue() == null ? "overallQuorum" : "partyQuorum", "Enter a percentage from 0 to 100."),
+                        Map.of("overallQuorum", overallQuorum, "partyQuorum", partyQuorum));
+                return;
             }
+            int electors = ballots.electorateNow(proposalId);
+            Confirmation.ask(open, "Open a ballot on " + (FINAL_TEXT.equals(subject.getValue()) ? "the final text" : subject.getValue())
+                            + " for the " + electors + (electors == 1 ? " member" : " members") + " of " + details.groupName() + "?",
+                    (electors == 1 ? "They are" : "They are each") + " notified and can vote "
+                            + (closesAt.getValue() == null ? "until a convenor closes the ballot." : "until " + Dates.dayAndTime(closesAt.getValue()) + ".")
+                            + " Members whose party has not confirmed them are left out. Its rule and secrecy cannot be changed once open.",
+                    "Open the ballot", () -> openBallot(amendmentIds.get(subject.getValue())));
         });
         FormLayout form = new FormLayout(subject, rule, overallQuorum, partyQuorum, closesAt, secret);
         form.setMaxWidth("48rem");
         box.add(form, open);
         return box;
+    }
+
+    private void openBallot(Long amendmentId) {
+        try {
+            long id = ballots.open(proposalId, amendmentId, new BallotSettings(rule.getValue(), secret.getValue(),
+                    overallQuorum.getValue(), partyQuorum.getValue(),
+                    closesAt.getValue() == null ? null : closesAt.getValue().atZone(ZoneId.systemDefault()).toOffsetDateTime()));
+            getUI().ifPresent(ui -> ui.navigate(BallotView.class, new RouteParameters("ballotId", String.valueOf(id))));
+        } catch (InvalidInputException problem) {
+            Forms.show(problem, Map.of("overallQuorum", overallQuorum, "partyQuorum", partyQuorum, "closesAt", closesAt));
+        } catch (AccessDeniedException denied) {
+            Forms.error(denied.getMessage());
+        }
     }
 }

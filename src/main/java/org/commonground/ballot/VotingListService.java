@@ -1,6 +1,5 @@
 package org.commonground.ballot;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,6 +19,7 @@ import org.commonground.proposal.ProposalRepository;
 import org.commonground.proposal.ProposalState;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -33,8 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class VotingListService {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
     private final AmendmentService amendments;
     private final BallotRepository ballots;
@@ -132,7 +130,7 @@ public class VotingListService {
         String outcome = BallotDetails.outcome(b.getClosedAt(), b.getPassed(), b.getExplanation());
         String result;
         if (b.getClosedAt() == null) {
-            result = b.getClosesAt() == null ? "Closes when a convenor closes it" : "Closes " + WHEN.format(b.getClosesAt());
+            result = b.getClosesAt() == null ? "Closes when a convenor closes it" : "Closes " + Dates.dayAndTime(b.getClosesAt());
         } else {
             result = b.getExplanation() == null ? "" : b.getExplanation().strip().lines().reduce((first, last) -> last).orElse("");
         }

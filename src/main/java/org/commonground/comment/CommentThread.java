@@ -1,6 +1,5 @@
 package org.commonground.comment;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.commonground.proposal.text.SafeMarkdown;
 import org.commonground.security.SignedInMember;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
@@ -47,7 +47,6 @@ public class CommentThread extends Div {
     private static final String HELP = "Markdown: **bold**, _italic_, [links](https://example.org). Up to "
             + String.format("%,d", CommentService.MAX_BODY) + " characters.";
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM, HH:mm");
     private static final String WHOLE = "The whole proposal";
     private static final String PARAGRAPH = "The paragraph at a line";
     private static final String PASSAGE = "A passage of lines";
@@ -180,7 +179,7 @@ public class CommentThread extends Div {
         }
         Div head = new Div(PartyMarker.of(c.partyCode(), c.partyColour()), new Span(" " + c.authorName()));
         head.addClassName("cg-comment-head");
-        Span when = new Span(WHEN.format(c.createdAt()) + (c.editedAt() != null ? " (edited)" : ""));
+        Span when = new Span(Dates.recent(c.createdAt()) + (c.editedAt() != null ? " (edited)" : ""));
         when.addClassName("cg-person-note");
         head.add(when);
         if (c.visibility() == Visibility.CAUCUS) {

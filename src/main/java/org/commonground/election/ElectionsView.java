@@ -1,6 +1,5 @@
 package org.commonground.election;
 
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -22,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import org.commonground.security.CurrentMember;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Cards;
 import org.commonground.ui.Forms;
@@ -40,7 +40,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public class ElectionsView extends VerticalLayout {
 
     private static final Logger log = LoggerFactory.getLogger(ElectionsView.class);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
     private final ElectionService elections;
     private final Div list = new Div();
@@ -76,7 +75,7 @@ public class ElectionsView extends VerticalLayout {
         }
         for (ElectionService.ElectionSummary e : all) {
             list.add(Cards.card("elections/" + e.id(), e.name() + " (" + e.code() + ")", null,
-                    new Paragraph(e.constituencies() + " constituencies · imported " + DATE.format(e.importedAt()))));
+                    new Paragraph(e.constituencies() + " constituencies · imported " + Dates.dayAndTime(e.importedAt()))));
         }
     }
 

@@ -1,7 +1,6 @@
 package org.commonground.group;
 
 import java.io.OutputStream;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -9,11 +8,11 @@ import java.util.function.BooleanSupplier;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -31,7 +30,9 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
 import org.commonground.backup.GroupExport;
 import org.commonground.security.CurrentMember;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Confirmation;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
 import org.commonground.ui.PartyMarker;
@@ -41,8 +42,6 @@ import org.springframework.security.access.AccessDeniedException;
 @Route("groups/:groupId(\\d+)")
 @PermitAll
 public class GroupView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     private final GroupService groups;
     private final GroupExport exports;
@@ -97,15 +96,10 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (!group.description().isBlank()) {
             add(new Paragraph(group.description()));
         }
-        if (!details.constituencies().isEmpty()) {
-            add(new H3("Constituencies"));
-            UnorderedList list = new UnorderedList();
-            details.constituencies().forEach(c -> list.add(c.onsCode() == null ? new ListItem(c.toString())
-                    : new ListItem(new Anchor("constituencies/" + c.onsCode(), c.toString()))));
-            add(list);
-        }
         add(ownStanding(group));
+        // What members come for first; the group's seats, its people and the convenors' tools after.
         if (group.isActiveMember()) {
+            add(new H3("Proposals and pacts"));
             Anchor proposals = new Anchor("groups/" + groupId + "/proposals", "Proposals of this group");
             proposals.addClassName("cg-section-link");
             add(proposals);
@@ -115,17 +109,25 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
                 add(pacts);
             }
         }
+        if (!details.constituencies().isEmpty()) {
+            add(new H3("Constituencies"));
+            UnorderedList list = new UnorderedList();
+            details.constituencies().forEach(c -> list.add(c.onsCode() == null ? new ListItem(c.toString())
+                    : new ListItem(new Anchor("constituencies/" + c.onsCode(), c.toString()))));
+            add(list);
+        }
 
+        List<GroupMember> people = group.isActiveMember() ? groups.members(groupId) : List.of();
         if (group.isActiveMember()) {
-            List<GroupMember> people = groups.members(groupId);
-            if (group.isConvenor()) {
-                addRequests(people);
-                addInvitations();
-                addSettings(details.lineWidth());
-            }
             addMembers(group, people);
         }
         addDelegations(group);
+        if (group.isActiveMember() && group.isConvenor()) {
+            add(new H3("Convenor tools"));
+            addRequests(people);
+            addInvitations();
+            addSettings(details.lineWidth());
+        }
         exportRecord = null;
         if (exports.mayExport(groupId)) {
             addRecord();
@@ -180,7 +182,7 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
             withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             row.add(new Span("Your request to join is waiting for a convenor."), withdraw);
         } else {
-            Button leave = new Button("Leave group", e -> confirm("Leave " + group.name() + "?",
+            Button leave = new Button("Leave group", e -> Confirmation.destructive(e.getSource(), "Leave " + group.name() + "?",
                     "You will need to ask again or be invited to rejoin.", "Leave",
                     () -> act(() -> groups.remove(groupId, me), "You left " + group.name() + ".", null)));
             leave.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
@@ -191,7 +193,7 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private void addRequests(List<GroupMember> people) {
         List<GroupMember> requests = people.stream().filter(p -> p.status() == MembershipStatus.REQUESTED).toList();
-        add(new H3("Requests to join (" + requests.size() + ")"));
+        add(new H4("Requests to join (" + requests.size() + ")"));
         if (requests.isEmpty()) {
             add(new Paragraph("No one is waiting."));
             return;
@@ -205,13 +207,13 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
             Button refuse = new Button("Refuse", e -> act(() -> groups.refuse(groupId, request.memberId()),
                     "Request refused.", "That request was already decided."));
             refuse.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-            list.add(personRow(request, "asked " + DATE.format(request.requestedAt()), approve, refuse));
+            list.add(personRow(request, "asked " + Dates.day(request.requestedAt()), approve, refuse));
         }
         add(list);
     }
 
     private void addInvitations() {
-        add(new H3("Invite by email"));
+        add(new H4("Invite by email"));
         EmailField email = new EmailField();
         email.setPlaceholder("name@example.org");
         email.setMaxLength(254);
@@ -237,13 +239,13 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
         List<Invitation> open = groups.openInvitations(groupId);
         if (!open.isEmpty()) {
             UnorderedList list = new UnorderedList();
-            open.forEach(i -> list.add(new ListItem(i.email() + " · invited by " + i.invitedBy() + " on " + DATE.format(i.createdAt()))));
+            open.forEach(i -> list.add(new ListItem(i.email() + " · invited by " + i.invitedBy() + " on " + Dates.day(i.createdAt()))));
             add(new Paragraph("Waiting for an answer:"), list);
         }
     }
 
     private void addSettings(int lineWidth) {
-        add(new H3("Settings"));
+        add(new H4("Settings"));
         IntegerField width = new IntegerField("Characters per numbered line");
         width.setMin(40);
         width.setMax(200);
@@ -279,13 +281,13 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
                     promote.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
                     actions.add(promote);
                 }
-                Button remove = new Button("Remove", e -> confirm("Remove " + person.displayName() + "?",
+                Button remove = new Button("Remove", e -> Confirmation.destructive(e.getSource(), "Remove " + person.displayName() + "?",
                         person.displayName() + " will no longer be a member of " + group.name() + ".", "Remove",
                         () -> act(() -> groups.remove(groupId, person.memberId()), person.displayName() + " was removed.", null)));
                 remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
                 actions.add(remove);
             }
-            String role = person.role() == GroupRole.CONVENOR ? "convenor" : "member since " + DATE.format(person.joinedAt());
+            String role = person.role() == GroupRole.CONVENOR ? "convenor" : "member since " + Dates.day(person.joinedAt());
             list.add(personRow(person, role, actions));
         }
         add(list);
@@ -339,12 +341,5 @@ public class GroupView extends VerticalLayout implements BeforeEnterObserver, Ha
         } catch (InvalidInputException gone) {
             getUI().ifPresent(ui -> ui.navigate(GroupsView.class));
         }
-    }
-
-    private static void confirm(String header, String text, String confirmText, Runnable onConfirm) {
-        ConfirmDialog dialog = new ConfirmDialog(header, text, confirmText, e -> onConfirm.run());
-        dialog.setCancelable(true);
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.open();
     }
 }

@@ -42,6 +42,7 @@ public class MemberService {
     static final Duration RESEND_PAUSE = Duration.ofMinutes(1);
     static final int VERIFICATION_LINKS_PER_DAY = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
+    public static final int DISPLAY_NAME_MAX = 100;
 
     private final MemberRepository members;
     private final PartyRepository parties;
@@ -80,7 +81,7 @@ public class MemberService {
     public Optional<Member> register(Registration form) {
         List<FieldProblem> problems = new ArrayList<>();
         TextRules.checkEmail("email", form.email(), problems);
-        TextRules.checkLine("displayName", "a display name", form.displayName(), 100, problems);
+        TextRules.checkLine("displayName", "a display name", form.displayName(), DISPLAY_NAME_MAX, problems);
         if (form.partyId() == null || parties.findById(form.partyId()).isEmpty()) {
             problems.add(new FieldProblem("partyId", "Choose your party, or Non-party."));
         }

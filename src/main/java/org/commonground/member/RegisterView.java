@@ -1,6 +1,7 @@
 package org.commonground.member;
 
 import java.util.Map;
+import java.util.Optional;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -18,6 +19,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.commonground.security.LoginView;
+import org.commonground.security.NewMemberSignIn;
 import org.commonground.party.Party;
 import org.commonground.party.PartyService;
 import org.commonground.shared.InvalidInputException;
@@ -34,15 +36,15 @@ public class RegisterView extends VerticalLayout {
     final PasswordField password = new PasswordField("Password");
     final Button register = new Button("Create account");
 
-    public RegisterView(MemberService members, PartyService parties) {
+    public RegisterView(MemberService members, PartyService parties, NewMemberSignIn newMembers) {
         addClassName("cg-public-page");
         setAlignItems(Alignment.CENTER);
         email.setRequiredIndicatorVisible(true);
         // The browser stops typing at the limit; the service and the database check again.
         email.setMaxLength(254);
-        displayName.setMaxLength(100);
+        // No maxLength here: the browser would cut a longer name without a word. The service refuses it at the field.
         displayName.setRequiredIndicatorVisible(true);
-        displayName.setHelperText("How other members will see you.");
+        displayName.setHelperText("How other members will see you; at most " + MemberService.DISPLAY_NAME_MAX + " characters.");
         party.setItems(parties.list());
         party.setItemLabelGenerator(p -> p.name() + " (" + p.code() + ")");
         party.setRequiredIndicatorVisible(true);
@@ -57,12 +59,17 @@ public class RegisterView extends VerticalLayout {
         register.addClickListener(e -> {
             Forms.clear(email, displayName, party, password);
             try {
-                members.register(new Registration(email.getValue(), displayName.getValue(),
+                Optional<Member> created = members.register(new Registration(email.getValue(), displayName.getValue(),
                         party.getValue() == null ? null : party.getValue().id(), password.getValue()));
-                // The same answer whether or not the address had an account: its owner learns which by email.
-                Forms.success("Check your email: we sent a message to " + email.getValue().strip()
-                        + ". If this is a new account, open the link in it to verify your address; you can sign in now.");
-                getUI().ifPresent(ui -> ui.navigate(LoginView.class));
+                if (created.isPresent()) {
+                    // Signed in at once, on the way to the page that asks them to verify their address.
+                    newMembers.accountMade(created.get().email());
+                    getUI().ifPresent(ui -> ui.getPage().setLocation(NewMemberSignIn.PATH));
+                } else {
+                    // The address has an account: its owner learns of the attempt by email, and nobody is signed in.
+                    Forms.success("Check your email: we sent a message to " + email.getValue().strip() + ".");
+                    getUI().ifPresent(ui -> ui.navigate(LoginView.class));
+                }
             } catch (InvalidInputException problem) {
                 Forms.show(problem, Map.of("email", email, "displayName", displayName, "partyId", party, "password", password));
             } finally {

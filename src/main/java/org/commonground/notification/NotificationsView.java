@@ -1,7 +1,6 @@
 package org.commonground.notification;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,6 +17,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.commonground.shared.Dates;
 import org.commonground.ui.Forms;
 
 /** The member's notifications, newest first, and how they want them by email. */
@@ -25,8 +25,6 @@ import org.commonground.ui.Forms;
 @PageTitle("Notifications · Common Ground")
 @PermitAll
 public class NotificationsView extends VerticalLayout implements BeforeEnterObserver {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM, HH:mm");
 
     private final NotificationService notifications;
     final RadioButtonGroup<EmailPreference> email = new RadioButtonGroup<>("Email");
@@ -69,7 +67,7 @@ public class NotificationsView extends VerticalLayout implements BeforeEnterObse
             // Following the link marks it read: the click is handled here, then the router moves on.
             Anchor open = new Anchor(n.link(), n.text());
             open.getElement().addEventListener("click", e -> notifications.markRead(n.id()));
-            Div item = new Div(open, new Span(" · " + WHEN.format(n.createdAt().atZoneSameInstant(ZoneId.of("Europe/London")))));
+            Div item = new Div(open, new Span(" · " + Dates.recent(n.createdAt().atZoneSameInstant(ZoneId.of("Europe/London")))));
             item.addClassName(n.read() ? "cg-notification" : "cg-notification-unread");
             item.getElement().setAttribute("role", "listitem");
             if (!n.read()) {

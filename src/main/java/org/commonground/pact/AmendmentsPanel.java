@@ -21,6 +21,7 @@ import org.commonground.proposal.text.TextHtml;
 import org.commonground.proposal.text.WordDiff;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Confirmation;
 import org.commonground.ui.Forms;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -101,6 +102,8 @@ class AmendmentsPanel extends Div {
         for (PactAmendment a : d.amendments()) {
             Div card = new Div();
             card.addClassName("cg-card");
+            // Where focus returns when a decision on the amendment rebuilt the page (see Confirmation).
+            card.setId("pact-amendment-" + a.number());
             PactTerms base = d.revisions().stream().filter(r -> r.number() == a.baseRevision()).findFirst().map(PactRevision::terms).orElse(d.terms());
             card.add(new Paragraph("Amendment " + a.number() + " by " + a.proposerName() + " (" + a.proposerParty() + ") to revision " + a.baseRevision()
                     + " · " + a.state().toLowerCase(Locale.ROOT).replace('_', ' ')
@@ -135,7 +138,9 @@ class AmendmentsPanel extends Div {
                     actions.add(accept, reason, reject);
                 }
                 if (a.proposerId() == me.id()) {
-                    Button withdraw = new Button("Withdraw", e -> act(() -> amendmentService.withdrawAmendment(a.id())));
+                    Button withdraw = new Button("Withdraw", e -> Confirmation.destructive(e.getSource(), "Withdraw amendment " + a.number() + "?",
+                            "Your amendment to the terms is closed for good: the convenors can no longer accept it, and it stays on the page as withdrawn.",
+                            "Withdraw amendment " + a.number(), () -> act(() -> amendmentService.withdrawAmendment(a.id()))));
                     withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
                     actions.add(withdraw);
                 }

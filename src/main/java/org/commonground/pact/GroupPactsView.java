@@ -1,6 +1,5 @@
 package org.commonground.pact;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ import org.commonground.election.ElectionService;
 import org.commonground.group.GroupDetails;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Cards;
 import org.commonground.ui.Forms;
@@ -36,8 +36,6 @@ import org.springframework.security.access.AccessDeniedException;
 @PageTitle("Pacts · Common Ground")
 @PermitAll
 public class GroupPactsView extends VerticalLayout implements BeforeEnterObserver {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     private final PactService pacts;
     private final GroupService groups;
@@ -77,7 +75,7 @@ public class GroupPactsView extends VerticalLayout implements BeforeEnterObserve
         }
         for (PactSummary p : list) {
             cards.add(Cards.card("pacts/" + p.id(), p.title(), p.state().label(),
-                    new Paragraph("Revision " + p.currentRevision() + " · started " + DATE.format(p.createdAt()))));
+                    new Paragraph("Revision " + p.currentRevision() + " · started " + Dates.day(p.createdAt()))));
         }
         add(cards);
         if (group.summary().isConvenor() && group.summary().kind() == GroupKind.LOCAL) {

@@ -1,6 +1,5 @@
 package org.commonground.pact;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +20,7 @@ import org.commonground.party.Party;
 import org.commonground.party.PartyRepository;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -36,8 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PactRatificationService {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
     private final PactRepository pacts;
     private final PactGuard guard;
@@ -152,7 +150,7 @@ public class PactRatificationService {
         } else {
             BallotSettings settings = ballotSettings(plan);
             said = "by ballot: " + settings.rule().label().toLowerCase() + (settings.secret() ? ", secret" : ", open")
-                    + (settings.closesAt() == null ? ", closed by a delegate" : ", closes " + WHEN.format(settings.closesAt()));
+                    + (settings.closesAt() == null ? ", closed by a delegate" : ", closes " + Dates.dayAndTime(settings.closesAt()));
         }
         if (!pacts.choosePlan(pactId, round, party.id(), plan.method(), plan.method() == RatificationMethod.REPRESENTATIVE ? plan.representativeId() : null,
                 me.id(), signerGone)) {
@@ -193,6 +191,14 @@ public class PactRatificationService {
         PactGuard.Access access = guard.readable(pactId, currentMember.require());
         Party party = parties.findByCode(partyCode).orElseThrow(() -> new InvalidInputException("party", "There is no such party."));
         return delegations.delegates(access.groupId(), party.id());
+    }
+
+    /** How many of a party's members in the pact's group it has confirmed: those on whose behalf its delegate signs. */
+    @Transactional(readOnly = true)
+    public int confirmedMembers(long pactId, String partyCode) {
+        PactGuard.Access access = guard.readable(pactId, currentMember.require());
+        return (int) delegations.membersByParty(access.groupId()).getOrDefault(partyCode, List.of()).stream()
+                .filter(DelegationMember::confirmed).count();
     }
 
     /** The delegate a party named signs its ratification, or rejects the pact for it with a reason. */

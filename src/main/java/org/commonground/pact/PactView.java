@@ -1,6 +1,5 @@
 package org.commonground.pact;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +47,7 @@ import org.commonground.proposal.text.TextHtml;
 import org.commonground.proposal.text.WordDiff;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
@@ -63,8 +63,6 @@ import org.springframework.security.access.AccessDeniedException;
 @PageTitle("Pact · Common Ground")
 @PermitAll
 public class PactView extends VerticalLayout implements BeforeEnterObserver {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
     private final PactService pacts;
     private final PactAmendmentService amendmentService;
@@ -320,7 +318,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         List<PactRevision> revisions = d.revisions();
         for (int i = 0; i < revisions.size(); i++) {
             PactRevision r = revisions.get(i);
-            Div entry = new Div(new Paragraph("Revision " + r.number() + " by " + r.authorName() + ", " + WHEN.format(r.createdAt())
+            Div entry = new Div(new Paragraph("Revision " + r.number() + " by " + r.authorName() + ", " + Dates.dayAndTime(r.createdAt())
                     + (r.note().isBlank() ? "" : ": " + r.note())));
             if (i + 1 < revisions.size()) {
                 entry.add(new Html(TextHtml.diff(WordDiff.diff(revisions.get(i + 1).terms().asText(), r.terms().asText()))));
@@ -336,7 +334,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         box.addClassName("cg-section");
         for (AuditEntry entry : pacts.activity(pactId)) {
             String what = entry.action().code().replace("PACT_", "").replace('_', ' ').toLowerCase(Locale.ROOT);
-            box.add(new Paragraph(WHEN.format(entry.at()) + " · " + (entry.actorName() == null ? "system" : entry.actorName()) + " · " + what
+            box.add(new Paragraph(Dates.dayAndTime(entry.at()) + " · " + (entry.actorName() == null ? "system" : entry.actorName()) + " · " + what
                     + (entry.detail() == null || entry.detail().isBlank() ? "" : ": " + entry.detail())));
         }
         return box;

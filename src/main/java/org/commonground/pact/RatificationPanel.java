@@ -2,7 +2,6 @@ package org.commonground.pact;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import com.vaadin.flow.component.button.Button;
@@ -24,7 +23,9 @@ import org.commonground.ballot.BallotSettings;
 import org.commonground.ballot.rules.DecisionRule;
 import org.commonground.group.DelegationMember;
 import org.commonground.pact.PactRatificationService.RatificationPlan;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Confirmation;
 import org.commonground.ui.Forms;
 import org.commonground.ui.PartyMarker;
 import org.springframework.security.access.AccessDeniedException;
@@ -35,7 +36,6 @@ import org.springframework.security.access.AccessDeniedException;
  */
 class RatificationPanel extends Div {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
     private static final String BY_BALLOT = "A ballot of its confirmed members here";
     private static final String BY_DELEGATE = "One of its delegates signing for it";
 
@@ -60,7 +60,7 @@ class RatificationPanel extends Div {
         update(d);
         add(status);
         d.chooseFor().forEach(party -> add(planForm(party)));
-        d.signFor().forEach(party -> add(signForm(party)));
+        d.signFor().forEach(party -> add(signForm(d.summary(), party)));
     }
 
     private Div sendForm() {
@@ -99,7 +99,7 @@ class RatificationPanel extends Div {
                 row.add(new Span(" " + state + " · " + (r.pending() ? "to be signed by its delegate " : "signed by its delegate ") + r.representativeName()));
             }
             if (!r.pending()) {
-                row.add(new Span(" · " + (r.decidedByName() == null ? "" : r.decidedByName() + ", ") + WHEN.format(r.decidedAt())
+                row.add(new Span(" · " + (r.decidedByName() == null ? "" : r.decidedByName() + ", ") + Dates.dayAndTime(r.decidedAt())
                         + (r.reason().isBlank() ? "" : ". " + r.reason())));
             }
             row.getElement().setAttribute("data-party", r.party());
@@ -164,11 +164,15 @@ class RatificationPanel extends Div {
         return form;
     }
 
-    private Div signForm(String party) {
+    private Div signForm(PactSummary pact, String party) {
         TextField reason = new TextField("Reason (needed to reject)");
         reason.setMaxLength(PactService.MAX_REASON);
-        Button ratify = new Button("Ratify for " + party, e -> sign(party, true, reason));
+        Button ratify = new Button("Ratify for " + party, e -> Confirmation.ask(e.getSource(), "Ratify the pact for " + party + "?",
+                "This records " + party + "'s consent to \u201c" + pact.title() + "\u201d, revision " + pact.currentRevision() + ", on behalf of its "
+                        + confirmedMembers(party) + " in " + pact.groupName() + ". It cannot be taken back.",
+                "Give " + party + "'s consent", () -> sign(party, true, reason)));
         ratify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // Rejecting asks nothing more: it needs a reason typed first, and the negotiation resumes from it.
         Button reject = new Button("Reject for " + party, e -> sign(party, false, reason));
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
         FlexLayout row = new FlexLayout(reason, ratify, reject);
@@ -176,6 +180,11 @@ class RatificationPanel extends Div {
         row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         row.addClassName("cg-actions");
         return new Div(new Paragraph(party + "'s delegates named you to sign for " + party + "."), row);
+    }
+
+    private String confirmedMembers(String party) {
+        int confirmed = ratification.confirmedMembers(pactId, party);
+        return confirmed + (confirmed == 1 ? " confirmed member" : " confirmed members");
     }
 
     private void sign(String party, boolean ratify, TextField reason) {

@@ -1,6 +1,5 @@
 package org.commonground.proposal;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
@@ -34,15 +33,15 @@ import org.commonground.proposal.text.TextRange;
 import org.commonground.proposal.text.TextHtml;
 import org.commonground.proposal.text.WordDiff;
 import org.commonground.security.SignedInMember;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Confirmation;
 import org.commonground.ui.Forms;
 import org.commonground.ui.PartyMarker;
 import org.springframework.security.access.AccessDeniedException;
 
 /** The amendments of a proposal: a form to propose one, and each amendment with its diff, state, actions and thread. */
 class AmendmentPanel extends Div {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     final IntegerField from;
     final IntegerField to;
@@ -170,6 +169,8 @@ class AmendmentPanel extends Div {
     private Div card(Amendment a, ProposalDetails details, SignedInMember me, CommentThread thread) {
         Div card = new Div();
         card.addClassNames("cg-card", "cg-amendment");
+        // Where focus returns when a decision on the amendment rebuilt the page (see Confirmation).
+        card.setId("amendment-" + a.number());
         Span title = new Span(a.citation());
         title.addClassName("cg-card-title");
         Span state = new Span(a.state().label());
@@ -186,7 +187,7 @@ class AmendmentPanel extends Div {
             heading.add(flag("Conflicts with " + a.conflictsWith().stream().map(n -> "A" + n).collect(Collectors.joining(", "))));
         }
         card.add(heading);
-        card.add(new Div(PartyMarker.of(a.proposerParty(), a.proposerColour()), new Span(" " + a.proposerName() + ", " + DATE.format(a.createdAt()))));
+        card.add(new Div(PartyMarker.of(a.proposerParty(), a.proposerColour()), new Span(" " + a.proposerName() + ", " + Dates.day(a.createdAt()))));
         for (AmendmentPassage passage : a.passages()) {
             if (a.passages().size() > 1) {
                 card.add(new Paragraph(passage.lines().substring(0, 1).toUpperCase() + passage.lines().substring(1) + ":"));
@@ -210,10 +211,14 @@ class AmendmentPanel extends Div {
         if (a.state() == AmendmentState.PROPOSED) {
             if (details.canDecideAmendments() && a.isOpen()) {
                 // Overlapping amendments are resolved side by side in the merge view rather than flagged by a merge.
-                Button accept = a.conflictsWith().isEmpty() ? new Button("Accept and merge", e -> act(() -> {
+                Button accept = a.conflictsWith().isEmpty() ? new Button("Accept and merge", e -> Confirmation.ask(e.getSource(),
+                        "Accept " + a.citation() + " and merge it?",
+                        a.citation() + " by " + a.proposerName() + " becomes part of the text as revision " + (details.current().number() + 1)
+                                + "; " + a.proposerName() + " is told. The other open amendments move onto the new text.",
+                        "Merge A" + a.number(), () -> act(() -> {
                     int revision = amendments.accept(a.id());
                     Forms.success(a.citation() + " merged into revision " + revision + ".");
-                })) : new Button("Accept and merge…", e -> e.getSource().getUI().ifPresent(ui -> MergeView.open(ui,
+                }))) : new Button("Accept and merge…", e -> e.getSource().getUI().ifPresent(ui -> MergeView.open(ui,
                         details.proposal().id(), Stream.concat(Stream.of(a.number()), a.conflictsWith().stream()).toList())));
                 accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
                 actions.add(accept);
@@ -243,7 +248,9 @@ class AmendmentPanel extends Div {
                 actions.add(reject);
             }
             if (a.proposerId() == me.id()) {
-                Button withdraw = new Button("Withdraw", e -> act(() -> amendments.withdraw(a.id())));
+                Button withdraw = new Button("Withdraw", e -> Confirmation.destructive(e.getSource(), "Withdraw " + a.citation() + "?",
+                        "Your amendment is closed for good: it can no longer be accepted or put to the vote, and stays on the page as withdrawn.",
+                        "Withdraw A" + a.number(), () -> act(() -> amendments.withdraw(a.id()))));
                 withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
                 actions.add(withdraw);
             }

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -22,6 +21,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import org.commonground.proposal.text.TextHtml;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Confirmation;
 import org.commonground.ui.Forms;
 import org.commonground.ui.PartyMarker;
 import org.springframework.security.access.AccessDeniedException;
@@ -159,10 +159,10 @@ class CompromisePart {
         comment.setMaxLength(5000);
         comment.setWidthFull();
         comment.setHelperText("Shown beside the compromise. Needed if you keep yours.");
-        Button accept = new Button("Accept the compromise", e -> confirm("Accept compromise A" + o.compromiseNumber() + "?",
+        Button accept = new Button("Accept the compromise", e -> confirm(e.getSource(), "Accept compromise A" + o.compromiseNumber() + "?",
                 "A" + o.amendmentNumber() + " is withdrawn in its favour.", "Accept and withdraw mine", o, true, comment));
         accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-        Button keep = new Button("Keep mine for the vote", e -> confirm("Keep A" + o.amendmentNumber() + " for the vote?",
+        Button keep = new Button("Keep mine for the vote", e -> confirm(e.getSource(), "Keep A" + o.amendmentNumber() + " for the vote?",
                 "It stays open beside compromise A" + o.compromiseNumber() + ", with your comment.", "Keep mine", o, false, comment));
         keep.addThemeVariants(ButtonVariant.LUMO_SMALL);
         Div actions = new Div(accept, keep);
@@ -170,8 +170,8 @@ class CompromisePart {
         return new Div(comment, actions);
     }
 
-    private void confirm(String header, String text, String confirmText, CompromiseOffer o, boolean accept, TextArea comment) {
-        ConfirmDialog dialog = new ConfirmDialog(header, text, confirmText, c -> {
+    private void confirm(Component trigger, String header, String text, String confirmText, CompromiseOffer o, boolean accept, TextArea comment) {
+        Confirmation.ask(trigger, header, text, confirmText, () -> {
             Forms.clear(comment);
             try {
                 compromises.answer(o.compromiseId(), o.amendmentId(), accept, comment.getValue());
@@ -184,8 +184,6 @@ class CompromisePart {
                 Forms.error(denied.getMessage());
             }
         });
-        dialog.setCancelable(true);
-        dialog.open();
     }
 
     private static String numbers(List<Integer> numbers) {

@@ -1,12 +1,11 @@
 package org.commonground.proposal;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
+import org.commonground.shared.Dates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class FinalVote {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     /** The day as the group saw it, whatever zone the server runs in. */
     private static final ZoneId BRITAIN = ZoneId.of("Europe/London");
 
@@ -44,7 +42,7 @@ public class FinalVote {
             throw new IllegalStateException("Proposal " + ballot.proposalId() + " is no longer being voted on.");
         }
         List<Integer> lapsed = amendments.lapseOpen(ballot.proposalId(), ballot.closedAt(),
-                "Not taken up before the final vote of " + DAY.format(ballot.closedAt().atZoneSameInstant(BRITAIN)) + ".");
+                "Not taken up before the final vote of " + Dates.day(ballot.closedAt().atZoneSameInstant(BRITAIN)) + ".");
         if (!lapsed.isEmpty()) {
             List<String> cited = lapsed.stream().map(n -> "A" + n).toList();
             audit.record(ballot.closedBy(), AuditAction.AMENDMENTS_LAPSED, "proposal", ballot.proposalId(), cited.size() == 1 ? cited.getFirst()

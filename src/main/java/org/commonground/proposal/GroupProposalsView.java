@@ -1,6 +1,5 @@
 package org.commonground.proposal;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
@@ -19,6 +18,7 @@ import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import org.commonground.group.GroupDetails;
 import org.commonground.group.GroupService;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Cards;
 
@@ -27,8 +27,6 @@ import org.commonground.ui.Cards;
 @PageTitle("Proposals · Common Ground")
 @PermitAll
 public class GroupProposalsView extends VerticalLayout implements BeforeEnterObserver {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     private final ProposalService proposals;
     private final GroupService groups;
@@ -72,7 +70,7 @@ public class GroupProposalsView extends VerticalLayout implements BeforeEnterObs
             cards.add(new Paragraph("No proposals yet."));
         }
         for (ProposalSummary p : list) {
-            Div footer = new Div(new Span("Revision " + p.currentRevision() + " · " + DATE.format(p.stateChangedAt())));
+            Div footer = new Div(new Span("Revision " + p.currentRevision() + " · " + Dates.day(p.stateChangedAt())));
             footer.addClassName("cg-card-footer");
             Div card = p.summary().isBlank() ? Cards.withBadge("proposals/" + p.id(), p.title(), ProposalBadge.of(p.state()), footer)
                     : Cards.withBadge("proposals/" + p.id(), p.title(), ProposalBadge.of(p.state()), description(p.summary()), footer);

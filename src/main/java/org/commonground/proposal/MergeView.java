@@ -14,7 +14,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -38,6 +37,7 @@ import org.commonground.proposal.text.MergePlan;
 import org.commonground.proposal.text.TextHtml;
 import org.commonground.proposal.text.WordDiff;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Confirmation;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
 import org.commonground.ui.PartyMarker;
@@ -251,14 +251,9 @@ public class MergeView extends VerticalLayout implements BeforeEnterObserver {
             };
             fates.add(new ListItem("A" + f.amendment() + " will be " + what + (f.sentences().isEmpty() ? "." : ": " + f.explanation())));
         }
-        ConfirmDialog dialog = new ConfirmDialog();
-        dialog.setHeader("Merge into revision " + (plan.revision() + 1) + "?");
-        dialog.setText(new Div(new Paragraph("The other open amendments move onto the new text; any whose words change are flagged for their proposers."), fates));
-        dialog.setConfirmText("Merge");
-        dialog.setCancelable(true);
-        dialog.addConfirmListener(e -> doMerge(resolved));
-        dialog.addCancelListener(e -> Focus.on(merge));
-        dialog.open();
+        Confirmation.ask(merge, "Merge into revision " + (plan.revision() + 1) + "?",
+                new Div(new Paragraph("The other open amendments move onto the new text; any whose words change are flagged for their proposers."), fates),
+                "Merge", () -> doMerge(resolved));
     }
 
     private void doMerge(Map<Integer, MergePlan.Resolution> resolved) {

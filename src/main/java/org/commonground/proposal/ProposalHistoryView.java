@@ -1,6 +1,5 @@
 package org.commonground.proposal;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.vaadin.flow.component.Html;
@@ -21,6 +20,7 @@ import jakarta.annotation.security.PermitAll;
 import org.commonground.audit.AuditEntry;
 import org.commonground.proposal.text.TextHtml;
 import org.commonground.proposal.text.WordDiff;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
 
 /** Every revision of a proposal, and the difference between any two of them. */
@@ -28,8 +28,6 @@ import org.commonground.shared.InvalidInputException;
 @PageTitle("History · Common Ground")
 @PermitAll
 public class ProposalHistoryView extends VerticalLayout implements BeforeEnterObserver {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
     private final ProposalService proposals;
     final Select<Integer> from = new Select<>();
@@ -61,7 +59,7 @@ public class ProposalHistoryView extends VerticalLayout implements BeforeEnterOb
         Div list = new Div();
         list.addClassName("cg-people");
         for (Revision r : history) {
-            Div row = new Div(new Paragraph("Revision " + r.number() + " · " + r.authorName() + " · " + WHEN.format(r.createdAt())
+            Div row = new Div(new Paragraph("Revision " + r.number() + " · " + r.authorName() + " · " + Dates.dayAndTime(r.createdAt())
                     + (r.note().isBlank() ? "" : " · \u201c" + r.note() + "\u201d")));
             row.addClassName("cg-person");
             list.add(row);
@@ -71,7 +69,7 @@ public class ProposalHistoryView extends VerticalLayout implements BeforeEnterOb
         Div activity = new Div();
         activity.addClassName("cg-people");
         for (AuditEntry entry : proposals.activity(proposalId)) {
-            Div row = new Div(new Paragraph(WHEN.format(entry.at()) + " · " + (entry.actorName() == null ? "system" : entry.actorName())
+            Div row = new Div(new Paragraph(Dates.dayAndTime(entry.at()) + " · " + (entry.actorName() == null ? "system" : entry.actorName())
                     + " · " + describe(entry)));
             row.addClassName("cg-person");
             activity.add(row);

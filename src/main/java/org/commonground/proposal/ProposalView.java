@@ -1,7 +1,6 @@
 package org.commonground.proposal;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +13,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -43,7 +41,9 @@ import org.commonground.live.LiveSubscription;
 import org.commonground.proposal.text.TextHtml;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Confirmation;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
 import org.commonground.ui.PartyMarker;
@@ -54,8 +54,6 @@ import org.springframework.security.access.AccessDeniedException;
 @Route("proposals/:proposalId(\\d+)")
 @PermitAll
 public class ProposalView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
 
     private final ProposalService proposals;
     private final AmendmentService amendments;
@@ -173,7 +171,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void fillState(ProposalState state, OffsetDateTime since) {
-        ProposalBadge.show(stateBadge, state, state.label() + " since " + DateTimeFormatter.ofPattern("d MMM yyyy").format(since));
+        ProposalBadge.show(stateBadge, state, state.label() + " since " + Dates.day(since));
     }
 
     @Override
@@ -225,7 +223,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         add(changedNotice, heading);
 
         Div meta = new Div(new Span("In "), new Anchor("groups/" + p.groupId(), details.groupName()),
-                new Span(" · revision " + details.current().number() + " of " + WHEN.format(details.current().createdAt()) + " · by "));
+                new Span(" · revision " + details.current().number() + " of " + Dates.dayAndTime(details.current().createdAt()) + " · by "));
         meta.addClassName("cg-meta");
         details.authors().forEach(a -> meta.add(PartyMarker.of(a.partyCode(), a.partyColour()), new Span(" " + a.displayName() + " ")));
         add(meta);
@@ -371,22 +369,21 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         for (ProposalState to : details.moves()) {
             Button move = new Button(moveLabel(details.proposal().state(), to));
             if (details.proposal().state() == ProposalState.NOT_AGREED && to == ProposalState.DISCUSSION) {
-                move.addClickListener(e -> {
-                    ConfirmDialog confirm = new ConfirmDialog("Return this proposal to discussion?",
-                            "Its authors can redraft it, the group can comment and propose amendments again, and a new ballot can follow. "
-                                    + "The failed ballot stays in its history; amendments that lapsed stay closed. Its authors and followers are told.",
-                            "Return to discussion", c -> move(to));
-                    confirm.setCancelable(true);
-                    confirm.open();
-                });
+                move.addClickListener(e -> Confirmation.ask(move, "Return this proposal to discussion?",
+                        "Its authors can redraft it, the group can comment and propose amendments again, and a new ballot can follow. "
+                                + "The failed ballot stays in its history; amendments that lapsed stay closed. Its authors and followers are told.",
+                        "Return to discussion", () -> move(to)));
             } else if (to == ProposalState.WITHDRAWN) {
                 move.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+                move.addClickListener(e -> Confirmation.destructive(move, "Withdraw this proposal?",
+                        "It stays readable but can no longer be edited, discussed or voted on.", "Withdraw", () -> move(to)));
+            } else if (to == ProposalState.VOTING) {
                 move.addClickListener(e -> {
-                    ConfirmDialog confirm = new ConfirmDialog("Withdraw this proposal?",
-                            "It stays readable but can no longer be edited, discussed or voted on.", "Withdraw", c -> move(to));
-                    confirm.setCancelable(true);
-                    confirm.setConfirmButtonTheme("error primary");
-                    confirm.open();
+                    int members = groups.details(details.proposal().groupId()).summary().activeMembers();
+                    Confirmation.ask(move, "Move \u201c" + details.proposal().title() + "\u201d to voting?",
+                            "Revision " + details.current().number() + " becomes the final text: no more edits or amendments. A convenor can then "
+                                    + "open a ballot on it for the " + members + (members == 1 ? " member" : " members") + " of " + details.groupName()
+                                    + "; those following the proposal are told now.", "Move it to voting", () -> move(to));
                 });
             } else {
                 move.addClickListener(e -> move(to));

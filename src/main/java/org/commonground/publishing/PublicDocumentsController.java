@@ -33,6 +33,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.WebUtils;
+import org.commonground.shared.Dates;
 
 /**
  * The public side: published documents as plain HTTP pages anyone can open, link, print and cache, without
@@ -44,7 +45,6 @@ class PublicDocumentsController {
 
     static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
     private static final MediaType ATOM = new MediaType("application", "atom+xml", StandardCharsets.UTF_8);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final ZoneId UK = ZoneId.of("Europe/London");
     /** The content behind a slug never changes; only the superseded notice may appear, so pages are revalidated after a minute. */
     private static final CacheControl PAGE_CACHE = CacheControl.maxAge(60, TimeUnit.SECONDS).cachePublic();
@@ -73,7 +73,7 @@ class PublicDocumentsController {
             for (Publication p : newest) {
                 body.append("<li><a href=\"/p/").append(escape(p.slug())).append("\">").append(escape(p.title())).append("</a><br/>")
                         .append(escape(p.kind())).append(" · ").append(escape(p.groupName())).append(" · published ")
-                        .append(DATE.format(p.publishedAt().atZoneSameInstant(UK)))
+                        .append(Dates.day(p.publishedAt().atZoneSameInstant(UK)))
                         .append(p.version() > 1 ? " · correction, version " + p.version() : "")
                         .append(p.current() ? "" : " · <strong>superseded</strong>").append("</li>\n");
             }
@@ -217,7 +217,7 @@ class PublicDocumentsController {
             if (p != null) {
                 body.append("<p><a href=\"/p/").append(escape(p.slug())).append("\">").append(escape(p.title())).append("</a>, ")
                         .append(escape(p.kind().toLowerCase(Locale.ROOT))).append(" of ").append(escape(p.groupName()))
-                        .append(", version ").append(p.version()).append(", published ").append(DATE.format(p.publishedAt().atZoneSameInstant(UK)))
+                        .append(", version ").append(p.version()).append(", published ").append(Dates.day(p.publishedAt().atZoneSameInstant(UK)))
                         .append(" by ").append(escape(p.publishedBy())).append(".</p>\n<p>Fingerprint: <span class=\"fingerprint\">")
                         .append(escape(p.fingerprint())).append("</span></p>\n");
                 if (!p.current()) {

@@ -1,7 +1,6 @@
 package org.commonground.publishing;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -10,7 +9,6 @@ import java.util.function.Supplier;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -29,7 +27,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Confirmation;
 import org.commonground.ui.Forms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +50,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public class PublishView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final Logger log = LoggerFactory.getLogger(PublishView.class);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
 
     private final PublishingService publishing;
     private final CorrectionService corrections;
@@ -139,7 +138,7 @@ public class PublishView extends VerticalLayout implements BeforeEnterObserver {
         for (Publication p : status.versions()) {
             Anchor page = publicLink("/p/" + p.slug(), "/p/" + p.slug());
             Anchor pdf = publicLink("/p/" + p.slug() + ".pdf", "PDF");
-            list.add(new ListItem(new Span("Version " + p.version() + ", published " + DATE.format(p.publishedAt().atZoneSameInstant(ZoneId.of("Europe/London")))
+            list.add(new ListItem(new Span("Version " + p.version() + ", published " + Dates.dayAndTime(p.publishedAt().atZoneSameInstant(ZoneId.of("Europe/London")))
                     + " by " + p.publishedBy() + ": "), page, new Span(" · "), pdf,
                     new Span(p.current() ? "" : " · superseded by /p/" + p.supersededBy()),
                     new Div(new Span("Fingerprint (SHA-256): "), new Span(p.fingerprint()))));
@@ -155,12 +154,10 @@ public class PublishView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void confirmPublishing() {
-        ConfirmDialog confirm = new ConfirmDialog("Publish it for everyone?",
+        Confirmation.ask(publish, "Publish it for everyone?",
                 "Anyone will be able to read it, signed in or not. It cannot be unpublished.", "Publish now",
-                e -> inBackground(() -> pactId != 0 ? publishing.publishPact(pactId) : publishing.publishProposal(proposalId),
+                () -> inBackground(() -> pactId != 0 ? publishing.publishPact(pactId) : publishing.publishProposal(proposalId),
                         published -> "Published at /p/" + published.slug()));
-        confirm.setCancelable(true);
-        confirm.open();
     }
 
     private void startCorrection() {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,6 +33,7 @@ import org.commonground.publishing.document.DocumentXhtml;
 import org.commonground.publishing.document.Fingerprint;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,7 +51,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PublishingService {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final ZoneId UK = ZoneId.of("Europe/London");
     private static final List<String> RESERVED_SLUGS = List.of("verify", "feed", "assets");
 
@@ -361,6 +360,6 @@ public class PublishingService {
     }
 
     static String date(OffsetDateTime at) {
-        return DATE.format(at.atZoneSameInstant(UK));
+        return Dates.day(at.atZoneSameInstant(UK));
     }
 }

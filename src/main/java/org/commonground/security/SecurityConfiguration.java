@@ -81,7 +81,7 @@ public class SecurityConfiguration {
         });
         http.addFilterBefore(signInForm, UsernamePasswordAuthenticationFilter.class);
         http.addFilterAfter(passwordChanges.filter(), SecurityContextHolderFilter.class);
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/images/**", "/icons/**", "/styles/**").permitAll());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/images/**", "/icons/**", "/styles/**", "/" + NewMemberSignIn.PATH).permitAll());
         // A new session id at sign-in, so a session id planted before sign-in is useless afterwards.
         http.sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()));
         http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));

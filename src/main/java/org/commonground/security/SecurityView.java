@@ -1,7 +1,6 @@
 package org.commonground.security;
 
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ import jakarta.annotation.security.PermitAll;
 import org.commonground.security.SecondFactorRepository.Passkey;
 import org.commonground.security.SecondFactorService.SecondFactors;
 import org.commonground.security.SecondFactorService.TotpEnrolment;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Forms;
 
@@ -35,8 +35,6 @@ import org.commonground.ui.Forms;
 @PageTitle("Security · Common Ground")
 @PermitAll
 public class SecurityView extends VerticalLayout implements BeforeEnterObserver {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     private final SecondFactorService factors;
     final PasswordField password = new PasswordField("Your password");
@@ -147,7 +145,7 @@ public class SecurityView extends VerticalLayout implements BeforeEnterObserver 
             list.add(new ListItem("None yet. A passkey signs you in with your device's fingerprint, face or PIN, without a password."));
         }
         for (Passkey passkey : passkeys) {
-            String added = passkey.added() == null ? "" : ", added " + DAY.format(passkey.added());
+            String added = passkey.added() == null ? "" : ", added " + Dates.day(passkey.added());
             ListItem item = new ListItem(new Span(passkey.label() + added + " "));
             Button remove = button("Remove", () -> factors.removePasskey(passkey.credentialId(), password.getValue()),
                     "The passkey \"" + passkey.label() + "\" is removed.");

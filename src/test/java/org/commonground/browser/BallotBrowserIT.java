@@ -48,9 +48,11 @@ class BallotBrowserIT extends BrowserTest {
             button(chair, "Open for discussion").click();
             assertThat(chair.getByText("In discussion since")).isVisible();
             button(chair, "Move to voting").click();
+            button(chair, "Move it to voting").click();
             assertThat(chair.getByText("Voting since")).isVisible();
             button(chair, "Ballots").click();
             button(chair, "Open ballot").click();
+            button(chair, "Open the ballot").click();
             assertThat(chair.getByText("2 members may vote: GRN 1, LAB 1.")).isVisible();
             chair.waitForURL(u -> u.matches(".*/ballots/\\d+$"));
             String ballotUrl = chair.url();

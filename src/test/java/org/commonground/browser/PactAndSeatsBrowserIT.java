@@ -80,9 +80,17 @@ class PactAndSeatsBrowserIT extends BrowserTest {
             lena.navigate(url("login"));
             signIn(lena, labour.email());
             lena.navigate(url("pacts/" + pact));
-            // With the keyboard: the page is rebuilt after signing, and focus goes to the pact's title, not the top;
-            // the live news of the signature, arriving just after, leaves it there.
+            // With the keyboard: signing asks first; Escape answers no and focus is back on the button that asked.
             button(lena, "Ratify for LAB").focus();
+            lena.keyboard().press("Enter");
+            assertThat(lena.getByText("Ratify the pact for LAB?")).isVisible();
+            lena.keyboard().press("Escape");
+            assertThat(button(lena, "Ratify for LAB")).isFocused();
+            assertThat(lena.locator("[data-party=LAB]")).hasAttribute("data-status", "waiting");
+            // Confirmed, the page is rebuilt after signing, and focus goes to the pact's title, not the top;
+            // the live news of the signature, arriving just after, leaves it there.
+            lena.keyboard().press("Enter");
+            assertThat(button(lena, "Give LAB's consent")).isFocused();
             lena.keyboard().press("Enter");
             assertThat(lena.locator("[data-party=LAB]")).hasAttribute("data-status", "ratified");
             assertThat(lena.locator("h2", new Page.LocatorOptions().setHasText("Aldershot pact"))).isFocused();
@@ -90,6 +98,7 @@ class PactAndSeatsBrowserIT extends BrowserTest {
             // No reload: Push brings Labour's signature to the Lib Dem's page.
             assertThat(lars.locator("[data-party=LAB]")).hasAttribute("data-status", "ratified");
             button(lars, "Ratify for LD").click();
+            button(lars, "Give LD's consent").click();
             assertThat(lars.locator(".cg-status").first()).hasText("Ratified");
             assertThat(lena.locator(".cg-status").first()).hasText("Ratified");
 

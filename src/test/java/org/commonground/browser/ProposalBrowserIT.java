@@ -69,6 +69,7 @@ class ProposalBrowserIT extends BrowserTest {
             assertThat(amendment.locator("del")).hasText("2030.");
             assertThat(amendment.locator("ins")).hasText("2027.");
             amendment.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accept and merge")).click();
+            button(page, "Merge A1").click();
 
             assertThat(page.locator("#line-2")).containsText("No more sewage in our rivers by 2027.");
             assertThat(page.locator(".cg-amendment", new Page.LocatorOptions().setHasText("A1 to line 2"))).containsText("Accepted");

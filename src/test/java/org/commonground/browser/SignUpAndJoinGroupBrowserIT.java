@@ -46,9 +46,10 @@ class SignUpAndJoinGroupBrowserIT extends BrowserTest {
 
         try (BrowserContext chairContext = browser.newContext(); BrowserContext joinerContext = browser.newContext()) {
             Page chair = chairContext.newPage();
-            registerUnverified(chair, chairEmail, "Chloe Chair", "Green");
+            chair.navigate(url("register"));
             Optional<String> sessionBefore = sessionId(chairContext);
-            signIn(chair, chairEmail);
+            // Registering signs the newcomer in straight away, in a new session.
+            registerUnverified(chair, chairEmail, "Chloe Chair", "Green");
             assertThat(sessionId(chairContext)).as("a new session id after sign-in").isPresent().isNotEqualTo(sessionBefore);
             // Until the emailed link is followed, every page says how to verify the address, and sends it again.
             assertThat(chair.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your inbox"))).isVisible();

@@ -37,6 +37,20 @@ class GroupViewsTest extends ViewTest {
         return groups.myGroups().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow().id();
     }
 
+    /** Members come for the proposals and pacts: they lead the page, and the convenors' tools come last. */
+    @Test
+    void theGroupPageLeadsWithProposalsAndPactsAndEndsWithTheConvenorsTools() {
+        SignedInMember convenor = testMembers.register("Page order chair", "GRN");
+        TestMembers.signIn(convenor);
+        createGroupThroughTheForm("Page order town " + convenor.id());
+
+        java.util.List<String> sections = getCurrentView().getElement().getChildren()
+                .filter(e -> e.getTag().equals("h3")).map(com.vaadin.flow.dom.Element::getText).toList();
+        assertThat(sections.getFirst()).isEqualTo("Proposals and pacts");
+        assertThat(sections).containsSubsequence("Proposals and pacts", "Constituencies", "Members (1)", "Convenor tools");
+        assertThat(sections.getLast()).isIn("Convenor tools", "Record");
+    }
+
     @Test
     void aConvenorCreatesAGroupAndApprovesARequestFromItsPage() {
         SignedInMember convenor = testMembers.register("Chair", "GRN");

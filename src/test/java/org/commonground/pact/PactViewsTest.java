@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -101,7 +102,13 @@ class PactViewsTest extends ViewTest {
         assertThat($view(TextField.class).all()).anySatisfy(f -> assertThat(f.getErrorMessage()).contains("Say why LD rejects"));
         assertThat(statusOf("LD")).isEqualTo("waiting");
 
+        // Ratifying asks first, naming the party and how many confirmed members it speaks for; nothing is signed until then.
         test($view(Button.class).withText("Ratify for LD").single()).click();
+        ConfirmDialog question = $(ConfirmDialog.class).single();
+        assertThat(test(question).getHeader()).isEqualTo("Ratify the pact for LD?");
+        assertThat(test(question).getText()).contains("LD's consent to \u201cTwo seats\u201d", "on behalf of its 1 confirmed member in Pact view town");
+        assertThat(statusOf("LD")).isEqualTo("waiting");
+        test(question).confirm();
         assertThat(statusOf("LD")).isEqualTo("ratified");
         assertThat($view(Button.class).withText("Ratify for LD").all()).isEmpty();
 
@@ -181,6 +188,24 @@ class PactViewsTest extends ViewTest {
         TestMembers.signIn(green);
         UiQueue.awaitUntil(() -> $view(Span.class).all().stream().anyMatch(span -> span.getText().startsWith("There are new comments")));
         assertThat($view(Span.class).all()).anySatisfy(span -> assertThat(span.getText()).startsWith("There are new comments"));
+    }
+
+    @Test
+    void withdrawingAPactAmendmentAsksFirst() {
+        TestMembers.signIn(labConvenor);
+        long negotiating = pacts.start(group, "Talking still", List.of(PactServiceTest.ALDERSHOT, PactServiceTest.BRISTOL), null);
+        pacts.openNegotiation(negotiating);
+        TestMembers.signIn(green);
+        pactAmendments.proposeAmendment(negotiating, PactServiceTest.reciprocal(), "Both ways");
+
+        navigate(PactView.class, Map.of("pactId", String.valueOf(negotiating)));
+        test($view(Button.class).withText("Withdraw").single()).click();
+        ConfirmDialog question = $(ConfirmDialog.class).single();
+        assertThat(test(question).getHeader()).isEqualTo("Withdraw amendment 1?");
+        assertThat(pacts.details(negotiating).amendments().getFirst().open()).isTrue();
+
+        test(question).confirm();
+        assertThat(pacts.details(negotiating).amendments().getFirst().open()).isFalse();
     }
 
     @Test

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditEntry;
@@ -87,7 +85,7 @@ class NotAgreedTest {
     }
 
     private static String dayOf(BallotDetails ballot) {
-        return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(ballot.closedAt().atZoneSameInstant(ZoneId.of("Europe/London")));
+        return org.commonground.shared.Dates.day(ballot.closedAt().atZoneSameInstant(ZoneId.of("Europe/London")));
     }
 
     @Test

@@ -145,6 +145,7 @@ class PactAccessMatrixTest {
             .read("activity", p -> pacts.activity(p.id()))
             .read("comments", p -> comments.threadOfPact(p.id()))
             .read("possible representatives", p -> ratification.possibleRepresentatives(p.id(), "GRN"))
+            .read("the Greens' confirmed members", p -> ratification.confirmedMembers(p.id(), "GRN"))
             .read("watching?", p -> pacts.watching(p.id()))
             .change("watch", p -> pacts.setWatching(p.id(), true))
             .read("publishing status", p -> publishing.pactStatus(p.id()))
@@ -175,6 +176,7 @@ class PactAccessMatrixTest {
                 activity                         | group
                 comments                         | group
                 possible representatives         | group
+                the Greens' confirmed members    | group
                 watching?                        | group
                 watch                            | group
                 publishing status                | group
@@ -205,6 +207,7 @@ class PactAccessMatrixTest {
                 activity                         | group
                 comments                         | group
                 possible representatives         | group
+                the Greens' confirmed members    | group
                 watching?                        | group
                 watch                            | group
                 publishing status                | group
@@ -234,6 +237,7 @@ class PactAccessMatrixTest {
                 activity                         | group
                 comments                         | group
                 possible representatives         | group
+                the Greens' confirmed members    | group
                 watching?                        | group
                 watch                            | group
                 publishing status                | group
@@ -263,6 +267,7 @@ class PactAccessMatrixTest {
                 activity                         | group
                 comments                         | group
                 possible representatives         | group
+                the Greens' confirmed members    | group
                 watching?                        | group
                 watch                            | group
                 publishing status                | group
@@ -298,6 +303,7 @@ class PactAccessMatrixTest {
                 activity                         | group
                 comments                         | group
                 possible representatives         | group
+                the Greens' confirmed members    | group
                 watching?                        | group
                 watch                            | group
                 publishing status                | group
@@ -352,6 +358,7 @@ class PactAccessMatrixTest {
                 activity                         | group
                 comments                         | group
                 possible representatives         | group
+                the Greens' confirmed members    | group
                 watching?                        | group
                 watch                            | group
                 publishing status                | group

@@ -111,6 +111,7 @@ class ProposalAccessMatrixTest {
             .read("tracked changes", p -> trackedChanges.trackedChanges(p.id()))
             .read("preview with amendments", p -> trackedChanges.previewWith(p.id(), java.util.Set.of()))
             .read("ballots", p -> ballots.ballotsOf(p.id()))
+            .read("electorate now", p -> ballots.electorateNow(p.id()))
             .read("watching?", p -> proposals.watching(p.id()))
             .change("watch", p -> proposals.setWatching(p.id(), true))
             .read("publishing status", p -> publishing.proposalStatus(p.id()))
@@ -193,6 +194,7 @@ class ProposalAccessMatrixTest {
                 tracked changes                  | author convenor
                 preview with amendments          | author convenor
                 ballots                          | author convenor
+                electorate now                   | author convenor
                 watching?                        | author convenor
                 watch                            | author convenor
                 publishing status                | author convenor
@@ -238,6 +240,7 @@ class ProposalAccessMatrixTest {
                 tracked changes                  | group
                 preview with amendments          | group
                 ballots                          | group
+                electorate now                   | group
                 watching?                        | group
                 watch                            | group
                 publishing status                | group
@@ -285,6 +288,7 @@ class ProposalAccessMatrixTest {
                 tracked changes                  | group
                 preview with amendments          | group
                 ballots                          | group
+                electorate now                   | group
                 watching?                        | group
                 watch                            | group
                 publishing status                | group
@@ -329,6 +333,7 @@ class ProposalAccessMatrixTest {
                 tracked changes                  | group
                 preview with amendments          | group
                 ballots                          | group
+                electorate now                   | group
                 watching?                        | group
                 watch                            | group
                 publishing status                | group
@@ -376,6 +381,7 @@ class ProposalAccessMatrixTest {
                 tracked changes                  | group
                 preview with amendments          | group
                 ballots                          | group
+                electorate now                   | group
                 watching?                        | group
                 watch                            | group
                 publishing status                | group
@@ -424,6 +430,7 @@ class ProposalAccessMatrixTest {
                 tracked changes                  | group
                 preview with amendments          | group
                 ballots                          | group
+                electorate now                   | group
                 watching?                        | group
                 watch                            | group
                 publishing status                | group
@@ -472,6 +479,7 @@ class ProposalAccessMatrixTest {
                 tracked changes                  | author convenor
                 preview with amendments          | author convenor
                 ballots                          | author convenor
+                electorate now                   | author convenor
                 watching?                        | author convenor
                 watch                            | author convenor
                 publishing status                | author convenor
@@ -519,6 +527,7 @@ class ProposalAccessMatrixTest {
                 tracked changes                  | group
                 preview with amendments          | group
                 ballots                          | group
+                electorate now                   | group
                 watching?                        | group
                 watch                            | group
                 publishing status                | group

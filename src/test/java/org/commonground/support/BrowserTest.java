@@ -83,7 +83,8 @@ public abstract class BrowserTest {
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(party)).first().click();
         textbox(page, "Password").fill(TestMembers.PASSWORD);
         button(page, "Create account").click();
-        page.waitForURL("**/login");
+        // Signed in at once, and asked to verify the address.
+        page.waitForURL("**/verify-email");
     }
 
     /** Opens the newest verification link mailed to the address, as its owner would from their inbox. */
