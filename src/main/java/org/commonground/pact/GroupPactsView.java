@@ -74,7 +74,7 @@ public class GroupPactsView extends VerticalLayout implements BeforeEnterObserve
             cards.add(new Paragraph("No pacts yet."));
         }
         for (PactSummary p : list) {
-            cards.add(Cards.card("pacts/" + p.id(), p.title(), p.state().label(),
+            cards.add(Cards.withBadge("pacts/" + p.id(), p.title(), PactBadge.of(p.state()),
                     new Paragraph("Revision " + p.currentRevision() + " · started " + Dates.day(p.createdAt()))));
         }
         add(cards);

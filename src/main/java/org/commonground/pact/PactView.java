@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -209,12 +210,11 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     /** Updated in place, live too, so the title keeps keyboard focus when it has it. */
     private void fillStatusLine(PactDetails d) {
         if (statusLine.getChildren().findAny().isEmpty()) {
-            stateBadge.addClassName("cg-status");
             stateReason.addClassName("cg-notice");
             statusLine.add(titleHeading, stateBadge, stateReason);
         }
         titleHeading.setText(d.summary().title());
-        stateBadge.setText(d.state().label());
+        PactBadge.show(stateBadge, d.state());
         stateReason.setText(d.stateReason());
         stateReason.setVisible(!d.stateReason().isBlank());
     }
@@ -252,7 +252,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         StackedTable table = new StackedTable(null, "Constituency", Stream.of("Winner", "Winner's votes", "Best-placed alliance party", "Its votes",
                 "Alliance votes", "Target").<Supplier<Component>>map(heading -> () -> new Span(heading)).toList());
         for (SeatVerdict v : verdicts) {
-            table.addRow(new Span(v.constituency()), Stream.of(v.winner(), votes(v.winnerVotes()), String.valueOf(v.bestPlaced()), votes(v.bestPlacedVotes()),
+            table.addRow(new Span(v.constituency()), Stream.of(v.winner(), votes(v.winnerVotes()), Objects.toString(v.bestPlaced(), "–"), votes(v.bestPlacedVotes()),
                     votes(v.allianceVotes()), v.target() ? "yes" : "no").map(Span::new).toList());
         }
         box.add(scrolling(table));

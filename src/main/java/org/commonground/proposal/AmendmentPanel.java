@@ -173,8 +173,7 @@ class AmendmentPanel extends Div {
         card.setId("amendment-" + a.number());
         Span title = new Span(a.citation());
         title.addClassName("cg-card-title");
-        Span state = new Span(a.state().label());
-        state.addClassName("cg-status");
+        Span state = AmendmentBadge.of(a.state());
         Div heading = new Div(title, state);
         heading.addClassName("cg-card-heading");
         if (a.revision() != details.current().number()) {

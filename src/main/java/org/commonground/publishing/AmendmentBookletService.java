@@ -45,12 +45,12 @@ public class AmendmentBookletService {
                 a.passages().stream().map(p -> new DocumentContent.PassageDiff(p.lines(), p.diff())).toList());
     }
 
-    /** Its state, and what a reader needs to weigh it: where it was merged, why it was rejected, which text its lines cite. */
+    /** Its state, and what a reader needs to weigh it: where it was merged, why it was rejected or lapsed, which text its lines cite. */
     private static String status(Amendment a, int currentRevision) {
         StringBuilder status = new StringBuilder(a.state().label());
         if (a.state() == AmendmentState.ACCEPTED && a.mergedRevision() != null) {
             status.append(": merged into revision ").append(a.mergedRevision());
-        } else if (a.state() == AmendmentState.REJECTED && a.decisionReason() != null && !a.decisionReason().isBlank()) {
+        } else if ((a.state() == AmendmentState.REJECTED || a.state() == AmendmentState.LAPSED) && a.decisionReason() != null && !a.decisionReason().isBlank()) {
             status.append(": ").append(a.decisionReason());
         }
         if (a.outdated()) {
