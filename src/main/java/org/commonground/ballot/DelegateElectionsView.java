@@ -1,7 +1,6 @@
 package org.commonground.ballot;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +29,7 @@ import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.Confirmation;
 import org.commonground.ui.Forms;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -92,7 +92,7 @@ public class DelegateElectionsView extends VerticalLayout implements BeforeEnter
         }
         UnorderedList list = new UnorderedList();
         for (DelegateElection e : elections) {
-            String state = e.open() ? "open" + (e.closesAt() == null ? "" : " until " + Dates.dayAndTime(e.closesAt().atZoneSameInstant(ZoneId.systemDefault())))
+            String state = e.open() ? "open" + (e.closesAt() == null ? "" : " until " + Dates.dayAndTime(e.closesAt().atZoneSameInstant(Dates.ZONE)))
                     : Boolean.TRUE.equals(e.passed()) ? "elected" : "not elected";
             list.add(new ListItem(new Span(e.partyCode() + ": " + e.candidateName() + " · " + state + " · "),
                     new Anchor("ballots/" + e.ballotId(), e.open() ? "the ballot" : "the result")));
@@ -107,24 +107,31 @@ public class DelegateElectionsView extends VerticalLayout implements BeforeEnter
         candidate.setItemLabelGenerator(DelegationMember::displayName);
         DateTimePicker closesAt = new DateTimePicker("Voting ends");
         closesAt.setValue(LocalDateTime.now().plusDays(3).withSecond(0).withNano(0));
-        Button open = new Button("Open the election", e -> {
+        Button open = new Button("Open the election");
+        open.addClickListener(e -> {
             Forms.clear(candidate, closesAt);
             if (candidate.getValue() == null) {
                 candidate.setInvalid(true);
                 candidate.setErrorMessage("Choose who stands.");
                 return;
             }
-            try {
-                long ballot = ballots.openDelegateElection(groupId, candidate.getValue().memberId(),
-                        closesAt.getValue() == null ? null : closesAt.getValue().atZone(ZoneId.systemDefault()).toOffsetDateTime());
-                getUI().ifPresent(ui -> ui.navigate("ballots/" + ballot));
-            } catch (InvalidInputException bad) {
-                Forms.show(bad, Map.of("candidate", candidate, "closesAt", closesAt));
-            } catch (AccessDeniedException denied) {
-                Forms.error(denied.getMessage());
-            }
+            Confirmation.ask(open, "Open the election of " + candidate.getValue().displayName() + "?",
+                    mine.partyCode() + "'s confirmed members in this group are notified and can vote until it ends.",
+                    "Open the election now", () -> openElection(candidate, closesAt));
         });
         open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new H3("Elect a " + mine.partyCode() + " delegate"), candidate, closesAt, open);
+    }
+
+    private void openElection(Select<DelegationMember> candidate, DateTimePicker closesAt) {
+        try {
+            long ballot = ballots.openDelegateElection(groupId, candidate.getValue().memberId(),
+                    closesAt.getValue() == null ? null : closesAt.getValue().atZone(Dates.ZONE).toOffsetDateTime());
+            getUI().ifPresent(ui -> ui.navigate("ballots/" + ballot));
+        } catch (InvalidInputException bad) {
+            Forms.show(bad, Map.of("candidate", candidate, "closesAt", closesAt));
+        } catch (AccessDeniedException denied) {
+            Forms.error(denied.getMessage());
+        }
     }
 }

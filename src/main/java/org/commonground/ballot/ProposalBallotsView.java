@@ -1,7 +1,6 @@
 package org.commonground.ballot;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +149,13 @@ public class ProposalBallotsView extends VerticalLayout implements BeforeEnterOb
                         Map.of("overallQuorum", overallQuorum, "partyQuorum", partyQuorum));
                 return;
             }
-            int electors = ballots.electorateNow(proposalId);
+            int electors;
+            try {
+                electors = ballots.electorateNow(proposalId);
+            } catch (AccessDeniedException denied) {
+                Forms.error(denied.getMessage());
+                return;
+            }
             Confirmation.ask(open, "Open a ballot on " + (FINAL_TEXT.equals(subject.getValue()) ? "the final text" : subject.getValue())
                             + " for the " + electors + (electors == 1 ? " member" : " members") + " of " + details.groupName() + "?",
                     (electors == 1 ? "They are" : "They are each") + " notified and can vote "
@@ -168,7 +173,7 @@ public class ProposalBallotsView extends VerticalLayout implements BeforeEnterOb
         try {
             long id = ballots.open(proposalId, amendmentId, new BallotSettings(rule.getValue(), secret.getValue(),
                     overallQuorum.getValue(), partyQuorum.getValue(),
-                    closesAt.getValue() == null ? null : closesAt.getValue().atZone(ZoneId.systemDefault()).toOffsetDateTime()));
+                    closesAt.getValue() == null ? null : closesAt.getValue().atZone(Dates.ZONE).toOffsetDateTime()));
             getUI().ifPresent(ui -> ui.navigate(BallotView.class, new RouteParameters("ballotId", String.valueOf(id))));
         } catch (InvalidInputException problem) {
             Forms.show(problem, Map.of("overallQuorum", overallQuorum, "partyQuorum", partyQuorum, "closesAt", closesAt));

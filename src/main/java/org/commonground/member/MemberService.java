@@ -70,8 +70,9 @@ public class MemberService {
 
     /**
      * Creates an account. With no admin configured, the first account to register becomes the admin. When the
-     * address has an account already, its owner is emailed instead and nothing else happens: the caller must answer
-     * the same either way ("check your email"), so that the form cannot tell who is a member.
+     * address has an account already, its owner is emailed instead and nothing else happens: the caller answers
+     * "check your email" either way. Since a new account is signed in at once and a taken address is not, a prober can
+     * tell them apart; the mail limits below bound how many addresses anyone can try.
      *
      * @return the new account, or empty when the address had one
      * @throws InvalidInputException naming each field that is wrong, or ("email") when too many messages went to the

@@ -1,6 +1,5 @@
 package org.commonground.notification;
 
-import java.time.ZoneId;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -67,7 +66,7 @@ public class NotificationsView extends VerticalLayout implements BeforeEnterObse
             // Following the link marks it read: the click is handled here, then the router moves on.
             Anchor open = new Anchor(n.link(), n.text());
             open.getElement().addEventListener("click", e -> notifications.markRead(n.id()));
-            Div item = new Div(open, new Span(" · " + Dates.recent(n.createdAt().atZoneSameInstant(ZoneId.of("Europe/London")))));
+            Div item = new Div(open, new Span(" · " + Dates.recent(n.createdAt())));
             item.addClassName(n.read() ? "cg-notification" : "cg-notification-unread");
             item.getElement().setAttribute("role", "listitem");
             if (!n.read()) {

@@ -121,7 +121,10 @@ class AmendmentsPanel extends Div {
                 if (d.convenor()) {
                     TextField reason = new TextField("Reason to reject");
                     reason.setMaxLength(PactService.MAX_REASON);
-                    Button accept = new Button("Accept A" + a.number(), e -> act(() -> amendmentService.acceptAmendment(a.id())));
+                    Button accept = new Button("Accept A" + a.number());
+                    accept.addClickListener(e -> Confirmation.ask(accept, "Accept A" + a.number() + " into the terms?",
+                            "Its change becomes a new revision of the pact's terms, which every party then reads and ratifies.",
+                            "Accept A" + a.number() + " into the terms", () -> act(() -> amendmentService.acceptAmendment(a.id()))));
                     accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
                     Button reject = new Button("Reject A" + a.number(), e -> {
                         Forms.clear(reason);

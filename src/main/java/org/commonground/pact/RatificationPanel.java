@@ -1,7 +1,6 @@
 package org.commonground.pact;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Map;
 
 import com.vaadin.flow.component.button.Button;
@@ -140,13 +139,18 @@ class RatificationPanel extends Div {
         Span problem = new Span();
         problem.addClassName("cg-error");
         problem.getElement().setAttribute("role", "alert");
-        Button choose = new Button("Choose for " + party, e -> {
+        Button choose = new Button("Choose for " + party);
+        choose.addClickListener(e -> Confirmation.ask(choose, "Choose how " + party + " ratifies?",
+                BY_DELEGATE.equals(method.getValue())
+                        ? "The delegate you name gives or refuses " + party + "'s consent to the whole pact for it."
+                        : "A ballot opens now for " + party + "'s confirmed members in this group, who are notified; its result binds " + party + ".",
+                "Choose for " + party + " now", () -> {
             problem.setText("");
             Forms.clear(closesAt, representative);
             RatificationPlan plan = BY_DELEGATE.equals(method.getValue())
                     ? new RatificationPlan(RatificationMethod.REPRESENTATIVE, representative.getValue() == null ? null : representative.getValue().memberId(), null)
                     : RatificationPlan.byBallot(new BallotSettings(rule.getValue(), secret.getValue(), 0, 0,
-                    closesAt.getValue() == null ? null : closesAt.getValue().atZone(ZoneId.systemDefault()).toOffsetDateTime()));
+                    closesAt.getValue() == null ? null : closesAt.getValue().atZone(Dates.ZONE).toOffsetDateTime()));
             try {
                 ratification.choosePlan(pactId, party, plan);
                 changed.run();
@@ -158,7 +162,7 @@ class RatificationPanel extends Div {
             } catch (AccessDeniedException refused) {
                 problem.setText(refused.getMessage());
             }
-        });
+        }));
         choose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         form.add(method, representative, ballotSettings, problem, choose);
         return form;

@@ -1,6 +1,5 @@
 package org.commonground.proposal;
 
-import java.time.ZoneId;
 import java.util.List;
 
 import org.commonground.audit.AuditAction;
@@ -17,8 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class FinalVote {
 
-    /** The day as the group saw it, whatever zone the server runs in. */
-    private static final ZoneId BRITAIN = ZoneId.of("Europe/London");
 
     private final ProposalRepository proposals;
     private final AmendmentRepository amendments;
@@ -42,7 +39,7 @@ public class FinalVote {
             throw new IllegalStateException("Proposal " + ballot.proposalId() + " is no longer being voted on.");
         }
         List<Integer> lapsed = amendments.lapseOpen(ballot.proposalId(), ballot.closedAt(),
-                "Not taken up before the final vote of " + Dates.day(ballot.closedAt().atZoneSameInstant(BRITAIN)) + ".");
+                "Not taken up before the final vote of " + Dates.day(ballot.closedAt()) + ".");
         if (!lapsed.isEmpty()) {
             List<String> cited = lapsed.stream().map(n -> "A" + n).toList();
             audit.record(ballot.closedBy(), AuditAction.AMENDMENTS_LAPSED, "proposal", ballot.proposalId(), cited.size() == 1 ? cited.getFirst()

@@ -122,10 +122,10 @@ public class ProposalRepository {
     public Optional<ClosedFinalBallot> closedFinalBallot(long ballotId) {
         var latest = BALLOT.as("latest");
         return db.select(BALLOT.PROPOSAL_ID, BALLOT.PASSED, BALLOT.CLOSED_BY, BALLOT.CLOSED_AT).from(BALLOT)
-                .where(BALLOT.ID.eq(ballotId)).and(BALLOT.PROPOSAL_ID.isNotNull()).and(BALLOT.AMENDMENT_ID.isNull())
+                .where(BALLOT.ID.eq(ballotId)).and(BALLOT.PROPOSAL_ID.isNotNull()).and(BALLOT.AMENDMENT_ID.isNull()).and(BALLOT.CORRECTION_ID.isNull())
                 .and(BALLOT.CLOSED_AT.isNotNull())
                 .and(BALLOT.ID.eq(DSL.select(DSL.max(latest.ID)).from(latest)
-                        .where(latest.PROPOSAL_ID.eq(BALLOT.PROPOSAL_ID)).and(latest.AMENDMENT_ID.isNull())))
+                        .where(latest.PROPOSAL_ID.eq(BALLOT.PROPOSAL_ID)).and(latest.AMENDMENT_ID.isNull()).and(latest.CORRECTION_ID.isNull())))
                 .fetchOptional(r -> new ClosedFinalBallot(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 

@@ -313,7 +313,8 @@ public class ProposalService {
     }
 
     private static String body(ProposalDraft draft) {
-        return draft.body() == null ? "" : draft.body().replace("\r\n", "\n");
+        // A lone carriage return is a line break to Markdown but not to the line numbering: store only "\n".
+        return draft.body() == null ? "" : draft.body().replace("\r\n", "\n").replace('\r', '\n');
     }
 
     private static String clean(String text) {

@@ -378,13 +378,11 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
                 move.addClickListener(e -> Confirmation.destructive(move, "Withdraw this proposal?",
                         "It stays readable but can no longer be edited, discussed or voted on.", "Withdraw", () -> move(to)));
             } else if (to == ProposalState.VOTING) {
-                move.addClickListener(e -> {
-                    int members = groups.details(details.proposal().groupId()).summary().activeMembers();
-                    Confirmation.ask(move, "Move \u201c" + details.proposal().title() + "\u201d to voting?",
-                            "Revision " + details.current().number() + " becomes the final text: no more edits or amendments. A convenor can then "
-                                    + "open a ballot on it for the " + members + (members == 1 ? " member" : " members") + " of " + details.groupName()
-                                    + "; those following the proposal are told now.", "Move it to voting", () -> move(to));
-                });
+                // The number of electors is said when the ballot opens (the ballot page asks then): confirmations can change until.
+                move.addClickListener(e -> Confirmation.ask(move, "Move \u201c" + details.proposal().title() + "\u201d to voting?",
+                        "Revision " + details.current().number() + " becomes the final text: no more edits or amendments. A convenor can then "
+                                + "open a ballot on it for the members of " + details.groupName() + " whose party has confirmed them"
+                                + "; those following the proposal are told now.", "Move it to voting", () -> move(to)));
             } else {
                 move.addClickListener(e -> move(to));
             }

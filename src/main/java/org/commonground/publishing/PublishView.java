@@ -1,6 +1,5 @@
 package org.commonground.publishing;
 
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -138,7 +137,7 @@ public class PublishView extends VerticalLayout implements BeforeEnterObserver {
         for (Publication p : status.versions()) {
             Anchor page = publicLink("/p/" + p.slug(), "/p/" + p.slug());
             Anchor pdf = publicLink("/p/" + p.slug() + ".pdf", "PDF");
-            list.add(new ListItem(new Span("Version " + p.version() + ", published " + Dates.dayAndTime(p.publishedAt().atZoneSameInstant(ZoneId.of("Europe/London")))
+            list.add(new ListItem(new Span("Version " + p.version() + ", published " + Dates.dayAndTime(p.publishedAt())
                     + " by " + p.publishedBy() + ": "), page, new Span(" · "), pdf,
                     new Span(p.current() ? "" : " · superseded by /p/" + p.supersededBy()),
                     new Div(new Span("Fingerprint (SHA-256): "), new Span(p.fingerprint()))));

@@ -62,7 +62,9 @@ public class NewMemberSignIn {
         String target = "login";
         if (session != null && session.getAttribute(PENDING) instanceof Pending pending) {
             session.removeAttribute(PENDING);
-            if (pending.until().isAfter(clock.instant())) {
+            // A session signed in since (someone else at a shared browser) is never swapped for the new account.
+            boolean signedInSince = session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null;
+            if (!signedInSince && pending.until().isAfter(clock.instant())) {
                 SignedInMember member = members.loadUserByUsername(pending.email()).withoutPassword();
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(member, null, member.getAuthorities()));

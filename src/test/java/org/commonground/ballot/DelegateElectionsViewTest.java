@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.select.Select;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
@@ -43,6 +44,10 @@ class DelegateElectionsViewTest extends ViewTest {
 
         test($view(Select.class).single()).selectItem("Standing green");
         test($view(Button.class).withText("Open the election").single()).click();
+        ConfirmDialog question = $(ConfirmDialog.class).single();
+        assertThat(test(question).getHeader()).isEqualTo("Open the election of Standing green?");
+        assertThat(ballots.elections(group)).as("nothing opens before the member confirms").isEmpty();
+        test(question).confirm();
         assertThat(getCurrentView()).isInstanceOf(BallotView.class);
         assertThat(ballots.elections(group)).singleElement().satisfies(e -> {
             assertThat(e.partyCode()).isEqualTo("GRN");

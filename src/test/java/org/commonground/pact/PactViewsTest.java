@@ -139,11 +139,17 @@ class PactViewsTest extends ViewTest {
         DateTimePicker closesAt = $view(DateTimePicker.class).single();
         test(closesAt).setValue(LocalDateTime.now().minusDays(1));
         test($view(Button.class).withText("Choose for GRN").single()).click();
+        ConfirmDialog question = $(ConfirmDialog.class).single();
+        assertThat(test(question).getText()).contains("A ballot opens now for GRN's confirmed members in this group");
+        assertThat(closesAt.isInvalid()).as("nothing is chosen before the delegate confirms").isFalse();
+        test(question).confirm();
         assertThat(closesAt.getErrorMessage()).contains("in the future");
         assertThat(statusOf("GRN")).isEqualTo("choosing");
 
         test(closesAt).setValue(LocalDateTime.now().plusDays(3));
         test($view(Button.class).withText("Choose for GRN").single()).click();
+        assertThat(statusOf("GRN")).isEqualTo("choosing");
+        test($(ConfirmDialog.class).last()).confirm();
         assertThat(statusOf("GRN")).isEqualTo("waiting");
         assertThat($view(Button.class).withText("Choose for GRN").all()).isEmpty();
         assertThat(pacts.details(pact).ratifications()).filteredOn(r -> r.party().equals("GRN"))
@@ -203,6 +209,25 @@ class PactViewsTest extends ViewTest {
         ConfirmDialog question = $(ConfirmDialog.class).single();
         assertThat(test(question).getHeader()).isEqualTo("Withdraw amendment 1?");
         assertThat(pacts.details(negotiating).amendments().getFirst().open()).isTrue();
+
+        test(question).confirm();
+        assertThat(pacts.details(negotiating).amendments().getFirst().open()).isFalse();
+    }
+
+    @Test
+    void acceptingAPactAmendmentIntoTheTermsAsksFirst() {
+        TestMembers.signIn(labConvenor);
+        long negotiating = pacts.start(group, "Talking again", List.of(PactServiceTest.ALDERSHOT, PactServiceTest.BRISTOL), null);
+        pacts.openNegotiation(negotiating);
+        TestMembers.signIn(green);
+        pactAmendments.proposeAmendment(negotiating, PactServiceTest.reciprocal(), "Both ways");
+
+        TestMembers.signIn(labConvenor);
+        navigate(PactView.class, Map.of("pactId", String.valueOf(negotiating)));
+        test($view(Button.class).withText("Accept A1").single()).click();
+        ConfirmDialog question = $(ConfirmDialog.class).single();
+        assertThat(test(question).getHeader()).isEqualTo("Accept A1 into the terms?");
+        assertThat(pacts.details(negotiating).amendments().getFirst().open()).as("not on one click").isTrue();
 
         test(question).confirm();
         assertThat(pacts.details(negotiating).amendments().getFirst().open()).isFalse();

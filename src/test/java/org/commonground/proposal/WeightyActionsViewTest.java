@@ -99,7 +99,7 @@ class WeightyActionsViewTest extends ViewTest {
         openProposal(convenor);
         test($view(Button.class).withText("Move to voting").single()).click();
 
-        assertThat(test(question()).getText()).contains("Revision 1 becomes the final text", "the 2 members of Weighty town");
+        assertThat(test(question()).getText()).contains("Revision 1 becomes the final text", "the members of Weighty town", "whose party has confirmed them");
         assertThat(proposals.details(proposal).proposal().state()).isEqualTo(ProposalState.DISCUSSION);
 
         test(question()).confirm();

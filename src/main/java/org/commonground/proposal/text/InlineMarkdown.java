@@ -144,7 +144,7 @@ public final class InlineMarkdown {
         /** A code span that crosses a line break is cut where the line breaks, from its source, not its literal. */
         private void code(Code c) {
             List<SourceSpan> spans = c.getSourceSpans();
-            // Spans that do not fall inside the source (the parser can report them so for some tables' rows) are not
+            // Spans that do not fall inside the source (the parser also breaks lines at a lone carriage return) are not
             // cut: the literal is kept whole, the line count then differs and the caller falls back to escaped text.
             if (spans.size() <= 1 || !spans.stream().allMatch(this::inSource)) {
                 line.append("<code>").append(escape.apply(c.getLiteral())).append("</code>");
