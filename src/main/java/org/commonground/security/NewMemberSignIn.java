@@ -29,7 +29,7 @@ public class NewMemberSignIn {
 
     public static final String PATH = "welcome";
     private static final Duration TIME_TO_ARRIVE = Duration.ofMinutes(2);
-    private static final String PENDING = NewMemberSignIn.class.getName() + ".pending";
+    static final String PENDING = NewMemberSignIn.class.getName() + ".pending";
 
     /** The account just made in this session; small and serializable, as it is kept in the session. */
     record Pending(String email, Instant until) implements Serializable {
