@@ -11,6 +11,7 @@ import org.commonground.jooq.tables.records.CommentRecord;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.shared.Numbers;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -141,7 +142,7 @@ public class CommentService {
         String text = body == null ? "" : body.strip();
         if (text.isEmpty() || text.length() > MAX_BODY) {
             throw new InvalidInputException("body", text.isEmpty() ? "A comment cannot be empty; delete it instead."
-                    : "A comment can be at most " + String.format("%,d", MAX_BODY) + " characters.");
+                    : "A comment can be at most " + Numbers.grouped(MAX_BODY) + " characters.");
         }
         if (!comments.edit(commentId, me.id(), text)) {
             throw new InvalidInputException("body", "This comment was deleted.");
@@ -199,7 +200,7 @@ public class CommentService {
             throw new InvalidInputException("body", "Write something first.");
         }
         if (body.length() > MAX_BODY) {
-            throw new InvalidInputException("body", "A comment can be at most " + String.format("%,d", MAX_BODY) + " characters.");
+            throw new InvalidInputException("body", "A comment can be at most " + Numbers.grouped(MAX_BODY) + " characters.");
         }
         return body;
     }

@@ -26,6 +26,7 @@ import org.commonground.proposal.text.SafeMarkdown;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.shared.Numbers;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
 import org.commonground.ui.PartyMarker;
@@ -45,7 +46,7 @@ public class CommentThread extends Div {
      * in the field and refused with the limit named, so the member can shorten it.
      */
     private static final String HELP = "Markdown: **bold**, _italic_, [links](https://example.org). Up to "
-            + String.format("%,d", CommentService.MAX_BODY) + " characters.";
+            + Numbers.grouped(CommentService.MAX_BODY) + " characters.";
 
     private static final String WHOLE = "The whole proposal";
     private static final String PARAGRAPH = "The paragraph at a line";

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Forms;
 
@@ -74,7 +75,7 @@ public class PartyMembersView extends VerticalLayout implements BeforeEnterObser
             standing.setText("You registered as non-party, so there is no party to confirm.");
         } else if (mine.confirmed()) {
             standing.setText("You are a confirmed member of " + mine.partyCode() + ": confirmed by " + mine.confirmedBy()
-                    + " on " + mine.confirmedAt().toLocalDate() + (mine.organiser() ? ". You are one of its organisers." : "."));
+                    + " on " + Dates.day(mine.confirmedAt()) + (mine.organiser() ? ". You are one of its organisers." : "."));
         } else {
             standing.setText("Your party, " + mine.partyCode() + ", is claimed, not yet confirmed. One of its organisers confirms it: "
                     + "each party speaks for its own members.");

@@ -2,6 +2,8 @@ package org.commonground.party;
 
 import java.time.OffsetDateTime;
 
+import org.commonground.shared.Dates;
+
 /**
  * A member's party and whether it is confirmed by that party (by whom, when) or only claimed; non-party members have
  * no party to confirm.
@@ -24,6 +26,6 @@ public record PartyStanding(long memberId, String displayName, String email, lon
         if (nonParty()) {
             return "Non-party";
         }
-        return confirmed() ? "Confirmed by " + confirmedBy + ", " + confirmedAt.toLocalDate() : "Claimed";
+        return confirmed() ? "Confirmed by " + confirmedBy + ", " + Dates.day(confirmedAt) : "Claimed";
     }
 }

@@ -29,6 +29,7 @@ import org.commonground.proposal.text.Passages;
 import org.commonground.proposal.text.TextHtml;
 import org.commonground.proposal.text.TextRange;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.shared.Numbers;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
 import org.springframework.security.access.AccessDeniedException;
@@ -183,7 +184,7 @@ public class AmendmentEditorView extends VerticalLayout implements BeforeEnterOb
         preview.removeAll();
         // The browser's length limit binds only honest browsers: nothing longer is numbered here.
         if (source.getValue().length() > ProposalService.MAX_BODY) {
-            preview.add(new Paragraph("The text is longer than " + String.format("%,d", ProposalService.MAX_BODY) + " characters, so it cannot be previewed or proposed."));
+            preview.add(new Paragraph("The text is longer than " + Numbers.grouped(ProposalService.MAX_BODY) + " characters, so it cannot be previewed or proposed."));
             return;
         }
         List<NumberedLine> lines = LineNumbering.number(source.getValue(), lineWidth);

@@ -21,6 +21,7 @@ import org.commonground.proposal.text.TextEdit;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.shared.Numbers;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -118,7 +119,7 @@ public class AmendmentMerging {
             }
             if (r instanceof MergePlan.Combine m && m.text().length() > AmendmentService.MAX_REPLACEMENT) {
                 throw new InvalidInputException(field, "The combined text on " + c.lines() + " can be at most "
-                        + String.format("%,d", AmendmentService.MAX_REPLACEMENT) + " characters.");
+                        + Numbers.grouped(AmendmentService.MAX_REPLACEMENT) + " characters.");
             }
         }
         MergePlan.Result result = plan.apply(resolutions);
@@ -130,7 +131,7 @@ public class AmendmentMerging {
                 current.body(), p.getLineWidth(), rebase, field, "merging " + named);
         if (result.text().length() > ProposalService.MAX_BODY) {
             throw new InvalidInputException(field, "Merging " + named + " would make the text longer than "
-                    + String.format("%,d", ProposalService.MAX_BODY) + " characters.");
+                    + Numbers.grouped(ProposalService.MAX_BODY) + " characters.");
         }
         // Keeping the current wording everywhere decides the amendments but writes no revision: nothing changed.
         boolean changed = !result.text().equals(current.body());

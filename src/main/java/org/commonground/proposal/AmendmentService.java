@@ -20,6 +20,7 @@ import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.FieldProblem;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.shared.Numbers;
 import org.jooq.Record;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -87,7 +88,7 @@ public class AmendmentService {
         SignedInMember me = currentMember.requireVerified();
         requireAmender(proposalId, me);
         if (newText.length() > MAX_REPLACEMENT) {
-            throw new InvalidInputException("replacement", "A replacement can be at most " + String.format("%,d", MAX_REPLACEMENT) + " characters.");
+            throw new InvalidInputException("replacement", "A replacement can be at most " + Numbers.grouped(MAX_REPLACEMENT) + " characters.");
         }
         ProposalRecord p = lockAt(proposalId, revision, "fromLine");
         String body = proposals.revision(proposalId, revision).orElseThrow().body();
@@ -164,7 +165,7 @@ public class AmendmentService {
                     + passages.size() + "): propose the rest as another amendment.");
         }
         if (passages.stream().mapToInt(e -> e.replacement().length()).sum() > MAX_REPLACEMENT) {
-            throw new InvalidInputException(field, "An amendment can add at most " + String.format("%,d", MAX_REPLACEMENT) + " characters.");
+            throw new InvalidInputException(field, "An amendment can add at most " + Numbers.grouped(MAX_REPLACEMENT) + " characters.");
         }
         return new Passaged(body, LineNumbering.number(body, width), passages);
     }
@@ -215,7 +216,7 @@ public class AmendmentService {
             throw new InvalidInputException(field, "Change the text to propose an amendment.");
         }
         if (amendedText.length() > ProposalService.MAX_BODY) {
-            throw new InvalidInputException(field, "The amended text can be at most " + String.format("%,d", ProposalService.MAX_BODY) + " characters.");
+            throw new InvalidInputException(field, "The amended text can be at most " + Numbers.grouped(ProposalService.MAX_BODY) + " characters.");
         }
     }
 

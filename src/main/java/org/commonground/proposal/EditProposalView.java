@@ -70,8 +70,7 @@ public class EditProposalView extends VerticalLayout implements BeforeEnterObser
             form.fill(details.current().title(), details.current().summary(), details.current().body());
             // Said before typing, not only on saving: the service refuses changes to these lines until the ballot closes.
             String voted = amendments.list(proposalId).stream().filter(a -> a.state() == AmendmentState.PUT_TO_VOTE)
-                    .map(a -> (a.fromLine() == a.toLine() ? "line " + a.fromLine() : "lines " + a.fromLine() + "\u2013" + a.toLine())
-                            + " (A" + a.number() + ")")
+                    .map(Amendment::citation)
                     .collect(Collectors.joining(", "));
             underVote.setText("Being voted on, so leave as they are until the ballot closes: " + voted + ".");
             underVote.setVisible(!voted.isEmpty());

@@ -37,6 +37,7 @@ import org.commonground.proposal.text.MergePlan;
 import org.commonground.proposal.text.TextHtml;
 import org.commonground.proposal.text.WordDiff;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.shared.Numbers;
 import org.commonground.ui.Confirmation;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
@@ -179,7 +180,7 @@ public class MergeView extends VerticalLayout implements BeforeEnterObserver {
             preview.removeAll();
             resolution(c.number()).ifPresent(r -> {
                 if (r instanceof MergePlan.Combine m && m.text().length() > AmendmentService.MAX_REPLACEMENT) {
-                    preview.add(new Paragraph("The combined text can be at most " + String.format("%,d", AmendmentService.MAX_REPLACEMENT) + " characters."));
+                    preview.add(new Paragraph("The combined text can be at most " + Numbers.grouped(AmendmentService.MAX_REPLACEMENT) + " characters."));
                     return;
                 }
                 String result = switch (r) {

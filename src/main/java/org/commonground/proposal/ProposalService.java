@@ -1,5 +1,6 @@
 package org.commonground.proposal;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.FieldProblem;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.shared.Numbers;
 import org.commonground.shared.TextRules;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -211,6 +213,8 @@ public class ProposalService {
         }
         audit.record(me.id(), movedTo(from, to), "proposal", proposalId, from + " -> " + to);
         if (to == ProposalState.WITHDRAWN) {
+            // Nothing can take them up any more; they say why instead of "Proposed" for ever.
+            amendments.lapseOpen(proposalId, OffsetDateTime.now(), "The proposal was withdrawn.");
             publisher.publishEvent(new ProposalWithdrawn(proposalId, me.id()));
         }
     }
@@ -305,8 +309,8 @@ public class ProposalService {
         TextRules.checkLine("title", "a title", draft.title(), 200, problems);
         TextRules.checkOptionalText("summary", "the summary", draft.summary(), 2000, problems);
         if (draft.body() != null && draft.body().length() > MAX_BODY) {
-            problems.add(new FieldProblem("body", "The text can be at most " + String.format("%,d", MAX_BODY)
-                    + " characters (this one has " + String.format("%,d", draft.body().length()) + "). Split it into several proposals."));
+            problems.add(new FieldProblem("body", "The text can be at most " + Numbers.grouped(MAX_BODY)
+                    + " characters (this one has " + Numbers.grouped(draft.body().length()) + "). Split it into several proposals."));
         }
         TextRules.checkOptionalText("note", "the note", draft.note(), 500, problems);
         InvalidInputException.throwIfAny(problems);

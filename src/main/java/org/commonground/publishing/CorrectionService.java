@@ -23,6 +23,7 @@ import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.FieldProblem;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.shared.Numbers;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -99,7 +100,7 @@ public class CorrectionService {
         }
         int limit = old.pactId() != null ? PactTermsRules.MAX_CONDITIONS : ProposalService.MAX_BODY;
         if (body.length() > limit) {
-            problems.add(new FieldProblem("body", "A text can be at most " + String.format("%,d", limit) + " characters."));
+            problems.add(new FieldProblem("body", "A text can be at most " + Numbers.grouped(limit) + " characters."));
         } else if (LineNumbering.number(body, content.lineWidth()).equals(LineNumbering.number(content.body(), content.lineWidth()))) {
             problems.add(new FieldProblem("body", "The text is the same as the published one: change what needs correcting."));
         }

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 import javax.crypto.Mac;
@@ -49,7 +50,7 @@ public final class Totp {
         int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
                 | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
         int otp = binary % (int) Math.pow(10, digits);
-        return String.format("%0" + digits + "d", otp);
+        return String.format(Locale.ROOT, "%0" + digits + "d", otp);
     }
 
     /**

@@ -172,6 +172,18 @@ class NotAgreedTest {
     }
 
     @Test
+    void withdrawingTheProposalLapsesItsOpenAmendmentsSayingWhy() {
+        TestMembers.signIn(f.green);
+        amendments.propose(proposal, 1, 1, 1, "We will end sewage discharges into rivers by 2028.", "Sooner");
+        TestMembers.signIn(f.convenor);
+        proposals.move(proposal, ProposalState.WITHDRAWN);
+        assertThat(amendments.list(proposal)).singleElement().satisfies(a -> {
+            assertThat(a.state()).isEqualTo(AmendmentState.LAPSED);
+            assertThat(a.decisionReason()).isEqualTo("The proposal was withdrawn.");
+        });
+    }
+
+    @Test
     void amendingIsRefusedOnceTheProposalHasMovedToVoting() {
         TestMembers.signIn(f.convenor);
         proposals.move(proposal, ProposalState.VOTING);

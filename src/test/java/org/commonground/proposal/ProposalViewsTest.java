@@ -131,7 +131,7 @@ class ProposalViewsTest extends ViewTest {
 
         EditProposalView editor = navigate(EditProposalView.class, Map.of("proposalId", String.valueOf(id)));
         assertThat(editor.underVote.isVisible()).isTrue();
-        assertThat(editor.underVote.getText()).isEqualTo("Being voted on, so leave as they are until the ballot closes: line 2 (A1).");
+        assertThat(editor.underVote.getText()).isEqualTo("Being voted on, so leave as they are until the ballot closes: A1 to line 2.");
 
         test(editor.form.body).setValue("We will build homes.\n\nFar from transport.\n");
         test(editor.save).click();

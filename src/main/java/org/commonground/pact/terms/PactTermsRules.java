@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.commonground.shared.FieldProblem;
+import org.commonground.shared.Numbers;
 
 /** What makes a pact's terms acceptable, as plain-words problems for the form. Pure. */
 public final class PactTermsRules {
@@ -57,7 +58,7 @@ public final class PactTermsRules {
             }
         }
         if (terms.conditions().length() > MAX_CONDITIONS) {
-            problems.add(new FieldProblem("conditions", "Conditions can be at most " + String.format("%,d", MAX_CONDITIONS) + " characters."));
+            problems.add(new FieldProblem("conditions", "Conditions can be at most " + Numbers.grouped(MAX_CONDITIONS) + " characters."));
         }
         return problems;
     }
