@@ -86,6 +86,9 @@ class PactAndSeatsBrowserIT extends BrowserTest {
             assertThat(lena.getByText("Ratify the pact for LAB?")).isVisible();
             lena.keyboard().press("Escape");
             assertThat(button(lena, "Ratify for LAB")).isFocused();
+            // The server also puts focus back; its answer must arrive before the next dialog opens, or it takes
+            // focus from that dialog (seen on a loaded machine).
+            lena.waitForFunction("() => Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
             assertThat(lena.locator("[data-party=LAB]")).hasAttribute("data-status", "waiting");
             // Confirmed, the page is rebuilt after signing, and focus goes to the pact's title, not the top;
             // the live news of the signature, arriving just after, leaves it there.
