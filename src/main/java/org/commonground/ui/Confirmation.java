@@ -13,8 +13,9 @@ import com.vaadin.flow.router.Route;
 
 /**
  * Asks before a weighty action (a merge, a ballot, a party's consent): what will happen and to whom, then runs it only
- * once confirmed. Either way keyboard focus goes back to the button that asked, or, when the action removed that
- * button, to its nearest surviving neighbour: otherwise it would fall to the page's body and Tab start again at the top.
+ * once confirmed. Either way keyboard focus goes back to the button that asked (on cancel, the dialog does that in the
+ * browser), or, when the action removed that button, to its nearest surviving neighbour: otherwise it would fall to
+ * the page's body and Tab start again at the top.
  */
 public final class Confirmation {
 
@@ -53,8 +54,9 @@ public final class Confirmation {
                 returnFocus(returnTo, ui);
             }
         });
-        dialog.addCancelListener(e -> returnFocus(returnTo, UI.getCurrent()));
-        dialog.addRejectListener(e -> returnFocus(returnTo, UI.getCurrent()));
+        // On cancel the page is unchanged and the dialog itself gives focus back to the trigger in the browser. A
+        // server-side focus as well would arrive a round trip later and could take focus from whatever the member
+        // opened next (Escape, then Enter at once on a slow connection).
         dialog.open();
         return dialog;
     }

@@ -86,14 +86,15 @@ class PactAndSeatsBrowserIT extends BrowserTest {
             assertThat(lena.getByText("Ratify the pact for LAB?")).isVisible();
             lena.keyboard().press("Escape");
             assertThat(button(lena, "Ratify for LAB")).isFocused();
-            // The server also puts focus back; its answer must arrive before the next dialog opens, or it takes
-            // focus from that dialog (seen on a loaded machine).
-            lena.waitForFunction("() => Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
-            assertThat(lena.locator("[data-party=LAB]")).hasAttribute("data-status", "waiting");
+            // Enter straight after, as a fast keyboard user would: nothing from the cancelled question may arrive
+            // later and take focus from the next one (a server-side focus on cancel did, on a loaded machine).
             // Confirmed, the page is rebuilt after signing, and focus goes to the pact's title, not the top;
             // the live news of the signature, arriving just after, leaves it there.
             lena.keyboard().press("Enter");
             assertThat(button(lena, "Give LAB's consent")).isFocused();
+            lena.waitForFunction("() => Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
+            assertThat(button(lena, "Give LAB's consent")).isFocused();
+            assertThat(lena.locator("[data-party=LAB]")).hasAttribute("data-status", "waiting");
             lena.keyboard().press("Enter");
             assertThat(lena.locator("[data-party=LAB]")).hasAttribute("data-status", "ratified");
             assertThat(lena.locator("h2", new Page.LocatorOptions().setHasText("Aldershot pact"))).isFocused();
