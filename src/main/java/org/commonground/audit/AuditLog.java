@@ -36,13 +36,14 @@ public class AuditLog {
     }
 
     public void record(Long actorId, AuditAction action, String subjectType, Long subjectId, String detail) {
-        db.insertInto(AUDIT_EVENT)
+        long id = db.insertInto(AUDIT_EVENT)
                 .set(AUDIT_EVENT.ACTOR_ID, actorId)
                 .set(AUDIT_EVENT.ACTION, action.code())
                 .set(AUDIT_EVENT.SUBJECT_TYPE, subjectType)
                 .set(AUDIT_EVENT.SUBJECT_ID, subjectId)
                 .set(AUDIT_EVENT.DETAIL, detail == null ? "" : detail)
-                .execute();
-        events.publishEvent(new AuditRecorded(actorId, action, subjectType, subjectId, detail == null ? "" : detail));
+                .returning(AUDIT_EVENT.ID)
+                .fetchOne(AUDIT_EVENT.ID);
+        events.publishEvent(new AuditRecorded(actorId, action, subjectType, subjectId, detail == null ? "" : detail, id));
     }
 }

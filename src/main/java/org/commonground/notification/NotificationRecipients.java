@@ -1,6 +1,7 @@
 package org.commonground.notification;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +12,6 @@ import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditRecorded;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,8 +46,15 @@ class NotificationRecipients {
         this.notifier = notifier;
     }
 
-    @EventListener
-    void audited(AuditRecorded e) {
+    /**
+     * Notices told to a whole electorate or a whole party, thousands at a mass meeting: {@link NoticesAfterCommit} fans
+     * them out after the change commits, so closing a ballot does not wait for its notifications.
+     */
+    static final Set<AuditAction> WIDE = EnumSet.of(AuditAction.BALLOT_OPENED, AuditAction.BALLOT_CLOSED, AuditAction.BALLOT_CANCELLED,
+            AuditAction.PACT_RATIFYING);
+
+    /** Writes the notices of one audited change, in the caller's transaction. */
+    void tell(AuditRecorded e) {
         if (e.subjectId() != null) {
             noticeOf(e.action()).tell(this, e, e.actorId() == null ? 0 : e.actorId());
         }

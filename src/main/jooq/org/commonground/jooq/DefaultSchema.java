@@ -30,6 +30,7 @@ import org.commonground.jooq.tables.MailOutbox;
 import org.commonground.jooq.tables.Member;
 import org.commonground.jooq.tables.MemberRecoveryCode;
 import org.commonground.jooq.tables.MemberTotp;
+import org.commonground.jooq.tables.NoticePending;
 import org.commonground.jooq.tables.Notification;
 import org.commonground.jooq.tables.Pact;
 import org.commonground.jooq.tables.PactAmendment;
@@ -185,6 +186,11 @@ public class DefaultSchema extends SchemaImpl {
     public final MemberTotp MEMBER_TOTP = MemberTotp.MEMBER_TOTP;
 
     /**
+     * The table <code>notice_pending</code>.
+     */
+    public final NoticePending NOTICE_PENDING = NoticePending.NOTICE_PENDING;
+
+    /**
      * The table <code>notification</code>.
      */
     public final Notification NOTIFICATION = Notification.NOTIFICATION;
@@ -323,6 +329,7 @@ public class DefaultSchema extends SchemaImpl {
             Member.MEMBER,
             MemberRecoveryCode.MEMBER_RECOVERY_CODE,
             MemberTotp.MEMBER_TOTP,
+            NoticePending.NOTICE_PENDING,
             Notification.NOTIFICATION,
             Pact.PACT,
             PactAmendment.PACT_AMENDMENT,

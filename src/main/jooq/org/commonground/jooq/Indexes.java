@@ -15,6 +15,7 @@ import org.commonground.jooq.tables.GroupMembership;
 import org.commonground.jooq.tables.MailOutbox;
 import org.commonground.jooq.tables.Member;
 import org.commonground.jooq.tables.MemberRecoveryCode;
+import org.commonground.jooq.tables.NoticePending;
 import org.commonground.jooq.tables.Notification;
 import org.commonground.jooq.tables.Pact;
 import org.commonground.jooq.tables.PactConstituency;
@@ -60,6 +61,7 @@ public class Indexes {
     public static final Index MAIL_OUTBOX_DUE = Internal.createIndex(DSL.name("mail_outbox_due"), MailOutbox.MAIL_OUTBOX, new OrderField[] { MailOutbox.MAIL_OUTBOX.NEXT_ATTEMPT_AT }, false);
     public static final Index MEMBER_PARTY = Internal.createIndex(DSL.name("member_party"), Member.MEMBER, new OrderField[] { Member.MEMBER.PARTY_ID }, false);
     public static final Index MEMBER_RECOVERY_CODE_MEMBER = Internal.createIndex(DSL.name("member_recovery_code_member"), MemberRecoveryCode.MEMBER_RECOVERY_CODE, new OrderField[] { MemberRecoveryCode.MEMBER_RECOVERY_CODE.MEMBER_ID }, false);
+    public static final Index NOTICE_PENDING_DUE = Internal.createIndex(DSL.name("notice_pending_due"), NoticePending.NOTICE_PENDING, new OrderField[] { NoticePending.NOTICE_PENDING.NEXT_ATTEMPT_AT }, false);
     public static final Index NOTIFICATION_MEMBER = Internal.createIndex(DSL.name("notification_member"), Notification.NOTIFICATION, new OrderField[] { Notification.NOTIFICATION.MEMBER_ID, Notification.NOTIFICATION.CREATED_AT.desc() }, false);
     public static final Index NOTIFICATION_UNDIGESTED = Internal.createIndex(DSL.name("notification_undigested"), Notification.NOTIFICATION, new OrderField[] { Notification.NOTIFICATION.MEMBER_ID }, false);
     public static final Index PACT_CONSTITUENCY_ONS = Internal.createIndex(DSL.name("pact_constituency_ons"), PactConstituency.PACT_CONSTITUENCY, new OrderField[] { PactConstituency.PACT_CONSTITUENCY.ONS_CODE }, false);

@@ -27,6 +27,7 @@ import org.commonground.jooq.tables.MailOutbox;
 import org.commonground.jooq.tables.Member;
 import org.commonground.jooq.tables.MemberRecoveryCode;
 import org.commonground.jooq.tables.MemberTotp;
+import org.commonground.jooq.tables.NoticePending;
 import org.commonground.jooq.tables.Notification;
 import org.commonground.jooq.tables.Pact;
 import org.commonground.jooq.tables.PactAmendment;
@@ -169,6 +170,11 @@ public class Tables {
      * The table <code>member_totp</code>.
      */
     public static final MemberTotp MEMBER_TOTP = MemberTotp.MEMBER_TOTP;
+
+    /**
+     * The table <code>notice_pending</code>.
+     */
+    public static final NoticePending NOTICE_PENDING = NoticePending.NOTICE_PENDING;
 
     /**
      * The table <code>notification</code>.

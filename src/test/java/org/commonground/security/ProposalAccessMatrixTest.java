@@ -7,6 +7,7 @@ import org.commonground.ballot.BallotSettings;
 import org.commonground.ballot.Choice;
 import org.commonground.ballot.VotingListService;
 import org.commonground.ballot.rules.DecisionRule;
+import org.commonground.notification.PendingNotices;
 import org.commonground.group.GroupService;
 import org.commonground.notification.NotificationService;
 import org.commonground.proposal.AmendmentMerging;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -79,6 +81,8 @@ class ProposalAccessMatrixTest {
     PlatformTransactionManager transactions;
     @Autowired
     DSLContext db;
+    @Autowired
+    ApplicationContext context;
 
     Cast cast;
     Matrix matrix;
@@ -855,6 +859,7 @@ class ProposalAccessMatrixTest {
             long id = discussed();
             long ballot = ballotOnFinalText(id);
             ballots.close(ballot);
+            PendingNotices.fanOutInThisTransaction(context);
             return new Ballot(id, ballot);
         }, ballotNews, """
                 see it                           | group
@@ -868,9 +873,12 @@ class ProposalAccessMatrixTest {
         matrix.check("news of a ballot for an elector who left", () -> {
             long id = discussed();
             long ballot = ballotOnFinalText(id);
+            // Told after the opening commits, in use a moment later: here, before the member leaves.
+            PendingNotices.fanOutInThisTransaction(context);
             cast.leave(Who.MEMBER);
             cast.signIn(Who.CONVENOR);
             ballots.close(ballot);
+            PendingNotices.fanOutInThisTransaction(context);
             return new Ballot(id, ballot);
         }, ballotNews, """
                 // The member was an elector when the ballot opened, then left the group: they hear no more of it.

@@ -144,7 +144,7 @@ class ProposalReadersAgreeTest {
         String link = "proposals/" + proposal;
         db.deleteFrom(NOTIFICATION).where(NOTIFICATION.LINK.eq(link)).execute();
         new TransactionTemplate(transactions).executeWithoutResult(tx ->
-                events.publishEvent(new AuditRecorded(null, AuditAction.PROPOSAL_DISCUSSION, "proposal", proposal, "")));
+                events.publishEvent(new AuditRecorded(null, AuditAction.PROPOSAL_DISCUSSION, "proposal", proposal, "", 0)));
         return Set.copyOf(db.select(NOTIFICATION.MEMBER_ID).from(NOTIFICATION).where(NOTIFICATION.LINK.eq(link)).fetch(NOTIFICATION.MEMBER_ID));
     }
 }

@@ -13,6 +13,7 @@ import org.commonground.jooq.DefaultSchema;
 import org.commonground.jooq.Indexes;
 import org.commonground.jooq.Keys;
 import org.commonground.jooq.tables.Member.MemberPath;
+import org.commonground.jooq.tables.NoticePending.NoticePendingPath;
 import org.commonground.jooq.tables.records.AuditEventRecord;
 import org.jooq.Check;
 import org.jooq.Condition;
@@ -193,6 +194,19 @@ public class AuditEvent extends TableImpl<AuditEventRecord> {
             _member = new MemberPath(this, Keys.AUDIT_EVENT__AUDIT_EVENT_ACTOR_ID_FKEY, null);
 
         return _member;
+    }
+
+    private transient NoticePendingPath _noticePending;
+
+    /**
+     * Get the implicit to-many join path to the <code>notice_pending</code>
+     * table
+     */
+    public NoticePendingPath noticePending() {
+        if (_noticePending == null)
+            _noticePending = new NoticePendingPath(this, null, Keys.NOTICE_PENDING__NOTICE_PENDING_AUDIT_ID_FKEY.getInverseKey());
+
+        return _noticePending;
     }
 
     @Override
