@@ -1,6 +1,5 @@
--- A notice that can reach thousands (a ballot opening, closing or cancelled before its whole electorate, a pact
--- awaiting each party's ratification) is not fanned out in the transaction of the change: that transaction records
--- here that its audit entry awaits fan-out, and the fan-out runs after the commit, in a transaction of its own that
+-- Notices are not fanned out in the transaction of the change (a ballot's opening or closing reaches its whole
+-- electorate, thousands at a mass meeting): that transaction records here that its audit entry awaits fan-out, and the fan-out runs after the commit, in a transaction of its own that
 -- writes the notifications and marks the row, so each is told exactly once. A row left pending by a crash between the
 -- two is taken up by the next sweep.
 create table notice_pending (

@@ -3,6 +3,7 @@ package org.commonground.notification;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditRecorded;
@@ -21,9 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import jakarta.annotation.PreDestroy;
 
 /**
- * Tells every audited change to {@link NotificationRecipients}: at once, in the change's transaction, for most; for the
- * {@link NotificationRecipients#WIDE wide} ones, by recording in that transaction that the change awaits fan-out
- * ({@code notice_pending}) and fanning it out after the commit. Each fan-out is one transaction that writes the
+ * Tells every audited change that notifies anyone to {@link NotificationRecipients} after it commits. A ballot's
+ * opening or closing reaches its whole electorate, thousands at a mass meeting, and writing their notifications and
+ * mail would hold the change's transaction (and its locks) that long; so the change's transaction only records that
+ * its audit entry awaits fan-out ({@code notice_pending}), and the fan-out follows the commit. One rule for every
+ * notice: a reply is told the same way as a ballot. Each fan-out is one transaction that writes the
  * notifications and marks the row; the row is locked with SKIP LOCKED while it runs, so neither a second thread nor a
  * second instance tells it again, and a fan-out that fails leaves no notification behind and is tried again later. A
  * change whose instance stopped between its commit and its fan-out is taken up by the sweep of any instance.
@@ -39,6 +42,7 @@ class NoticesAfterCommit {
     private final TransactionTemplate eachNotice;
     // One fan-out at a time per instance: a burst of closes queues here rather than taking every connection.
     private final ExecutorService fanOut = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("notice-fan-out").factory());
+    private volatile boolean stopping;
 
     NoticesAfterCommit(DSLContext db, NotificationRecipients recipients, PlatformTransactionManager transactions) {
         this.db = db;
@@ -48,8 +52,7 @@ class NoticesAfterCommit {
 
     @EventListener
     void audited(AuditRecorded e) {
-        if (!NotificationRecipients.WIDE.contains(e.action())) {
-            recipients.tell(e);
+        if (e.subjectId() == null || NotificationRecipients.noticeOf(e.action()) == NotificationRecipients.NOBODY) {
             return;
         }
         db.execute("insert into notice_pending (audit_id) values (?)", e.auditId());
@@ -82,7 +85,7 @@ class NoticesAfterCommit {
     /** Fans out every due notice no other thread or instance is fanning out; returns how many this call told. */
     int fanOutPending() {
         int told = 0;
-        while (true) {
+        while (!stopping) {
             long[] taking = {0};
             try {
                 if (!Boolean.TRUE.equals(eachNotice.execute(status -> fanOutOne(taking)))) {
@@ -96,6 +99,7 @@ class NoticesAfterCommit {
                 }
             }
         }
+        return told;
     }
 
     /** Tells and marks the oldest due notice in this transaction; false when none is due. */
@@ -130,8 +134,11 @@ class NoticesAfterCommit {
         }
     }
 
+    /** Lets the fan-out under way finish before the connection pool closes; what is left waits for the next sweep. */
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
+        stopping = true;
         fanOut.shutdown();
+        fanOut.awaitTermination(30, TimeUnit.SECONDS);
     }
 }

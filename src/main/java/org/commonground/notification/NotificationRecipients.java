@@ -1,7 +1,6 @@
 package org.commonground.notification;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +14,7 @@ import org.jooq.Record;
 import org.springframework.stereotype.Component;
 
 /**
- * Who hears of an audited change, decided in the transaction that made it: a reply to your comment, an @mention,
+ * Who hears of an audited change, decided after it commits ({@link NoticesAfterCommit}): a reply to your comment, an @mention,
  * an amendment or state change on a proposal you author or watch, a ballot opening or closing that you vote in, a
  * pact awaiting your party's ratification. Every recipient is checked in SQL against what they may read: a caucus
  * comment never reaches another party's member, a draft nobody but its authors and convenors.
@@ -45,13 +44,6 @@ class NotificationRecipients {
         this.db = db;
         this.notifier = notifier;
     }
-
-    /**
-     * Notices told to a whole electorate or a whole party, thousands at a mass meeting: {@link NoticesAfterCommit} fans
-     * them out after the change commits, so closing a ballot does not wait for its notifications.
-     */
-    static final Set<AuditAction> WIDE = EnumSet.of(AuditAction.BALLOT_OPENED, AuditAction.BALLOT_CLOSED, AuditAction.BALLOT_CANCELLED,
-            AuditAction.PACT_RATIFYING);
 
     /** Writes the notices of one audited change, in the caller's transaction. */
     void tell(AuditRecorded e) {

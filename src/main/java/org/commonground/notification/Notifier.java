@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes notifications and, for members who want them at once, queues their email in the outbox, all in the
- * caller's transaction: nothing is told of a change that does not commit. Mail subjects name only the kind of
+ * fan-out's transaction ({@link NoticesAfterCommit}): each notice is written once, with its mail, or not at all. Mail subjects name only the kind of
  * news, never a title or text, since subject lines show on lock screens and in other people's hands.
  */
 @Component

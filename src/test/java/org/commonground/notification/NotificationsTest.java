@@ -104,6 +104,7 @@ class NotificationsTest {
     }
 
     private List<Notification> of(SignedInMember member) {
+        PendingNotices.awaitFannedOut(db);
         TestMembers.signIn(member);
         return notifications.mine(50);
     }
@@ -200,7 +201,6 @@ class NotificationsTest {
         // A ballot tells everyone who may vote in it.
         TestMembers.signIn(green);
         long ballot = ballots.open(proposal, null, new BallotSettings(DecisionRule.CONCURRENT_MAJORITY, false, 0, 0, null));
-        PendingNotices.awaitFannedOut(db);
         assertThat(of(libDem)).extracting(Notification::text, Notification::link)
                 .contains(org.assertj.core.groups.Tuple.tuple("A ballot opened on the text of \u201cCycle lanes\u201d", "ballots/" + ballot));
         assertThat(of(greenToo)).extracting(Notification::kind).contains("BALLOT");
@@ -208,7 +208,6 @@ class NotificationsTest {
         // Withdrawing the proposal stops the vote, and its electors are told why.
         TestMembers.signIn(green);
         proposals.move(proposal, ProposalState.WITHDRAWN);
-        PendingNotices.awaitFannedOut(db);
         assertThat(of(libDem)).extracting(Notification::text, Notification::link).contains(org.assertj.core.groups.Tuple.tuple(
                 "The ballot on the text of \u201cCycle lanes\u201d was cancelled: the proposal was withdrawn", "ballots/" + ballot));
     }
@@ -228,7 +227,6 @@ class NotificationsTest {
         testMembers.appointDelegate(local, labour);
         testMembers.appointDelegate(local, libDemHere);
         ratification.startRatification(pact);
-        PendingNotices.awaitFannedOut(db);
 
         assertThat(of(libDemHere)).extracting(Notification::text).containsExactly("\u201cAldershot deal\u201d awaits LD's ratification");
         assertThat(of(greenHere)).isEmpty();

@@ -14,8 +14,10 @@ import org.commonground.notification.NotificationService;
 import org.commonground.search.SearchService;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.notification.PendingNotices;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class ClaimedPartyCaucusTest {
 
+    @Autowired
+    DSLContext db;
     @Autowired
     TestMembers testMembers;
     @Autowired
@@ -63,6 +67,7 @@ class ClaimedPartyCaucusTest {
         TestMembers.signIn(claiming);
         assertThat(comments.thread(proposal)).extracting(Comment::id).doesNotContain(caucus);
         assertThat(search.search(secret, 50)).isEmpty();
+        PendingNotices.awaitFannedOut(db);
         assertThat(notifications.mine(50)).isEmpty();
         assertThatThrownBy(() -> comments.post(proposal, NewComment.onProposal(Visibility.CAUCUS, "Me too.")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageFor("visibility")).contains("GRN has confirmed"));

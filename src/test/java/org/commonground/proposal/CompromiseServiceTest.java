@@ -9,8 +9,10 @@ import java.util.Set;
 import org.commonground.group.GroupService;
 import org.commonground.notification.NotificationService;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.notification.PendingNotices;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,8 @@ class CompromiseServiceTest {
             """;
     static final String COMPROMISE = TEXT.replace("run for the public good", "owned by the public, with fines ring-fenced");
 
+    @Autowired
+    DSLContext db;
     @Autowired
     ProposalService proposals;
     @Autowired
@@ -84,10 +88,13 @@ class CompromiseServiceTest {
         TestMembers.signIn(f.green);
         assertThat(compromises.offers(proposal)).extracting(CompromiseOffer::amendmentNumber, CompromiseOffer::partyCode, CompromiseOffer::answer)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "GRN", OfferAnswer.ASKED), org.assertj.core.groups.Tuple.tuple(2, "LD", OfferAnswer.ASKED));
+        PendingNotices.awaitFannedOut(db);
         assertThat(notifications.mine(10)).anySatisfy(n -> assertThat(n.text()).contains("offers compromise A3 in place of your amendment"));
         TestMembers.signIn(f.libDem);
+        PendingNotices.awaitFannedOut(db);
         assertThat(notifications.mine(10)).anySatisfy(n -> assertThat(n.text()).contains("offers compromise A3 in place of your amendment"));
         TestMembers.signIn(f.author);
+        PendingNotices.awaitFannedOut(db);
         assertThat(notifications.mine(10)).as("the author follows the proposal, but was not asked")
                 .noneSatisfy(n -> assertThat(n.text()).contains("in place of your amendment"))
                 .anySatisfy(n -> assertThat(n.text()).contains("proposed a compromise"));
@@ -131,6 +138,7 @@ class CompromiseServiceTest {
         assertThat(withdrawn.decisionReason()).isEqualTo("Withdrawn in favour of compromise A3");
         assertThat(find(c.id()).state()).isEqualTo(AmendmentState.PROPOSED);
         TestMembers.signIn(f.convenor);
+        PendingNotices.awaitFannedOut(db);
         assertThat(notifications.mine(10)).anySatisfy(n -> assertThat(n.text()).contains("accepted compromise A3"));
     }
 
@@ -148,6 +156,7 @@ class CompromiseServiceTest {
                     assertThat(o.comment()).isEqualTo("Regulation is what our members voted for.");
                 });
         TestMembers.signIn(f.convenor);
+        PendingNotices.awaitFannedOut(db);
         assertThat(notifications.mine(10)).anySatisfy(n -> assertThat(n.text()).contains("kept theirs instead of compromise A3"));
     }
 

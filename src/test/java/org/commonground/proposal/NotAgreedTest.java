@@ -18,8 +18,10 @@ import org.commonground.comment.Visibility;
 import org.commonground.group.GroupService;
 import org.commonground.notification.NotificationService;
 import org.commonground.security.SignedInMember;
+import org.commonground.notification.PendingNotices;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,8 @@ class NotAgreedTest {
             Fines will go to river restoration.
             """;
 
+    @Autowired
+    DSLContext db;
     @Autowired
     ProposalService proposals;
     @Autowired
@@ -134,6 +138,7 @@ class NotAgreedTest {
         assertThat(ballots.details(failed).passed()).isFalse();
 
         TestMembers.signIn(f.green);
+        PendingNotices.awaitFannedOut(db);
         assertThat(notifications.mine(20)).extracting(n -> n.text())
                 .contains("\u201cClean rivers\u201d was not agreed and is back in discussion for a redraft");
         assertThat(amendments.list(proposal)).as("a lapsed amendment is not revived: its proposer proposes again on the redraft")

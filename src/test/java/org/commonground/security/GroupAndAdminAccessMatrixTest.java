@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -25,6 +26,7 @@ import org.commonground.member.MemberService;
 import org.commonground.member.Registration;
 import org.commonground.notification.EmailPreference;
 import org.commonground.notification.NotificationService;
+import org.commonground.notification.PendingNotices;
 import org.commonground.notification.UnsubscribeVerdict;
 import org.commonground.pact.PactService;
 import org.commonground.party.PartyConfirmationService;
@@ -88,6 +90,8 @@ class GroupAndAdminAccessMatrixTest {
     PlatformTransactionManager transactions;
     @Autowired
     DSLContext db;
+    @Autowired
+    ApplicationContext context;
 
     Cast cast;
     Matrix matrix;
@@ -118,6 +122,7 @@ class GroupAndAdminAccessMatrixTest {
         long mine = comments.post(proposal, NewComment.onProposal(Visibility.SHARED, "Mine."));
         cast.signIn(Who.OTHER_PARTY);
         comments.post(proposal, new NewComment(null, mine, Visibility.SHARED, null, null, null, false, "A reply."));
+        PendingNotices.fanOutInThisTransaction(context);
         cast.signIn(Who.AUTHOR);
         long notification = notifications.mine(10).getFirst().id();
         return new Group(cast.group, invitation, notification);

@@ -618,6 +618,7 @@ class ProposalAccessMatrixTest {
                 "Xylophonic whisper for Greens. " + cast.mentionEveryone()));
         cast.signIn(Who.OTHER_PARTY);
         long shared = comments.post(proposal, NewComment.onProposal(Visibility.SHARED, "Marimbaic view for all. " + cast.mentionEveryone()));
+        PendingNotices.fanOutInThisTransaction(context);
         return new Discussion(proposal, caucus, shared);
     }
 
@@ -694,7 +695,9 @@ class ProposalAccessMatrixTest {
         matrix.check("a comment on a draft", () -> {
             long id = draft();
             cast.signIn(Who.AUTHOR);
-            return new DraftNote(id, comments.post(id, NewComment.onProposal(Visibility.SHARED, "Ocarinaic note. " + cast.mentionEveryone())));
+            long note = comments.post(id, NewComment.onProposal(Visibility.SHARED, "Ocarinaic note. " + cast.mentionEveryone()));
+            PendingNotices.fanOutInThisTransaction(context);
+            return new DraftNote(id, note);
         }, new Matrix.Calls<DraftNote>()
                 .find("sees it", d -> comments.thread(d.proposal()), (d, found) -> any(found, c -> c.id() == d.comment()))
                 .find("finds it", d -> search.search("ocarinaic", 50), (d, found) -> any(found, r -> r.id() == d.comment()))

@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.commonground.audit.AuditAction;
-import org.commonground.audit.AuditRecorded;
+import org.commonground.audit.AuditLog;
+import org.commonground.notification.PendingNotices;
 import org.commonground.group.GroupService;
 import org.commonground.proposal.ProposalDraft;
 import org.commonground.proposal.ProposalService;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,7 +52,7 @@ class ProposalReadersAgreeTest {
     @Autowired
     SearchService search;
     @Autowired
-    ApplicationEventPublisher events;
+    AuditLog audit;
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
@@ -144,7 +144,8 @@ class ProposalReadersAgreeTest {
         String link = "proposals/" + proposal;
         db.deleteFrom(NOTIFICATION).where(NOTIFICATION.LINK.eq(link)).execute();
         new TransactionTemplate(transactions).executeWithoutResult(tx ->
-                events.publishEvent(new AuditRecorded(null, AuditAction.PROPOSAL_DISCUSSION, "proposal", proposal, "", 0)));
+                audit.record(null, AuditAction.PROPOSAL_DISCUSSION, "proposal", proposal, ""));
+        PendingNotices.awaitFannedOut(db);
         return Set.copyOf(db.select(NOTIFICATION.MEMBER_ID).from(NOTIFICATION).where(NOTIFICATION.LINK.eq(link)).fetch(NOTIFICATION.MEMBER_ID));
     }
 }
