@@ -6,7 +6,6 @@ create table notice_pending (
     audit_id        bigint primary key references audit_event (id),
     attempts        int         not null default 0,
     next_attempt_at timestamptz not null default now(),
-    last_error      text,
-    fanned_out_at   timestamptz
+    last_error      text
 );
-create index notice_pending_due on notice_pending (next_attempt_at) where fanned_out_at is null;
+create index notice_pending_due on notice_pending (next_attempt_at);

@@ -27,7 +27,7 @@ import jakarta.annotation.PreDestroy;
  * mail would hold the change's transaction (and its locks) that long; so the change's transaction only records that
  * its audit entry awaits fan-out ({@code notice_pending}), and the fan-out follows the commit. One rule for every
  * notice: a reply is told the same way as a ballot. Each fan-out is one transaction that writes the
- * notifications and marks the row; the row is locked with SKIP LOCKED while it runs, so neither a second thread nor a
+ * notifications and deletes the row; the row is locked with SKIP LOCKED while it runs, so neither a second thread nor a
  * second instance tells it again, and a fan-out that fails leaves no notification behind and is tried again later. A
  * change whose instance stopped between its commit and its fan-out is taken up by the sweep of any instance.
  */
@@ -102,12 +102,12 @@ class NoticesAfterCommit {
         return told;
     }
 
-    /** Tells and marks the oldest due notice in this transaction; false when none is due. */
+    /** Tells the oldest due notice and removes it from the pending, in this transaction; false when none is due. */
     private boolean fanOutOne(long[] taking) {
         Record r = db.fetchOne("""
                 select n.audit_id, a.actor_id, a.action, a.subject_type, a.subject_id, a.detail
                 from notice_pending n join audit_event a on a.id = n.audit_id
-                where n.fanned_out_at is null and n.next_attempt_at <= now() and n.attempts < ?
+                where n.next_attempt_at <= now() and n.attempts < ?
                 order by n.audit_id limit 1
                 for update of n skip locked""", MAX_ATTEMPTS);
         if (r == null) {
@@ -116,7 +116,7 @@ class NoticesAfterCommit {
         taking[0] = r.get("audit_id", Long.class);
         recipients.tell(new AuditRecorded(r.get("actor_id", Long.class), AuditAction.fromCode(r.get("action", String.class)),
                 r.get("subject_type", String.class), r.get("subject_id", Long.class), r.get("detail", String.class), taking[0]));
-        db.execute("update notice_pending set fanned_out_at = now(), last_error = null where audit_id = ?", taking[0]);
+        db.execute("delete from notice_pending where audit_id = ?", taking[0]);
         return true;
     }
 
@@ -134,11 +134,16 @@ class NoticesAfterCommit {
         }
     }
 
-    /** Lets the fan-out under way finish before the connection pool closes; what is left waits for the next sweep. */
+    /**
+     * Before the connection pool closes: what is queued still goes out, for 30 s at most; then the fan-out under way
+     * finishes and the rest waits for the next sweep of any instance.
+     */
     @PreDestroy
     void stop() throws InterruptedException {
-        stopping = true;
         fanOut.shutdown();
-        fanOut.awaitTermination(30, TimeUnit.SECONDS);
+        if (!fanOut.awaitTermination(30, TimeUnit.SECONDS)) {
+            stopping = true;
+            fanOut.awaitTermination(30, TimeUnit.SECONDS);
+        }
     }
 }

@@ -16,7 +16,7 @@ public final class PendingNotices {
     public static void awaitFannedOut(DSLContext db) {
         long deadline = System.currentTimeMillis() + 15_000;
         while (db.fetchExists(db.selectOne().from("notice_pending")
-                .where("fanned_out_at is null and next_attempt_at <= now() and attempts < 10"))) {
+                .where("next_attempt_at <= now() and attempts < " + NoticesAfterCommit.MAX_ATTEMPTS))) {
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("Notices still waiting to be fanned out after 15 s");
             }

@@ -79,11 +79,6 @@ public class NoticePending extends TableImpl<NoticePendingRecord> {
      */
     public final TableField<NoticePendingRecord, String> LAST_ERROR = createField(DSL.name("last_error"), SQLDataType.CLOB, this, "");
 
-    /**
-     * The column <code>notice_pending.fanned_out_at</code>.
-     */
-    public final TableField<NoticePendingRecord, OffsetDateTime> FANNED_OUT_AT = createField(DSL.name("fanned_out_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
-
     private NoticePending(Name alias, Table<NoticePendingRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

@@ -75,20 +75,6 @@ public class NoticePendingRecord extends UpdatableRecordImpl<NoticePendingRecord
         return (String) get(3);
     }
 
-    /**
-     * Setter for <code>notice_pending.fanned_out_at</code>.
-     */
-    public void setFannedOutAt(OffsetDateTime value) {
-        set(4, value);
-    }
-
-    /**
-     * Getter for <code>notice_pending.fanned_out_at</code>.
-     */
-    public OffsetDateTime getFannedOutAt() {
-        return (OffsetDateTime) get(4);
-    }
-
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -112,14 +98,13 @@ public class NoticePendingRecord extends UpdatableRecordImpl<NoticePendingRecord
     /**
      * Create a detached, initialised NoticePendingRecord
      */
-    public NoticePendingRecord(Long auditId, Integer attempts, OffsetDateTime nextAttemptAt, String lastError, OffsetDateTime fannedOutAt) {
+    public NoticePendingRecord(Long auditId, Integer attempts, OffsetDateTime nextAttemptAt, String lastError) {
         super(NoticePending.NOTICE_PENDING);
 
         setAuditId(auditId);
         setAttempts(attempts);
         setNextAttemptAt(nextAttemptAt);
         setLastError(lastError);
-        setFannedOutAt(fannedOutAt);
         resetTouchedOnNotNull();
     }
 }
