@@ -69,6 +69,7 @@ class BallotBrowserIT extends BrowserTest {
                     new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(5_000));
             assertThat(chair.getByText("Vic Voter: For")).isVisible();
 
+            String votersBellBefore = voter.locator(".cg-bell").getAttribute("aria-label");
             button(chair, "Close ballot now").click();
             button(chair, "Close ballot").click();
             assertThat(chair.locator(".cg-result > .cg-badge")).hasText("Passed");
@@ -76,6 +77,11 @@ class BallotBrowserIT extends BrowserTest {
             assertThat(chair.locator(".cg-result-table")).containsText("Consents");
             chair.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/ballot-result.png")).setFullPage(true));
             assertThat(chair.locator("svg.cg-chart")).isVisible();
+
+            // The close is told to its electors after it commits; the voter's bell counts it without a reload.
+            assertThat(voter.locator(".cg-bell")).not().hasAttribute("aria-label", votersBellBefore);
+            voter.locator(".cg-bell").click();
+            assertThat(voter.getByText("The ballot on the text of \u201cVotes at 16\u201d closed: passed")).isVisible();
         }
     }
 }
