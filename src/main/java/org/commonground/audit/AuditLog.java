@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Append-only record of state changes: who, what, when. Written in the caller's transaction, and told at once to
- * whoever listens for {@link AuditRecorded} (notifications), in the same transaction.
+ * whoever listens for {@link AuditRecorded}, in the same transaction (notifications record there that the change
+ * awaits fan-out after its commit).
  */
 @Repository
 public class AuditLog {

@@ -128,8 +128,9 @@ class NotificationRecipients {
         Record c = db.fetchOne("""
                 select c.id, c.parent_id, c.proposal_id, c.pact_id, c.visibility, c.author_party_id, c.body,
                        (select author_id from comment parent where parent.id = c.parent_id) as parent_author
-                from comment c where c.id = ?""", Long.parseLong(id.group(1)));
+                from comment c where c.id = ? and c.deleted_at is null""", Long.parseLong(id.group(1)));
         if (c == null) {
+            // Deleted before its fan-out: its words are gone, and so is the news.
             return;
         }
         boolean onProposal = c.get("proposal_id") != null;
