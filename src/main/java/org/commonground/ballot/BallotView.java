@@ -114,13 +114,18 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
      */
     private void listen() {
         UI current = ui;
-        subscription.follow(current != null && showing ? ballotId : 0, e -> current.access(this::refresh));
+        subscription.follow(current != null && showing ? ballotId : 0, e -> current.access(() -> refresh(true)));
     }
 
     void refresh() {
+        refresh(false);
+    }
+
+    /** {@code heard}: brought up to date after others' votes, from the instance's shared copy of the ballot's votes. */
+    private void refresh(boolean heard) {
         BallotDetails b;
         try {
-            b = ballots.details(ballotId);
+            b = heard ? ballots.liveDetails(ballotId) : ballots.details(ballotId);
         } catch (InvalidInputException | AccessDeniedException missing) {
             removeAll();
             built = false;
@@ -293,6 +298,9 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
         try {
             ballots.vote(ballotId, choice, reason.getValue());
             Forms.success("Your vote is recorded: " + choice.label() + ".");
+        } catch (TooBusyException busy) {
+            Forms.error(busy.getMessage());
+            return;
         } catch (InvalidInputException problem) {
             Forms.show(problem, Map.of("reason", reason));
         } catch (AccessDeniedException denied) {

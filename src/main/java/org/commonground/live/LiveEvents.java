@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.springframework.stereotype.Component;
@@ -18,22 +19,46 @@ public class LiveEvents {
 
     static final Duration GAP = Duration.ofSeconds(2);
 
-    private final Map<String, Set<Consumer<LiveEvent>>> listeners = new ConcurrentHashMap<>();
+    /** The pages listening to one subject: called together after its changes, at most once per {@link #GAP}. */
+    private static final class Subject {
+        final Set<Consumer<LiveEvent>> listeners = ConcurrentHashMap.newKeySet();
+        final Coalesced calls = new Coalesced(this::callAll, GAP);
+
+        private void callAll(LiveEvent event) {
+            listeners.forEach(l -> Thread.startVirtualThread(() -> l.accept(event)));
+        }
+    }
+
+    private final Map<String, Subject> subjects = new ConcurrentHashMap<>();
+    /** Per subject someone listens to, the stamp of the last change heard: see {@link #heard}. */
+    private final Map<String, Long> heard = new ConcurrentHashMap<>();
+    private final AtomicLong stamps = new AtomicLong();
 
     /**
      * Calls {@code listener} after changes to the subject, at most once per {@link #GAP}: a busy ballot would
      * otherwise have every open page re-read it at every vote, and a tally brought up to date every two seconds reads
-     * as live. (Measured with bench/run-load: at one second, re-reads took 40% of the instance's time.)
+     * as live. (Measured with bench/run-load: at one second, re-reads took 40% of the instance's time.) All the pages of
+     * a subject are called at the same moments, not each on a clock of its own, so that they re-read after the same
+     * changes and share one read of them where the page allows (ballot/SharedTallies; bench/run-meeting).
      *
      * @return what stops listening (call it when the view detaches)
      */
     public Runnable listen(String topic, long id, Consumer<LiveEvent> listener) {
         String key = topic + ":" + id;
-        Consumer<LiveEvent> coalesced = new Coalesced(listener, GAP);
-        listeners.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(coalesced);
-        return () -> listeners.computeIfPresent(key, (k, set) -> {
-            set.remove(coalesced);
-            return set.isEmpty() ? null : set;
+        // A registration of its own, so the same listener registered twice is stopped once per registration.
+        Consumer<LiveEvent> registered = listener::accept;
+        subjects.compute(key, (k, subject) -> {
+            Subject s = subject == null ? new Subject() : subject;
+            s.listeners.add(registered);
+            return s;
+        });
+        return () -> subjects.computeIfPresent(key, (k, s) -> {
+            s.listeners.remove(registered);
+            if (s.listeners.isEmpty()) {
+                heard.remove(key);
+                return null;
+            }
+            return s;
         });
     }
 
@@ -44,19 +69,41 @@ public class LiveEvents {
 
     /** How many open pages listen for changes of this subject (for monitoring, and for the tests of who may listen). */
     public int listeners(String topic, long id) {
-        return listeners.getOrDefault(topic + ":" + id, Set.of()).size();
+        Subject s = subjects.get(topic + ":" + id);
+        return s == null ? 0 : s.listeners.size();
+    }
+
+    /**
+     * A stamp of the last change heard of a subject that pages listen to, or 0 while nobody listens. It moves before
+     * any listener is called, so what was read while it stood at a stamp includes every change heard up to it: one
+     * copy read then can be shared by all the pages that re-read after the same changes (see ballot/SharedTallies).
+     * Stamps are never reused, even after nobody listened for a while, so an equal stamp means nothing was heard since.
+     */
+    public long heard(String topic, long id) {
+        return heard.getOrDefault(topic + ":" + id, 0L);
+    }
+
+    private void stamp(String key) {
+        heard.put(key, stamps.incrementAndGet());
     }
 
     void deliver(LiveEvent event) {
-        listeners.getOrDefault(event.topic() + ":" + event.id(), Set.of()).forEach(l -> Thread.startVirtualThread(() -> l.accept(event)));
+        String key = event.topic() + ":" + event.id();
+        // Stamped under the subject's entry, so a stamp is never left behind by a subject nobody listens to any more.
+        Subject s = subjects.computeIfPresent(key, (k, listened) -> {
+            stamp(key);
+            return listened;
+        });
+        if (s != null) {
+            s.calls.accept(event);
+        }
     }
 
     /** After a lost connection: announcements may have been missed (NOTIFY does not replay), so every open view re-reads. */
     void deliverReconnected() {
-        listeners.forEach((key, set) -> {
+        for (String key : subjects.keySet()) {
             int colon = key.indexOf(':');
-            LiveEvent event = new LiveEvent(key.substring(0, colon), Long.parseLong(key.substring(colon + 1)), LiveEvent.RECONNECTED);
-            set.forEach(l -> Thread.startVirtualThread(() -> l.accept(event)));
-        });
+            deliver(new LiveEvent(key.substring(0, colon), Long.parseLong(key.substring(colon + 1)), LiveEvent.RECONNECTED));
+        }
     }
 }
