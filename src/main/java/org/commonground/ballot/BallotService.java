@@ -343,28 +343,30 @@ public class BallotService {
 
     @Transactional(readOnly = true)
     public BallotDetails details(long ballotId) {
-        return details(ballotId, false);
+        return details(ballotId, null);
     }
 
     /**
-     * As {@link #details}, for a page bringing itself up to date after votes it heard of: the counts and names are
-     * this instance's one copy for all such pages ({@link SharedTallies}), read again only when a change was heard
-     * since. The caller's right to see the ballot, and their own vote, are still checked and read for them alone.
+     * As {@link #details}, for a page bringing itself up to date after votes it heard of, up to the stamp
+     * {@code heard} of {@link org.commonground.live.LiveEvents#heard}: the ballot, its counts and names are this
+     * instance's one copy for all such pages ({@link SharedTallies}), read again only when older than that. The
+     * caller's right to see the ballot, and their own vote, are still checked and read for them alone.
      */
     @Transactional(readOnly = true)
-    public BallotDetails liveDetails(long ballotId) {
-        return details(ballotId, true);
+    public BallotDetails liveDetails(long ballotId, long heard) {
+        return details(ballotId, tallies.of(ballotId, heard));
     }
 
-    private BallotDetails details(long ballotId, boolean shared) {
+    private BallotDetails details(long ballotId, SharedTallies.Tally shared) {
         SignedInMember me = currentMember.require();
-        BallotRecord b = ballots.find(ballotId).orElseThrow(BallotService::noSuchBallot);
+        // A closed ballot's page is read afresh: its result is read once, and must not come from a copy read before the close.
+        boolean fromCopy = shared != null && shared.ballot() != null && shared.ballot().getClosedAt() == null;
+        BallotRecord b = fromCopy ? shared.ballot() : ballots.find(ballotId).orElseThrow(BallotService::noSuchBallot);
         Subject about = subject(b, me);
         boolean open = b.getClosedAt() == null;
         boolean hideChoices = b.getSecret() && open;
-        // A closed ballot's page is read afresh: its result is read once, and must not come from a copy read before the close.
-        SharedTallies.Tally tally = shared && open ? tallies.of(ballotId, !b.getSecret())
-                : new SharedTallies.Tally(0, ballots.tally(ballotId), b.getSecret() ? null : ballots.namedVotes(ballotId));
+        SharedTallies.Tally tally = fromCopy ? shared
+                : new SharedTallies.Tally(0, b, ballots.tally(ballotId), b.getSecret() ? null : ballots.namedVotes(ballotId));
         List<PartyResult> parties = new ArrayList<>();
         for (PartyCount c : tally.counts()) {
             parties.add(hideChoices ? new PartyResult(c.party(), c.colour(), c.electorate(), c.voted(), 0, 0, 0)

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.commonground.ballot.BallotRepository.PartyCount;
+import org.commonground.jooq.tables.records.BallotRecord;
 import org.commonground.live.LiveEvents;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +22,11 @@ class SharedTallies {
     /** Enough for every ballot open at once on an instance; beyond it, the copies are dropped and read again. */
     private static final int MOST = 1_000;
 
-    /** All the votes of an open ballot as read at {@code heard}, a stamp of {@link LiveEvents#heard}. */
-    record Tally(long heard, List<PartyCount> counts, List<NamedVote> named) {
+    /**
+     * An open ballot and all its votes as read at {@code heard}, a stamp of {@link LiveEvents#heard}; {@code ballot}
+     * is null when there is no such ballot, and {@code named} is null for a secret one.
+     */
+    record Tally(long heard, BallotRecord ballot, List<PartyCount> counts, List<NamedVote> named) {
     }
 
     private final BallotRepository ballots;
@@ -36,28 +40,28 @@ class SharedTallies {
     }
 
     /**
-     * The ballot's votes, including every change heard so far: the copy already read when nothing was heard since,
-     * otherwise read again, once, for all who ask meanwhile. Read afresh, and not kept, while no page listens to the
-     * ballot, since then changes are not heard. {@code names}: whether the names are needed (an open, open-voting ballot).
+     * The ballot and its votes, including every change heard up to the stamp {@code heard} (taken by the page when it
+     * was called): the copy already read, when it is as new, otherwise read again, once, for all who ask meanwhile.
+     * Read afresh, and not kept, while no page listens to the ballot, since then changes are not heard.
      */
-    Tally of(long ballotId, boolean names) {
-        long heard = events.heard("ballot", ballotId);
-        if (heard == 0) {
-            return read(ballotId, 0, names);
+    Tally of(long ballotId, long heard) {
+        long now = events.heard("ballot", ballotId);
+        if (now == 0) {
+            return read(ballotId, 0);
         }
+        long wanted = heard == 0 ? now : heard;
         Tally kept = read.get(ballotId);
-        if (kept != null && kept.heard() == heard && (kept.named() != null || !names)) {
+        if (kept != null && kept.heard() >= wanted) {
             return kept;
         }
         // One read at a time per ballot: the pages waiting meanwhile take its copy instead of each reading their own.
         synchronized (reading.computeIfAbsent(ballotId, id -> new Object())) {
-            long now = events.heard("ballot", ballotId);
             kept = read.get(ballotId);
-            if (kept != null && kept.heard() == now && (kept.named() != null || !names)) {
+            if (kept != null && kept.heard() >= wanted) {
                 return kept;
             }
-            // The stamp is taken before reading: a vote heard during the read makes the next page read again.
-            Tally fresh = read(ballotId, now, names);
+            // The stamp is taken before reading, so the copy holds at least every change heard up to it.
+            Tally fresh = read(ballotId, events.heard("ballot", ballotId));
             if (read.size() >= MOST) {
                 read.clear();
                 reading.clear();
@@ -67,7 +71,11 @@ class SharedTallies {
         }
     }
 
-    private Tally read(long ballotId, long heard, boolean names) {
-        return new Tally(heard, ballots.tally(ballotId), names ? ballots.namedVotes(ballotId) : null);
+    private Tally read(long ballotId, long heard) {
+        BallotRecord b = ballots.find(ballotId).orElse(null);
+        if (b == null) {
+            return new Tally(heard, null, List.of(), null);
+        }
+        return new Tally(heard, b, ballots.tally(ballotId), b.getSecret() ? null : ballots.namedVotes(ballotId));
     }
 }

@@ -100,7 +100,7 @@ class SharedTalliesTest {
 
     private BallotDetails liveAs(SignedInMember reader, long ballot) {
         TestMembers.signIn(reader);
-        return ballots.liveDetails(ballot);
+        return ballots.liveDetails(ballot, live.heard("ballot", ballot));
     }
 
     private BallotDetails freshAs(SignedInMember reader, long ballot) {
