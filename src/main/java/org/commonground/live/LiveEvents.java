@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -19,13 +20,29 @@ public class LiveEvents {
 
     static final Duration GAP = Duration.ofSeconds(2);
 
+    /**
+     * How many pages re-read at once. A page re-reading holds a database connection; 2,000 pages on one ballot
+     * re-reading together took the whole pool, and votes waited seconds for a connection (bench/run-meeting). With at
+     * most this many, a write always finds one of the pool's ten, and the pages take their turns within the gap.
+     */
+    static final int AT_ONCE = 4;
+
+    private final Semaphore rereading = new Semaphore(AT_ONCE);
+
     /** The pages listening to one subject: called together after its changes, at most once per {@link #GAP}. */
-    private static final class Subject {
+    private final class Subject {
         final Set<Consumer<LiveEvent>> listeners = ConcurrentHashMap.newKeySet();
         final Coalesced calls = new Coalesced(this::callAll, GAP);
 
         private void callAll(LiveEvent event) {
-            listeners.forEach(l -> Thread.startVirtualThread(() -> l.accept(event)));
+            listeners.forEach(l -> Thread.startVirtualThread(() -> {
+                rereading.acquireUninterruptibly();
+                try {
+                    l.accept(event);
+                } finally {
+                    rereading.release();
+                }
+            }));
         }
     }
 
