@@ -119,8 +119,9 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
         UI current = ui;
         long id = current != null && showing ? ballotId : 0;
         subscription.follow(id, e -> {
-            // Everything heard until now is to be shown: pages called together share one read of it.
-            long heard = events.heard("ballot", id);
+            // What the page was called for is to be shown at least: pages called together share one read of it.
+            long called = LiveEvents.heardWhenCalled();
+            long heard = called != 0 ? called : events.heard("ballot", id);
             current.access(() -> refresh(heard));
         });
     }

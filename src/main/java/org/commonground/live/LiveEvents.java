@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -29,20 +30,58 @@ public class LiveEvents {
 
     private final Semaphore rereading = new Semaphore(AT_ONCE);
 
+    /** Set on a call's own thread, for the length of the call. */
+    private static final ThreadLocal<Long> CALLED_FOR = new ThreadLocal<>();
+
+    /**
+     * Within a listener's call, the stamp ({@link #heard}) of the changes it was called for: everything heard when
+     * its wave of calls began, or after, if it waited through a later wave. Pages called together ask for the same
+     * stamp, so they can share one read; 0 outside a call.
+     */
+    public static long heardWhenCalled() {
+        Long heard = CALLED_FOR.get();
+        return heard == null ? 0 : heard;
+    }
+
+    /**
+     * One page's registration: {@code waiting} while its call waits for its turn to re-read, and {@code heard}, the
+     * stamp it is to show at least.
+     */
+    private record Registration(Consumer<LiveEvent> listener, AtomicBoolean waiting, AtomicLong heard) {
+    }
+
     /** The pages listening to one subject: called together after its changes, at most once per {@link #GAP}. */
     private final class Subject {
-        final Set<Consumer<LiveEvent>> listeners = ConcurrentHashMap.newKeySet();
+        final String key;
+        final Set<Registration> listeners = ConcurrentHashMap.newKeySet();
         final Coalesced calls = new Coalesced(this::callAll, GAP);
 
+        Subject(String key) {
+            this.key = key;
+        }
+
         private void callAll(LiveEvent event) {
-            listeners.forEach(l -> Thread.startVirtualThread(() -> {
-                rereading.acquireUninterruptibly();
-                try {
-                    l.accept(event);
-                } finally {
-                    rereading.release();
+            long stamp = heard.getOrDefault(key, 0L);
+            for (Registration r : listeners) {
+                r.heard().accumulateAndGet(stamp, Math::max);
+                // A page still waiting for its turn will show what this wave shows (its stamp was just raised): it is
+                // not queued twice, so a wave that outlasts the gap does not pile up behind the next one.
+                if (!r.waiting().compareAndSet(false, true)) {
+                    continue;
                 }
-            }));
+                Thread.startVirtualThread(() -> {
+                    rereading.acquireUninterruptibly();
+                    try {
+                        // Cleared before the stamp is read: a wave from here on raises it too late, so calls again.
+                        r.waiting().set(false);
+                        CALLED_FOR.set(r.heard().get());
+                        r.listener().accept(event);
+                    } finally {
+                        CALLED_FOR.remove();
+                        rereading.release();
+                    }
+                });
+            }
         }
     }
 
@@ -63,9 +102,9 @@ public class LiveEvents {
     public Runnable listen(String topic, long id, Consumer<LiveEvent> listener) {
         String key = topic + ":" + id;
         // A registration of its own, so the same listener registered twice is stopped once per registration.
-        Consumer<LiveEvent> registered = listener::accept;
+        Registration registered = new Registration(listener, new AtomicBoolean(), new AtomicLong());
         subjects.compute(key, (k, subject) -> {
-            Subject s = subject == null ? new Subject() : subject;
+            Subject s = subject == null ? new Subject(key) : subject;
             s.listeners.add(registered);
             return s;
         });
