@@ -354,6 +354,7 @@ public class BallotService {
      */
     @Transactional(readOnly = true)
     public BallotDetails liveDetails(long ballotId, long heard) {
+        currentMember.require(); // before anything is read for the caller
         return details(ballotId, tallies.of(ballotId, heard));
     }
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Open views register here for the changes of what they show, and hear of every committed change to it, made on
  * any app instance (the announcements come through PostgreSQL, see {@link PostgresListener}). Each listener is
- * called on a thread of its own, so a slow page cannot hold up the others.
+ * called on a thread of its own, and only {@link #AT_ONCE} at a time, so a slow page holds up one turn, not all.
  */
 @Component
 public class LiveEvents {
