@@ -1,5 +1,6 @@
 package org.commonground.ballot;
 
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,10 +63,12 @@ public class BallotService {
     private final CurrentMember currentMember;
     private final AuditLog audit;
     private final Clock clock;
+    private final SharedTallies tallies;
 
     BallotService(BallotRepository ballots, ProposalRepository proposals, AmendmentRepository amendmentRecords,
                   AmendmentService amendments, FinalVote finalVote, ProposalGuard guard, RatifiedPacts pacts, DelegationRepository delegations, MembershipRepository memberships, ApplicationEventPublisher publisher,
-                  CurrentMember currentMember, AuditLog audit, Clock clock) {
+                  CurrentMember currentMember, AuditLog audit, Clock clock, SharedTallies tallies) {
+        this.tallies = tallies;
         this.pacts = pacts;
         this.delegations = delegations;
         this.memberships = memberships;
@@ -240,11 +244,25 @@ public class BallotService {
             if (CurrentMember.isUnverifiedRefusal(refused)) {
                 throw new AccessDeniedException(CurrentMember.UNVERIFIED);
             }
+            if (noConnection(refused)) {
+                // Overloaded (or the database away): no connection came within the pool's wait, so the one
+                // statement never ran. The member is told so, and to try again, rather than left guessing.
+                throw new TooBusyException();
+            }
             throw refused;
         }
         if (!cast) {
             throw whyNotVoting(ballotId, me);
         }
+    }
+
+    private static boolean noConnection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private InvalidInputException whyNotVoting(long ballotId, SignedInMember me) {
@@ -325,17 +343,37 @@ public class BallotService {
 
     @Transactional(readOnly = true)
     public BallotDetails details(long ballotId) {
+        return details(ballotId, null);
+    }
+
+    /**
+     * As {@link #details}, for a page bringing itself up to date after votes it heard of, up to the stamp
+     * {@code heard} of {@link org.commonground.live.LiveEvents#heard}: the ballot, its counts and names are this
+     * instance's one copy for all such pages ({@link SharedTallies}), read again only when older than that. The
+     * caller's right to see the ballot, and their own vote, are still checked and read for them alone.
+     */
+    @Transactional(readOnly = true)
+    public BallotDetails liveDetails(long ballotId, long heard) {
+        currentMember.require(); // before anything is read for the caller
+        return details(ballotId, tallies.of(ballotId, heard));
+    }
+
+    private BallotDetails details(long ballotId, SharedTallies.Tally shared) {
         SignedInMember me = currentMember.require();
-        BallotRecord b = ballots.find(ballotId).orElseThrow(BallotService::noSuchBallot);
+        // A closed ballot's page is read afresh: its result is read once, and must not come from a copy read before the close.
+        boolean fromCopy = shared != null && shared.ballot() != null && shared.ballot().getClosedAt() == null;
+        BallotRecord b = fromCopy ? shared.ballot() : ballots.find(ballotId).orElseThrow(BallotService::noSuchBallot);
         Subject about = subject(b, me);
         boolean open = b.getClosedAt() == null;
         boolean hideChoices = b.getSecret() && open;
+        SharedTallies.Tally tally = fromCopy ? shared
+                : new SharedTallies.Tally(0, b, ballots.tally(ballotId), b.getSecret() ? null : ballots.namedVotes(ballotId));
         List<PartyResult> parties = new ArrayList<>();
-        for (PartyCount c : ballots.tally(ballotId)) {
+        for (PartyCount c : tally.counts()) {
             parties.add(hideChoices ? new PartyResult(c.party(), c.colour(), c.electorate(), c.voted(), 0, 0, 0)
                     : new PartyResult(c.party(), c.colour(), c.electorate(), c.voted(), c.forVotes(), c.against(), c.abstain()));
         }
-        List<NamedVote> named = b.getSecret() ? List.of() : ballots.namedVotes(ballotId);
+        List<NamedVote> named = b.getSecret() ? List.of() : tally.named();
         var mine = ballots.electorsVote(ballotId, me.id());
         return new BallotDetails(ballotId, about.title(), about.backLink(), about.backLabel(), b.getAmendmentId(), about.subject(), b.getRevision(),
                 DecisionRule.valueOf(b.getRule()), b.getSecret(), b.getOverallQuorum(), b.getPartyQuorum(), b.getOpenedAt(),

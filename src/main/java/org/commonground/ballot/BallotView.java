@@ -25,6 +25,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.commonground.ballot.rules.PartyTally;
 import org.commonground.ballot.rules.ResultChart;
 import org.commonground.live.LiveEvents;
 import org.commonground.live.LiveSubscription;
@@ -73,11 +74,13 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
     private boolean built;
     private long ballotId;
     private final LiveSubscription subscription;
+    private final LiveEvents events;
     private UI ui;
     private boolean showing;
 
     public BallotView(BallotService ballots, LiveEvents events) {
         this.ballots = ballots;
+        this.events = events;
         this.subscription = events.subscription("ballot");
         addClassName("cg-page");
         // Full width, so the chart and table shrink to a phone's screen instead of pushing past it.
@@ -114,13 +117,24 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
      */
     private void listen() {
         UI current = ui;
-        subscription.follow(current != null && showing ? ballotId : 0, e -> current.access(this::refresh));
+        long id = current != null && showing ? ballotId : 0;
+        subscription.follow(id, e -> {
+            // What the page was called for is to be shown at least: pages called together share one read of it.
+            long called = LiveEvents.heardWhenCalled();
+            long heard = called != 0 ? called : events.heard("ballot", id);
+            current.access(() -> refresh(heard));
+        });
     }
 
     void refresh() {
+        refresh(-1);
+    }
+
+    /** {@code heard} >= 0: brought up to date after others' votes, from the instance's copy as new as that stamp. */
+    private void refresh(long heard) {
         BallotDetails b;
         try {
-            b = ballots.details(ballotId);
+            b = heard >= 0 ? ballots.liveDetails(ballotId, heard) : ballots.details(ballotId);
         } catch (InvalidInputException | AccessDeniedException missing) {
             removeAll();
             built = false;
@@ -193,7 +207,7 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
         chart.removeAll();
         if (showChoices) {
             // Svg, not Html: Html's parser lower-cases attribute names, and SVG's viewBox is case-sensitive.
-            chart.add(new Svg(ResultChart.svg(b.parties().stream().map(PartyResult::tally).toList())));
+            chart.add(new Svg(chartOf(b.parties().stream().map(PartyResult::tally).toList())));
         }
         if (table == null || tableShowsChoices != showChoices) {
             table = table(showChoices);
@@ -202,6 +216,22 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
             tableHolder.add(table);
         }
         table.setItems(b.parties());
+    }
+
+    /** The last chart drawn: every page brought up to date after the same votes shows the same one. */
+    private record Drawn(List<PartyTally> tallies, String svg) {
+    }
+
+    private static volatile Drawn lastChart = new Drawn(List.of(), "");
+
+    private static String chartOf(List<PartyTally> tallies) {
+        Drawn drawn = lastChart;
+        if (drawn.tallies().equals(tallies)) {
+            return drawn.svg();
+        }
+        String svg = ResultChart.svg(tallies);
+        lastChart = new Drawn(tallies, svg);
+        return svg;
     }
 
     private void showVotes(List<NamedVote> named) {
@@ -293,6 +323,9 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
         try {
             ballots.vote(ballotId, choice, reason.getValue());
             Forms.success("Your vote is recorded: " + choice.label() + ".");
+        } catch (TooBusyException busy) {
+            Forms.error(busy.getMessage());
+            return;
         } catch (InvalidInputException problem) {
             Forms.show(problem, Map.of("reason", reason));
         } catch (AccessDeniedException denied) {

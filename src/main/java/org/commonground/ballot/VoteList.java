@@ -10,7 +10,23 @@ import org.springframework.web.util.HtmlUtils;
  */
 public final class VoteList {
 
+    /** The last list written, by identity: every page brought up to date from one shared copy shows the same list. */
+    private record Written(List<NamedVote> votes, String html) {
+    }
+
+    private static volatile Written last = new Written(List.of(), "");
+
     public static String html(List<NamedVote> votes) {
+        Written written = last;
+        if (written.votes() == votes) {
+            return written.html();
+        }
+        String html = write(votes);
+        last = new Written(votes, html);
+        return html;
+    }
+
+    private static String write(List<NamedVote> votes) {
         StringBuilder html = new StringBuilder();
         for (NamedVote v : votes) {
             String line = v.party() + " \u00b7 " + v.name() + ": " + v.choice().label()

@@ -2,7 +2,13 @@ package org.commonground.ballot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -10,6 +16,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.zaxxer.hikari.HikariDataSource;
 import org.commonground.ballot.rules.DecisionRule;
 import org.commonground.ballot.rules.PartyVerdict;
 import org.commonground.group.GroupKind;
@@ -23,6 +31,7 @@ import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
 import org.commonground.support.UiQueue;
 import org.commonground.support.ViewTest;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +47,10 @@ class BallotViewTest extends ViewTest {
     GroupService groups;
     @Autowired
     TestMembers testMembers;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    DSLContext db;
 
     SignedInMember convenor;
     SignedInMember green;
@@ -65,6 +78,36 @@ class BallotViewTest extends ViewTest {
                 || $view(H3.class).all().stream().anyMatch(h -> h.getText().contains(text))
                 // Who voted how is one escaped fragment (VoteList).
                 || $view(Div.class).withClassName("cg-people").all().stream().anyMatch(d -> d.getElement().getProperty("innerHTML", "").contains(text));
+    }
+
+    @Test
+    void aVoteThatFindsNoDatabaseConnectionInTimeIsRefusedSayingTryAgainAndStoresNothing() throws Exception {
+        TestMembers.signIn(green);
+        navigate(BallotView.class, Map.of("ballotId", String.valueOf(ballot)));
+        // Overload, as in a mass meeting: every connection of the pool is taken, and none comes back within the wait.
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        long wait = pool.getConnectionTimeout();
+        List<Connection> held = new ArrayList<>();
+        pool.getHikariConfigMXBean().setConnectionTimeout(250);
+        try {
+            while (true) {
+                try {
+                    held.add(pool.getConnection());
+                } catch (SQLTransientConnectionException full) {
+                    break;
+                }
+            }
+            test($view(Button.class).withText("For").single()).click();
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+            pool.getHikariConfigMXBean().setConnectionTimeout(wait);
+        }
+        assertThat($(Notification.class).all()).extracting(n -> test(n).getText())
+                .containsExactly("Your vote was not recorded: the site is too busy just now. Please try again in a moment.");
+        assertThat(says("You have not voted yet.")).isTrue();
+        assertThat(db.fetchCount(org.commonground.jooq.Tables.VOTE, org.commonground.jooq.Tables.VOTE.BALLOT_ID.eq(ballot))).isZero();
     }
 
     @Test

@@ -139,6 +139,7 @@ class GuessedIdsTest {
                         return null;
                     }),
                     new Guess("ballot details", ballot, ballots::details),
+                    new Guess("ballot details brought up to date", ballot, id -> ballots.liveDetails(id, 0)),
                     new Guess("vote", ballot, id -> {
                         ballots.vote(id, Choice.FOR, "");
                         return null;
