@@ -17,6 +17,7 @@ import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.mail.Outbox;
 import org.commonground.party.PartyRepository;
+import org.commonground.security.PasswordChanged;
 import org.commonground.shared.FieldProblem;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.shared.TextRules;

@@ -15,7 +15,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.commonground.member.PasswordChanged;
 import org.jooq.DSLContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.context.event.EventListener;

@@ -1,4 +1,4 @@
-package org.commonground.member;
+package org.commonground.security;
 
 import java.time.OffsetDateTime;
 
