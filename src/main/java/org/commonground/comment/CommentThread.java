@@ -30,6 +30,7 @@ import org.commonground.shared.Numbers;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
 import org.commonground.ui.PartyMarker;
+import org.commonground.ui.TryAgain;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -47,6 +48,9 @@ public class CommentThread extends Div {
      */
     private static final String HELP = "Markdown: **bold**, _italic_, [links](https://example.org). Up to "
             + Numbers.grouped(CommentService.MAX_BODY) + " characters.";
+
+    static final String SAVED_NOT_SHOWN = "Your comment is saved. The page could not be brought up to date just now; "
+            + "it will show your comment when you reload it.";
 
     private static final String WHOLE = "The whole proposal";
     private static final String PARAGRAPH = "The paragraph at a line";
@@ -289,19 +293,54 @@ public class CommentThread extends Div {
      * and focus goes to that comment.
      */
     private void act(LongSupplier action, TextArea field, Runnable done) {
+        long touched;
         try {
-            long touched = action.getAsLong();
-            done.run();
-            onChange.accept(touched);
-            Focus.onId("comment-" + touched);
+            touched = action.getAsLong();
         } catch (InvalidInputException problem) {
             if (field != null) {
                 Forms.show(problem, Map.of("body", field));
             } else {
                 Forms.error(problem.getMessage());
             }
+            return;
         } catch (AccessDeniedException denied) {
             Forms.error(denied.getMessage());
+            return;
+        } catch (RuntimeException failed) {
+            refuseForNow(failed, field);
+            return;
+        }
+        done.run();
+        shown(touched);
+    }
+
+    /**
+     * The database could not be had (every connection busy, or PostgreSQL down), so nothing was saved: the member is
+     * told so and to try again, at the field, which keeps what they wrote. Anything else is a fault, for the error
+     * handler.
+     */
+    private static void refuseForNow(RuntimeException failed, TextArea field) {
+        String message = TryAgain.message(failed).orElseThrow(() -> failed);
+        if (field != null) {
+            field.setErrorMessage(message);
+            field.setInvalid(true);
+        }
+        Forms.error(message);
+    }
+
+    /**
+     * The comment {@code touched} is saved: the thread reloads and focus goes to it. Should the database fail the
+     * reload, the member is told that the comment is saved, so that they do not post it again.
+     */
+    private void shown(long touched) {
+        try {
+            onChange.accept(touched);
+            Focus.onId("comment-" + touched);
+        } catch (RuntimeException failed) {
+            if (TryAgain.message(failed).isEmpty()) {
+                throw failed;
+            }
+            Forms.success(SAVED_NOT_SHOWN);
         }
     }
 
@@ -350,8 +389,7 @@ public class CommentThread extends Div {
                 from.clear();
                 to.clear();
                 visibility.setValue(Visibility.SHARED);
-                onChange.accept(posted);
-                Focus.onId("comment-" + posted);
+                shown(posted);
             } catch (InvalidInputException problem) {
                 if (anchored && from.getValue() == null) {
                     from.setErrorMessage("Enter a line number.");
@@ -360,6 +398,8 @@ public class CommentThread extends Div {
                 Forms.show(problem, Map.of("body", text, "fromLine", from));
             } catch (AccessDeniedException denied) {
                 Forms.error(denied.getMessage());
+            } catch (RuntimeException failed) {
+                refuseForNow(failed, text);
             }
         });
         HorizontalLayout where = new HorizontalLayout(on, from, to);

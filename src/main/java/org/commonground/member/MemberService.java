@@ -17,10 +17,12 @@ import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.mail.Outbox;
 import org.commonground.party.PartyRepository;
+import org.commonground.security.PasswordChanged;
 import org.commonground.shared.FieldProblem;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.shared.TextRules;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -53,10 +55,12 @@ public class MemberService {
     private final String baseUrl;
     private final boolean adminConfigured;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public MemberService(MemberRepository members, PartyRepository parties, PasswordEncoder passwordEncoder,
                          Outbox outbox, AuditLog audit, AccountMailLimiter mailLimiter, @Value("${commonground.base-url}") String baseUrl,
-                         @Value("${commonground.admin.email:}") String configuredAdminEmail, Clock clock) {
+                         @Value("${commonground.admin.email:}") String configuredAdminEmail, Clock clock,
+                         ApplicationEventPublisher events) {
         this.members = members;
         this.parties = parties;
         this.passwordEncoder = passwordEncoder;
@@ -66,6 +70,7 @@ public class MemberService {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.adminConfigured = !configuredAdminEmail.isBlank();
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -253,6 +258,7 @@ public class MemberService {
         long memberId = members.consumeResetToken(sha256(token), now).orElseThrow(() ->
                 new InvalidInputException("token", "This reset link has expired or was already used. Ask for a new one."));
         members.updatePassword(memberId, passwordEncoder.encode(newPassword), now);
+        events.publishEvent(new PasswordChanged(memberId, now));
         members.expireResetTokens(memberId, now);
         audit.record(memberId, AuditAction.PASSWORD_RESET, "member", memberId, null);
         // The reset link went to the address too, so following it proves the same as a verification link.

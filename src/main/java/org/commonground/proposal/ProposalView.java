@@ -46,9 +46,13 @@ import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Confirmation;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
+import org.commonground.ui.LiveReads;
 import org.commonground.ui.PartyMarker;
+import org.commonground.ui.TryAgain;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /** A proposal's current text with line numbers, its authors and state, and what the caller may do next. */
 @Route("proposals/:proposalId(\\d+)")
@@ -83,11 +87,12 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     /** Every comment on the page, deleted ones' placeholders included. */
     private Set<Long> commentsDisplayed = Set.of();
     private final LiveSubscription subscription;
+    private final LiveReads liveReads;
     private UI ui;
 
     public ProposalView(ProposalService proposals, AmendmentService amendments, CompromiseService compromises,
                         TrackedChangesService trackedChanges, CommentService comments, GroupService groups,
-                        ObjectProvider<ProposalPagePart> parts, LiveEvents live, CurrentMember currentMember) {
+                        ObjectProvider<ProposalPagePart> parts, LiveEvents live, LiveReads liveReads, CurrentMember currentMember) {
         this.proposals = proposals;
         this.amendments = amendments;
         this.compromises = compromises;
@@ -96,6 +101,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         this.comments = comments;
         this.groups = groups;
         this.subscription = live.subscription("proposal");
+        this.liveReads = liveReads;
         this.me = currentMember.require();
         addClassName("cg-page");
         changedNotice.addClassName("cg-notice-bar");
@@ -121,7 +127,42 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
      */
     private void listen() {
         UI current = ui;
-        subscription.follow(current != null && shown != null ? proposalId : 0, e -> current.access(this::showLiveChange));
+        long following = proposalId;
+        // The session's own context, taken here while the session is current; announcements come on other threads.
+        SecurityContext reader = SecurityContextHolder.getContext();
+        subscription.follow(current != null && shown != null ? following : 0, e -> glanceThenShow(current, reader, following));
+    }
+
+    /**
+     * The glance is taken on the announcement's thread, outside the session's lock (see {@link LiveReads}); only
+     * comparing and showing it takes the lock. When the database cannot be had just now, this change is not shown,
+     * and the next one, or "Show the latest", shows it with the rest.
+     */
+    private void glanceThenShow(UI current, SecurityContext reader, long following) {
+        ProposalGlance now;
+        try {
+            now = liveReads.read(reader, () -> proposals.glance(following));
+        } catch (InvalidInputException noLongerReadable) {
+            current.access(() -> {
+                if (proposalId == following) {
+                    refresh();
+                }
+            });
+            return;
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (RuntimeException failed) {
+            if (TryAgain.message(failed).isPresent()) {
+                return;
+            }
+            throw failed;
+        }
+        current.access(() -> {
+            if (proposalId == following) {
+                showLiveChange(now);
+            }
+        });
     }
 
     /**
@@ -133,11 +174,16 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         if (shown == null) {
             return;
         }
-        ProposalGlance now;
         try {
-            now = proposals.glance(proposalId);
+            showLiveChange(proposals.glance(proposalId));
         } catch (InvalidInputException noLongerReadable) {
             refresh();
+        }
+    }
+
+    /** As {@link #showLiveChange()}, with the glance already taken. */
+    private void showLiveChange(ProposalGlance now) {
+        if (shown == null) {
             return;
         }
         List<String> changes = new java.util.ArrayList<>();

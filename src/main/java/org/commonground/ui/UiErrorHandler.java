@@ -57,9 +57,10 @@ class UiErrorHandler implements VaadinServiceInitListener {
         public void error(ErrorEvent event) {
             Throwable unreachable = databaseUnreachable(event.getThrowable());
             if (unreachable != null) {
-                log.warn("The database cannot be reached: {}", unreachable.getMessage());
+                log.warn(TryAgain.poolExhausted(event.getThrowable()) ? "Every database connection was busy for the whole wait: {}"
+                        : "The database cannot be reached: {}", unreachable.getMessage());
                 if (VaadinSession.getCurrent() != null) {
-                    Forms.error(DATABASE_UNREACHABLE);
+                    Forms.error(TryAgain.message(event.getThrowable()).orElse(DATABASE_UNREACHABLE));
                 }
                 return;
             }

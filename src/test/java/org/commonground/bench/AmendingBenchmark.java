@@ -168,6 +168,7 @@ public final class AmendingBenchmark {
     private static String row(String measure, String target, double figure, String unit) {
         String row = String.format("%-75s %-10s %.2f %s", measure, target, figure, unit);
         System.out.println(row);
+        Summary.line("run-amending", measure, target, String.format(java.util.Locale.ROOT, "%.1f %s", figure, unit), Summary.under(target, figure));
         return row;
     }
 

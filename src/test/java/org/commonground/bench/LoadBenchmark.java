@@ -101,6 +101,11 @@ public final class LoadBenchmark {
             Map<Integer, ConcurrentLinkedQueue<Long>> byWindow = new ConcurrentHashMap<>();
             long timedFrom = System.nanoTime() + WARM_UP_SECONDS * 1_000_000_000L;
             long deadline = timedFrom + seconds * 1_000_000_000L;
+            // The simulated members run on the same cores as the app: how the CPU was shared tells whether the app
+            // or the simulator was short of it.
+            long wallStart = System.nanoTime();
+            java.time.Duration appCpuStart = app.cpuTime();
+            java.time.Duration simulatorCpuStart = ProcessHandle.current().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
             try (ExecutorService members = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int i = 0; i < open.size(); i++) {
                     UiSession session = open.get(i);
@@ -143,15 +148,30 @@ public final class LoadBenchmark {
                 }
             }
 
+            double wall = (System.nanoTime() - wallStart) / 1e9;
+            double appCpu = app.cpuTime().minus(appCpuStart).toMillis() / 1e3;
+            double simulatorCpu = ProcessHandle.current().info().totalCpuDuration().orElse(java.time.Duration.ZERO)
+                    .minus(simulatorCpuStart).toMillis() / 1e3;
+            int cores = Runtime.getRuntime().availableProcessors();
+
             System.out.printf("%nIssue 8 load: %d simultaneous signed-in members on one instance (%d cores), a comment or vote each every %.0f s on average,"
                     + " timed for %d s after %d s of warm-up (errors counted throughout)%n",
                     open.size(), Runtime.getRuntime().availableProcessors(), THINK_MILLIS / 1000.0, seconds, WARM_UP_SECONDS);
+            String name = "run-load " + open.size() + " sessions";
+            int allErrors = signInErrors.get();
             for (String action : latencies.keySet()) {
                 List<Long> sorted = new ArrayList<>(latencies.get(action));
                 Collections.sort(sorted);
                 System.out.printf("  %-15s %6d done, %d errors; median %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms (target p95 < 300 ms)%n",
                         action, sorted.size(), errors.get(action).get(), at(sorted, 0.5), at(sorted, 0.95), at(sorted, 0.99), at(sorted, 1.0));
+                Summary.line(name, action + " p95", "< 300 ms", Summary.ms(at(sorted, 0.95)), at(sorted, 0.95) < 300);
+                allErrors += errors.get(action).get();
             }
+            Summary.line(name, "errors (sign-in and writes)", "0", String.valueOf(allErrors), allErrors == 0);
+            System.out.printf("  CPU over the %.0f s of writes (%d cores = %.0f core-seconds): the app %.0f%%, the simulator %.0f%% of the machine%n",
+                    wall, cores, wall * cores, 100 * appCpu / (wall * cores), 100 * simulatorCpu / (wall * cores));
+            Summary.line(name, "CPU share app / simulator", "-", String.format(java.util.Locale.ROOT, "%.0f%% / %.0f%%",
+                    100 * appCpu / (wall * cores), 100 * simulatorCpu / (wall * cores)), null);
             StringBuilder windows = new StringBuilder();
             for (int w = 0; byWindow.containsKey(w); w++) {
                 List<Long> sorted = new ArrayList<>(byWindow.get(w));
@@ -161,6 +181,8 @@ public final class LoadBenchmark {
             System.out.printf("  p95 of both actions per %d s window, ms: %s%n", WINDOW_SECONDS, windows);
             System.out.printf("  heap retained per session (live heap after a full GC, %d sessions): %.0f KB%n",
                     open.size(), (heapAfter - heapBefore) / 1024.0 / Math.max(1, open.size()));
+            Summary.line(name, "heap per session", "-", String.format(java.util.Locale.ROOT, "%.0f KB",
+                    (heapAfter - heapBefore) / 1024.0 / Math.max(1, open.size())), null);
         }
     }
 

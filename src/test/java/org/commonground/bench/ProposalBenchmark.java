@@ -43,8 +43,12 @@ public final class ProposalBenchmark {
         String manifesto = manifesto(50_000, new Random(42));
         String edited = edit(manifesto, new Random(7));
         System.out.printf("text: %,d words, %,d characters%n", manifesto.split("\\s+").length, manifesto.length());
-        System.out.printf("line numbering (80 characters):   median %.1f ms%n", median(() -> LineNumbering.number(manifesto, 80)));
-        System.out.printf("word diff against a 1%%-edited copy: median %.1f ms%n", median(() -> WordDiff.diff(manifesto, edited)));
+        double numbering = median(() -> LineNumbering.number(manifesto, 80));
+        System.out.printf("line numbering (80 characters):   median %.1f ms%n", numbering);
+        Summary.line("run-proposals", "line numbering, 50,000 words, median", "< 100 ms", Summary.ms(numbering), numbering < 100);
+        double diff = median(() -> WordDiff.diff(manifesto, edited));
+        System.out.printf("word diff against a 1%%-edited copy: median %.1f ms%n", diff);
+        Summary.line("run-proposals", "word diff, 50,000 words with 1% changed, median", "< 100 ms", Summary.ms(diff), diff < 100);
         System.out.printf("numbered-text HTML:                 median %.1f ms%n",
                 median(() -> TextHtml.numbered(LineNumbering.number(manifesto, 80))));
 
@@ -97,6 +101,8 @@ public final class ProposalBenchmark {
             return List.of(html, thread, amendments.list(id));
         });
         System.out.printf("opening a proposal with 500 comments and 100 amendments (%d lines), server work: median %.1f ms%n", lines, ms);
+        Summary.line("run-proposals", "opening a proposal with 500 comments and 100 amendments, server work, median", "< 300 ms",
+                Summary.ms(ms), ms < 300);
         TestMembers.signOut();
     }
 

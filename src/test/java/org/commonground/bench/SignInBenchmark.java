@@ -117,6 +117,11 @@ public final class SignInBenchmark {
             System.out.printf("  reached the password check (accepted): %d (limit per account per minute: %d)%n", checked, limit);
             System.out.printf("  replies: %s%n", replies);
             System.out.printf("  the right password straight after: %s%n", rightPassword);
+            Summary.line("run-signin", attempts + " wrong passwords at once: password checks made", "= " + limit + " (the limit)",
+                    String.valueOf(checked), checked == limit);
+            long refused = replies.entrySet().stream().filter(e -> e.getKey().endsWith("refused")).mapToLong(Map.Entry::getValue).sum();
+            Summary.line("run-signin", "refused, and the right password straight after", "all refused", refused + " of " + attempts + "; "
+                    + (rightPassword.endsWith("refused") ? "refused" : rightPassword), refused == attempts && rightPassword.endsWith("refused"));
         }
     }
 

@@ -62,6 +62,10 @@ public final class StartupAndSessionBenchmark {
             System.out.printf("  extracted jar with AOT cache, later start:   %.2f s%n", cached);
             System.out.printf("heap retained per signed-in session on the groups view (target < 250 KB): %.0f KB (mean over %d sessions)%n",
                     perSession / 1024.0, SESSIONS);
+            Summary.line("run", "start-up, java -jar, first start / later start", "-", String.format(java.util.Locale.ROOT, "%.1f s / %.1f s", cold, warm), null);
+            Summary.line("run", "start-up, extracted jar with AOT cache", "< 8 s", String.format(java.util.Locale.ROOT, "%.1f s", cached), cached < 8);
+            Summary.line("run", "heap per signed-in session on the groups view (" + SESSIONS + " sessions)", "< 250 KB",
+                    String.format(java.util.Locale.ROOT, "%.0f KB", perSession / 1024.0), perSession / 1024.0 < 250);
         } finally {
             stop(running);
         }

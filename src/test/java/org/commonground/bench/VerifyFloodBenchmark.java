@@ -3,6 +3,7 @@ package org.commonground.bench;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.commonground.support.AppProcess;
 import org.commonground.support.TestDatabase;
@@ -32,6 +33,12 @@ public final class VerifyFloodBenchmark {
             System.out.printf("  app alive after: %s%n", app.isAlive());
             print("quiet", quiet);
             print("flood", flood);
+            int answered = flood.uploadStatuses().entrySet().stream().filter(e -> e.getKey() != -1).mapToInt(Map.Entry::getValue).sum();
+            Summary.line("run-verify-flood", uploads + " uploads of 20 MB at once: answered", "all", answered + " of " + uploads, answered == uploads);
+            Summary.line("run-verify-flood", "app alive, heap in use at most (-Xmx256m)", "alive", (app.isAlive() ? "alive, " : "DEAD, ")
+                    + flood.maxUsedHeapBytes() / 1048576 + " MB", app.isAlive());
+            Summary.line("run-verify-flood", "public pages during the flood: failed, p95", "0 failed", flood.pageFailures() + ", "
+                    + flood.pagePercentileMillis(95) + " ms", flood.pageFailures() == 0);
         }
     }
 

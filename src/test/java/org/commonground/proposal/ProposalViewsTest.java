@@ -2,8 +2,12 @@ package org.commonground.proposal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
@@ -13,6 +17,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.zaxxer.hikari.HikariDataSource;
 import org.commonground.ballot.BallotService;
 import org.commonground.ballot.BallotSettings;
 import org.commonground.ballot.rules.DecisionRule;
@@ -42,6 +47,8 @@ class ProposalViewsTest extends ViewTest {
     CommentService comments;
     @Autowired
     TestMembers testMembers;
+    @Autowired
+    DataSource dataSource;
 
     SignedInMember author;
     SignedInMember coAuthor;
@@ -173,6 +180,59 @@ class ProposalViewsTest extends ViewTest {
         assertThat(field.isInvalid()).isTrue();
         assertThat(field.getErrorMessage()).contains("at most 10,000 characters");
         assertThat(cardIds(view)).isEmpty();
+    }
+
+    @Test
+    void aCommentPostedWhileEveryDatabaseConnectionIsBusyIsRefusedSayingTryAgainAndKept() throws Exception {
+        long id = proposals.create(group, new ProposalDraft("Ferries", "", "A ferry to every island.", ""));
+        proposals.move(id, ProposalState.DISCUSSION);
+        ProposalView view = navigate(ProposalView.class, Map.of("proposalId", String.valueOf(id)));
+        TextArea field = view.proposalComments.commentField;
+        test(field).setValue("Posted in the rush");
+
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        List<Connection> held = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean holding = new java.util.concurrent.atomic.AtomicBoolean(true);
+        // Every idle connection taken, and any that another user of the pool gives back while the click waits.
+        while (pool.getHikariPoolMXBean().getIdleConnections() > 0) {
+            held.add(pool.getConnection());
+        }
+        Thread taker = Thread.startVirtualThread(() -> {
+            while (holding.get()) {
+                try {
+                    held.add(pool.getConnection());
+                } catch (java.sql.SQLException timedOut) {
+                    // none came back in the pool's wait: ask again
+                }
+            }
+        });
+        try {
+            test($view(Button.class).withText("Post comment").single()).click();
+        } finally {
+            holding.set(false);
+            synchronized (held) {
+                for (Connection c : held) {
+                    c.close();
+                }
+            }
+            taker.join();
+            for (Connection c : held) {
+                c.close();
+            }
+        }
+
+        assertThat(field.getValue()).as("what the member wrote is kept").isEqualTo("Posted in the rush");
+        assertThat(field.isInvalid()).isTrue();
+        assertThat(field.getErrorMessage()).contains("nothing was saved").contains("try again");
+        assertThat(cardIds(view)).isEmpty();
+        assertThat(comments.thread(id)).as("nothing stored").isEmpty();
+
+        test($view(Button.class).withText("Post comment").single()).click();
+
+        assertThat(comments.thread(id)).extracting(Comment::body).containsExactly("Posted in the rush");
+        assertThat(cardIds(view)).hasSize(1);
+        assertThat(field.getValue()).isEmpty();
+        assertThat(field.isInvalid()).isFalse();
     }
 
     @Test

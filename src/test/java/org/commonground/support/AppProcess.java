@@ -46,6 +46,11 @@ public final class AppProcess implements AutoCloseable {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
+        // -Dbench.jfr=path records the app's JVM with JFR (dumped when it stops) to find where a benchmark's time goes.
+        String jfr = System.getProperty("bench.jfr");
+        if (jfr != null && !jfr.isBlank()) {
+            command.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr).toAbsolutePath());
+        }
         command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port, "--spring.datasource.url=" + databaseUrl));
         command.addAll(List.of(moreArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -124,6 +129,11 @@ public final class AppProcess implements AutoCloseable {
             p.destroy();
         }
         return new long[] {max, samples};
+    }
+
+    /** CPU time the app's process has used so far (all its threads, user and system). */
+    public java.time.Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
     }
 
     public boolean isAlive() {

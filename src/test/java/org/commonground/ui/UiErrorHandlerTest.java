@@ -3,6 +3,7 @@ package org.commonground.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -24,6 +25,20 @@ class UiErrorHandlerTest {
         assertThat(UiErrorHandler.databaseUnreachable(rollbackFailedAfter(lost))).isSameAs(lost);
         assertThat(UiErrorHandler.databaseUnreachable(new RuntimeException(new SQLException("This connection has been closed.", "08003")))).isNotNull();
         assertThat(UiErrorHandler.databaseUnreachable(new RuntimeException(new CannotGetJdbcConnectionException("pool timed out")))).isNotNull();
+    }
+
+    @Test
+    void aPoolThatStayedBusyIsToldApartFromADatabaseThatIsDown() {
+        // Hikari's timeout: without a cause when every connection was in use, with the connection's failure when down.
+        SQLTransientConnectionException busy = new SQLTransientConnectionException("Connection is not available, request timed out after 5000ms");
+        SQLTransientConnectionException down = new SQLTransientConnectionException("Connection is not available, request timed out after 5000ms",
+                new SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
+
+        assertThat(TryAgain.message(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", busy))).contains(TryAgain.BUSY);
+        assertThat(TryAgain.message(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", down)))
+                .contains(UiErrorHandler.DATABASE_UNREACHABLE);
+        assertThat(TryAgain.message(new IllegalStateException("a bug"))).isEmpty();
+        assertThat(TryAgain.BUSY).contains("nothing was saved").contains("try again");
     }
 
     @Test
