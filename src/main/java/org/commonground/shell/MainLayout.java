@@ -23,8 +23,12 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.commonground.live.LiveEvents;
 import org.commonground.ui.Focus;
+import org.commonground.ui.LiveReads;
+import org.commonground.ui.TryAgain;
 import org.commonground.ui.PartyMarker;
 import org.commonground.notification.NotificationService;
 import org.commonground.security.CurrentMember;
@@ -43,6 +47,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
 
     private final NotificationService notifications;
     private final LiveEvents live;
+    private final LiveReads liveReads;
     private final CurrentMember currentMember;
     private final SignedInMember member;
     /** Once seen verified, always verified: the page need not ask the database again. */
@@ -51,9 +56,11 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     private Runnable stopListening = () -> { };
     private boolean shownAPage;
 
-    public MainLayout(CurrentMember currentMember, AuthenticationContext authentication, NotificationService notifications, LiveEvents live) {
+    public MainLayout(CurrentMember currentMember, AuthenticationContext authentication, NotificationService notifications, LiveEvents live,
+                      LiveReads liveReads) {
         this.notifications = notifications;
         this.live = live;
+        this.liveReads = liveReads;
         this.currentMember = currentMember;
         setPrimarySection(Section.DRAWER);
         Anchor title = new Anchor("groups", "Common Ground");
@@ -138,8 +145,22 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     @Override
     protected void onAttach(AttachEvent attach) {
         UI ui = attach.getUI();
-        // A new notification, written on any app instance, updates the count at once.
-        stopListening = live.listen("member", member.id(), e -> ui.access(this::showUnread));
+        // A new notification, written on any app instance, updates the count at once. A ballot's close tells its whole
+        // electorate together, so the count is read on the announcement's thread, a few at a time (LiveReads), and
+        // only shown under the session's lock; when the database cannot be had just now, the next notification shows it.
+        SecurityContext reader = SecurityContextHolder.getContext();
+        stopListening = live.listen("member", member.id(), e -> {
+            try {
+                int unread = liveReads.read(reader, notifications::unread);
+                ui.access(() -> showUnread(unread));
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException failed) {
+                if (TryAgain.message(failed).isEmpty()) {
+                    throw failed;
+                }
+            }
+        });
     }
 
     @Override
@@ -148,7 +169,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
     }
 
     void showUnread() {
-        int unread = notifications.unread();
+        showUnread(notifications.unread());
+    }
+
+    private void showUnread(int unread) {
         bell.setText(unread == 0 ? "" : String.valueOf(unread));
         bell.setAriaLabel(unread == 0 ? "Notifications: none unread" : "Notifications: " + unread + " unread");
     }

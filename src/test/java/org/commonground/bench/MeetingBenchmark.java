@@ -363,6 +363,16 @@ public final class MeetingBenchmark {
                             + "rest of the machine (PostgreSQL, anything else) %.0f%% of the machine%n", wall / 1e9, wall / 1e9 * cores,
                     share(after.appNanos - before.appNanos, wall, cores), share(after.selfNanos - before.selfNanos, wall, cores),
                     share(after.machineBusyNanos - before.machineBusyNanos - (after.appNanos - before.appNanos) - (after.selfNanos - before.selfNanos), wall, cores));
+            String name = "run-meeting " + present.size() + " members";
+            Summary.line(name, "cast a vote p95", "< 300 ms", Summary.ms(at(votes, 0.95)), at(votes, 0.95) < 300);
+            Summary.line(name, "votes not confirmed", "0", String.valueOf(errors.get()), errors.get() == 0);
+            Summary.line(name, "confirmed votes lost", "0", lost + " of " + (counted + lost), lost == 0);
+            Summary.line(name, "pages whose final tally differs from the database's", "0", pagesWrong.get() + " of " + present.size(),
+                    pagesWrong.get() == 0 && pagesRight.get() == present.size());
+            Summary.line(name, "vote visible on a sampled page, p95 (median)", "< 2,000 ms",
+                    Summary.ms(at(visible, 0.95)) + " (" + Summary.ms(at(visible, 0.5)) + ")", at(visible, 0.95) < VISIBLE_WITHIN_MILLIS);
+            Summary.line(name, "CPU share of the machine: app / simulator", "", String.format(java.util.Locale.ROOT, "%.0f%% / %.0f%%",
+                    share(after.appNanos - before.appNanos, wall, cores), share(after.selfNanos - before.selfNanos, wall, cores)), null);
         }
     }
 
