@@ -320,7 +320,7 @@ public class CommentThread extends Div {
      * handler.
      */
     private static void refuseForNow(RuntimeException failed, TextArea field) {
-        String message = TryAgain.message(failed).orElseThrow(() -> failed);
+        String message = TryAgain.reported(failed).orElseThrow(() -> failed);
         if (field != null) {
             field.setErrorMessage(message);
             field.setInvalid(true);

@@ -13,9 +13,8 @@ import com.vaadin.flow.router.Route;
 
 /**
  * Asks before a weighty action (a merge, a ballot, a party's consent): what will happen and to whom, then runs it only
- * once confirmed. Either way keyboard focus goes back to the button that asked (on cancel, the dialog does that in the
- * browser), or, when the action removed that button, to its nearest surviving neighbour: otherwise it would fall to
- * the page's body and Tab start again at the top.
+ * once confirmed. Either way keyboard focus goes back to the button that asked, or, when the action removed that
+ * button, to its nearest surviving neighbour: otherwise it would fall to the page's body and Tab start again at the top.
  */
 public final class Confirmation {
 
@@ -54,9 +53,10 @@ public final class Confirmation {
                 returnFocus(returnTo, ui);
             }
         });
-        // On cancel the page is unchanged and the dialog itself gives focus back to the trigger in the browser. A
-        // server-side focus as well would arrive a round trip later and could take focus from whatever the member
-        // opened next (Escape, then Enter at once on a slow connection).
+        // The dialog gives focus back in the browser on Escape, but the server's removal of the closed dialog a round
+        // trip later takes it away again; so the server puts it back too.
+        dialog.addCancelListener(e -> returnFocus(returnTo, UI.getCurrent()));
+        dialog.addRejectListener(e -> returnFocus(returnTo, UI.getCurrent()));
         dialog.open();
         return dialog;
     }

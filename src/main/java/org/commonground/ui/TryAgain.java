@@ -25,6 +25,13 @@ public final class TryAgain {
         return Optional.of(poolExhausted(thrown) ? BUSY : UiErrorHandler.DATABASE_UNREACHABLE);
     }
 
+    /** As {@link #message}, for a form that tells the member itself: the log still says what happened. */
+    public static Optional<String> reported(Throwable thrown) {
+        Optional<String> message = message(thrown);
+        message.ifPresent(m -> UiErrorHandler.logUnreachable(thrown, UiErrorHandler.databaseUnreachable(thrown)));
+        return message;
+    }
+
     /**
      * Hikari's timeout with no failed connection beneath it: the database answers, but every connection was in use
      * for the whole wait. When PostgreSQL is down, the timeout carries the connection's failure as its cause.

@@ -52,13 +52,18 @@ class UiErrorHandler implements VaadinServiceInitListener {
         return null;
     }
 
+    /** For whoever runs the app: the pool was busy, or PostgreSQL could not be reached. */
+    static void logUnreachable(Throwable thrown, Throwable unreachable) {
+        log.warn(TryAgain.poolExhausted(thrown) ? "Every database connection was busy for the whole wait: {}"
+                : "The database cannot be reached: {}", unreachable.getMessage());
+    }
+
     private static final class Handler implements ErrorHandler {
         @Override
         public void error(ErrorEvent event) {
             Throwable unreachable = databaseUnreachable(event.getThrowable());
             if (unreachable != null) {
-                log.warn(TryAgain.poolExhausted(event.getThrowable()) ? "Every database connection was busy for the whole wait: {}"
-                        : "The database cannot be reached: {}", unreachable.getMessage());
+                logUnreachable(event.getThrowable(), unreachable);
                 if (VaadinSession.getCurrent() != null) {
                     Forms.error(TryAgain.message(event.getThrowable()).orElse(DATABASE_UNREACHABLE));
                 }
