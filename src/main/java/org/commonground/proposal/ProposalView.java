@@ -52,7 +52,6 @@ import org.commonground.ui.TryAgain;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** A proposal's current text with line numbers, its authors and state, and what the caller may do next. */
 @Route("proposals/:proposalId(\\d+)")
@@ -128,8 +127,8 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     private void listen() {
         UI current = ui;
         long following = proposalId;
-        // The session's own context, taken here while the session is current; announcements come on other threads.
-        SecurityContext reader = SecurityContextHolder.getContext();
+        // Who reads, taken here while the session is current: announcements come on other threads.
+        SecurityContext reader = LiveReads.reader();
         subscription.follow(current != null && shown != null ? following : 0, e -> glanceThenShow(current, reader, following));
     }
 

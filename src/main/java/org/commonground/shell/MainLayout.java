@@ -24,7 +24,6 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.commonground.live.LiveEvents;
 import org.commonground.ui.Focus;
 import org.commonground.ui.LiveReads;
@@ -148,7 +147,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver, AfterN
         // A new notification, written on any app instance, updates the count at once. A ballot's close tells its whole
         // electorate together, so the count is read on the announcement's thread, a few at a time (LiveReads), and
         // only shown under the session's lock; when the database cannot be had just now, the next notification shows it.
-        SecurityContext reader = SecurityContextHolder.getContext();
+        SecurityContext reader = LiveReads.reader();
         stopListening = live.listen("member", member.id(), e -> {
             try {
                 int unread = liveReads.read(reader, notifications::unread);

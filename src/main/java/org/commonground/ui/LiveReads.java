@@ -25,8 +25,19 @@ public class LiveReads {
     }
 
     /**
-     * Runs {@code read} as {@code reader}, the security context of the page's session, once one of the re-reads'
-     * connections is free. Called on a thread of its own (the announcement's), never under a session's lock.
+     * Who the page re-reads for: the member signed in now, on the session's thread, kept in a context of its own.
+     * The session's context object is not kept itself, because whatever changes it later (a sign-out clearing it, a
+     * test signing in someone else on the same thread) would change whose rights the page reads with.
+     */
+    public static SecurityContext reader() {
+        SecurityContext reader = SecurityContextHolder.createEmptyContext();
+        reader.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
+        return reader;
+    }
+
+    /**
+     * Runs {@code read} as {@code reader} ({@link #reader()}, taken when the page began listening), once one of the
+     * re-reads' connections is free. Called on a thread of its own (the announcement's), never under a session's lock.
      */
     public <T> T read(SecurityContext reader, Supplier<T> read) throws InterruptedException {
         permits.acquire();

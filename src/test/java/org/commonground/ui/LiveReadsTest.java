@@ -28,6 +28,21 @@ class LiveReadsTest {
     }
 
     @Test
+    void thePageReadsForWhoOpenedItEvenWhenTheSessionsContextChangesLater() throws Exception {
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("opener", null));
+        try {
+            SecurityContext reader = LiveReads.reader();
+            SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("someone else", null));
+
+            Object seen = new LiveReads(10).read(reader, () -> SecurityContextHolder.getContext().getAuthentication().getName());
+
+            assertThat(seen).isEqualTo("opener");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
     void atMostHalfThePoolReReadsAtOnceAndTheOthersWaitTheirTurn() throws Exception {
         LiveReads reads = new LiveReads(4);
         CountDownLatch release = new CountDownLatch(1);
