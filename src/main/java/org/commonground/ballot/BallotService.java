@@ -1,6 +1,5 @@
 package org.commonground.ballot;
 
-import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -30,10 +29,10 @@ import org.commonground.proposal.ProposalState;
 import org.commonground.proposal.ProposalWithdrawn;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
+import org.commonground.shared.DatabaseUnavailable;
 import org.commonground.shared.InvalidInputException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -244,7 +243,7 @@ public class BallotService {
             if (CurrentMember.isUnverifiedRefusal(refused)) {
                 throw new AccessDeniedException(CurrentMember.UNVERIFIED);
             }
-            if (noConnection(refused)) {
+            if (DatabaseUnavailable.beforeAnyStatement(refused)) {
                 // Overloaded (or the database away): no connection came within the pool's wait, so the one
                 // statement never ran. The member is told so, and to try again, rather than left guessing.
                 throw new TooBusyException();
@@ -254,15 +253,6 @@ public class BallotService {
         if (!cast) {
             throw whyNotVoting(ballotId, me);
         }
-    }
-
-    private static boolean noConnection(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private InvalidInputException whyNotVoting(long ballotId, SignedInMember me) {

@@ -49,7 +49,7 @@ public class CommentThread extends Div {
     private static final String HELP = "Markdown: **bold**, _italic_, [links](https://example.org). Up to "
             + Numbers.grouped(CommentService.MAX_BODY) + " characters.";
 
-    static final String SAVED_NOT_SHOWN = "Your comment is saved. The page could not be brought up to date just now; "
+    public static final String SAVED_NOT_SHOWN = "Your comment is saved. The page could not be brought up to date just now; "
             + "it will show your comment when you reload it.";
 
     private static final String WHOLE = "The whole proposal";
@@ -307,41 +307,19 @@ public class CommentThread extends Div {
             Forms.error(denied.getMessage());
             return;
         } catch (RuntimeException failed) {
-            refuseForNow(failed, field);
+            TryAgain.refuseAt(failed, field);
             return;
         }
         done.run();
         shown(touched);
     }
 
-    /**
-     * The database could not be had (every connection busy, or PostgreSQL down), so nothing was saved: the member is
-     * told so and to try again, at the field, which keeps what they wrote. Anything else is a fault, for the error
-     * handler.
-     */
-    private static void refuseForNow(RuntimeException failed, TextArea field) {
-        String message = TryAgain.reported(failed).orElseThrow(() -> failed);
-        if (field != null) {
-            field.setErrorMessage(message);
-            field.setInvalid(true);
-        }
-        Forms.error(message);
-    }
-
-    /**
-     * The comment {@code touched} is saved: the thread reloads and focus goes to it. Should the database fail the
-     * reload, the member is told that the comment is saved, so that they do not post it again.
-     */
+    /** The comment {@code touched} is saved: the thread reloads and focus goes to it. */
     private void shown(long touched) {
-        try {
+        TryAgain.afterSaving(() -> {
             onChange.accept(touched);
             Focus.onId("comment-" + touched);
-        } catch (RuntimeException failed) {
-            if (TryAgain.message(failed).isEmpty()) {
-                throw failed;
-            }
-            Forms.success(SAVED_NOT_SHOWN);
-        }
+        }, SAVED_NOT_SHOWN);
     }
 
     private static Button small(String text) {
@@ -399,7 +377,7 @@ public class CommentThread extends Div {
             } catch (AccessDeniedException denied) {
                 Forms.error(denied.getMessage());
             } catch (RuntimeException failed) {
-                refuseForNow(failed, text);
+                TryAgain.refuseAt(failed, text);
             }
         });
         HorizontalLayout where = new HorizontalLayout(on, from, to);

@@ -11,12 +11,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.commonground.comment.CommentService;
+import org.commonground.comment.CommentThread;
 import org.commonground.comment.NewComment;
 import org.commonground.comment.Visibility;
 import org.commonground.proposal.text.Passages;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Forms;
+import org.commonground.ui.TryAgain;
 import org.springframework.security.access.AccessDeniedException;
 
 /** "Comment on this": a comment anchored to the lines selected in the numbered text, quoting the words selected. */
@@ -46,11 +48,13 @@ class PassageCommentDialog extends Dialog {
                 long id = comments.post(proposalId, NewComment.onPassage(visibility.getValue(), revision, from, to,
                         quote.isBlank() ? null : quote, body.getValue()));
                 close();
-                posted.accept(id);
+                TryAgain.afterSaving(() -> posted.accept(id), CommentThread.SAVED_NOT_SHOWN);
             } catch (InvalidInputException problem) {
                 Forms.show(problem, Map.of("body", body));
             } catch (AccessDeniedException denied) {
                 Forms.error(denied.getMessage());
+            } catch (RuntimeException failed) {
+                TryAgain.refuseAt(failed, body);
             }
         });
         add(cited, body, visibility);

@@ -1,8 +1,9 @@
 package org.commonground.ui;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
+
+import com.vaadin.flow.component.HasValidation;
+import org.commonground.shared.DatabaseUnavailable;
 
 /**
  * A write the database could not take just now: every connection of the pool busy for the pool's whole wait, or
@@ -18,36 +19,47 @@ public final class TryAgain {
 
     /** What to tell the member when {@code thrown} means the database could not be had, or empty when it means something else. */
     public static Optional<String> message(Throwable thrown) {
-        Throwable unreachable = UiErrorHandler.databaseUnreachable(thrown);
+        Throwable unreachable = DatabaseUnavailable.cause(thrown);
         if (unreachable == null) {
             return Optional.empty();
         }
-        return Optional.of(poolExhausted(thrown) ? BUSY : UiErrorHandler.DATABASE_UNREACHABLE);
+        return Optional.of(DatabaseUnavailable.poolExhausted(thrown) ? BUSY : UiErrorHandler.DATABASE_UNREACHABLE);
     }
 
     /** As {@link #message}, for a form that tells the member itself: the log still says what happened. */
     public static Optional<String> reported(Throwable thrown) {
         Optional<String> message = message(thrown);
-        message.ifPresent(m -> UiErrorHandler.logUnreachable(thrown, UiErrorHandler.databaseUnreachable(thrown)));
+        message.ifPresent(m -> UiErrorHandler.logUnreachable(thrown, DatabaseUnavailable.cause(thrown)));
         return message;
     }
 
     /**
-     * Hikari's timeout with no failed connection beneath it: the database answers, but every connection was in use
-     * for the whole wait. When PostgreSQL is down, the timeout carries the connection's failure as its cause.
+     * {@code failed} meant the database could not be had, so nothing was saved: the member is told so and to try
+     * again at {@code field} (null: only in a notification), which keeps what they wrote. Anything else is a fault,
+     * rethrown for the error handler.
      */
-    static boolean poolExhausted(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException timeout) {
-                for (Throwable below = timeout.getCause(); below != null; below = below.getCause()) {
-                    if (below instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
-                            || below instanceof java.io.IOException) {
-                        return false;
-                    }
-                }
-                return true;
-            }
+    public static void refuseAt(RuntimeException failed, HasValidation field) {
+        String message = reported(failed).orElseThrow(() -> failed);
+        if (field != null) {
+            field.setErrorMessage(message);
+            field.setInvalid(true);
         }
-        return false;
+        Forms.error(message);
+    }
+
+    /**
+     * Runs {@code reread}, what follows a change already saved (the page brought up to date). Should the database
+     * fail it, the member is told {@code saved}, not the error handler's "nothing was saved", so they do not do it
+     * again.
+     */
+    public static void afterSaving(Runnable reread, String saved) {
+        try {
+            reread.run();
+        } catch (RuntimeException failed) {
+            if (message(failed).isEmpty()) {
+                throw failed;
+            }
+            Forms.success(saved);
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
+import org.commonground.shared.DatabaseUnavailable;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -22,9 +23,9 @@ class UiErrorHandlerTest {
     @Test
     void aLostConnectionIsAnOutageEvenBeneathAFailedRollback() {
         DataAccessResourceFailureException lost = new DataAccessResourceFailureException("I/O error", new SQLException("I/O error", "08006"));
-        assertThat(UiErrorHandler.databaseUnreachable(rollbackFailedAfter(lost))).isSameAs(lost);
-        assertThat(UiErrorHandler.databaseUnreachable(new RuntimeException(new SQLException("This connection has been closed.", "08003")))).isNotNull();
-        assertThat(UiErrorHandler.databaseUnreachable(new RuntimeException(new CannotGetJdbcConnectionException("pool timed out")))).isNotNull();
+        assertThat(DatabaseUnavailable.cause(rollbackFailedAfter(lost))).isSameAs(lost);
+        assertThat(DatabaseUnavailable.cause(new RuntimeException(new SQLException("This connection has been closed.", "08003")))).isNotNull();
+        assertThat(DatabaseUnavailable.cause(new RuntimeException(new CannotGetJdbcConnectionException("pool timed out")))).isNotNull();
     }
 
     @Test
@@ -43,9 +44,9 @@ class UiErrorHandlerTest {
 
     @Test
     void anyOtherFailedCommitOrRollbackIsAFaultNotAnOutage() {
-        assertThat(UiErrorHandler.databaseUnreachable(rollbackFailedAfter(new IllegalStateException("a bug")))).isNull();
-        assertThat(UiErrorHandler.databaseUnreachable(new TransactionSystemException("Could not commit",
+        assertThat(DatabaseUnavailable.cause(rollbackFailedAfter(new IllegalStateException("a bug")))).isNull();
+        assertThat(DatabaseUnavailable.cause(new TransactionSystemException("Could not commit",
                 new SQLException("could not serialize access", "40001")))).isNull();
-        assertThat(UiErrorHandler.databaseUnreachable(new IllegalStateException("a bug"))).isNull();
+        assertThat(DatabaseUnavailable.cause(new IllegalStateException("a bug"))).isNull();
     }
 }
