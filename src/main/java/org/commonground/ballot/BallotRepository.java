@@ -275,8 +275,9 @@ public class BallotRepository {
 
     /** Names with choices: the service calls this for OPEN ballots only. */
     public List<NamedVote> namedVotes(long ballotId) {
-        return namedVotes.fetch(db, Map.of("ballotId", ballotId)).map(r -> new NamedVote(r.get(MEMBER.DISPLAY_NAME), r.get(PARTY.CODE),
-                Choice.valueOf(r.get(VOTE.CHOICE)), r.get(VOTE.REASON)));
+        // By position: finding each field by name, among the aliased tables, cost more than the query at 2,000 votes.
+        return namedVotes.fetch(db, Map.of("ballotId", ballotId)).map(r -> new NamedVote(r.get(0, String.class), r.get(1, String.class),
+                Choice.valueOf(r.get(2, String.class)), r.get(3, String.class)));
     }
 
     public boolean close(long ballotId, Long closedBy, boolean passed, String explanation) {

@@ -333,7 +333,13 @@ public class BallotService {
 
     @Transactional(readOnly = true)
     public BallotDetails details(long ballotId) {
-        return details(ballotId, null);
+        SignedInMember me = currentMember.require();
+        BallotRecord b = ballots.find(ballotId).orElseThrow(BallotService::noSuchBallot);
+        // The reader's right first: a page refused costs one small query, not a read of every vote.
+        Subject about = subject(b, me);
+        // An open ballot's votes are read after now, in one read shared with the pages asking meanwhile (a meeting's
+        // members voting, each page then showing its member's vote, or opening the page together).
+        return details(ballotId, b.getClosedAt() == null ? tallies.readAfterNow(ballotId) : null, me, about);
     }
 
     /**
@@ -344,16 +350,16 @@ public class BallotService {
      */
     @Transactional(readOnly = true)
     public BallotDetails liveDetails(long ballotId, long heard) {
-        currentMember.require(); // before anything is read for the caller
-        return details(ballotId, tallies.of(ballotId, heard));
+        SignedInMember me = currentMember.require(); // before anything is read for the caller
+        return details(ballotId, tallies.of(ballotId, heard), me, null);
     }
 
-    private BallotDetails details(long ballotId, SharedTallies.Tally shared) {
-        SignedInMember me = currentMember.require();
+    /** {@code shared}: the copy to show, if any; {@code checked}: the reader's right already checked, or null. */
+    private BallotDetails details(long ballotId, SharedTallies.Tally shared, SignedInMember me, Subject checked) {
         // A closed ballot's page is read afresh: its result is read once, and must not come from a copy read before the close.
         boolean fromCopy = shared != null && shared.ballot() != null && shared.ballot().getClosedAt() == null;
         BallotRecord b = fromCopy ? shared.ballot() : ballots.find(ballotId).orElseThrow(BallotService::noSuchBallot);
-        Subject about = subject(b, me);
+        Subject about = checked != null ? checked : subject(b, me);
         boolean open = b.getClosedAt() == null;
         boolean hideChoices = b.getSecret() && open;
         SharedTallies.Tally tally = fromCopy ? shared

@@ -71,6 +71,16 @@ class SharedTallies {
         }
     }
 
+    /**
+     * The ballot and its votes read after this moment, as a page loaded afresh or just voted on needs them: shared,
+     * like {@link #of}, with the pages that ask for as new a copy meanwhile (a meeting's members voting or opening
+     * the page together), instead of each reading its own.
+     */
+    Tally readAfterNow(long ballotId) {
+        long now = events.heardNow("ballot", ballotId);
+        return now == 0 ? read(ballotId, 0) : of(ballotId, now);
+    }
+
     private Tally read(long ballotId, long heard) {
         BallotRecord b = ballots.find(ballotId).orElse(null);
         if (b == null) {

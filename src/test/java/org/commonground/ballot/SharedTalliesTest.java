@@ -149,4 +149,21 @@ class SharedTalliesTest {
         SignedInMember outsider = testMembers.register("Not in the group", "GRN");
         assertThatThrownBy(() -> liveAs(outsider, secret)).isInstanceOfAny(InvalidInputException.class, AccessDeniedException.class);
     }
+
+    @Test
+    void aPageJustVotedOnShowsTheVoteBeforeItIsHeard() {
+        group();
+        long ballot = ballot(false);
+        page(ballot); // listening, so copies are kept; nothing here waits for the vote to be heard
+        TestMembers.signIn(members.get(1));
+        ballots.vote(ballot, Choice.FOR, "");
+
+        BallotDetails voter = freshAs(members.get(1), ballot);
+        assertThat(voter.myChoice()).isEqualTo(Choice.FOR);
+        assertThat(voter.votes()).extracting(NamedVote::choice).containsExactly(Choice.FOR);
+
+        TestMembers.signIn(members.get(2));
+        ballots.vote(ballot, Choice.AGAINST, "");
+        assertThat(freshAs(members.get(2), ballot).votes()).extracting(NamedVote::choice).containsExactlyInAnyOrder(Choice.FOR, Choice.AGAINST);
+    }
 }
