@@ -155,6 +155,7 @@ class SharedTalliesTest {
         group();
         long ballot = ballot(false);
         page(ballot); // listening, so copies are kept; nothing here waits for the vote to be heard
+        assertThat(liveAs(members.get(0), ballot).votes()).as("a copy kept from before the vote").isEmpty();
         TestMembers.signIn(members.get(1));
         ballots.vote(ballot, Choice.FOR, "");
 
