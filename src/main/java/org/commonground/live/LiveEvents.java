@@ -19,7 +19,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class LiveEvents {
 
-    static final Duration GAP = Duration.ofSeconds(1);
+    /** The least time between two calls of a subject's pages: see {@link #listen}. */
+    static final Duration GAP = Duration.ofSeconds(2);
+    /** A ballot's: its tally is to show on every page within 2 s of each vote (bench/run-meeting). */
+    static final Duration BALLOT_GAP = Duration.ofSeconds(1);
+
+    static Duration gap(String topic) {
+        return topic.equals("ballot") ? BALLOT_GAP : GAP;
+    }
 
     /**
      * How many pages re-read at once. A page re-reading holds a database connection; 2,000 pages on one ballot
@@ -50,14 +57,15 @@ public class LiveEvents {
     private record Registration(Consumer<LiveEvent> listener, AtomicBoolean waiting, AtomicLong heard) {
     }
 
-    /** The pages listening to one subject: called together after its changes, at most once per {@link #GAP}. */
+    /** The pages listening to one subject: called together after its changes, at most once per {@link #gap}. */
     private final class Subject {
         final String key;
         final Set<Registration> listeners = ConcurrentHashMap.newKeySet();
-        final Coalesced calls = new Coalesced(this::callAll, GAP);
+        final Coalesced calls;
 
-        Subject(String key) {
+        Subject(String topic, String key) {
             this.key = key;
+            this.calls = new Coalesced(this::callAll, gap(topic));
         }
 
         private void callAll(LiveEvent event) {
@@ -91,12 +99,12 @@ public class LiveEvents {
     private final AtomicLong stamps = new AtomicLong();
 
     /**
-     * Calls {@code listener} after changes to the subject, at most once per {@link #GAP}: a busy ballot would
+     * Calls {@code listener} after changes to the subject, at most once per {@link #gap}: a busy ballot would
      * otherwise have every open page re-read it at every vote. All the pages of a subject are called at the same
      * moments, not each on a clock of its own, so that they re-read after the same changes and share one read of them
      * where the page allows (ballot/SharedTallies). With that sharing, a second's gap keeps a mass meeting's tally
-     * within 2 s of each vote on every page (bench/run-meeting); before it, re-reads at every second took 40% of the
-     * instance's time (bench/run-load).
+     * within 2 s of each vote on every page (bench/run-meeting). Other pages, which each re-read for themselves, keep
+     * two seconds: at one, bench/run-load's 2,000 sessions came within a few milliseconds of their 300 ms p95.
      *
      * @return what stops listening (call it when the view detaches)
      */
@@ -105,7 +113,7 @@ public class LiveEvents {
         // A registration of its own, so the same listener registered twice is stopped once per registration.
         Registration registered = new Registration(listener, new AtomicBoolean(), new AtomicLong());
         subjects.compute(key, (k, subject) -> {
-            Subject s = subject == null ? new Subject(key) : subject;
+            Subject s = subject == null ? new Subject(topic, key) : subject;
             s.listeners.add(registered);
             return s;
         });

@@ -2,6 +2,7 @@ package org.commonground.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -81,13 +82,36 @@ class LiveEventsFanOutTest {
         events.listen("ballot", 7, e -> waiting.add(LiveEvents.heardWhenCalled()));
         // Two more waves, a gap apart, while the page waits for its turn from the first of them.
         events.deliver(new LiveEvent("ballot", 7, "VOTE_CHANGED"));
-        Thread.sleep(LiveEvents.GAP.toMillis() + 500);
+        Thread.sleep(LiveEvents.BALLOT_GAP.toMillis() + 500);
         events.deliver(new LiveEvent("ballot", 7, "VOTE_CAST"));
         long latest = events.heard("ballot", 7);
-        Thread.sleep(LiveEvents.GAP.toMillis() + 500);
+        Thread.sleep(LiveEvents.BALLOT_GAP.toMillis() + 500);
         busy.countDown();
 
         assertThat(waiting.poll(5, TimeUnit.SECONDS)).as("called for the later change too").isEqualTo(latest);
         assertThat(waiting.poll(1, TimeUnit.SECONDS)).as("one call, not one per wave").isNull();
+    }
+
+    @Test
+    void aBallotsPagesAreCalledAgainSoonerThanOtherPages() throws Exception {
+        LiveEvents events = new LiveEvents();
+        BlockingQueue<Long> ballot = new LinkedBlockingQueue<>();
+        BlockingQueue<Long> proposal = new LinkedBlockingQueue<>();
+        events.listen("ballot", 7, e -> ballot.add(System.nanoTime()));
+        events.listen("proposal", 7, e -> proposal.add(System.nanoTime()));
+        for (String topic : new String[] {"ballot", "proposal"}) {
+            events.deliver(new LiveEvent(topic, 7, "FIRST"));
+        }
+        Long ballotFirst = ballot.poll(5, TimeUnit.SECONDS);
+        Long proposalFirst = proposal.poll(5, TimeUnit.SECONDS);
+        for (String topic : new String[] {"ballot", "proposal"}) {
+            events.deliver(new LiveEvent(topic, 7, "SECOND")); // within the gap: called at its end
+        }
+        Long ballotSecond = ballot.poll(5, TimeUnit.SECONDS);
+        Long proposalSecond = proposal.poll(5, TimeUnit.SECONDS);
+
+        assertThat(List.of(ballotFirst, proposalFirst, ballotSecond, proposalSecond)).doesNotContainNull();
+        assertThat((ballotSecond - ballotFirst) / 1_000_000).isBetween(LiveEvents.BALLOT_GAP.toMillis() - 50, LiveEvents.GAP.toMillis() - 50);
+        assertThat((proposalSecond - proposalFirst) / 1_000_000).isGreaterThanOrEqualTo(LiveEvents.GAP.toMillis() - 50);
     }
 }
