@@ -11,6 +11,7 @@ import static org.commonground.security.CurrentMember.COUNTS_FOR_PARTY;
 
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -255,6 +256,19 @@ public class BallotRepository {
     public Optional<MyPart> electorsVote(long ballotId, long memberId) {
         return electorsVote.fetch(db, Map.of("ballotId", ballotId, "memberId", memberId)).stream().findFirst()
                 .map(r -> new MyPart(r.get(VOTE.CHOICE) == null ? null : Choice.valueOf(r.get(VOTE.CHOICE)), r.get(VOTE.REASON)));
+    }
+
+    /**
+     * Every elector's part in a ballot, by member: for the pages brought up to date together, which each show their
+     * own member's vote from one read instead of a query each.
+     */
+    public Map<Long, MyPart> electorsVotes(long ballotId) {
+        Map<Long, MyPart> parts = new HashMap<>();
+        db.select(BALLOT_ELECTOR.MEMBER_ID, VOTE.CHOICE, VOTE.REASON).from(BALLOT_ELECTOR)
+                .leftJoin(VOTE).on(VOTE.BALLOT_ID.eq(BALLOT_ELECTOR.BALLOT_ID)).and(VOTE.MEMBER_ID.eq(BALLOT_ELECTOR.MEMBER_ID))
+                .where(BALLOT_ELECTOR.BALLOT_ID.eq(ballotId))
+                .forEach(r -> parts.put(r.value1(), new MyPart(r.value2() == null ? null : Choice.valueOf(r.value2()), r.value3())));
+        return parts;
     }
 
     /** An elector's vote: both null before they vote. */

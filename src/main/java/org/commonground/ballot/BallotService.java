@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
@@ -363,14 +364,14 @@ public class BallotService {
         boolean open = b.getClosedAt() == null;
         boolean hideChoices = b.getSecret() && open;
         SharedTallies.Tally tally = fromCopy ? shared
-                : new SharedTallies.Tally(0, b, ballots.tally(ballotId), b.getSecret() ? null : ballots.namedVotes(ballotId));
+                : new SharedTallies.Tally(0, b, ballots.tally(ballotId), b.getSecret() ? null : ballots.namedVotes(ballotId), null);
         List<PartyResult> parties = new ArrayList<>();
         for (PartyCount c : tally.counts()) {
             parties.add(hideChoices ? new PartyResult(c.party(), c.colour(), c.electorate(), c.voted(), 0, 0, 0)
                     : new PartyResult(c.party(), c.colour(), c.electorate(), c.voted(), c.forVotes(), c.against(), c.abstain()));
         }
         List<NamedVote> named = b.getSecret() ? List.of() : tally.named();
-        var mine = ballots.electorsVote(ballotId, me.id());
+        var mine = fromCopy ? Optional.ofNullable(shared.electors().get(me.id())) : ballots.electorsVote(ballotId, me.id());
         return new BallotDetails(ballotId, about.title(), about.backLink(), about.backLabel(), b.getAmendmentId(), about.subject(), b.getRevision(),
                 DecisionRule.valueOf(b.getRule()), b.getSecret(), b.getOverallQuorum(), b.getPartyQuorum(), b.getOpenedAt(),
                 b.getClosesAt(), b.getClosedAt(), b.getPassed(), b.getExplanation(), parties, named,

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.commonground.ballot.BallotRepository.MyPart;
 import org.commonground.ballot.BallotRepository.PartyCount;
 import org.commonground.jooq.tables.records.BallotRecord;
 import org.commonground.live.LiveEvents;
@@ -24,9 +25,10 @@ class SharedTallies {
 
     /**
      * An open ballot and all its votes as read at {@code heard}, a stamp of {@link LiveEvents#heard}; {@code ballot}
-     * is null when there is no such ballot, and {@code named} is null for a secret one.
+     * is null when there is no such ballot, and {@code named} is null for a secret one. {@code electors} holds every
+     * elector's own part, even in a secret ballot: a reader is shown only their own.
      */
-    record Tally(long heard, BallotRecord ballot, List<PartyCount> counts, List<NamedVote> named) {
+    record Tally(long heard, BallotRecord ballot, List<PartyCount> counts, List<NamedVote> named, Map<Long, MyPart> electors) {
     }
 
     private final BallotRepository ballots;
@@ -84,8 +86,8 @@ class SharedTallies {
     private Tally read(long ballotId, long heard) {
         BallotRecord b = ballots.find(ballotId).orElse(null);
         if (b == null) {
-            return new Tally(heard, null, List.of(), null);
+            return new Tally(heard, null, List.of(), null, Map.of());
         }
-        return new Tally(heard, b, ballots.tally(ballotId), b.getSecret() ? null : ballots.namedVotes(ballotId));
+        return new Tally(heard, b, ballots.tally(ballotId), b.getSecret() ? null : ballots.namedVotes(ballotId), ballots.electorsVotes(ballotId));
     }
 }
