@@ -56,8 +56,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * vote to the first reply whose list of who voted how shows it (so it includes up to one polling interval). The
  * other pages receive what changed with the replies to their own votes, and all pages are read once at the end.
  * The app's CPU time, the simulator's and the rest of the machine's (PostgreSQL, anything else running) are reported
- * for the voting phase. Run it with bench/run-meeting [members] [seconds]; -Dbench.jfr=true records a flight
- * recording of the app to target/meeting.jfr.
+ * for the voting phase. Run it with bench/run-meeting [members] [seconds]; -Dbench.jfr=path records a flight
+ * recording of the app there ({@link AppProcess}).
  */
 public final class MeetingBenchmark {
 
@@ -127,11 +127,9 @@ public final class MeetingBenchmark {
         }
 
         int port = AppProcess.freePort();
-        List<String> jvm = Boolean.getBoolean("bench.jfr")
-                ? List.of("-XX:StartFlightRecording=filename=target/meeting.jfr,settings=profile,dumponexit=true") : List.of();
         Path log = Path.of("target", "bench-meeting-app.log");
         Files.deleteIfExists(log);
-        try (AppProcess app = AppProcess.start(jvm, port, database, log)) {
+        try (AppProcess app = AppProcess.start(List.of(), port, database, log)) {
             URI base = URI.create("http://localhost:" + port + "/");
             ProcessHandle appProcess = ProcessHandle.current().descendants()
                     .filter(p -> p.info().commandLine().orElse("").contains("common-ground-")).findFirst().orElseThrow();

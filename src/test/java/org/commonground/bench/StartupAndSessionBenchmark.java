@@ -156,7 +156,7 @@ public final class StartupAndSessionBenchmark {
         String name = DEMO[i % DEMO.length];
         page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Email").setExact(true)).fill(name + "@demo.commonground.test");
         page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Password").setExact(true)).fill(name + "-common-ground");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
         page.waitForURL(u -> !u.contains("/login"));
         page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My groups")).waitFor();
         return context;
