@@ -2,9 +2,7 @@ package org.commonground.ballot.rules.ranked;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,15 +54,5 @@ public record Contest(List<Candidate> candidates, Set<String> withdrawn, TieBrea
             }
         }
         return standing;
-    }
-
-    Map<String, Candidate> byId() {
-        Map<String, Candidate> byId = new LinkedHashMap<>();
-        candidates.forEach(c -> byId.put(c.id(), c));
-        return byId;
-    }
-
-    int position(Candidate c) {
-        return candidates.indexOf(c);
     }
 }

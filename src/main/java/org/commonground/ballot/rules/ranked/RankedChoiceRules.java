@@ -230,7 +230,7 @@ public final class RankedChoiceRules {
     static Map<String, Integer> sortedParties(Map<String, Integer> byParty) {
         Map<String, Integer> sorted = new java.util.LinkedHashMap<>();
         byParty.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.<String, Integer>comparingByKey()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
     }
