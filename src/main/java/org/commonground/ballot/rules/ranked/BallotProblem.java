@@ -15,6 +15,10 @@ public record BallotProblem(Kind kind, String candidateId, String message) {
         /** The same candidate at two places in one ranking. */
         RANKED_TWICE,
         /** A candidate who has withdrawn: new ballots may not name them. */
-        WITHDRAWN
+        WITHDRAWN,
+        /** Numbered choices: two candidates given the same number. */
+        SAME_RANK,
+        /** Numbered choices: a number skipped (1, 2, 4) or one below 1. */
+        MISSING_RANK
     }
 }

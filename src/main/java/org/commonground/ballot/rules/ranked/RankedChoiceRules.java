@@ -63,6 +63,61 @@ public final class RankedChoiceRules {
     }
 
     /**
+     * Reads a ranking from the numbers a voter wrote beside the candidates (1 for the first choice; a candidate left
+     * blank is absent or mapped to null, since ranking only some is allowed), then checks it as {@link #check} does. Two
+     * candidates with the same number, a number below 1 or a number skipped (1, 2, 4) is refused with a sentence
+     * naming it rather than guessed at.
+     *
+     * @return the ballot to store, or the first problem found
+     */
+    public static Marked readMarks(Contest contest, String voterParty, Map<String, Integer> marks) {
+        if (marks.values().stream().allMatch(java.util.Objects::isNull)) {
+            return new Marked.Refused(new BallotProblem(BallotProblem.Kind.EMPTY, null,
+                    "The ballot ranks nobody: rank at least one candidate, starting with your first choice."));
+        }
+        // In ballot-paper order, so that a message names candidates as the voter sees them.
+        List<Map.Entry<String, Integer>> entries = new ArrayList<>(marks.entrySet());
+        entries.sort(java.util.Comparator.comparingInt(e -> contest.candidate(e.getKey()).map(contest.candidates()::indexOf).orElse(Integer.MAX_VALUE)));
+        Map<Integer, String> byMark = new java.util.TreeMap<>();
+        for (Map.Entry<String, Integer> e : entries) {
+            String name = contest.candidate(e.getKey()).map(Candidate::name).orElse("\u201c" + e.getKey() + "\u201d");
+            Integer mark = e.getValue();
+            if (mark == null) {
+                continue;
+            }
+            if (mark < 1) {
+                return new Marked.Refused(new BallotProblem(BallotProblem.Kind.MISSING_RANK, e.getKey(),
+                        name + " is marked " + mark + ": number your choices from 1."));
+            }
+            String other = byMark.putIfAbsent(mark, e.getKey());
+            if (other != null) {
+                String otherName = contest.candidate(other).map(Candidate::name).orElse("\u201c" + other + "\u201d");
+                return new Marked.Refused(new BallotProblem(BallotProblem.Kind.SAME_RANK, e.getKey(),
+                        otherName + " and " + name + " are both marked " + mark + ": give each choice its own number."));
+            }
+        }
+        int expected = 1;
+        for (int mark : byMark.keySet()) {
+            if (mark != expected) {
+                return new Marked.Refused(new BallotProblem(BallotProblem.Kind.MISSING_RANK, null,
+                        "Nobody is marked " + expected + " but " + mark + " is used: number your choices 1, 2, 3 and so on without a gap."));
+            }
+            expected++;
+        }
+        RankedBallot ballot = new RankedBallot(voterParty, new ArrayList<>(byMark.values()));
+        return check(contest, ballot).<Marked>map(Marked.Refused::new).orElse(new Marked.Read(ballot));
+    }
+
+    /** A ranking read from numbered choices, or why it could not be. */
+    public sealed interface Marked {
+        record Read(RankedBallot ballot) implements Marked {
+        }
+
+        record Refused(BallotProblem problem) implements Marked {
+        }
+    }
+
+    /**
      * Counts the ballots. Every ballot must name only the contest's candidates, each at most once (as {@link #check}
      * ensures before storing); withdrawn candidates are skipped wherever they are ranked.
      *

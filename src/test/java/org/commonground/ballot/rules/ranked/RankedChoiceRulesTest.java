@@ -81,6 +81,32 @@ class RankedChoiceRulesTest {
     }
 
     @Test
+    void numberedChoicesAreReadInOrderAndGapsOrSharedNumbersAreRefused() {
+        Contest c = contest(TieBreakRule.BACKWARDS, Set.of("flo"), ADA, MARY, GRACE, FLO);
+        java.util.Map<String, Integer> partial = new java.util.HashMap<>();
+        partial.put("grace", 2);
+        partial.put("mary", 1);
+        partial.put("ada", null);
+        assertThat(RankedChoiceRules.readMarks(c, "GRN", partial))
+                .isEqualTo(new RankedChoiceRules.Marked.Read(RankedBallot.of("GRN", "mary", "grace")));
+
+        assertThat(refused(c, java.util.Map.of("ada", 1, "grace", 3)))
+                .isEqualTo(new BallotProblem(BallotProblem.Kind.MISSING_RANK, null,
+                        "Nobody is marked 2 but 3 is used: number your choices 1, 2, 3 and so on without a gap."));
+        assertThat(refused(c, java.util.Map.of("grace", 2, "ada", 2, "mary", 1)))
+                .isEqualTo(new BallotProblem(BallotProblem.Kind.SAME_RANK, "grace", "Ada Lovelace and Grace Hopper are both marked 2: give each choice its own number."));
+        assertThat(refused(c, java.util.Map.of("ada", 0)).message()).isEqualTo("Ada Lovelace is marked 0: number your choices from 1.");
+        assertThat(refused(c, java.util.Map.of()).kind()).isEqualTo(BallotProblem.Kind.EMPTY);
+        assertThat(refused(c, java.util.Map.of("ada", 1, "flo", 2)).kind()).isEqualTo(BallotProblem.Kind.WITHDRAWN);
+        assertThat(refused(c, java.util.Map.of("ada", 1, "boris", 2)).message())
+                .isEqualTo("Your 2nd choice (\u201cboris\u201d) is not a candidate in this ballot: rank only the candidates listed.");
+    }
+
+    private static BallotProblem refused(Contest c, java.util.Map<String, Integer> marks) {
+        return ((RankedChoiceRules.Marked.Refused) RankedChoiceRules.readMarks(c, "LAB", marks)).problem();
+    }
+
+    @Test
     void aStoredBallotThatWasNeverCheckedStopsTheCountRatherThanBeingGuessedAt() {
         Contest c = contest(TieBreakRule.BACKWARDS, Set.of(), ADA, MARY);
         assertThatThrownBy(() -> RankedChoiceRules.count(c, List.of(RankedBallot.of("LAB", "ada"), RankedBallot.of("LAB", "ada", "ada"))))
