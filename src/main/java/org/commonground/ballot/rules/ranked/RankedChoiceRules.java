@@ -2,11 +2,15 @@ package org.commonground.ballot.rules.ranked;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Instant run-off for a unity candidate: checking a ranking as the voter submits it, and counting the ballots round by
@@ -71,14 +75,14 @@ public final class RankedChoiceRules {
      * @return the ballot to store, or the first problem found
      */
     public static Marked readMarks(Contest contest, String voterParty, Map<String, Integer> marks) {
-        if (marks.values().stream().allMatch(java.util.Objects::isNull)) {
+        if (marks.values().stream().allMatch(Objects::isNull)) {
             return new Marked.Refused(new BallotProblem(BallotProblem.Kind.EMPTY, null,
                     "The ballot ranks nobody: rank at least one candidate, starting with your first choice."));
         }
         // In ballot-paper order, so that a message names candidates as the voter sees them.
         List<Map.Entry<String, Integer>> entries = new ArrayList<>(marks.entrySet());
-        entries.sort(java.util.Comparator.comparingInt(e -> contest.candidate(e.getKey()).map(contest.candidates()::indexOf).orElse(Integer.MAX_VALUE)));
-        Map<Integer, String> byMark = new java.util.TreeMap<>();
+        entries.sort(Comparator.comparingInt(e -> contest.candidate(e.getKey()).map(contest.candidates()::indexOf).orElse(Integer.MAX_VALUE)));
+        Map<Integer, String> byMark = new TreeMap<>();
         for (Map.Entry<String, Integer> e : entries) {
             String name = contest.candidate(e.getKey()).map(Candidate::name).orElse("\u201c" + e.getKey() + "\u201d");
             Integer mark = e.getValue();
@@ -250,7 +254,7 @@ public final class RankedChoiceRules {
                 List<Candidate> narrowed = remaining.stream().filter(c -> earlier[index.get(c.id())] == least).toList();
                 if (narrowed.size() < remaining.size()) {
                     decidingRound = r + 1;
-                    then = new java.util.LinkedHashMap<>();
+                    then = new LinkedHashMap<>();
                     for (Candidate c : remaining) {
                         then.put(c.id(), earlier[index.get(c.id())]);
                     }
@@ -283,7 +287,7 @@ public final class RankedChoiceRules {
     }
 
     static Map<String, Integer> sortedParties(Map<String, Integer> byParty) {
-        Map<String, Integer> sorted = new java.util.LinkedHashMap<>();
+        Map<String, Integer> sorted = new LinkedHashMap<>();
         byParty.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.<String, Integer>comparingByKey()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));

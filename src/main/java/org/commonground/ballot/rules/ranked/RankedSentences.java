@@ -3,6 +3,7 @@ package org.commonground.ballot.rules.ranked;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -71,10 +72,10 @@ public final class RankedSentences {
         return lines;
     }
 
-    private static java.util.Optional<String> withdrawn(Contest contest, String effect) {
+    private static Optional<String> withdrawn(Contest contest, String effect) {
         List<Candidate> gone = contest.candidates().stream().filter(c -> contest.isWithdrawn(c.id())).toList();
-        return gone.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(names(gone) + (gone.size() == 1 ? " has" : " have") + " withdrawn: ballots " + effect + ".");
+        return gone.isEmpty() ? Optional.empty()
+                : Optional.of(names(gone) + (gone.size() == 1 ? " has" : " have") + " withdrawn: ballots " + effect + ".");
     }
 
     private static String decision(Round round) {

@@ -1,5 +1,7 @@
 package org.commonground.ballot.rules.ranked;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,7 +12,7 @@ import java.util.Map;
 public record Standing(Candidate candidate, int votes, Map<String, Integer> byParty) {
 
     public Standing {
-        byParty = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byParty));
+        byParty = Collections.unmodifiableMap(new LinkedHashMap<>(byParty));
     }
 
     public int fromParty(String party) {

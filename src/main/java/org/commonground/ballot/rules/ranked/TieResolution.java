@@ -1,5 +1,7 @@
 package org.commonground.ballot.rules.ranked;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +22,7 @@ public record TieResolution(List<Candidate> tied, int votes, Candidate picked, B
 
     public TieResolution {
         tied = List.copyOf(tied);
-        earlierVotes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(earlierVotes));
+        earlierVotes = Collections.unmodifiableMap(new LinkedHashMap<>(earlierVotes));
     }
 
     public enum By {
