@@ -85,6 +85,8 @@ public enum AuditAction {
     PACT_REJECTED_BY_PARTY("PACT_REJECTED_BY_PARTY"),
     PACT_RATIFIED("PACT_RATIFIED"),
     PACT_COLLAPSED("PACT_COLLAPSED"),
+    PACT_DEADLINE_SET("PACT_DEADLINE_SET"),
+    PACT_RATIFICATION_REMINDED("PACT_RATIFICATION_REMINDED"),
     // ballots (votes are written by BallotRepository's single statement, with these codes)
     BALLOT_OPENED("BALLOT_OPENED"),
     BALLOT_CLOSED("BALLOT_CLOSED"),

@@ -88,6 +88,7 @@ class NotificationRecipients {
                 }
             };
             case PACT_RATIFYING -> (r, e, actor) -> r.ratificationAwaited(e.subjectId(), actor);
+            case PACT_RATIFICATION_REMINDED -> (r, e, actor) -> r.ratificationReminder(e.subjectId(), e.detail());
             case PACT_NEGOTIATING -> pactState("is open for negotiation");
             case PACT_AMENDMENT_PROPOSED -> pactState("has a new amendment");
             case PACT_AMENDMENT_ACCEPTED -> pactState("has new terms");
@@ -108,6 +109,8 @@ class NotificationRecipients {
                  COMMENT_EDITED, COMMENT_DELETED,
                  PACT_STARTED, PACT_REVISED, PACT_AMENDMENT_REJECTED, PACT_AMENDMENT_WITHDRAWN, PACT_RATIFICATION_PLANNED,
                  PACT_RATIFIED_BY_PARTY, PACT_REJECTED_BY_PARTY,
+                 // Its parties hear of the deadline when ratification opens, and are reminded as it nears.
+                 PACT_DEADLINE_SET,
                  VOTE_CAST, VOTE_CHANGED, PUBLISHED_CORRECTION, CORRECTION_PROPOSED, ELECTION_IMPORTED, HEX_MAP_IMPORTED -> NOBODY;
         };
     }
@@ -230,6 +233,15 @@ class NotificationRecipients {
             notifier.send(members, actor, "RATIFICATION", quoted(pactTitle(pactId)) + " awaits " + party.get("code", String.class) + "'s ratification",
                     "pacts/" + pactId);
         }
+    }
+
+    /** A party yet to ratify as the deadline nears ({@code partyCode}, the audit entry's detail): its members who read the pact. */
+    private void ratificationReminder(long pactId, String partyCode) {
+        List<Long> members = db.fetch("select m.id from member m join pact k on k.id = ? join party y on y.id = m.party_id and y.code = ? where "
+                + READS_PACT, pactId, partyCode).getValues(0, Long.class);
+        Object ratifyBy = db.fetchValue("select ratify_by from pact where id = ?", pactId);
+        notifier.send(members, 0, "RATIFICATION", "Reminder: " + quoted(pactTitle(pactId)) + " awaits " + partyCode + "'s ratification by "
+                + org.commonground.shared.Dates.dayAndTime((java.time.OffsetDateTime) ratifyBy), "pacts/" + pactId);
     }
 
     /**

@@ -30,9 +30,11 @@ public class ConstituencyView extends VerticalLayout implements BeforeEnterObser
     private final ElectionService elections;
     private final PactService pacts;
     private final PartyPalette palette;
+    private final ByElectionService byElections;
 
-    public ConstituencyView(ElectionService elections, PactService pacts, PartyPalette palette) {
+    public ConstituencyView(ElectionService elections, PactService pacts, PartyPalette palette, ByElectionService byElections) {
         this.elections = elections;
+        this.byElections = byElections;
         this.pacts = pacts;
         this.palette = palette;
         addClassName("cg-page");
@@ -70,6 +72,10 @@ public class ConstituencyView extends VerticalLayout implements BeforeEnterObser
         }
         for (PactSummary p : covering) {
             add(new Div(new Anchor("pacts/" + p.id(), p.title()), new Paragraph(p.groupName() + " · " + p.state().label())));
+        }
+        var mayStart = byElections.groupsThatMayStart(onsCode);
+        if (!mayStart.isEmpty()) {
+            add(new ByElectionForm(byElections, onsCode, mayStart));
         }
     }
 }

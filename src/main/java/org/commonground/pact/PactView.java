@@ -66,6 +66,7 @@ import org.springframework.security.access.AccessDeniedException;
 public class PactView extends VerticalLayout implements BeforeEnterObserver {
 
     private final PactService pacts;
+    private final ByElectionService byElections;
     private final PactAmendmentService amendmentService;
     private final PactRatificationService ratification;
     private final ElectionService elections;
@@ -83,10 +84,12 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private final H2 titleHeading = new H2();
     private final Span stateBadge = new Span();
     private final Paragraph stateReason = new Paragraph();
+    private final Div deadline = new Div();
 
     public PactView(PactService pacts, PactAmendmentService amendmentService, PactRatificationService ratification, ElectionService elections,
-                    PartyPalette palette, CommentService comments, LiveEvents live, CurrentMember currentMember) {
+                    PartyPalette palette, CommentService comments, LiveEvents live, CurrentMember currentMember, ByElectionService byElections) {
         this.pacts = pacts;
+        this.byElections = byElections;
         this.amendmentService = amendmentService;
         this.ratification = ratification;
         this.elections = elections;
@@ -143,6 +146,9 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         }
         fillStatusLine(d);
         ratificationPanel.update(d);
+        // Who has yet to ratify changes as parties give their verdicts.
+        deadline.removeAll();
+        byElections.deadline(pactId).map(DeadlineNotice::of).ifPresent(deadline::add);
         boolean moved = d.state() != shown.state() || d.round() != shown.round()
                 || d.summary().currentRevision() != shown.summary().currentRevision() || !d.amendments().equals(shown.amendments());
         // Only comments this reader may see count: another party's caucus changes nothing here.
@@ -193,6 +199,9 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
                 d.canPublish() || d.state() == PactState.PUBLISHED
                         ? new Span(new Span(" · "), new Anchor("pacts/" + pactId + "/publish", d.state() == PactState.PUBLISHED ? "Published version" : "Publish"))
                         : new Span(), new Span(" · "), watchButton()));
+        deadline.removeAll();
+        byElections.deadline(pactId).map(DeadlineNotice::of).ifPresent(deadline::add);
+        add(deadline);
         add(stateActions(d));
         add(new H3("Terms"), termsTable(d.terms(), d.parties()));
         if (!d.terms().conditions().isBlank()) {

@@ -36,6 +36,7 @@ import org.commonground.jooq.tables.Pact;
 import org.commonground.jooq.tables.PactAmendment;
 import org.commonground.jooq.tables.PactConstituency;
 import org.commonground.jooq.tables.PactRatification;
+import org.commonground.jooq.tables.PactReminder;
 import org.commonground.jooq.tables.PactRevision;
 import org.commonground.jooq.tables.Party;
 import org.commonground.jooq.tables.PartyDelegate;
@@ -216,6 +217,11 @@ public class DefaultSchema extends SchemaImpl {
     public final PactRatification PACT_RATIFICATION = PactRatification.PACT_RATIFICATION;
 
     /**
+     * The table <code>pact_reminder</code>.
+     */
+    public final PactReminder PACT_REMINDER = PactReminder.PACT_REMINDER;
+
+    /**
      * The table <code>pact_revision</code>.
      */
     public final PactRevision PACT_REVISION = PactRevision.PACT_REVISION;
@@ -335,6 +341,7 @@ public class DefaultSchema extends SchemaImpl {
             PactAmendment.PACT_AMENDMENT,
             PactConstituency.PACT_CONSTITUENCY,
             PactRatification.PACT_RATIFICATION,
+            PactReminder.PACT_REMINDER,
             PactRevision.PACT_REVISION,
             Party.PARTY,
             PartyDelegate.PARTY_DELEGATE,

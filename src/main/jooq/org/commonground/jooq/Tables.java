@@ -33,6 +33,7 @@ import org.commonground.jooq.tables.Pact;
 import org.commonground.jooq.tables.PactAmendment;
 import org.commonground.jooq.tables.PactConstituency;
 import org.commonground.jooq.tables.PactRatification;
+import org.commonground.jooq.tables.PactReminder;
 import org.commonground.jooq.tables.PactRevision;
 import org.commonground.jooq.tables.Party;
 import org.commonground.jooq.tables.PartyDelegate;
@@ -200,6 +201,11 @@ public class Tables {
      * The table <code>pact_ratification</code>.
      */
     public static final PactRatification PACT_RATIFICATION = PactRatification.PACT_RATIFICATION;
+
+    /**
+     * The table <code>pact_reminder</code>.
+     */
+    public static final PactReminder PACT_REMINDER = PactReminder.PACT_REMINDER;
 
     /**
      * The table <code>pact_revision</code>.

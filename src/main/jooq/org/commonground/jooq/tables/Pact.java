@@ -4,6 +4,7 @@
 package org.commonground.jooq.tables;
 
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
@@ -21,6 +22,7 @@ import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.PactAmendment.PactAmendmentPath;
 import org.commonground.jooq.tables.PactConstituency.PactConstituencyPath;
 import org.commonground.jooq.tables.PactRatification.PactRatificationPath;
+import org.commonground.jooq.tables.PactReminder.PactReminderPath;
 import org.commonground.jooq.tables.PactRevision.PactRevisionPath;
 import org.commonground.jooq.tables.Publication.PublicationPath;
 import org.commonground.jooq.tables.records.PactRecord;
@@ -125,6 +127,16 @@ public class Pact extends TableImpl<PactRecord> {
      * The column <code>pact.version</code>.
      */
     public final TableField<PactRecord, Integer> VERSION = createField(DSL.name("version"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "");
+
+    /**
+     * The column <code>pact.polling_day</code>.
+     */
+    public final TableField<PactRecord, LocalDate> POLLING_DAY = createField(DSL.name("polling_day"), SQLDataType.LOCALDATE, this, "");
+
+    /**
+     * The column <code>pact.ratify_by</code>.
+     */
+    public final TableField<PactRecord, OffsetDateTime> RATIFY_BY = createField(DSL.name("ratify_by"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
 
     private Pact(Name alias, Table<PactRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -324,6 +336,19 @@ public class Pact extends TableImpl<PactRecord> {
         return _pactRatification;
     }
 
+    private transient PactReminderPath _pactReminder;
+
+    /**
+     * Get the implicit to-many join path to the <code>pact_reminder</code>
+     * table
+     */
+    public PactReminderPath pactReminder() {
+        if (_pactReminder == null)
+            _pactReminder = new PactReminderPath(this, null, Keys.PACT_REMINDER__PACT_REMINDER_PACT_ID_FKEY.getInverseKey());
+
+        return _pactReminder;
+    }
+
     private transient PactRevisionPath _pactRevision;
 
     /**
@@ -352,7 +377,9 @@ public class Pact extends TableImpl<PactRecord> {
     @Override
     public List<Check<PactRecord>> getChecks() {
         return Arrays.asList(
+            Internal.createCheck(this, DSL.name("pact_by_election_has_deadline"), "(((polling_day IS NULL) OR (ratify_by IS NOT NULL)))", true),
             Internal.createCheck(this, DSL.name("pact_current_revision_check"), "((current_revision >= 1))", true),
+            Internal.createCheck(this, DSL.name("pact_ratified_before_polling"), "(((polling_day IS NULL) OR (ratify_by < ((polling_day)::timestamp without time zone AT TIME ZONE 'Europe/London'::text))))", true),
             Internal.createCheck(this, DSL.name("pact_round_check"), "((round >= 0))", true),
             Internal.createCheck(this, DSL.name("pact_state_check"), "((state = ANY (ARRAY['DRAFT'::text, 'NEGOTIATING'::text, 'RATIFYING'::text, 'RATIFIED'::text, 'PUBLISHED'::text, 'COLLAPSED'::text])))", true),
             Internal.createCheck(this, DSL.name("pact_state_reason_check"), "((char_length(state_reason) <= 5000))", true),

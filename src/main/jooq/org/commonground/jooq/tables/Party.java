@@ -17,6 +17,7 @@ import org.commonground.jooq.tables.Comment.CommentPath;
 import org.commonground.jooq.tables.Groups.GroupsPath;
 import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.PactRatification.PactRatificationPath;
+import org.commonground.jooq.tables.PactReminder.PactReminderPath;
 import org.commonground.jooq.tables.PartyDelegate.PartyDelegatePath;
 import org.commonground.jooq.tables.PartyOrganiser.PartyOrganiserPath;
 import org.commonground.jooq.tables.records.PartyRecord;
@@ -245,6 +246,19 @@ public class Party extends TableImpl<PartyRecord> {
             _pactRatification = new PactRatificationPath(this, null, Keys.PACT_RATIFICATION__PACT_RATIFICATION_PARTY_ID_FKEY.getInverseKey());
 
         return _pactRatification;
+    }
+
+    private transient PactReminderPath _pactReminder;
+
+    /**
+     * Get the implicit to-many join path to the <code>pact_reminder</code>
+     * table
+     */
+    public PactReminderPath pactReminder() {
+        if (_pactReminder == null)
+            _pactReminder = new PactReminderPath(this, null, Keys.PACT_REMINDER__PACT_REMINDER_PARTY_ID_FKEY.getInverseKey());
+
+        return _pactReminder;
     }
 
     private transient PartyDelegatePath _partyDelegate;

@@ -4,6 +4,7 @@
 package org.commonground.jooq.tables.records;
 
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 import org.commonground.jooq.tables.Pact;
@@ -173,6 +174,34 @@ public class PactRecord extends UpdatableRecordImpl<PactRecord> {
         return (Integer) get(10);
     }
 
+    /**
+     * Setter for <code>pact.polling_day</code>.
+     */
+    public void setPollingDay(LocalDate value) {
+        set(11, value);
+    }
+
+    /**
+     * Getter for <code>pact.polling_day</code>.
+     */
+    public LocalDate getPollingDay() {
+        return (LocalDate) get(11);
+    }
+
+    /**
+     * Setter for <code>pact.ratify_by</code>.
+     */
+    public void setRatifyBy(OffsetDateTime value) {
+        set(12, value);
+    }
+
+    /**
+     * Getter for <code>pact.ratify_by</code>.
+     */
+    public OffsetDateTime getRatifyBy() {
+        return (OffsetDateTime) get(12);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -196,7 +225,7 @@ public class PactRecord extends UpdatableRecordImpl<PactRecord> {
     /**
      * Create a detached, initialised PactRecord
      */
-    public PactRecord(Long id, Long groupId, String title, String state, Long electionId, Integer currentRevision, Integer round, String stateReason, Long createdBy, OffsetDateTime createdAt, Integer version) {
+    public PactRecord(Long id, Long groupId, String title, String state, Long electionId, Integer currentRevision, Integer round, String stateReason, Long createdBy, OffsetDateTime createdAt, Integer version, LocalDate pollingDay, OffsetDateTime ratifyBy) {
         super(Pact.PACT);
 
         setId(id);
@@ -210,6 +239,8 @@ public class PactRecord extends UpdatableRecordImpl<PactRecord> {
         setCreatedBy(createdBy);
         setCreatedAt(createdAt);
         setVersion(version);
+        setPollingDay(pollingDay);
+        setRatifyBy(ratifyBy);
         resetTouchedOnNotNull();
     }
 }
