@@ -50,7 +50,11 @@ class RatificationReminders {
 
     /** Sends every reminder due now; returns how many parties were reminded. */
     int remindDue() {
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        return remindAt(OffsetDateTime.now(clock));
+    }
+
+    /** As {@link #remindDue}, as if it were {@code now}. */
+    int remindAt(OffsetDateTime now) {
         int sent = 0;
         for (ByElectionRepository.Ratifying pact : byElections.ratifyingBefore(now)) {
             Optional<ReminderStep> step = dueStep(pact, now);
