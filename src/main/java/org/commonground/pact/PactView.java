@@ -37,6 +37,7 @@ import org.commonground.election.results.Alliance;
 import org.commonground.election.results.SeatVerdict;
 import org.commonground.live.LiveEvents;
 import org.commonground.live.LiveSubscription;
+import org.commonground.pact.terms.Candidate;
 import org.commonground.pact.terms.PactTerms;
 import org.commonground.pact.terms.SeatTerms;
 import org.commonground.pact.terms.Stance;
@@ -194,7 +195,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
                         ? new Span(new Span(" · "), new Anchor("pacts/" + pactId + "/publish", d.state() == PactState.PUBLISHED ? "Published version" : "Publish"))
                         : new Span(), new Span(" · "), watchButton()));
         add(stateActions(d));
-        add(new H3("Terms"), termsTable(d.terms(), d.parties()));
+        add(new H3("Terms"), termsTable(d.terms(), List.copyOf(d.terms().partiesNamed())));
         if (!d.terms().conditions().isBlank()) {
             add(new H3("Conditions"), new Html(SafeMarkdown.toHtml(d.terms().conditions())));
         }
@@ -230,14 +231,23 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         StackedTable table = new StackedTable("Who stands where", "Constituency", columns);
         for (SeatTerms seat : terms.seats()) {
             List<Component> stances = new ArrayList<>();
-            stances.add(seat.candidate() == null ? new Span("–") : PartyMarker.of(seat.candidate(), PartyPalette.colourOf(colours, seat.candidate())));
+            stances.add(candidateCell(seat.candidate(), colours));
             for (String p : parties) {
                 Stance s = seat.stances().get(p);
-                stances.add(new Span(p.equals(seat.candidate()) ? "candidate" : s == null ? "–" : s.label()));
+                stances.add(new Span(seat.candidate() != null && seat.candidate().isOf(p) ? "candidate" : s == null ? "–" : s.label()));
             }
             table.addRow(new Anchor("constituencies/" + seat.onsCode(), seat.constituency()), stances);
         }
         return scrolling(table);
+    }
+
+    /** A party's candidate as the party's marker; a named person in words, "Jane Smith (independent)". */
+    static Component candidateCell(Candidate candidate, Map<String, String> colours) {
+        return switch (candidate) {
+            case null -> new Span("–");
+            case Candidate.PartyCandidate(String party) -> PartyMarker.of(party, PartyPalette.colourOf(colours, party));
+            case Candidate.Person person -> new Span(person.inWords());
+        };
     }
 
     private Div evidence(PactDetails d) {

@@ -49,7 +49,7 @@ class TermsEditor extends Div {
             Select<String> candidate = new Select<>();
             candidate.setLabel("Alliance candidate");
             candidate.setItems(parties);
-            candidate.setValue(seat.candidate());
+            candidate.setValue(seat.candidate() == null ? null : seat.candidate().partyCode().orElse(null));
             Map<String, Select<String>> stances = new LinkedHashMap<>();
             FlexLayout row = new FlexLayout(candidate);
             row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -66,7 +66,7 @@ class TermsEditor extends Div {
                 stance.setItems(items);
                 Stance current = seat.stances().get(party);
                 stance.setValue(current == null ? NOT_IN_SEAT : current.label());
-                stance.setVisible(!party.equals(seat.candidate()));
+                stance.setVisible(seat.candidate() == null || !seat.candidate().isOf(party));
                 stances.put(party, stance);
                 row.add(stance);
             }
