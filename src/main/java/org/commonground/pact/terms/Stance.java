@@ -10,7 +10,7 @@ public enum Stance {
      * Its candidate withdraws after nominations closed, so the name stays on the ballot paper: the ledger shows it
      * apart from a stand-down.
      */
-    WITHDRAWS_AFTER_NOMINATIONS("withdraws after nominations closed; still on the ballot paper"),
+    WITHDRAWS_AFTER_NOMINATIONS("withdraws after nominations closed (still on the ballot paper)"),
     /** Never contests the seat (Plaid Cymru outside Wales): gives nothing, so it is not a stand-down. */
     NOT_STANDING("not standing");
 
