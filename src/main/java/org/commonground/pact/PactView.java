@@ -69,6 +69,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private final PactService pacts;
     private final PactAmendmentService amendmentService;
     private final PactRatificationService ratification;
+    private final PactSeatService seatPacts;
     private final ElectionService elections;
     private final PartyPalette palette;
     private final CommentService comments;
@@ -85,8 +86,9 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private final Span stateBadge = new Span();
     private final Paragraph stateReason = new Paragraph();
 
-    public PactView(PactService pacts, PactAmendmentService amendmentService, PactRatificationService ratification, ElectionService elections,
-                    PartyPalette palette, CommentService comments, LiveEvents live, CurrentMember currentMember) {
+    public PactView(PactService pacts, PactAmendmentService amendmentService, PactRatificationService ratification, PactSeatService seatPacts,
+                    ElectionService elections, PartyPalette palette, CommentService comments, LiveEvents live, CurrentMember currentMember) {
+        this.seatPacts = seatPacts;
         this.pacts = pacts;
         this.amendmentService = amendmentService;
         this.ratification = ratification;
@@ -196,6 +198,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
                         : new Span(), new Span(" · "), watchButton()));
         add(stateActions(d));
         add(new H3("Terms"), termsTable(d.terms(), List.copyOf(d.terms().partiesNamed())));
+        add(conflicts());
         if (!d.terms().conditions().isBlank()) {
             add(new H3("Conditions"), new Html(SafeMarkdown.toHtml(d.terms().conditions())));
         }
@@ -239,6 +242,23 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
             table.addRow(new Anchor("constituencies/" + seat.onsCode(), seat.constituency()), stances);
         }
         return scrolling(table);
+    }
+
+    /** Seats where another pact the reader may read says otherwise: flagged on both pacts' pages. */
+    private Div conflicts() {
+        Div box = new Div();
+        List<PactSeatService.Conflict> conflicts = seatPacts.conflicts(pactId);
+        if (conflicts.isEmpty()) {
+            return box;
+        }
+        box.addClassName("cg-notice-bar");
+        box.addClassName("cg-pact-conflicts");
+        box.getElement().setAttribute("role", "note");
+        box.add(new Paragraph(conflicts.size() == 1 ? "Another pact contradicts this one:" : "Other pacts contradict this one:"));
+        for (PactSeatService.Conflict c : conflicts) {
+            box.add(new Paragraph(new Span(c.why() + " "), new Anchor("pacts/" + c.otherPactId(), "Open \"" + c.otherTitle() + "\"")));
+        }
+        return box;
     }
 
     /** A party's candidate as the party's marker; a named person in words, "Jane Smith (independent)". */
