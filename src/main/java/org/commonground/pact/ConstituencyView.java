@@ -1,5 +1,6 @@
 package org.commonground.pact;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -52,7 +53,14 @@ public class ConstituencyView extends VerticalLayout implements BeforeEnterObser
         try {
             place = elections.constituency(onsCode);
         } catch (InvalidInputException missing) {
-            add(new H2("Constituency not found"), new Anchor("elections", "Elections"));
+            // No results imported for it: a pact the member may read still makes it a seat worth a page.
+            var covering = seatPacts.inSeat(onsCode);
+            if (covering.isEmpty()) {
+                add(new H2("Constituency not found"), new Anchor("elections", "Elections"));
+            } else {
+                add(new H2(covering.getFirst().terms().constituency()), new Paragraph(onsCode + " · no election results imported for it yet."));
+                pacts(covering);
+            }
             return;
         }
         add(new H2(place.name()), new Paragraph(place.region() + ", " + place.country() + " · " + place.onsCode()));
@@ -69,8 +77,12 @@ public class ConstituencyView extends VerticalLayout implements BeforeEnterObser
             result.addClassName("cg-section");
             add(result);
         }
+        pacts(seatPacts.inSeat(onsCode));
+    }
+
+    /** Each pact over the seat with its terms there, and what contradicts it. */
+    private void pacts(List<PactSeatService.SeatPact> covering) {
         add(new H3("Pacts"));
-        var covering = seatPacts.inSeat(onsCode);
         if (covering.isEmpty()) {
             add(new Paragraph("No pact you can see covers this constituency."));
         }
