@@ -197,7 +197,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
                         ? new Span(new Span(" · "), new Anchor("pacts/" + pactId + "/publish", d.state() == PactState.PUBLISHED ? "Published version" : "Publish"))
                         : new Span(), new Span(" · "), watchButton()));
         add(stateActions(d));
-        add(new H3("Terms"), termsTable(d.terms(), List.copyOf(d.terms().partiesNamed())));
+        add(new H3("Terms"), termsTable(d.terms(), List.copyOf(d.terms().partiesMentioned())));
         add(conflicts());
         if (!d.terms().conditions().isBlank()) {
             add(new H3("Conditions"), new Html(SafeMarkdown.toHtml(d.terms().conditions())));
