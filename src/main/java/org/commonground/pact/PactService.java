@@ -142,7 +142,7 @@ public class PactService {
                 : ratifications.stream().filter(r -> r.party().equals(me.partyCode()) && (r.choosing() || (r.pending()
                         && r.method() == RatificationMethod.REPRESENTATIVE && !delegations.isDelegate(access.groupId(), r.representativeId(), me.partyId()))))
                 .map(Ratification::party).toList();
-        List<String> offered = new ArrayList<>(terms.partiesNamed());
+        List<String> offered = new ArrayList<>(terms.partiesMentioned());
         termsChecker.memberParties(access.groupId()).stream().filter(party -> !offered.contains(party)).forEach(offered::add);
         return new PactDetails(pacts.summary(pactId).orElseThrow(), p.getElectionId(), terms, List.copyOf(terms.parties()), offered,
                 termsChecker.constituencies(access.groupId()), p.getStateReason(),

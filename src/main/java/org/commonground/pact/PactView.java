@@ -207,7 +207,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         byElections.deadline(pactId).map(DeadlineNotice::of).ifPresent(deadline::add);
         add(deadline);
         add(stateActions(d));
-        add(new H3("Terms"), termsTable(d.terms(), List.copyOf(d.terms().partiesNamed())));
+        add(new H3("Terms"), termsTable(d.terms(), List.copyOf(d.terms().partiesMentioned())));
         add(conflicts());
         if (!d.terms().conditions().isBlank()) {
             add(new H3("Conditions"), new Html(SafeMarkdown.toHtml(d.terms().conditions())));

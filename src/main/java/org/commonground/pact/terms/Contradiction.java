@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Whether two pacts' terms for the same seat cannot both hold: they name different alliance candidates, or a party
  * gives way (stands down, runs a paper candidate, withdraws late) in one and fields the alliance candidate in the
- * other. Said from the first pact's side, in plain words. Pure.
+ * other. A party's candidate and a named person of that party do not contradict: the party may choose that person.
+ * Said from the first pact's side, in plain words. Pure.
  */
 public final class Contradiction {
 
@@ -17,7 +18,7 @@ public final class Contradiction {
     /** Why {@code mine} and {@code theirs} (from the pact titled {@code theirTitle}) contradict, if they do. */
     public static Optional<String> between(SeatTerms mine, SeatTerms theirs, String theirTitle) {
         if (!mine.onsCode().equals(theirs.onsCode()) || mine.candidate() == null || theirs.candidate() == null
-                || Objects.equals(mine.candidate(), theirs.candidate())) {
+                || sameCandidate(mine.candidate(), theirs.candidate())) {
             return Optional.empty();
         }
         String seat = mine.constituency();
@@ -34,6 +35,15 @@ public final class Contradiction {
         }
         return Optional.of("In " + seat + ", this pact's alliance candidate is " + mine.candidateInWords() + ", but " + other + "'s is "
                 + theirs.candidateInWords() + ".");
+    }
+
+    /** The same, or a party's candidate and a named person of that party: the party may well choose that person. */
+    private static boolean sameCandidate(Candidate a, Candidate b) {
+        if (Objects.equals(a, b)) {
+            return true;
+        }
+        boolean eitherIsTheParty = a instanceof Candidate.PartyCandidate || b instanceof Candidate.PartyCandidate;
+        return eitherIsTheParty && a.partyCode().isPresent() && a.partyCode().equals(b.partyCode());
     }
 
     private static boolean givesWay(Map<String, Stance> stances, String party) {

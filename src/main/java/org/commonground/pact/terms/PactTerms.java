@@ -33,7 +33,7 @@ public record PactTerms(List<SeatTerms> seats, String conditions) {
     }
 
     /** Every party the terms name, "not standing" ones included: the columns of the terms table. */
-    public Set<String> partiesNamed() {
+    public Set<String> partiesMentioned() {
         Set<String> parties = new LinkedHashSet<>(parties());
         for (SeatTerms s : seats) {
             parties.addAll(s.stances().keySet());

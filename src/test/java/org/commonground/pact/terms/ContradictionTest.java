@@ -19,6 +19,12 @@ class ContradictionTest {
         assertThat(Contradiction.between(seat(Candidate.ofParty("LAB"), Map.of("GRN", Stance.STANDS_DOWN)),
                 seat(Candidate.ofParty("LAB"), Map.of("GRN", Stance.STANDS)), "Other")).isEmpty();
         assertThat(Contradiction.between(seat(Candidate.independent("Jane Smith"), Map.of()), seat(Candidate.independent("Jane Smith"), Map.of()), "Other")).isEmpty();
+        // A party's candidate and a named person of that party may be one and the same; a person of another party is not.
+        assertThat(Contradiction.between(seat(Candidate.ofParty("GRN"), Map.of()), seat(Candidate.person("Ann Lee", "GRN"), Map.of()), "Other")).isEmpty();
+        assertThat(Contradiction.between(seat(Candidate.person("Ann Lee", "GRN"), Map.of()), seat(Candidate.ofParty("GRN"), Map.of()), "Other")).isEmpty();
+        assertThat(Contradiction.between(seat(Candidate.person("Ann Lee", "GRN"), Map.of()), seat(Candidate.person("Bo Chen", "GRN"), Map.of()), "Other"))
+                .contains("In Aldershot, this pact's alliance candidate is Ann Lee (GRN), but \"Other\"'s is Bo Chen (GRN).");
+        assertThat(Contradiction.between(seat(Candidate.ofParty("GRN"), Map.of()), seat(Candidate.person("Ann Lee", "LAB"), Map.of()), "Other")).isPresent();
         // Another seat, or a seat with no candidate chosen yet, contradicts nothing.
         assertThat(Contradiction.between(seat(Candidate.ofParty("LAB"), Map.of()),
                 new SeatTerms("E14001131", "Bristol Central", Candidate.ofParty("GRN"), Map.of()), "Other")).isEmpty();

@@ -107,6 +107,6 @@ class PactTermsRulesTest {
     void aPartyOnlyNotStandingHasNothingToRatifyButIsStillNamed() {
         PactTerms terms = new PactTerms(List.of(seat(ALDERSHOT, Candidate.independent("Jane Smith"), "GRN", Stance.STANDS_DOWN, "PC", Stance.NOT_STANDING)), "");
         assertThat(terms.parties()).containsExactly("GRN");
-        assertThat(terms.partiesNamed()).containsExactly("GRN", "PC");
+        assertThat(terms.partiesMentioned()).containsExactly("GRN", "PC");
     }
 }
