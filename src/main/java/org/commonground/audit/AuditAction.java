@@ -85,6 +85,11 @@ public enum AuditAction {
     PACT_REJECTED_BY_PARTY("PACT_REJECTED_BY_PARTY"),
     PACT_RATIFIED("PACT_RATIFIED"),
     PACT_COLLAPSED("PACT_COLLAPSED"),
+    // pacts across groups: the detail starts "group <id>", the group concerned
+    PACT_GROUP_INVITED("PACT_GROUP_INVITED"),
+    PACT_GROUP_JOINED("PACT_GROUP_JOINED"),
+    PACT_GROUP_DECLINED("PACT_GROUP_DECLINED"),
+    PACT_GROUP_LEFT("PACT_GROUP_LEFT"),
     // ballots (votes are written by BallotRepository's single statement, with these codes)
     BALLOT_OPENED("BALLOT_OPENED"),
     BALLOT_CLOSED("BALLOT_CLOSED"),
