@@ -38,14 +38,16 @@ import org.springframework.security.access.AccessDeniedException;
 public class GroupPactsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final PactService pacts;
+    private final PactGroupsService pactGroups;
     private final GroupService groups;
     private final ElectionService elections;
     final TextField title = new TextField("Title");
     final MultiSelectComboBox<String> seats = new MultiSelectComboBox<>("Constituencies");
     final Select<ElectionService.ElectionSummary> evidence = new Select<>();
 
-    public GroupPactsView(PactService pacts, GroupService groups, ElectionService elections) {
+    public GroupPactsView(PactService pacts, GroupService groups, ElectionService elections, PactGroupsService pactGroups) {
         this.pacts = pacts;
+        this.pactGroups = pactGroups;
         this.groups = groups;
         this.elections = elections;
         addClassName("cg-page");
@@ -53,7 +55,10 @@ public class GroupPactsView extends VerticalLayout implements BeforeEnterObserve
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long groupId = event.getRouteParameters().getLong("groupId").orElse(0L);
+        show(event.getRouteParameters().getLong("groupId").orElse(0L));
+    }
+
+    private void show(long groupId) {
         removeAll();
         GroupDetails group;
         try {
@@ -78,8 +83,38 @@ public class GroupPactsView extends VerticalLayout implements BeforeEnterObserve
                     new Paragraph("Revision " + p.currentRevision() + " · started " + Dates.day(p.createdAt()))));
         }
         add(cards);
-        if (group.summary().isConvenor() && group.summary().kind() == GroupKind.LOCAL) {
+        invitations(groupId);
+        if (group.summary().isConvenor() && group.summary().kind() != GroupKind.PARTY) {
             add(startForm(groupId));
+        }
+    }
+
+    /** For its convenors: the pacts other groups invite this one to join, each to accept or decline. */
+    private void invitations(long groupId) {
+        List<PactSummary> invited = pactGroups.invitations(groupId);
+        if (invited.isEmpty()) {
+            return;
+        }
+        Div section = new Div(new H3("Invitations to join a pact"));
+        section.addClassName("cg-section");
+        for (PactSummary p : invited) {
+            Button accept = new Button("Accept", e -> answer(() -> pactGroups.accept(p.id(), groupId), groupId));
+            Button decline = new Button("Decline", e -> answer(() -> pactGroups.decline(p.id(), groupId), groupId));
+            accept.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+            decline.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            section.add(new Paragraph(new Anchor("pacts/" + p.id(), p.title()), new com.vaadin.flow.component.html.Span(" from "
+                    + p.groupName() + " "), accept, new com.vaadin.flow.component.html.Span(" "), decline));
+        }
+        add(section);
+    }
+
+    /** Answers an invitation and shows the list anew: an accepted pact moves among the group's own. */
+    private void answer(Runnable action, long groupId) {
+        try {
+            action.run();
+            show(groupId);
+        } catch (InvalidInputException | AccessDeniedException problem) {
+            Forms.error(problem.getMessage());
         }
     }
 

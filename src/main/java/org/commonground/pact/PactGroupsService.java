@@ -49,8 +49,9 @@ public class PactGroupsService {
     /** The groups with a part in the pact: home, joined, invited, and (an alliance pact) those covering its seats. */
     @Transactional(readOnly = true)
     public List<PactGroup> groupsOf(long pactId) {
-        guard.readable(pactId, currentMember.require());
-        return pacts.groups(pactId);
+        SignedInMember me = currentMember.require();
+        guard.readable(pactId, me);
+        return pacts.groups(pactId, me.id());
     }
 
     /** The LOCAL groups a convenor of the pact's home group could invite: none already in it. Empty for anyone else. */
@@ -61,7 +62,7 @@ public class PactGroupsService {
         if (!memberships.isConvenor(access.groupId(), me.id())) {
             return List.of();
         }
-        Set<Long> inIt = pacts.groups(pactId).stream().filter(g -> g.part() != PactGroupPart.SEATS).map(PactGroup::groupId).collect(Collectors.toSet());
+        Set<Long> inIt = pacts.groups(pactId, me.id()).stream().filter(g -> g.part() != PactGroupPart.SEATS).map(PactGroup::groupId).collect(Collectors.toSet());
         return groups.findAll(me.id()).stream().filter(g -> g.kind() == GroupKind.LOCAL && !inIt.contains(g.id())).toList();
     }
 
@@ -151,13 +152,14 @@ public class PactGroupsService {
                 throw new InvalidInputException("state", "The pact is published; only a correction of it is being ratified.");
             }
         }
-        pacts.removeGroup(pactId, groupId, PactGroupPart.JOINED);
+        // Ballots are cancelled by the leaver while still a reader, once the pact has left ratification (as they require).
         if (access.state() == PactState.RATIFYING) {
             pacts.changeState(pactId, PactState.NEGOTIATING, name + " left the pact: " + why);
             for (long ballotId : pacts.openBallots(pactId, access.pact().getRound())) {
                 ballots.cancelRatification(ballotId, name + " left the pact, which is back in negotiation.");
             }
         }
+        pacts.removeGroup(pactId, groupId, PactGroupPart.JOINED);
         audit.record(me.id(), AuditAction.PACT_GROUP_LEFT, "pact", pactId, "group " + groupId + " " + name + (why.isEmpty() ? "" : ": " + why));
     }
 

@@ -249,13 +249,15 @@ public class PactRepository {
     }
 
     /** Every group with a part in the pact, home first, then joined, invited and those covering its seats. */
-    public List<PactGroup> groups(long pactId) {
-        return db.select(PACT_PART.GROUP_ID, GROUPS.NAME, PACT_PART.PART, MEMBER.DISPLAY_NAME, PACT_JOINED_GROUP.ACCEPTED_AT)
+    public List<PactGroup> groups(long pactId, long readerId) {
+        var convenes = DSL.exists(DSL.selectOne().from(GROUP_MEMBERSHIP).where(GROUP_MEMBERSHIP.GROUP_ID.eq(PACT_PART.GROUP_ID))
+                .and(GROUP_MEMBERSHIP.MEMBER_ID.eq(readerId)).and(GROUP_MEMBERSHIP.STATUS.eq("ACTIVE")).and(GROUP_MEMBERSHIP.ROLE.eq("CONVENOR")));
+        return db.select(PACT_PART.GROUP_ID, GROUPS.NAME, PACT_PART.PART, MEMBER.DISPLAY_NAME, PACT_JOINED_GROUP.ACCEPTED_AT, DSL.field(convenes))
                 .from(PACT_PART).join(GROUPS).on(GROUPS.ID.eq(PACT_PART.GROUP_ID))
                 .leftJoin(PACT_JOINED_GROUP).on(PACT_JOINED_GROUP.PACT_ID.eq(PACT_PART.PACT_ID)).and(PACT_JOINED_GROUP.GROUP_ID.eq(PACT_PART.GROUP_ID))
                 .leftJoin(MEMBER).on(MEMBER.ID.eq(PACT_JOINED_GROUP.ACCEPTED_BY))
                 .where(PACT_PART.PACT_ID.eq(pactId))
-                .fetch(r -> new PactGroup(r.value1(), r.value2(), PactGroupPart.valueOf(r.value3()), r.value4(), r.value5()))
+                .fetch(r -> new PactGroup(r.value1(), r.value2(), PactGroupPart.valueOf(r.value3()), r.value4(), r.value5(), r.value6()))
                 .stream().sorted(java.util.Comparator.comparing(PactGroup::part).thenComparing(PactGroup::name)).toList();
     }
 

@@ -146,7 +146,7 @@ public class PactService {
                 termsChecker.constituencies(access.groupIds()), p.getStateReason(),
                 pacts.revisions(pactId), pacts.amendments(pactId), p.getRound(), ratifications, me.partyCode(), access.convenor(),
                 terms.parties().contains(me.partyCode()), signFor, chooseFor,
-                pacts.awaitingCorrection(pactId).isPresent(), pacts.groups(pactId));
+                pacts.awaitingCorrection(pactId).isPresent(), pacts.groups(pactId, me.id()));
     }
 
     /** Who did what to the pact, when: state changes, revisions, amendments and each party's verdict. */

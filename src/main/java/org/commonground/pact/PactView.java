@@ -72,6 +72,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private final PartyPalette palette;
     private final CommentService comments;
     private final SignedInMember me;
+    private final PactGroupsService pactGroups;
     private final LiveSubscription subscription;
     private final Div statusLine = new Div();
     private RatificationPanel ratificationPanel;
@@ -85,7 +86,8 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private final Paragraph stateReason = new Paragraph();
 
     public PactView(PactService pacts, PactAmendmentService amendmentService, PactRatificationService ratification, ElectionService elections,
-                    PartyPalette palette, CommentService comments, LiveEvents live, CurrentMember currentMember) {
+                    PartyPalette palette, CommentService comments, LiveEvents live, CurrentMember currentMember, PactGroupsService pactGroups) {
+        this.pactGroups = pactGroups;
         this.pacts = pacts;
         this.amendmentService = amendmentService;
         this.ratification = ratification;
@@ -193,7 +195,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
                 d.canPublish() || d.state() == PactState.PUBLISHED
                         ? new Span(new Span(" · "), new Anchor("pacts/" + pactId + "/publish", d.state() == PactState.PUBLISHED ? "Published version" : "Publish"))
                         : new Span(), new Span(" · "), watchButton()));
-        add(stateActions(d));
+        add(stateActions(d), new PactGroupsPanel(pactGroups, pactId, d, this::refresh));
         add(new H3("Terms"), termsTable(d.terms(), d.parties()));
         if (!d.terms().conditions().isBlank()) {
             add(new H3("Conditions"), new Html(SafeMarkdown.toHtml(d.terms().conditions())));
