@@ -220,11 +220,12 @@ public class BallotRepository {
                 cast.setLong(2, memberId);
                 cast.setLong(3, memberId);
                 cast.setLong(4, memberId);
-                cast.setString(5, choice.name());
-                cast.setString(6, reason);
-                cast.setLong(7, memberId);
-                cast.setLong(8, ballotId);
-                cast.setString(9, choice.name());
+                cast.setLong(5, memberId);
+                cast.setString(6, choice.name());
+                cast.setString(7, reason);
+                cast.setLong(8, memberId);
+                cast.setLong(9, ballotId);
+                cast.setString(10, choice.name());
                 return cast.executeUpdate() == 1;
             }
         });
@@ -243,11 +244,11 @@ public class BallotRepository {
                   and exists (select 1 from ballot_elector e join member u on u.id = e.member_id join party y on y.id = u.party_id
                               where e.ballot_id = b.id and e.member_id = ? and u.party_id = e.party_id
                                 and (u.party_confirmed_at is not null or y.code = 'NONE'))
-                  -- still an active member of the group, or (a ratification) of one of the groups that ratify the pact (V32)
-                  and exists (select 1 from group_membership m where m.member_id = ? and m.status = 'ACTIVE'
-                              and (m.group_id = coalesce(p.group_id, k.group_id, b.group_id)
-                                   or k.id is not null and m.group_id in (select j.group_id from pact_joined_group j
-                                                                          where j.pact_id = k.id and j.state = 'JOINED')))
+                  -- still an active member of the group or, for a pact, of one of the local groups that joined it (V32)
+                  and (exists (select 1 from group_membership m where m.group_id = coalesce(p.group_id, k.group_id, b.group_id)
+                               and m.member_id = ? and m.status = 'ACTIVE')
+                       or exists (select 1 from pact_joined_group j join group_membership m on m.group_id = j.group_id
+                                  where j.pact_id = k.id and j.state = 'JOINED' and m.member_id = ? and m.status = 'ACTIVE'))
                 for key share of b
             ), cast_vote as (
                 insert into vote (ballot_id, member_id, choice, reason)

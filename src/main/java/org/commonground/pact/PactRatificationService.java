@@ -175,7 +175,7 @@ public class PactRatificationService {
         }
         if (!withoutDelegates.isEmpty()) {
             throw new InvalidInputException("ratification", String.join(", ", withoutDelegates) + (withoutDelegates.size() == 1 ? " has" : " have")
-                    + " no delegates in the pact's groups, and only a party's delegates choose how it ratifies. Its organisers appoint them "
+                    + " no delegates in " + (access.groupIds().size() == 1 ? "this group" : "the pact's groups") + ", and only a party's delegates choose how it ratifies. Its organisers appoint them "
                     + "(the group page, under \"Parties here\").");
         }
         return named;
