@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.commonground.audit.AuditEntry;
+import org.commonground.backup.GroupExport;
 import org.commonground.ballot.BallotService;
 import org.commonground.ballot.Choice;
 import org.commonground.comment.CommentService;
@@ -63,6 +64,8 @@ class PactAcrossGroupsTest {
     SearchService search;
     @Autowired
     GroupService groups;
+    @Autowired
+    GroupExport exports;
     @Autowired
     TestMembers testMembers;
     @Autowired
@@ -189,6 +192,12 @@ class PactAcrossGroupsTest {
         assertThat(pacts.covering(ALDERSHOT)).extracting(PactSummary::id).doesNotContain(id);
         assertThat(search.search("zebra", 20)).noneMatch(r -> r.id() == id);
         assertThatThrownBy(() -> comments.threadOfPact(id)).isInstanceOf(InvalidInputException.class);
+        // A group's record holds the pacts it started: not an unrelated group's, nor (it is the home group's) a joined one's.
+        assertThat(new String(exports.export(unrelated).json(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Zebra accord");
+        TestMembers.signIn(bristolConvenor);
+        assertThat(new String(exports.export(bristol).json(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Zebra accord");
+        TestMembers.signIn(homeConvenor);
+        assertThat(new String(exports.export(home).json(), java.nio.charset.StandardCharsets.UTF_8)).contains("Zebra accord");
     }
 
     @Test

@@ -83,6 +83,10 @@ class PactGroupsViewTest extends ViewTest {
         page = navigate(PactView.class, Map.of("pactId", String.valueOf(pact)));
         assertThat(shows(page, "joined, accepted by Bristol chair")).isTrue();
         test($view(Button.class).withText("Leave the pact").single()).click();
+        // Out of the pact, its page is "not found" to them, as to anyone outside its groups, and listens to nothing.
+        page = navigate(PactView.class, Map.of("pactId", String.valueOf(pact)));
+        assertThat(shows(page, "Pact not found")).isTrue();
+        assertThat(shows(page, "Giraffe accord")).isFalse();
         TestMembers.signIn(homeConvenor);
         assertThat(pacts.details(pact).groups()).extracting(PactGroup::part).doesNotContain(PactGroupPart.JOINED);
     }
