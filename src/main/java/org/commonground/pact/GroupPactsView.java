@@ -31,7 +31,10 @@ import org.commonground.ui.Cards;
 import org.commonground.ui.Forms;
 import org.springframework.security.access.AccessDeniedException;
 
-/** A local group's pacts, and for its convenors the form that starts one. */
+/**
+ * A group's pacts (those it started, joined, or, for a local group, an alliance's over its seats), the invitations
+ * to join one for its convenors, and the form that starts one.
+ */
 @Route("groups/:groupId(\\d+)/pacts")
 @PageTitle("Pacts · Common Ground")
 @PermitAll
@@ -85,7 +88,7 @@ public class GroupPactsView extends VerticalLayout implements BeforeEnterObserve
         add(cards);
         invitations(groupId);
         if (group.summary().isConvenor() && group.summary().kind() != GroupKind.PARTY) {
-            add(startForm(groupId));
+            add(startForm(groupId, group.summary().kind()));
         }
     }
 
@@ -118,14 +121,15 @@ public class GroupPactsView extends VerticalLayout implements BeforeEnterObserve
         }
     }
 
-    private Div startForm(long groupId) {
+    private Div startForm(long groupId, GroupKind kind) {
         Map<String, String> constituencies = pacts.constituenciesOf(groupId);
         title.setMaxLength(PactService.MAX_TITLE);
 
         seats.setItems(new ArrayList<>(constituencies.keySet()));
         seats.setItemLabelGenerator(code -> constituencies.get(code) + " (" + code + ")");
 
-        seats.setHelperText(constituencies.isEmpty() ? "Add ONS codes to the group's constituencies first: pacts cite seats by code." : "Constituencies of this group with an ONS code.");
+        seats.setHelperText(constituencies.isEmpty() ? "Add ONS codes to the group's constituencies first: pacts cite seats by code." : kind == GroupKind.ALLIANCE
+                ? "An alliance group's pact may cover any constituency imported with an election's results." : "Constituencies of this group with an ONS code.");
         List<ElectionService.ElectionSummary> all = elections.elections();
         evidence.setLabel("Evidence from the election");
         evidence.setItems(all);

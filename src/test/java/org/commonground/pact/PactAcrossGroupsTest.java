@@ -212,6 +212,13 @@ class PactAcrossGroupsTest {
         TestMembers.signIn(homeConvenor);
         assertThatThrownBy(() -> pactGroups.invite(id, alliance)).isInstanceOf(InvalidInputException.class).hasMessageContaining("not a local group");
         assertThat(db.fetchCount(PACT_JOINED_GROUP, PACT_JOINED_GROUP.PACT_ID.eq(id))).isEqualTo(1);
+        // The database holds the same rules (V32): no alliance group, nor the home group, as a joined one.
+        assertThatThrownBy(() -> db.insertInto(PACT_JOINED_GROUP).set(PACT_JOINED_GROUP.PACT_ID, id).set(PACT_JOINED_GROUP.GROUP_ID, alliance)
+                .set(PACT_JOINED_GROUP.STATE, "INVITED").set(PACT_JOINED_GROUP.INVITED_BY, homeConvenor.id()).execute())
+                .hasMessageContaining("not a local group");
+        assertThatThrownBy(() -> db.insertInto(PACT_JOINED_GROUP).set(PACT_JOINED_GROUP.PACT_ID, id).set(PACT_JOINED_GROUP.GROUP_ID, home)
+                .set(PACT_JOINED_GROUP.STATE, "INVITED").set(PACT_JOINED_GROUP.INVITED_BY, homeConvenor.id()).execute())
+                .hasMessageContaining("home group");
         // Only the home group's convenors invite: not a member there, not the convenor of the joined group.
         TestMembers.signIn(homeGreen);
         assertThatThrownBy(() -> pactGroups.invite(id, unrelated)).isInstanceOf(AccessDeniedException.class);
