@@ -87,6 +87,11 @@ public enum AuditAction {
     PACT_COLLAPSED("PACT_COLLAPSED"),
     PACT_DEADLINE_SET("PACT_DEADLINE_SET"),
     PACT_RATIFICATION_REMINDED("PACT_RATIFICATION_REMINDED"),
+    // pacts across groups: the detail starts "group <id>", the group concerned
+    PACT_GROUP_INVITED("PACT_GROUP_INVITED"),
+    PACT_GROUP_JOINED("PACT_GROUP_JOINED"),
+    PACT_GROUP_DECLINED("PACT_GROUP_DECLINED"),
+    PACT_GROUP_LEFT("PACT_GROUP_LEFT"),
     // ballots (votes are written by BallotRepository's single statement, with these codes)
     BALLOT_OPENED("BALLOT_OPENED"),
     BALLOT_CLOSED("BALLOT_CLOSED"),

@@ -11,6 +11,7 @@ import static org.commonground.security.CurrentMember.COUNTS_FOR_PARTY;
 
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,13 +132,18 @@ public class BallotRepository {
      * leaving out those whose party is only claimed; records how many were left out. Returns the electors.
      */
     public int fixElectorate(long ballotId, long groupId, Long onlyParty) {
-        Condition inGroup = inGroup(groupId, onlyParty);
+        return fixElectorate(ballotId, List.of(groupId), onlyParty);
+    }
+
+    /** As {@link #fixElectorate(long, long, Long)} across several groups (a pact's): a member of two of them is one elector. */
+    public int fixElectorate(long ballotId, Collection<Long> groupIds, Long onlyParty) {
+        Condition inGroup = inGroups(groupIds, onlyParty);
         int electors = db.insertInto(BALLOT_ELECTOR, BALLOT_ELECTOR.BALLOT_ID, BALLOT_ELECTOR.MEMBER_ID, BALLOT_ELECTOR.PARTY_ID)
-                .select(DSL.select(DSL.val(ballotId), MEMBER.ID, MEMBER.PARTY_ID)
+                .select(DSL.selectDistinct(DSL.val(ballotId), MEMBER.ID, MEMBER.PARTY_ID)
                         .from(GROUP_MEMBERSHIP).join(MEMBER).on(MEMBER.ID.eq(GROUP_MEMBERSHIP.MEMBER_ID))
                         .where(inGroup).and(COUNTS_FOR_PARTY))
                 .execute();
-        db.update(BALLOT).set(BALLOT.LEFT_OUT_CLAIMED, DSL.select(DSL.count()).from(GROUP_MEMBERSHIP).join(MEMBER)
+        db.update(BALLOT).set(BALLOT.LEFT_OUT_CLAIMED, DSL.select(DSL.countDistinct(MEMBER.ID)).from(GROUP_MEMBERSHIP).join(MEMBER)
                         .on(MEMBER.ID.eq(GROUP_MEMBERSHIP.MEMBER_ID)).where(inGroup).andNot(COUNTS_FOR_PARTY).<Integer>asField())
                 .where(BALLOT.ID.eq(ballotId)).execute();
         return electors;
@@ -150,7 +156,11 @@ public class BallotRepository {
     }
 
     private static Condition inGroup(long groupId, Long onlyParty) {
-        return GROUP_MEMBERSHIP.GROUP_ID.eq(groupId).and(GROUP_MEMBERSHIP.STATUS.eq("ACTIVE"))
+        return inGroups(List.of(groupId), onlyParty);
+    }
+
+    private static Condition inGroups(Collection<Long> groupIds, Long onlyParty) {
+        return GROUP_MEMBERSHIP.GROUP_ID.in(groupIds).and(GROUP_MEMBERSHIP.STATUS.eq("ACTIVE"))
                 .and(onlyParty == null ? DSL.noCondition() : MEMBER.PARTY_ID.eq(onlyParty));
     }
 
@@ -210,11 +220,12 @@ public class BallotRepository {
                 cast.setLong(2, memberId);
                 cast.setLong(3, memberId);
                 cast.setLong(4, memberId);
-                cast.setString(5, choice.name());
-                cast.setString(6, reason);
-                cast.setLong(7, memberId);
-                cast.setLong(8, ballotId);
-                cast.setString(9, choice.name());
+                cast.setLong(5, memberId);
+                cast.setString(6, choice.name());
+                cast.setString(7, reason);
+                cast.setLong(8, memberId);
+                cast.setLong(9, ballotId);
+                cast.setString(10, choice.name());
                 return cast.executeUpdate() == 1;
             }
         });
@@ -233,8 +244,11 @@ public class BallotRepository {
                   and exists (select 1 from ballot_elector e join member u on u.id = e.member_id join party y on y.id = u.party_id
                               where e.ballot_id = b.id and e.member_id = ? and u.party_id = e.party_id
                                 and (u.party_confirmed_at is not null or y.code = 'NONE'))
-                  and exists (select 1 from group_membership m where m.group_id = coalesce(p.group_id, k.group_id, b.group_id)
-                              and m.member_id = ? and m.status = 'ACTIVE')
+                  -- still an active member of the group or, for a pact, of one of the local groups that joined it (V32)
+                  and (exists (select 1 from group_membership m where m.group_id = coalesce(p.group_id, k.group_id, b.group_id)
+                               and m.member_id = ? and m.status = 'ACTIVE')
+                       or exists (select 1 from pact_joined_group j join group_membership m on m.group_id = j.group_id
+                                  where j.pact_id = k.id and j.state = 'JOINED' and m.member_id = ? and m.status = 'ACTIVE'))
                 for key share of b
             ), cast_vote as (
                 insert into vote (ballot_id, member_id, choice, reason)

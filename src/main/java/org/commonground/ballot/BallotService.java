@@ -136,14 +136,14 @@ public class BallotService {
 
     /**
      * Opens one party's ratification ballot on a pact in ratification, as one of that party's delegates chose: the
-     * electorate is the party's active members in the pact's group whom it has confirmed.
+     * electorate is the party's active members across the pact's groups whom it has confirmed, each once.
      */
     @Transactional
     public long openRatification(long pactId, long partyId, int revision, BallotSettings settings) {
         SignedInMember me = currentMember.require();
         RatifiedPacts.Pact access = pacts.find(pactId, me, false);
-        if (!delegations.isDelegate(access.groupId(), me.id(), partyId)) {
-            throw new AccessDeniedException("Only the party's delegates in the group open its ratification ballot.");
+        if (!delegations.isDelegateInAny(access.groupIds(), me.id(), partyId)) {
+            throw new AccessDeniedException("Only the party's delegates in the pact's groups open its ratification ballot.");
         }
         if (!access.ratifying() || !pacts.awaitsBallot(pactId, partyId)) {
             throw new InvalidInputException("ballot", "A ratification ballot opens for a party that ratifies by ballot, when the pact goes to ratification.");
@@ -155,7 +155,7 @@ public class BallotService {
         } catch (org.springframework.dao.DuplicateKeyException e) {
             throw new InvalidInputException("ballot", "This party's ratification ballot is already open.");
         }
-        int electors = ballots.fixElectorate(id, access.groupId(), partyId);
+        int electors = ballots.fixElectorate(id, access.groupIds(), partyId);
         audit.record(me.id(), AuditAction.BALLOT_OPENED, "ballot", id, "pact " + pactId + " ratification by " + ballots.partyCode(partyId)
                 + ", " + settings.rule() + (settings.secret() ? ", secret" : ", open") + ", " + electors + " electors");
         return id;
@@ -294,8 +294,8 @@ public class BallotService {
             proposals.lockState(found.getProposalId());
         }
         BallotRecord b = ballots.lockForClosing(ballotId).orElseThrow(BallotService::noSuchBallot);
-        boolean mayClose = b.getGroupId() != null ? mayCloseForParty(b, me, b.getGroupId())
-                : pact != null ? mayCloseForParty(b, me, pact.groupId()) : proposal.rules().convenor();
+        boolean mayClose = b.getGroupId() != null ? mayCloseForParty(b, me, List.of(b.getGroupId()))
+                : pact != null ? mayCloseForParty(b, me, pact.groupIds()) : proposal.rules().convenor();
         if (!mayClose) {
             throw new AccessDeniedException(b.getPartyId() == null ? "Only a convenor of the group can close a ballot."
                     : "Only " + ballots.partyCode(b.getPartyId()) + "'s delegates in the group close its ballot early; otherwise it closes at its closing time.");
@@ -388,12 +388,12 @@ public class BallotService {
             long group = electionGroup(b, me);
             String party = ballots.partyCode(b.getPartyId());
             return new Subject(party + " delegate election", "groups/" + group + "/elections", "Elections in this group",
-                    "Electing " + ballots.displayName(b.getCandidateId()) + " a " + party + " delegate", mayCloseForParty(b, me, group));
+                    "Electing " + ballots.displayName(b.getCandidateId()) + " a " + party + " delegate", mayCloseForParty(b, me, List.of(group)));
         }
         if (b.getPactId() != null) {
             RatifiedPacts.Pact pact = guardedPact(b.getPactId(), me, false);
             return new Subject(pact.title(), "pacts/" + b.getPactId(), "Back to the pact",
-                    "Ratification by " + ballots.partyCode(b.getPartyId()), mayCloseForParty(b, me, pact.groupId()));
+                    "Ratification by " + ballots.partyCode(b.getPartyId()), mayCloseForParty(b, me, pact.groupIds()));
         }
         ProposalGuard.Access access = guardedRead(b, me);
         String subject;
@@ -409,10 +409,10 @@ public class BallotService {
     }
 
     /** A ballot whose electorate is one party: closed early by that party's delegates in the group only. */
-    private boolean mayCloseForParty(BallotRecord b, SignedInMember me, long groupId) {
+    private boolean mayCloseForParty(BallotRecord b, SignedInMember me, List<Long> groupIds) {
         // Past its closing time the close is a formality: the scheduler does it, acting for the opener or a convenor.
         boolean due = b.getClosesAt() != null && !b.getClosesAt().isAfter(now());
-        return due || delegations.isDelegate(groupId, me.id(), b.getPartyId());
+        return due || delegations.isDelegateInAny(groupIds, me.id(), b.getPartyId());
     }
 
     /**

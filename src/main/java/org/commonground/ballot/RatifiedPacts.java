@@ -17,6 +17,7 @@ public interface RatifiedPacts {
     /** The party ratifies the pact by ballot in its current round, and its ballot is not open yet. */
     boolean awaitsBallot(long pactId, long partyId);
 
-    record Pact(long id, long groupId, String title, boolean ratifying) {
+    /** @param groupIds the groups that ratify the pact, home first: its parties' delegates and members there decide */
+    record Pact(long id, java.util.List<Long> groupIds, String title, boolean ratifying) {
     }
 }

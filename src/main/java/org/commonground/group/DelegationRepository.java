@@ -7,6 +7,7 @@ import static org.commonground.jooq.Tables.PARTY;
 import static org.commonground.jooq.Tables.PARTY_DELEGATE;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,29 @@ public class DelegationRepository {
     public boolean isDelegate(long groupId, long memberId, long partyId) {
         return db.fetchExists(PARTY_DELEGATE, PARTY_DELEGATE.GROUP_ID.eq(groupId).and(PARTY_DELEGATE.MEMBER_ID.eq(memberId))
                 .and(PARTY_DELEGATE.PARTY_ID.eq(partyId)));
+    }
+
+    /** The member is one of the party's delegates in any of the groups (a pact's groups, say). */
+    public boolean isDelegateInAny(Collection<Long> groupIds, long memberId, long partyId) {
+        return db.fetchExists(PARTY_DELEGATE, PARTY_DELEGATE.GROUP_ID.in(groupIds).and(PARTY_DELEGATE.MEMBER_ID.eq(memberId))
+                .and(PARTY_DELEGATE.PARTY_ID.eq(partyId)));
+    }
+
+    /** The party's delegates across the groups, each once, by name. */
+    public List<DelegationMember> delegatesInAny(Collection<Long> groupIds, long partyId) {
+        return db.selectDistinct(MEMBER.ID, MEMBER.DISPLAY_NAME, DSL.lower(MEMBER.DISPLAY_NAME)).from(PARTY_DELEGATE)
+                .join(MEMBER).on(MEMBER.ID.eq(PARTY_DELEGATE.MEMBER_ID))
+                .where(PARTY_DELEGATE.GROUP_ID.in(groupIds)).and(PARTY_DELEGATE.PARTY_ID.eq(partyId))
+                .orderBy(DSL.lower(MEMBER.DISPLAY_NAME), MEMBER.ID)
+                .fetch(r -> new DelegationMember(r.value1(), r.value2(), true, true));
+    }
+
+    /** How many of the party's active members across the groups it has confirmed, each counted once. */
+    public int confirmedMembersInAny(Collection<Long> groupIds, String partyCode) {
+        return db.fetchCount(DSL.selectDistinct(MEMBER.ID).from(GROUP_MEMBERSHIP).join(MEMBER).on(MEMBER.ID.eq(GROUP_MEMBERSHIP.MEMBER_ID))
+                .join(PARTY).on(PARTY.ID.eq(MEMBER.PARTY_ID))
+                .where(GROUP_MEMBERSHIP.GROUP_ID.in(groupIds)).and(GROUP_MEMBERSHIP.STATUS.eq(MembershipStatus.ACTIVE.name()))
+                .and(PARTY.CODE.eq(partyCode)).and(CurrentMember.COUNTS_FOR_PARTY));
     }
 
     /** The party the member is a delegate of in the group, if any. */

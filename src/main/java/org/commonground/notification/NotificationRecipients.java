@@ -33,9 +33,10 @@ class NotificationRecipients {
      * view once for every member.
      */
     private static final String READERS_OF_PROPOSAL = "member m join proposal p on p.id = ? join proposal_reader r on r.proposal_id = p.id and r.member_id = m.id";
-    /** Member m may read pact k. */
+    /** Member m may read pact k: V32's {@code pact_reader} view, the rule PactGuard and search ask too. */
     private static final String READS_PACT = """
-            exists (select 1 from group_membership gm where gm.group_id = k.group_id and gm.member_id = m.id and gm.status = 'ACTIVE')""";
+            exists (select 1 from pact_reader pr where pr.pact_id = k.id and pr.member_id = m.id)""";
+    private static final Pattern GROUP_ID = Pattern.compile("^group (\\d+)");
 
     private final DSLContext db;
     private final Notifier notifier;
@@ -94,6 +95,10 @@ class NotificationRecipients {
             case PACT_AMENDMENT_ACCEPTED -> pactState("has new terms");
             case PACT_RATIFIED -> pactState("was ratified by every party");
             case PACT_COLLAPSED -> pactState("collapsed");
+            case PACT_GROUP_INVITED -> NotificationRecipients::pactInvitation;
+            case PACT_GROUP_JOINED -> pactState("was joined by another group");
+            case PACT_GROUP_LEFT -> pactState("was left by one of its groups");
+            case PACT_GROUP_DECLINED -> NOBODY;
             case BALLOT_OPENED, BALLOT_CLOSED, BALLOT_CANCELLED -> (r, e, actor) -> r.ballot(e.subjectId(), actor, e.action(), e.detail());
             case MEMBER_REGISTERED, MEMBER_REGISTERED_AS_FIRST_ADMIN, ADMIN_CREATED_BY_CONFIGURATION, ADMIN_GRANTED_BY_CONFIGURATION,
                  EMAIL_VERIFICATION_SENT, EMAIL_VERIFIED, PASSWORD_RESET_REQUESTED, PASSWORD_RESET, REGISTRATION_WITH_TAKEN_ADDRESS,
@@ -223,7 +228,19 @@ class NotificationRecipients {
         notifier.send(watchers, actor, "STATE", quoted(pactTitle(pactId)) + " " + what, "pacts/" + pactId);
     }
 
-    /** Each party asked to ratify: its members in the pact's group. */
+    /** A group is asked to join a pact: its convenors, who answer (and, invited, may read it). */
+    private void pactInvitation(AuditRecorded e, long actor) {
+        Matcher group = GROUP_ID.matcher(e.detail());
+        if (!group.find()) {
+            return;
+        }
+        List<Long> convenors = db.fetch("select m.id from member m join pact k on k.id = ? where " + READS_PACT + " and exists (select 1 from "
+                + "group_membership gm where gm.group_id = ? and gm.member_id = m.id and gm.role = 'CONVENOR' and gm.status = 'ACTIVE')",
+                e.subjectId(), Long.parseLong(group.group(1))).getValues(0, Long.class);
+        notifier.send(convenors, actor, "STATE", "Your group is asked to join the pact " + quoted(pactTitle(e.subjectId())), "pacts/" + e.subjectId());
+    }
+
+    /** Each party asked to ratify: its members who may read the pact. */
     private void ratificationAwaited(long pactId, long actor) {
         for (Record party : db.fetch("""
                 select distinct r.party_id, y.code from pact_ratification r join pact k on k.id = r.pact_id join party y on y.id = r.party_id

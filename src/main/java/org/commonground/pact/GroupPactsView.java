@@ -31,21 +31,26 @@ import org.commonground.ui.Cards;
 import org.commonground.ui.Forms;
 import org.springframework.security.access.AccessDeniedException;
 
-/** A local group's pacts, and for its convenors the form that starts one. */
+/**
+ * A group's pacts (those it started, joined, or, for a local group, an alliance's over its seats), the invitations
+ * to join one for its convenors, and the form that starts one.
+ */
 @Route("groups/:groupId(\\d+)/pacts")
 @PageTitle("Pacts · Common Ground")
 @PermitAll
 public class GroupPactsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final PactService pacts;
+    private final PactGroupsService pactGroups;
     private final GroupService groups;
     private final ElectionService elections;
     final TextField title = new TextField("Title");
     final MultiSelectComboBox<String> seats = new MultiSelectComboBox<>("Constituencies");
     final Select<ElectionService.ElectionSummary> evidence = new Select<>();
 
-    public GroupPactsView(PactService pacts, GroupService groups, ElectionService elections) {
+    public GroupPactsView(PactService pacts, GroupService groups, ElectionService elections, PactGroupsService pactGroups) {
         this.pacts = pacts;
+        this.pactGroups = pactGroups;
         this.groups = groups;
         this.elections = elections;
         addClassName("cg-page");
@@ -53,7 +58,10 @@ public class GroupPactsView extends VerticalLayout implements BeforeEnterObserve
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long groupId = event.getRouteParameters().getLong("groupId").orElse(0L);
+        show(event.getRouteParameters().getLong("groupId").orElse(0L));
+    }
+
+    private void show(long groupId) {
         removeAll();
         GroupDetails group;
         try {
@@ -78,19 +86,50 @@ public class GroupPactsView extends VerticalLayout implements BeforeEnterObserve
                     new Paragraph("Revision " + p.currentRevision() + " · started " + Dates.day(p.createdAt()))));
         }
         add(cards);
-        if (group.summary().isConvenor() && group.summary().kind() == GroupKind.LOCAL) {
-            add(startForm(groupId));
+        invitations(groupId);
+        if (group.summary().isConvenor() && group.summary().kind() != GroupKind.PARTY) {
+            add(startForm(groupId, group.summary().kind()));
         }
     }
 
-    private Div startForm(long groupId) {
+    /** For its convenors: the pacts other groups invite this one to join, each to accept or decline. */
+    private void invitations(long groupId) {
+        List<PactSummary> invited = pactGroups.invitations(groupId);
+        if (invited.isEmpty()) {
+            return;
+        }
+        Div section = new Div(new H3("Invitations to join a pact"));
+        section.addClassName("cg-section");
+        for (PactSummary p : invited) {
+            Button accept = new Button("Accept", e -> answer(() -> pactGroups.accept(p.id(), groupId), groupId));
+            Button decline = new Button("Decline", e -> answer(() -> pactGroups.decline(p.id(), groupId), groupId));
+            accept.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+            decline.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            section.add(new Paragraph(new Anchor("pacts/" + p.id(), p.title()), new com.vaadin.flow.component.html.Span(" from "
+                    + p.groupName() + " "), accept, new com.vaadin.flow.component.html.Span(" "), decline));
+        }
+        add(section);
+    }
+
+    /** Answers an invitation and shows the list anew: an accepted pact moves among the group's own. */
+    private void answer(Runnable action, long groupId) {
+        try {
+            action.run();
+            show(groupId);
+        } catch (InvalidInputException | AccessDeniedException problem) {
+            Forms.error(problem.getMessage());
+        }
+    }
+
+    private Div startForm(long groupId, GroupKind kind) {
         Map<String, String> constituencies = pacts.constituenciesOf(groupId);
         title.setMaxLength(PactService.MAX_TITLE);
 
         seats.setItems(new ArrayList<>(constituencies.keySet()));
         seats.setItemLabelGenerator(code -> constituencies.get(code) + " (" + code + ")");
 
-        seats.setHelperText(constituencies.isEmpty() ? "Add ONS codes to the group's constituencies first: pacts cite seats by code." : "Constituencies of this group with an ONS code.");
+        seats.setHelperText(constituencies.isEmpty() ? "Add ONS codes to the group's constituencies first: pacts cite seats by code." : kind == GroupKind.ALLIANCE
+                ? "An alliance group's pact may cover any constituency imported with an election's results." : "Constituencies of this group with an ONS code.");
         List<ElectionService.ElectionSummary> all = elections.elections();
         evidence.setLabel("Evidence from the election");
         evidence.setItems(all);

@@ -47,7 +47,7 @@ public class PactAmendmentService {
         if (why.length() > PactService.MAX_REASON) {
             throw new InvalidInputException("reason", "A reason can be at most 5,000 characters.");
         }
-        termsChecker.check(terms, access.groupId());
+        termsChecker.check(terms, access.groupIds());
         PactTerms current = pacts.terms(pactId, access.pact().getCurrentRevision());
         if (current.equals(terms)) {
             throw new InvalidInputException("seats", "These are the current terms; change something to propose an amendment.");

@@ -17,7 +17,7 @@ class PactBallots implements RatifiedPacts {
     @Override
     public Pact find(long pactId, SignedInMember me, boolean lock) {
         PactGuard.Access access = lock ? guard.lockedForChange(pactId, me) : guard.readable(pactId, me);
-        return new Pact(pactId, access.groupId(), access.pact().getTitle(), access.state() == PactState.RATIFYING);
+        return new Pact(pactId, access.groupIds(), access.pact().getTitle(), access.state() == PactState.RATIFYING);
     }
 
     @Override

@@ -16,12 +16,13 @@ import org.commonground.pact.terms.PactTerms;
  * @param chooseFor     the reader's party, while its plan for ratifying is still to be chosen (or the delegate it
  *                      named to sign is one no longer) and the reader is one of its delegates in the group
  * @param correcting    the pact is published, and the round of ratification is on a correction of it
+ * @param groups        the groups with a part in the pact: home, joined, invited, covering its seats
  */
 public record PactDetails(PactSummary summary, Long electionId, PactTerms terms, List<String> parties, List<String> offered,
                           java.util.Map<String, String> constituencies, String stateReason,
                           List<PactRevision> revisions, List<PactAmendment> amendments, int round, List<Ratification> ratifications,
                           String myParty, boolean convenor, boolean involved, List<String> signFor, List<String> chooseFor,
-                          boolean correcting) {
+                          boolean correcting, List<PactGroup> groups) {
 
     public PactState state() {
         return summary.state();

@@ -1,9 +1,8 @@
 package org.commonground.pact;
 
+import java.util.List;
 import java.util.Set;
 
-import org.commonground.group.MembershipRepository;
-import org.commonground.group.MembershipStatus;
 import org.commonground.jooq.tables.records.PactRecord;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
@@ -11,28 +10,34 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds a pact for a caller: only active members of the pact's local group may read it before it is published. A
- * pact the caller may not read is reported exactly like one that does not exist.
+ * Finds a pact for a caller by the one readership rule, V32's {@code pact_reader} view: the active members of its
+ * groups (the home group, the LOCAL groups that joined it, for an ALLIANCE pact the LOCAL groups covering its seats,
+ * and the convenors of a group invited to join). A pact the caller may not read is reported exactly like one that
+ * does not exist.
  */
 @Component
 public class PactGuard {
 
-    public record Access(PactRecord pact, boolean convenor) {
+    /**
+     * @param convenor the caller convenes one of the groups that ratify the pact (its home group or one that joined)
+     * @param groupIds the groups that ratify the pact, home first: their parties' delegates and confirmed members
+     *                 decide for each party, once for the whole pact
+     */
+    public record Access(PactRecord pact, boolean convenor, List<Long> groupIds) {
         public PactState state() {
             return PactState.valueOf(pact.getState());
         }
 
+        /** The home group, which started the pact. */
         public long groupId() {
             return pact.getGroupId();
         }
     }
 
     private final PactRepository pacts;
-    private final MembershipRepository memberships;
 
-    PactGuard(PactRepository pacts, MembershipRepository memberships) {
+    PactGuard(PactRepository pacts) {
         this.pacts = pacts;
-        this.memberships = memberships;
     }
 
     public Access readable(long pactId, SignedInMember me) {
@@ -48,7 +53,7 @@ public class PactGuard {
     public Access convenorChanging(long pactId, SignedInMember me) {
         Access access = lockedForChange(pactId, me);
         if (!access.convenor()) {
-            throw new AccessDeniedException("Only a convenor of the group can do that.");
+            throw new AccessDeniedException("Only a convenor of the pact's groups can do that.");
         }
         return access;
     }
@@ -75,9 +80,10 @@ public class PactGuard {
     }
 
     private Access access(PactRecord pact, SignedInMember me) {
-        if (pact == null || memberships.status(pact.getGroupId(), me.id()).orElse(null) != MembershipStatus.ACTIVE) {
+        Boolean convenes = pact == null ? null : pacts.reader(pact.getId(), me.id()).orElse(null);
+        if (convenes == null) {
             throw new InvalidInputException("pact", "There is no such pact, or you may not read it.");
         }
-        return new Access(pact, memberships.isConvenor(pact.getGroupId(), me.id()));
+        return new Access(pact, convenes, pacts.ratifyingGroups(pact.getId()));
     }
 }

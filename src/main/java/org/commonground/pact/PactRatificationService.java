@@ -126,15 +126,15 @@ public class PactRatificationService {
         PactGuard.Access access = guard.lockedForChange(pactId, me);
         PactGuard.requireState(access, "A party chooses how it ratifies while the pact is being ratified.", PactState.RATIFYING);
         Party party = parties.findByCode(partyCode).orElseThrow(() -> new InvalidInputException("party", "There is no such party."));
-        if (!me.partyCode().equals(partyCode) || !delegations.isDelegate(access.groupId(), me.id(), party.id())) {
-            throw new AccessDeniedException("Only " + partyCode + "'s delegates in this group choose how " + partyCode + " ratifies.");
+        if (!me.partyCode().equals(partyCode) || !delegations.isDelegateInAny(access.groupIds(), me.id(), party.id())) {
+            throw new AccessDeniedException("Only " + partyCode + "'s delegates in the pact's groups choose how " + partyCode + " ratifies.");
         }
         int round = access.pact().getRound();
         PactRatificationRecord r = pacts.ratification(pactId, round, party.id())
                 .orElseThrow(() -> new InvalidInputException("party", partyCode + " is not a party to this pact."));
         // A plan stands, unless the delegate it named to sign has since stopped being one: then it is chosen again.
         Long signerGone = RatificationMethod.REPRESENTATIVE.name().equals(r.getMethod()) && r.getVerdict() == null
-                && !delegations.isDelegate(access.groupId(), r.getRepresentativeId(), party.id()) ? r.getRepresentativeId() : null;
+                && !delegations.isDelegateInAny(access.groupIds(), r.getRepresentativeId(), party.id()) ? r.getRepresentativeId() : null;
         if (r.getMethod() != null && signerGone == null) {
             throw new InvalidInputException("method", partyCode + "'s delegates have already chosen how it ratifies: reload the page to see it.");
         }
@@ -143,9 +143,9 @@ public class PactRatificationService {
         }
         String said;
         if (plan.method() == RatificationMethod.REPRESENTATIVE) {
-            DelegationMember representative = delegations.delegates(access.groupId(), party.id()).stream()
+            DelegationMember representative = delegations.delegatesInAny(access.groupIds(), party.id()).stream()
                     .filter(d -> Objects.equals(d.memberId(), plan.representativeId())).findFirst()
-                    .orElseThrow(() -> new InvalidInputException("representative", "Name one of " + partyCode + "'s delegates here to sign for it."));
+                    .orElseThrow(() -> new InvalidInputException("representative", "Name one of " + partyCode + "'s delegates in the pact's groups to sign for it."));
             said = representative.displayName() + " signs for " + partyCode;
         } else {
             BallotSettings settings = ballotSettings(plan);
@@ -162,20 +162,20 @@ public class PactRatificationService {
         audit.record(me.id(), AuditAction.PACT_RATIFICATION_PLANNED, "pact", pactId, partyCode + " ratifies " + said);
     }
 
-    /** The parties the terms name, each of which must have delegates in the group to choose how it ratifies. */
+    /** The parties the terms name, each of which must have delegates in one of the pact's groups to choose how it ratifies. */
     private List<Party> requireDelegates(PactGuard.Access access) {
         List<Party> named = new ArrayList<>();
         List<String> withoutDelegates = new ArrayList<>();
         for (String code : guard.partiesNamed(access)) {
             Party party = parties.findByCode(code).orElseThrow();
             named.add(party);
-            if (delegations.delegates(access.groupId(), party.id()).isEmpty()) {
+            if (delegations.delegatesInAny(access.groupIds(), party.id()).isEmpty()) {
                 withoutDelegates.add(code);
             }
         }
         if (!withoutDelegates.isEmpty()) {
             throw new InvalidInputException("ratification", String.join(", ", withoutDelegates) + (withoutDelegates.size() == 1 ? " has" : " have")
-                    + " no delegates in this group, and only a party's delegates choose how it ratifies. Its organisers appoint them "
+                    + " no delegates in " + (access.groupIds().size() == 1 ? "this group" : "the pact's groups") + ", and only a party's delegates choose how it ratifies. Its organisers appoint them "
                     + "(the group page, under \"Parties here\").");
         }
         return named;
@@ -185,20 +185,22 @@ public class PactRatificationService {
         return plan.ballot() != null ? plan.ballot() : new BallotSettings(DecisionRule.SIMPLE_MAJORITY, true, 0, 0, null);
     }
 
-    /** A party's delegates in the pact's group: those its delegates may name to sign for it. */
+    /** A party's delegates across the pact's groups, each once: those its delegates may name to sign for it. */
     @Transactional(readOnly = true)
     public List<DelegationMember> possibleRepresentatives(long pactId, String partyCode) {
         PactGuard.Access access = guard.readable(pactId, currentMember.require());
         Party party = parties.findByCode(partyCode).orElseThrow(() -> new InvalidInputException("party", "There is no such party."));
-        return delegations.delegates(access.groupId(), party.id());
+        return delegations.delegatesInAny(access.groupIds(), party.id());
     }
 
-    /** How many of a party's members in the pact's group it has confirmed: those on whose behalf its delegate signs. */
+    /**
+     * How many of a party's members across the pact's groups it has confirmed (a member of two of them counted once):
+     * those on whose behalf its delegate signs, and its ballot's electorate.
+     */
     @Transactional(readOnly = true)
     public int confirmedMembers(long pactId, String partyCode) {
         PactGuard.Access access = guard.readable(pactId, currentMember.require());
-        return (int) delegations.membersByParty(access.groupId()).getOrDefault(partyCode, List.of()).stream()
-                .filter(DelegationMember::confirmed).count();
+        return delegations.confirmedMembersInAny(access.groupIds(), partyCode);
     }
 
     /** The delegate a party named signs its ratification, or rejects the pact for it with a reason. */
@@ -219,8 +221,8 @@ public class PactRatificationService {
                     : " named someone else."));
         }
         // Named while a delegate, but the party may have withdrawn the delegation (or its confirmation) since.
-        if (!delegations.isDelegate(access.groupId(), me.id(), partyId)) {
-            throw new AccessDeniedException("You are no longer one of " + partyCode + "'s delegates here, so you cannot sign for it.");
+        if (!delegations.isDelegateInAny(access.groupIds(), me.id(), partyId)) {
+            throw new AccessDeniedException("You are no longer one of " + partyCode + "'s delegates in the pact's groups, so you cannot sign for it.");
         }
         String why = reason == null ? "" : reason.strip();
         if (!ratify && why.isEmpty()) {

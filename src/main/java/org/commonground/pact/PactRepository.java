@@ -1,20 +1,28 @@
 package org.commonground.pact;
 
 import static org.commonground.jooq.Tables.BALLOT_ELECTOR;
+import static org.commonground.jooq.Tables.CONSTITUENCY;
 import static org.commonground.jooq.Tables.CORRECTION;
 import static org.commonground.jooq.Tables.GROUPS;
+import static org.commonground.jooq.Tables.GROUP_CONSTITUENCY;
 import static org.commonground.jooq.Tables.GROUP_MEMBERSHIP;
 import static org.commonground.jooq.Tables.MEMBER;
 import static org.commonground.jooq.Tables.PACT;
 import static org.commonground.jooq.Tables.PACT_AMENDMENT;
 import static org.commonground.jooq.Tables.PACT_CONSTITUENCY;
+import static org.commonground.jooq.Tables.PACT_JOINED_GROUP;
+import static org.commonground.jooq.Tables.PACT_PART;
+import static org.commonground.jooq.Tables.PACT_READER;
 import static org.commonground.jooq.Tables.PACT_RATIFICATION;
 import static org.commonground.jooq.Tables.PACT_REVISION;
 import static org.commonground.jooq.Tables.PARTY;
 import static org.commonground.jooq.Tables.VOTE;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.commonground.jooq.tables.Member;
@@ -215,9 +223,82 @@ public class PactRepository {
                 .fetch(PACT_RATIFICATION.BALLOT_ID);
     }
 
+    /** The one readership rule, V32's {@code pact_reader} view: the permission is part of every query that lists pacts. */
     private static Condition readableBy(long memberId) {
-        return DSL.exists(DSL.selectOne().from(GROUP_MEMBERSHIP).where(GROUP_MEMBERSHIP.GROUP_ID.eq(PACT.GROUP_ID))
-                .and(GROUP_MEMBERSHIP.MEMBER_ID.eq(memberId)).and(GROUP_MEMBERSHIP.STATUS.eq("ACTIVE")));
+        return PACT.ID.in(DSL.select(PACT_READER.PACT_ID).from(PACT_READER).where(PACT_READER.MEMBER_ID.eq(memberId)));
+    }
+
+    /** Empty when the member may not read the pact; else whether they convene one of the groups that ratify it. */
+    public Optional<Boolean> reader(long pactId, long memberId) {
+        return db.select(DSL.boolOr(PACT_READER.CONVENES)).from(PACT_READER)
+                .where(PACT_READER.PACT_ID.eq(pactId)).and(PACT_READER.MEMBER_ID.eq(memberId))
+                .fetchOptional(0, Boolean.class);
+    }
+
+    /** The groups that ratify the pact (whose parties' delegates and confirmed members decide for it): home first. */
+    public List<Long> ratifyingGroups(long pactId) {
+        return db.select(PACT_PART.GROUP_ID).from(PACT_PART).where(PACT_PART.PACT_ID.eq(pactId))
+                .and(PACT_PART.PART.in(PactGroupPart.HOME.name(), PactGroupPart.JOINED.name()))
+                .orderBy(DSL.when(PACT_PART.PART.eq(PactGroupPart.HOME.name()), 0).otherwise(1), PACT_PART.GROUP_ID).fetch(PACT_PART.GROUP_ID);
+    }
+
+    /** Every group with a part in the pact, home first, then joined, invited and those covering its seats. */
+    public List<PactGroup> groups(long pactId, long readerId) {
+        var convenes = DSL.exists(DSL.selectOne().from(GROUP_MEMBERSHIP).where(GROUP_MEMBERSHIP.GROUP_ID.eq(PACT_PART.GROUP_ID))
+                .and(GROUP_MEMBERSHIP.MEMBER_ID.eq(readerId)).and(GROUP_MEMBERSHIP.STATUS.eq("ACTIVE")).and(GROUP_MEMBERSHIP.ROLE.eq("CONVENOR")));
+        return db.select(PACT_PART.GROUP_ID, GROUPS.NAME, PACT_PART.PART, MEMBER.DISPLAY_NAME, PACT_JOINED_GROUP.ACCEPTED_AT, DSL.field(convenes))
+                .from(PACT_PART).join(GROUPS).on(GROUPS.ID.eq(PACT_PART.GROUP_ID))
+                .leftJoin(PACT_JOINED_GROUP).on(PACT_JOINED_GROUP.PACT_ID.eq(PACT_PART.PACT_ID)).and(PACT_JOINED_GROUP.GROUP_ID.eq(PACT_PART.GROUP_ID))
+                .leftJoin(MEMBER).on(MEMBER.ID.eq(PACT_JOINED_GROUP.ACCEPTED_BY))
+                .where(PACT_PART.PACT_ID.eq(pactId))
+                .fetch(r -> new PactGroup(r.value1(), r.value2(), PactGroupPart.valueOf(r.value3()), r.value4(), r.value5(), r.value6()))
+                .stream().sorted(java.util.Comparator.comparing(PactGroup::part).thenComparing(PactGroup::name)).toList();
+    }
+
+    /** The group's part in the pact, if any: HOME, JOINED, INVITED or SEATS. */
+    public Optional<PactGroupPart> partOf(long pactId, long groupId) {
+        return db.select(PACT_PART.PART).from(PACT_PART).where(PACT_PART.PACT_ID.eq(pactId)).and(PACT_PART.GROUP_ID.eq(groupId))
+                .orderBy(DSL.when(PACT_PART.PART.eq(PactGroupPart.SEATS.name()), 1).otherwise(0))
+                .limit(1).fetchOptional(r -> PactGroupPart.valueOf(r.value1()));
+    }
+
+    /** False when the group was invited to, or had joined, the pact already. */
+    public boolean invite(long pactId, long groupId, long invitedBy) {
+        return db.insertInto(PACT_JOINED_GROUP).set(PACT_JOINED_GROUP.PACT_ID, pactId).set(PACT_JOINED_GROUP.GROUP_ID, groupId)
+                .set(PACT_JOINED_GROUP.STATE, PactGroupPart.INVITED.name()).set(PACT_JOINED_GROUP.INVITED_BY, invitedBy)
+                .onConflictDoNothing().execute() == 1;
+    }
+
+    /** False when the group is not (or no longer) invited: another convenor answered first. */
+    public boolean accept(long pactId, long groupId, long acceptedBy) {
+        return db.update(PACT_JOINED_GROUP).set(PACT_JOINED_GROUP.STATE, PactGroupPart.JOINED.name())
+                .set(PACT_JOINED_GROUP.ACCEPTED_BY, acceptedBy).set(PACT_JOINED_GROUP.ACCEPTED_AT, OffsetDateTime.now())
+                .where(PACT_JOINED_GROUP.PACT_ID.eq(pactId)).and(PACT_JOINED_GROUP.GROUP_ID.eq(groupId))
+                .and(PACT_JOINED_GROUP.STATE.eq(PactGroupPart.INVITED.name())).execute() == 1;
+    }
+
+    /** Declines an invitation, or leaves: false when the group no longer had that part. */
+    public boolean removeGroup(long pactId, long groupId, PactGroupPart part) {
+        return db.deleteFrom(PACT_JOINED_GROUP).where(PACT_JOINED_GROUP.PACT_ID.eq(pactId)).and(PACT_JOINED_GROUP.GROUP_ID.eq(groupId))
+                .and(PACT_JOINED_GROUP.STATE.eq(part.name())).execute() == 1;
+    }
+
+    /**
+     * ONS code to name: the seats a pact of these groups may cover. A LOCAL group's are its constituencies; an
+     * ALLIANCE group's are every constituency imported (it sets pacts over seats anywhere).
+     */
+    public Map<String, String> seatsOf(Collection<Long> groupIds) {
+        Map<String, String> byCode = new LinkedHashMap<>();
+        db.select(GROUP_CONSTITUENCY.ONS_CODE, GROUP_CONSTITUENCY.NAME).from(GROUP_CONSTITUENCY)
+                .join(GROUPS).on(GROUPS.ID.eq(GROUP_CONSTITUENCY.GROUP_ID))
+                .where(GROUP_CONSTITUENCY.GROUP_ID.in(groupIds)).and(GROUP_CONSTITUENCY.ONS_CODE.isNotNull())
+                .orderBy(GROUP_CONSTITUENCY.GROUP_ID, GROUP_CONSTITUENCY.POSITION)
+                .forEach(r -> byCode.putIfAbsent(r.value1(), r.value2()));
+        if (db.fetchExists(GROUPS, GROUPS.ID.in(groupIds).and(GROUPS.KIND.eq("ALLIANCE")))) {
+            db.select(CONSTITUENCY.ONS_CODE, CONSTITUENCY.NAME).from(CONSTITUENCY).orderBy(CONSTITUENCY.NAME)
+                    .forEach(r -> byCode.putIfAbsent(r.value1(), r.value2()));
+        }
+        return byCode;
     }
 
     private List<PactSummary> summaries(Condition where) {
@@ -226,8 +307,15 @@ public class PactRepository {
                 .fetch(r -> new PactSummary(r.value1(), r.value2(), r.value3(), r.value4(), PactState.valueOf(r.value5()), r.value6(), r.value7()));
     }
 
-    public List<PactSummary> inGroup(long groupId) {
-        return summaries(PACT.GROUP_ID.eq(groupId));
+    /** The pacts in which the group has any part that the member may read (invitations only for its convenors). */
+    public List<PactSummary> inGroup(long groupId, long memberId) {
+        return summaries(readableBy(memberId).and(PACT.ID.in(DSL.select(PACT_PART.PACT_ID).from(PACT_PART).where(PACT_PART.GROUP_ID.eq(groupId)))));
+    }
+
+    /** The pacts the group is invited to join, not yet answered. */
+    public List<PactSummary> invitationsTo(long groupId) {
+        return summaries(PACT.ID.in(DSL.select(PACT_JOINED_GROUP.PACT_ID).from(PACT_JOINED_GROUP).where(PACT_JOINED_GROUP.GROUP_ID.eq(groupId))
+                .and(PACT_JOINED_GROUP.STATE.eq(PactGroupPart.INVITED.name()))));
     }
 
     public Optional<PactSummary> summary(long pactId) {

@@ -37,8 +37,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Local stand-down pacts: a convenor of a local group starts one over some of its constituencies and drafts its
- * terms; the parties the terms name negotiate them (comments, {@link PactAmendmentService amendments}, revisions)
+ * Stand-down pacts: a convenor of a local group starts one over some of its constituencies (or of an alliance group,
+ * over seats anywhere) and drafts its terms; other local groups may join it ({@link PactGroupsService}); the parties the terms name negotiate them (comments, {@link PactAmendmentService amendments}, revisions)
  * and each ratifies them in its own way ({@link PactRatificationService}). Every method checks the caller's rights
  * itself.
  */
@@ -88,8 +88,8 @@ public class PactService {
         if (!group.isConvenor()) {
             throw new AccessDeniedException("Only a convenor of the group can start a pact.");
         }
-        if (group.kind() != GroupKind.LOCAL) {
-            throw new InvalidInputException("group", "Pacts are made in local groups, which cover constituencies.");
+        if (group.kind() == GroupKind.PARTY) {
+            throw new InvalidInputException("group", "Pacts are made in local groups, which cover constituencies, or set by alliance groups.");
         }
         String t = title == null ? "" : title.strip();
         List<FieldProblem> problems = new ArrayList<>();
@@ -100,8 +100,8 @@ public class PactService {
             problems.add(new FieldProblem("seats", "Choose at least one constituency."));
         }
         InvalidInputException.throwIfAny(problems);
-        Map<String, String> mine = termsChecker.constituencies(groupId);
-        List<String> groupParties = termsChecker.memberParties(groupId);
+        Map<String, String> mine = termsChecker.constituencies(List.of(groupId));
+        List<String> groupParties = termsChecker.memberParties(List.of(groupId));
         Map<String, SeatVerdict> evidence = new LinkedHashMap<>();
         if (electionId != null) {
             for (SeatVerdict v : SeatAnalysis.analyse(elections.results(electionId, onsCodes), Alliance.standard())) {
@@ -119,7 +119,7 @@ public class PactService {
             seats.add(new SeatTerms(ons, mine.getOrDefault(ons, ons), candidate, stances));
         }
         PactTerms terms = new PactTerms(seats, "");
-        termsChecker.check(terms, groupId);
+        termsChecker.check(terms, List.of(groupId));
         long id = pacts.insert(groupId, t, electionId, me.id());
         pacts.insertRevision(id, 1, terms, me.id(), "Pact started");
         audit.record(me.id(), AuditAction.PACT_STARTED, "pact", id, t);
@@ -138,17 +138,17 @@ public class PactService {
                 .filter(r -> r.pending() && r.method() == RatificationMethod.REPRESENTATIVE && Objects.equals(r.representativeId(), me.id()))
                 .map(Ratification::party).toList();
         // Only the reader's own party can be theirs to plan, and only as its delegate here.
-        List<String> chooseFor = !ratifying || !delegations.isDelegate(access.groupId(), me.id(), me.partyId()) ? List.of()
+        List<String> chooseFor = !ratifying || !delegations.isDelegateInAny(access.groupIds(), me.id(), me.partyId()) ? List.of()
                 : ratifications.stream().filter(r -> r.party().equals(me.partyCode()) && (r.choosing() || (r.pending()
-                        && r.method() == RatificationMethod.REPRESENTATIVE && !delegations.isDelegate(access.groupId(), r.representativeId(), me.partyId()))))
+                        && r.method() == RatificationMethod.REPRESENTATIVE && !delegations.isDelegateInAny(access.groupIds(), r.representativeId(), me.partyId()))))
                 .map(Ratification::party).toList();
         List<String> offered = new ArrayList<>(terms.partiesMentioned());
-        termsChecker.memberParties(access.groupId()).stream().filter(party -> !offered.contains(party)).forEach(offered::add);
+        termsChecker.memberParties(access.groupIds()).stream().filter(party -> !offered.contains(party)).forEach(offered::add);
         return new PactDetails(pacts.summary(pactId).orElseThrow(), p.getElectionId(), terms, List.copyOf(terms.parties()), offered,
-                termsChecker.constituencies(access.groupId()), p.getStateReason(),
+                termsChecker.constituencies(access.groupIds()), p.getStateReason(),
                 pacts.revisions(pactId), pacts.amendments(pactId), p.getRound(), ratifications, me.partyCode(), access.convenor(),
                 terms.parties().contains(me.partyCode()), signFor, chooseFor,
-                pacts.awaitingCorrection(pactId).isPresent());
+                pacts.awaitingCorrection(pactId).isPresent(), pacts.groups(pactId, me.id()));
     }
 
     /** Who did what to the pact, when: state changes, revisions, amendments and each party's verdict. */
@@ -160,7 +160,8 @@ public class PactService {
                 AuditAction.PACT_AMENDMENT_PROPOSED, AuditAction.PACT_AMENDMENT_ACCEPTED, AuditAction.PACT_AMENDMENT_REJECTED,
                 AuditAction.PACT_AMENDMENT_WITHDRAWN, AuditAction.PACT_RATIFYING, AuditAction.PACT_RATIFICATION_PLANNED,
                 AuditAction.PACT_RATIFIED_BY_PARTY, AuditAction.PACT_REJECTED_BY_PARTY, AuditAction.PACT_RATIFIED, AuditAction.PACT_COLLAPSED,
-                AuditAction.PUBLISHED, AuditAction.PUBLISHED_CORRECTION));
+                AuditAction.PUBLISHED, AuditAction.PUBLISHED_CORRECTION, AuditAction.PACT_GROUP_INVITED, AuditAction.PACT_GROUP_JOINED,
+                AuditAction.PACT_GROUP_DECLINED, AuditAction.PACT_GROUP_LEFT));
     }
 
     /** The group's constituencies that have an ONS code (pacts cite seats by code) — for the start form. */
@@ -170,7 +171,7 @@ public class PactService {
         if (memberships.status(groupId, me.id()).orElse(null) != MembershipStatus.ACTIVE) {
             throw new InvalidInputException("group", "There is no such group, or you are not a member.");
         }
-        return termsChecker.constituencies(groupId);
+        return termsChecker.constituencies(List.of(groupId));
     }
 
     @Transactional(readOnly = true)
@@ -179,7 +180,7 @@ public class PactService {
         if (memberships.status(groupId, me.id()).orElse(null) != MembershipStatus.ACTIVE) {
             return List.of();
         }
-        return pacts.inGroup(groupId);
+        return pacts.inGroup(groupId, me.id());
     }
 
     @Transactional(readOnly = true)
@@ -216,7 +217,7 @@ public class PactService {
         if (n.length() > 500) {
             throw new InvalidInputException("note", "A note can be at most 500 characters.");
         }
-        termsChecker.check(terms, access.groupId());
+        termsChecker.check(terms, access.groupIds());
         int next = expectedRevision + 1;
         pacts.insertRevision(pactId, next, terms, me.id(), n);
         audit.record(me.id(), AuditAction.PACT_REVISED, "pact", pactId, "revision " + next);

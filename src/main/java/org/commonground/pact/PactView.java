@@ -75,6 +75,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private final PartyPalette palette;
     private final CommentService comments;
     private final SignedInMember me;
+    private final PactGroupsService pactGroups;
     private final LiveSubscription subscription;
     private final Div statusLine = new Div();
     private RatificationPanel ratificationPanel;
@@ -90,8 +91,9 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
 
     public PactView(PactService pacts, PactAmendmentService amendmentService, PactRatificationService ratification, PactSeatService seatPacts,
                     ElectionService elections, PartyPalette palette, CommentService comments, LiveEvents live, CurrentMember currentMember,
-                    ByElectionService byElections) {
+                    ByElectionService byElections, PactGroupsService pactGroups) {
         this.seatPacts = seatPacts;
+        this.pactGroups = pactGroups;
         this.pacts = pacts;
         this.byElections = byElections;
         this.amendmentService = amendmentService;
@@ -206,7 +208,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         deadline.removeAll();
         byElections.deadline(pactId).map(DeadlineNotice::of).ifPresent(deadline::add);
         add(deadline);
-        add(stateActions(d));
+        add(stateActions(d), new PactGroupsPanel(pactGroups, pactId, d, this::refresh));
         add(new H3("Terms"), termsTable(d.terms(), List.copyOf(d.terms().partiesMentioned())));
         add(conflicts());
         if (!d.terms().conditions().isBlank()) {

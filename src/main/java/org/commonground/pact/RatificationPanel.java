@@ -35,7 +35,7 @@ import org.springframework.security.access.AccessDeniedException;
  */
 class RatificationPanel extends Div {
 
-    private static final String BY_BALLOT = "A ballot of its confirmed members here";
+    private static final String BY_BALLOT = "A ballot of its confirmed members in the pact's groups";
     private static final String BY_DELEGATE = "One of its delegates signing for it";
 
     private final PactRatificationService ratification;
@@ -59,7 +59,7 @@ class RatificationPanel extends Div {
         update(d);
         add(status);
         d.chooseFor().forEach(party -> add(planForm(party)));
-        d.signFor().forEach(party -> add(signForm(d.summary(), party)));
+        d.signFor().forEach(party -> add(signForm(d, party)));
     }
 
     private Div sendForm() {
@@ -109,7 +109,7 @@ class RatificationPanel extends Div {
 
     private Div planForm(String party) {
         Div form = new Div(new H4("How " + party + " ratifies"),
-                new Paragraph("You are one of " + party + "'s delegates here. The first delegate to choose decides for " + party + "; no other party sees this form."));
+                new Paragraph("You are one of " + party + "'s delegates in the pact's groups. The first delegate to choose decides for " + party + "; no other party sees this form."));
         form.addClassName("cg-card");
         RadioButtonGroup<String> method = new RadioButtonGroup<>(party + " ratifies by");
         method.setItems(BY_BALLOT, BY_DELEGATE);
@@ -168,12 +168,15 @@ class RatificationPanel extends Div {
         return form;
     }
 
-    private Div signForm(PactSummary pact, String party) {
+    private Div signForm(PactDetails d, String party) {
+        PactSummary pact = d.summary();
+        // Its members across the groups that ratify the pact: the home group and any that joined it.
+        String where = String.join(" and ", d.groups().stream().filter(g -> g.part().ratifies()).map(PactGroup::name).toList());
         TextField reason = new TextField("Reason (needed to reject)");
         reason.setMaxLength(PactService.MAX_REASON);
         Button ratify = new Button("Ratify for " + party, e -> Confirmation.ask(e.getSource(), "Ratify the pact for " + party + "?",
                 "This records " + party + "'s consent to \u201c" + pact.title() + "\u201d, revision " + pact.currentRevision() + ", on behalf of its "
-                        + confirmedMembers(party) + " in " + pact.groupName() + ". It cannot be taken back.",
+                        + confirmedMembers(party) + " in " + where + ". It cannot be taken back.",
                 "Give " + party + "'s consent", () -> sign(party, true, reason)));
         ratify.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         // Rejecting asks nothing more: it needs a reason typed first, and the negotiation resumes from it.

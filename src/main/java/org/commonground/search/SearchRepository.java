@@ -3,9 +3,9 @@ package org.commonground.search;
 import static org.commonground.jooq.Tables.AMENDMENT;
 import static org.commonground.jooq.Tables.COMMENT;
 import static org.commonground.jooq.Tables.GROUPS;
-import static org.commonground.jooq.Tables.GROUP_MEMBERSHIP;
 import static org.commonground.jooq.Tables.PACT;
 import static org.commonground.jooq.Tables.PACT_AMENDMENT;
+import static org.commonground.jooq.Tables.PACT_READER;
 import static org.commonground.jooq.Tables.PACT_REVISION;
 import static org.commonground.jooq.Tables.PROPOSAL;
 import static org.commonground.jooq.Tables.PROPOSAL_READER;
@@ -14,7 +14,6 @@ import static org.commonground.jooq.Tables.PROPOSAL_REVISION;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.commonground.group.MembershipStatus;
 import org.commonground.comment.Visibility;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -31,8 +30,8 @@ import org.springframework.stereotype.Repository;
  * Full-text search over the generated {@code search} columns (V11) in one statement. Who may read what is part of
  * the statement's WHERE clauses, so rows a member may not read are never fetched at all: proposals by the
  * {@code proposal_reader} view (V24, mirrored by ProposalAccessRules: drafts for authors and convenors, withdrawn
- * ones also for members if the group ever saw them, the rest for the group's active members), pacts for the active
- * members of their group, comments only where their proposal or pact is readable, never deleted ones, and CAUCUS
+ * ones also for members if the group ever saw them, the rest for the group's active members), pacts by the
+ * {@code pact_reader} view (V32, which PactGuard asks too: the active members of all the pact's groups), comments only where their proposal or pact is readable, never deleted ones, and CAUCUS
  * comments only for the author's party.
  * Snippets come from {@code ts_headline}, computed only for the rows returned.
  */
@@ -108,11 +107,9 @@ public class SearchRepository {
 
     // --- what may be found, and by whom ---
 
-    /** The member's groups, as an active member. */
-    private static Select<org.jooq.Record1<Long>> groupsOf(long memberId) {
-        return DSL.select(GROUP_MEMBERSHIP.GROUP_ID).from(GROUP_MEMBERSHIP)
-                .where(GROUP_MEMBERSHIP.MEMBER_ID.eq(memberId))
-                .and(GROUP_MEMBERSHIP.STATUS.eq(MembershipStatus.ACTIVE.name()));
+    /** The pacts the member may read, by the one rule (V32's view, which PactGuard asks too). */
+    private static Select<org.jooq.Record1<Long>> readablePacts(long memberId) {
+        return DSL.select(PACT_READER.PACT_ID).from(PACT_READER).where(PACT_READER.MEMBER_ID.eq(memberId));
     }
 
     /** The proposals the member may read, by the one rule (V24's view; ProposalAccessRules.canRead is its mirror). */
@@ -170,7 +167,7 @@ public class SearchRepository {
                 .from(PACT)
                 .join(PACT_REVISION).on(PACT_REVISION.PACT_ID.eq(PACT.ID)).and(PACT_REVISION.NUMBER.eq(PACT.CURRENT_REVISION))
                 .where(matches(title, q).or(matches(conditions, q)))
-                .and(PACT.GROUP_ID.in(groupsOf(memberId)));
+                .and(PACT.ID.in(readablePacts(memberId)));
     }
 
     private static Select<Record> pactAmendments(Field<Object> q, long memberId) {
@@ -180,7 +177,7 @@ public class SearchRepository {
                 .from(PACT_AMENDMENT)
                 .join(PACT).on(PACT.ID.eq(PACT_AMENDMENT.PACT_ID))
                 .where(matches(search, q))
-                .and(PACT.GROUP_ID.in(groupsOf(memberId)));
+                .and(PACT.ID.in(readablePacts(memberId)));
     }
 
     private static Select<Record> pactComments(Field<Object> q, long memberId, long partyId) {
@@ -191,7 +188,7 @@ public class SearchRepository {
                 .join(PACT).on(PACT.ID.eq(COMMENT.PACT_ID))
                 .where(matches(search, q))
                 .and(commentVisible(memberId, partyId))
-                .and(PACT.GROUP_ID.in(groupsOf(memberId)));
+                .and(PACT.ID.in(readablePacts(memberId)));
     }
 
     private static List<SelectField<?>> hit(SearchKind kind, Field<Long> id, Field<Long> proposalId, Field<Long> pactId,

@@ -35,8 +35,11 @@ import org.commonground.jooq.tables.Notification;
 import org.commonground.jooq.tables.Pact;
 import org.commonground.jooq.tables.PactAmendment;
 import org.commonground.jooq.tables.PactConstituency;
+import org.commonground.jooq.tables.PactJoinedGroup;
+import org.commonground.jooq.tables.PactPart;
 import org.commonground.jooq.tables.PactRatification;
 import org.commonground.jooq.tables.PactReminder;
+import org.commonground.jooq.tables.PactReader;
 import org.commonground.jooq.tables.PactRevision;
 import org.commonground.jooq.tables.Party;
 import org.commonground.jooq.tables.PartyDelegate;
@@ -212,6 +215,16 @@ public class DefaultSchema extends SchemaImpl {
     public final PactConstituency PACT_CONSTITUENCY = PactConstituency.PACT_CONSTITUENCY;
 
     /**
+     * The table <code>pact_joined_group</code>.
+     */
+    public final PactJoinedGroup PACT_JOINED_GROUP = PactJoinedGroup.PACT_JOINED_GROUP;
+
+    /**
+     * The table <code>pact_part</code>.
+     */
+    public final PactPart PACT_PART = PactPart.PACT_PART;
+
+    /**
      * The table <code>pact_ratification</code>.
      */
     public final PactRatification PACT_RATIFICATION = PactRatification.PACT_RATIFICATION;
@@ -220,6 +233,11 @@ public class DefaultSchema extends SchemaImpl {
      * The table <code>pact_reminder</code>.
      */
     public final PactReminder PACT_REMINDER = PactReminder.PACT_REMINDER;
+
+    /**
+     * The table <code>pact_reader</code>.
+     */
+    public final PactReader PACT_READER = PactReader.PACT_READER;
 
     /**
      * The table <code>pact_revision</code>.
@@ -340,8 +358,11 @@ public class DefaultSchema extends SchemaImpl {
             Pact.PACT,
             PactAmendment.PACT_AMENDMENT,
             PactConstituency.PACT_CONSTITUENCY,
+            PactJoinedGroup.PACT_JOINED_GROUP,
+            PactPart.PACT_PART,
             PactRatification.PACT_RATIFICATION,
             PactReminder.PACT_REMINDER,
+            PactReader.PACT_READER,
             PactRevision.PACT_REVISION,
             Party.PARTY,
             PartyDelegate.PARTY_DELEGATE,

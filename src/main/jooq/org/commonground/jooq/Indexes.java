@@ -19,6 +19,7 @@ import org.commonground.jooq.tables.NoticePending;
 import org.commonground.jooq.tables.Notification;
 import org.commonground.jooq.tables.Pact;
 import org.commonground.jooq.tables.PactConstituency;
+import org.commonground.jooq.tables.PactJoinedGroup;
 import org.commonground.jooq.tables.PartyDelegate;
 import org.commonground.jooq.tables.PartyOrganiser;
 import org.commonground.jooq.tables.PasswordResetToken;
@@ -66,6 +67,7 @@ public class Indexes {
     public static final Index NOTIFICATION_UNDIGESTED = Internal.createIndex(DSL.name("notification_undigested"), Notification.NOTIFICATION, new OrderField[] { Notification.NOTIFICATION.MEMBER_ID }, false);
     public static final Index PACT_CONSTITUENCY_ONS = Internal.createIndex(DSL.name("pact_constituency_ons"), PactConstituency.PACT_CONSTITUENCY, new OrderField[] { PactConstituency.PACT_CONSTITUENCY.ONS_CODE }, false);
     public static final Index PACT_GROUP = Internal.createIndex(DSL.name("pact_group"), Pact.PACT, new OrderField[] { Pact.PACT.GROUP_ID }, false);
+    public static final Index PACT_JOINED_GROUP_GROUP = Internal.createIndex(DSL.name("pact_joined_group_group"), PactJoinedGroup.PACT_JOINED_GROUP, new OrderField[] { PactJoinedGroup.PACT_JOINED_GROUP.GROUP_ID }, false);
     public static final Index PARTY_DELEGATE_GROUP_PARTY = Internal.createIndex(DSL.name("party_delegate_group_party"), PartyDelegate.PARTY_DELEGATE, new OrderField[] { PartyDelegate.PARTY_DELEGATE.GROUP_ID, PartyDelegate.PARTY_DELEGATE.PARTY_ID }, false);
     public static final Index PARTY_DELEGATE_MEMBER = Internal.createIndex(DSL.name("party_delegate_member"), PartyDelegate.PARTY_DELEGATE, new OrderField[] { PartyDelegate.PARTY_DELEGATE.MEMBER_ID }, false);
     public static final Index PARTY_ORGANISER_MEMBER = Internal.createIndex(DSL.name("party_organiser_member"), PartyOrganiser.PARTY_ORGANISER, new OrderField[] { PartyOrganiser.PARTY_ORGANISER.MEMBER_ID }, false);

@@ -32,8 +32,11 @@ import org.commonground.jooq.tables.Notification;
 import org.commonground.jooq.tables.Pact;
 import org.commonground.jooq.tables.PactAmendment;
 import org.commonground.jooq.tables.PactConstituency;
+import org.commonground.jooq.tables.PactJoinedGroup;
+import org.commonground.jooq.tables.PactPart;
 import org.commonground.jooq.tables.PactRatification;
 import org.commonground.jooq.tables.PactReminder;
+import org.commonground.jooq.tables.PactReader;
 import org.commonground.jooq.tables.PactRevision;
 import org.commonground.jooq.tables.Party;
 import org.commonground.jooq.tables.PartyDelegate;
@@ -198,6 +201,16 @@ public class Tables {
     public static final PactConstituency PACT_CONSTITUENCY = PactConstituency.PACT_CONSTITUENCY;
 
     /**
+     * The table <code>pact_joined_group</code>.
+     */
+    public static final PactJoinedGroup PACT_JOINED_GROUP = PactJoinedGroup.PACT_JOINED_GROUP;
+
+    /**
+     * The table <code>pact_part</code>.
+     */
+    public static final PactPart PACT_PART = PactPart.PACT_PART;
+
+    /**
      * The table <code>pact_ratification</code>.
      */
     public static final PactRatification PACT_RATIFICATION = PactRatification.PACT_RATIFICATION;
@@ -206,6 +219,11 @@ public class Tables {
      * The table <code>pact_reminder</code>.
      */
     public static final PactReminder PACT_REMINDER = PactReminder.PACT_REMINDER;
+
+    /**
+     * The table <code>pact_reader</code>.
+     */
+    public static final PactReader PACT_READER = PactReader.PACT_READER;
 
     /**
      * The table <code>pact_revision</code>.

@@ -25,6 +25,8 @@ final class Cast {
     final String tag = UUID.randomUUID().toString().substring(0, 6);
     final long group;
     final long otherGroup;
+    /** The third local group, convened by {@link Who#JOINED}: the one that joins pacts spanning several groups. */
+    final long joinedGroup;
 
     Cast(TestMembers testMembers, GroupService groups) {
         this.groups = groups;
@@ -37,6 +39,7 @@ final class Cast {
         people.put(Who.ADMIN, testMembers.registerAdmin("Ade Admin " + tag));
         people.put(Who.OTHER_GROUP, testMembers.register("Gwil Othergroup " + tag, "GRN"));
         people.put(Who.LEFT, testMembers.register("Lowri Left " + tag, "GRN"));
+        people.put(Who.JOINED, testMembers.register("Jo Joined " + tag, "LD"));
         people.put(Who.CLAIMED, testMembers.registerClaimed("Cai Claimed " + tag, "GRN"));
 
         signIn(Who.CONVENOR);
@@ -52,6 +55,8 @@ final class Cast {
         }
         signIn(Who.OTHER_GROUP);
         otherGroup = groups.create(new NewGroup("Matrix elsewhere " + tag, GroupKind.LOCAL, null, "Aldershot (" + ALDERSHOT + ")"));
+        signIn(Who.JOINED);
+        joinedGroup = groups.create(new NewGroup("Matrix beyond " + tag, GroupKind.LOCAL, null, "Bristol Central (" + BRISTOL + ")"));
         TestMembers.signOut();
     }
 

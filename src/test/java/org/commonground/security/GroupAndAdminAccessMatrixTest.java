@@ -173,7 +173,7 @@ class GroupAndAdminAccessMatrixTest {
                 its members                      | group
                 the request shown                | convenor
                 set the line width               | convenor
-                ask to join                      | admin other-group   // for members, and the one already asking, it changes nothing
+                ask to join                      | admin other-group joined-group  // for members, and the one already asking, it changes nothing
                 withdraw a request               | left
                 approve the request              | convenor
                 refuse the request               | convenor

@@ -14,6 +14,7 @@ import org.commonground.ballot.rules.DecisionRule;
 import org.commonground.group.GroupService;
 import org.commonground.pact.PactService;
 import org.commonground.pact.PactAmendmentService;
+import org.commonground.pact.PactGroupsService;
 import org.commonground.pact.PactRatificationService;
 import org.commonground.pact.terms.PactTerms;
 import org.commonground.pact.terms.SeatTerms;
@@ -65,6 +66,8 @@ class GuessedIdsTest {
     PactAmendmentService pactAmendments;
     @Autowired
     PactRatificationService ratification;
+    @Autowired
+    PactGroupsService pactGroups;
     @Autowired
     PublishingService publishing;
     @Autowired
@@ -170,6 +173,24 @@ class GuessedIdsTest {
                     }),
                     new Guess("a pact's possible representatives", pact, id -> ratification.possibleRepresentatives(id, "GRN")),
                     new Guess("publish a pact", pact, publishing::publishPact),
+                    new Guess("a pact's groups", pact, pactGroups::groupsOf),
+                    new Guess("groups to invite to a pact", pact, pactGroups::invitable),
+                    new Guess("invite a group to a pact", pact, id -> {
+                        pactGroups.invite(id, cast.otherGroup);
+                        return null;
+                    }),
+                    new Guess("accept joining a pact", pact, id -> {
+                        pactGroups.accept(id, cast.otherGroup);
+                        return null;
+                    }),
+                    new Guess("decline joining a pact", pact, id -> {
+                        pactGroups.decline(id, cast.otherGroup);
+                        return null;
+                    }),
+                    new Guess("take a group out of a pact", pact, id -> {
+                        pactGroups.leave(id, cast.otherGroup, "Guessing.");
+                        return null;
+                    }),
                     new Guess("accept a pact amendment", pactAmendment, pactAmendments::acceptAmendment),
                     new Guess("reject a pact amendment", pactAmendment, id -> {
                         pactAmendments.rejectAmendment(id, "No.");
@@ -190,7 +211,7 @@ class GuessedIdsTest {
                     new Guess("accept an invitation", invitation, groups::acceptInvitation),
                     new Guess("decline an invitation", invitation, groups::declineInvitation));
 
-            for (Who guesser : new Who[] {Who.OTHER_GROUP, Who.ADMIN, Who.LEFT}) {
+            for (Who guesser : new Who[] {Who.OTHER_GROUP, Who.JOINED, Who.ADMIN, Who.LEFT}) {
                 cast.signIn(guesser);
                 for (Guess guess : guesses) {
                     String there = answer(savepoint, guess, guess.existing());

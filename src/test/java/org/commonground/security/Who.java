@@ -23,6 +23,11 @@ enum Who {
     ADMIN("admin"),
     /** A Green who convenes another local group covering the same seat. */
     OTHER_GROUP("other-group"),
+    /**
+     * A Lib Dem who convenes a third local group (Bristol Central). Where a table's pact spans several groups, that
+     * group has joined it: a member of a joined group. Elsewhere, like {@link #OTHER_GROUP}, a member of an unrelated group.
+     */
+    JOINED("joined-group"),
     /** A Green who was in the group (and co-authored its proposals) but has left it. */
     LEFT("left"),
     /**

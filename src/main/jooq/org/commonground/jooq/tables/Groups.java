@@ -17,6 +17,7 @@ import org.commonground.jooq.tables.GroupInvitation.GroupInvitationPath;
 import org.commonground.jooq.tables.GroupMembership.GroupMembershipPath;
 import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.Pact.PactPath;
+import org.commonground.jooq.tables.PactJoinedGroup.PactJoinedGroupPath;
 import org.commonground.jooq.tables.Party.PartyPath;
 import org.commonground.jooq.tables.PartyDelegate.PartyDelegatePath;
 import org.commonground.jooq.tables.Proposal.ProposalPath;
@@ -274,6 +275,19 @@ public class Groups extends TableImpl<GroupsRecord> {
             _pact = new PactPath(this, null, Keys.PACT__PACT_GROUP_ID_FKEY.getInverseKey());
 
         return _pact;
+    }
+
+    private transient PactJoinedGroupPath _pactJoinedGroup;
+
+    /**
+     * Get the implicit to-many join path to the <code>pact_joined_group</code>
+     * table
+     */
+    public PactJoinedGroupPath pactJoinedGroup() {
+        if (_pactJoinedGroup == null)
+            _pactJoinedGroup = new PactJoinedGroupPath(this, null, Keys.PACT_JOINED_GROUP__PACT_JOINED_GROUP_GROUP_ID_FKEY.getInverseKey());
+
+        return _pactJoinedGroup;
     }
 
     private transient PartyDelegatePath _partyDelegate;

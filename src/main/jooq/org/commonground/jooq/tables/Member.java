@@ -30,6 +30,7 @@ import org.commonground.jooq.tables.MemberTotp.MemberTotpPath;
 import org.commonground.jooq.tables.Notification.NotificationPath;
 import org.commonground.jooq.tables.Pact.PactPath;
 import org.commonground.jooq.tables.PactAmendment.PactAmendmentPath;
+import org.commonground.jooq.tables.PactJoinedGroup.PactJoinedGroupPath;
 import org.commonground.jooq.tables.PactRatification.PactRatificationPath;
 import org.commonground.jooq.tables.PactRevision.PactRevisionPath;
 import org.commonground.jooq.tables.Party.PartyPath;
@@ -553,6 +554,32 @@ public class Member extends TableImpl<MemberRecord> {
             _pact = new PactPath(this, null, Keys.PACT__PACT_CREATED_BY_FKEY.getInverseKey());
 
         return _pact;
+    }
+
+    private transient PactJoinedGroupPath _pactJoinedGroupAcceptedByFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>pact_joined_group</code>
+     * table, via the <code>pact_joined_group_accepted_by_fkey</code> key
+     */
+    public PactJoinedGroupPath pactJoinedGroupAcceptedByFkey() {
+        if (_pactJoinedGroupAcceptedByFkey == null)
+            _pactJoinedGroupAcceptedByFkey = new PactJoinedGroupPath(this, null, Keys.PACT_JOINED_GROUP__PACT_JOINED_GROUP_ACCEPTED_BY_FKEY.getInverseKey());
+
+        return _pactJoinedGroupAcceptedByFkey;
+    }
+
+    private transient PactJoinedGroupPath _pactJoinedGroupInvitedByFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>pact_joined_group</code>
+     * table, via the <code>pact_joined_group_invited_by_fkey</code> key
+     */
+    public PactJoinedGroupPath pactJoinedGroupInvitedByFkey() {
+        if (_pactJoinedGroupInvitedByFkey == null)
+            _pactJoinedGroupInvitedByFkey = new PactJoinedGroupPath(this, null, Keys.PACT_JOINED_GROUP__PACT_JOINED_GROUP_INVITED_BY_FKEY.getInverseKey());
+
+        return _pactJoinedGroupInvitedByFkey;
     }
 
     private transient PactRatificationPath _pactRatificationChosenByFkey;

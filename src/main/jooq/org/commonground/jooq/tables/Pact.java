@@ -21,6 +21,7 @@ import org.commonground.jooq.tables.Groups.GroupsPath;
 import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.PactAmendment.PactAmendmentPath;
 import org.commonground.jooq.tables.PactConstituency.PactConstituencyPath;
+import org.commonground.jooq.tables.PactJoinedGroup.PactJoinedGroupPath;
 import org.commonground.jooq.tables.PactRatification.PactRatificationPath;
 import org.commonground.jooq.tables.PactReminder.PactReminderPath;
 import org.commonground.jooq.tables.PactRevision.PactRevisionPath;
@@ -321,6 +322,19 @@ public class Pact extends TableImpl<PactRecord> {
             _pactConstituency = new PactConstituencyPath(this, null, Keys.PACT_CONSTITUENCY__PACT_CONSTITUENCY_PACT_ID_FKEY.getInverseKey());
 
         return _pactConstituency;
+    }
+
+    private transient PactJoinedGroupPath _pactJoinedGroup;
+
+    /**
+     * Get the implicit to-many join path to the <code>pact_joined_group</code>
+     * table
+     */
+    public PactJoinedGroupPath pactJoinedGroup() {
+        if (_pactJoinedGroup == null)
+            _pactJoinedGroup = new PactJoinedGroupPath(this, null, Keys.PACT_JOINED_GROUP__PACT_JOINED_GROUP_PACT_ID_FKEY.getInverseKey());
+
+        return _pactJoinedGroup;
     }
 
     private transient PactRatificationPath _pactRatification;
