@@ -291,6 +291,21 @@ public class UnityBallotService {
         return ballots.ofPact(pactId);
     }
 
+    /** One seat of the pact and its ballots, for members of the pact's group. */
+    @Transactional(readOnly = true)
+    public UnitySeat seat(long pactId, String onsCode) {
+        UnityPacts.Pact pact = pacts.find(pactId, currentMember.require(), false);
+        String constituency = pact.seats().get(onsCode);
+        if (constituency == null) {
+            throw new InvalidInputException("seat", "That constituency is not one of this pact's seats.");
+        }
+        List<UnityBallotSummary> here = ballots.ofPact(pactId).stream().filter(b -> b.onsCode().equals(onsCode)).toList();
+        Map<String, String> parties = new LinkedHashMap<>(ballots.partyNames());
+        parties.remove(RankedBallot.NON_PARTY);
+        return new UnitySeat(pactId, pact.title(), onsCode, constituency,
+                pact.convenor() && pact.negotiable() && here.stream().noneMatch(UnityBallotSummary::open), parties, here);
+    }
+
     /**
      * A convenor writes a closed ballot's winner into the pact's terms: an amendment making them the seat's alliance
      * candidate, proposed as the convenor through the pact's own amendment service, to be accepted and ratified as

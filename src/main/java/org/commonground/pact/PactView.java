@@ -194,7 +194,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
                         ? new Span(new Span(" · "), new Anchor("pacts/" + pactId + "/publish", d.state() == PactState.PUBLISHED ? "Published version" : "Publish"))
                         : new Span(), new Span(" · "), watchButton()));
         add(stateActions(d));
-        add(new H3("Terms"), termsTable(d.terms(), d.parties()));
+        add(new H3("Terms"), termsTable(d.terms(), d.parties()), unityBallots(d.terms()));
         if (!d.terms().conditions().isBlank()) {
             add(new H3("Conditions"), new Html(SafeMarkdown.toHtml(d.terms().conditions())));
         }
@@ -238,6 +238,19 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
             table.addRow(new Anchor("constituencies/" + seat.onsCode(), seat.constituency()), stances);
         }
         return scrolling(table);
+    }
+
+    /** Each seat's unity-candidate ballots (a page of the ballot feature, linked by address only). */
+    private Paragraph unityBallots(PactTerms terms) {
+        Paragraph links = new Paragraph(new Span("Unity candidate chosen by ballot: "));
+        for (int i = 0; i < terms.seats().size(); i++) {
+            SeatTerms seat = terms.seats().get(i);
+            links.add(new Anchor("pacts/" + pactId + "/unity/" + seat.onsCode(), seat.constituency()));
+            if (i + 1 < terms.seats().size()) {
+                links.add(new Span(" \u00b7 "));
+            }
+        }
+        return links;
     }
 
     private Div evidence(PactDetails d) {

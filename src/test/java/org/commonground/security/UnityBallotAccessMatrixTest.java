@@ -103,6 +103,7 @@ class UnityBallotAccessMatrixTest {
             .read("see the ranked ballot", b -> unity.details(b.ranked()))
             .read("see the approval ballot", b -> unity.details(b.approval()))
             .find("listed on the pact", b -> unity.ofPact(b.pact()), (b, found) -> any(found, s -> s.id() == b.ranked()))
+            .read("see Bristol's ballots", b -> unity.seat(b.pact(), Cast.BRISTOL))
             .change("open a ballot on Aldershot", b -> unity.open(b.pact(), Cast.ALDERSHOT, settings(UnityMethod.RANKED)))
             .change("rank", b -> unity.rank(b.ranked(), Map.of(b.ada(), 1, b.grace(), 2)))
             .change("approve", b -> unity.approve(b.approval(), Set.of(b.approvalGrace())))
@@ -117,6 +118,7 @@ class UnityBallotAccessMatrixTest {
                 see the ranked ballot             | group
                 see the approval ballot           | group
                 listed on the pact                | group
+                see Bristol's ballots             | group
                 open a ballot on Aldershot        | nobody              // one is open there already
                 // The electorate: the group's members whose party counts them, fixed at the opening.
                 rank                              | other-party member author convenor
@@ -134,6 +136,7 @@ class UnityBallotAccessMatrixTest {
                 see the ranked ballot             | group
                 see the approval ballot           | group
                 listed on the pact                | group
+                see Bristol's ballots             | group
                 open a ballot on Aldershot        | convenor
                 rank                              | nobody
                 approve                           | nobody
