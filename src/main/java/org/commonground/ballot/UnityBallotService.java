@@ -47,7 +47,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class UnityBallotService {
 
     public static final int MAX_CANDIDATES = 20;
-    public static final int MAX_NAME = 120;
+    /** As the pact's terms allow for a named candidate ({@code pact.terms.Candidate.MAX_NAME}), since the winner goes there. */
+    public static final int MAX_NAME = 100;
 
     private final UnityBallotRepository ballots;
     private final BallotRepository ordinaryBallots;

@@ -26,7 +26,9 @@ public class LedgerView extends VerticalLayout {
         add(new H2("Reciprocity ledger"),
                 new Paragraph("For each party, across ratified pacts: where it stood down for another party's candidate, where others stood down for its "
                         + "candidate, and the balance (stood down for it, minus stood down). Each party standing down in a seat counts once. "
-                        + "Paper candidates (standing without campaigning) are listed apart and do not count in the balance."));
+                        + "Paper candidates (standing without campaigning) and candidates who withdrew after nominations closed (still on the ballot "
+                        + "paper) are listed apart and do not count in the balance. A party not standing, because it never contests the seat, gives "
+                        + "nothing and is not listed. A stand-down for an independent counts for the party that stood down; no party receives it."));
         List<ReciprocityLedger.PartyAccount> accounts = pacts.ledger();
         if (accounts.isEmpty()) {
             add(new Paragraph("No ratified pacts in your groups yet."));
@@ -39,11 +41,13 @@ public class LedgerView extends VerticalLayout {
             column(section, "Others stood down for it in ", account.stoodDownFor(), "by");
             column(section, "Ran a paper candidate for others in ", account.paperCandidates(), "for");
             column(section, "Others ran a paper candidate for it in ", account.paperCandidatesFor(), "by");
+            column(section, "Its candidate withdrew after nominations closed (still on the ballot paper) for others in ", account.lateWithdrawals(), "for");
+            column(section, "Others' candidates withdrew after nominations closed (still on the ballot paper) for it in ", account.lateWithdrawalsFor(), "by");
             add(section);
         }
     }
 
-    /** One of a party's four columns: how many seats, then the seats; "no seats." alone when there are none. */
+    /** One of a party's six columns: how many seats, then the seats; "no seats." alone when there are none. */
     private static void column(Div section, String lead, List<ReciprocityLedger.Entry> entries, String relation) {
         int seats = entries.size();
         if (seats == 0) {

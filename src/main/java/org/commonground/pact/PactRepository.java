@@ -28,15 +28,9 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectMapper;
 
 @Repository
 public class PactRepository {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<SeatTerms>> SEATS = new TypeReference<>() {
-    };
 
     private final DSLContext db;
 
@@ -253,10 +247,10 @@ public class PactRepository {
     }
 
     static JSONB json(List<SeatTerms> seats) {
-        return JSONB.valueOf(JSON.writeValueAsString(seats));
+        return SeatTermsJson.write(seats);
     }
 
     static List<SeatTerms> seats(JSONB json) {
-        return JSON.readValue(json.data(), SEATS);
+        return SeatTermsJson.read(json);
     }
 }

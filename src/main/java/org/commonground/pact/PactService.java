@@ -22,6 +22,7 @@ import org.commonground.group.MembershipRepository;
 import org.commonground.group.MembershipStatus;
 import org.commonground.jooq.tables.records.PactRecord;
 import org.commonground.notification.Watches;
+import org.commonground.pact.terms.Contests;
 import org.commonground.pact.terms.PactTerms;
 import org.commonground.pact.terms.ReciprocityLedger;
 import org.commonground.pact.terms.SeatTerms;
@@ -110,10 +111,11 @@ public class PactService {
         List<SeatTerms> seats = new ArrayList<>();
         for (String ons : onsCodes) {
             SeatVerdict v = evidence.get(ons);
-            String candidate = v != null && v.bestPlaced() != null && groupParties.contains(v.bestPlaced()) ? v.bestPlaced()
-                    : groupParties.isEmpty() ? null : groupParties.getFirst();
+            List<String> fielding = groupParties.stream().filter(p -> !Contests.neverContests(p, ons)).toList();
+            String candidate = v != null && v.bestPlaced() != null && fielding.contains(v.bestPlaced()) ? v.bestPlaced()
+                    : fielding.isEmpty() ? null : fielding.getFirst();
             Map<String, Stance> stances = new LinkedHashMap<>();
-            groupParties.stream().filter(p -> !p.equals(candidate)).forEach(p -> stances.put(p, Stance.STANDS));
+            groupParties.stream().filter(p -> !p.equals(candidate)).forEach(p -> stances.put(p, Contests.startingStance(p, ons)));
             seats.add(new SeatTerms(ons, mine.getOrDefault(ons, ons), candidate, stances));
         }
         PactTerms terms = new PactTerms(seats, "");
@@ -140,7 +142,7 @@ public class PactService {
                 : ratifications.stream().filter(r -> r.party().equals(me.partyCode()) && (r.choosing() || (r.pending()
                         && r.method() == RatificationMethod.REPRESENTATIVE && !delegations.isDelegate(access.groupId(), r.representativeId(), me.partyId()))))
                 .map(Ratification::party).toList();
-        List<String> offered = new ArrayList<>(terms.parties());
+        List<String> offered = new ArrayList<>(terms.partiesNamed());
         termsChecker.memberParties(access.groupId()).stream().filter(party -> !offered.contains(party)).forEach(offered::add);
         return new PactDetails(pacts.summary(pactId).orElseThrow(), p.getElectionId(), terms, List.copyOf(terms.parties()), offered,
                 termsChecker.constituencies(access.groupId()), p.getStateReason(),

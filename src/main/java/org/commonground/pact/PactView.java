@@ -37,6 +37,7 @@ import org.commonground.election.results.Alliance;
 import org.commonground.election.results.SeatVerdict;
 import org.commonground.live.LiveEvents;
 import org.commonground.live.LiveSubscription;
+import org.commonground.pact.terms.Candidate;
 import org.commonground.pact.terms.PactTerms;
 import org.commonground.pact.terms.SeatTerms;
 import org.commonground.pact.terms.Stance;
@@ -68,6 +69,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private final PactService pacts;
     private final PactAmendmentService amendmentService;
     private final PactRatificationService ratification;
+    private final PactSeatService seatPacts;
     private final ElectionService elections;
     private final PartyPalette palette;
     private final CommentService comments;
@@ -84,8 +86,9 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private final Span stateBadge = new Span();
     private final Paragraph stateReason = new Paragraph();
 
-    public PactView(PactService pacts, PactAmendmentService amendmentService, PactRatificationService ratification, ElectionService elections,
-                    PartyPalette palette, CommentService comments, LiveEvents live, CurrentMember currentMember) {
+    public PactView(PactService pacts, PactAmendmentService amendmentService, PactRatificationService ratification, PactSeatService seatPacts,
+                    ElectionService elections, PartyPalette palette, CommentService comments, LiveEvents live, CurrentMember currentMember) {
+        this.seatPacts = seatPacts;
         this.pacts = pacts;
         this.amendmentService = amendmentService;
         this.ratification = ratification;
@@ -194,7 +197,8 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
                         ? new Span(new Span(" · "), new Anchor("pacts/" + pactId + "/publish", d.state() == PactState.PUBLISHED ? "Published version" : "Publish"))
                         : new Span(), new Span(" · "), watchButton()));
         add(stateActions(d));
-        add(new H3("Terms"), termsTable(d.terms(), d.parties()), unityBallots(d.terms()));
+        add(new H3("Terms"), termsTable(d.terms(), List.copyOf(d.terms().partiesNamed())), unityBallots(d.terms()));
+        add(conflicts());
         if (!d.terms().conditions().isBlank()) {
             add(new H3("Conditions"), new Html(SafeMarkdown.toHtml(d.terms().conditions())));
         }
@@ -230,10 +234,10 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         StackedTable table = new StackedTable("Who stands where", "Constituency", columns);
         for (SeatTerms seat : terms.seats()) {
             List<Component> stances = new ArrayList<>();
-            stances.add(seat.candidate() == null ? new Span("–") : PartyMarker.of(seat.candidate(), PartyPalette.colourOf(colours, seat.candidate())));
+            stances.add(candidateCell(seat.candidate(), colours));
             for (String p : parties) {
                 Stance s = seat.stances().get(p);
-                stances.add(new Span(p.equals(seat.candidate()) ? "candidate" : s == null ? "–" : s.label()));
+                stances.add(new Span(seat.candidate() != null && seat.candidate().isOf(p) ? "candidate" : s == null ? "–" : s.label()));
             }
             table.addRow(new Anchor("constituencies/" + seat.onsCode(), seat.constituency()), stances);
         }
@@ -251,6 +255,32 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
             }
         }
         return links;
+    }
+
+    /** Seats where another pact the reader may read says otherwise: flagged on both pacts' pages. */
+    private Div conflicts() {
+        Div box = new Div();
+        List<PactSeatService.Conflict> conflicts = seatPacts.conflicts(pactId);
+        if (conflicts.isEmpty()) {
+            return box;
+        }
+        box.addClassName("cg-notice-bar");
+        box.addClassName("cg-pact-conflicts");
+        box.getElement().setAttribute("role", "note");
+        box.add(new Paragraph(conflicts.size() == 1 ? "Another pact contradicts this one:" : "Other pacts contradict this one:"));
+        for (PactSeatService.Conflict c : conflicts) {
+            box.add(new Paragraph(new Span(c.why() + " "), new Anchor("pacts/" + c.otherPactId(), "Open \"" + c.otherTitle() + "\"")));
+        }
+        return box;
+    }
+
+    /** A party's candidate as the party's marker; a named person in words, "Jane Smith (independent)". */
+    static Component candidateCell(Candidate candidate, Map<String, String> colours) {
+        return switch (candidate) {
+            case null -> new Span("–");
+            case Candidate.PartyCandidate(String party) -> PartyMarker.of(party, PartyPalette.colourOf(colours, party));
+            case Candidate.Person person -> new Span(person.inWords());
+        };
     }
 
     private Div evidence(PactDetails d) {

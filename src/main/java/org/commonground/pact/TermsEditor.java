@@ -13,22 +13,51 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import org.commonground.election.PartyPalette;
+import org.commonground.pact.terms.Candidate;
+import org.commonground.pact.terms.Contests;
 import org.commonground.pact.terms.PactTerms;
 import org.commonground.pact.terms.PactTermsRules;
 import org.commonground.pact.terms.SeatTerms;
 import org.commonground.pact.terms.Stance;
 
 /**
- * Edits a pact's terms: per constituency, the candidate's party and every other party's stance, plus the
- * conditions; seats can be dropped, and the group's other constituencies added. The candidate's own party has no
- * stance (it cannot stand down for itself).
+ * Edits a pact's terms: per constituency, the alliance candidate (a party's, or a named person of a party or of
+ * none) and every other party's stance, plus the conditions; seats can be dropped, and the group's other
+ * constituencies added. The candidate's own party has no stance (it cannot stand down for itself); a party that
+ * never contests the seat (Plaid Cymru outside Wales) can only be "not standing" there.
  */
 class TermsEditor extends Div {
 
-    private static final String NOT_IN_SEAT = "Not in this seat";
+    static final String NOT_IN_SEAT = "Not in this seat";
+    static final String NAMED_PERSON = "A named person";
+    static final String NO_PARTY = "No party (independent)";
 
-    private record SeatFields(SeatTerms seat, Checkbox kept, Select<String> candidate, Map<String, Select<String>> stances) {
+    /** One seat's fields. */
+    record SeatFields(SeatTerms seat, Checkbox kept, Select<String> candidate, TextField personName, Select<String> personParty,
+                      Map<String, Select<String>> stances) {
+
+        /** The candidate as the fields say: null while none is chosen. */
+        Candidate value() {
+            String chosen = candidate.getValue();
+            if (chosen == null) {
+                return null;
+            }
+            if (NAMED_PERSON.equals(chosen)) {
+                String party = personParty.getValue();
+                return Candidate.person(personName.getValue(), party == null || NO_PARTY.equals(party) ? null : party);
+            }
+            return Candidate.ofParty(chosen);
+        }
+
+        /** Shows the named person's fields only for a named person, and hides the stance of the candidate's own party. */
+        void showFor(Candidate c) {
+            boolean person = c instanceof Candidate.Person;
+            personName.setVisible(person);
+            personParty.setVisible(person);
+            stances.forEach((party, s) -> s.setVisible(c == null || !c.isOf(party)));
+        }
     }
 
     private final List<SeatFields> seats = new ArrayList<>();
@@ -46,35 +75,14 @@ class TermsEditor extends Div {
         this.groupConstituencies = groupConstituencies;
         addClassName("cg-terms-editor");
         for (SeatTerms seat : terms.seats()) {
-            Select<String> candidate = new Select<>();
-            candidate.setLabel("Alliance candidate");
-            candidate.setItems(parties);
-            candidate.setValue(seat.candidate());
-            Map<String, Select<String>> stances = new LinkedHashMap<>();
-            FlexLayout row = new FlexLayout(candidate);
+            SeatFields fields = seatFields(seat, colours);
+            seats.add(fields);
+            FlexLayout row = new FlexLayout(fields.candidate(), fields.personName(), fields.personParty());
+            fields.stances().values().forEach(row::add);
             row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
             row.addClassName("cg-terms-row");
-            for (String party : parties) {
-                Select<String> stance = new Select<>();
-                stance.setLabel(party);
-                stance.setPrefixComponent(partyDot(PartyPalette.colourOf(colours, party)));
-                List<String> items = new ArrayList<>();
-                items.add(NOT_IN_SEAT);
-                for (Stance s : Stance.values()) {
-                    items.add(s.label());
-                }
-                stance.setItems(items);
-                Stance current = seat.stances().get(party);
-                stance.setValue(current == null ? NOT_IN_SEAT : current.label());
-                stance.setVisible(!party.equals(seat.candidate()));
-                stances.put(party, stance);
-                row.add(stance);
-            }
-            candidate.addValueChangeListener(e -> stances.forEach((party, s) -> s.setVisible(!party.equals(e.getValue()))));
-            Checkbox kept = new Checkbox("Part of the pact", true);
-            seats.add(new SeatFields(seat, kept, candidate, stances));
             // One card a seat: on a phone its fields stack, every party's stance under the seat's name.
-            Div card = new Div(new H4(seat.constituency()), kept, row);
+            Div card = new Div(new H4(seat.constituency()), fields.kept(), row);
             card.addClassName("cg-seat-terms");
             add(card);
         }
@@ -84,7 +92,7 @@ class TermsEditor extends Div {
             added.setItems(others);
             added.setItemLabelGenerator(code -> groupConstituencies.get(code) + " (" + code + ")");
             added.setHelperText("An added seat starts with " + (parties.isEmpty() ? "no candidate" : parties.getFirst() + " as the candidate")
-                    + " and every other party standing; set its terms after saving.");
+                    + " and every other party standing (or not standing, where it never contests); set its terms after saving.");
             added.setWidth("min(30rem, 100%)");
             add(added);
         }
@@ -93,6 +101,68 @@ class TermsEditor extends Div {
         conditions.setWidthFull();
         conditions.setHelperText("Markdown: joint leaflets, a pledge on proportional representation, what happens if a candidate withdraws…");
         add(conditions);
+    }
+
+    private SeatFields seatFields(SeatTerms seat, Map<String, String> colours) {
+        Select<String> candidate = new Select<>();
+        candidate.setLabel("Alliance candidate");
+        List<String> choices = new ArrayList<>(parties.stream().filter(p -> !Contests.neverContests(p, seat.onsCode())).toList());
+        choices.add(NAMED_PERSON);
+        candidate.setItems(choices);
+        candidate.setItemLabelGenerator(c -> NAMED_PERSON.equals(c) ? c : c + "'s candidate");
+        TextField personName = new TextField("Candidate's name");
+        personName.setMaxLength(Candidate.MAX_NAME);
+        Select<String> personParty = new Select<>();
+        personParty.setLabel("Their party");
+        List<String> personParties = new ArrayList<>();
+        personParties.add(NO_PARTY);
+        personParties.addAll(parties);
+        personParty.setItems(personParties);
+        personParty.setValue(NO_PARTY);
+        switch (seat.candidate()) {
+            case null -> {
+            }
+            case Candidate.PartyCandidate(String party) -> candidate.setValue(choices.contains(party) ? party : null);
+            case Candidate.Person(String name, String party) -> {
+                candidate.setValue(NAMED_PERSON);
+                personName.setValue(name);
+                if (party != null && !personParties.contains(party)) {
+                    personParties.add(party);
+                    personParty.setItems(personParties);
+                }
+                personParty.setValue(party == null ? NO_PARTY : party);
+            }
+        }
+        Map<String, Select<String>> stances = new LinkedHashMap<>();
+        for (String party : parties) {
+            stances.put(party, stanceField(seat, party, colours));
+        }
+        SeatFields fields = new SeatFields(seat, new Checkbox("Part of the pact", true), candidate, personName, personParty, stances);
+        fields.showFor(fields.value());
+        candidate.addValueChangeListener(e -> fields.showFor(fields.value()));
+        personParty.addValueChangeListener(e -> fields.showFor(fields.value()));
+        return fields;
+    }
+
+    private static Select<String> stanceField(SeatTerms seat, String party, Map<String, String> colours) {
+        Select<String> stance = new Select<>();
+        stance.setLabel(party);
+        stance.setPrefixComponent(partyDot(PartyPalette.colourOf(colours, party)));
+        List<String> items = new ArrayList<>();
+        items.add(NOT_IN_SEAT);
+        if (Contests.neverContests(party, seat.onsCode())) {
+            // Standing down is not on offer where the party never stands: that would credit it with a gift it never gave.
+            items.add(Stance.NOT_STANDING.label());
+            stance.setHelperText("Contests seats only in " + Contests.onlyIn(party).orElseThrow());
+        } else {
+            for (Stance s : Stance.values()) {
+                items.add(s.label());
+            }
+        }
+        stance.setItems(items);
+        Stance current = seat.stances().get(party);
+        stance.setValue(current == null || !items.contains(current.label()) ? NOT_IN_SEAT : current.label());
+        return stance;
     }
 
     /** The party's colour beside its code (the field's label): never the colour alone. */
@@ -104,15 +174,21 @@ class TermsEditor extends Div {
         return dot;
     }
 
+    /** The fields of one seat the editor shows (for tests: what a convenor sets). */
+    SeatFields seat(String onsCode) {
+        return seats.stream().filter(f -> f.seat().onsCode().equals(onsCode)).findFirst().orElseThrow();
+    }
+
     PactTerms value() {
         List<SeatTerms> result = new ArrayList<>();
         for (SeatFields f : seats) {
             if (!f.kept().getValue()) {
                 continue;
             }
+            Candidate candidate = f.value();
             Map<String, Stance> stances = new LinkedHashMap<>();
             f.stances().forEach((party, select) -> {
-                if (!party.equals(f.candidate().getValue()) && !NOT_IN_SEAT.equals(select.getValue())) {
+                if ((candidate == null || !candidate.isOf(party)) && !NOT_IN_SEAT.equals(select.getValue())) {
                     for (Stance s : Stance.values()) {
                         if (s.label().equals(select.getValue())) {
                             stances.put(party, s);
@@ -120,12 +196,12 @@ class TermsEditor extends Div {
                     }
                 }
             });
-            result.add(new SeatTerms(f.seat().onsCode(), f.seat().constituency(), f.candidate().getValue(), stances));
+            result.add(new SeatTerms(f.seat().onsCode(), f.seat().constituency(), candidate, stances));
         }
         for (String code : added.getSelectedItems()) {
-            String candidate = parties.isEmpty() ? null : parties.getFirst();
+            String candidate = parties.stream().filter(p -> !Contests.neverContests(p, code)).findFirst().orElse(null);
             Map<String, Stance> stances = new LinkedHashMap<>();
-            parties.stream().filter(p -> !p.equals(candidate)).forEach(p -> stances.put(p, Stance.STANDS));
+            parties.stream().filter(p -> !p.equals(candidate)).forEach(p -> stances.put(p, Contests.startingStance(p, code)));
             result.add(new SeatTerms(code, groupConstituencies.get(code), candidate, stances));
         }
         return new PactTerms(result, conditions.getValue());

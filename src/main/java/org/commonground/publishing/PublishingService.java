@@ -279,7 +279,7 @@ public class PublishingService {
     DocumentContent pactContent(PactDetails d, String dates, boolean draft) {
         List<DocumentContent.TermsRow> terms = new ArrayList<>();
         for (SeatTerms s : d.terms().seats()) {
-            terms.add(new DocumentContent.TermsRow(s.constituency(), s.onsCode(), s.candidate(), s.stances().entrySet().stream()
+            terms.add(new DocumentContent.TermsRow(s.constituency(), s.onsCode(), s.candidateInWords(), s.stances().entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue().label()).collect(Collectors.joining("; "))));
         }
         List<DocumentContent.Signature> signatures = new ArrayList<>();

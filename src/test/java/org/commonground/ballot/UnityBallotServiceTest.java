@@ -18,6 +18,7 @@ import org.commonground.group.GroupService;
 import org.commonground.group.NewGroup;
 import org.commonground.pact.PactAmendmentService;
 import org.commonground.pact.PactService;
+import org.commonground.pact.terms.Candidate;
 import org.commonground.pact.terms.PactTerms;
 import org.commonground.pact.terms.SeatTerms;
 import org.commonground.pact.terms.Stance;
@@ -159,9 +160,9 @@ class UnityBallotServiceTest {
         assertThatThrownBy(() -> unity.proposeWinner(ballot)).isInstanceOf(InvalidInputException.class).hasMessageContaining("already");
         pactAmendments.acceptAmendment(amendment);
         SeatTerms seat = pacts.details(pact).terms().seats().getFirst();
-        assertThat(seat.candidate()).isEqualTo("GRN");
+        // A named person of the Greens, as the terms now allow; Labour, whose candidate it was, stands down.
+        assertThat(seat.candidate()).isEqualTo(Candidate.person("Grace Hopper", "GRN"));
         assertThat(seat.stances()).containsEntry("LAB", Stance.STANDS_DOWN).containsEntry("LD", Stance.STANDS_DOWN).doesNotContainKey("GRN");
-        assertThat(pacts.details(pact).terms().conditions()).contains("Unity candidate in Aldershot: Grace Hopper (GRN)");
 
         assertThat(db.select(AUDIT_EVENT.ACTION).from(AUDIT_EVENT).where(AUDIT_EVENT.SUBJECT_TYPE.eq("unity_ballot")).and(AUDIT_EVENT.SUBJECT_ID.eq(ballot))
                 .orderBy(AUDIT_EVENT.ID).fetch(AUDIT_EVENT.ACTION)).containsExactly("UNITY_BALLOT_OPENED", "UNITY_MARKS_CAST", "UNITY_MARKS_CAST",
@@ -214,23 +215,28 @@ class UnityBallotServiceTest {
     }
 
     @Test
-    void anApprovalBallotElectsTheMostApprovedAndShowsEachPartysApprovals() {
+    void anApprovalBallotElectsTheMostApprovedAndAnIndependentWinnerIsWrittenIntoTheTermsByName() {
         TestMembers.signIn(convenor);
         long ballot = unity.open(pact, ALDERSHOT, settings(UnityMethod.APPROVAL, new NewCandidate("Ada Lovelace", "LAB"),
-                new NewCandidate("Grace Hopper", "GRN")));
+                new NewCandidate("Mary Seacole", "NONE")));
         UnityBallotDetails d = unity.details(ballot);
         long ada = id(d, "Ada Lovelace");
-        long grace = id(d, "Grace Hopper");
-        unity.approve(ballot, Set.of(ada, grace));
+        long mary = id(d, "Mary Seacole");
+        unity.approve(ballot, Set.of(ada, mary));
         TestMembers.signIn(green1);
-        unity.approve(ballot, Set.of(grace));
+        unity.approve(ballot, Set.of(mary));
         TestMembers.signIn(libDem1);
-        unity.approve(ballot, Set.of(grace));
+        unity.approve(ballot, Set.of(mary));
         assertThatThrownBy(() -> unity.approve(ballot, Set.of())).isInstanceOf(InvalidInputException.class).hasMessageContaining("approves nobody");
         TestMembers.signIn(convenor);
         UnityBallotDetails closed = unity.close(ballot);
-        assertThat(closed.elected()).map(UnityCandidate::name).contains("Grace Hopper");
+        assertThat(closed.elected()).map(UnityCandidate::name).contains("Mary Seacole");
         assertThat(closed.approvalCount().standings().getFirst().byParty()).containsEntry("LAB", 1).containsEntry("GRN", 1).containsEntry("LD", 1);
-        assertThat(closed.sentences().getFirst()).isEqualTo("Grace Hopper is elected with 3 approvals on 3 ballots.");
+        assertThat(closed.sentences().getFirst()).isEqualTo("Mary Seacole is elected with 3 approvals on 3 ballots.");
+
+        pactAmendments.acceptAmendment(unity.proposeWinner(ballot));
+        SeatTerms seat = pacts.details(pact).terms().seats().getFirst();
+        assertThat(seat.candidate()).isEqualTo(Candidate.independent("Mary Seacole"));
+        assertThat(seat.stances()).containsEntry("LAB", Stance.STANDS_DOWN).containsEntry("GRN", Stance.STANDS_DOWN).containsEntry("LD", Stance.STANDS_DOWN);
     }
 }

@@ -123,7 +123,8 @@ class UnityBallotViewTest extends ViewTest {
         String winner = unity.details(ballot).elected().orElseThrow().name();
         test($view(Button.class).withText("Write " + winner + " into the terms").single()).click();
         assertThat(says(winner + " has been proposed as the alliance candidate in the terms")).isTrue();
-        assertThat(pacts.details(pact).amendments()).singleElement().satisfies(a -> assertThat(a.terms().conditions()).contains(winner));
+        assertThat(pacts.details(pact).amendments()).singleElement().satisfies(a -> assertThat(a.terms().seats().getFirst().candidateInWords())
+                .isEqualTo(winner + (winner.equals("Ada Lovelace") ? " (LAB)" : " (GRN)")));
     }
 
     @Test

@@ -106,7 +106,7 @@ class PactServiceTest {
         PactDetails d = pacts.details(id);
         assertThat(d.state()).isEqualTo(PactState.DRAFT);
         SeatTerms seat = d.terms().seats().getFirst();
-        assertThat(seat.candidate()).isEqualTo("GRN");
+        assertThat(seat.candidate()).isEqualTo(org.commonground.pact.terms.Candidate.ofParty("GRN"));
         assertThat(seat.stances()).containsOnlyKeys("LAB", "LD").containsValues(Stance.STANDS);
 
         TestMembers.signIn(green1);

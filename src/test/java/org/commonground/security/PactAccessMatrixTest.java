@@ -57,6 +57,8 @@ class PactAccessMatrixTest {
     @Autowired
     PactRatificationService ratification;
     @Autowired
+    org.commonground.pact.PactSeatService seats;
+    @Autowired
     CommentService comments;
     @Autowired
     BallotService ballots;
@@ -153,6 +155,8 @@ class PactAccessMatrixTest {
             .read("draft PDF", p -> publishing.pactDraftPdf(p.id()))
             .find("listed in the group", p -> pacts.inGroup(cast.group), (p, found) -> any(found, s -> s.id() == p.id()))
             .find("listed for Aldershot", p -> pacts.covering(Cast.ALDERSHOT), (p, found) -> any(found, s -> s.id() == p.id()))
+            .find("on Aldershot's seat page", p -> seats.inSeat(Cast.ALDERSHOT), (p, found) -> any(found, sp -> sp.pact().id() == p.id()))
+            .read("contradicting pacts", p -> seats.conflicts(p.id()))
             .find("in the ledger", p -> pacts.ledger(), (p, found) -> any(found, account ->
                     any(account.stoodDown(), e -> e.pactId() == p.id()) || any(account.stoodDownFor(), e -> e.pactId() == p.id())))
             .find("found by search", p -> search.search("quagga", 50),
@@ -184,6 +188,8 @@ class PactAccessMatrixTest {
                 draft PDF                        | group
                 listed in the group              | group
                 listed for Aldershot             | group
+                on Aldershot's seat page         | group
+                contradicting pacts              | group
                 in the ledger                    | nobody              // only ratified pacts count
                 found by search                  | group
                 published versions               | nobody
@@ -215,6 +221,8 @@ class PactAccessMatrixTest {
                 draft PDF                        | group
                 listed in the group              | group
                 listed for Aldershot             | group
+                on Aldershot's seat page         | group
+                contradicting pacts              | group
                 in the ledger                    | nobody
                 found by search                  | group
                 published versions               | nobody
@@ -245,6 +253,8 @@ class PactAccessMatrixTest {
                 draft PDF                        | group
                 listed in the group              | group
                 listed for Aldershot             | group
+                on Aldershot's seat page         | group
+                contradicting pacts              | group
                 in the ledger                    | nobody
                 found by search                  | group
                 published versions               | nobody
@@ -275,6 +285,8 @@ class PactAccessMatrixTest {
                 draft PDF                        | group
                 listed in the group              | group
                 listed for Aldershot             | group
+                on Aldershot's seat page         | group
+                contradicting pacts              | group
                 in the ledger                    | group
                 found by search                  | group
                 // Ratified is not public: "nothing is public until every party has ratified and a convenor publishes".
@@ -311,6 +323,8 @@ class PactAccessMatrixTest {
                 draft PDF                        | group
                 listed in the group              | group
                 listed for Aldershot             | group
+                on Aldershot's seat page         | group
+                contradicting pacts              | group
                 in the ledger                    | group
                 found by search                  | group
                 published versions               | anyone
@@ -366,6 +380,8 @@ class PactAccessMatrixTest {
                 draft PDF                        | group
                 listed in the group              | group
                 listed for Aldershot             | group
+                on Aldershot's seat page         | group
+                contradicting pacts              | group
                 in the ledger                    | nobody
                 found by search                  | group
                 published versions               | nobody

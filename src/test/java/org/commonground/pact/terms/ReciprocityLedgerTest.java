@@ -69,4 +69,32 @@ class ReciprocityLedgerTest {
         assertThat(both.get("GRN").balance()).isEqualTo(-1);
         assertThat(both.get("LD").balance()).isZero();
     }
+
+    @Test
+    void onlyRealStandDownsAreCreditedLateWithdrawalsAreApartAndNotStandingCountsForNobody() {
+        RatifiedPact pact = new RatifiedPact(9, "Three seats", List.of(
+                seat("E14001063", "Aldershot", "LAB", "GRN", Stance.WITHDRAWS_AFTER_NOMINATIONS, "PC", Stance.NOT_STANDING),
+                seat("E14001131", "Bristol Central", "GRN", "LAB", Stance.STANDS_DOWN, "SNP", Stance.NOT_STANDING)));
+        Map<String, PartyAccount> accounts = ledger(pact);
+        assertThat(accounts).containsOnlyKeys("LAB", "GRN");
+        assertThat(accounts.get("GRN").lateWithdrawals()).containsExactly(new Entry(9, "Three seats", "E14001063", "Aldershot", "LAB"));
+        assertThat(accounts.get("LAB").lateWithdrawalsFor()).containsExactly(new Entry(9, "Three seats", "E14001063", "Aldershot", "GRN"));
+        assertThat(accounts.get("GRN").stoodDown()).isEmpty();
+        // A late withdrawal leaves the name on the ballot paper: no credit, so Labour's real stand-down is not balanced.
+        assertThat(accounts.get("LAB").balance()).isEqualTo(-1);
+        assertThat(accounts.get("GRN").balance()).isEqualTo(1);
+    }
+
+    @Test
+    void aStandDownForAnIndependentIsTheGiversAndNoPartyReceivesIt() {
+        RatifiedPact pact = new RatifiedPact(10, "Unity", List.of(new SeatTerms("E14001063", "Aldershot", Candidate.independent("Jane Smith"),
+                Map.of("LAB", Stance.STANDS_DOWN)), new SeatTerms("E14001131", "Bristol Central", Candidate.person("Ann Lee", "GRN"),
+                Map.of("LD", Stance.STANDS_DOWN))));
+        Map<String, PartyAccount> accounts = ledger(pact);
+        assertThat(accounts).containsOnlyKeys("LAB", "GRN", "LD");
+        assertThat(accounts.get("LAB").stoodDown()).extracting(Entry::otherParty).containsExactly("Jane Smith (independent)");
+        assertThat(accounts.get("LAB").balance()).isEqualTo(-1);
+        // A named person of a party is that party's candidate: the party is credited.
+        assertThat(accounts.get("GRN").stoodDownFor()).extracting(Entry::otherParty).containsExactly("LD");
+    }
 }
