@@ -230,7 +230,7 @@ public class UnityBallotView extends VerticalLayout implements BeforeEnterObserv
                 Button withdraw = new Button("Withdraw " + c.name());
                 withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
                 withdraw.addClickListener(e -> Confirmation.ask(withdraw, "Withdraw " + c.name() + "?",
-                        "Ballots ranking them count for the next candidate ranked on them; the electorate is told.", "Withdraw " + c.name(),
+                        "Ballots ranking them count for the next candidate ranked on them; the electorate is told.", "Yes, withdraw " + c.name(),
                         () -> act(() -> unity.withdraw(ballotId, c.id()))));
                 box.add(withdraw);
             }
