@@ -100,6 +100,7 @@ class NotificationRecipients {
             case PACT_GROUP_LEFT -> pactState("was left by one of its groups");
             case PACT_GROUP_DECLINED -> NOBODY;
             case BALLOT_OPENED, BALLOT_CLOSED, BALLOT_CANCELLED -> (r, e, actor) -> r.ballot(e.subjectId(), actor, e.action(), e.detail());
+            case UNITY_BALLOT_OPENED, UNITY_CANDIDATE_WITHDRAWN, UNITY_BALLOT_CLOSED -> NotificationRecipients::unityBallot;
             case MEMBER_REGISTERED, MEMBER_REGISTERED_AS_FIRST_ADMIN, ADMIN_CREATED_BY_CONFIGURATION, ADMIN_GRANTED_BY_CONFIGURATION,
                  EMAIL_VERIFICATION_SENT, EMAIL_VERIFIED, PASSWORD_RESET_REQUESTED, PASSWORD_RESET, REGISTRATION_WITH_TAKEN_ADDRESS,
                  RECOVERY_CODES_REPLACED, SIGNED_IN_WITH_AUTHENTICATOR_CODE, SIGNED_IN_WITH_RECOVERY_CODE, SECOND_STEP_FAILED, SECOND_FACTOR_ADDED, SECOND_FACTOR_REMOVED,
@@ -116,6 +117,8 @@ class NotificationRecipients {
                  PACT_RATIFIED_BY_PARTY, PACT_REJECTED_BY_PARTY,
                  // Its parties hear of the deadline when ratification opens, and are reminded as it nears.
                  PACT_DEADLINE_SET,
+                 // The winner's amendment is told as any pact amendment is (PACT_AMENDMENT_PROPOSED).
+                 UNITY_MARKS_CAST, UNITY_MARKS_CHANGED, UNITY_WINNER_PROPOSED,
                  VOTE_CAST, VOTE_CHANGED, PUBLISHED_CORRECTION, CORRECTION_PROPOSED, ELECTION_IMPORTED, HEX_MAP_IMPORTED -> NOBODY;
         };
     }
@@ -239,6 +242,29 @@ class NotificationRecipients {
                 e.subjectId(), Long.parseLong(group.group(1))).getValues(0, Long.class);
         notifier.send(convenors, actor, "STATE", "Your group is asked to join the pact " + quoted(pactTitle(e.subjectId())), "pacts/" + e.subjectId());
     }
+
+    /**
+     * A unity-candidate ballot opened, lost a candidate or closed: its electors who still read the pact hear of it, so
+     * that a member who ranked a candidate who withdrew knows their ranking now counts for their next choice.
+     */
+    private void unityBallot(AuditRecorded e, long actor) {
+        Record b = db.fetchOne("select pact_id, constituency from unity_ballot where id = ?", e.subjectId());
+        if (b == null) {
+            return;
+        }
+        long pactId = b.get("pact_id", Long.class);
+        List<Long> electors = db.fetch("select m.id from member m join pact k on k.id = ? where exists (select 1 from unity_elector u "
+                + "where u.ballot_id = ? and u.member_id = m.id) and " + READS_PACT, pactId, e.subjectId()).getValues(0, Long.class);
+        String ballot = "the unity-candidate ballot for " + b.get("constituency", String.class) + " in " + quoted(pactTitle(pactId));
+        String text = switch (e.action()) {
+            case UNITY_BALLOT_OPENED -> "Voting opened in " + ballot;
+            case UNITY_CANDIDATE_WITHDRAWN -> e.detail() + " withdrew from " + ballot + ": a ranking of them counts for the next choice on it";
+            case UNITY_BALLOT_CLOSED -> "The count of " + ballot + " is in: " + e.detail();
+            default -> throw new IllegalArgumentException(e.action() + " is not a unity ballot's opening, withdrawal or close");
+        };
+        notifier.send(electors, actor, "BALLOT", text, "unity/" + e.subjectId());
+    }
+
 
     /** Each party asked to ratify: its members who may read the pact. */
     private void ratificationAwaited(long pactId, long actor) {

@@ -209,7 +209,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         byElections.deadline(pactId).map(DeadlineNotice::of).ifPresent(deadline::add);
         add(deadline);
         add(stateActions(d), new PactGroupsPanel(pactGroups, pactId, d, this::refresh));
-        add(new H3("Terms"), termsTable(d.terms(), List.copyOf(d.terms().partiesMentioned())));
+        add(new H3("Terms"), termsTable(d.terms(), List.copyOf(d.terms().partiesMentioned())), unityBallots(d.terms()));
         add(conflicts());
         if (!d.terms().conditions().isBlank()) {
             add(new H3("Conditions"), new Html(SafeMarkdown.toHtml(d.terms().conditions())));
@@ -254,6 +254,19 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
             table.addRow(new Anchor("constituencies/" + seat.onsCode(), seat.constituency()), stances);
         }
         return scrolling(table);
+    }
+
+    /** Each seat's unity-candidate ballots (a page of the ballot feature, linked by address only). */
+    private Paragraph unityBallots(PactTerms terms) {
+        Paragraph links = new Paragraph(new Span("Unity candidate chosen by ballot: "));
+        for (int i = 0; i < terms.seats().size(); i++) {
+            SeatTerms seat = terms.seats().get(i);
+            links.add(new Anchor("pacts/" + pactId + "/unity/" + seat.onsCode(), seat.constituency()));
+            if (i + 1 < terms.seats().size()) {
+                links.add(new Span(" \u00b7 "));
+            }
+        }
+        return links;
     }
 
     /** Seats where another pact the reader may read says otherwise: flagged on both pacts' pages. */

@@ -51,6 +51,10 @@ import org.commonground.jooq.tables.ProposalReader;
 import org.commonground.jooq.tables.ProposalRevision;
 import org.commonground.jooq.tables.Publication;
 import org.commonground.jooq.tables.SignInBucket;
+import org.commonground.jooq.tables.UnityBallot;
+import org.commonground.jooq.tables.UnityCandidate;
+import org.commonground.jooq.tables.UnityElector;
+import org.commonground.jooq.tables.UnityMark;
 import org.commonground.jooq.tables.UserCredentials;
 import org.commonground.jooq.tables.UserEntities;
 import org.commonground.jooq.tables.Vote;
@@ -295,6 +299,26 @@ public class DefaultSchema extends SchemaImpl {
     public final SignInBucket SIGN_IN_BUCKET = SignInBucket.SIGN_IN_BUCKET;
 
     /**
+     * The table <code>unity_ballot</code>.
+     */
+    public final UnityBallot UNITY_BALLOT = UnityBallot.UNITY_BALLOT;
+
+    /**
+     * The table <code>unity_candidate</code>.
+     */
+    public final UnityCandidate UNITY_CANDIDATE = UnityCandidate.UNITY_CANDIDATE;
+
+    /**
+     * The table <code>unity_elector</code>.
+     */
+    public final UnityElector UNITY_ELECTOR = UnityElector.UNITY_ELECTOR;
+
+    /**
+     * The table <code>unity_mark</code>.
+     */
+    public final UnityMark UNITY_MARK = UnityMark.UNITY_MARK;
+
+    /**
      * The table <code>user_credentials</code>.
      */
     public final UserCredentials USER_CREDENTIALS = UserCredentials.USER_CREDENTIALS;
@@ -374,6 +398,10 @@ public class DefaultSchema extends SchemaImpl {
             ProposalRevision.PROPOSAL_REVISION,
             Publication.PUBLICATION,
             SignInBucket.SIGN_IN_BUCKET,
+            UnityBallot.UNITY_BALLOT,
+            UnityCandidate.UNITY_CANDIDATE,
+            UnityElector.UNITY_ELECTOR,
+            UnityMark.UNITY_MARK,
             UserCredentials.USER_CREDENTIALS,
             UserEntities.USER_ENTITIES,
             Vote.VOTE,

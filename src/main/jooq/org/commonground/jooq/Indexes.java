@@ -27,6 +27,7 @@ import org.commonground.jooq.tables.Proposal;
 import org.commonground.jooq.tables.ProposalAuthor;
 import org.commonground.jooq.tables.Publication;
 import org.commonground.jooq.tables.SignInBucket;
+import org.commonground.jooq.tables.UnityBallot;
 import org.commonground.jooq.tables.UserCredentials;
 import org.commonground.jooq.tables.Watch;
 import org.jooq.Index;
@@ -77,6 +78,8 @@ public class Indexes {
     public static final Index PUBLICATION_NEWEST = Internal.createIndex(DSL.name("publication_newest"), Publication.PUBLICATION, new OrderField[] { Publication.PUBLICATION.PUBLISHED_AT.desc() }, false);
     public static final Index PUBLICATION_PDF_SHA256 = Internal.createIndex(DSL.name("publication_pdf_sha256"), Publication.PUBLICATION, new OrderField[] { Publication.PUBLICATION.PDF_SHA256 }, false);
     public static final Index SIGN_IN_BUCKET_EXPIRES = Internal.createIndex(DSL.name("sign_in_bucket_expires"), SignInBucket.SIGN_IN_BUCKET, new OrderField[] { SignInBucket.SIGN_IN_BUCKET.EXPIRES_AT }, false);
+    public static final Index UNITY_BALLOT_ONE_OPEN_PER_SEAT = Internal.createIndex(DSL.name("unity_ballot_one_open_per_seat"), UnityBallot.UNITY_BALLOT, new OrderField[] { UnityBallot.UNITY_BALLOT.PACT_ID, UnityBallot.UNITY_BALLOT.ONS_CODE }, true);
+    public static final Index UNITY_BALLOT_PACT = Internal.createIndex(DSL.name("unity_ballot_pact"), UnityBallot.UNITY_BALLOT, new OrderField[] { UnityBallot.UNITY_BALLOT.PACT_ID }, false);
     public static final Index USER_CREDENTIALS_USER = Internal.createIndex(DSL.name("user_credentials_user"), UserCredentials.USER_CREDENTIALS, new OrderField[] { UserCredentials.USER_CREDENTIALS.USER_ENTITY_USER_ID }, false);
     public static final Index WATCH_SUBJECT = Internal.createIndex(DSL.name("watch_subject"), Watch.WATCH, new OrderField[] { Watch.WATCH.SUBJECT_TYPE, Watch.WATCH.SUBJECT_ID }, false);
 }

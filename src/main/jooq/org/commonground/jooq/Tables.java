@@ -48,6 +48,10 @@ import org.commonground.jooq.tables.ProposalReader;
 import org.commonground.jooq.tables.ProposalRevision;
 import org.commonground.jooq.tables.Publication;
 import org.commonground.jooq.tables.SignInBucket;
+import org.commonground.jooq.tables.UnityBallot;
+import org.commonground.jooq.tables.UnityCandidate;
+import org.commonground.jooq.tables.UnityElector;
+import org.commonground.jooq.tables.UnityMark;
 import org.commonground.jooq.tables.UserCredentials;
 import org.commonground.jooq.tables.UserEntities;
 import org.commonground.jooq.tables.Vote;
@@ -279,6 +283,26 @@ public class Tables {
      * The table <code>sign_in_bucket</code>.
      */
     public static final SignInBucket SIGN_IN_BUCKET = SignInBucket.SIGN_IN_BUCKET;
+
+    /**
+     * The table <code>unity_ballot</code>.
+     */
+    public static final UnityBallot UNITY_BALLOT = UnityBallot.UNITY_BALLOT;
+
+    /**
+     * The table <code>unity_candidate</code>.
+     */
+    public static final UnityCandidate UNITY_CANDIDATE = UnityCandidate.UNITY_CANDIDATE;
+
+    /**
+     * The table <code>unity_elector</code>.
+     */
+    public static final UnityElector UNITY_ELECTOR = UnityElector.UNITY_ELECTOR;
+
+    /**
+     * The table <code>unity_mark</code>.
+     */
+    public static final UnityMark UNITY_MARK = UnityMark.UNITY_MARK;
 
     /**
      * The table <code>user_credentials</code>.

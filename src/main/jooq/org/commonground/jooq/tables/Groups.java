@@ -21,6 +21,7 @@ import org.commonground.jooq.tables.PactJoinedGroup.PactJoinedGroupPath;
 import org.commonground.jooq.tables.Party.PartyPath;
 import org.commonground.jooq.tables.PartyDelegate.PartyDelegatePath;
 import org.commonground.jooq.tables.Proposal.ProposalPath;
+import org.commonground.jooq.tables.UnityBallot.UnityBallotPath;
 import org.commonground.jooq.tables.records.GroupsRecord;
 import org.jooq.Check;
 import org.jooq.Condition;
@@ -313,6 +314,18 @@ public class Groups extends TableImpl<GroupsRecord> {
             _proposal = new ProposalPath(this, null, Keys.PROPOSAL__PROPOSAL_GROUP_ID_FKEY.getInverseKey());
 
         return _proposal;
+    }
+
+    private transient UnityBallotPath _unityBallot;
+
+    /**
+     * Get the implicit to-many join path to the <code>unity_ballot</code> table
+     */
+    public UnityBallotPath unityBallot() {
+        if (_unityBallot == null)
+            _unityBallot = new UnityBallotPath(this, null, Keys.UNITY_BALLOT__UNITY_BALLOT_GROUP_ID_FKEY.getInverseKey());
+
+        return _unityBallot;
     }
 
     /**

@@ -41,6 +41,9 @@ import org.commonground.jooq.tables.Proposal.ProposalPath;
 import org.commonground.jooq.tables.ProposalAuthor.ProposalAuthorPath;
 import org.commonground.jooq.tables.ProposalRevision.ProposalRevisionPath;
 import org.commonground.jooq.tables.Publication.PublicationPath;
+import org.commonground.jooq.tables.UnityBallot.UnityBallotPath;
+import org.commonground.jooq.tables.UnityCandidate.UnityCandidatePath;
+import org.commonground.jooq.tables.UnityElector.UnityElectorPath;
 import org.commonground.jooq.tables.Watch.WatchPath;
 import org.commonground.jooq.tables.records.MemberRecord;
 import org.jooq.Check;
@@ -776,6 +779,58 @@ public class Member extends TableImpl<MemberRecord> {
         return _publication;
     }
 
+    private transient UnityBallotPath _unityBallotClosedByFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>unity_ballot</code>
+     * table, via the <code>unity_ballot_closed_by_fkey</code> key
+     */
+    public UnityBallotPath unityBallotClosedByFkey() {
+        if (_unityBallotClosedByFkey == null)
+            _unityBallotClosedByFkey = new UnityBallotPath(this, null, Keys.UNITY_BALLOT__UNITY_BALLOT_CLOSED_BY_FKEY.getInverseKey());
+
+        return _unityBallotClosedByFkey;
+    }
+
+    private transient UnityBallotPath _unityBallotOpenedByFkey;
+
+    /**
+     * Get the implicit to-many join path to the <code>unity_ballot</code>
+     * table, via the <code>unity_ballot_opened_by_fkey</code> key
+     */
+    public UnityBallotPath unityBallotOpenedByFkey() {
+        if (_unityBallotOpenedByFkey == null)
+            _unityBallotOpenedByFkey = new UnityBallotPath(this, null, Keys.UNITY_BALLOT__UNITY_BALLOT_OPENED_BY_FKEY.getInverseKey());
+
+        return _unityBallotOpenedByFkey;
+    }
+
+    private transient UnityCandidatePath _unityCandidate;
+
+    /**
+     * Get the implicit to-many join path to the <code>unity_candidate</code>
+     * table
+     */
+    public UnityCandidatePath unityCandidate() {
+        if (_unityCandidate == null)
+            _unityCandidate = new UnityCandidatePath(this, null, Keys.UNITY_CANDIDATE__UNITY_CANDIDATE_WITHDRAWN_BY_FKEY.getInverseKey());
+
+        return _unityCandidate;
+    }
+
+    private transient UnityElectorPath _unityElector;
+
+    /**
+     * Get the implicit to-many join path to the <code>unity_elector</code>
+     * table
+     */
+    public UnityElectorPath unityElector() {
+        if (_unityElector == null)
+            _unityElector = new UnityElectorPath(this, null, Keys.UNITY_ELECTOR__UNITY_ELECTOR_MEMBER_ID_FKEY.getInverseKey());
+
+        return _unityElector;
+    }
+
     private transient WatchPath _watch;
 
     /**
@@ -817,6 +872,14 @@ public class Member extends TableImpl<MemberRecord> {
      */
     public ProposalPath proposal() {
         return proposalAuthorMemberIdFkey().proposal();
+    }
+
+    /**
+     * Get the implicit many-to-many join path to the <code>unity_ballot</code>
+     * table
+     */
+    public UnityBallotPath unityBallot() {
+        return unityElector().unityBallot();
     }
 
     @Override

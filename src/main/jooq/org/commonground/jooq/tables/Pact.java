@@ -26,6 +26,7 @@ import org.commonground.jooq.tables.PactRatification.PactRatificationPath;
 import org.commonground.jooq.tables.PactReminder.PactReminderPath;
 import org.commonground.jooq.tables.PactRevision.PactRevisionPath;
 import org.commonground.jooq.tables.Publication.PublicationPath;
+import org.commonground.jooq.tables.UnityBallot.UnityBallotPath;
 import org.commonground.jooq.tables.records.PactRecord;
 import org.jooq.Check;
 import org.jooq.Condition;
@@ -386,6 +387,18 @@ public class Pact extends TableImpl<PactRecord> {
             _publication = new PublicationPath(this, null, Keys.PUBLICATION__PUBLICATION_PACT_ID_FKEY.getInverseKey());
 
         return _publication;
+    }
+
+    private transient UnityBallotPath _unityBallot;
+
+    /**
+     * Get the implicit to-many join path to the <code>unity_ballot</code> table
+     */
+    public UnityBallotPath unityBallot() {
+        if (_unityBallot == null)
+            _unityBallot = new UnityBallotPath(this, null, Keys.UNITY_BALLOT__UNITY_BALLOT_PACT_ID_FKEY.getInverseKey());
+
+        return _unityBallot;
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.commonground.jooq.Keys;
 import org.commonground.jooq.tables.Comment.CommentPath;
 import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.Pact.PactPath;
+import org.commonground.jooq.tables.UnityBallot.UnityBallotPath;
 import org.commonground.jooq.tables.records.PactAmendmentRecord;
 import org.jooq.Check;
 import org.jooq.Condition;
@@ -267,6 +268,18 @@ public class PactAmendment extends TableImpl<PactAmendmentRecord> {
             _comment = new CommentPath(this, null, Keys.COMMENT__COMMENT_PACT_AMENDMENT_ID_FKEY.getInverseKey());
 
         return _comment;
+    }
+
+    private transient UnityBallotPath _unityBallot;
+
+    /**
+     * Get the implicit to-many join path to the <code>unity_ballot</code> table
+     */
+    public UnityBallotPath unityBallot() {
+        if (_unityBallot == null)
+            _unityBallot = new UnityBallotPath(this, null, Keys.UNITY_BALLOT__UNITY_BALLOT_AMENDMENT_ID_FKEY.getInverseKey());
+
+        return _unityBallot;
     }
 
     @Override

@@ -20,6 +20,8 @@ import org.commonground.jooq.tables.PactRatification.PactRatificationPath;
 import org.commonground.jooq.tables.PactReminder.PactReminderPath;
 import org.commonground.jooq.tables.PartyDelegate.PartyDelegatePath;
 import org.commonground.jooq.tables.PartyOrganiser.PartyOrganiserPath;
+import org.commonground.jooq.tables.UnityCandidate.UnityCandidatePath;
+import org.commonground.jooq.tables.UnityElector.UnityElectorPath;
 import org.commonground.jooq.tables.records.PartyRecord;
 import org.jooq.Check;
 import org.jooq.Condition;
@@ -285,6 +287,32 @@ public class Party extends TableImpl<PartyRecord> {
             _partyOrganiser = new PartyOrganiserPath(this, null, Keys.PARTY_ORGANISER__PARTY_ORGANISER_PARTY_ID_FKEY.getInverseKey());
 
         return _partyOrganiser;
+    }
+
+    private transient UnityCandidatePath _unityCandidate;
+
+    /**
+     * Get the implicit to-many join path to the <code>unity_candidate</code>
+     * table
+     */
+    public UnityCandidatePath unityCandidate() {
+        if (_unityCandidate == null)
+            _unityCandidate = new UnityCandidatePath(this, null, Keys.UNITY_CANDIDATE__UNITY_CANDIDATE_PARTY_ID_FKEY.getInverseKey());
+
+        return _unityCandidate;
+    }
+
+    private transient UnityElectorPath _unityElector;
+
+    /**
+     * Get the implicit to-many join path to the <code>unity_elector</code>
+     * table
+     */
+    public UnityElectorPath unityElector() {
+        if (_unityElector == null)
+            _unityElector = new UnityElectorPath(this, null, Keys.UNITY_ELECTOR__UNITY_ELECTOR_PARTY_ID_FKEY.getInverseKey());
+
+        return _unityElector;
     }
 
     @Override
