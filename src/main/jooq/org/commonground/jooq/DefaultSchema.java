@@ -38,8 +38,8 @@ import org.commonground.jooq.tables.PactConstituency;
 import org.commonground.jooq.tables.PactJoinedGroup;
 import org.commonground.jooq.tables.PactPart;
 import org.commonground.jooq.tables.PactRatification;
-import org.commonground.jooq.tables.PactReminder;
 import org.commonground.jooq.tables.PactReader;
+import org.commonground.jooq.tables.PactReminder;
 import org.commonground.jooq.tables.PactRevision;
 import org.commonground.jooq.tables.Party;
 import org.commonground.jooq.tables.PartyDelegate;
@@ -234,14 +234,14 @@ public class DefaultSchema extends SchemaImpl {
     public final PactRatification PACT_RATIFICATION = PactRatification.PACT_RATIFICATION;
 
     /**
-     * The table <code>pact_reminder</code>.
-     */
-    public final PactReminder PACT_REMINDER = PactReminder.PACT_REMINDER;
-
-    /**
      * The table <code>pact_reader</code>.
      */
     public final PactReader PACT_READER = PactReader.PACT_READER;
+
+    /**
+     * The table <code>pact_reminder</code>.
+     */
+    public final PactReminder PACT_REMINDER = PactReminder.PACT_REMINDER;
 
     /**
      * The table <code>pact_revision</code>.
@@ -385,8 +385,8 @@ public class DefaultSchema extends SchemaImpl {
             PactJoinedGroup.PACT_JOINED_GROUP,
             PactPart.PACT_PART,
             PactRatification.PACT_RATIFICATION,
-            PactReminder.PACT_REMINDER,
             PactReader.PACT_READER,
+            PactReminder.PACT_REMINDER,
             PactRevision.PACT_REVISION,
             Party.PARTY,
             PartyDelegate.PARTY_DELEGATE,

@@ -35,8 +35,8 @@ import org.commonground.jooq.tables.PactConstituency;
 import org.commonground.jooq.tables.PactJoinedGroup;
 import org.commonground.jooq.tables.PactPart;
 import org.commonground.jooq.tables.PactRatification;
-import org.commonground.jooq.tables.PactReminder;
 import org.commonground.jooq.tables.PactReader;
+import org.commonground.jooq.tables.PactReminder;
 import org.commonground.jooq.tables.PactRevision;
 import org.commonground.jooq.tables.Party;
 import org.commonground.jooq.tables.PartyDelegate;
@@ -220,14 +220,14 @@ public class Tables {
     public static final PactRatification PACT_RATIFICATION = PactRatification.PACT_RATIFICATION;
 
     /**
-     * The table <code>pact_reminder</code>.
-     */
-    public static final PactReminder PACT_REMINDER = PactReminder.PACT_REMINDER;
-
-    /**
      * The table <code>pact_reader</code>.
      */
     public static final PactReader PACT_READER = PactReader.PACT_READER;
+
+    /**
+     * The table <code>pact_reminder</code>.
+     */
+    public static final PactReminder PACT_REMINDER = PactReminder.PACT_REMINDER;
 
     /**
      * The table <code>pact_revision</code>.
