@@ -99,12 +99,15 @@ public class DemoData implements ApplicationRunner {
     private final PublishingService publishing;
 
     private final SecondFactorRepository secondFactors;
+    private final DemoRegionalPacts regionalPacts;
 
     public DemoData(MemberService memberService, MemberRepository members, PartyRepository parties, GroupService groups,
                     ProposalService proposals, AmendmentService amendments, CommentService comments, ElectionService elections,
                     PactService pacts, PactRatificationService ratification, DelegationService delegations, BallotService ballots,
-                    PublishingService publishing, PartyConfirmationRepository confirmations, SecondFactorRepository secondFactors) {
+                    PublishingService publishing, PartyConfirmationRepository confirmations, SecondFactorRepository secondFactors,
+                    DemoRegionalPacts regionalPacts) {
         this.secondFactors = secondFactors;
+        this.regionalPacts = regionalPacts;
         this.ratification = ratification;
         this.delegations = delegations;
         this.confirmations = confirmations;
@@ -237,7 +240,10 @@ public class DemoData implements ApplicationRunner {
         long election = demoElection(people.get("Amara Okafor"));
         bristolPact(people, bristol, election);
         cardiffPact(people, cardiff, election);
-        log.info("Demo content created: {} members, 6 groups, 2 proposals in discussion, 2 agreed (one published), a 12-seat election, a ratified pact and one being ratified.",
+        regionalPacts.create(people, bristol, cardiff, election);
+        log.info("Demo content created: {} members, 6 groups, 2 proposals in discussion, 2 agreed (one published), a 12-seat election, "
+                + "a ratified pact, one being ratified, a regional pact across both local groups with a unity-candidate ballot open, "
+                + "and a by-election pact.",
                 PEOPLE.size());
     }
 
@@ -364,7 +370,7 @@ public class DemoData implements ApplicationRunner {
         });
     }
 
-    private static SeatTerms seat(String ons, String name, String candidate, Object... partyStance) {
+    static SeatTerms seat(String ons, String name, String candidate, Object... partyStance) {
         Map<String, Stance> stances = new LinkedHashMap<>();
         for (int i = 0; i < partyStance.length; i += 2) {
             stances.put((String) partyStance[i], (Stance) partyStance[i + 1]);
@@ -474,7 +480,7 @@ public class DemoData implements ApplicationRunner {
         }
     }
 
-    private static <T> T as(SignedInMember member, Supplier<T> action) {
+    static <T> T as(SignedInMember member, Supplier<T> action) {
         var previous = SecurityContextHolder.getContext().getAuthentication();
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(member, null, member.getAuthorities()));

@@ -54,6 +54,7 @@ import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
 import org.commonground.ui.PartyMarker;
+import org.commonground.ui.StackedHtml;
 import org.commonground.ui.StackedTable;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -236,8 +237,11 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** Every party's stance in every seat: the pact itself, so on a phone each seat is a card naming every party. */
-    private Div termsTable(PactTerms terms, List<String> parties) {
+    private Component termsTable(PactTerms terms, List<String> parties) {
         Map<String, String> colours = palette.colours();
+        if (terms.seats().size() > TermsEditor.CARDS_UP_TO) {
+            return wideTermsTable(terms, parties, colours);
+        }
         List<Supplier<Component>> columns = new ArrayList<>();
         columns.add(() -> new Span("Alliance candidate"));
         for (String p : parties) {
@@ -257,7 +261,12 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     /** Each seat's unity-candidate ballots (a page of the ballot feature, linked by address only). */
-    private Paragraph unityBallots(PactTerms terms) {
+    private Component unityBallots(PactTerms terms) {
+        if (terms.seats().size() > TermsEditor.CARDS_UP_TO) {
+            return new Html("<p>Unity candidate chosen by ballot: " + terms.seats().stream()
+                    .map(seat -> StackedHtml.link("pacts/" + pactId + "/unity/" + seat.onsCode(), seat.constituency()))
+                    .collect(java.util.stream.Collectors.joining(" \u00b7 ")) + "</p>");
+        }
         Paragraph links = new Paragraph(new Span("Unity candidate chosen by ballot: "));
         for (int i = 0; i < terms.seats().size(); i++) {
             SeatTerms seat = terms.seats().get(i);
@@ -295,6 +304,28 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         };
     }
 
+    /** As {@link #termsTable}, for a pact too wide for a component a cell (a national framework's 650 seats). */
+    private static Component wideTermsTable(PactTerms terms, List<String> parties, Map<String, String> colours) {
+        List<String> headings = new ArrayList<>();
+        headings.add("Alliance candidate");
+        parties.forEach(p -> headings.add(StackedHtml.partyMarker(p, PartyPalette.colourOf(colours, p))));
+        List<StackedHtml.Row> rows = new ArrayList<>();
+        for (SeatTerms seat : terms.seats()) {
+            List<String> cells = new ArrayList<>();
+            cells.add(switch (seat.candidate()) {
+                case null -> "–";
+                case Candidate.PartyCandidate(String party) -> StackedHtml.partyMarker(party, PartyPalette.colourOf(colours, party));
+                case Candidate.Person person -> StackedHtml.text(person.inWords());
+            });
+            for (String p : parties) {
+                Stance s = seat.stances().get(p);
+                cells.add(StackedHtml.text(seat.candidate() != null && seat.candidate().isOf(p) ? "candidate" : s == null ? "–" : s.label()));
+            }
+            rows.add(new StackedHtml.Row(StackedHtml.link("constituencies/" + seat.onsCode(), seat.constituency()), cells));
+        }
+        return StackedHtml.table("Who stands where", "Constituency", headings, rows);
+    }
+
     private Div evidence(PactDetails d) {
         Div box = new Div(new H3("Evidence: the last result"));
         box.addClassName("cg-section");
@@ -304,6 +335,13 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         }
         List<String> seats = d.terms().seats().stream().map(SeatTerms::onsCode).toList();
         List<SeatVerdict> verdicts = elections.analysis(d.electionId(), seats, Alliance.standard());
+        if (seats.size() > TermsEditor.CARDS_UP_TO) {
+            box.add(StackedHtml.table(null, "Constituency", Stream.of("Winner", "Winner's votes", "Best-placed alliance party", "Its votes",
+                    "Alliance votes", "Target").map(StackedHtml::text).toList(), verdicts.stream().map(v -> new StackedHtml.Row(StackedHtml.text(v.constituency()),
+                    Stream.of(v.winner(), votes(v.winnerVotes()), Objects.toString(v.bestPlaced(), "–"), votes(v.bestPlacedVotes()),
+                            votes(v.allianceVotes()), v.target() ? "yes" : "no").map(StackedHtml::text).toList())).toList()));
+            return box;
+        }
         StackedTable table = new StackedTable(null, "Constituency", Stream.of("Winner", "Winner's votes", "Best-placed alliance party", "Its votes",
                 "Alliance votes", "Target").<Supplier<Component>>map(heading -> () -> new Span(heading)).toList());
         for (SeatVerdict v : verdicts) {

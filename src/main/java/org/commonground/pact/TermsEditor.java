@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
@@ -26,7 +28,10 @@ import org.commonground.pact.terms.Stance;
  * Edits a pact's terms: per constituency, the alliance candidate (a party's, or a named person of a party or of
  * none) and every other party's stance, plus the conditions; seats can be dropped, and the group's other
  * constituencies added. The candidate's own party has no stance (it cannot stand down for itself); a party that
- * never contests the seat (Plaid Cymru outside Wales) can only be "not standing" there.
+ * never contests the seat (Plaid Cymru outside Wales) can only be "not standing" there. A pact of up to
+ * {@link #CARDS_UP_TO} seats shows every seat's fields at once; a wider one (a national framework of 650) one seat
+ * at a time, chosen by name, since thousands of fields would make the page slow to open, and the seats changed
+ * keep their changes until saved.
  */
 class TermsEditor extends Div {
 
@@ -60,7 +65,12 @@ class TermsEditor extends Div {
         }
     }
 
-    private final List<SeatFields> seats = new ArrayList<>();
+    static final int CARDS_UP_TO = 20;
+
+    private final List<SeatTerms> allSeats;
+    /** The fields of the seats shown so far (all of them, up to {@link #CARDS_UP_TO}), by ONS code. */
+    private final Map<String, SeatFields> seats = new LinkedHashMap<>();
+    private final Map<String, String> colours;
     private final List<String> parties;
     final MultiSelectComboBox<String> added = new MultiSelectComboBox<>("Add constituencies");
     private final Map<String, String> groupConstituencies;
@@ -73,18 +83,13 @@ class TermsEditor extends Div {
     TermsEditor(PactTerms terms, List<String> parties, Map<String, String> groupConstituencies, Map<String, String> colours) {
         this.parties = parties;
         this.groupConstituencies = groupConstituencies;
+        this.colours = colours;
+        this.allSeats = terms.seats();
         addClassName("cg-terms-editor");
-        for (SeatTerms seat : terms.seats()) {
-            SeatFields fields = seatFields(seat, colours);
-            seats.add(fields);
-            FlexLayout row = new FlexLayout(fields.candidate(), fields.personName(), fields.personParty());
-            fields.stances().values().forEach(row::add);
-            row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-            row.addClassName("cg-terms-row");
-            // One card a seat: on a phone its fields stack, every party's stance under the seat's name.
-            Div card = new Div(new H4(seat.constituency()), fields.kept(), row);
-            card.addClassName("cg-seat-terms");
-            add(card);
+        if (allSeats.size() <= CARDS_UP_TO) {
+            allSeats.forEach(seat -> add(card(fieldsOf(seat.onsCode()))));
+        } else {
+            add(oneSeatAtATime());
         }
         List<String> others = groupConstituencies.keySet().stream()
                 .filter(code -> terms.seats().stream().noneMatch(seat -> seat.onsCode().equals(code))).toList();
@@ -103,7 +108,44 @@ class TermsEditor extends Div {
         add(conditions);
     }
 
-    private SeatFields seatFields(SeatTerms seat, Map<String, String> colours) {
+    /** A seat's fields, made the first time the seat is shown. */
+    private SeatFields fieldsOf(String onsCode) {
+        return seats.computeIfAbsent(onsCode, code -> seatFields(allSeats.stream().filter(s -> s.onsCode().equals(code)).findFirst().orElseThrow()));
+    }
+
+    /** One card a seat: on a phone its fields stack, every party's stance under the seat's name. */
+    private static Div card(SeatFields fields) {
+        FlexLayout row = new FlexLayout(fields.candidate(), fields.personName(), fields.personParty());
+        fields.stances().values().forEach(row::add);
+        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        row.addClassName("cg-terms-row");
+        Div card = new Div(new H4(fields.seat().constituency()), fields.kept(), row);
+        card.addClassName("cg-seat-terms");
+        return card;
+    }
+
+    /** A wide pact's seats, chosen one at a time by name; the seats changed are listed, to return to. */
+    private Div oneSeatAtATime() {
+        ComboBox<SeatTerms> choose = new ComboBox<>("Seat to change");
+        choose.setItems(allSeats);
+        choose.setItemLabelGenerator(seat -> seat.constituency() + " (" + seat.onsCode() + ")");
+        choose.setWidth("min(30rem, 100%)");
+        choose.setHelperText(allSeats.size() + " seats: type a constituency's name. A seat keeps what you change here until you save.");
+        Div shown = new Div();
+        Paragraph changed = new Paragraph();
+        changed.addClassName("cg-meta");
+        choose.addValueChangeListener(e -> {
+            shown.removeAll();
+            if (e.getValue() != null) {
+                shown.add(card(fieldsOf(e.getValue().onsCode())));
+                changed.setText("Seats opened for changes: " + seats.values().stream().map(f -> f.seat().constituency())
+                        .collect(java.util.stream.Collectors.joining(", ")) + ".");
+            }
+        });
+        return new Div(choose, shown, changed);
+    }
+
+    private SeatFields seatFields(SeatTerms seat) {
         Select<String> candidate = new Select<>();
         candidate.setLabel("Alliance candidate");
         List<String> choices = new ArrayList<>(parties.stream().filter(p -> !Contests.neverContests(p, seat.onsCode())).toList());
@@ -174,14 +216,20 @@ class TermsEditor extends Div {
         return dot;
     }
 
-    /** The fields of one seat the editor shows (for tests: what a convenor sets). */
+    /** The fields of one seat (for tests: what a convenor sets), made if the seat was not shown yet. */
     SeatFields seat(String onsCode) {
-        return seats.stream().filter(f -> f.seat().onsCode().equals(onsCode)).findFirst().orElseThrow();
+        return fieldsOf(onsCode);
     }
 
     PactTerms value() {
         List<SeatTerms> result = new ArrayList<>();
-        for (SeatFields f : seats) {
+        for (SeatTerms seat : allSeats) {
+            SeatFields f = seats.get(seat.onsCode());
+            if (f == null) {
+                // Never opened for changes: as it was.
+                result.add(seat);
+                continue;
+            }
             if (!f.kept().getValue()) {
                 continue;
             }

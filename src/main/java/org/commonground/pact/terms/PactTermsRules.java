@@ -13,7 +13,8 @@ import org.commonground.shared.Numbers;
 public final class PactTermsRules {
 
     public static final int MAX_CONDITIONS = 20_000;
-    public static final int MAX_SEATS = 50;
+    /** Every seat of a general election: an alliance group's national framework covers them all (650 in 2024). */
+    public static final int MAX_SEATS = 650;
 
     private PactTermsRules() {
     }
