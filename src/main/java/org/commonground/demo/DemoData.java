@@ -99,12 +99,15 @@ public class DemoData implements ApplicationRunner {
     private final PublishingService publishing;
 
     private final SecondFactorRepository secondFactors;
+    private final DemoUnityBallot unityBallot;
 
     public DemoData(MemberService memberService, MemberRepository members, PartyRepository parties, GroupService groups,
                     ProposalService proposals, AmendmentService amendments, CommentService comments, ElectionService elections,
                     PactService pacts, PactRatificationService ratification, DelegationService delegations, BallotService ballots,
-                    PublishingService publishing, PartyConfirmationRepository confirmations, SecondFactorRepository secondFactors) {
+                    PublishingService publishing, PartyConfirmationRepository confirmations, SecondFactorRepository secondFactors,
+                    DemoUnityBallot unityBallot) {
         this.secondFactors = secondFactors;
+        this.unityBallot = unityBallot;
         this.ratification = ratification;
         this.delegations = delegations;
         this.confirmations = confirmations;
@@ -237,7 +240,9 @@ public class DemoData implements ApplicationRunner {
         long election = demoElection(people.get("Amara Okafor"));
         bristolPact(people, bristol, election);
         cardiffPact(people, cardiff, election);
-        log.info("Demo content created: {} members, 6 groups, 2 proposals in discussion, 2 agreed (one published), a 12-seat election, a ratified pact and one being ratified.",
+        unityBallot.create(people, bristol, election, DemoData::as);
+        log.info("Demo content created: {} members, 6 groups, 2 proposals in discussion, 2 agreed (one published), a 12-seat election, a ratified pact, "
+                        + "one being ratified and one choosing its unity candidate by ballot.",
                 PEOPLE.size());
     }
 

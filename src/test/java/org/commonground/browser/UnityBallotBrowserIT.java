@@ -42,7 +42,8 @@ class UnityBallotBrowserIT extends BrowserTest {
     }
 
     private static void choose(Page page, String select, String option) {
-        page.locator("vaadin-select[label=\"" + select + "\"]").click();
+        // The label is light-DOM text in the select; the options are the overlay's items.
+        page.locator("vaadin-select:has(label:text-is(\"" + select + "\"))").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(option).setExact(true)).click();
     }
 

@@ -74,7 +74,14 @@ class DemoDataTest {
             PactService pacts = app.getBean(PactService.class);
             TestMembers.signIn(chloe);
             long bristol = groups.stream().filter(g -> g.name().equals("Bristol Progressives")).findFirst().orElseThrow().id();
-            assertThat(pacts.inGroup(bristol)).singleElement().satisfies(p -> assertThat(p.state()).isEqualTo(PactState.RATIFIED));
+            assertThat(pacts.inGroup(bristol)).extracting(p -> p.state()).containsExactlyInAnyOrder(PactState.RATIFIED, PactState.NEGOTIATING);
+            // Bristol East's unity candidate is being chosen by a ranked ballot, three members having ranked so far.
+            long eastPact = pacts.inGroup(bristol).stream().filter(p -> p.state() == PactState.NEGOTIATING).findFirst().orElseThrow().id();
+            org.commonground.ballot.UnityBallotService unity = app.getBean(org.commonground.ballot.UnityBallotService.class);
+            assertThat(unity.ofPact(eastPact)).singleElement().satisfies(b -> {
+                assertThat(b.open()).isTrue();
+                assertThat(unity.details(b.id()).voted()).isEqualTo(3);
+            });
             assertThat(pacts.ledger()).anySatisfy(a -> {
                 assertThat(a.party()).isEqualTo("GRN");
                 assertThat(a.stoodDown()).extracting(e -> e.constituency()).containsExactly("Bristol North West");
