@@ -86,7 +86,7 @@ class UnityBallotBrowserIT extends BrowserTest {
             choose(gwen, "Mary Seacole (no party)", "1st choice");
             choose(gwen, "Grace Hopper (Green)", "1st choice");
             button(gwen, "Record my ranking").click();
-            assertThat(gwen.getByText("Mary Seacole and Grace Hopper are both marked 1: give each choice its own number.")).isVisible();
+            assertThat(gwen.getByText("Grace Hopper and Mary Seacole are both marked 1: give each choice its own number.")).isVisible();
             choose(gwen, "Grace Hopper (Green)", "2nd choice");
             button(gwen, "Record my ranking").click();
             assertThat(gwen.getByText("Your ranking is recorded: 1. Mary Seacole, 2. Grace Hopper.")).isVisible();
