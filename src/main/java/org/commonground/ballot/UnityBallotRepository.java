@@ -2,6 +2,7 @@ package org.commonground.ballot;
 
 import static org.commonground.jooq.Tables.GROUP_MEMBERSHIP;
 import static org.commonground.jooq.Tables.MEMBER;
+import static org.commonground.jooq.Tables.PACT_PART;
 import static org.commonground.jooq.Tables.PARTY;
 import static org.commonground.jooq.Tables.UNITY_BALLOT;
 import static org.commonground.jooq.Tables.UNITY_CANDIDATE;
@@ -63,14 +64,14 @@ public class UnityBallotRepository {
     }
 
     /**
-     * Fixes the electorate as ordinary ballots do: the group's active members now, with their parties, leaving out
-     * those whose party is only claimed. Returns the electors.
+     * Fixes the electorate as ordinary ballots do: the active members now of the groups that ratify the pact (a member
+     * of two of them once), with their parties, leaving out those whose party is only claimed. Returns the electors.
      */
-    public int fixElectorate(long ballotId, long groupId) {
+    public int fixElectorate(long ballotId, java.util.Collection<Long> groupIds) {
         return db.insertInto(UNITY_ELECTOR, UNITY_ELECTOR.BALLOT_ID, UNITY_ELECTOR.MEMBER_ID, UNITY_ELECTOR.PARTY_ID)
-                .select(DSL.select(DSL.val(ballotId), MEMBER.ID, MEMBER.PARTY_ID)
+                .select(DSL.selectDistinct(DSL.val(ballotId), MEMBER.ID, MEMBER.PARTY_ID)
                         .from(GROUP_MEMBERSHIP).join(MEMBER).on(MEMBER.ID.eq(GROUP_MEMBERSHIP.MEMBER_ID))
-                        .where(GROUP_MEMBERSHIP.GROUP_ID.eq(groupId)).and(GROUP_MEMBERSHIP.STATUS.eq("ACTIVE")).and(COUNTS_FOR_PARTY))
+                        .where(GROUP_MEMBERSHIP.GROUP_ID.in(groupIds)).and(GROUP_MEMBERSHIP.STATUS.eq("ACTIVE")).and(COUNTS_FOR_PARTY))
                 .execute();
     }
 
@@ -108,13 +109,15 @@ public class UnityBallotRepository {
     }
 
     /**
-     * The elector may mark now: still an active member of the ballot's group, with the party they had when it opened,
+     * The elector may mark now: still an active member of a group that ratifies the pact, with the party they had when it opened,
      * and that party still counting them (confirmed, or no party).
      */
     public boolean stillCounts(long ballotId, long memberId) {
         return db.fetchExists(DSL.selectOne().from(UNITY_ELECTOR).join(MEMBER).on(MEMBER.ID.eq(UNITY_ELECTOR.MEMBER_ID))
                 .join(UNITY_BALLOT).on(UNITY_BALLOT.ID.eq(UNITY_ELECTOR.BALLOT_ID))
-                .join(GROUP_MEMBERSHIP).on(GROUP_MEMBERSHIP.GROUP_ID.eq(UNITY_BALLOT.GROUP_ID)).and(GROUP_MEMBERSHIP.MEMBER_ID.eq(MEMBER.ID))
+                .join(GROUP_MEMBERSHIP).on(GROUP_MEMBERSHIP.MEMBER_ID.eq(MEMBER.ID)).and(GROUP_MEMBERSHIP.GROUP_ID.in(
+                        DSL.select(PACT_PART.GROUP_ID).from(PACT_PART).where(PACT_PART.PACT_ID.eq(UNITY_BALLOT.PACT_ID))
+                                .and(PACT_PART.PART.in("HOME", "JOINED"))))
                 .where(UNITY_ELECTOR.BALLOT_ID.eq(ballotId)).and(UNITY_ELECTOR.MEMBER_ID.eq(memberId))
                 .and(MEMBER.PARTY_ID.eq(UNITY_ELECTOR.PARTY_ID)).and(COUNTS_FOR_PARTY).and(GROUP_MEMBERSHIP.STATUS.eq("ACTIVE")));
     }

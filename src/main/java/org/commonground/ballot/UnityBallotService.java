@@ -116,7 +116,7 @@ public class UnityBallotService {
             NewCandidate c = candidates.get(i);
             ballots.insertCandidate(id, i + 1, c.name(), c.partyCode() == null ? null : partyIds.get(c.partyCode()));
         }
-        int electors = ballots.fixElectorate(id, pact.groupId());
+        int electors = ballots.fixElectorate(id, pact.groupIds());
         audit.record(me.id(), AuditAction.UNITY_BALLOT_OPENED, "unity_ballot", id, "pact " + pactId + ", " + constituency + ", "
                 + settings.method() + ", tie-break " + settings.tieBreak() + ", " + candidates.size() + " candidates, " + electors + " electors");
         return id;

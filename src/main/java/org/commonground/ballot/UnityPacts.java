@@ -25,8 +25,9 @@ public interface UnityPacts {
     /**
      * @param negotiable the pact is in draft or negotiation, so a seat's candidate is still to be agreed
      * @param seats      ONS code to constituency name, the seats of its current terms
+     * @param groupIds   the groups that ratify the pact, home first: their members choose a seat's unity candidate
      */
-    record Pact(long id, long groupId, String title, boolean convenor, boolean negotiable, Map<String, String> seats) {
+    record Pact(long id, long groupId, String title, boolean convenor, boolean negotiable, Map<String, String> seats, java.util.List<Long> groupIds) {
     }
 
     /** @param partyCode null for a candidate of no party */

@@ -35,7 +35,7 @@ class PactUnityBallots implements UnityPacts {
             seats.put(seat.onsCode(), seat.constituency() == null || seat.constituency().isBlank() ? seat.onsCode() : seat.constituency());
         }
         return new Pact(pactId, access.groupId(), access.pact().getTitle(), access.convenor(),
-                access.state() == PactState.DRAFT || access.state() == PactState.NEGOTIATING, seats);
+                access.state() == PactState.DRAFT || access.state() == PactState.NEGOTIATING, seats, access.groupIds());
     }
 
     /**

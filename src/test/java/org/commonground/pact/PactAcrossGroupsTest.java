@@ -25,6 +25,10 @@ import org.commonground.group.GroupService;
 import org.commonground.group.NewGroup;
 import org.commonground.notification.PendingNotices;
 import org.commonground.pact.PactRatificationService.RatificationPlan;
+import org.commonground.ballot.NewCandidate;
+import org.commonground.ballot.UnityBallotSettings;
+import org.commonground.ballot.UnityMethod;
+import org.commonground.ballot.rules.ranked.TieBreakRule;
 import org.commonground.pact.terms.PactTerms;
 import org.commonground.pact.terms.SeatTerms;
 import org.commonground.pact.terms.Stance;
@@ -54,6 +58,8 @@ class PactAcrossGroupsTest {
     PactService pacts;
     @Autowired
     PactGroupsService pactGroups;
+    @Autowired
+    org.commonground.ballot.UnityBallotService unity;
     @Autowired
     PactRatificationService ratification;
     @Autowired
@@ -198,6 +204,22 @@ class PactAcrossGroupsTest {
         assertThat(new String(exports.export(bristol).json(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("Zebra accord");
         TestMembers.signIn(homeConvenor);
         assertThat(new String(exports.export(home).json(), java.nio.charset.StandardCharsets.UTF_8)).contains("Zebra accord");
+    }
+
+    @Test
+    void aUnityBallotsElectorsAreTheMembersOfEveryGroupInThePactEachOnce() {
+        long id = joined();
+        TestMembers.signIn(homeConvenor);
+        long ballot = unity.open(id, BRISTOL, new UnityBallotSettings(UnityMethod.RANKED, TieBreakRule.BACKWARDS,
+                List.of(new NewCandidate("Ada Zebra", "GRN"), new NewCandidate("Bo Zebra", null)), null));
+        // Home: convenor, Home Green, Green in both; joined: its convenor, Bristol Green, Bristol Lib Dem; the Green in both once.
+        assertThat(unity.details(ballot).electorate()).isEqualTo(6);
+        long first = unity.details(ballot).candidates().getFirst().id();
+        TestMembers.signIn(bristolGreen);
+        unity.rank(ballot, Map.of(first, 1));
+        assertThat(unity.details(ballot).voted()).isEqualTo(1);
+        TestMembers.signIn(outsider);
+        assertThatThrownBy(() -> unity.rank(ballot, Map.of(first, 1))).isInstanceOf(RuntimeException.class);
     }
 
     @Test
