@@ -18,7 +18,6 @@ import org.commonground.shared.Dates;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
 import org.commonground.support.ViewTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,11 +51,6 @@ class ByElectionViewTest extends ViewTest {
         group = groups.create(new NewGroup("By-election view town " + convenor.id(), GroupKind.LOCAL, null,
                 "Aldershot (" + PactServiceTest.ALDERSHOT + ")"));
         green = testMembers.joined(groups, group, convenor, "Green reader", "GRN");
-    }
-
-    @AfterEach
-    void signOut() {
-        TestMembers.signOut();
     }
 
     @Test
