@@ -328,6 +328,14 @@ public class PactRepository {
                 .where(PACT_CONSTITUENCY.ONS_CODE.eq(onsCode)))));
     }
 
+    /** The pacts the member may read that cover any seat the pact covers (the pact itself among them). */
+    public List<PactSummary> sharingSeats(long pactId, long memberId) {
+        var mine = PACT_CONSTITUENCY.as("mine");
+        var theirs = PACT_CONSTITUENCY.as("theirs");
+        return summaries(readableBy(memberId).and(PACT.ID.in(DSL.select(theirs.PACT_ID).from(mine).join(theirs).on(theirs.ONS_CODE.eq(mine.ONS_CODE))
+                .where(mine.PACT_ID.eq(pactId)))));
+    }
+
     /** Ratified (or published) pacts the member may read, with their current terms: the ledger's input. */
     public List<Long> ratifiedReadableBy(long memberId) {
         return db.select(PACT.ID).from(PACT).where(PACT.STATE.in(PactState.RATIFIED.name(), PactState.PUBLISHED.name()))
