@@ -40,8 +40,8 @@ public class PactAmendmentService {
         // Locked: amendments are numbered one after another per pact.
         PactGuard.Access access = guard.lockedForChange(pactId, me);
         PactGuard.requireState(access, "Amendments are proposed while the pact is negotiated.", PactState.NEGOTIATING);
-        if (!guard.partiesNamed(access).contains(me.partyCode()) || currentMember.caucusPartyOf(me) == CurrentMember.NO_PARTY) {
-            throw new AccessDeniedException("Only members of the parties in the pact, confirmed by their party, propose amendments to it.");
+        if (!guard.takesPart(access, me) || !guard.partiesNamed(access).contains(me.partyCode()) || currentMember.caucusPartyOf(me) == CurrentMember.NO_PARTY) {
+            throw new AccessDeniedException("Only members of the groups in the pact, of a party it names and confirmed by that party, propose amendments to it.");
         }
         String why = reason == null ? "" : reason.strip();
         if (why.length() > PactService.MAX_REASON) {

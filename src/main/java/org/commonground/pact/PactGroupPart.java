@@ -1,14 +1,13 @@
 package org.commonground.pact;
 
 /**
- * A group's part in a pact (V32's {@code pact_part}): the group that started it, a LOCAL group that joined it, one
- * invited and not yet answering, or a LOCAL group covering one of an ALLIANCE pact's seats (it reads and comments).
+ * A group's part in a pact (V34's {@code pact_part}): the group that started it, a LOCAL group that joined it, or one
+ * invited and not yet answering.
  */
 public enum PactGroupPart {
     HOME("started it"),
     JOINED("joined"),
-    INVITED("invited"),
-    SEATS("covers its seats");
+    INVITED("invited");
 
     private final String label;
 

@@ -62,7 +62,7 @@ public class PactGroupsService {
         if (!memberships.isConvenor(access.groupId(), me.id())) {
             return List.of();
         }
-        Set<Long> inIt = pacts.groups(pactId, me.id()).stream().filter(g -> g.part() != PactGroupPart.SEATS).map(PactGroup::groupId).collect(Collectors.toSet());
+        Set<Long> inIt = pacts.groups(pactId, me.id()).stream().map(PactGroup::groupId).collect(Collectors.toSet());
         return groups.findAll(me.id()).stream().filter(g -> g.kind() == GroupKind.LOCAL && !inIt.contains(g.id())).toList();
     }
 

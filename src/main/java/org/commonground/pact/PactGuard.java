@@ -35,9 +35,20 @@ public class PactGuard {
     }
 
     private final PactRepository pacts;
+    private final org.commonground.group.MembershipRepository memberships;
 
-    PactGuard(PactRepository pacts) {
+    PactGuard(PactRepository pacts, org.commonground.group.MembershipRepository memberships) {
         this.pacts = pacts;
+        this.memberships = memberships;
+    }
+
+    /**
+     * The caller is an active member of a group that ratifies the pact: a reader who is only the convenor of a group
+     * invited to join takes no part in negotiating it until the group has joined.
+     */
+    public boolean takesPart(Access access, SignedInMember me) {
+        return access.groupIds().stream().anyMatch(group -> memberships.status(group, me.id()).orElse(null)
+                == org.commonground.group.MembershipStatus.ACTIVE);
     }
 
     public Access readable(long pactId, SignedInMember me) {

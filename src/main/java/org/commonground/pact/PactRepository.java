@@ -255,10 +255,9 @@ public class PactRepository {
                 .stream().sorted(java.util.Comparator.comparing(PactGroup::part).thenComparing(PactGroup::name)).toList();
     }
 
-    /** The group's part in the pact, if any: HOME, JOINED, INVITED or SEATS. */
+    /** The group's part in the pact, if any: HOME, JOINED or INVITED. */
     public Optional<PactGroupPart> partOf(long pactId, long groupId) {
         return db.select(PACT_PART.PART).from(PACT_PART).where(PACT_PART.PACT_ID.eq(pactId)).and(PACT_PART.GROUP_ID.eq(groupId))
-                .orderBy(DSL.when(PACT_PART.PART.eq(PactGroupPart.SEATS.name()), 1).otherwise(0))
                 .limit(1).fetchOptional(r -> PactGroupPart.valueOf(r.value1()));
     }
 

@@ -327,20 +327,31 @@ class PactAcrossGroupsTest {
     }
 
     @Test
-    void anAlliancePactIsReadByTheLocalGroupsCoveringItsSeatsOnly() {
+    void anAlliancePactIsReadByTheGroupsItInvitesNotByAGroupThatClaimsItsSeat() {
         db.insertInto(CONSTITUENCY).set(CONSTITUENCY.ONS_CODE, BRISTOL).set(CONSTITUENCY.NAME, "Bristol Central").onConflictDoNothing().execute();
         SignedInMember allianceConvenor = testMembers.register("Alliance convenor", "LAB");
         TestMembers.signIn(allianceConvenor);
         long alliance = groups.create(new NewGroup("National " + allianceConvenor.id(), GroupKind.ALLIANCE, null, ""));
         long id = pacts.start(alliance, "National quagga framework", List.of(BRISTOL), null);
 
+        // A group lists whatever seats its creator types: listing Bristol Central reads nothing of the alliance's draft.
         TestMembers.signIn(bristolGreen);
-        assertThat(reads(pacts, id)).as("a member of a local group covering its seat").isTrue();
-        assertThat(pacts.inGroup(bristol)).extracting(PactSummary::id).contains(id);
-        assertThat(pacts.details(id).convenor()).isFalse();
+        assertThat(reads(pacts, id)).as("a member of a local group that lists its seat").isFalse();
+        assertThat(pacts.inGroup(bristol)).extracting(PactSummary::id).doesNotContain(id);
+        TestMembers.signIn(outsider);
+        long claimed = groups.create(new NewGroup("Claims Bristol " + outsider.id(), GroupKind.LOCAL, null, "Bristol Central (" + BRISTOL + ")"));
+        assertThat(claimed).isPositive();
+        assertThat(reads(pacts, id)).as("the convenor of a group just made to claim the seat").isFalse();
+
+        // Invited, Bristol's convenor reads it (to decide) but takes no part until Bristol joins; then its members read it.
+        TestMembers.signIn(allianceConvenor);
+        pactGroups.invite(id, bristol);
+        TestMembers.signIn(bristolGreen);
+        assertThat(reads(pacts, id)).isFalse();
         TestMembers.signIn(bristolConvenor);
-        assertThat(pacts.details(id).convenor()).as("reading is all a covering group's convenor does").isFalse();
-        TestMembers.signIn(homeGreen);
-        assertThat(reads(pacts, id)).as("a local group covering none of its seats").isFalse();
+        assertThat(pacts.details(id).convenor()).isFalse();
+        pactGroups.accept(id, bristol);
+        TestMembers.signIn(bristolGreen);
+        assertThat(reads(pacts, id)).as("a member of a local group that joined").isTrue();
     }
 }

@@ -68,25 +68,15 @@ public class PactPart extends TableImpl<PactPartRecord> {
 
     private PactPart(Name alias, Table<PactPartRecord> aliased, Field<?>[] parameters, Condition where) {
         super(alias, null, aliased, parameters, DSL.comment(""), TableOptions.view("""
-         CREATE VIEW "pact_part" AS (
-                 SELECT k.id AS pact_id,
-                    k.group_id,
-                    'HOME'::text AS part
-                   FROM pact k
-                UNION ALL
-                 SELECT g.pact_id,
-                    g.group_id,
-                    g.state AS part
-                   FROM pact_joined_group g
-        ) UNION
-         SELECT pc.pact_id,
-            gc.group_id,
-            'SEATS'::text AS part
-           FROM ((((pact k
-             JOIN groups a ON (((a.id = k.group_id) AND (a.kind = 'ALLIANCE'::text))))
-             JOIN pact_constituency pc ON ((pc.pact_id = k.id)))
-             JOIN group_constituency gc ON ((gc.ons_code = pc.ons_code)))
-             JOIN groups l ON (((l.id = gc.group_id) AND (l.kind = 'LOCAL'::text))));
+         CREATE VIEW "pact_part" AS  SELECT k.id AS pact_id,
+            k.group_id,
+            'HOME'::text AS part
+           FROM pact k
+        UNION ALL
+         SELECT g.pact_id,
+            g.group_id,
+            g.state AS part
+           FROM pact_joined_group g;
         """), where);
     }
 
