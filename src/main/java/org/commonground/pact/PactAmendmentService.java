@@ -41,7 +41,7 @@ public class PactAmendmentService {
         PactGuard.Access access = guard.lockedForChange(pactId, me);
         PactGuard.requireState(access, "Amendments are proposed while the pact is negotiated.", PactState.NEGOTIATING);
         if (!guard.takesPart(access, me) || !guard.partiesNamed(access).contains(me.partyCode()) || currentMember.caucusPartyOf(me) == CurrentMember.NO_PARTY) {
-            throw new AccessDeniedException("Only members of the groups in the pact, of a party it names and confirmed by that party, propose amendments to it.");
+            throw new AccessDeniedException("Only members of the pact's groups from the parties in it, confirmed by their party, propose amendments to it.");
         }
         String why = reason == null ? "" : reason.strip();
         if (why.length() > PactService.MAX_REASON) {
