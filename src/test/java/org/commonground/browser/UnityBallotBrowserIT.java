@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.commonground.group.GroupKind;
@@ -42,9 +43,11 @@ class UnityBallotBrowserIT extends BrowserTest {
     }
 
     private static void choose(Page page, String select, String option) {
-        // The label is light-DOM text in the select; the options are the overlay's items.
-        page.locator("vaadin-select:has(label:text-is(\"" + select + "\"))").click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(option).setExact(true)).click();
+        // The label and the items are both light DOM of the select; looking for the item inside the select
+        // just clicked keeps a neighbour whose overlay is still closing from answering too.
+        Locator field = page.locator("vaadin-select:has(label:text-is(\"" + select + "\"))");
+        field.click();
+        field.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName(option).setExact(true)).click();
     }
 
     @Test
