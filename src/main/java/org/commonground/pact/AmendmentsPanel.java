@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -21,6 +20,7 @@ import org.commonground.proposal.text.TextHtml;
 import org.commonground.proposal.text.WordDiff;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.ui.OwnMarkup;
 import org.commonground.ui.Confirmation;
 import org.commonground.ui.Forms;
 import org.springframework.security.access.AccessDeniedException;
@@ -108,7 +108,7 @@ class AmendmentsPanel extends Div {
             card.add(new Paragraph("Amendment " + a.number() + " by " + a.proposerName() + " (" + a.proposerParty() + ") to revision " + a.baseRevision()
                     + " · " + a.state().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + (a.mergedRevision() != null ? ", became revision " + a.mergedRevision() : "")));
-            card.add(new Html(TextHtml.diff(WordDiff.diff(base.asText(), a.terms().asText()))));
+            card.add(OwnMarkup.of(TextHtml.diff(WordDiff.diff(base.asText(), a.terms().asText()))));
             if (!a.reason().isBlank()) {
                 card.add(new Paragraph("Reason: " + a.reason()));
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -53,10 +54,14 @@ import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
+import org.commonground.ui.LiveReads;
+import org.commonground.ui.OwnMarkup;
 import org.commonground.ui.PartyMarker;
 import org.commonground.ui.StackedHtml;
 import org.commonground.ui.StackedTable;
+import org.commonground.ui.TryAgain;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContext;
 
 /**
  * A pact: its terms beside the seat analysis, its state and each party's ratification (updated live), amendments
@@ -78,6 +83,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     private final SignedInMember me;
     private final PactGroupsService pactGroups;
     private final LiveSubscription subscription;
+    private final LiveReads liveReads;
     private final Div statusLine = new Div();
     private RatificationPanel ratificationPanel;
     private final Div changedNotice = new Div();
@@ -92,7 +98,8 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
 
     public PactView(PactService pacts, PactAmendmentService amendmentService, PactRatificationService ratification, PactSeatService seatPacts,
                     ElectionService elections, PartyPalette palette, CommentService comments, LiveEvents live, CurrentMember currentMember,
-                    ByElectionService byElections, PactGroupsService pactGroups) {
+                    ByElectionService byElections, PactGroupsService pactGroups, LiveReads liveReads) {
+        this.liveReads = liveReads;
         this.seatPacts = seatPacts;
         this.pactGroups = pactGroups;
         this.pacts = pacts;
@@ -131,35 +138,67 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
      */
     private void listen() {
         UI current = ui;
-        subscription.follow(current != null && shown != null ? pactId : 0, e -> current.access(this::showLiveChange));
+        long following = pactId;
+        // Who reads, taken here while the session is current: announcements come on other threads.
+        SecurityContext reader = LiveReads.reader();
+        subscription.follow(current != null && shown != null ? following : 0, e -> readThenShow(current, reader, following));
+    }
+
+    /** What a live change shows, read together. */
+    private record Glance(PactDetails details, Set<Long> commentIds, Optional<RatificationDeadline> deadline) {
+    }
+
+    /**
+     * The glance is read on the announcement's thread, outside the session's lock (see {@link LiveReads}); only
+     * comparing and showing it takes the lock. When the database cannot be had just now, this change is not shown,
+     * and the next one, or "Show the latest", shows it with the rest.
+     */
+    private void readThenShow(UI current, SecurityContext reader, long following) {
+        Glance now;
+        try {
+            now = liveReads.read(reader, () -> new Glance(pacts.details(following), visibleIds(comments.threadOfPact(following)),
+                    byElections.deadline(following)));
+        } catch (InvalidInputException noLongerReadable) {
+            current.access(() -> {
+                if (pactId == following) {
+                    refresh();
+                }
+            });
+            return;
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (RuntimeException failed) {
+            if (TryAgain.message(failed).isPresent()) {
+                return;
+            }
+            throw failed;
+        }
+        current.access(() -> {
+            if (pactId == following) {
+                showLiveChange(now);
+            }
+        });
     }
 
     /**
      * Someone else changed the pact or voted: the state and each party's ratification update in place; anything
      * else (new terms, amendments) is announced with a button, so nothing the reader is typing is thrown away.
      */
-    void showLiveChange() {
+    private void showLiveChange(Glance now) {
         if (shown == null) {
             return;
         }
-        PactDetails d;
-        Set<Long> commentIds;
-        try {
-            d = pacts.details(pactId);
-            commentIds = visibleIds(comments.threadOfPact(pactId));
-        } catch (InvalidInputException noLongerReadable) {
-            refresh();
-            return;
-        }
+        PactDetails d = now.details();
         fillStatusLine(d);
         ratificationPanel.update(d);
         // Who has yet to ratify changes as parties give their verdicts.
         deadline.removeAll();
-        byElections.deadline(pactId).map(DeadlineNotice::of).ifPresent(deadline::add);
+        now.deadline().map(DeadlineNotice::of).ifPresent(deadline::add);
         boolean moved = d.state() != shown.state() || d.round() != shown.round()
                 || d.summary().currentRevision() != shown.summary().currentRevision() || !d.amendments().equals(shown.amendments());
         // Only comments this reader may see count: another party's caucus changes nothing here.
-        boolean discussed = !commentIds.equals(shownComments);
+        boolean discussed = !now.commentIds().equals(shownComments);
         if (moved || discussed) {
             changedNotice.removeAll();
             Button show = new Button("Show the latest", e -> refresh());
@@ -263,7 +302,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
     /** Each seat's unity-candidate ballots (a page of the ballot feature, linked by address only). */
     private Component unityBallots(PactTerms terms) {
         if (terms.seats().size() > TermsEditor.CARDS_UP_TO) {
-            return new Html("<p>Unity candidate chosen by ballot: " + terms.seats().stream()
+            return OwnMarkup.of("<p>Unity candidate chosen by ballot: " + terms.seats().stream()
                     .map(seat -> StackedHtml.link("pacts/" + pactId + "/unity/" + seat.onsCode(), seat.constituency()))
                     .collect(java.util.stream.Collectors.joining(" \u00b7 ")) + "</p>");
         }
@@ -414,7 +453,7 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
             Div entry = new Div(new Paragraph("Revision " + r.number() + " by " + r.authorName() + ", " + Dates.dayAndTime(r.createdAt())
                     + (r.note().isBlank() ? "" : ": " + r.note())));
             if (i + 1 < revisions.size()) {
-                entry.add(new Html(TextHtml.diff(WordDiff.diff(revisions.get(i + 1).terms().asText(), r.terms().asText()))));
+                entry.add(OwnMarkup.of(TextHtml.diff(WordDiff.diff(revisions.get(i + 1).terms().asText(), r.terms().asText()))));
             }
             entry.addClassName("cg-revision");
             box.add(entry);

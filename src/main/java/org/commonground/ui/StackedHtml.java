@@ -2,7 +2,7 @@ package org.commonground.ui;
 
 import java.util.List;
 
-import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.html.Div;
 import org.jsoup.nodes.Entities;
 
 /**
@@ -34,8 +34,8 @@ public final class StackedHtml {
     }
 
     /** The table in a box that scrolls at desktop width, as the pages wrap a {@link StackedTable}. */
-    public static Html table(String caption, String rowHeading, List<String> columnHeadings, List<Row> rows) {
-        StringBuilder html = new StringBuilder("<div class=\"cg-table-scroll\"><table class=\"cg-terms cg-stacked\">");
+    public static Div table(String caption, String rowHeading, List<String> columnHeadings, List<Row> rows) {
+        StringBuilder html = new StringBuilder("<table class=\"cg-terms cg-stacked\">");
         if (caption != null) {
             html.append("<caption>").append(text(caption)).append("</caption>");
         }
@@ -52,6 +52,6 @@ public final class StackedHtml {
             }
             html.append("</tr>");
         }
-        return new Html(html.append("</tbody></table></div>").toString());
+        return OwnMarkup.of(html.append("</tbody></table>").toString(), "cg-table-scroll");
     }
 }

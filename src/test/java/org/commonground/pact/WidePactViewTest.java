@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
 import org.commonground.group.NewGroup;
@@ -56,7 +56,7 @@ class WidePactViewTest extends ViewTest {
 
         navigate(PactView.class, Map.of("pactId", String.valueOf(id)));
         assertThat($view(TermsEditor.class).single().getElement().getOuterHTML()).doesNotContain("cg-seat-terms");
-        assertThat($view(Html.class).all()).anySatisfy(html -> assertThat(html.getElement().getOuterHTML() + html.getInnerHtml())
+        assertThat($view(Div.class).withClassName("cg-table-scroll").all()).anySatisfy(box -> assertThat(box.getElement().getProperty("innerHTML", ""))
                 .contains("Who stands where", "Seat 1", "Seat " + seats));
 
         @SuppressWarnings("unchecked")
