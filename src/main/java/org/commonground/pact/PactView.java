@@ -17,6 +17,7 @@ import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -52,6 +53,7 @@ import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.Dates;
 import org.commonground.shared.InvalidInputException;
+import org.commonground.shared.Numbers;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
 import org.commonground.ui.LiveReads;
@@ -377,22 +379,18 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         if (seats.size() > TermsEditor.CARDS_UP_TO) {
             box.add(StackedHtml.table(null, "Constituency", Stream.of("Winner", "Winner's votes", "Best-placed alliance party", "Its votes",
                     "Alliance votes", "Target").map(StackedHtml::text).toList(), verdicts.stream().map(v -> new StackedHtml.Row(StackedHtml.text(v.constituency()),
-                    Stream.of(v.winner(), votes(v.winnerVotes()), Objects.toString(v.bestPlaced(), "–"), votes(v.bestPlacedVotes()),
-                            votes(v.allianceVotes()), v.target() ? "yes" : "no").map(StackedHtml::text).toList())).toList()));
+                    Stream.of(v.winner(), Numbers.grouped(v.winnerVotes()), Objects.toString(v.bestPlaced(), "–"), Numbers.grouped(v.bestPlacedVotes()),
+                            Numbers.grouped(v.allianceVotes()), v.target() ? "yes" : "no").map(StackedHtml::text).toList())).toList()));
             return box;
         }
         StackedTable table = new StackedTable(null, "Constituency", Stream.of("Winner", "Winner's votes", "Best-placed alliance party", "Its votes",
                 "Alliance votes", "Target").<Supplier<Component>>map(heading -> () -> new Span(heading)).toList());
         for (SeatVerdict v : verdicts) {
-            table.addRow(new Span(v.constituency()), Stream.of(v.winner(), votes(v.winnerVotes()), Objects.toString(v.bestPlaced(), "–"), votes(v.bestPlacedVotes()),
-                    votes(v.allianceVotes()), v.target() ? "yes" : "no").map(Span::new).toList());
+            table.addRow(new Span(v.constituency()), Stream.of(v.winner(), Numbers.grouped(v.winnerVotes()), Objects.toString(v.bestPlaced(), "–"), Numbers.grouped(v.bestPlacedVotes()),
+                    Numbers.grouped(v.allianceVotes()), v.target() ? "yes" : "no").map(Span::new).toList());
         }
         box.add(scrolling(table));
         return box;
-    }
-
-    private static String votes(int count) {
-        return String.format(Locale.UK, "%,d", count);
     }
 
     /** At desktop width a table wider than the page scrolls in its own box; on a phone it is stacked instead. */
@@ -453,12 +451,32 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
             Div entry = new Div(new Paragraph("Revision " + r.number() + " by " + r.authorName() + ", " + Dates.dayAndTime(r.createdAt())
                     + (r.note().isBlank() ? "" : ": " + r.note())));
             if (i + 1 < revisions.size()) {
-                entry.add(OwnMarkup.of(TextHtml.diff(WordDiff.diff(revisions.get(i + 1).terms().asText(), r.terms().asText()))));
+                entry.add(changes(revisions.get(i + 1), r, i == 0));
             }
             entry.addClassName("cg-revision");
             box.add(entry);
         }
         return box;
+    }
+
+    /**
+     * What a revision changed, open for the newest. The older ones are diffed only when opened: diffing every
+     * revision of a 650-seat pact on each opening of the page was a quarter of its time.
+     */
+    private static Details changes(PactRevision before, PactRevision after, boolean open) {
+        Details changes = new Details("What changed from revision " + before.number());
+        Runnable diff = () -> changes.add(OwnMarkup.of(TextHtml.diff(WordDiff.diff(before.terms().asText(), after.terms().asText()))));
+        if (open) {
+            diff.run();
+            changes.setOpened(true);
+        } else {
+            changes.addOpenedChangeListener(e -> {
+                if (e.isOpened() && changes.getContent().findAny().isEmpty()) {
+                    diff.run();
+                }
+            });
+        }
+        return changes;
     }
 
     private Div activity() {

@@ -9,11 +9,13 @@ import java.util.stream.IntStream;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
 import org.commonground.group.NewGroup;
 import org.commonground.pact.terms.Candidate;
+import org.commonground.pact.terms.PactTerms;
 import org.commonground.pact.terms.SeatTerms;
 import org.commonground.pact.terms.Stance;
 import org.commonground.security.SignedInMember;
@@ -77,5 +79,36 @@ class WidePactViewTest extends ViewTest {
                 assertThat(after.get(i)).as("seat %d, never opened", i + 1).isEqualTo(before.get(i));
             }
         }
+    }
+
+    @Test
+    void theNewestRevisionShowsWhatChangedAndOlderOnesAreDiffedWhenOpened() {
+        SignedInMember convenor = testMembers.register("History chair", "LAB");
+        TestMembers.signIn(convenor);
+        long group = groups.create(new NewGroup("History town " + convenor.id(), GroupKind.LOCAL, null, "Seat 1 (" + code(1) + ")"));
+        testMembers.joined(groups, group, convenor, "History green", "GRN");
+        TestMembers.signIn(convenor);
+        long id = pacts.start(group, "A pact with a history", List.of(code(1)), null);
+        pacts.revise(id, 1, new PactTerms(List.of(new SeatTerms(code(1), "Seat 1", "LAB", Map.of("GRN", Stance.STANDS_DOWN))), ""), "");
+        pacts.revise(id, 2, new PactTerms(List.of(new SeatTerms(code(1), "Seat 1", "GRN", Map.of("LAB", Stance.STANDS_DOWN))), ""), "");
+
+        navigate(PactView.class, Map.of("pactId", String.valueOf(id)));
+        Details newest = revisionChanges("What changed from revision 2");
+        Details older = revisionChanges("What changed from revision 1");
+        assertThat(newest.isOpened()).isTrue();
+        assertThat(diff(newest)).contains("<ins>", "<del>", "GRN");
+        assertThat(older.isOpened()).isFalse();
+        assertThat(older.getContent()).as("not diffed until opened").isEmpty();
+
+        older.setOpened(true);
+        assertThat(diff(older)).contains("<ins>", "LAB");
+    }
+
+    private Details revisionChanges(String summary) {
+        return $view(Details.class).all().stream().filter(d -> summary.equals(d.getSummaryText())).findFirst().orElseThrow();
+    }
+
+    private static String diff(Details changes) {
+        return changes.getContent().map(c -> c.getElement().getProperty("innerHTML", "")).reduce("", String::concat);
     }
 }
