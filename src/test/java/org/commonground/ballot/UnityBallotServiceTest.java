@@ -6,6 +6,7 @@ import static org.commonground.jooq.Tables.AUDIT_EVENT;
 import static org.commonground.jooq.Tables.UNITY_BALLOT;
 import static org.commonground.jooq.Tables.UNITY_MARK;
 
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,6 +169,35 @@ class UnityBallotServiceTest {
                 .orderBy(AUDIT_EVENT.ID).fetch(AUDIT_EVENT.ACTION)).containsExactly("UNITY_BALLOT_OPENED", "UNITY_MARKS_CAST", "UNITY_MARKS_CAST",
                 "UNITY_MARKS_CAST", "UNITY_MARKS_CHANGED", "UNITY_MARKS_CAST", "UNITY_MARKS_CAST", "UNITY_CANDIDATE_WITHDRAWN", "UNITY_BALLOT_CLOSED",
                 "UNITY_WINNER_PROPOSED");
+    }
+
+    @Autowired
+    BallotCloser closer;
+
+    @Test
+    void aUnityBallotClosesByItselfAtItsClosingTimeAndIsCounted() {
+        TestMembers.signIn(convenor);
+        long ballot = unity.open(pact, ALDERSHOT, new UnityBallotSettings(UnityMethod.RANKED, TieBreakRule.BACKWARDS,
+                List.of(new NewCandidate("Ada Lovelace", "LAB"), new NewCandidate("Grace Hopper", "GRN")), OffsetDateTime.now().plusHours(1)));
+        rank(green1, ballot, "Grace Hopper", 1);
+        rank(green2, ballot, "Grace Hopper", 1, "Ada Lovelace", 2);
+        rank(libDem1, ballot, "Ada Lovelace", 1);
+        // Rather than waiting an hour. The closing time is fixed once the ballot opens (a trigger), so the test moves
+        // it with triggers off for this one transaction only: other sessions never see them off.
+        db.transaction(tx -> {
+            tx.dsl().execute("set local session_replication_role = replica");
+            tx.dsl().execute("update unity_ballot set opened_at = now() - interval '2 hours', closes_at = now() - interval '1 second' where id = ?", ballot);
+        });
+        TestMembers.signOut();
+
+        closer.closeDueBallots();
+
+        TestMembers.signIn(libDem2);
+        UnityBallotDetails closed = unity.details(ballot);
+        assertThat(closed.elected()).map(UnityCandidate::name).contains("Grace Hopper");
+        assertThat(db.fetchValue("select closed_by from unity_ballot where id = ?", ballot)).isEqualTo(convenor.id());
+        assertThatThrownBy(() -> unity.rank(ballot, Map.of(id(closed, "Ada Lovelace"), 1))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("has closed");
     }
 
     @Test
