@@ -11,6 +11,7 @@ import org.commonground.backup.ExportGroupCommand;
 import org.commonground.backup.RestoreGroupCommand;
 import org.commonground.election.ImportResultsCommand;
 import org.commonground.election.SeatsCommand;
+import org.commonground.publishing.ExportPublicCommand;
 import org.commonground.publishing.RenderCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -44,6 +45,10 @@ public class CommonGroundApplication implements AppShellConfigurator {
         }
         if (args.length > 0 && args[0].equals("export-group")) {
             System.exit(ExportGroupCommand.run(CommonGroundApplication.class, Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        // The public site as static files, read from the app started on this machine only.
+        if (args.length > 0 && args[0].equals("export-public")) {
+            System.exit(ExportPublicCommand.run(CommonGroundApplication.class, Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         SpringApplication application = new SpringApplication(CommonGroundApplication.class);
         // "--demo" is the friendly spelling of the demo profile.

@@ -253,7 +253,7 @@ class PublicDocumentsController {
                 + chrome.header() + body + chrome.footer("");
     }
 
-    private static boolean matches(String ifNoneMatch, String etag) {
+    static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {
             return false;
         }

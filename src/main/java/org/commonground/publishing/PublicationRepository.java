@@ -61,6 +61,11 @@ public class PublicationRepository {
         return select().orderBy(PUBLICATION.PUBLISHED_AT.desc(), PUBLICATION.ID.desc()).limit(limit).fetch(PublicationRepository::publication);
     }
 
+    /** Every version ever published, newest first. */
+    List<Publication> all() {
+        return select().orderBy(PUBLICATION.PUBLISHED_AT.desc(), PUBLICATION.ID.desc()).fetch(PublicationRepository::publication);
+    }
+
     Optional<Publication> bySlug(String slug) {
         return select().where(PUBLICATION.SLUG.eq(slug)).fetchOptional(PublicationRepository::publication);
     }

@@ -202,6 +202,11 @@ public class PublishingService {
         return publications.newest(Math.max(1, Math.min(limit, 500)));
     }
 
+    /** Every version ever published, corrected ones too, newest first: the public index of fingerprints. */
+    public List<Publication> everyPublished() {
+        return publications.all();
+    }
+
     public Optional<Publication> published(String slug) {
         return publications.bySlug(slug);
     }

@@ -565,6 +565,7 @@ class ProposalAccessMatrixTest {
 
     private final Matrix.Calls<Doc> publicationCalls = new Matrix.Calls<Doc>()
             .find("listed as published", d -> publishing.newest(500), (d, found) -> any(found, p -> Long.valueOf(d.proposal()).equals(p.proposalId())))
+            .find("in the index of fingerprints", d -> publishing.everyPublished(), (d, found) -> any(found, p -> d.fingerprint().equals(p.fingerprint())))
             .find("read at its address", d -> publishing.published(d.slug()).map(publishing::content), (d, found) -> found.isPresent())
             .find("its PDF", d -> publishing.published(d.slug()).map(publishing::pdf), (d, found) -> found.isPresent())
             .find("its fingerprint verifies", d -> publishing.verifyFingerprint(d.fingerprint()),
@@ -581,6 +582,7 @@ class ProposalAccessMatrixTest {
         }, publicationCalls, """
                 // Nothing is public before a convenor publishes: not in the list, not at an address, not by fingerprint.
                 listed as published              | nobody
+                in the index of fingerprints     | nobody
                 read at its address              | nobody
                 its PDF                          | nobody
                 its fingerprint verifies         | nobody              // a draft PDF's fingerprint is no published one
@@ -597,6 +599,7 @@ class ProposalAccessMatrixTest {
             return new Doc(id, published.slug(), published.fingerprint());
         }, publicationCalls, """
                 listed as published              | anyone
+                in the index of fingerprints     | anyone
                 read at its address              | anyone
                 its PDF                          | anyone
                 its fingerprint verifies         | anyone
