@@ -44,10 +44,18 @@ record WhatIfHtml(PublicChrome chrome, Map<String, String> names, Map<String, St
                 .append("party’s candidate there: those votes move to that candidate, and the rest stay where they were. No vote goes to the ")
                 .append("winner’s party or anyone else, and nobody new turns out. A seat changes hands only if the candidate then has more votes than ")
                 .append("anyone; on a tie the winner keeps it. The Speaker’s seat is left as it was.</p>\n");
-        if (!request.problems().isEmpty()) {
-            body.append("<p class=\"problems\" role=\"alert\">").append(request.problems().size() == 1 ? "One rate" : request.problems().size() + " rates")
-                    .append(" could not be used, so the default stands in for ").append(request.problems().size() == 1 ? "it" : "them")
-                    .append(": see the message beside ").append(request.problems().size() == 1 ? "it" : "each").append(" below.</p>\n");
+        long rateProblems = request.problems().keySet().stream().filter(field -> !field.equals(WhatIfRequest.ELECTION)).count();
+        if (rateProblems > 0 || request.problems().containsKey(WhatIfRequest.ELECTION)) {
+            body.append("<p class=\"problems\" role=\"alert\">");
+            if (rateProblems > 0) {
+                body.append(rateProblems == 1 ? "One rate" : rateProblems + " rates").append(" could not be used, so the default stands in for ")
+                        .append(rateProblems == 1 ? "it" : "them").append(": see the message beside ").append(rateProblems == 1 ? "it" : "each")
+                        .append(" below. ");
+            }
+            if (request.problems().containsKey(WhatIfRequest.ELECTION)) {
+                body.append("The election asked for is not among those imported: see beside the choice of election below.");
+            }
+            body.append("</p>\n");
         }
         answer.ifPresentOrElse(a -> results(body, a), () -> body.append(elections.isEmpty()
                 ? "<p>No election results have been imported yet, so there is nothing to count.</p>\n" : ""));
