@@ -78,7 +78,8 @@ record WhatIfHtml(PublicChrome chrome, Map<String, String> names, Map<String, St
                 + "and with transfers only in published pacts’ seats", this::name, code -> PartyPalette.colourOf(colours, code)))
                 .append("\n<figcaption>Bars per party: “as cast” is the result; “all seats” with these transfers everywhere; “pact seats” with ")
                 .append("them only in the seats of published pacts.</figcaption>\n</figure>\n");
-        body.append("<table class=\"seat-totals\">\n<caption>Seats per party in ").append(escape(election)).append("</caption>\n<thead><tr>")
+        // Focusable: on a phone the table scrolls in its own box, and a keyboard must be able to scroll it.
+        body.append("<table class=\"seat-totals\" tabindex=\"0\">\n<caption>Seats per party in ").append(escape(election)).append("</caption>\n<thead><tr>")
                 .append("<th scope=\"col\">Party</th><th scope=\"col\">As cast</th><th scope=\"col\">Transfers in every seat</th>")
                 .append("<th scope=\"col\">Change</th><th scope=\"col\">Transfers only in published pacts’ seats</th><th scope=\"col\">Change</th>")
                 .append("</tr></thead>\n<tbody>\n");
@@ -147,7 +148,7 @@ record WhatIfHtml(PublicChrome chrome, Map<String, String> names, Map<String, St
                 .append(across.size() == 1 ? "one election" : across.size() + " elections").append(" (")
                 .append(escape(String.join(", ", across.stream().map(a -> a.election().code()).toList())))
                 .append("), and this table covers only ").append(across.size() == 1 ? "it" : "those").append(".</p>\n");
-        body.append("<table class=\"across-elections\">\n<caption>More seats for the alliance, by election</caption>\n<thead><tr>")
+        body.append("<table class=\"across-elections\" tabindex=\"0\">\n<caption>More seats for the alliance, by election</caption>\n<thead><tr>")
                 .append("<th scope=\"col\">Election</th><th scope=\"col\">Seats</th><th scope=\"col\">Alliance seats as cast</th>")
                 .append("<th scope=\"col\">More with the defaults</th><th scope=\"col\">More with full transfers</th><th scope=\"col\">Imported</th></tr></thead>\n<tbody>\n");
         for (WhatIfService.AcrossElections a : across) {
