@@ -3,6 +3,7 @@ package org.commonground.election.results;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +165,27 @@ class WhatIfSeatsTest {
         assertThatThrownBy(() -> NONE.with(new Pair("LD", "LAB"), -1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Pair("LAB", "Lab")).isInstanceOf(IllegalArgumentException.class);
         assertThat(NONE.with(new Pair("Green", "LAB"), 40).percent("GRN", "LAB")).isEqualTo(40);
+    }
+
+    /**
+     * The real 2024 results: with every alliance voter transferring, the alliance gains exactly the seat analysis's
+     * targets (where together it out-polled a winner from outside it), and with none, nothing changes.
+     */
+    @Test
+    void withFullTransfersTheAllianceGainsExactlyTheTargetsOf2024() throws Exception {
+        List<ConstituencyResult> results = ResultsCsvParser.parse(Files.readString(SeatAnalysisTest.GE2024)).constituencies();
+        long targets = SeatAnalysis.analyse(results, ALLIANCE).stream().filter(SeatVerdict::target).count();
+
+        WhatIfSeats.Totals full = WhatIfSeats.totals(results, ALLIANCE, ALL, Set.of());
+        WhatIfSeats.Totals none = WhatIfSeats.totals(results, ALLIANCE, NONE, Set.of());
+
+        assertThat(targets).isPositive();
+        assertThat(full.allianceGainEverywhere()).isEqualTo(targets);
+        assertThat(none.transfersEverywhere()).isEqualTo(none.asCast());
+        assertThat(full.asCast().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(650);
+        assertThat(full.transfersEverywhere().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(650);
+        // The Speaker keeps Chorley whatever the rates.
+        assertThat(full.transfersEverywhere()).containsEntry("SPK", 1);
     }
 
     private static ConstituencyResult seat(String ons, String country, String winner, Object... partiesAndVotes) {
