@@ -50,6 +50,9 @@ class WhatIfBrowserIT extends BrowserTest {
             int width = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
             assertThat(width).as("/p/what-if scrolls sideways").isLessThanOrEqualTo(320);
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/what-if-320.png")).setFullPage(true));
+            page.locator("figure").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(Path.of("target/screenshots/what-if-chart-320.png")));
+            page.locator("form.what-if-form fieldset").first()
+                    .screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions().setPath(Path.of("target/screenshots/what-if-form-320.png")));
 
             page.navigate(url("p/what-if?LD-LAB=140"));
             assertThat(page.locator("#problem-LD-LAB")).containsText("140 is more than 100");
