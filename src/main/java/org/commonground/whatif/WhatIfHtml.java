@@ -33,7 +33,7 @@ record WhatIfHtml(PublicChrome chrome, Map<String, String> names, Map<String, St
     private static final Map<String, String> OTHER_NAMES = Map.ofEntries(Map.entry("CON", "Conservative"), Map.entry("RUK", "Reform UK"),
             Map.entry("BRX", "Brexit Party"), Map.entry("UKIP", "UKIP"), Map.entry("DUP", "Democratic Unionist"), Map.entry("SF", "Sinn Féin"),
             Map.entry("SDLP", "SDLP"), Map.entry("UUP", "Ulster Unionist"), Map.entry("APNI", "Alliance (Northern Ireland)"),
-            Map.entry("TUV", "Traditional Unionist Voice"), Map.entry("SPK", "the Speaker"), Map.entry("IND", "Independent"));
+            Map.entry("TUV", "Traditional Unionist Voice"), Map.entry("SPK", "Speaker"), Map.entry("IND", "Independent"));
 
     String page(WhatIfRequest request, List<WhatIfService.ElectionChoice> elections, Optional<WhatIfService.Answer> answer,
                 List<WhatIfService.AcrossElections> across, TransferRates defaults) {

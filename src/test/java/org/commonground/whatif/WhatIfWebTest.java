@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.commonground.election.ElectionService;
@@ -57,6 +58,8 @@ class WhatIfWebTest {
     Agreements agreements;
     @Autowired
     TestMembers testMembers;
+    @Autowired
+    WhatIfPages pages;
 
     MockMvc http;
     String pactford;
@@ -208,12 +211,17 @@ class WhatIfWebTest {
         TestMembers.signOut();
         String before = html(call(get("/p/what-if")));
         assertThat(before).contains("Published pacts cover 0 of these seats", allianceRow("1", "3", "+2", "1", "no change"));
+        // Answered from memory: the same rendering again, not a new one.
+        WhatIfPages.Page kept = pages.page(Map.of());
+        assertThat(pages.page(Map.of())).isSameAs(kept);
 
         TestMembers.signIn(published.convenor());
         publishing.publishPact(published.pact());
         TestMembers.signOut();
 
         // Pactford (published) changes hands in the pacts' column; Draftbury (ratified, never published) does not.
+        assertThat(pages.page(Map.of())).as("a publication drops the kept page").isNotSameAs(kept)
+                .extracting(WhatIfPages.Page::etag).isNotEqualTo(kept.etag());
         String after = html(call(get("/p/what-if")));
         assertThat(after).contains("Published pacts cover 1 of these seats", allianceRow("1", "3", "+2", "2", "+1"),
                 "(CON)</th><td>4</td><td>2</td><td>−2</td><td>3</td><td>−1</td>", "(LD)</th><td>0</td><td>1</td><td>+1</td><td>0</td><td>no change</td>");
