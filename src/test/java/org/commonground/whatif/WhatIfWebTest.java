@@ -63,6 +63,7 @@ class WhatIfWebTest {
 
     MockMvc http;
     String pactford;
+    String lastCsv;
     String draftbury;
 
     @BeforeEach
@@ -92,6 +93,19 @@ class WhatIfWebTest {
                 + row(String.format("E1490%02d03", n), "Safeton", "England", "Con hold", "Con", "Lab", 30000, 10000, 0, 5000, 0)
                 + row(String.format("W0790%02d01", n), "Cwm Prawf", "Wales", "Con hold", "Con", "Lab", 20000, 12000, 0, 0, 9000);
         elections.importResults(code, "What-if test election", csv.getBytes(StandardCharsets.UTF_8), p -> { });
+        lastCsv = csv;
+        TestMembers.signOut();
+        return code;
+    }
+
+    /** The same seats again, imported later as an election of 1997: older, whenever it was imported. */
+    private String importedAsAnOlderElection() {
+        TestMembers.signIn(testMembers.registerAdmin("What-if admin"));
+        String code = "WHATIF-1997-" + System.nanoTime();
+        // Holdham goes Conservative: CON 26,000 against LAB 25,000, so the alliance has none of the five as cast.
+        String csv = lastCsv.replace("Lab hold,Lab,Con,70000,35000,100,1000,10000,25000", "Con gain from Lab,Con,Lab,70000,51000,100,1000,26000,25000");
+        assertThat(csv).isNotEqualTo(lastCsv);
+        elections.importResults(code, "An older election", csv.getBytes(StandardCharsets.UTF_8), p -> { });
         TestMembers.signOut();
         return code;
     }
@@ -125,6 +139,7 @@ class WhatIfWebTest {
     @Test
     void theDefaultsCountAsWorkedOutAboveAndSayWhereTheyComeFrom() throws Exception {
         String code = imported();
+        String older = importedAsAnOlderElection();
         MvcResult result = call(get("/p/what-if"));
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         assertThat(result.getResponse().getContentType()).startsWith("text/html");
@@ -141,6 +156,11 @@ class WhatIfWebTest {
                 "<label for=\"rate-LD-LAB\">", "id=\"rate-LD-LAB\" name=\"LD-LAB\" min=\"0\" max=\"100\" step=\"1\" inputmode=\"numeric\" value=\"50\"",
                 "id=\"rate-PC-LAB\"", "(default 50%)", "<svg", "as cast 4", "all seats 2", "<option value=\"" + code + "\" selected>")
                 .doesNotContain("id=\"rate-PC-SNP\"", "<script", " style=\"", "class=\"problem\"");
+        // Newest first, by the year in the code, though the 1997 election was imported last. There the alliance won none
+        // as cast; Holdham (CON 26,000, LAB 25,000 and no other alliance votes) stays Conservative whatever the rates.
+        assertThat(page.indexOf("<option value=\"" + code + "\"")).isLessThan(page.indexOf("<option value=\"" + older + "\""));
+        assertThat(page.indexOf(code + ")</th><td>5</td>")).isPositive().isLessThan(page.indexOf(older + ")</th><td>5</td>"));
+        assertThat(page).contains(older + ")</th><td>5</td><td>0</td><td>+2</td><td>+3</td>");
     }
 
     @Test
