@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.commonground.election.PartyPalette;
+import org.commonground.election.results.Alliance;
 import org.commonground.election.results.SeatTotalsChart;
 import org.commonground.election.results.TransferRates;
 import org.commonground.election.results.TransferRates.Pair;
@@ -35,12 +36,12 @@ record WhatIfHtml(PublicChrome chrome, Map<String, String> names, Map<String, St
             Map.entry("SDLP", "SDLP"), Map.entry("UUP", "Ulster Unionist"), Map.entry("APNI", "Alliance (Northern Ireland)"),
             Map.entry("TUV", "Traditional Unionist Voice"), Map.entry("SPK", "Speaker"), Map.entry("IND", "Independent"));
 
-    String page(WhatIfRequest request, List<WhatIfService.ElectionChoice> elections, Optional<WhatIfService.Answer> answer,
+    String page(WhatIfRequest request, Alliance alliance, List<WhatIfService.ElectionChoice> elections, Optional<WhatIfService.Answer> answer,
                 List<WhatIfService.AcrossElections> across, TransferRates defaults) {
         StringBuilder body = new StringBuilder(32_000);
         body.append("<div class=\"what-if\">\n<h1>What if the alliance’s voters backed one candidate?</h1>\n")
-                .append("<p>In each seat, the best-placed alliance party is the one with most votes among Labour, the Liberal Democrats, the Greens, ")
-                .append("Plaid Cymru (in Wales) and the SNP (in Scotland). Choose what share of each party’s voters would vote for another alliance ")
+                .append("<p>In each seat, the best-placed alliance party is the one with most votes among ").append(escape(inWords(alliance)))
+                .append(". Choose what share of each party’s voters would vote for another alliance ")
                 .append("party’s candidate there: those votes move to that candidate, and the rest stay where they were. No vote goes to the ")
                 .append("winner’s party or anyone else, and nobody new turns out. A seat changes hands only if the candidate then has more votes than ")
                 .append("anyone; on a tie the winner keeps it. The Speaker’s seat is left as it was.</p>\n");
@@ -157,6 +158,15 @@ record WhatIfHtml(PublicChrome chrome, Map<String, String> names, Map<String, St
                     .append("<td>").append(escape(Dates.day(a.election().importedAt().atZoneSameInstant(UK)))).append("</td></tr>\n");
         }
         body.append("</tbody>\n</table>\n");
+    }
+
+    /** "Labour (LAB), Green (GRN) and Plaid Cymru (PC) in Wales". */
+    private String inWords(Alliance alliance) {
+        List<String> parts = new ArrayList<>();
+        alliance.everywhere().forEach(code -> parts.add(name(code)));
+        alliance.byCountry().forEach((country, codes) -> codes.forEach(code -> parts.add(name(code) + " in " + country)));
+        return parts.size() < 2 ? String.join("", parts)
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.getLast();
     }
 
     /** "Labour (LAB)"; a code nobody named is shown as it is. */

@@ -110,7 +110,7 @@ class WhatIfPages {
             names.put(p.code(), p.name());
         }
         PublicChrome chrome = new PublicChrome("/p", "/p/verify", publishing.verifyAddress(), "/p/assets/");
-        byte[] html = new WhatIfHtml(chrome, names, palette.colours()).page(request, elections, answer, across, whatIf.defaultRates())
+        byte[] html = new WhatIfHtml(chrome, names, palette.colours()).page(request, whatIf.alliance(), elections, answer, across, whatIf.defaultRates())
                 .getBytes(StandardCharsets.UTF_8);
         return new Page(etag(html), html);
     }

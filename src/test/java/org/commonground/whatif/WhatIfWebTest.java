@@ -151,6 +151,7 @@ class WhatIfWebTest {
                 "(LD)</th><td>0</td><td>1</td><td>+1</td><td>0</td><td>no change</td>",
                 // The across-elections table: 5 seats, 1 as cast, +2 with the defaults, +3 with full transfers.
                 code + ")</th><td>5</td><td>1</td><td>+2</td><td>+3</td>",
+                "most votes among Labour (LAB), Liberal Democrats (LD), Green (GRN), Plaid Cymru (PC) in Wales and Scottish National Party (SNP) in Scotland.",
                 "a round assumption, not a measurement", "href=\"" + WhatIfHtml.SOURCE_ADDRESS + "\"",
                 // Every pair has a labelled input showing its default; Plaid Cymru's voters meet the SNP nowhere.
                 "<label for=\"rate-LD-LAB\">", "id=\"rate-LD-LAB\" name=\"LD-LAB\" min=\"0\" max=\"100\" step=\"1\" inputmode=\"numeric\" value=\"50\"",
