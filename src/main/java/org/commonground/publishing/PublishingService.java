@@ -52,7 +52,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class PublishingService {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final List<String> RESERVED_SLUGS = List.of("verify", "feed", "assets");
+    // Addresses under /p that are pages of their own, not documents.
+    private static final List<String> RESERVED_SLUGS = List.of("verify", "feed", "assets", "what-if");
 
     private final ProposalService proposals;
     private final PactService pacts;
@@ -80,7 +81,7 @@ public class PublishingService {
     }
 
     /** Published, after commit: {@code superseded} names the version a correction replaced, or is null. */
-    record DocumentPublished(String slug, String superseded) {
+    public record DocumentPublished(String slug, String superseded) {
     }
 
     /** A rendered PDF with a file name to save it under and its fingerprint. */

@@ -40,7 +40,7 @@ public class SecurityConfiguration {
     static final String[] PUBLIC_DOCUMENTS = {"/p", "/p/**", "/unsubscribe"};
 
     /**
-     * Published documents (and the unsubscribe link of emails) are public: no sign-in, no session (so they cache and scale), and strict headers, since
+     * Published documents, the "what if" seat totals (and the unsubscribe link of emails) are public: no sign-in, no session (so they cache and scale), and strict headers, since
      * they show text members wrote. The one form (verification) still carries a CSRF token, kept in a cookie and
      * sent in the form's address.
      */

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -40,6 +41,7 @@ import org.commonground.proposal.ProposalState;
 import org.commonground.comment.Visibility;
 import org.commonground.support.IntegrationTest;
 import org.commonground.support.TestMembers;
+import org.commonground.whatif.WhatIfService;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,8 @@ class GroupAndAdminAccessMatrixTest {
     org.commonground.ballot.BallotService ballots;
     @Autowired
     ElectionService elections;
+    @Autowired
+    WhatIfService whatIf;
     @Autowired
     MemberService members;
     @Autowired
@@ -294,6 +298,11 @@ class GroupAndAdminAccessMatrixTest {
                 .read("some seats' analysis", e -> elections.analysis(e.id(), List.of("E14000901"), Alliance.standard()))
                 .read("a constituency's results", e -> elections.constituency("E14000901"))
                 .read("the hex map", e -> elections.hexMap())
+                .read("what-if elections", e -> whatIf.elections())
+                .find("what-if seat totals", e -> whatIf.whatIf(Optional.empty(), whatIf.defaultRates()), (e, totals) -> totals.isPresent())
+                .read("what-if across elections", e -> whatIf.acrossElections())
+                .read("what-if version", e -> whatIf.version())
+                .read("what-if alliance", e -> whatIf.alliance())
                 .change("register an account", e -> members.register(new Registration(TestMembers.uniqueEmail("Newcomer"), "Newcomer",
                         parties.findByCode("GRN").orElseThrow().id(), TestMembers.PASSWORD)))
                 .change("ask for a password reset", e -> members.requestPasswordReset(ownAddressOr(cast.get(Who.AUTHOR).email())))
@@ -316,6 +325,12 @@ class GroupAndAdminAccessMatrixTest {
                 some seats' analysis             | signed-in
                 a constituency's results         | signed-in
                 the hex map                      | signed-in
+                // "What if" seat totals are a public page: results are public figures and only published pacts count.
+                what-if elections                | anyone
+                what-if seat totals              | anyone
+                what-if across elections         | anyone
+                what-if version                  | anyone
+                what-if alliance                 | anyone
                 register an account              | anyone
                 ask for a password reset         | anyone              // it says nothing either way, and mails only the owner
                 a guessed reset link works       | nobody

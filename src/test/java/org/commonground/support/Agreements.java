@@ -96,20 +96,25 @@ public class Agreements {
         ballots.close(ballot);
     }
 
-    /** A local group's pact over Aldershot, ratified by a Labour and a Green delegate each signing for their party. */
+    /** A local group's pact over Aldershot (or another seat), ratified by a Labour and a Green delegate each signing for their party. */
     public record Ratified(long group, long pact, SignedInMember convenor, SignedInMember green) {
     }
 
     public Ratified ratifiedPact(String title) {
+        return ratifiedPact(title, "E14001063", "Aldershot");
+    }
+
+    /** The same over another seat. */
+    public Ratified ratifiedPact(String title, String onsCode, String seat) {
         SignedInMember convenor = testMembers.register("Pact publishing convenor", "LAB");
         TestMembers.signIn(convenor);
-        long group = groups.create(new NewGroup("Pact publishing town " + convenor.id(), GroupKind.LOCAL, null, "Aldershot (E14001063)"));
+        long group = groups.create(new NewGroup("Pact publishing town " + convenor.id(), GroupKind.LOCAL, null, seat + " (" + onsCode + ")"));
         SignedInMember green = testMembers.joined(groups, group, convenor, "Pact publishing green", "GRN");
         TestMembers.signIn(convenor);
-        long pact = pacts.start(group, title, List.of("E14001063"), null);
+        long pact = pacts.start(group, title, List.of(onsCode), null);
         Map<String, Stance> stances = new LinkedHashMap<>();
         stances.put("GRN", Stance.STANDS_DOWN);
-        pacts.revise(pact, 1, new PactTerms(List.of(new SeatTerms("E14001063", "Aldershot", "LAB", stances)), "Joint leaflets name both parties."), "");
+        pacts.revise(pact, 1, new PactTerms(List.of(new SeatTerms(onsCode, seat, "LAB", stances)), "Joint leaflets name both parties."), "");
         pacts.openNegotiation(pact);
         testMembers.appointDelegate(group, convenor);
         testMembers.appointDelegate(group, green);
