@@ -52,7 +52,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PublishingService {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final List<String> RESERVED_SLUGS = List.of("verify", "feed", "assets");
+    private static final List<String> RESERVED_SLUGS = List.of("verify", "feed", "assets", "seats");
 
     private final ProposalService proposals;
     private final PactService pacts;
