@@ -65,6 +65,7 @@ class PublicDocumentsController {
         StringBuilder body = new StringBuilder("<h1>Published documents</h1>\n")
                 .append("<p>Proposals agreed and pacts ratified by the groups on Common Ground, newest first. Every document has a fingerprint; ")
                 .append("<a href=\"/p/verify\">check a copy</a>. <a href=\"/p/feed.atom\">Atom feed</a></p>\n");
+        body.append("<p><a href=\"/p/seats\">Find your constituency</a>: its last result, which party is best placed to win it, and the pacts published for it.</p>\n");
         List<Publication> newest = publishing.newest(200);
         if (newest.isEmpty()) {
             body.append("<p>Nothing has been published yet.</p>\n");
@@ -253,7 +254,7 @@ class PublicDocumentsController {
                 + chrome.header() + body + chrome.footer("");
     }
 
-    private static boolean matches(String ifNoneMatch, String etag) {
+    static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {
             return false;
         }
