@@ -95,6 +95,6 @@ class ElectionViewsTest extends ViewTest {
         // Leave first: navigating to the page already shown keeps its instance.
         navigate(SeatAnalysisView.class, Map.of("electionId", String.valueOf(election)));
         navigate(ElectionsView.class);
-        assertThat($view(H3.class).all()).extracting(H3::getText).containsExactly("Import results", "Import the constituency map");
+        assertThat($view(H3.class).all()).extracting(H3::getText).containsExactly("Import results", "Import the constituency map", "Public seat pages");
     }
 }
