@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.commonground.jooq.Tables.AUDIT_EVENT;
 import static org.commonground.jooq.Tables.PUBLIC_ELECTION;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.commonground.security.SignedInMember;
 import org.commonground.shared.InvalidInputException;
 import org.commonground.support.IntegrationTest;
+import org.commonground.support.SampleSeats;
 import org.commonground.support.TestMembers;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -38,20 +36,11 @@ class PublicElectionServiceTest {
     SignedInMember admin;
     long election;
 
-    /** The fixture's text: Bristol Central, Aldershot, Hove and Portslade, Chorley (the Speaker), Weston-super-Mare, Ynys Môn. */
-    public static String sample() {
-        try (InputStream in = PublicElectionServiceTest.class.getResourceAsStream("/elections/public-seats-sample.csv")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @BeforeEach
     void imported() {
         admin = testMembers.registerAdmin("Public pages admin");
         TestMembers.signIn(admin);
-        election = elections.importResults("PUBSEATS", "Sample general election", sample().getBytes(StandardCharsets.UTF_8), p -> { }).id();
+        election = elections.importResults("PUBSEATS", "Sample general election", SampleSeats.csv().getBytes(StandardCharsets.UTF_8), p -> { }).id();
     }
 
     @AfterEach
@@ -134,9 +123,9 @@ class PublicElectionServiceTest {
 
     @Test
     void aConstituencyRenamedByALaterImportIsFoundByItsOldNameToo() {
-        String oldNames = sample().replace("Bristol Central", "Bristol West");
+        String oldNames = SampleSeats.csv().replace("Bristol Central", "Bristol West");
         elections.importResults("PUBSEATS", "Sample general election", oldNames.getBytes(StandardCharsets.UTF_8), p -> { });
-        elections.importResults("PUBSEATS", "Sample general election", sample().getBytes(StandardCharsets.UTF_8), p -> { });
+        elections.importResults("PUBSEATS", "Sample general election", SampleSeats.csv().getBytes(StandardCharsets.UTF_8), p -> { });
         publicElection.choose(election, "LAB,LD,GRN");
         TestMembers.signOut();
         List<PublicElectionService.SeatMatch> found = publicElection.search("Bristol West");
