@@ -45,6 +45,10 @@ class PublicSeatsWebTest {
     Agreements agreements;
     @Autowired
     TestMembers testMembers;
+    @Autowired
+    CorrectionService corrections;
+    @Autowired
+    org.commonground.pact.PactRatificationService ratification;
 
     MockMvc http;
     SignedInMember admin;
@@ -192,5 +196,31 @@ class PublicSeatsWebTest {
         // The links lead to the document and its file.
         assertThat(call(get("/p/" + published.slug())).getStatus()).isEqualTo(200);
         assertThat(call(get("/p/" + published.slug() + ".pdf")).getContentType()).isEqualTo("application/pdf");
+    }
+
+    @Test
+    void aCorrectionAwaitingConsentDoesNotShowAndOnceRatifiedReplacesTheEarlierVersion() throws Exception {
+        String title = "Aldershot corrected " + System.nanoTime();
+        Agreements.Ratified ratified = agreements.ratifiedPact(title);
+        Publication first = publishing.publishPact(ratified.pact());
+        corrections.correct(first.slug(), "Joint leaflets name both parties, in Nepali too.", "Nepali was agreed");
+        TestMembers.signOut();
+        // The pact itself now carries the proposed conditions; the public page still says what was published.
+        assertThat(html("/p/seats/E14001063")).contains("href=\"/p/" + first.slug() + "\"", "Joint leaflets name both parties.")
+                .doesNotContain("in Nepali too");
+
+        TestMembers.signIn(ratified.convenor());
+        ratification.choosePlan(ratified.pact(), "LAB", org.commonground.pact.PactRatificationService.RatificationPlan.byRepresentative(ratified.convenor().id()));
+        ratification.sign(ratified.pact(), "LAB", true, "");
+        TestMembers.signIn(ratified.green());
+        ratification.choosePlan(ratified.pact(), "GRN", org.commonground.pact.PactRatificationService.RatificationPlan.byRepresentative(ratified.green().id()));
+        ratification.sign(ratified.pact(), "GRN", true, "");
+        Publication second = publishing.versionsOfPact(ratified.pact()).getFirst();
+        TestMembers.signOut();
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(html("/p/seats/E14001063")).contains("href=\"/p/" + second.slug() + "\"", "in Nepali too", second.fingerprint())
+                .doesNotContain("href=\"/p/" + first.slug() + "\"", first.fingerprint());
+        assertThat(publishedPacts.forSeat("E14001063")).filteredOn(p -> p.title().equals(title)).singleElement()
+                .satisfies(p -> assertThat(p.slug()).isEqualTo(second.slug()));
     }
 }
