@@ -48,6 +48,8 @@ class PublicSeatsWebTest {
     @Autowired
     CorrectionService corrections;
     @Autowired
+    org.jooq.DSLContext db;
+    @Autowired
     org.commonground.pact.PactRatificationService ratification;
 
     MockMvc http;
@@ -222,5 +224,17 @@ class PublicSeatsWebTest {
                 .doesNotContain("href=\"/p/" + first.slug() + "\"", first.fingerprint());
         assertThat(publishedPacts.forSeat("E14001063")).filteredOn(p -> p.title().equals(title)).singleElement()
                 .satisfies(p -> assertThat(p.slug()).isEqualTo(second.slug()));
+    }
+
+    /** Another instance's choice reaches this one without an event here: at the next re-check of what the pages show. */
+    @Test
+    void aSettingChosenOnAnotherInstanceReplacesTheKeptPagesWithinTheRecheck() throws Exception {
+        byte[] kept = pages.seat("E14001131").html();
+        db.insertInto(org.commonground.jooq.Tables.PUBLIC_ELECTION).set(org.commonground.jooq.Tables.PUBLIC_ELECTION.ELECTION_ID, election)
+                .set(org.commonground.jooq.Tables.PUBLIC_ELECTION.ALLIANCE_PARTIES, "LAB,LD")
+                .set(org.commonground.jooq.Tables.PUBLIC_ELECTION.CHOSEN_BY, admin.id()).execute();
+        Thread.sleep(PublicSeatPages.RECHECK_NANOS / 1_000_000 + 200);
+        assertThat(pages.seat("E14001131").html()).isNotSameAs(kept);
+        assertThat(html("/p/seats/E14001131")).contains("The alliance parties: Labour, Liberal Democrat, chosen");
     }
 }
