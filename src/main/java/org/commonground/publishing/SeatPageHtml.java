@@ -94,7 +94,13 @@ final class SeatPageHtml {
                     .append(String.format(Locale.UK, "%,d", bar.getValue())).append("</td><td>").append(share(bar.getValue(), r.validVotes()))
                     .append("</td></tr>\n");
         }
-        body.append("</tbody>\n</table>\n<p class=\"meta\">").append(String.format(Locale.UK, "%,d", r.validVotes())).append(" valid votes; electorate ")
+        body.append("</tbody>\n</table>\n");
+        if (!r.votes().containsKey(r.winner()) || r.winner().equals(ConstituencyResult.OTHER)) {
+            // An independent or the Speaker has no column of their own: the file counts them among the others.
+            body.append("<p>The winner, ").append(escape(PartyNames.of(r.winner()))).append(", had ")
+                    .append(String.format(Locale.UK, "%,d", r.winnerVotes())).append(" votes, counted above among Others.</p>\n");
+        }
+        body.append("<p class=\"meta\">").append(String.format(Locale.UK, "%,d", r.validVotes())).append(" valid votes; electorate ")
                 .append(String.format(Locale.UK, "%,d", r.electorate())).append(".")
                 .append(r.memberName() == null || r.memberName().isBlank() ? "" : " Elected: " + escape(r.memberName()) + ".").append("</p>\n");
     }

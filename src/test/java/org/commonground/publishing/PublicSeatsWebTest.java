@@ -122,7 +122,8 @@ class PublicSeatsWebTest {
                 "<meta property=\"og:url\" content=\"" + publishing.baseUrl() + "/p/seats/E14001131\"/>",
                 "<link rel=\"stylesheet\" href=\"/p/assets/seats.css\"/>")
                 .doesNotContain("<script", "style=\"", "<style");
-        assertThat(html("/p/seats/E14001170")).contains("This is the Speaker&#39;s seat");
+        assertThat(html("/p/seats/E14001170")).contains("This is the Speaker&#39;s seat",
+                "The winner, the Speaker, had 25,200 votes, counted above among Others.");
         assertThat(call(get("/p/assets/seats.css")).getStatus()).isEqualTo(200);
 
         MockHttpServletResponse unknown = call(get("/p/seats/E99999999"));
