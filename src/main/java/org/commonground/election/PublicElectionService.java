@@ -93,16 +93,22 @@ public class PublicElectionService {
         return settings.current().filter(p -> p.electionId() == electionId).orElseThrow(() -> new IllegalStateException("setting " + id + " not read back"));
     }
 
-    /** A constituency as the public sees it; empty for a code no import has named. Needs no sign-in. */
+    /**
+     * A constituency as the public sees it: one of the setting's election (any imported one while none is chosen);
+     * empty for any other code, such as an old-boundary constituency of an earlier election. Needs no sign-in.
+     */
     @Transactional(readOnly = true)
     public Optional<PublicSeat> seat(String onsCode) {
         String code = ConstituencyNames.onsCode(onsCode);
         if (code == null) {
             return Optional.empty();
         }
+        Optional<PublicElection> setting = settings.current();
+        ConstituencyResult result = setting.flatMap(s -> elections.results(s.electionId(), List.of(code)).stream().findFirst()).orElse(null);
+        if (setting.isPresent() && result == null) {
+            return Optional.empty();
+        }
         return elections.constituency(code).map(place -> {
-            Optional<PublicElection> setting = settings.current();
-            ConstituencyResult result = setting.flatMap(s -> elections.results(s.electionId(), List.of(code)).stream().findFirst()).orElse(null);
             return new PublicSeat(code, place[0], place[1], place[2], settings.formerNames(code).stream().filter(n -> !n.equals(place[0])).toList(),
                     setting.orElse(null), result, result == null ? null : SeatAnalysis.analyse(result, setting.get().alliance()));
         });

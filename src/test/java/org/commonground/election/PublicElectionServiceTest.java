@@ -88,7 +88,7 @@ class PublicElectionServiceTest {
     }
 
     @Test
-    void aSeatHasItsResultAndAnalysisForTheChosenAlliance() {
+    void aSeatHasItsResultAndAnalysisForTheChosenAlliance() throws Exception {
         publicElection.choose(election, "LAB,LD,GRN,PC");
         TestMembers.signOut();
         PublicSeat bristol = publicElection.seat("E14001131").orElseThrow();
@@ -99,6 +99,14 @@ class PublicElectionServiceTest {
         assertThat(bristol.verdict().target()).isTrue();
         assertThat(publicElection.seat("W07000112").orElseThrow().verdict().allianceHolds()).isTrue();
         assertThat(publicElection.seat("E99999999")).isEmpty();
+        // A constituency of another election only (the 2019 sample's old boundaries) has no page under this setting.
+        TestMembers.signIn(admin);
+        try (var in = getClass().getResourceAsStream("/elections/GE2019-sample.csv")) {
+            elections.importResults("PUBSEATS-2019", "Sample 2019", in.readAllBytes(), p -> { });
+        }
+        TestMembers.signOut();
+        assertThat(publicElection.seat("E14000901")).isEmpty();
+        assertThat(publicElection.search("old mill")).isEmpty();
         assertThat(publicElection.seat("../etc")).isEmpty();
     }
 
