@@ -111,7 +111,9 @@ public enum AuditAction {
     CORRECTION_PROPOSED("CORRECTION_PROPOSED"),
     // elections
     ELECTION_IMPORTED("ELECTION_IMPORTED"),
-    HEX_MAP_IMPORTED("HEX_MAP_IMPORTED");
+    HEX_MAP_IMPORTED("HEX_MAP_IMPORTED"),
+    /** The election and alliance the public seat pages use. */
+    PUBLIC_ELECTION_CHOSEN("PUBLIC_ELECTION_CHOSEN");
 
     private static final Map<String, AuditAction> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(AuditAction::code, Function.identity()));

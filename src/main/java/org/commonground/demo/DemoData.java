@@ -13,6 +13,7 @@ import org.commonground.ballot.BallotSettings;
 import org.commonground.ballot.Choice;
 import org.commonground.ballot.rules.DecisionRule;
 import org.commonground.election.ElectionService;
+import org.commonground.election.PublicElectionService;
 import org.commonground.group.DelegationService;
 import org.commonground.group.GroupKind;
 import org.commonground.group.GroupService;
@@ -100,12 +101,14 @@ public class DemoData implements ApplicationRunner {
 
     private final SecondFactorRepository secondFactors;
     private final DemoRegionalPacts regionalPacts;
+    private final PublicElectionService publicElection;
 
     public DemoData(MemberService memberService, MemberRepository members, PartyRepository parties, GroupService groups,
                     ProposalService proposals, AmendmentService amendments, CommentService comments, ElectionService elections,
                     PactService pacts, PactRatificationService ratification, DelegationService delegations, BallotService ballots,
                     PublishingService publishing, PartyConfirmationRepository confirmations, SecondFactorRepository secondFactors,
-                    DemoRegionalPacts regionalPacts) {
+                    DemoRegionalPacts regionalPacts, PublicElectionService publicElection) {
+        this.publicElection = publicElection;
         this.secondFactors = secondFactors;
         this.regionalPacts = regionalPacts;
         this.ratification = ratification;
@@ -363,7 +366,10 @@ public class DemoData implements ApplicationRunner {
     private long importDemoElection(SignedInMember admin) {
         return as(admin, () -> {
             try (var in = getClass().getResourceAsStream("/demo/demo-election-2024.csv")) {
-                return elections.importResults("DEMO2024", "General election 2024 (12 demo seats)", in.readAllBytes(), percent -> { }).id();
+                long id = elections.importResults("DEMO2024", "General election 2024 (12 demo seats)", in.readAllBytes(), percent -> { }).id();
+                // The public seat pages (/p/seats) show it, with DESIGN.md's alliance.
+                publicElection.choose(id, "LAB,LD,GRN,PC,SNP");
+                return id;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,6 +1,7 @@
 package org.commonground.election;
 
 import static org.commonground.jooq.Tables.CONSTITUENCY;
+import static org.commonground.jooq.Tables.CONSTITUENCY_FORMER_NAME;
 import static org.commonground.jooq.Tables.ELECTION;
 import static org.commonground.jooq.Tables.ELECTION_RESULT;
 import static org.commonground.jooq.Tables.HEX_CELL;
@@ -68,6 +69,11 @@ public class ElectionRepository {
             List<Query> batch = new ArrayList<>();
             for (int i = from; i < Math.min(rows.size(), from + BATCH); i++) {
                 ConstituencyResult r = rows.get(i);
+                // A renamed constituency keeps its old name for the public search.
+                batch.add(db.insertInto(CONSTITUENCY_FORMER_NAME, CONSTITUENCY_FORMER_NAME.ONS_CODE, CONSTITUENCY_FORMER_NAME.NAME)
+                        .select(db.select(CONSTITUENCY.ONS_CODE, CONSTITUENCY.NAME).from(CONSTITUENCY)
+                                .where(CONSTITUENCY.ONS_CODE.eq(r.onsId())).and(CONSTITUENCY.NAME.ne(r.name())))
+                        .onConflictDoNothing());
                 batch.add(db.insertInto(CONSTITUENCY)
                         .set(CONSTITUENCY.ONS_CODE, r.onsId()).set(CONSTITUENCY.NAME, r.name())
                         .set(CONSTITUENCY.REGION, r.region()).set(CONSTITUENCY.COUNTRY, r.country())

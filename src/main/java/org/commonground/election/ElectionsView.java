@@ -51,14 +51,19 @@ public class ElectionsView extends VerticalLayout {
     final Span fileProblem = new Span();
     final Upload mapUpload = new Upload();
     private volatile byte[] resultsFile;
+    /** The public pages' setting: for admins only, null for everyone else. */
+    final PublicElectionForm publicForm;
 
-    public ElectionsView(ElectionService elections, CurrentMember currentMember) {
+    public ElectionsView(ElectionService elections, PublicElectionService publicElection, CurrentMember currentMember) {
         this.elections = elections;
         addClassName("cg-page");
         list.addClassName("cg-cards");
         add(new H2("Elections"), new Paragraph("Results by constituency, and which seats an alliance could win if its parties stood together."), list);
         if (currentMember.require().admin()) {
-            add(importForm(), mapForm());
+            publicForm = new PublicElectionForm(publicElection, elections);
+            add(importForm(), mapForm(), publicForm);
+        } else {
+            publicForm = null;
         }
     }
 
@@ -129,6 +134,7 @@ public class ElectionsView extends VerticalLayout {
                     finishImport(true);
                     Forms.success("Imported " + done.constituencies() + " constituencies for " + done.name() + ".");
                     showList();
+                    publicForm.refresh();
                 });
             } catch (InvalidInputException problem) {
                 ui.access(() -> {

@@ -97,17 +97,45 @@ public class PublicationRepository {
         return db.select(PUBLICATION.PDF).from(PUBLICATION).where(PUBLICATION.ID.eq(publicationId)).fetchOptional(PUBLICATION.PDF);
     }
 
+    /**
+     * The current version (not superseded) of every published pact, with its frozen content; only those whose terms
+     * name the constituency when {@code onsCode} is given. Oldest first.
+     */
+    List<java.util.Map.Entry<Publication, DocumentContent>> currentPacts(String onsCode) {
+        var query = db.select(fields()).select(PUBLICATION.CONTENT).from(PUBLICATION)
+                .join(MEMBER).on(MEMBER.ID.eq(PUBLICATION.PUBLISHED_BY))
+                .leftJoin(PREVIOUS).on(PREVIOUS.ID.eq(PUBLICATION.SUPERSEDES_ID))
+                .leftJoin(NEXT).on(NEXT.SUPERSEDES_ID.eq(PUBLICATION.ID))
+                .where(PUBLICATION.PACT_ID.isNotNull()).and(NEXT.ID.isNull());
+        if (onsCode != null) {
+            // The frozen terms are a JSON array of rows; containment finds a row with this code without reading the rest.
+            query = query.and(org.jooq.impl.DSL.condition("{0} -> 'terms' @> {1}::jsonb", PUBLICATION.CONTENT,
+                    JSON.writeValueAsString(List.of(java.util.Map.of("onsCode", onsCode)))));
+        }
+        return query.orderBy(PUBLICATION.PUBLISHED_AT, PUBLICATION.ID).fetch(r -> java.util.Map.entry(publication(r),
+                JSON.readValue(r.get(PUBLICATION.CONTENT).data(), DocumentContent.class)));
+    }
+
+    /** The newest publication's id: any publication or correction changes it. */
+    long newestId() {
+        Long id = db.select(org.jooq.impl.DSL.max(PUBLICATION.ID)).from(PUBLICATION).fetchOne(0, Long.class);
+        return id == null ? 0 : id;
+    }
+
     /** Locks the first version's row: corrections of one document are made one at a time. */
     void lockDocument(Long proposalId, Long pactId) {
         db.select(PUBLICATION.ID).from(PUBLICATION).where(proposalId != null ? PUBLICATION.PROPOSAL_ID.eq(proposalId) : PUBLICATION.PACT_ID.eq(pactId))
                 .and(PUBLICATION.VERSION.eq(1)).forUpdate().execute();
     }
 
-    private org.jooq.SelectOnConditionStep<Record> select() {
-        SelectField<?>[] fields = {PUBLICATION.ID, PUBLICATION.SLUG, PUBLICATION.KIND, PUBLICATION.TITLE, PUBLICATION.GROUP_NAME,
+    private static SelectField<?>[] fields() {
+        return new SelectField<?>[] {PUBLICATION.ID, PUBLICATION.SLUG, PUBLICATION.KIND, PUBLICATION.TITLE, PUBLICATION.GROUP_NAME,
                 PUBLICATION.VERSION, PUBLICATION.PROPOSAL_ID, PUBLICATION.PACT_ID, PUBLICATION.FINGERPRINT, PUBLICATION.PDF_SHA256,
                 PUBLICATION.PUBLISHED_AT, MEMBER.DISPLAY_NAME, PREVIOUS.SLUG, NEXT.SLUG};
-        return db.select(fields).from(PUBLICATION)
+    }
+
+    private org.jooq.SelectOnConditionStep<Record> select() {
+        return db.select(fields()).from(PUBLICATION)
                 .join(MEMBER).on(MEMBER.ID.eq(PUBLICATION.PUBLISHED_BY))
                 .leftJoin(PREVIOUS).on(PREVIOUS.ID.eq(PUBLICATION.SUPERSEDES_ID))
                 .leftJoin(NEXT).on(NEXT.SUPERSEDES_ID.eq(PUBLICATION.ID));

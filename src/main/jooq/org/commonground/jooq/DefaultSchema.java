@@ -16,6 +16,7 @@ import org.commonground.jooq.tables.BallotElector;
 import org.commonground.jooq.tables.Comment;
 import org.commonground.jooq.tables.CompromiseOffer;
 import org.commonground.jooq.tables.Constituency;
+import org.commonground.jooq.tables.ConstituencyFormerName;
 import org.commonground.jooq.tables.Correction;
 import org.commonground.jooq.tables.Election;
 import org.commonground.jooq.tables.ElectionResult;
@@ -49,6 +50,7 @@ import org.commonground.jooq.tables.Proposal;
 import org.commonground.jooq.tables.ProposalAuthor;
 import org.commonground.jooq.tables.ProposalReader;
 import org.commonground.jooq.tables.ProposalRevision;
+import org.commonground.jooq.tables.PublicElection;
 import org.commonground.jooq.tables.Publication;
 import org.commonground.jooq.tables.SignInBucket;
 import org.commonground.jooq.tables.UnityBallot;
@@ -122,6 +124,11 @@ public class DefaultSchema extends SchemaImpl {
      * The table <code>constituency</code>.
      */
     public final Constituency CONSTITUENCY = Constituency.CONSTITUENCY;
+
+    /**
+     * The table <code>constituency_former_name</code>.
+     */
+    public final ConstituencyFormerName CONSTITUENCY_FORMER_NAME = ConstituencyFormerName.CONSTITUENCY_FORMER_NAME;
 
     /**
      * The table <code>correction</code>.
@@ -289,6 +296,11 @@ public class DefaultSchema extends SchemaImpl {
     public final ProposalRevision PROPOSAL_REVISION = ProposalRevision.PROPOSAL_REVISION;
 
     /**
+     * The table <code>public_election</code>.
+     */
+    public final PublicElection PUBLIC_ELECTION = PublicElection.PUBLIC_ELECTION;
+
+    /**
      * The table <code>publication</code>.
      */
     public final Publication PUBLICATION = Publication.PUBLICATION;
@@ -363,6 +375,7 @@ public class DefaultSchema extends SchemaImpl {
             Comment.COMMENT,
             CompromiseOffer.COMPROMISE_OFFER,
             Constituency.CONSTITUENCY,
+            ConstituencyFormerName.CONSTITUENCY_FORMER_NAME,
             Correction.CORRECTION,
             Election.ELECTION,
             ElectionResult.ELECTION_RESULT,
@@ -396,6 +409,7 @@ public class DefaultSchema extends SchemaImpl {
             ProposalAuthor.PROPOSAL_AUTHOR,
             ProposalReader.PROPOSAL_READER,
             ProposalRevision.PROPOSAL_REVISION,
+            PublicElection.PUBLIC_ELECTION,
             Publication.PUBLICATION,
             SignInBucket.SIGN_IN_BUCKET,
             UnityBallot.UNITY_BALLOT,

@@ -25,6 +25,7 @@ import org.commonground.jooq.tables.PartyOrganiser;
 import org.commonground.jooq.tables.PasswordResetToken;
 import org.commonground.jooq.tables.Proposal;
 import org.commonground.jooq.tables.ProposalAuthor;
+import org.commonground.jooq.tables.PublicElection;
 import org.commonground.jooq.tables.Publication;
 import org.commonground.jooq.tables.SignInBucket;
 import org.commonground.jooq.tables.UnityBallot;
@@ -75,6 +76,7 @@ public class Indexes {
     public static final Index PASSWORD_RESET_TOKEN_MEMBER = Internal.createIndex(DSL.name("password_reset_token_member"), PasswordResetToken.PASSWORD_RESET_TOKEN, new OrderField[] { PasswordResetToken.PASSWORD_RESET_TOKEN.MEMBER_ID }, false);
     public static final Index PROPOSAL_AUTHOR_MEMBER = Internal.createIndex(DSL.name("proposal_author_member"), ProposalAuthor.PROPOSAL_AUTHOR, new OrderField[] { ProposalAuthor.PROPOSAL_AUTHOR.MEMBER_ID }, false);
     public static final Index PROPOSAL_GROUP = Internal.createIndex(DSL.name("proposal_group"), Proposal.PROPOSAL, new OrderField[] { Proposal.PROPOSAL.GROUP_ID, Proposal.PROPOSAL.STATE }, false);
+    public static final Index PUBLIC_ELECTION_NEWEST = Internal.createIndex(DSL.name("public_election_newest"), PublicElection.PUBLIC_ELECTION, new OrderField[] { PublicElection.PUBLIC_ELECTION.CHOSEN_AT.desc(), PublicElection.PUBLIC_ELECTION.ID.desc() }, false);
     public static final Index PUBLICATION_NEWEST = Internal.createIndex(DSL.name("publication_newest"), Publication.PUBLICATION, new OrderField[] { Publication.PUBLICATION.PUBLISHED_AT.desc() }, false);
     public static final Index PUBLICATION_PDF_SHA256 = Internal.createIndex(DSL.name("publication_pdf_sha256"), Publication.PUBLICATION, new OrderField[] { Publication.PUBLICATION.PDF_SHA256 }, false);
     public static final Index SIGN_IN_BUCKET_EXPIRES = Internal.createIndex(DSL.name("sign_in_bucket_expires"), SignInBucket.SIGN_IN_BUCKET, new OrderField[] { SignInBucket.SIGN_IN_BUCKET.EXPIRES_AT }, false);

@@ -13,6 +13,7 @@ import org.commonground.jooq.tables.BallotElector;
 import org.commonground.jooq.tables.Comment;
 import org.commonground.jooq.tables.CompromiseOffer;
 import org.commonground.jooq.tables.Constituency;
+import org.commonground.jooq.tables.ConstituencyFormerName;
 import org.commonground.jooq.tables.Correction;
 import org.commonground.jooq.tables.Election;
 import org.commonground.jooq.tables.ElectionResult;
@@ -46,6 +47,7 @@ import org.commonground.jooq.tables.Proposal;
 import org.commonground.jooq.tables.ProposalAuthor;
 import org.commonground.jooq.tables.ProposalReader;
 import org.commonground.jooq.tables.ProposalRevision;
+import org.commonground.jooq.tables.PublicElection;
 import org.commonground.jooq.tables.Publication;
 import org.commonground.jooq.tables.SignInBucket;
 import org.commonground.jooq.tables.UnityBallot;
@@ -108,6 +110,11 @@ public class Tables {
      * The table <code>constituency</code>.
      */
     public static final Constituency CONSTITUENCY = Constituency.CONSTITUENCY;
+
+    /**
+     * The table <code>constituency_former_name</code>.
+     */
+    public static final ConstituencyFormerName CONSTITUENCY_FORMER_NAME = ConstituencyFormerName.CONSTITUENCY_FORMER_NAME;
 
     /**
      * The table <code>correction</code>.
@@ -273,6 +280,11 @@ public class Tables {
      * The table <code>proposal_revision</code>.
      */
     public static final ProposalRevision PROPOSAL_REVISION = ProposalRevision.PROPOSAL_REVISION;
+
+    /**
+     * The table <code>public_election</code>.
+     */
+    public static final PublicElection PUBLIC_ELECTION = PublicElection.PUBLIC_ELECTION;
 
     /**
      * The table <code>publication</code>.

@@ -32,6 +32,8 @@ class ElectionViewsTest extends ViewTest {
     TestMembers testMembers;
     @Autowired
     DSLContext db;
+    @Autowired
+    PublicElectionService publicElection;
 
     long election;
     SignedInMember member;
@@ -95,6 +97,30 @@ class ElectionViewsTest extends ViewTest {
         // Leave first: navigating to the page already shown keeps its instance.
         navigate(SeatAnalysisView.class, Map.of("electionId", String.valueOf(election)));
         navigate(ElectionsView.class);
-        assertThat($view(H3.class).all()).extracting(H3::getText).containsExactly("Import results", "Import the constituency map");
+        assertThat($view(H3.class).all()).extracting(H3::getText).containsExactly("Import results", "Import the constituency map", "Public seat pages");
+    }
+
+    @Test
+    void anAdminPublishesThePublicPagesElectionAndAllianceAndMistakesShowAtTheirField() {
+        assertThat(navigate(ElectionsView.class).publicForm).as("members see no such form").isNull();
+        TestMembers.signIn(testMembers.registerAdmin("Setting admin"));
+        navigate(SeatAnalysisView.class, Map.of("electionId", String.valueOf(election)));
+        PublicElectionForm form = navigate(ElectionsView.class).publicForm;
+        form.election.setValue(elections.elections().stream().filter(e -> e.id() == election).findFirst().orElseThrow());
+        form.alliance.setValue("LAB;LD");
+        test(form.publish).click();
+        assertThat(form.alliance.isInvalid()).isTrue();
+        assertThat(form.alliance.getErrorMessage()).contains("is not a party code");
+        form.alliance.setValue("LAB,XYZ");
+        test(form.publish).click();
+        assertThat(form.alliance.getErrorMessage()).startsWith("XYZ has no votes in VIEWS-TEST's results");
+        assertThat(publicElection.current().filter(p -> p.alliance().everywhere().contains("XYZ"))).isEmpty();
+
+        form.alliance.setValue("lab, ld, green");
+        test(form.publish).click();
+        assertThat(form.alliance.isInvalid()).isFalse();
+        assertThat(publicElection.current().orElseThrow().electionId()).isEqualTo(election);
+        assertThat(form.inForce.getText()).startsWith("In force: Views test 2024 (VIEWS-TEST) with LAB, LD, GRN, chosen ");
+        assertThat(form.alliance.getValue()).isEqualTo("LAB,LD,GRN");
     }
 }

@@ -23,4 +23,9 @@ public enum Stance {
     public String label() {
         return label;
     }
+
+    /** The stance whose label this is, as a published document writes it ("stands down"). */
+    public static java.util.Optional<Stance> byLabel(String label) {
+        return java.util.Arrays.stream(values()).filter(s -> s.label.equals(label)).findFirst();
+    }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.commonground.jooq.DefaultSchema;
 import org.commonground.jooq.Keys;
+import org.commonground.jooq.tables.ConstituencyFormerName.ConstituencyFormerNamePath;
 import org.commonground.jooq.tables.Election.ElectionPath;
 import org.commonground.jooq.tables.ElectionResult.ElectionResultPath;
 import org.commonground.jooq.tables.records.ConstituencyRecord;
@@ -148,6 +149,19 @@ public class Constituency extends TableImpl<ConstituencyRecord> {
     @Override
     public UniqueKey<ConstituencyRecord> getPrimaryKey() {
         return Keys.CONSTITUENCY_PKEY;
+    }
+
+    private transient ConstituencyFormerNamePath _constituencyFormerName;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>constituency_former_name</code> table
+     */
+    public ConstituencyFormerNamePath constituencyFormerName() {
+        if (_constituencyFormerName == null)
+            _constituencyFormerName = new ConstituencyFormerNamePath(this, null, Keys.CONSTITUENCY_FORMER_NAME__CONSTITUENCY_FORMER_NAME_ONS_CODE_FKEY.getInverseKey());
+
+        return _constituencyFormerName;
     }
 
     private transient ElectionResultPath _electionResult;

@@ -15,6 +15,7 @@ import org.commonground.jooq.tables.Constituency.ConstituencyPath;
 import org.commonground.jooq.tables.ElectionResult.ElectionResultPath;
 import org.commonground.jooq.tables.Member.MemberPath;
 import org.commonground.jooq.tables.Pact.PactPath;
+import org.commonground.jooq.tables.PublicElection.PublicElectionPath;
 import org.commonground.jooq.tables.records.ElectionRecord;
 import org.jooq.Check;
 import org.jooq.Condition;
@@ -209,6 +210,19 @@ public class Election extends TableImpl<ElectionRecord> {
             _pact = new PactPath(this, null, Keys.PACT__PACT_ELECTION_ID_FKEY.getInverseKey());
 
         return _pact;
+    }
+
+    private transient PublicElectionPath _publicElection;
+
+    /**
+     * Get the implicit to-many join path to the <code>public_election</code>
+     * table
+     */
+    public PublicElectionPath publicElection() {
+        if (_publicElection == null)
+            _publicElection = new PublicElectionPath(this, null, Keys.PUBLIC_ELECTION__PUBLIC_ELECTION_ELECTION_ID_FKEY.getInverseKey());
+
+        return _publicElection;
     }
 
     /**

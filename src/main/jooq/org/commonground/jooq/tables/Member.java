@@ -40,6 +40,7 @@ import org.commonground.jooq.tables.PasswordResetToken.PasswordResetTokenPath;
 import org.commonground.jooq.tables.Proposal.ProposalPath;
 import org.commonground.jooq.tables.ProposalAuthor.ProposalAuthorPath;
 import org.commonground.jooq.tables.ProposalRevision.ProposalRevisionPath;
+import org.commonground.jooq.tables.PublicElection.PublicElectionPath;
 import org.commonground.jooq.tables.Publication.PublicationPath;
 import org.commonground.jooq.tables.UnityBallot.UnityBallotPath;
 import org.commonground.jooq.tables.UnityCandidate.UnityCandidatePath;
@@ -765,6 +766,19 @@ public class Member extends TableImpl<MemberRecord> {
             _proposalStateChangedByFkey = new ProposalPath(this, null, Keys.PROPOSAL__PROPOSAL_STATE_CHANGED_BY_FKEY.getInverseKey());
 
         return _proposalStateChangedByFkey;
+    }
+
+    private transient PublicElectionPath _publicElection;
+
+    /**
+     * Get the implicit to-many join path to the <code>public_election</code>
+     * table
+     */
+    public PublicElectionPath publicElection() {
+        if (_publicElection == null)
+            _publicElection = new PublicElectionPath(this, null, Keys.PUBLIC_ELECTION__PUBLIC_ELECTION_CHOSEN_BY_FKEY.getInverseKey());
+
+        return _publicElection;
     }
 
     private transient PublicationPath _publication;
