@@ -75,6 +75,12 @@ public class PublishedPacts {
         return found;
     }
 
+    /** Changes whenever anything is published, here or by another instance: what pages kept in memory compare. */
+    @Transactional(readOnly = true)
+    public long version() {
+        return publications.newestId();
+    }
+
     /** Every seat's current published pacts, by ONS code. */
     @Transactional(readOnly = true)
     public Map<String, List<SeatPact>> bySeat() {

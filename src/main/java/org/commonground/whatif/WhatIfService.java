@@ -9,11 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.commonground.election.ElectionRepository;
+import org.commonground.election.PublicElection;
+import org.commonground.election.PublicElectionService;
 import org.commonground.election.results.Alliance;
 import org.commonground.election.results.ConstituencyResult;
 import org.commonground.election.results.TransferRates;
 import org.commonground.election.results.WhatIfSeats;
 import org.commonground.jooq.tables.records.ElectionRecord;
+import org.commonground.publishing.PublishedPacts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,11 +41,13 @@ public class WhatIfService {
     private static final Pattern YEAR = Pattern.compile("(?<![0-9])(1[89][0-9]{2}|2[0-9]{3})(?![0-9])");
 
     private final ElectionRepository elections;
-    private final PublishedPactSeats pactSeats;
+    private final PublishedPacts publishedPacts;
+    private final PublicElectionService publicElection;
 
-    WhatIfService(ElectionRepository elections, PublishedPactSeats pactSeats) {
+    WhatIfService(ElectionRepository elections, PublishedPacts publishedPacts, PublicElectionService publicElection) {
         this.elections = elections;
-        this.pactSeats = pactSeats;
+        this.publishedPacts = publishedPacts;
+        this.publicElection = publicElection;
     }
 
     /** An imported election, as a reader chooses it. */
@@ -57,9 +62,9 @@ public class WhatIfService {
     public record AcrossElections(ElectionChoice election, int seats, int allianceAsCast, int moreWithDefaults, int moreWithFullTransfers) {
     }
 
-    /** The alliance the public pages use; to come from the admin's published setting once it exists. */
+    /** The alliance of the admin's published setting, or DESIGN.md's standard one while none is chosen. */
     public Alliance alliance() {
-        return Alliance.standard();
+        return publicElection.current().map(PublicElection::alliance).orElseGet(Alliance::standard);
     }
 
     /** The defaults shown on the page: {@link #DEFAULT_PERCENT} for every pair that can meet. */
@@ -82,15 +87,20 @@ public class WhatIfService {
     @Transactional(readOnly = true)
     public Optional<Answer> whatIf(Optional<String> code, TransferRates rates) {
         List<ElectionChoice> imported = elections();
-        Optional<ElectionChoice> chosen = code.isEmpty() ? imported.stream().findFirst()
+        Optional<ElectionChoice> chosen = code.isEmpty() ? published(imported).or(() -> imported.stream().findFirst())
                 : imported.stream().filter(e -> e.code().equalsIgnoreCase(code.get().strip())).findFirst();
         return chosen.map(election -> {
             List<ConstituencyResult> results = elections.results(election.id(), null);
-            Set<String> published = pactSeats.onsCodes();
+            Set<String> published = publishedPacts.bySeat().keySet();
             int covered = (int) results.stream().filter(r -> published.contains(r.onsId())).count();
             Alliance alliance = alliance();
             return new Answer(election, alliance, rates, WhatIfSeats.totals(results, alliance, rates, published), results.size(), covered);
         });
+    }
+
+    /** The election of the admin's published setting, when one is chosen. */
+    private Optional<ElectionChoice> published(List<ElectionChoice> imported) {
+        return publicElection.current().flatMap(setting -> imported.stream().filter(e -> e.id() == setting.electionId()).findFirst());
     }
 
     /** Every imported election, newest first, with how many more seats the alliance would have won. */
@@ -114,7 +124,7 @@ public class WhatIfService {
      */
     @Transactional(readOnly = true)
     public String version() {
-        StringBuilder v = new StringBuilder("p").append(pactSeats.lastPublicationId());
+        StringBuilder v = new StringBuilder("p").append(publishedPacts.version()).append("-s").append(publicElection.version());
         elections.all().forEach(e -> v.append("-e").append(e.getId()).append('@').append(e.getImportedAt().toInstant().toEpochMilli()));
         return v.toString();
     }

@@ -65,7 +65,8 @@ class PublicSeatsAccessMatrixTest {
                 .find("the search", c -> publicElection.search("bristol central"), (c, found) -> found.size() == 1)
                 .read("the pages' version", c -> publicElection.version())
                 .read("a seat's published pacts", c -> publishedPacts.forSeat("E14001131"))
-                .read("every seat's published pacts", c -> publishedPacts.bySeat()), """
+                .read("every seat's published pacts", c -> publishedPacts.bySeat())
+                .read("the published pacts' version", c -> publishedPacts.version()), """
                 the setting in force              | anyone
                 choose the setting                | admin
                 a seat's result                   | anyone
@@ -74,6 +75,7 @@ class PublicSeatsAccessMatrixTest {
                 // Only what was published (PublicSeatsWebTest: an unpublished pact never shows).
                 a seat's published pacts          | anyone
                 every seat's published pacts      | anyone
+                the published pacts' version      | anyone
                 """);
     }
 }
