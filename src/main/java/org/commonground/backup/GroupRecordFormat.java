@@ -16,7 +16,7 @@ import org.jooq.Field;
  * proposals[] (each with authors[], revisions[], amendments[], comments[], ballots[]),
  * pacts[] (each with revisions[], constituencies[], amendments[], ratifications[], comments[], ballots[], groups[],
  *          unity_ballots[] (each with candidates[], electors[], and marks[] or secret_marks)),
- * amendment_passages[], compromise_offers[], publications[], audit_events[]
+ * amendment_passages[], compromise_offers[], publications[], corrections[], delegates[], delegate_elections[], audit_events[]
  * </pre>
  *
  * Every row is an object of its table's columns under their database names; a ballot adds its {@code electors[]}

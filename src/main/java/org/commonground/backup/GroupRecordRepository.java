@@ -243,7 +243,8 @@ public class GroupRecordRepository {
         doc.set("publications", rows(PUBLICATION, publications));
         doc.set("corrections", rows(CORRECTION, corrections));
         doc.set("delegates", rows(PARTY_DELEGATE, delegates));
-        doc.set("elections", ballots(ballots.stream().filter(b -> b.get(BALLOT.GROUP_ID) != null).toList(), electors, votes, reader));
+        // Under a key of its own: records before this one wrote them over "elections", losing the elections named.
+        doc.set("delegate_elections", ballots(ballots.stream().filter(b -> b.get(BALLOT.GROUP_ID) != null).toList(), electors, votes, reader));
         doc.set("audit_events", rows(AUDIT_EVENT, audit));
         return doc;
     }

@@ -474,7 +474,13 @@ public class GroupRestore {
                     plan.withoutAddress++;
                 }
             }
+            // A record made before delegate elections had "delegate_elections" holds them here instead of the elections named.
+            ArrayNode olderDelegateElections = RecordJson.array();
             for (JsonNode election : array(record.path("elections"), "elections")) {
+                if (election.has("electors")) {
+                    olderDelegateElections.add(election);
+                    continue;
+                }
                 if (!election.isObject() || !election.path("id").isIntegralNumber()) {
                     throw damaged("an election has no id");
                 }
@@ -505,7 +511,8 @@ public class GroupRestore {
             plan.addAll(COMPROMISE_OFFER, record.path("compromise_offers"));
             plan.addAll(PUBLICATION, record.path("publications"));
             plan.addAll(CORRECTION, record.path("corrections"));
-            plan.addBallots(record.path("elections"));
+            plan.addBallots(olderDelegateElections);
+            plan.addBallots(record.path("delegate_elections"));
             plan.addAll(PARTY_DELEGATE, record.path("delegates"));
             for (JsonNode event : array(record.path("audit_events"), "audit_events")) {
                 String action = event.path("action").asString("");

@@ -82,6 +82,8 @@ class PactPartsBackupTest {
     long pact;
     long closedBallot;
     long openBallot;
+    long election;
+    String electionCode;
 
     @BeforeEach
     void anAlliancePactWithItsGroupsAndUnityBallots() {
@@ -101,8 +103,12 @@ class PactPartsBackupTest {
         TestMembers.signIn(joinerConvenor);
         joiner = groups.create(new NewGroup("Backup joiner " + joinerConvenor.id(), GroupKind.LOCAL, null, "Bristol Central (" + BRISTOL + ")"));
 
+        // The election whose results the pact shows: a record names it (it is public data, imported again).
+        electionCode = "BK" + allianceConvenor.id();
+        election = db.resultQuery("insert into election (code, name, parties) values (?, 'Backup general election', '{LAB,GRN}') returning id",
+                electionCode).fetchOne(0, Long.class);
         TestMembers.signIn(allianceConvenor);
-        pact = pacts.start(alliance, "Backup tapir framework", List.of(ALDERSHOT, BRISTOL), null);
+        pact = pacts.start(alliance, "Backup tapir framework", List.of(ALDERSHOT, BRISTOL), election);
         pacts.revise(pact, 1, new PactTerms(List.of(new SeatTerms(ALDERSHOT, "Aldershot", "LAB", Map.of("GRN", Stance.STANDS_DOWN)),
                 new SeatTerms(BRISTOL, "Bristol Central", "GRN", Map.of("LAB", Stance.STANDS_DOWN))), "Tapir leaflets."), "");
         pacts.openNegotiation(pact);
@@ -199,8 +205,14 @@ class PactPartsBackupTest {
         assertThat(first.get("audit_events").valueStream().map(e -> e.get("action").asString()))
                 .contains("UNITY_BALLOT_OPENED", "UNITY_CANDIDATE_WITHDRAWN", "UNITY_BALLOT_CLOSED", "PACT_GROUP_READING");
 
-        // The groups in the pact restored first, then the alliance: every part of the pact comes back.
+        assertThat(first.get("elections").valueStream().map(e -> e.get("code").asString())).containsExactly(electionCode);
+        assertThat(k.get("election_id").asLong()).isEqualTo(election);
+
+        // The groups in the pact restored first, then the alliance: every part of the pact comes back (and its election,
+        // imported there under the same id).
         DSLContext restored = emptyDatabase();
+        restored.execute("insert into election (id, code, name, parties) overriding system value values (?, ?, 'Backup general election', '{LAB,GRN}')",
+                election, electionCode);
         new GroupRestore(restored).restore(readersRecord.json());
         new GroupRestore(restored).restore(joinerRecord.json());
         GroupRestore.Restored result = new GroupRestore(restored).restore(allianceRecord.json());
@@ -237,6 +249,9 @@ class PactPartsBackupTest {
         assertThat(result.notes()).anyMatch(n -> n.contains("had group " + readers) && n.contains("as reading") && n.contains("not restored"))
                 .anyMatch(n -> n.contains("had group " + joiner) && n.contains("as joined"));
         assertThat(query(restored, "select count(*) from pact_joined_group").getFirst().getFirst()).isEqualTo(0L);
+        // Its election is not imported there: the pact shows none until it is, and says so.
+        assertThat(result.notes()).anyMatch(n -> n.contains("Backup general election (" + electionCode + ")") && n.contains("shows no results"));
+        assertThat(query(restored, "select election_id from pact where id = ?", pact).getFirst().getFirst()).isNull();
         same(db, restored, "select * from unity_mark where ballot_id in " + UNITY + " order by 1, 2, 3", pact);
         same(db, restored, "select * from unity_ballot where pact_id = ? order by id", pact);
         same(db, restored, "select * from unity_candidate where ballot_id in " + UNITY + " order by id", pact);
