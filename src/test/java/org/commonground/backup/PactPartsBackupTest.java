@@ -67,6 +67,8 @@ class PactPartsBackupTest {
     @Autowired
     CommentService comments;
     @Autowired
+    org.commonground.ballot.BallotService ballots;
+    @Autowired
     GroupExport exports;
     @Autowired
     DSLContext db;
@@ -83,6 +85,7 @@ class PactPartsBackupTest {
     long closedBallot;
     long openBallot;
     long election;
+    long delegateElection;
     String electionCode;
 
     @BeforeEach
@@ -138,6 +141,10 @@ class PactPartsBackupTest {
         openBallot = unity.open(pact, BRISTOL, new UnityBallotSettings(UnityMethod.APPROVAL, TieBreakRule.BACKWARDS,
                 List.of(new NewCandidate("Di Tapir", "GRN"), new NewCandidate("Ed Tapir", null)), null));
         unity.approve(openBallot, Set.of(unity.details(openBallot).candidates().getFirst().id()));
+        // And the Greens there electing a delegate, a secret ballot still open.
+        TestMembers.signIn(allianceGreen);
+        delegateElection = ballots.openDelegateElection(alliance, allianceGreen.id(), OffsetDateTime.now().plusDays(2));
+        ballots.vote(delegateElection, org.commonground.ballot.Choice.FOR, "");
         TestMembers.signOut();
     }
 
@@ -207,6 +214,7 @@ class PactPartsBackupTest {
 
         assertThat(first.get("elections").valueStream().map(e -> e.get("code").asString())).containsExactly(electionCode);
         assertThat(k.get("election_id").asLong()).isEqualTo(election);
+        assertThat(first.get("delegate_elections").valueStream().map(b -> b.get("id").asLong())).containsExactly(delegateElection);
 
         // The groups in the pact restored first, then the alliance: every part of the pact comes back (and its election,
         // imported there under the same id).
@@ -218,6 +226,8 @@ class PactPartsBackupTest {
         GroupRestore.Restored result = new GroupRestore(restored).restore(allianceRecord.json());
         assertThat(result.summary()).contains("unity-candidate ballot " + openBallot + " was still open").doesNotContain("that part is not restored");
         same(db, restored, "select * from pact_joined_group where pact_id = ? order by group_id", pact);
+        same(db, restored, "select * from ballot where group_id = ? order by id", alliance);
+        same(db, restored, "select * from ballot_elector where ballot_id = ? order by 1, 2", delegateElection);
         same(db, restored, "select * from unity_ballot where pact_id = ? order by id", pact);
         same(db, restored, "select * from unity_candidate where ballot_id in " + UNITY + " order by id", pact);
         same(db, restored, "select * from unity_elector where ballot_id in " + UNITY + " order by 1, 2", pact);
@@ -232,6 +242,7 @@ class PactPartsBackupTest {
                 OffsetDateTime.parse(first.get("exported_at").asString()));
         // The open ballot's marks were not in the record, so its voters are gone; all else is as exported.
         JsonNode expected = first.deepCopy();
+        ((tools.jackson.databind.node.ObjectNode) expected.get("delegate_elections").get(0).get("secret_votes")).putArray("voters");
         for (JsonNode b : expected.get("pacts").get(0).get("unity_ballots")) {
             if (b.get("id").asLong() == openBallot) {
                 ((tools.jackson.databind.node.ObjectNode) b.get("secret_marks")).putArray("voters");
