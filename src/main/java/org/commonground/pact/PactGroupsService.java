@@ -29,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PactGroupsService {
 
+    /** A group is asked to read a pact, and accepts, until it is published (then everyone reads it), never once it collapsed. */
+    private static final PactState[] READABLE_BY_INVITATION = {PactState.DRAFT, PactState.NEGOTIATING, PactState.RATIFYING, PactState.RATIFIED};
+
     private final PactRepository pacts;
     private final PactGuard guard;
     private final GroupRepository groups;
@@ -269,9 +272,6 @@ public class PactGroupsService {
         }
         audit.record(me.id(), AuditAction.PACT_GROUP_READER_WITHDRAWN, "pact", pactId, "group " + groupId + " " + groups.name(groupId));
     }
-
-    /** Until it is published (then everyone reads it), and not once it has collapsed. */
-    private static final PactState[] READABLE_BY_INVITATION = {PactState.DRAFT, PactState.NEGOTIATING, PactState.RATIFYING, PactState.RATIFIED};
 
     private boolean isAlliance(PactGuard.Access access, SignedInMember me) {
         return groups.find(access.groupId(), me.id()).map(g -> g.kind() == GroupKind.ALLIANCE).orElse(false);
