@@ -92,6 +92,12 @@ public enum AuditAction {
     PACT_GROUP_JOINED("PACT_GROUP_JOINED"),
     PACT_GROUP_DECLINED("PACT_GROUP_DECLINED"),
     PACT_GROUP_LEFT("PACT_GROUP_LEFT"),
+    // an alliance pact's readers: a local group of its seats asked to read and comment on it, never to ratify it
+    PACT_GROUP_READER_INVITED("PACT_GROUP_READER_INVITED"),
+    PACT_GROUP_READING("PACT_GROUP_READING"),
+    PACT_GROUP_READER_DECLINED("PACT_GROUP_READER_DECLINED"),
+    PACT_GROUP_STOPPED_READING("PACT_GROUP_STOPPED_READING"),
+    PACT_GROUP_READER_WITHDRAWN("PACT_GROUP_READER_WITHDRAWN"),
     // ballots (votes are written by BallotRepository's single statement, with these codes)
     BALLOT_OPENED("BALLOT_OPENED"),
     BALLOT_CLOSED("BALLOT_CLOSED"),

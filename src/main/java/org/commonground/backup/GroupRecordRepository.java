@@ -17,6 +17,7 @@ import static org.commonground.jooq.Tables.MEMBER;
 import static org.commonground.jooq.Tables.PACT;
 import static org.commonground.jooq.Tables.PACT_AMENDMENT;
 import static org.commonground.jooq.Tables.PACT_CONSTITUENCY;
+import static org.commonground.jooq.Tables.PACT_JOINED_GROUP;
 import static org.commonground.jooq.Tables.PACT_RATIFICATION;
 import static org.commonground.jooq.Tables.PACT_REVISION;
 import static org.commonground.jooq.Tables.PARTY;
@@ -25,6 +26,7 @@ import static org.commonground.jooq.Tables.PROPOSAL;
 import static org.commonground.jooq.Tables.PROPOSAL_AUTHOR;
 import static org.commonground.jooq.Tables.PROPOSAL_REVISION;
 import static org.commonground.jooq.Tables.PUBLICATION;
+import static org.commonground.jooq.Tables.UNITY_BALLOT;
 import static org.commonground.jooq.Tables.VOTE;
 
 import java.time.OffsetDateTime;
@@ -132,6 +134,10 @@ public class GroupRecordRepository {
         Map<Long, List<Record>> pactConstituencies = byParent(rows.fetch(PACT_CONSTITUENCY, PACT_CONSTITUENCY.PACT_ID.in(pactIds)), PACT_CONSTITUENCY.PACT_ID);
         Map<Long, List<Record>> pactAmendments = byParent(rows.fetch(PACT_AMENDMENT, PACT_AMENDMENT.PACT_ID.in(pactIds)), PACT_AMENDMENT.PACT_ID);
         Map<Long, List<Record>> ratifications = byParent(rows.fetch(PACT_RATIFICATION, PACT_RATIFICATION.PACT_ID.in(pactIds)), PACT_RATIFICATION.PACT_ID);
+        // The other groups in the group's pacts (PactGroupRecords says why a pact's parts go with the group that started it).
+        Map<Long, List<Record>> pactGroups = byParent(rows.fetch(PACT_JOINED_GROUP, PACT_JOINED_GROUP.PACT_ID.in(pactIds)), PACT_JOINED_GROUP.PACT_ID);
+        Map<Long, ArrayNode> unityBallots = UnityBallotRecords.read(db, rows, pactIds, reader.complete());
+        Select<Record1<Long>> unityBallotIds = DSL.select(UNITY_BALLOT.ID).from(UNITY_BALLOT).where(UNITY_BALLOT.PACT_ID.in(pactIds));
 
         List<Record> comments = wholeThreads(db.selectFrom(COMMENT)
                 .where(COMMENT.PROPOSAL_ID.in(proposalIds).or(COMMENT.PACT_ID.in(pactIds)))
@@ -154,7 +160,7 @@ public class GroupRecordRepository {
         List<Record> publications = rows.fetch(PUBLICATION, PUBLICATION.PROPOSAL_ID.in(proposalIds).or(PUBLICATION.PACT_ID.in(pactIds)));
         List<Record> corrections = rows.fetch(CORRECTION, CORRECTION.PROPOSAL_ID.in(proposalIds).or(CORRECTION.PACT_ID.in(pactIds)));
         List<Record> delegates = rows.fetch(PARTY_DELEGATE, PARTY_DELEGATE.GROUP_ID.eq(groupId));
-        List<Record> audit = rows.fetch(AUDIT_EVENT, about(groupId, proposalIds, pactIds, ballotIds).and(reader.complete() ? DSL.noCondition()
+        List<Record> audit = rows.fetch(AUDIT_EVENT, about(groupId, proposalIds, pactIds, ballotIds, unityBallotIds).and(reader.complete() ? DSL.noCondition()
                 : AUDIT_EVENT.ACTION.notIn(HIDDEN_ACTIONS)));
 
         // Everyone and every party these rows name, so the record restores on its own.
@@ -170,6 +176,10 @@ public class GroupRecordRepository {
                 .where(PARTY.ID.in(rows.referencesTo(PARTY))).orderBy(PARTY.ID).fetch());
         List<Record> elections = new ArrayList<>(db.select(GroupRecordFormat.ELECTION_COLUMNS).from(ELECTION)
                 .where(ELECTION.ID.in(rows.referencesTo(ELECTION))).orderBy(ELECTION.ID).fetch());
+        Set<Long> otherGroupIds = rows.referencesTo(GROUPS);
+        otherGroupIds.remove(groupId);
+        List<Record> otherGroups = new ArrayList<>(db.select(GroupRecordFormat.OTHER_GROUP_COLUMNS).from(GROUPS)
+                .where(GROUPS.ID.in(otherGroupIds)).orderBy(GROUPS.ID).fetch());
 
         ObjectNode doc = RecordJson.object();
         doc.put(GroupRecordFormat.FORMAT_KEY, GroupRecordFormat.FORMAT);
@@ -201,6 +211,7 @@ public class GroupRecordRepository {
         doc.set("members", rows(members, memberColumns));
         doc.set("parties", rows(parties, GroupRecordFormat.PARTY_COLUMNS));
         doc.set("elections", rows(elections, GroupRecordFormat.ELECTION_COLUMNS));
+        doc.set("other_groups", rows(otherGroups, GroupRecordFormat.OTHER_GROUP_COLUMNS));
 
         ArrayNode proposalArray = doc.putArray("proposals");
         for (Record p : proposals) {
@@ -223,6 +234,8 @@ public class GroupRecordRepository {
             o.set("ratifications", rows(PACT_RATIFICATION, ratifications.get(id)));
             o.set("comments", rows(COMMENT, pactComments.get(id)));
             o.set("ballots", ballots(pactBallots.get(id), electors, votes, reader));
+            o.set("groups", rows(PACT_JOINED_GROUP, pactGroups.get(id)));
+            o.set("unity_ballots", unityBallots.getOrDefault(id, RecordJson.array()));
             pactArray.add(o);
         }
         doc.set("amendment_passages", rows(AMENDMENT_PASSAGE, passages));
@@ -230,17 +243,20 @@ public class GroupRecordRepository {
         doc.set("publications", rows(PUBLICATION, publications));
         doc.set("corrections", rows(CORRECTION, corrections));
         doc.set("delegates", rows(PARTY_DELEGATE, delegates));
-        doc.set("elections", ballots(ballots.stream().filter(b -> b.get(BALLOT.GROUP_ID) != null).toList(), electors, votes, reader));
+        // Under a key of its own: records before this one wrote them over "elections", losing the elections named.
+        doc.set("delegate_elections", ballots(ballots.stream().filter(b -> b.get(BALLOT.GROUP_ID) != null).toList(), electors, votes, reader));
         doc.set("audit_events", rows(AUDIT_EVENT, audit));
         return doc;
     }
 
     /** Audit events about the group, its proposals, pacts and ballots (and any of their parts named as a subject). */
-    private static Condition about(long groupId, Select<Record1<Long>> proposalIds, Select<Record1<Long>> pactIds, Select<Record1<Long>> ballotIds) {
+    private static Condition about(long groupId, Select<Record1<Long>> proposalIds, Select<Record1<Long>> pactIds, Select<Record1<Long>> ballotIds,
+                                   Select<Record1<Long>> unityBallotIds) {
         return subject("group", AUDIT_EVENT.SUBJECT_ID.eq(groupId))
                 .or(subject("proposal", AUDIT_EVENT.SUBJECT_ID.in(proposalIds)))
                 .or(subject("pact", AUDIT_EVENT.SUBJECT_ID.in(pactIds)))
                 .or(subject("ballot", AUDIT_EVENT.SUBJECT_ID.in(ballotIds)))
+                .or(subject("unity_ballot", AUDIT_EVENT.SUBJECT_ID.in(unityBallotIds)))
                 .or(subject("amendment", AUDIT_EVENT.SUBJECT_ID.in(DSL.select(AMENDMENT.ID).from(AMENDMENT).where(AMENDMENT.PROPOSAL_ID.in(proposalIds)))))
                 .or(subject("pact_amendment", AUDIT_EVENT.SUBJECT_ID.in(DSL.select(PACT_AMENDMENT.ID).from(PACT_AMENDMENT).where(PACT_AMENDMENT.PACT_ID.in(pactIds)))))
                 .or(subject("publication", AUDIT_EVENT.SUBJECT_ID.in(DSL.select(PUBLICATION.ID).from(PUBLICATION)
@@ -313,11 +329,11 @@ public class GroupRecordRepository {
         return secret;
     }
 
-    private static ObjectNode row(Table<?> table, Record record) {
+    static ObjectNode row(Table<?> table, Record record) {
         return RecordJson.row(record, table.fields());
     }
 
-    private static ArrayNode rows(Table<?> table, List<Record> records) {
+    static ArrayNode rows(Table<?> table, List<Record> records) {
         return rows(records, table.fields());
     }
 
@@ -329,14 +345,14 @@ public class GroupRecordRepository {
         return array;
     }
 
-    private static Map<Long, List<Record>> byParent(List<Record> records, Field<Long> parent) {
+    static Map<Long, List<Record>> byParent(List<Record> records, Field<Long> parent) {
         Map<Long, List<Record>> map = new LinkedHashMap<>();
         records.forEach(r -> map.computeIfAbsent(r.get(parent), k -> new ArrayList<>()).add(r));
         return map;
     }
 
     /** The rows read so far, by table, for finding the members, parties and elections they refer to. */
-    private final class Rows {
+    final class Rows {
         private final Map<Table<?>, List<Record>> byTable = new LinkedHashMap<>();
 
         <R extends Record> List<Record> fetch(Table<R> table, Condition condition) {

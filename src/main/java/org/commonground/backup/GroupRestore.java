@@ -17,6 +17,7 @@ import static org.commonground.jooq.Tables.MEMBER;
 import static org.commonground.jooq.Tables.PACT;
 import static org.commonground.jooq.Tables.PACT_AMENDMENT;
 import static org.commonground.jooq.Tables.PACT_CONSTITUENCY;
+import static org.commonground.jooq.Tables.PACT_JOINED_GROUP;
 import static org.commonground.jooq.Tables.PACT_RATIFICATION;
 import static org.commonground.jooq.Tables.PACT_REVISION;
 import static org.commonground.jooq.Tables.PARTY;
@@ -25,6 +26,10 @@ import static org.commonground.jooq.Tables.PROPOSAL;
 import static org.commonground.jooq.Tables.PROPOSAL_AUTHOR;
 import static org.commonground.jooq.Tables.PROPOSAL_REVISION;
 import static org.commonground.jooq.Tables.PUBLICATION;
+import static org.commonground.jooq.Tables.UNITY_BALLOT;
+import static org.commonground.jooq.Tables.UNITY_CANDIDATE;
+import static org.commonground.jooq.Tables.UNITY_ELECTOR;
+import static org.commonground.jooq.Tables.UNITY_MARK;
 import static org.commonground.jooq.Tables.VOTE;
 
 import java.util.ArrayList;
@@ -75,7 +80,8 @@ public class GroupRestore {
     /** The tables a record fills, in an order where every row's references are written before it. */
     private static final List<Table<?>> ORDER = List.of(PARTY, MEMBER, GROUPS, GROUP_CONSTITUENCY, GROUP_MEMBERSHIP,
             GROUP_INVITATION, PROPOSAL, PROPOSAL_AUTHOR, PROPOSAL_REVISION, AMENDMENT, AMENDMENT_PASSAGE, COMPROMISE_OFFER, PACT, PACT_REVISION, PACT_CONSTITUENCY,
-            PACT_AMENDMENT, COMMENT, PUBLICATION, CORRECTION, BALLOT, BALLOT_ELECTOR, VOTE, PARTY_DELEGATE, PACT_RATIFICATION, AUDIT_EVENT);
+            PACT_AMENDMENT, COMMENT, PUBLICATION, CORRECTION, BALLOT, BALLOT_ELECTOR, VOTE, PARTY_DELEGATE, PACT_RATIFICATION,
+            UNITY_BALLOT, UNITY_CANDIDATE, UNITY_ELECTOR, UNITY_MARK, PACT_JOINED_GROUP, AUDIT_EVENT);
 
     /** What was restored. */
     public record Restored(long groupId, String groupName, boolean complete, List<String> leftOut, Map<String, Integer> rows,
@@ -210,9 +216,12 @@ public class GroupRestore {
                 rows = rows.stream().filter(r -> !existingMembers.contains(key(r.get(MEMBER.ID.getName()))))
                         .map(r -> r.deepCopy().put(MEMBER.PASSWORD_HASH.getName(), NO_PASSWORD)).toList();
                 newMembers = rows.size();
+            } else if (table == PACT_JOINED_GROUP) {
+                rows = PactGroupRecords.present(tx, plan, notes);
             }
-            written.put(table.getName(), insert(tx, table, rows));
+            written.put(table.getName(), insert(tx, table, UnityBallotRecords.firstWritten(table, rows)));
         }
+        UnityBallotRecords.finish(tx, plan);
         for (Table<?> table : ORDER) {
             if (table.getIdentity() != null) {
                 moveSequencePast(tx, table);
@@ -423,6 +432,8 @@ public class GroupRestore {
     static final class Plan {
         final Map<Table<?>, List<ObjectNode>> rows = new LinkedHashMap<>();
         final Map<String, ObjectNode> elections = new HashMap<>();
+        /** The other groups the record's pacts name, by id ({@link PactGroupRecords}). */
+        final Map<String, ObjectNode> otherGroups = new HashMap<>();
         final List<String> notes = new ArrayList<>();
         ObjectNode group;
         long groupId;
@@ -463,7 +474,13 @@ public class GroupRestore {
                     plan.withoutAddress++;
                 }
             }
+            // A record made before delegate elections had "delegate_elections" holds them here instead of the elections named.
+            ArrayNode olderDelegateElections = RecordJson.array();
             for (JsonNode election : array(record.path("elections"), "elections")) {
+                if (election.has("electors")) {
+                    olderDelegateElections.add(election);
+                    continue;
+                }
                 if (!election.isObject() || !election.path("id").isIntegralNumber()) {
                     throw damaged("an election has no id");
                 }
@@ -477,20 +494,25 @@ public class GroupRestore {
                 plan.addAll(COMMENT, p.path("comments"));
                 plan.addBallots(p.path("ballots"));
             }
+            PactGroupRecords.named(plan, record.path("other_groups"));
             for (JsonNode pact : array(record.path("pacts"), "pacts")) {
-                ObjectNode k = plan.add(PACT, pact, "revisions", "constituencies", "amendments", "ratifications", "comments", "ballots");
+                ObjectNode k = plan.add(PACT, pact, "revisions", "constituencies", "amendments", "ratifications", "comments", "ballots",
+                        "groups", "unity_ballots");
                 plan.addAll(PACT_REVISION, k.path("revisions"));
                 plan.addAll(PACT_CONSTITUENCY, k.path("constituencies"));
                 plan.addAll(PACT_AMENDMENT, k.path("amendments"));
                 plan.addAll(PACT_RATIFICATION, k.path("ratifications"));
                 plan.addAll(COMMENT, k.path("comments"));
                 plan.addBallots(k.path("ballots"));
+                plan.addAll(PACT_JOINED_GROUP, k.path("groups"));
+                UnityBallotRecords.plan(plan, k.path("unity_ballots"));
             }
             plan.addAll(AMENDMENT_PASSAGE, record.path("amendment_passages"));
             plan.addAll(COMPROMISE_OFFER, record.path("compromise_offers"));
             plan.addAll(PUBLICATION, record.path("publications"));
             plan.addAll(CORRECTION, record.path("corrections"));
-            plan.addBallots(record.path("elections"));
+            plan.addBallots(olderDelegateElections);
+            plan.addBallots(record.path("delegate_elections"));
             plan.addAll(PARTY_DELEGATE, record.path("delegates"));
             for (JsonNode event : array(record.path("audit_events"), "audit_events")) {
                 String action = event.path("action").asString("");
@@ -570,14 +592,14 @@ public class GroupRestore {
             }
         }
 
-        private void addAll(Table<?> table, JsonNode array) {
+        void addAll(Table<?> table, JsonNode array) {
             for (JsonNode row : array(array, table.getName())) {
                 add(table, row);
             }
         }
 
         /** Adds a row (without the named nested lists) after checking that each property is a column of the table. */
-        private ObjectNode add(Table<?> table, JsonNode node, String... nested) {
+        ObjectNode add(Table<?> table, JsonNode node, String... nested) {
             if (!node.isObject()) {
                 throw damaged("a " + table.getName() + " is not an object");
             }
@@ -600,7 +622,10 @@ public class GroupRestore {
             return row;
         }
 
-        /** Every reference from a row of the record leads to a row of the record (or, for a pact, to an election named in it). */
+        /**
+         * Every reference from a row of the record leads to a row of the record (or, for a pact, to an election or
+         * another group named in it).
+         */
         private void checkReferences() {
             Map<String, Set<List<String>>> keys = new HashMap<>();
             for (Map.Entry<Table<?>, List<ObjectNode>> entry : rows.entrySet()) {
@@ -617,6 +642,9 @@ public class GroupRestore {
                         boolean found;
                         if (target.equals(ELECTION)) {
                             found = elections.containsKey(value.getFirst());
+                        } else if (target.equals(GROUPS) && otherGroups.containsKey(value.getFirst())) {
+                            // Another group, named only: a restore keeps what refers to it only if it is here (PactGroupRecords).
+                            found = true;
                         } else {
                             found = keys.computeIfAbsent(target.getName() + " " + targetFields, k -> rows.getOrDefault(target, List.of()).stream()
                                     .map(r -> targetFields.stream().map(f -> key(r.get(f))).toList())
@@ -639,7 +667,7 @@ public class GroupRestore {
             return rows.getOrDefault(table, List.of()).stream().map(r -> r.path(field.getName()).asString("")).toList();
         }
 
-        private static Iterable<JsonNode> array(JsonNode node, String what) {
+        static Iterable<JsonNode> array(JsonNode node, String what) {
             if (node.isMissingNode() || node.isNull()) {
                 return List.of();
             }
@@ -661,7 +689,7 @@ public class GroupRestore {
                     .put(MEMBER.EMAIL_NOTIFICATIONS.getName(), "NEVER");
         }
 
-        private static RestoreRefusedException damaged(String what) {
+        static RestoreRefusedException damaged(String what) {
             return new RestoreRefusedException("The record is damaged or not from Common Ground: " + what + ". Nothing was written.");
         }
     }

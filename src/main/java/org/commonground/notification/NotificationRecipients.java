@@ -37,6 +37,13 @@ class NotificationRecipients {
     private static final String READS_PACT = """
             exists (select 1 from pact_reader pr where pr.pact_id = k.id and pr.member_id = m.id)""";
     private static final Pattern GROUP_ID = Pattern.compile("^group (\\d+)");
+    /**
+     * Member m is in a group that ratifies pact k (its home group or one that joined): a local group that only reads
+     * an alliance's pact (V36) is not asked to ratify it, nor reminded.
+     */
+    private static final String RATIFIES_PACT = """
+            exists (select 1 from pact_part pp join group_membership gm on gm.group_id = pp.group_id and gm.status = 'ACTIVE'
+                    where pp.pact_id = k.id and pp.part in ('HOME', 'JOINED') and gm.member_id = m.id)""";
 
     private final DSLContext db;
     private final Notifier notifier;
@@ -99,6 +106,10 @@ class NotificationRecipients {
             case PACT_GROUP_JOINED -> pactState("was joined by another group");
             case PACT_GROUP_LEFT -> pactState("was left by one of its groups");
             case PACT_GROUP_DECLINED -> NOBODY;
+            case PACT_GROUP_READER_INVITED -> NotificationRecipients::pactInvitation;
+            case PACT_GROUP_READING -> pactState("is read by another local group");
+            // The pact's convenors see it among its groups; a group that no longer reads it hears nothing more of it.
+            case PACT_GROUP_READER_DECLINED, PACT_GROUP_STOPPED_READING, PACT_GROUP_READER_WITHDRAWN -> NOBODY;
             case BALLOT_OPENED, BALLOT_CLOSED, BALLOT_CANCELLED -> (r, e, actor) -> r.ballot(e.subjectId(), actor, e.action(), e.detail());
             case UNITY_BALLOT_OPENED, UNITY_CANDIDATE_WITHDRAWN, UNITY_BALLOT_CLOSED -> NotificationRecipients::unityBallot;
             case MEMBER_REGISTERED, MEMBER_REGISTERED_AS_FIRST_ADMIN, ADMIN_CREATED_BY_CONFIGURATION, ADMIN_GRANTED_BY_CONFIGURATION,
@@ -232,7 +243,7 @@ class NotificationRecipients {
         notifier.send(watchers, actor, "STATE", quoted(pactTitle(pactId)) + " " + what, "pacts/" + pactId);
     }
 
-    /** A group is asked to join a pact: its convenors, who answer (and, invited, may read it). */
+    /** A group is asked to join a pact, or to read one: its convenors, who answer (and, invited, may read it). */
     private void pactInvitation(AuditRecorded e, long actor) {
         Matcher group = GROUP_ID.matcher(e.detail());
         if (!group.find()) {
@@ -241,7 +252,9 @@ class NotificationRecipients {
         List<Long> convenors = db.fetch("select m.id from member m join pact k on k.id = ? where " + READS_PACT + " and exists (select 1 from "
                 + "group_membership gm where gm.group_id = ? and gm.member_id = m.id and gm.role = 'CONVENOR' and gm.status = 'ACTIVE')",
                 e.subjectId(), Long.parseLong(group.group(1))).getValues(0, Long.class);
-        notifier.send(convenors, actor, "STATE", "Your group is asked to join the pact " + quoted(pactTitle(e.subjectId())), "pacts/" + e.subjectId());
+        String asked = e.action() == AuditAction.PACT_GROUP_READER_INVITED ? "Your group is asked to read and comment on the pact "
+                : "Your group is asked to join the pact ";
+        notifier.send(convenors, actor, "STATE", asked + quoted(pactTitle(e.subjectId())), "pacts/" + e.subjectId());
     }
 
     /**
@@ -272,7 +285,8 @@ class NotificationRecipients {
         for (Record party : db.fetch("""
                 select distinct r.party_id, y.code from pact_ratification r join pact k on k.id = r.pact_id join party y on y.id = r.party_id
                 where r.pact_id = ? and r.round = k.round""", pactId)) {
-            List<Long> members = db.fetch("select m.id from member m join pact k on k.id = ? where m.party_id = ? and " + READS_PACT,
+            List<Long> members = db.fetch("select m.id from member m join pact k on k.id = ? where m.party_id = ? and " + READS_PACT
+                            + " and " + RATIFIES_PACT,
                     pactId, party.get("party_id", Long.class)).getValues(0, Long.class);
             notifier.send(members, actor, "RATIFICATION", quoted(pactTitle(pactId)) + " awaits " + party.get("code", String.class) + "'s ratification",
                     "pacts/" + pactId);
@@ -282,7 +296,7 @@ class NotificationRecipients {
     /** A party yet to ratify as the deadline nears ({@code partyCode}, the audit entry's detail): its members who read the pact. */
     private void ratificationReminder(long pactId, String partyCode) {
         List<Long> members = db.fetch("select m.id from member m join pact k on k.id = ? join party y on y.id = m.party_id and y.code = ? where "
-                + READS_PACT, pactId, partyCode).getValues(0, Long.class);
+                + READS_PACT + " and " + RATIFIES_PACT, pactId, partyCode).getValues(0, Long.class);
         Object ratifyBy = db.fetchValue("select ratify_by from pact where id = ?", pactId);
         notifier.send(members, 0, "RATIFICATION", "Reminder: " + quoted(pactTitle(pactId)) + " awaits " + partyCode + "'s ratification by "
                 + org.commonground.shared.Dates.dayAndTime((java.time.OffsetDateTime) ratifyBy), "pacts/" + pactId);

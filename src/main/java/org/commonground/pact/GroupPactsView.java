@@ -32,8 +32,8 @@ import org.commonground.ui.Forms;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * A group's pacts (those it started, joined, or, for a local group, an alliance's over its seats), the invitations
- * to join one for its convenors, and the form that starts one.
+ * A group's pacts (those it started, joined, or, for a local group, an alliance's that it reads), the invitations
+ * to join or read one for its convenors, and the form that starts one.
  */
 @Route("groups/:groupId(\\d+)/pacts")
 @PageTitle("Pacts · Common Ground")
@@ -92,17 +92,26 @@ public class GroupPactsView extends VerticalLayout implements BeforeEnterObserve
         }
     }
 
-    /** For its convenors: the pacts other groups invite this one to join, each to accept or decline. */
+    /**
+     * For its convenors: the pacts other groups invite this one to join, and (a local group) the alliances' pacts it
+     * is asked to read, each to accept or decline.
+     */
     private void invitations(long groupId) {
-        List<PactSummary> invited = pactGroups.invitations(groupId);
+        invitations(groupId, "Invitations to join a pact", pactGroups.invitations(groupId), pactGroups::accept, pactGroups::decline);
+        invitations(groupId, "Invitations to read an alliance's pact (read and comment, not ratify)", pactGroups.readingInvitations(groupId),
+                pactGroups::acceptReading, pactGroups::declineReading);
+    }
+
+    private void invitations(long groupId, String heading, List<PactSummary> invited, java.util.function.BiConsumer<Long, Long> accepting,
+                             java.util.function.BiConsumer<Long, Long> declining) {
         if (invited.isEmpty()) {
             return;
         }
-        Div section = new Div(new H3("Invitations to join a pact"));
+        Div section = new Div(new H3(heading));
         section.addClassName("cg-section");
         for (PactSummary p : invited) {
-            Button accept = new Button("Accept", e -> answer(() -> pactGroups.accept(p.id(), groupId), groupId));
-            Button decline = new Button("Decline", e -> answer(() -> pactGroups.decline(p.id(), groupId), groupId));
+            Button accept = new Button("Accept", e -> answer(() -> accepting.accept(p.id(), groupId), groupId));
+            Button decline = new Button("Decline", e -> answer(() -> declining.accept(p.id(), groupId), groupId));
             accept.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
             decline.addThemeVariants(ButtonVariant.LUMO_SMALL);
             section.add(new Paragraph(new Anchor("pacts/" + p.id(), p.title()), new com.vaadin.flow.component.html.Span(" from "

@@ -8,7 +8,9 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
@@ -20,19 +22,24 @@ import org.commonground.ui.Forms;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * The pact's groups (issue 21): the one that started it, those that joined (who accepted, when), those invited, and
- * for an alliance pact the local groups covering its seats. A convenor of the home group invites another local group;
- * a convenor of an invited group accepts or declines; a convenor of a joined group takes it out.
+ * The pact's groups (issue 21): the one that started it, those that joined (who accepted, when) and those invited;
+ * apart from them, for an alliance's pact, the local groups that read it (or are asked to), which never ratify. A
+ * convenor of the home group invites another local group to join, or (an alliance's pact) a local group of its seats
+ * to read, and may withdraw a reader; a convenor of an invited group accepts or declines; a convenor of a joined
+ * group takes it out, of a reading group stops it reading.
  */
 class PactGroupsPanel extends Div {
 
     final Select<GroupSummary> toInvite = new Select<>();
+    final Select<GroupSummary> toInviteToRead = new Select<>();
     final TextField leaveReason = new TextField("Why your group leaves");
 
     PactGroupsPanel(PactGroupsService service, long pactId, PactDetails d, Runnable changed) {
         addClassName("cg-section");
         add(new H3("Groups in this pact"));
+        boolean homeConvenor = d.groups().stream().anyMatch(g -> g.part() == PactGroupPart.HOME && g.convenedByReader());
         UnorderedList list = new UnorderedList();
+        UnorderedList readers = new UnorderedList();
         for (PactGroup g : d.groups()) {
             ListItem item = new ListItem(new Anchor("groups/" + g.groupId(), g.name()), new Span(" · " + g.part().label()
                     + (g.acceptedBy() == null ? "" : ", accepted by " + g.acceptedBy() + " " + Dates.day(g.acceptedAt()))));
@@ -48,11 +55,28 @@ class PactGroupsPanel extends Div {
                     service.leave(pactId, g.groupId(), leaveReason.getValue());
                 }, changed)));
             }
-            list.add(item);
+            if (g.convenedByReader() && g.part() == PactGroupPart.READER_INVITED) {
+                item.add(new Span(" "), button("Accept", () -> service.acceptReading(pactId, g.groupId()), changed),
+                        new Span(" "), button("Decline", () -> service.declineReading(pactId, g.groupId()), changed));
+            }
+            if (g.convenedByReader() && g.part() == PactGroupPart.READING) {
+                item.add(new Span(" "), button("Stop reading", () -> service.stopReading(pactId, g.groupId()), changed));
+            }
+            boolean reader = g.part() == PactGroupPart.READING || g.part() == PactGroupPart.READER_INVITED;
+            if (reader && homeConvenor) {
+                item.add(new Span(" "), button(g.part() == PactGroupPart.READING ? "Withdraw" : "Withdraw the invitation",
+                        () -> service.withdrawReader(pactId, g.groupId()), changed));
+            }
+            (reader ? readers : list).add(item);
         }
         add(list);
+        if (readers.getComponentCount() > 0) {
+            add(new H4("Local groups reading it"),
+                    new Paragraph("Their members read the pact and comment on it; they do not ratify it or vote in its ballots."), readers);
+        }
+        boolean open = d.state() == PactState.DRAFT || d.state() == PactState.NEGOTIATING;
         List<GroupSummary> invitable = service.invitable(pactId);
-        if (!invitable.isEmpty() && (d.state() == PactState.DRAFT || d.state() == PactState.NEGOTIATING)) {
+        if (!invitable.isEmpty() && open) {
             toInvite.setLabel("Invite a local group");
             toInvite.setItems(invitable);
             toInvite.setItemLabelGenerator(g -> g == null ? "" : g.name());
@@ -62,6 +86,20 @@ class PactGroupsPanel extends Div {
                     throw new InvalidInputException("group", "Choose the group to invite.");
                 }
                 service.invite(pactId, toInvite.getValue().id());
+            }, changed)));
+        }
+        List<GroupSummary> readable = service.readerInvitable(pactId);
+        if (!readable.isEmpty() && (open || d.state() == PactState.RATIFYING || d.state() == PactState.RATIFIED)) {
+            toInviteToRead.setLabel("Ask a local group of its seats to read it");
+            toInviteToRead.setHelperText("Its members read and comment; only the pact's own groups ratify it.");
+            toInviteToRead.setItems(readable);
+            toInviteToRead.setItemLabelGenerator(g -> g == null ? "" : g.name());
+            add(new Div(toInviteToRead, button("Invite as reader", () -> {
+                Forms.clear(toInviteToRead);
+                if (toInviteToRead.getValue() == null) {
+                    throw new InvalidInputException("reader", "Choose the group to ask.");
+                }
+                service.inviteToRead(pactId, toInviteToRead.getValue().id());
             }, changed)));
         }
     }
@@ -76,7 +114,9 @@ class PactGroupsPanel extends Div {
                 action.run();
                 changed.run();
             } catch (InvalidInputException problem) {
-                Forms.show(problem, Map.of("group", toInvite, "reason", leaveReason));
+                // A refused reader invitation is said under the reader select, where the group was chosen.
+                Forms.show(problem, Map.of("group", text.equals("Invite as reader") ? toInviteToRead : toInvite, "reader", toInviteToRead,
+                        "reason", leaveReason));
             } catch (AccessDeniedException denied) {
                 Forms.error(denied.getMessage());
             }

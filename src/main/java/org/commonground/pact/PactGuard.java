@@ -10,10 +10,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds a pact for a caller by the one readership rule, V32's {@code pact_reader} view: the active members of its
- * groups (the home group, the LOCAL groups that joined it, for an ALLIANCE pact the LOCAL groups covering its seats,
- * and the convenors of a group invited to join). A pact the caller may not read is reported exactly like one that
- * does not exist.
+ * Finds a pact for a caller by the one readership rule, V36's {@code pact_reader} view: the active members of its
+ * groups (the home group, the LOCAL groups that joined it, for an ALLIANCE pact the LOCAL groups that accepted to read
+ * it, and the convenors of a group invited to join or to read). A pact the caller may not read is reported exactly
+ * like one that does not exist.
  */
 @Component
 public class PactGuard {
@@ -35,20 +35,18 @@ public class PactGuard {
     }
 
     private final PactRepository pacts;
-    private final org.commonground.group.MembershipRepository memberships;
 
-    PactGuard(PactRepository pacts, org.commonground.group.MembershipRepository memberships) {
+    PactGuard(PactRepository pacts) {
         this.pacts = pacts;
-        this.memberships = memberships;
     }
 
     /**
-     * The caller is an active member of a group that ratifies the pact: a reader who is only the convenor of a group
-     * invited to join takes no part in negotiating it until the group has joined.
+     * The caller is an active member of a group that takes part in the pact's negotiation: one that ratifies it, or
+     * a local group reading an alliance's pact (which comments and proposes amendments as a joined group does, but
+     * never ratifies). A reader who is only the convenor of a group invited takes no part until the group accepts.
      */
     public boolean takesPart(Access access, SignedInMember me) {
-        return access.groupIds().stream().anyMatch(group -> memberships.status(group, me.id()).orElse(null)
-                == org.commonground.group.MembershipStatus.ACTIVE);
+        return pacts.takesPart(access.pact().getId(), me.id());
     }
 
     public Access readable(long pactId, SignedInMember me) {

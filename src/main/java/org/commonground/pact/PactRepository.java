@@ -242,7 +242,7 @@ public class PactRepository {
                 .orderBy(DSL.when(PACT_PART.PART.eq(PactGroupPart.HOME.name()), 0).otherwise(1), PACT_PART.GROUP_ID).fetch(PACT_PART.GROUP_ID);
     }
 
-    /** Every group with a part in the pact, home first, then joined, invited and those covering its seats. */
+    /** Every group with a part in the pact, home first, then joined, invited, reading and invited to read. */
     public List<PactGroup> groups(long pactId, long readerId) {
         var convenes = DSL.exists(DSL.selectOne().from(GROUP_MEMBERSHIP).where(GROUP_MEMBERSHIP.GROUP_ID.eq(PACT_PART.GROUP_ID))
                 .and(GROUP_MEMBERSHIP.MEMBER_ID.eq(readerId)).and(GROUP_MEMBERSHIP.STATUS.eq("ACTIVE")).and(GROUP_MEMBERSHIP.ROLE.eq("CONVENOR")));
@@ -255,25 +255,53 @@ public class PactRepository {
                 .stream().sorted(java.util.Comparator.comparing(PactGroup::part).thenComparing(PactGroup::name)).toList();
     }
 
-    /** The group's part in the pact, if any: HOME, JOINED or INVITED. */
+    /**
+     * The member is an active member of a group that takes part in the pact's discussion: its home group, one that
+     * joined it, or a local group reading an alliance's pact (V36). Not a group only invited.
+     */
+    public boolean takesPart(long pactId, long memberId) {
+        return db.fetchExists(DSL.selectOne().from(PACT_PART).join(GROUP_MEMBERSHIP).on(GROUP_MEMBERSHIP.GROUP_ID.eq(PACT_PART.GROUP_ID))
+                .where(PACT_PART.PACT_ID.eq(pactId)).and(PACT_PART.PART.in(PactGroupPart.HOME.name(), PactGroupPart.JOINED.name(), PactGroupPart.READING.name()))
+                .and(GROUP_MEMBERSHIP.MEMBER_ID.eq(memberId)).and(GROUP_MEMBERSHIP.STATUS.eq("ACTIVE")));
+    }
+
+    /** The LOCAL groups that list one of the pact's current seats: those an alliance's pact may ask to read it. */
+    public List<Long> localGroupsListingSeatsOf(long pactId) {
+        return db.selectDistinct(GROUP_CONSTITUENCY.GROUP_ID).from(GROUP_CONSTITUENCY)
+                .join(GROUPS).on(GROUPS.ID.eq(GROUP_CONSTITUENCY.GROUP_ID)).and(GROUPS.KIND.eq("LOCAL"))
+                .join(PACT_CONSTITUENCY).on(PACT_CONSTITUENCY.ONS_CODE.eq(GROUP_CONSTITUENCY.ONS_CODE)).and(PACT_CONSTITUENCY.PACT_ID.eq(pactId))
+                .fetch(GROUP_CONSTITUENCY.GROUP_ID);
+    }
+
+    /** The group's part in a pact, if any. */
     public Optional<PactGroupPart> partOf(long pactId, long groupId) {
         return db.select(PACT_PART.PART).from(PACT_PART).where(PACT_PART.PACT_ID.eq(pactId)).and(PACT_PART.GROUP_ID.eq(groupId))
                 .limit(1).fetchOptional(r -> PactGroupPart.valueOf(r.value1()));
     }
 
-    /** False when the group was invited to, or had joined, the pact already. */
+    /** False when the group already had a part in the pact (invited to join or to read, joined or reading). */
     public boolean invite(long pactId, long groupId, long invitedBy) {
+        return invite(pactId, groupId, invitedBy, PactGroupPart.INVITED);
+    }
+
+    /** Invites the group to join ({@code INVITED}) or to read ({@code READER_INVITED}): false when it already had a part. */
+    public boolean invite(long pactId, long groupId, long invitedBy, PactGroupPart as) {
         return db.insertInto(PACT_JOINED_GROUP).set(PACT_JOINED_GROUP.PACT_ID, pactId).set(PACT_JOINED_GROUP.GROUP_ID, groupId)
-                .set(PACT_JOINED_GROUP.STATE, PactGroupPart.INVITED.name()).set(PACT_JOINED_GROUP.INVITED_BY, invitedBy)
+                .set(PACT_JOINED_GROUP.STATE, as.name()).set(PACT_JOINED_GROUP.INVITED_BY, invitedBy)
                 .onConflictDoNothing().execute() == 1;
     }
 
     /** False when the group is not (or no longer) invited: another convenor answered first. */
     public boolean accept(long pactId, long groupId, long acceptedBy) {
-        return db.update(PACT_JOINED_GROUP).set(PACT_JOINED_GROUP.STATE, PactGroupPart.JOINED.name())
+        return answer(pactId, groupId, acceptedBy, PactGroupPart.INVITED, PactGroupPart.JOINED);
+    }
+
+    /** Accepts an invitation of one kind ({@code from}) into its part ({@code to}): false when another convenor answered first. */
+    public boolean answer(long pactId, long groupId, long acceptedBy, PactGroupPart from, PactGroupPart to) {
+        return db.update(PACT_JOINED_GROUP).set(PACT_JOINED_GROUP.STATE, to.name())
                 .set(PACT_JOINED_GROUP.ACCEPTED_BY, acceptedBy).set(PACT_JOINED_GROUP.ACCEPTED_AT, OffsetDateTime.now())
                 .where(PACT_JOINED_GROUP.PACT_ID.eq(pactId)).and(PACT_JOINED_GROUP.GROUP_ID.eq(groupId))
-                .and(PACT_JOINED_GROUP.STATE.eq(PactGroupPart.INVITED.name())).execute() == 1;
+                .and(PACT_JOINED_GROUP.STATE.eq(from.name())).execute() == 1;
     }
 
     /** Declines an invitation, or leaves: false when the group no longer had that part. */
@@ -313,8 +341,13 @@ public class PactRepository {
 
     /** The pacts the group is invited to join, not yet answered. */
     public List<PactSummary> invitationsTo(long groupId) {
+        return invitationsTo(groupId, PactGroupPart.INVITED);
+    }
+
+    /** The pacts the group is invited to join ({@code INVITED}) or to read ({@code READER_INVITED}), not yet answered. */
+    public List<PactSummary> invitationsTo(long groupId, PactGroupPart kind) {
         return summaries(PACT.ID.in(DSL.select(PACT_JOINED_GROUP.PACT_ID).from(PACT_JOINED_GROUP).where(PACT_JOINED_GROUP.GROUP_ID.eq(groupId))
-                .and(PACT_JOINED_GROUP.STATE.eq(PactGroupPart.INVITED.name()))));
+                .and(PACT_JOINED_GROUP.STATE.eq(kind.name()))));
     }
 
     public Optional<PactSummary> summary(long pactId) {

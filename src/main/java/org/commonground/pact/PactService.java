@@ -161,7 +161,8 @@ public class PactService {
                 AuditAction.PACT_AMENDMENT_WITHDRAWN, AuditAction.PACT_RATIFYING, AuditAction.PACT_RATIFICATION_PLANNED,
                 AuditAction.PACT_RATIFIED_BY_PARTY, AuditAction.PACT_REJECTED_BY_PARTY, AuditAction.PACT_RATIFIED, AuditAction.PACT_COLLAPSED,
                 AuditAction.PUBLISHED, AuditAction.PUBLISHED_CORRECTION, AuditAction.PACT_GROUP_INVITED, AuditAction.PACT_GROUP_JOINED,
-                AuditAction.PACT_GROUP_DECLINED, AuditAction.PACT_GROUP_LEFT));
+                AuditAction.PACT_GROUP_DECLINED, AuditAction.PACT_GROUP_LEFT, AuditAction.PACT_GROUP_READER_INVITED, AuditAction.PACT_GROUP_READING,
+                AuditAction.PACT_GROUP_READER_DECLINED, AuditAction.PACT_GROUP_STOPPED_READING, AuditAction.PACT_GROUP_READER_WITHDRAWN));
     }
 
     /** The group's constituencies that have an ONS code (pacts cite seats by code) — for the start form. */

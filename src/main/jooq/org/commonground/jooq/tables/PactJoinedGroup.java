@@ -232,8 +232,8 @@ public class PactJoinedGroup extends TableImpl<PactJoinedGroupRecord> {
     @Override
     public List<Check<PactJoinedGroupRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("pact_joined_group_accepted"), "((((state = 'JOINED'::text) = (accepted_at IS NOT NULL)) AND ((accepted_at IS NULL) = (accepted_by IS NULL))))", true),
-            Internal.createCheck(this, DSL.name("pact_joined_group_state_check"), "((state = ANY (ARRAY['INVITED'::text, 'JOINED'::text])))", true)
+            Internal.createCheck(this, DSL.name("pact_joined_group_accepted"), "((((state = ANY (ARRAY['JOINED'::text, 'READING'::text])) = (accepted_at IS NOT NULL)) AND ((accepted_at IS NULL) = (accepted_by IS NULL))))", true),
+            Internal.createCheck(this, DSL.name("pact_joined_group_state_check"), "((state = ANY (ARRAY['INVITED'::text, 'JOINED'::text, 'READER_INVITED'::text, 'READING'::text])))", true)
         );
     }
 

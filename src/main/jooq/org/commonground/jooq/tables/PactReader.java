@@ -73,7 +73,7 @@ public class PactReader extends TableImpl<PactReaderRecord> {
           ((gm.role = 'CONVENOR'::text) AND (p.part = ANY (ARRAY['HOME'::text, 'JOINED'::text]))) AS convenes
          FROM (pact_part p
            JOIN group_membership gm ON (((gm.group_id = p.group_id) AND (gm.status = 'ACTIVE'::text))))
-        WHERE ((p.part <> 'INVITED'::text) OR (gm.role = 'CONVENOR'::text));
+        WHERE ((p.part <> ALL (ARRAY['INVITED'::text, 'READER_INVITED'::text])) OR (gm.role = 'CONVENOR'::text));
         """), where);
     }
 
