@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.commonground.election.ElectionService;
+import org.commonground.election.PublicElectionService;
 import org.commonground.publishing.PublishingService;
 import org.commonground.support.Agreements;
 import org.commonground.support.IntegrationTest;
@@ -60,6 +61,8 @@ class WhatIfWebTest {
     TestMembers testMembers;
     @Autowired
     WhatIfPages pages;
+    @Autowired
+    PublicElectionService publicElection;
 
     MockMvc http;
     String pactford;
@@ -77,7 +80,7 @@ class WhatIfWebTest {
     }
 
     /**
-     * Imports the five seats above as the newest election and returns its code. Each import has seats of its own
+     * Imports the five seats above as the election of the public pages and returns its code. Each import has seats of its own
      * (E1490nn04 is Pactford of the nn-th), as a pact published over one test's seat stays published for the others.
      */
     private String imported() {
@@ -92,7 +95,9 @@ class WhatIfWebTest {
                 + row(String.format("E1490%02d02", n), "Holdham", "England", "Lab hold", "Lab", "Con", 10000, 25000, 0, 0, 0)
                 + row(String.format("E1490%02d03", n), "Safeton", "England", "Con hold", "Con", "Lab", 30000, 10000, 0, 5000, 0)
                 + row(String.format("W0790%02d01", n), "Cwm Prawf", "Wales", "Con hold", "Con", "Lab", 20000, 12000, 0, 0, 9000);
-        elections.importResults(code, "What-if test election", csv.getBytes(StandardCharsets.UTF_8), p -> { });
+        long id = elections.importResults(code, "What-if test election", csv.getBytes(StandardCharsets.UTF_8), p -> { }).id();
+        // The page without parameters shows the election the admin published for the public pages.
+        publicElection.choose(id, "LAB,LD,GRN,PC");
         lastCsv = csv;
         TestMembers.signOut();
         return code;
@@ -151,7 +156,8 @@ class WhatIfWebTest {
                 "(LD)</th><td>0</td><td>1</td><td>+1</td><td>0</td><td>no change</td>",
                 // The across-elections table: 5 seats, 1 as cast, +2 with the defaults, +3 with full transfers.
                 code + ")</th><td>5</td><td>1</td><td>+2</td><td>+3</td>",
-                "most votes among Labour (LAB), Liberal Democrats (LD), Green (GRN), Plaid Cymru (PC) in Wales and Scottish National Party (SNP) in Scotland.",
+                // The alliance the admin published for the public pages.
+                "most votes among Labour (LAB), Liberal Democrats (LD), Green (GRN) and Plaid Cymru (PC).",
                 "a round assumption, not a measurement", "href=\"" + WhatIfHtml.SOURCE_ADDRESS + "\"",
                 // Every pair has a labelled input showing its default; Plaid Cymru's voters meet the SNP nowhere.
                 "<label for=\"rate-LD-LAB\">", "id=\"rate-LD-LAB\" name=\"LD-LAB\" min=\"0\" max=\"100\" step=\"1\" inputmode=\"numeric\" value=\"50\"",
