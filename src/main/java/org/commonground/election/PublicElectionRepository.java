@@ -4,6 +4,7 @@ import static org.commonground.jooq.Tables.CONSTITUENCY;
 import static org.commonground.jooq.Tables.CONSTITUENCY_FORMER_NAME;
 import static org.commonground.jooq.Tables.ELECTION;
 import static org.commonground.jooq.Tables.ELECTION_RESULT;
+import static org.commonground.jooq.Tables.HEX_MAP;
 import static org.commonground.jooq.Tables.PUBLIC_ELECTION;
 
 import java.util.List;
@@ -41,9 +42,11 @@ class PublicElectionRepository {
 
     /** What the public pages depend on: the setting in force and when its election was last imported. */
     String version() {
-        return db.select(PUBLIC_ELECTION.ID, ELECTION.IMPORTED_AT).from(PUBLIC_ELECTION).join(ELECTION).on(ELECTION.ID.eq(PUBLIC_ELECTION.ELECTION_ID))
+        String setting = db.select(PUBLIC_ELECTION.ID, ELECTION.IMPORTED_AT).from(PUBLIC_ELECTION).join(ELECTION).on(ELECTION.ID.eq(PUBLIC_ELECTION.ELECTION_ID))
                 .orderBy(PUBLIC_ELECTION.CHOSEN_AT.desc(), PUBLIC_ELECTION.ID.desc()).limit(1)
                 .fetchOptional(r -> r.value1() + "@" + r.value2().toInstant()).orElse("none");
+        // The public map is drawn on the hexagon layout an admin may import.
+        return setting + db.select(HEX_MAP.IMPORTED_AT).from(HEX_MAP).fetchOptional(r -> "/map@" + r.value1().toInstant()).orElse("");
     }
 
     /** Every name of the constituencies with a result in the election (every constituency when {@code electionId} is null). */

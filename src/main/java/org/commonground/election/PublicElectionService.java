@@ -12,8 +12,10 @@ import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditLog;
 import org.commonground.election.results.Alliance;
 import org.commonground.election.results.ConstituencyNames;
+import org.commonground.election.map.HexLayout;
 import org.commonground.election.results.ConstituencyResult;
 import org.commonground.election.results.SeatAnalysis;
+import org.commonground.election.results.SeatVerdict;
 import org.commonground.jooq.tables.records.ElectionRecord;
 import org.commonground.security.CurrentMember;
 import org.commonground.security.SignedInMember;
@@ -152,6 +154,22 @@ public class PublicElectionService {
     }
 
     private record Ranked(SeatMatch match, int rank) {
+    }
+
+    /**
+     * The public map: the hexagon layout (an admin's import, else the 2024 one shipped in the jar) and the analysis of
+     * every seat of the setting's election (none while no setting is chosen). Needs no sign-in.
+     */
+    public record PublicMap(PublicElection setting, HexLayout layout, Optional<String> credit, Map<String, SeatVerdict> verdicts) {
+    }
+
+    @Transactional(readOnly = true)
+    public PublicMap map() {
+        Optional<PublicElection> setting = settings.current();
+        Map<String, SeatVerdict> verdicts = new LinkedHashMap<>();
+        setting.ifPresent(s -> SeatAnalysis.analyse(elections.results(s.electionId(), null), s.alliance()).forEach(v -> verdicts.put(v.onsId(), v)));
+        return elections.hexMap().map(imported -> new PublicMap(setting.orElse(null), imported, Optional.empty(), verdicts))
+                .orElseGet(() -> new PublicMap(setting.orElse(null), BundledHexMap.layout(), Optional.of(BundledHexMap.CREDIT), verdicts));
     }
 
     /** Changes whenever the setting, or the results of its election, change: public pages kept in memory compare it. */

@@ -64,8 +64,9 @@ class PublicDocumentsController {
     ResponseEntity<String> list() {
         StringBuilder body = new StringBuilder("<h1>Published documents</h1>\n")
                 .append("<p>Proposals agreed and pacts ratified by the groups on Common Ground, newest first. Every document has a fingerprint; ")
-                .append("<a href=\"/p/verify\">check a copy</a>. <a href=\"/p/feed.atom\">Atom feed</a></p>\n");
+                .append("<a href=\"/p/verify\">check a copy</a>. <a href=\"/p/feed.atom\">Atom feed</a> · <a href=\"/p/fingerprints.json\">every fingerprint (JSON)</a></p>\n");
         body.append("<p><a href=\"/p/seats\">Find your constituency</a>: its last result, which party is best placed to win it, and the pacts published for it.</p>\n");
+        body.append("<p><a href=\"/p/map\">The map</a> of every constituency, with the published pacts' seats and the target seats.</p>\n");
         body.append("<p><a href=\"/p/what-if\">What if the alliance’s voters backed one candidate?</a> Seat totals from the imported ")
                 .append("election results, with transfer rates you choose.</p>\n");
         List<Publication> newest = publishing.newest(200);

@@ -62,6 +62,10 @@ class PublicSeatPages {
         }, () -> SeatSearchHtml.notFound(onsCode, chrome()));
     }
 
+    Page map() {
+        return page("map", () -> PublicMapHtml.page(seats.map(), pacts.bySeat(), chrome()), null);
+    }
+
     Page search(String query) {
         String q = query == null ? "" : query.strip();
         return page("search " + q, () -> SeatSearchHtml.page(q, q.isEmpty() ? List.of() : seats.search(q), seats.current().orElse(null), chrome()), null);

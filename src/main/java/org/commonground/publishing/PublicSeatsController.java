@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The public seat pages, for a rush of voters in election week: {@code /p/seats} finds a constituency, {@code
- * /p/seats/{ONS code}} shows it. Plain HTML without session or script, kept in memory ({@link PublicSeatPages}), with
+ * /p/seats/{ONS code}} shows it, {@code /p/map} shows them all with the published pacts and target seats. Plain HTML without session or script, kept in memory ({@link PublicSeatPages}), with
  * ETags and a shared-cache lifetime so that a proxy or CDN in front answers most requests.
  */
 @RestController
@@ -36,6 +36,11 @@ class PublicSeatsController {
             q = q.substring(0, 200);
         }
         return answer(pages.search(q), ifNoneMatch);
+    }
+
+    @GetMapping("/p/map")
+    ResponseEntity<byte[]> map(@RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
+        return answer(pages.map(), ifNoneMatch);
     }
 
     @GetMapping("/p/seats/{code}")

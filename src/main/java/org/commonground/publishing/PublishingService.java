@@ -53,7 +53,7 @@ public class PublishingService {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
     // Addresses under /p that are pages of their own, not documents.
-    private static final List<String> RESERVED_SLUGS = List.of("verify", "feed", "assets", "what-if", "seats", "fingerprints");
+    private static final List<String> RESERVED_SLUGS = List.of("verify", "feed", "assets", "what-if", "seats", "fingerprints", "map");
 
     private final ProposalService proposals;
     private final PactService pacts;

@@ -97,7 +97,7 @@ class AccessibilityBrowserIT extends BrowserTest {
         Map<String, List<String>> found = new LinkedHashMap<>();
         try (BrowserContext anyone = browser.newContext(CHECKER)) {
             Page page = anyone.newPage();
-            for (String path : List.of("login", "verify-email?token=not-a-link", "p", "p/" + slug, "p/verify", "p/what-if")) {
+            for (String path : List.of("login", "verify-email?token=not-a-link", "p", "p/" + slug, "p/verify", "p/what-if", "p/map")) {
                 check(page, path, found);
             }
         }

@@ -73,7 +73,9 @@ class PublicSiteExportIT {
             URI base = URI.create("http://127.0.0.1:" + nginx.port);
             Map<String, HttpResponse<byte[]>> crawled = crawl(base);
             assertThat(crawled).containsKeys("/p", "/p/" + proposal.slug(), "/p/" + proposal.slug() + ".pdf", "/p/" + pact.slug(),
-                    "/p/" + pact.slug() + ".pdf", "/p/feed.atom", "/p/fingerprints.json", "/p/verify");
+                    "/p/" + pact.slug() + ".pdf", "/p/feed.atom", "/p/fingerprints.json", "/p/verify", "/p/seats", "/p/map", "/p/what-if",
+                    // Every hexagon of the map links its seat's page.
+                    "/p/seats/E14001063");
             assertThat(text(crawled.get("/p/" + proposal.slug()))).contains("Exported rivers policy", "Clean rivers for everyone.", proposal.fingerprint());
             assertThat(text(crawled.get("/p/" + pact.slug()))).contains("Exported Aldershot pact");
             assertThat(crawled.get("/p/" + pact.slug()).headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));

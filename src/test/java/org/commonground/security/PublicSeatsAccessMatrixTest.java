@@ -64,6 +64,7 @@ class PublicSeatsAccessMatrixTest {
                 .find("a seat's result", c -> publicElection.seat("E14001131"), (c, found) -> found.isPresent() && found.get().result() != null)
                 .find("the search", c -> publicElection.search("bristol central"), (c, found) -> found.size() == 1)
                 .read("the pages' version", c -> publicElection.version())
+                .find("the public map", c -> publicElection.map(), (c, found) -> found.setting() != null && !found.verdicts().isEmpty())
                 .read("a seat's published pacts", c -> publishedPacts.forSeat("E14001131"))
                 .read("every seat's published pacts", c -> publishedPacts.bySeat())
                 .read("the published pacts' version", c -> publishedPacts.version()), """
@@ -72,6 +73,7 @@ class PublicSeatsAccessMatrixTest {
                 a seat's result                   | anyone
                 the search                        | anyone
                 the pages' version                | anyone
+                the public map                    | anyone
                 // Only what was published (PublicSeatsWebTest: an unpublished pact never shows).
                 a seat's published pacts          | anyone
                 every seat's published pacts      | anyone

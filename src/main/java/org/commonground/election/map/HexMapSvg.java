@@ -6,8 +6,9 @@ import java.util.function.Function;
 
 /**
  * Draws a hexagon map as SVG: each constituency a link (so it is reachable with the Tab key and opens with Enter)
- * with its name and description as the accessible label, filled with a colour, and target seats marked with a
- * ring as well as a dot, so the marking does not depend on colour. Pure.
+ * with its name and description as the accessible label, filled with a colour, target seats marked with a ring as
+ * well as a dot and seats of a published pact with a diamond, so no marking depends on colour. Its size comes from
+ * the class {@code cg-hexmap} (the public pages allow no inline style). Pure.
  */
 public final class HexMapSvg {
 
@@ -15,8 +16,12 @@ public final class HexMapSvg {
     private static final double WIDTH = Math.sqrt(3) * SIZE;
     private static final double ROW = 1.5 * SIZE;
 
-    /** How one hexagon looks: fill colour, whether it is a target, and the words that describe it. */
-    public record Cell(String colour, boolean target, String description) {
+    /** How one hexagon looks: fill colour, whether it is a target or a published pact's seat, and the words that describe it. */
+    public record Cell(String colour, boolean target, boolean pact, String description) {
+
+        public Cell(String colour, boolean target, String description) {
+            this(colour, target, false, description);
+        }
     }
 
     private HexMapSvg() {
@@ -35,7 +40,7 @@ public final class HexMapSvg {
         double height = rows ? (maxR - minR) * ROW + 2 * SIZE : (maxR - minR + 1.5) * WIDTH;
         StringBuilder svg = new StringBuilder(layout.cells().size() * 260);
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" "
-                + "role=\"group\" aria-label=\"Map of constituencies\" class=\"cg-hexmap\" style=\"max-width:100%%;height:auto\">",
+                + "role=\"group\" aria-label=\"Map of constituencies\" class=\"cg-hexmap\">",
                 width, height, width, height));
         for (HexCell c : layout.cells()) {
             Cell look = cells.getOrDefault(c.onsCode(), new Cell("#dddddd", false, "no result"));
@@ -56,7 +61,10 @@ public final class HexMapSvg {
                     .append("<title>").append(escape(label)).append("</title>")
                     .append("<polygon points=\"").append(hexagon(x, y, rows)).append("\" fill=\"").append(escape(look.colour()))
                     .append("\" stroke=\"").append(look.target() ? "#111" : "#fff").append("\" stroke-width=\"").append(look.target() ? "2" : "0.6").append("\"/>");
-            if (look.target()) {
+            if (look.pact()) {
+                svg.append(String.format(Locale.ROOT, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"#111\" stroke=\"#fff\" stroke-width=\"0.8\"/>",
+                        x, y - 4.5, x + 4.5, y, x, y + 4.5, x - 4.5, y));
+            } else if (look.target()) {
                 svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.2\" fill=\"#111\"/>", x, y));
             }
             svg.append("</a>");

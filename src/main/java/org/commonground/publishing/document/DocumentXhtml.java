@@ -19,7 +19,7 @@ import org.commonground.proposal.text.WordDiff;
 public final class DocumentXhtml {
 
     /** Changes whenever the template or its stylesheets change what a page looks like, so cached pages are not reused. */
-    public static final int TEMPLATE_VERSION = 3;
+    public static final int TEMPLATE_VERSION = 4;
 
     /** The address scheme of resources bundled with the app; the renderer serves nothing else. */
     public static final String BUNDLED = "bundled:";

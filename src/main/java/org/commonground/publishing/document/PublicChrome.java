@@ -28,6 +28,8 @@ public record PublicChrome(String listHref, String verifyHref, String verifyAddr
         return "</head>\n<body class=\"public\">\n<a class=\"skip\" href=\"#content\">Skip to the content</a>\n"
                 + "<header class=\"site\">\n<a class=\"brand\" href=\"" + escape(listHref) + "\">Common Ground</a>\n"
                 + "<nav aria-label=\"Public pages\"><a href=\"" + escape(listHref) + "\">Published documents</a>"
+                + "<a href=\"" + escape(listHref) + "/seats\">Constituencies</a><a href=\"" + escape(listHref) + "/map\">Map</a>"
+                + "<a href=\"" + escape(listHref) + "/what-if\">What if</a>"
                 + "<a href=\"" + escape(verifyHref) + "\">Verify a document</a></nav>\n</header>\n<main id=\"content\">\n";
     }
 
