@@ -642,8 +642,10 @@ public class GroupRestore {
                         boolean found;
                         if (target.equals(ELECTION)) {
                             found = elections.containsKey(value.getFirst());
-                        } else if (target.equals(GROUPS) && otherGroups.containsKey(value.getFirst())) {
-                            // Another group, named only: a restore keeps what refers to it only if it is here (PactGroupRecords).
+                        } else if (target.equals(GROUPS) && table.equals(PACT_JOINED_GROUP) && otherGroups.containsKey(value.getFirst())) {
+                            // Another group, named only, and only as a pact's part: a restore keeps that part only if the
+                            // group is here (PactGroupRecords). From any other row (a membership, a proposal) a reference
+                            // to it would write into a group this record does not hold.
                             found = true;
                         } else {
                             found = keys.computeIfAbsent(target.getName() + " " + targetFields, k -> rows.getOrDefault(target, List.of()).stream()

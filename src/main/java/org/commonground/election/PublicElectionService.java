@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.commonground.audit.AuditAction;
@@ -160,7 +161,8 @@ public class PublicElectionService {
      * The public map: the hexagon layout (an admin's import, else the 2024 one shipped in the jar) and the analysis of
      * every seat of the setting's election (none while no setting is chosen). Needs no sign-in.
      */
-    public record PublicMap(PublicElection setting, HexLayout layout, Optional<String> credit, Map<String, SeatVerdict> verdicts) {
+    public record PublicMap(PublicElection setting, HexLayout layout, Optional<String> credit, Map<String, SeatVerdict> verdicts,
+                            Set<String> seatsWithPages) {
     }
 
     @Transactional(readOnly = true)
@@ -168,8 +170,11 @@ public class PublicElectionService {
         Optional<PublicElection> setting = settings.current();
         Map<String, SeatVerdict> verdicts = new LinkedHashMap<>();
         setting.ifPresent(s -> SeatAnalysis.analyse(elections.results(s.electionId(), null), s.alliance()).forEach(v -> verdicts.put(v.onsId(), v)));
-        return elections.hexMap().map(imported -> new PublicMap(setting.orElse(null), imported, Optional.empty(), verdicts))
-                .orElseGet(() -> new PublicMap(setting.orElse(null), BundledHexMap.layout(), Optional.of(BundledHexMap.CREDIT), verdicts));
+        // As seat() answers: the setting's election's constituencies, or every one known while none is chosen.
+        Set<String> withPages = setting.isPresent() ? Set.copyOf(verdicts.keySet())
+                : settings.names(null).stream().map(PublicElectionRepository.Name::onsCode).collect(Collectors.toSet());
+        return elections.hexMap().map(imported -> new PublicMap(setting.orElse(null), imported, Optional.empty(), verdicts, withPages))
+                .orElseGet(() -> new PublicMap(setting.orElse(null), BundledHexMap.layout(), Optional.of(BundledHexMap.CREDIT), verdicts, withPages));
     }
 
     /** Changes whenever the setting, or the results of its election, change: public pages kept in memory compare it. */

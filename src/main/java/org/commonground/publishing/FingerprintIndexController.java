@@ -45,7 +45,7 @@ class FingerprintIndexController {
                 "/p/" + p.slug() + ".pdf", p.pdfSha256())).toList();
         byte[] body = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(new Index(publishing.baseUrl(), publishing.verifyAddress(), entries));
         String etag = "\"" + Fingerprint.sha256(body) + "\"";
-        if (PublicDocumentsController.matches(ifNoneMatch, etag)) {
+        if (IfNoneMatch.matches(ifNoneMatch, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CACHE).build();
         }
         return ResponseEntity.ok().contentType(new MediaType("application", "json", StandardCharsets.UTF_8)).eTag(etag).cacheControl(CACHE).body(body);

@@ -123,7 +123,7 @@ class PublicDocumentsController {
             return notFound();
         }
         String etag = page.get().etag();
-        if (matches(ifNoneMatch, etag)) {
+        if (IfNoneMatch.matches(ifNoneMatch, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(PAGE_CACHE).build();
         }
         return ResponseEntity.ok().contentType(HTML).eTag(etag).cacheControl(PAGE_CACHE).body(page.get().html());
@@ -137,7 +137,7 @@ class PublicDocumentsController {
         }
         Publication p = found.get();
         String etag = "\"" + p.pdfSha256() + "\"";
-        if (matches(ifNoneMatch, etag)) {
+        if (IfNoneMatch.matches(ifNoneMatch, etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(FILE_CACHE).build();
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).eTag(etag).cacheControl(FILE_CACHE)
@@ -255,19 +255,6 @@ class PublicDocumentsController {
         PublicChrome chrome = new PublicChrome("/p", "/p/verify", publishing.verifyAddress(), "/p/assets/");
         return PublicChrome.START + "<title>" + escape(title) + " · Common Ground</title>\n" + chrome.stylesheets() + head
                 + chrome.header() + body + chrome.footer("");
-    }
-
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.strip();
-            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String atomTime(OffsetDateTime at) {

@@ -63,12 +63,12 @@ final class PublicMapHtml {
                 .append(map.setting() == null ? "No election has been chosen for the public pages yet, so no seat is marked as a target. "
                         : "Target seats are those where, in " + escape(map.setting().electionName()) + ", the alliance parties together had more votes than a winner from outside them. ")
                 .append(pactSeats == 1 ? "1 seat is" : pactSeats + " seats are").append(" covered by a published pact; ")
-                .append(targets == 1 ? "1 seat is a target" : targets + " seats are targets").append(". Each hexagon is a constituency and leads to its page. ")
+                .append(targets == 1 ? "1 seat is a target" : targets + " seats are targets").append(". Each hexagon is a constituency and leads to its page, where it has one. ")
                 .append("<a href=\"#seats-table\">Skip the map to the table of these seats</a>.</p>\n")
                 .append(legend())
-                .append("<div class=\"hexmap\">").append(HexMapSvg.svg(map.layout(), cells, code -> "/p/seats/" + code)).append("</div>\n");
+                .append("<div class=\"hexmap\">").append(HexMapSvg.svg(map.layout(), cells, code -> map.seatsWithPages().contains(code) ? "/p/seats/" + code : null)).append("</div>\n");
         map.credit().ifPresent(credit -> body.append("<p class=\"meta\">").append(escape(credit)).append("</p>\n"));
-        table(body, rows);
+        table(body, rows, map);
         return PublicChrome.START + "<title>Map of the published pacts and target seats · Common Ground</title>\n"
                 + "<meta name=\"description\" content=\"Every constituency, with the seats of the progressive parties' published pacts and the seats "
                 + "they could win together.\"/>\n" + chrome.stylesheets() + "<link rel=\"stylesheet\" href=\"/p/assets/seats.css\"/>\n"
@@ -92,7 +92,7 @@ final class PublicMapHtml {
                 + "<rect x=\"0.5\" y=\"0.5\" width=\"15\" height=\"15\" fill=\"" + colour + "\" stroke=\"#111\"/>" + marker + "</svg>";
     }
 
-    private static void table(StringBuilder body, List<Row> rows) {
+    private static void table(StringBuilder body, List<Row> rows, PublicMap map) {
         body.append("<h2 id=\"seats-table\">The published pacts' seats and the target seats</h2>\n");
         if (rows.isEmpty()) {
             body.append("<p>None yet.</p>\n");
@@ -102,7 +102,8 @@ final class PublicMapHtml {
                 .append("<thead><tr><th scope=\"col\">Constituency</th><th scope=\"col\">Winner</th><th scope=\"col\">Best-placed alliance party</th>")
                 .append("<th scope=\"col\">Target</th><th scope=\"col\">Published pact</th></tr></thead>\n<tbody>\n");
         for (Row r : rows) {
-            body.append("<tr><th scope=\"row\"><a href=\"/p/seats/").append(escape(r.onsCode())).append("\">").append(escape(r.name())).append("</a></th><td>")
+            body.append("<tr><th scope=\"row\">").append(map.seatsWithPages().contains(r.onsCode())
+                            ? "<a href=\"/p/seats/" + escape(r.onsCode()) + "\">" + escape(r.name()) + "</a>" : escape(r.name())).append("</th><td>")
                     .append(r.verdict() == null ? "–" : escape(PartyNames.of(r.verdict().winner()))).append("</td><td>")
                     .append(r.verdict() == null || r.verdict().bestPlaced() == null ? "–" : escape(PartyNames.of(r.verdict().bestPlaced()))).append("</td><td>")
                     .append(r.verdict() != null && r.verdict().target() ? "yes" : "no").append("</td><td>");

@@ -33,7 +33,6 @@ class PublicSeatPages {
 
     private final PublicElectionService seats;
     private final PublishedPacts pacts;
-    private final PublicationRepository publications;
     private final PublishingService publishing;
     private final PartyPalette palette;
     private final LinkedHashMap<String, Page> kept = new LinkedHashMap<>(64, 0.75f, true);
@@ -42,11 +41,10 @@ class PublicSeatPages {
     private long generation;
     private long checkedAt;
 
-    PublicSeatPages(PublicElectionService seats, PublishedPacts pacts, PublicationRepository publications, PublishingService publishing,
+    PublicSeatPages(PublicElectionService seats, PublishedPacts pacts, PublishingService publishing,
                     PartyPalette palette) {
         this.seats = seats;
         this.pacts = pacts;
-        this.publications = publications;
         this.publishing = publishing;
         this.palette = palette;
     }
@@ -97,7 +95,7 @@ class PublicSeatPages {
             }
             checkedAt = now;
         }
-        String current = seats.version() + "/" + publications.newestId();
+        String current = seats.version() + "/" + pacts.version();
         synchronized (this) {
             if (!current.equals(version)) {
                 kept.clear();

@@ -58,7 +58,7 @@ class PublicSeatsController {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(PublicDocumentsController.HTML)
                     .cacheControl(CacheControl.maxAge(60, TimeUnit.SECONDS).cachePublic()).body(page.html());
         }
-        if (PublicDocumentsController.matches(ifNoneMatch, page.etag())) {
+        if (IfNoneMatch.matches(ifNoneMatch, page.etag())) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(page.etag()).cacheControl(SEAT_CACHE).build();
         }
         return ResponseEntity.ok().contentType(PublicDocumentsController.HTML).eTag(page.etag()).cacheControl(SEAT_CACHE).body(page.html());

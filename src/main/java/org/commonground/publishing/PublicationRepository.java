@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.commonground.publishing.document.DocumentContent;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.SelectField;
@@ -117,9 +118,12 @@ public class PublicationRepository {
     }
 
     /** The newest publication's id: any publication or correction changes it. */
-    long newestId() {
-        Long id = db.select(org.jooq.impl.DSL.max(PUBLICATION.ID)).from(PUBLICATION).fetchOne(0, Long.class);
-        return id == null ? 0 : id;
+    /**
+     * Changes with every publication committed, here or by another instance. The count as well as the newest id: a
+     * publication whose id was taken first but committed after a later one leaves the newest id as it was.
+     */
+    String version() {
+        return db.select(DSL.count(), DSL.max(PUBLICATION.ID)).from(PUBLICATION).fetchOne(r -> r.value1() + "/" + r.value2());
     }
 
     /** Locks the first version's row: corrections of one document are made one at a time. */

@@ -77,8 +77,8 @@ public class PublishedPacts {
 
     /** Changes whenever anything is published, here or by another instance: what pages kept in memory compare. */
     @Transactional(readOnly = true)
-    public long version() {
-        return publications.newestId();
+    public String version() {
+        return publications.version();
     }
 
     /** Every seat's current published pacts, by ONS code. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.commonground.publishing.IfNoneMatch;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,22 +32,9 @@ class WhatIfController {
     @GetMapping({"/p/what-if", "/p/what-if/"})
     ResponseEntity<byte[]> whatIf(HttpServletRequest request, @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
         WhatIfPages.Page page = pages.page(request.getParameterMap());
-        if (matches(ifNoneMatch, page.etag())) {
+        if (IfNoneMatch.matches(ifNoneMatch, page.etag())) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(page.etag()).cacheControl(CACHE).build();
         }
         return ResponseEntity.ok().contentType(HTML).eTag(page.etag()).cacheControl(CACHE).body(page.html());
-    }
-
-    private static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.strip();
-            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.commonground.audit.AuditAction;
 import org.commonground.audit.AuditRecorded;
 import org.commonground.election.PartyPalette;
+import org.commonground.election.PublicElectionService;
 import org.commonground.party.Party;
 import org.commonground.party.PartyService;
 import org.commonground.publishing.PublishingService;
@@ -21,7 +22,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * The "what if" page, rendered. The page without parameters (the one most readers open) is kept in memory after its
  * first rendering, as is the table across elections that every answer shows; both are dropped when something is
- * published or an election imported here, and checked at most every few seconds against {@link WhatIfService#version()}
+ * published, the public election chosen or an election imported here, and checked at most every few seconds against {@link WhatIfService#version()}
  * (how another instance's publication reaches this one). An answer to a reader's own rates is rendered each time: a
  * shared cache keeps it by its address.
  */
@@ -53,11 +54,11 @@ class WhatIfPages {
 
     Page page(Map<String, String[]> parameters) {
         Kept current = current();
-        if (parameters.isEmpty()) {
+        if (!WhatIfRequest.asksSomething(parameters)) {
             if (current.defaultPage() != null) {
                 return current.defaultPage();
             }
-            Page rendered = render(parameters, current.across());
+            Page rendered = render(Map.of(), current.across());
             keep(current, rendered);
             return rendered;
         }
@@ -66,6 +67,11 @@ class WhatIfPages {
 
     @TransactionalEventListener
     void published(PublishingService.DocumentPublished event) {
+        kept = null;
+    }
+
+    @TransactionalEventListener
+    void chosen(PublicElectionService.PublicElectionChosen event) {
         kept = null;
     }
 
@@ -85,7 +91,13 @@ class WhatIfPages {
         String version = whatIf.version();
         Kept fresh = k != null && k.version().equals(version) ? new Kept(version, now, k.across(), k.defaultPage())
                 : new Kept(version, now, whatIf.acrossElections(), null);
-        kept = fresh;
+        synchronized (this) {
+            // Kept only if nothing was dropped meanwhile: a publication committed after the version was read would
+            // otherwise be hidden until the next re-check. Served once either way.
+            if (kept == k) {
+                kept = fresh;
+            }
+        }
         return fresh;
     }
 
@@ -101,9 +113,9 @@ class WhatIfPages {
         List<WhatIfService.ElectionChoice> elections = whatIf.elections();
         Optional<WhatIfService.Answer> answer = whatIf.whatIf(request.election(), request.rates());
         if (answer.isEmpty() && request.election().isPresent() && !elections.isEmpty()) {
-            request = request.withProblem(WhatIfRequest.ELECTION, "No election with the code “" + request.election().get()
-                    + "” has been imported; here is the newest, " + elections.getFirst().code() + ".");
             answer = whatIf.whatIf(Optional.empty(), request.rates());
+            request = request.withProblem(WhatIfRequest.ELECTION, "No election with the code “" + request.election().get()
+                    + "” has been imported; here is " + answer.map(a -> a.election().code()).orElse(elections.getFirst().code()) + ".");
         }
         Map<String, String> names = new java.util.HashMap<>();
         for (Party p : parties.list()) {

@@ -32,6 +32,17 @@ record WhatIfRequest(Optional<String> election, TransferRates rates, Map<String,
         return pair.from() + "-" + pair.to();
     }
 
+    private static final Pattern PAIR_FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,19}-[A-Za-z][A-Za-z0-9]{0,19}");
+
+    /**
+     * Whether the parameters ask for anything the page reads (an election, a rate), without reading the database: any
+     * other parameter ("?utm_source=…") or a blank field leaves the page without parameters, which is kept in memory.
+     */
+    static boolean asksSomething(Map<String, String[]> parameters) {
+        return parameters.entrySet().stream().anyMatch(p -> (p.getKey().equals(ELECTION) || PAIR_FIELD.matcher(p.getKey()).matches())
+                && p.getValue().length > 0 && !p.getValue()[0].isBlank());
+    }
+
     static WhatIfRequest parse(Map<String, String[]> parameters, TransferRates defaults) {
         Map<String, String> given = new LinkedHashMap<>();
         Map<String, String> problems = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package org.commonground.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.commonground.jooq.Tables.CONSTITUENCY;
 
 import java.nio.charset.StandardCharsets;
@@ -266,5 +267,21 @@ class PactPartsBackupTest {
         same(db, restored, "select * from unity_mark where ballot_id in " + UNITY + " order by 1, 2, 3", pact);
         same(db, restored, "select * from unity_ballot where pact_id = ? order by id", pact);
         same(db, restored, "select * from unity_candidate where ballot_id in " + UNITY + " order by id", pact);
+    }
+
+    @Test
+    void aRecordCannotWriteIntoAnotherGroupItNamesOnlyAsAPactsPart() {
+        GroupExport.Export readersRecord = exportAs(readerConvenor, readers);
+        GroupExport.Export allianceRecord = exportAs(allianceConvenor, alliance);
+        // Tampered: the alliance convenor's membership moved into the reading group, which the record names in other_groups.
+        tools.jackson.databind.node.ObjectNode tampered = (tools.jackson.databind.node.ObjectNode) json(allianceRecord.json());
+        ((tools.jackson.databind.node.ObjectNode) tampered.get("memberships").get(0)).put("group_id", readers);
+        DSLContext restored = emptyDatabase();
+        new GroupRestore(restored).restore(readersRecord.json());
+        List<List<Object>> before = query(restored, "select group_id, member_id, role from group_membership order by 1, 2");
+
+        assertThatThrownBy(() -> new GroupRestore(restored).restore(RecordJson.JSON.writeValueAsBytes(tampered)))
+                .isInstanceOf(RestoreRefusedException.class).hasMessageContaining("group_membership").hasMessageContaining("not in the record");
+        assertThat(query(restored, "select group_id, member_id, role from group_membership order by 1, 2")).isEqualTo(before);
     }
 }

@@ -47,4 +47,15 @@ class ExportPublicCommandTest {
         assertThat(PublicSiteExport.fileFor("/p/clean-rivers.pdf")).isEqualTo("p/clean-rivers.pdf");
         assertThat(PublicSiteExport.fileFor("/p/assets/document.css")).isEqualTo("p/assets/document.css");
     }
+
+    @Test
+    void onlyPathsUnderPWithoutDotSegmentsAreCopied() {
+        assertThat(PublicSiteExport.copied("/p/seats/E14001131")).isTrue();
+        assertThat(PublicSiteExport.copied("/p/a..b.pdf")).isTrue();
+        assertThat(PublicSiteExport.copied("/p/../etc/passwd")).isFalse();
+        assertThat(PublicSiteExport.copied("/p/./x")).isFalse();
+        assertThat(PublicSiteExport.copied("/p/..")).isFalse();
+        assertThat(PublicSiteExport.copied("/login")).isFalse();
+        assertThat(PublicSiteExport.copied("/p/a%2F..")).isFalse();
+    }
 }

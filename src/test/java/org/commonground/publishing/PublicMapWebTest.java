@@ -83,7 +83,10 @@ class PublicMapWebTest {
         while (hexLinks.find()) {
             links++;
         }
-        assertThat(links).as("one link per hexagon").isEqualTo(map.layout().cells().size());
+        long withPages = map.layout().cells().stream().filter(c -> map.seatsWithPages().contains(c.onsCode())).count();
+        assertThat(withPages).as("the sample's seats are on the map").isEqualTo(6);
+        assertThat(links).as("a link for each hexagon with a seat page, and none to a page that is not there").isEqualTo(withPages);
+        assertThat(page).contains("<g role=\"img\" aria-label=\"");
         // Hexagons and rows are named as the map's layout names them (the sample's figures are invented, its codes real).
         String weston = nameOnTheMap(map, WESTON);
         assertThat(page).contains("aria-label=\"" + weston + ": published pact backing Labour\"",

@@ -16,9 +16,12 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.commonground.election.ElectionService;
+import org.commonground.election.PublicElectionService;
 import org.commonground.publishing.document.Fingerprint;
 import org.commonground.support.Agreements;
 import org.commonground.support.Nginx;
+import org.commonground.support.SampleSeats;
 import org.commonground.support.TestDatabaseInitializer;
 import org.commonground.support.TestMembers;
 import org.jsoup.Jsoup;
@@ -50,6 +53,13 @@ class PublicSiteExportIT {
     Agreements agreements;
     @Autowired
     PublishingService publishing;
+    @Autowired
+    TestMembers testMembers;
+    @Autowired
+    ElectionService elections;
+    @Autowired
+    PublicElectionService publicElection;
+
 
     @AfterEach
     void signOut() {
@@ -58,6 +68,10 @@ class PublicSiteExportIT {
 
     @Test
     void theExportServedByNginxAnswersEveryLinkItHoldsAndItsPdfsMatchTheIndex(@TempDir Path site) throws Exception {
+        // The public seat pages' election: every hexagon of the map with a seat links its page.
+        TestMembers.signIn(testMembers.registerAdmin("Export admin"));
+        long election = elections.importResults("EXPORT-" + System.nanoTime(), "Sample general election", SampleSeats.bytes(), p -> { }).id();
+        publicElection.choose(election, "LAB,LD,GRN,PC");
         Agreements.Agreed agreed = agreements.agreedProposal("Exported rivers policy", "Clean rivers for everyone.\n\nA second paragraph.");
         Publication proposal = publishing.publishProposal(agreed.proposal());
         Agreements.Ratified ratified = agreements.ratifiedPact("Exported Aldershot pact");
@@ -74,17 +88,17 @@ class PublicSiteExportIT {
             Map<String, HttpResponse<byte[]>> crawled = crawl(base);
             assertThat(crawled).containsKeys("/p", "/p/" + proposal.slug(), "/p/" + proposal.slug() + ".pdf", "/p/" + pact.slug(),
                     "/p/" + pact.slug() + ".pdf", "/p/feed.atom", "/p/fingerprints.json", "/p/verify", "/p/seats", "/p/map", "/p/what-if",
-                    // Every hexagon of the map links its seat's page.
-                    "/p/seats/E14001063");
+                    // The map links every seat of the election, each one's page exported.
+                    "/p/seats/E14001063", "/p/seats/E14001131", "/p/seats/W07000112");
             assertThat(text(crawled.get("/p/" + proposal.slug()))).contains("Exported rivers policy", "Clean rivers for everyone.", proposal.fingerprint());
             assertThat(text(crawled.get("/p/" + pact.slug()))).contains("Exported Aldershot pact");
             assertThat(crawled.get("/p/" + pact.slug()).headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
             assertThat(crawled.get("/p/" + pact.slug() + ".pdf").headers().firstValue("Content-Type")).contains("application/pdf");
 
-            // What a static copy cannot answer goes to the live app: the verify form posts there.
+            // A form that posts needs the live page (its token is the visitor's there): the copy leads to it instead.
             Document verify = Jsoup.parse(text(crawled.get("/p/verify")));
-            assertThat(verify.select("form[method=post]")).isNotEmpty()
-                    .allSatisfy(form -> assertThat(form.attr("action")).startsWith(publishing.baseUrl() + "/p/verify"));
+            assertThat(verify.select("form[method=post]")).isEmpty();
+            assertThat(verify.select("p.live-form a").attr("href")).isEqualTo(publishing.baseUrl() + "/p/verify");
 
             JsonNode index = new ObjectMapper().readTree(crawled.get("/p/fingerprints.json").body());
             Map<String, String> pdfSha256 = new LinkedHashMap<>();

@@ -222,6 +222,9 @@ class WhatIfWebTest {
         assertThat(repeat.getStatus()).isEqualTo(304);
         assertThat(repeat.getContentAsByteArray()).isEmpty();
         assertThat(repeat.getHeader("Cache-Control")).contains("s-maxage=300");
+        // A parameter the page does not read (a campaign's tag, a blank field) is the page without parameters.
+        assertThat(call(get("/p/what-if").param("utm_source", "leaflet").param("GRN-LAB", " ").header("If-None-Match", etag)).getResponse().getStatus())
+                .isEqualTo(304);
         MockHttpServletResponse other = call(get("/p/what-if").param("LD-LAB", "10").header("If-None-Match", etag)).getResponse();
         assertThat(other.getStatus()).as("other rates make another page").isEqualTo(200);
         assertThat(other.getHeader("ETag")).isNotEqualTo(etag);

@@ -27,6 +27,7 @@ public final class HexMapSvg {
     private HexMapSvg() {
     }
 
+    /** {@code link} gives each constituency's address, or null for one with no page. */
     public static String svg(HexLayout layout, Map<String, Cell> cells, Function<String, String> link) {
         int minQ = Integer.MAX_VALUE, maxQ = Integer.MIN_VALUE, minR = Integer.MAX_VALUE, maxR = Integer.MIN_VALUE;
         for (HexCell c : layout.cells()) {
@@ -57,7 +58,10 @@ public final class HexMapSvg {
                 y = (maxR - c.r()) * WIDTH + WIDTH / 2 + (shifted ? WIDTH / 2 : 0);
             }
             String label = c.name() + ": " + look.description();
-            svg.append("<a href=\"").append(escape(link.apply(c.onsCode()))).append("\" aria-label=\"").append(escape(label)).append("\">")
+            String href = link.apply(c.onsCode());
+            // A seat with no page to lead to is a labelled picture, not a link that would lead nowhere.
+            svg.append(href == null ? "<g role=\"img\" aria-label=\"" + escape(label) + "\">"
+                    : "<a href=\"" + escape(href) + "\" aria-label=\"" + escape(label) + "\">")
                     .append("<title>").append(escape(label)).append("</title>")
                     .append("<polygon points=\"").append(hexagon(x, y, rows)).append("\" fill=\"").append(escape(look.colour()))
                     .append("\" stroke=\"").append(look.target() ? "#111" : "#fff").append("\" stroke-width=\"").append(look.target() ? "2" : "0.6").append("\"/>");
@@ -67,7 +71,7 @@ public final class HexMapSvg {
             } else if (look.target()) {
                 svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.2\" fill=\"#111\"/>", x, y));
             }
-            svg.append("</a>");
+            svg.append(href == null ? "</g>" : "</a>");
         }
         return svg.append("</svg>").toString();
     }
