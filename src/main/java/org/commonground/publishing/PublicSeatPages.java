@@ -60,6 +60,20 @@ class PublicSeatPages {
         }, () -> SeatSearchHtml.notFound(onsCode, chrome()));
     }
 
+    /**
+     * The page kept under this address, if it is kept and need not be re-checked yet; null otherwise, when only the
+     * full path (which re-checks and renders) may answer. Reads nothing from the database.
+     */
+    Page keptNow(String path) {
+        String key = path.equals("/p/map") ? "map" : path.startsWith("/p/seats/") ? "seat " + path.substring("/p/seats/".length()) : null;
+        if (key == null) {
+            return null;
+        }
+        synchronized (this) {
+            return version != null && System.nanoTime() - checkedAt < RECHECK_NANOS ? kept.get(key) : null;
+        }
+    }
+
     Page map() {
         return page("map", () -> PublicMapHtml.page(seats.map(), pacts.bySeat(), chrome()), null);
     }

@@ -39,6 +39,9 @@ public class SecurityConfiguration {
     /** The public documents' addresses: their own filter chain, headers and policy. */
     static final String[] PUBLIC_DOCUMENTS = {"/p", "/p/**", "/unsubscribe"};
 
+    /** The public pages' Content-Security-Policy: nothing but their own stylesheets and images; no script, no framing. */
+    public static final String PUBLIC_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     /**
      * Published documents, the "what if" seat totals (and the unsubscribe link of emails) are public: no sign-in, no session (so they cache and scale), and strict headers, since
      * they show text members wrote. The one form (verification) still carries a CSRF token, kept in a cookie and
@@ -56,8 +59,7 @@ public class SecurityConfiguration {
                         .ignoringRequestMatchers("/unsubscribe"))
                 .headers(headers -> headers
                         .cacheControl(cache -> cache.disable())
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(PUBLIC_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frames -> frames.deny()));
         return http.build();
