@@ -251,12 +251,14 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
         byElections.deadline(pactId).map(DeadlineNotice::of).ifPresent(deadline::add);
         add(deadline);
         add(stateActions(d), new PactGroupsPanel(pactGroups, pactId, d, this::refresh));
-        add(new H3("Terms"), termsTable(d.terms(), List.copyOf(d.terms().partiesMentioned())), unityBallots(d.terms()));
+        boolean wide = d.terms().seats().size() > TermsEditor.CARDS_UP_TO;
+        add(new H3("Terms"), termsTable(d.terms(), List.copyOf(d.terms().partiesMentioned())),
+                wide ? whenOpened("Unity candidates chosen by ballot, seat by seat", () -> unityBallots(d.terms())) : unityBallots(d.terms()));
         add(conflicts());
         if (!d.terms().conditions().isBlank()) {
             add(new H3("Conditions"), new Html(SafeMarkdown.toHtml(d.terms().conditions())));
         }
-        add(evidence(d));
+        add(wide ? whenOpened("Evidence: the last result in " + d.terms().seats().size() + " seats", () -> evidence(d)) : evidence(d));
         ratificationPanel = new RatificationPanel(ratification, d, this::refresh);
         List<Comment> thread = comments.threadOfPact(pactId);
         shownComments = visibleIds(thread);
@@ -451,7 +453,8 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
             Div entry = new Div(new Paragraph("Revision " + r.number() + " by " + r.authorName() + ", " + Dates.dayAndTime(r.createdAt())
                     + (r.note().isBlank() ? "" : ": " + r.note())));
             if (i + 1 < revisions.size()) {
-                entry.add(changes(revisions.get(i + 1), r, i == 0));
+                // A wide pact's texts are long: even the newest diff waits to be opened.
+                entry.add(changes(revisions.get(i + 1), r, i == 0 && d.terms().seats().size() <= TermsEditor.CARDS_UP_TO));
             }
             entry.addClassName("cg-revision");
             box.add(entry);
@@ -463,19 +466,28 @@ public class PactView extends VerticalLayout implements BeforeEnterObserver {
      * What a revision changed, open for the newest. The older ones are diffed only when opened: diffing every
      * revision of a 650-seat pact on each opening of the page was a quarter of its time.
      */
+    /**
+     * A part of a wide pact's page that is long to read and to send (650 seats' evidence, say), made when its reader
+     * opens it rather than every time the page is.
+     */
+    private static Details whenOpened(String summary, Supplier<Component> content) {
+        Details part = new Details(summary);
+        part.addOpenedChangeListener(e -> {
+            if (e.isOpened() && part.getContent().findAny().isEmpty()) {
+                part.add(content.get());
+            }
+        });
+        return part;
+    }
+
     private static Details changes(PactRevision before, PactRevision after, boolean open) {
-        Details changes = new Details("What changed from revision " + before.number());
-        Runnable diff = () -> changes.add(OwnMarkup.of(TextHtml.diff(WordDiff.diff(before.terms().asText(), after.terms().asText()))));
-        if (open) {
-            diff.run();
-            changes.setOpened(true);
-        } else {
-            changes.addOpenedChangeListener(e -> {
-                if (e.isOpened() && changes.getContent().findAny().isEmpty()) {
-                    diff.run();
-                }
-            });
+        String summary = "What changed from revision " + before.number();
+        Supplier<Component> diff = () -> OwnMarkup.of(TextHtml.diff(WordDiff.diff(before.terms().asText(), after.terms().asText())));
+        if (!open) {
+            return whenOpened(summary, diff);
         }
+        Details changes = new Details(summary, diff.get());
+        changes.setOpened(true);
         return changes;
     }
 

@@ -61,6 +61,16 @@ class WidePactViewTest extends ViewTest {
         assertThat($view(Div.class).withClassName("cg-table-scroll").all()).anySatisfy(box -> assertThat(box.getElement().getProperty("innerHTML", ""))
                 .contains("Who stands where", "Seat 1", "Seat " + seats));
 
+        // The long parts of a wide pact's page are made when opened, not with the page.
+        for (String part : List.of("Evidence: the last result in " + seats + " seats", "Unity candidates chosen by ballot, seat by seat")) {
+            Details closed = disclosure(part);
+            assertThat(closed.isOpened()).isFalse();
+            assertThat(closed.getContent()).as(part).isEmpty();
+        }
+        Details unity = disclosure("Unity candidates chosen by ballot, seat by seat");
+        unity.setOpened(true);
+        assertThat(diff(unity)).contains("pacts/" + id + "/unity/" + code(seats));
+
         @SuppressWarnings("unchecked")
         ComboBox<SeatTerms> choose = $view(ComboBox.class).withCaption("Seat to change").single();
         test(choose).selectItem("Seat 7 (" + code(7) + ")");
@@ -93,8 +103,8 @@ class WidePactViewTest extends ViewTest {
         pacts.revise(id, 2, new PactTerms(List.of(new SeatTerms(code(1), "Seat 1", "GRN", Map.of("LAB", Stance.STANDS_DOWN))), ""), "");
 
         navigate(PactView.class, Map.of("pactId", String.valueOf(id)));
-        Details newest = revisionChanges("What changed from revision 2");
-        Details older = revisionChanges("What changed from revision 1");
+        Details newest = disclosure("What changed from revision 2");
+        Details older = disclosure("What changed from revision 1");
         assertThat(newest.isOpened()).isTrue();
         assertThat(diff(newest)).contains("<ins>", "<del>", "GRN");
         assertThat(older.isOpened()).isFalse();
@@ -104,7 +114,7 @@ class WidePactViewTest extends ViewTest {
         assertThat(diff(older)).contains("<ins>", "LAB");
     }
 
-    private Details revisionChanges(String summary) {
+    private Details disclosure(String summary) {
         return $view(Details.class).all().stream().filter(d -> summary.equals(d.getSummaryText())).findFirst().orElseThrow();
     }
 
