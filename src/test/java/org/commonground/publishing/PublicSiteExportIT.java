@@ -74,7 +74,7 @@ class PublicSiteExportIT {
         publicElection.choose(election, "LAB,LD,GRN,PC");
         Agreements.Agreed agreed = agreements.agreedProposal("Exported rivers policy", "Clean rivers for everyone.\n\nA second paragraph.");
         Publication proposal = publishing.publishProposal(agreed.proposal());
-        Agreements.Ratified ratified = agreements.ratifiedPact("Exported Aldershot pact");
+        Agreements.Ratified ratified = agreements.ratifiedPact("Exported Hove pact", "E14001296", "Hove and Portslade");
         Publication pact = publishing.publishPact(ratified.pact());
         TestMembers.signOut();
 
@@ -91,7 +91,7 @@ class PublicSiteExportIT {
                     // The map links every seat of the election, each one's page exported.
                     "/p/seats/E14001063", "/p/seats/E14001131", "/p/seats/W07000112");
             assertThat(text(crawled.get("/p/" + proposal.slug()))).contains("Exported rivers policy", "Clean rivers for everyone.", proposal.fingerprint());
-            assertThat(text(crawled.get("/p/" + pact.slug()))).contains("Exported Aldershot pact");
+            assertThat(text(crawled.get("/p/" + pact.slug()))).contains("Exported Hove pact");
             assertThat(crawled.get("/p/" + pact.slug()).headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
             assertThat(crawled.get("/p/" + pact.slug() + ".pdf").headers().firstValue("Content-Type")).contains("application/pdf");
 
