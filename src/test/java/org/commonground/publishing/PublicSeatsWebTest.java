@@ -177,7 +177,8 @@ class PublicSeatsWebTest {
         Agreements.Ratified ratified = agreements.ratifiedPact(title);
         TestMembers.signOut();
         String before = html("/p/seats/E14001063");
-        assertThat(before).doesNotContain(title, "Joint leaflets");
+        // Other tests publish pacts over Aldershot with the same conditions: this pact is told apart by its title.
+        assertThat(before).doesNotContain(title);
         assertThat(publishedPacts.forSeat("E14001063")).noneMatch(p -> p.title().equals(title));
         assertThat(publishedPacts.bySeat().getOrDefault("E14001063", List.of())).noneMatch(p -> p.title().equals(title));
 
