@@ -53,7 +53,8 @@ class ElectionImportBrowserIT extends BrowserTest {
             button(page, "Import results").click();
             assertThat(page.getByText("Imported 650 constituencies for Uploaded 2024.")).isVisible();
 
-            page.getByText("Uploaded 2024 (UPLOAD24)").click();
+            // The election's card; the public pages' election choice on the same page names it too.
+            page.getByRole(com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("Uploaded 2024 (UPLOAD24)")).click();
             page.waitForURL(u -> u.matches(".*/elections/\\d+$"));
             assertThat(page.locator(".cg-summary")).containsText("target seats of 650");
         }
