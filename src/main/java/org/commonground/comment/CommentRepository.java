@@ -83,6 +83,11 @@ public class CommentRepository {
         return COMMENT.PROPOSAL_ID.eq(proposalId);
     }
 
+    /** One comment of a proposal's thread (or of its amendments'). */
+    public static Condition oneOnProposal(long proposalId, long commentId) {
+        return COMMENT.PROPOSAL_ID.eq(proposalId).and(COMMENT.ID.eq(commentId));
+    }
+
     public static Condition onPact(long pactId) {
         return COMMENT.PACT_ID.eq(pactId);
     }

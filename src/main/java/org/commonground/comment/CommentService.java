@@ -3,6 +3,7 @@ package org.commonground.comment;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.commonground.audit.AuditAction;
@@ -51,6 +52,18 @@ public class CommentService {
         SignedInMember me = currentMember.require();
         proposals.requireReadable(proposalId, me);
         return withoutBareDeletions(comments.visible(CommentRepository.onProposal(proposalId), me.id(), currentMember.caucusPartyOf(me)));
+    }
+
+    /**
+     * One comment of the proposal's thread as {@link #thread} shows it to the caller, or empty if they may not see it
+     * or it is deleted: a page shows the comment its reader just posted without reading the whole thread again.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Comment> comment(long proposalId, long commentId) {
+        SignedInMember me = currentMember.require();
+        proposals.requireReadable(proposalId, me);
+        return comments.visible(CommentRepository.oneOnProposal(proposalId, commentId), me.id(), currentMember.caucusPartyOf(me))
+                .stream().filter(c -> !c.deleted()).findFirst();
     }
 
     /** The pact's comments the caller may see. */

@@ -10,7 +10,6 @@ import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -29,7 +28,8 @@ import org.commonground.shared.InvalidInputException;
 import org.commonground.shared.Numbers;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
-import org.commonground.ui.PartyMarker;
+import org.commonground.ui.OwnMarkup;
+import org.commonground.ui.StackedHtml;
 import org.commonground.ui.TryAgain;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -169,6 +169,11 @@ public class CommentThread extends Div {
         shown.remove(index);
     }
 
+    /**
+     * A comment's card: what it says written as one piece of escaped markup ({@link OwnMarkup}), its buttons as
+     * components. A card made of a dozen components, its Markdown parsed again by {@code Html}, cost more than the
+     * comment's own post under bench/run-load.
+     */
     private Div card(Placed placed) {
         Comment c = placed.comment();
         int depth = placed.depth();
@@ -182,35 +187,8 @@ public class CommentThread extends Div {
             card.add(new Span("comment deleted"));
             return card;
         }
-        Div head = new Div(PartyMarker.of(c.partyCode(), c.partyColour()), new Span(" " + c.authorName()));
-        head.addClassName("cg-comment-head");
-        Span when = new Span(Dates.recent(c.createdAt()) + (c.editedAt() != null ? " (edited)" : ""));
-        when.addClassName("cg-person-note");
-        head.add(when);
-        if (c.visibility() == Visibility.CAUCUS) {
-            Span caucus = new Span(c.partyCode() + " members only");
-            caucus.addClassName("cg-caucus");
-            head.add(caucus);
-        }
-        card.add(head);
-        if (c.line() != null) {
-            // Lines are numbered in the revision named; once its words have changed, no line of today's text is cited.
-            String on = c.cites() + " of revision " + c.revision() + (c.quote() != null ? ": " : ".");
-            Div anchor = new Div(new Span(c.changedIn() == null ? "On " + on
-                    : "The passage this comment was on has changed since. It was on " + on));
-            anchor.addClassName("cg-anchor");
-            if (c.changedIn() != null) {
-                anchor.addClassName("cg-anchor-changed");
-            }
-            if (c.quote() != null) {
-                Span quote = new Span("\u201c" + c.quote() + "\u201d");
-                quote.addClassName("cg-quote");
-                anchor.add(quote);
-            }
-            card.add(anchor);
-        }
-        Div body = new Div(new Html(SafeMarkdown.toHtml(c.body())));
-        card.add(body);
+        Div said = OwnMarkup.of(said(c));
+        card.add(OwnMarkup.of(heading(c)), said);
         Div actions = new Div();
         actions.addClassName("cg-comment-actions");
         if (canComment) {
@@ -228,7 +206,7 @@ public class CommentThread extends Div {
             Button edit = small("Edit");
             edit.addClickListener(e -> {
                 edit.setVisible(false);
-                card.remove(body);
+                card.remove(said);
                 TextArea text = new TextArea();
                 text.setAriaLabel("Edit comment");
                 text.setValue(c.body());
@@ -252,6 +230,35 @@ public class CommentThread extends Div {
         }
         card.add(actions);
         return card;
+    }
+
+    /** Who wrote it and when, to whom it is shown, and the lines it is on. */
+    private static String heading(Comment c) {
+        StringBuilder html = new StringBuilder("<div class=\"cg-comment-head\">")
+                .append(StackedHtml.partyMarker(c.partyCode(), c.partyColour())).append("<span> ").append(StackedHtml.text(c.authorName()))
+                .append("</span><span class=\"cg-person-note\">").append(StackedHtml.text(Dates.recent(c.createdAt()) + (c.editedAt() != null ? " (edited)" : "")))
+                .append("</span>");
+        if (c.visibility() == Visibility.CAUCUS) {
+            html.append("<span class=\"cg-caucus\">").append(StackedHtml.text(c.partyCode() + " members only")).append("</span>");
+        }
+        html.append("</div>");
+        if (c.line() != null) {
+            // Lines are numbered in the revision named; once its words have changed, no line of today's text is cited.
+            String on = c.cites() + " of revision " + c.revision() + (c.quote() != null ? ": " : ".");
+            html.append(c.changedIn() == null ? "<div class=\"cg-anchor\"><span>" + StackedHtml.text("On " + on)
+                    : "<div class=\"cg-anchor cg-anchor-changed\"><span>" + StackedHtml.text("The passage this comment was on has changed since. It was on " + on));
+            html.append("</span>");
+            if (c.quote() != null) {
+                html.append("<span class=\"cg-quote\">").append(StackedHtml.text("\u201c" + c.quote() + "\u201d")).append("</span>");
+            }
+            html.append("</div>");
+        }
+        return html.toString();
+    }
+
+    /** The comment's Markdown as HTML that cannot run script ({@link SafeMarkdown}). */
+    private static String said(Comment c) {
+        return SafeMarkdown.toHtml(c.body());
     }
 
     /**

@@ -83,8 +83,8 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
     private ProposalGlance shown;
     /** The paragraph-anchored comments counted in the margin of the text shown. */
     private Set<Long> anchoredShown = Set.of();
-    /** Every comment on the page, deleted ones' placeholders included. */
-    private Set<Long> commentsDisplayed = Set.of();
+    /** Every comment on the page, deleted ones' placeholders included, in the thread's order. */
+    private List<Comment> commentsDisplayed = List.of();
     private final LiveSubscription subscription;
     private final LiveReads liveReads;
     private UI ui;
@@ -288,7 +288,7 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
             add(coAuthorPicker(details));
         }
         List<Comment> thread = comments.thread(proposalId);
-        commentsDisplayed = idsOf(thread);
+        commentsDisplayed = thread;
         numberedText.allow(details.canComment(), details.canAmend(), details.lines().size());
         add(numberedText);
         showText(thread);
@@ -339,24 +339,28 @@ public class ProposalView extends VerticalLayout implements BeforeEnterObserver,
         return "Comments (" + thread.stream().filter(c -> c.amendmentId() == null && !c.deleted()).count() + ")";
     }
 
-    private static Set<Long> idsOf(List<Comment> thread) {
-        return thread.stream().map(Comment::id).collect(Collectors.toSet());
-    }
-
     /**
      * The reader posted, edited or deleted the comment {@code touched}: it is redrawn where it belongs, and nothing
      * else moves. Other members' new comments are not slipped in above it; the notice tells of them, as it does
-     * while the reader only reads, and "Show the latest" shows them.
+     * while the reader only reads, and "Show the latest" shows them. A comment just posted is read alone and added
+     * at the end (the thread is in posting order): reading the whole thread again for it was most of a post's work
+     * in a long discussion (bench/run-load).
      */
     private void commentsChanged(long touched) {
         List<Comment> thread;
         try {
-            thread = comments.thread(proposalId).stream().filter(c -> c.id() == touched || commentsDisplayed.contains(c.id())).toList();
+            boolean posted = commentsDisplayed.stream().noneMatch(c -> c.id() == touched);
+            if (posted) {
+                thread = java.util.stream.Stream.concat(commentsDisplayed.stream(), comments.comment(proposalId, touched).stream()).toList();
+            } else {
+                Set<Long> displayed = commentsDisplayed.stream().map(Comment::id).collect(Collectors.toSet());
+                thread = comments.thread(proposalId).stream().filter(c -> displayed.contains(c.id())).toList();
+            }
         } catch (InvalidInputException noLongerReadable) {
             refresh();
             return;
         }
-        commentsDisplayed = idsOf(thread);
+        commentsDisplayed = thread;
         proposalComments.update(thread);
         amendmentPanel.updateComments(thread);
         commentsHeading.setText(commentsHeadingText(thread));

@@ -119,6 +119,8 @@ class BallotViewTest extends ViewTest {
         test(view.reason).setValue("Good for rivers");
         test($view(Button.class).withText("For").single()).click();
         assertThat(says("Your vote: For")).isTrue();
+        // The tally follows with the vote's announcement, as on every other page of the ballot.
+        UiQueue.awaitUntil(() -> says("Turnout so far: 1 of 2"));
         assertThat(says("Turnout so far: 1 of 2")).isTrue();
 
         Button against = $view(Button.class).withText("Against").single();

@@ -47,7 +47,18 @@ class CommentAnchorsViewTest extends ViewTest {
     }
 
     private String cardText(long comment) {
-        return $view(com.vaadin.flow.component.html.Div.class).id("comment-" + comment).getElement().getTextRecursively();
+        return textOf($view(com.vaadin.flow.component.html.Div.class).id("comment-" + comment).getElement());
+    }
+
+    /** An element's text as a reader sees it, the markup the card sets as inner HTML included. */
+    private static String textOf(com.vaadin.flow.dom.Element element) {
+        String inner = element.getProperty("innerHTML");
+        if (inner != null) {
+            return org.jsoup.Jsoup.parseBodyFragment(inner).text();
+        }
+        StringBuilder text = new StringBuilder(element.isTextNode() ? element.getText() : "");
+        element.getChildren().forEach(child -> text.append(textOf(child)));
+        return text.toString();
     }
 
     private String numberedText() {

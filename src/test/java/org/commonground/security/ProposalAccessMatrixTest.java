@@ -637,6 +637,8 @@ class ProposalAccessMatrixTest {
     private final Matrix.Calls<Discussion> commentCalls = new Matrix.Calls<Discussion>()
             .find("sees the caucus comment", d -> comments.thread(d.proposal()), (d, found) -> any(found, c -> c.id() == d.caucus()))
             .find("sees the shared comment", d -> comments.thread(d.proposal()), (d, found) -> any(found, c -> c.id() == d.shared()))
+            .find("reads the caucus comment alone", d -> comments.comment(d.proposal(), d.caucus()), (d, found) -> found.isPresent())
+            .find("reads the shared comment alone", d -> comments.comment(d.proposal(), d.shared()), (d, found) -> found.isPresent())
             .find("finds the caucus comment", d -> search.search("xylophonic", 50),
                     (d, found) -> any(found, r -> r.kind() == SearchKind.COMMENT && r.id() == d.caucus()))
             .find("finds the shared comment", d -> search.search("marimbaic", 50),
@@ -655,6 +657,8 @@ class ProposalAccessMatrixTest {
                 // CAUCUS: only the author's party in the group; the convenor is Labour, the one who left no longer in it.
                 sees the caucus comment          | member author
                 sees the shared comment          | group
+                reads the caucus comment alone   | member author
+                reads the shared comment alone   | group
                 finds the caucus comment         | member author
                 finds the shared comment         | group
                 notified of the caucus mention   | member              // the author mentioned themselves, too
@@ -677,6 +681,8 @@ class ProposalAccessMatrixTest {
         }, commentCalls, """
                 sees the caucus comment          | member author
                 sees the shared comment          | group
+                reads the caucus comment alone   | member author
+                reads the shared comment alone   | group
                 finds the caucus comment         | member author
                 finds the shared comment         | group
                 notified of the caucus mention   | member
