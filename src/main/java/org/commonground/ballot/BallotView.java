@@ -70,6 +70,9 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
     private Boolean tableShowsChoices;
     private List<PartyResult> shownParties;
     private List<NamedVote> shownVotes;
+    private Div votesList;
+    private Svg chartSvg;
+    private String chartDrawn;
     private Boolean shownOpen;
     private boolean built;
     private long ballotId;
@@ -204,10 +207,21 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void showTally(BallotDetails b, boolean showChoices) {
-        chart.removeAll();
         if (showChoices) {
             // Svg, not Html: Html's parser lower-cases attribute names, and SVG's viewBox is case-sensitive.
-            chart.add(new Svg(chartOf(b.parties().stream().map(PartyResult::tally).toList())));
+            // One chart, redrawn in place: a busy ballot redraws it every second on every page.
+            String svg = chartOf(b.parties().stream().map(PartyResult::tally).toList());
+            if (chartSvg == null) {
+                chartSvg = new Svg(svg);
+                chart.add(chartSvg);
+            } else if (!svg.equals(chartDrawn)) {
+                chartSvg.setSvg(svg);
+            }
+            chartDrawn = svg;
+        } else if (chartSvg != null) {
+            chart.removeAll();
+            chartSvg = null;
+            chartDrawn = null;
         }
         if (table == null || tableShowsChoices != showChoices) {
             table = table(showChoices);
@@ -234,16 +248,16 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
         return svg;
     }
 
+    /** The list of names, its heading shown once there is a name, its rows replaced as one piece of markup. */
     private void showVotes(List<NamedVote> named) {
         shownVotes = named;
-        votes.removeAll();
-        if (!named.isEmpty()) {
-            votes.add(new H3("Who voted how"));
-            Div list = new Div();
-            list.addClassName("cg-people");
-            list.getElement().setProperty("innerHTML", VoteList.html(named));
-            votes.add(list);
+        if (votesList == null) {
+            votesList = new Div();
+            votesList.addClassName("cg-people");
+            votes.add(new H3("Who voted how"), votesList);
         }
+        votes.setVisible(!named.isEmpty());
+        votesList.getElement().setProperty("innerHTML", VoteList.html(named));
     }
 
     private static Grid<PartyResult> table(boolean showChoices) {

@@ -24,6 +24,9 @@ import org.commonground.proposal.text.WordDiff;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
+import org.jooq.SelectSelectStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -37,11 +40,16 @@ public class CommentRepository {
     private final DSLContext db;
     /** Read by every open page of a proposal at each change announced: rendered once (see RenderedQuery). */
     private final RenderedQuery visibleIds;
+    /** Read for the comment a page's reader has just posted. */
+    private final RenderedQuery visibleOne;
 
     public CommentRepository(DSLContext db) {
         this.db = db;
         this.visibleIds = new RenderedQuery(db, db.select(COMMENT.ID).from(COMMENT)
                 .where(COMMENT.PROPOSAL_ID.eq(DSL.param("proposalId", Long.class))).and(COMMENT.DELETED_AT.isNull())
+                .and(visibleTo(DSL.param("viewerId", Long.class), DSL.param("viewerPartyId", Long.class))));
+        this.visibleOne = new RenderedQuery(db, withAuthors(db.select(COMMENT.fields()).select(MEMBER.DISPLAY_NAME, PARTY.CODE, PARTY.COLOUR))
+                .where(COMMENT.ID.eq(DSL.param("commentId", Long.class))).and(COMMENT.PROPOSAL_ID.eq(DSL.param("proposalId", Long.class)))
                 .and(visibleTo(DSL.param("viewerId", Long.class), DSL.param("viewerPartyId", Long.class))));
     }
 
@@ -83,11 +91,6 @@ public class CommentRepository {
         return COMMENT.PROPOSAL_ID.eq(proposalId);
     }
 
-    /** One comment of a proposal's thread (or of its amendments'). */
-    public static Condition oneOnProposal(long proposalId, long commentId) {
-        return COMMENT.PROPOSAL_ID.eq(proposalId).and(COMMENT.ID.eq(commentId));
-    }
-
     public static Condition onPact(long pactId) {
         return COMMENT.PACT_ID.eq(pactId);
     }
@@ -105,20 +108,34 @@ public class CommentRepository {
 
     /** The comments of a proposal (and of its amendments) or of a pact that the reader may see, oldest first. */
     public List<Comment> visible(Condition subject, long viewerId, long viewerPartyId) {
-        return db.select(COMMENT.fields()).select(MEMBER.DISPLAY_NAME, PARTY.CODE, PARTY.COLOUR)
-                .from(COMMENT)
-                .join(MEMBER).on(MEMBER.ID.eq(COMMENT.AUTHOR_ID))
-                .join(PARTY).on(PARTY.ID.eq(COMMENT.AUTHOR_PARTY_ID))
+        return withAuthors(db.select(COMMENT.fields()).select(MEMBER.DISPLAY_NAME, PARTY.CODE, PARTY.COLOUR))
                 .where(subject).and(visibleTo(viewerId, viewerPartyId))
                 .orderBy(COMMENT.CREATED_AT, COMMENT.ID)
-                // A comment is on a proposal's amendment or on a pact's, never both: one field carries either.
-                .fetch(r -> new Comment(r.get(COMMENT.ID), r.get(COMMENT.PARENT_ID),
-                        r.get(COMMENT.AMENDMENT_ID) != null ? r.get(COMMENT.AMENDMENT_ID) : r.get(COMMENT.PACT_AMENDMENT_ID), r.get(COMMENT.AUTHOR_ID),
-                        r.get(MEMBER.DISPLAY_NAME), r.get(PARTY.CODE), r.get(PARTY.COLOUR), Visibility.valueOf(r.get(COMMENT.VISIBILITY)),
-                        r.get(COMMENT.REVISION), r.get(COMMENT.BLOCK), r.get(COMMENT.LINE), r.get(COMMENT.LAST_LINE), r.get(COMMENT.QUOTE),
-                        r.get(COMMENT.PASSAGE_CHANGED_IN),
-                        r.get(COMMENT.DELETED_AT) == null ? r.get(COMMENT.BODY) : "", r.get(COMMENT.CREATED_AT),
-                        r.get(COMMENT.EDITED_AT), r.get(COMMENT.DELETED_AT) != null));
+                .fetch(CommentRepository::comment);
+    }
+
+    /** One comment of a proposal's thread (or of its amendments'), if the reader may see it. */
+    public Optional<Comment> visibleOnProposal(long proposalId, long commentId, long viewerId, long viewerPartyId) {
+        return visibleOne.fetch(db, Map.of("commentId", commentId, "proposalId", proposalId, "viewerId", viewerId, "viewerPartyId", viewerPartyId))
+                .stream().findFirst().map(CommentRepository::comment);
+    }
+
+    private static <R extends Record> SelectOnConditionStep<R> withAuthors(SelectSelectStep<R> select) {
+        return select.from(COMMENT)
+                .join(MEMBER).on(MEMBER.ID.eq(COMMENT.AUTHOR_ID))
+                .join(PARTY).on(PARTY.ID.eq(COMMENT.AUTHOR_PARTY_ID));
+    }
+
+    /** A row of {@link #visible} as the comment its reader sees. */
+    private static Comment comment(Record r) {
+        // A comment is on a proposal's amendment or on a pact's, never both: one field carries either.
+        return new Comment(r.get(COMMENT.ID), r.get(COMMENT.PARENT_ID),
+                r.get(COMMENT.AMENDMENT_ID) != null ? r.get(COMMENT.AMENDMENT_ID) : r.get(COMMENT.PACT_AMENDMENT_ID), r.get(COMMENT.AUTHOR_ID),
+                r.get(MEMBER.DISPLAY_NAME), r.get(PARTY.CODE), r.get(PARTY.COLOUR), Visibility.valueOf(r.get(COMMENT.VISIBILITY)),
+                r.get(COMMENT.REVISION), r.get(COMMENT.BLOCK), r.get(COMMENT.LINE), r.get(COMMENT.LAST_LINE), r.get(COMMENT.QUOTE),
+                r.get(COMMENT.PASSAGE_CHANGED_IN),
+                r.get(COMMENT.DELETED_AT) == null ? r.get(COMMENT.BODY) : "", r.get(COMMENT.CREATED_AT),
+                r.get(COMMENT.EDITED_AT), r.get(COMMENT.DELETED_AT) != null);
     }
 
     /** The ids of the undeleted comments on a proposal and its amendments that the reader may see. */

@@ -62,8 +62,7 @@ public class CommentService {
     public Optional<Comment> comment(long proposalId, long commentId) {
         SignedInMember me = currentMember.require();
         proposals.requireReadable(proposalId, me);
-        return comments.visible(CommentRepository.oneOnProposal(proposalId, commentId), me.id(), currentMember.caucusPartyOf(me))
-                .stream().filter(c -> !c.deleted()).findFirst();
+        return comments.visibleOnProposal(proposalId, commentId, me.id(), currentMember.caucusPartyOf(me)).filter(c -> !c.deleted());
     }
 
     /** The pact's comments the caller may see. */

@@ -4,8 +4,10 @@ import static org.commonground.jooq.Tables.MEMBER;
 import static org.commonground.jooq.Tables.PARTY;
 
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 
+import org.commonground.database.RenderedQuery;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -22,9 +24,18 @@ public class CurrentMember {
     private final DSLContext db;
     private final SecondFactorRepository secondFactors;
 
+    /** Asked at every comment, vote and page of party-only content: rendered once (see RenderedQuery). */
+    private final RenderedQuery verified;
+    private final RenderedQuery countsForParty;
+
     public CurrentMember(DSLContext db, SecondFactorRepository secondFactors) {
         this.db = db;
         this.secondFactors = secondFactors;
+        this.verified = new RenderedQuery(db, db.selectOne().from(MEMBER)
+                .where(MEMBER.ID.eq(DSL.param("memberId", Long.class))).and(MEMBER.EMAIL_VERIFIED_AT.isNotNull()));
+        this.countsForParty = new RenderedQuery(db, db.selectOne().from(MEMBER)
+                .where(MEMBER.ID.eq(DSL.param("memberId", Long.class))).and(MEMBER.PARTY_ID.eq(DSL.param("partyId", Long.class)))
+                .and(COUNTS_FOR_PARTY));
     }
 
     public Optional<SignedInMember> get() {
@@ -54,7 +65,7 @@ public class CurrentMember {
     }
 
     public boolean hasVerifiedEmail(long memberId) {
-        return db.fetchExists(MEMBER, MEMBER.ID.eq(memberId).and(MEMBER.EMAIL_VERIFIED_AT.isNotNull()));
+        return verified.fetch(db, Map.of("memberId", memberId)).isNotEmpty();
     }
 
     /** Stands for "no party" where a party id is expected: matches no party's party-only content. */
@@ -66,7 +77,7 @@ public class CurrentMember {
      * merely claiming a party learns nothing of that party's own discussions.
      */
     public long caucusPartyOf(SignedInMember member) {
-        boolean counts = db.fetchExists(MEMBER, MEMBER.ID.eq(member.id()).and(MEMBER.PARTY_ID.eq(member.partyId())).and(COUNTS_FOR_PARTY));
+        boolean counts = countsForParty.fetch(db, Map.of("memberId", member.id(), "partyId", member.partyId())).isNotEmpty();
         return counts ? member.partyId() : NO_PARTY;
     }
 
@@ -76,7 +87,7 @@ public class CurrentMember {
      * two statements written as SQL text (casting a vote, choosing who hears of a caucus comment) say the same.
      */
     public static final Condition COUNTS_FOR_PARTY = MEMBER.PARTY_CONFIRMED_AT.isNotNull()
-            .or(MEMBER.PARTY_ID.eq(DSL.select(PARTY.ID).from(PARTY).where(PARTY.CODE.eq("NONE")).asField()));
+            .or(MEMBER.PARTY_ID.eq(DSL.select(PARTY.ID).from(PARTY).where(PARTY.CODE.eq(DSL.inline("NONE"))).asField()));
 
     /** What a member who has not verified their address is told when they try to take part. */
     public static final String UNVERIFIED = "Verify your email address first: open the link we emailed you "
