@@ -11,7 +11,6 @@ import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -34,6 +33,7 @@ import org.commonground.shared.InvalidInputException;
 import org.commonground.ui.Confirmation;
 import org.commonground.ui.Focus;
 import org.commonground.ui.Forms;
+import org.commonground.ui.StackedHtml;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -66,7 +66,6 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
     private final Div votes = new Div();
     private final Map<Choice, Button> choiceButtons = new EnumMap<>(Choice.class);
     private Paragraph myVote;
-    private Grid<PartyResult> table;
     private Boolean tableShowsChoices;
     private List<PartyResult> shownParties;
     private List<NamedVote> shownVotes;
@@ -91,6 +90,7 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
         live.setMaxWidth("48rem");
         middle.setWidthFull();
         tableHolder.setWidthFull();
+        tableHolder.addClassName("cg-table-scroll");
         live.add(turnout, chart, tableHolder, votes);
         reason.setMaxLength(2000);
         reason.setWidth("min(28rem, 100%)");
@@ -190,7 +190,7 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
 
         setText(turnout, b.isOpen() ? "Turnout so far: " + b.voted() + " of " + b.electorate() : "Votes per party");
         boolean showChoices = !b.isOpen() || !b.secret();
-        boolean sameTally = table != null && tableShowsChoices == showChoices && b.parties().equals(shownParties);
+        boolean sameTally = tableShowsChoices != null && tableShowsChoices == showChoices && b.parties().equals(shownParties);
         shownParties = b.parties();
         if (!sameTally) {
             showTally(b, showChoices);
@@ -223,13 +223,8 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
             chartSvg = null;
             chartDrawn = null;
         }
-        if (table == null || tableShowsChoices != showChoices) {
-            table = table(showChoices);
-            tableShowsChoices = showChoices;
-            tableHolder.removeAll();
-            tableHolder.add(table);
-        }
-        table.setItems(b.parties());
+        tableShowsChoices = showChoices;
+        tableHolder.getElement().setProperty("innerHTML", table(b.parties(), showChoices));
     }
 
     /** The last chart drawn: every page brought up to date after the same votes shows the same one. */
@@ -260,18 +255,21 @@ public class BallotView extends VerticalLayout implements BeforeEnterObserver {
         votesList.getElement().setProperty("innerHTML", VoteList.html(named));
     }
 
-    private static Grid<PartyResult> table(boolean showChoices) {
-        Grid<PartyResult> table = new Grid<>();
-        table.addColumn(PartyResult::party).setHeader("Party");
-        table.addColumn(PartyResult::electorate).setHeader("May vote");
-        table.addColumn(p -> p.voted() + " (" + (p.electorate() == 0 ? 0 : 100 * p.voted() / p.electorate()) + "%)").setHeader("Voted");
-        if (showChoices) {
-            table.addColumn(PartyResult::forVotes).setHeader("For");
-            table.addColumn(PartyResult::against).setHeader("Against");
-            table.addColumn(PartyResult::abstain).setHeader("Abstain");
-        }
-        table.setAllRowsVisible(true);
-        return table;
+    /**
+     * The tally per party as one piece of markup, as {@link StackedHtml} writes tables: read-only, and redrawn at
+     * every vote on every open page, where a grid's rows were kept, keyed and sent one by one.
+     */
+    private static String table(List<PartyResult> parties, boolean showChoices) {
+        List<String> headings = showChoices ? List.of("May vote", "Voted", "For", "Against", "Abstain") : List.of("May vote", "Voted");
+        List<StackedHtml.Row> rows = parties.stream().map(p -> {
+            List<String> cells = new java.util.ArrayList<>(List.of(String.valueOf(p.electorate()),
+                    p.voted() + " (" + (p.electorate() == 0 ? 0 : 100 * p.voted() / p.electorate()) + "%)"));
+            if (showChoices) {
+                cells.addAll(List.of(String.valueOf(p.forVotes()), String.valueOf(p.against()), String.valueOf(p.abstain())));
+            }
+            return new StackedHtml.Row(StackedHtml.text(p.party()), cells);
+        }).toList();
+        return StackedHtml.tableHtml(null, "Party", headings, rows);
     }
 
     private Div votingPanel(BallotDetails b) {

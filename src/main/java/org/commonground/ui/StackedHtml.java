@@ -35,6 +35,11 @@ public final class StackedHtml {
 
     /** The table in a box that scrolls at desktop width, as the pages wrap a {@link StackedTable}. */
     public static Div table(String caption, String rowHeading, List<String> columnHeadings, List<Row> rows) {
+        return OwnMarkup.of(tableHtml(caption, rowHeading, columnHeadings, rows), "cg-table-scroll");
+    }
+
+    /** The table's markup alone, for a box of the caller's own whose inner HTML it replaces as the numbers change. */
+    public static String tableHtml(String caption, String rowHeading, List<String> columnHeadings, List<Row> rows) {
         StringBuilder html = new StringBuilder("<table class=\"cg-terms cg-stacked\">");
         if (caption != null) {
             html.append("<caption>").append(text(caption)).append("</caption>");
@@ -52,6 +57,6 @@ public final class StackedHtml {
             }
             html.append("</tr>");
         }
-        return OwnMarkup.of(html.append("</tbody></table>").toString(), "cg-table-scroll");
+        return html.append("</tbody></table>").toString();
     }
 }
