@@ -4,9 +4,13 @@ import static org.commonground.jooq.Tables.AUDIT_EVENT;
 import static org.commonground.jooq.Tables.MEMBER;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.commonground.database.RenderedQuery;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Repository;
 
@@ -21,9 +25,19 @@ public class AuditLog {
     private final DSLContext db;
     private final ApplicationEventPublisher events;
 
+    /** Every comment, vote and change writes one: rendered once (see RenderedQuery). */
+    private final RenderedQuery insert;
+
     public AuditLog(DSLContext db, ApplicationEventPublisher events) {
         this.db = db;
         this.events = events;
+        this.insert = new RenderedQuery(db, db.insertInto(AUDIT_EVENT)
+                .set(AUDIT_EVENT.ACTOR_ID, DSL.param("actorId", Long.class))
+                .set(AUDIT_EVENT.ACTION, DSL.param("action", String.class))
+                .set(AUDIT_EVENT.SUBJECT_TYPE, DSL.param("subjectType", String.class))
+                .set(AUDIT_EVENT.SUBJECT_ID, DSL.param("subjectId", Long.class))
+                .set(AUDIT_EVENT.DETAIL, DSL.param("detail", String.class))
+                .returning(AUDIT_EVENT.ID));
     }
 
     /** The events about one subject whose action is one of {@code actions}, oldest first. */
@@ -37,14 +51,13 @@ public class AuditLog {
     }
 
     public void record(Long actorId, AuditAction action, String subjectType, Long subjectId, String detail) {
-        long id = db.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.ACTOR_ID, actorId)
-                .set(AUDIT_EVENT.ACTION, action.code())
-                .set(AUDIT_EVENT.SUBJECT_TYPE, subjectType)
-                .set(AUDIT_EVENT.SUBJECT_ID, subjectId)
-                .set(AUDIT_EVENT.DETAIL, detail == null ? "" : detail)
-                .returning(AUDIT_EVENT.ID)
-                .fetchOne(AUDIT_EVENT.ID);
+        Map<String, Object> values = new HashMap<>();
+        values.put("actorId", actorId);
+        values.put("action", action.code());
+        values.put("subjectType", subjectType);
+        values.put("subjectId", subjectId);
+        values.put("detail", detail == null ? "" : detail);
+        long id = insert.fetch(db, values).getFirst().get(AUDIT_EVENT.ID);
         events.publishEvent(new AuditRecorded(actorId, action, subjectType, subjectId, detail == null ? "" : detail, id));
     }
 }

@@ -5,6 +5,7 @@ import static org.commonground.jooq.Tables.MEMBER;
 import static org.commonground.jooq.Tables.PARTY;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,8 @@ public class CommentRepository {
     private final DSLContext db;
     /** Read by every open page of a proposal at each change announced: rendered once (see RenderedQuery). */
     private final RenderedQuery visibleIds;
+    /** Posting is the busiest write there is. */
+    private final RenderedQuery insert;
     /** Read for the comment a page's reader has just posted. */
     private final RenderedQuery visibleOne;
 
@@ -48,6 +51,22 @@ public class CommentRepository {
         this.visibleIds = new RenderedQuery(db, db.select(COMMENT.ID).from(COMMENT)
                 .where(COMMENT.PROPOSAL_ID.eq(DSL.param("proposalId", Long.class))).and(COMMENT.DELETED_AT.isNull())
                 .and(visibleTo(DSL.param("viewerId", Long.class), DSL.param("viewerPartyId", Long.class))));
+        this.insert = new RenderedQuery(db, db.insertInto(COMMENT)
+                .set(COMMENT.PROPOSAL_ID, DSL.param("proposalId", Long.class))
+                .set(COMMENT.AMENDMENT_ID, DSL.param("amendmentId", Long.class))
+                .set(COMMENT.PARENT_ID, DSL.param("parentId", Long.class))
+                .set(COMMENT.AUTHOR_ID, DSL.param("authorId", Long.class))
+                .set(COMMENT.AUTHOR_PARTY_ID, DSL.param("authorPartyId", Long.class))
+                .set(COMMENT.VISIBILITY, DSL.param("visibility", String.class))
+                .set(COMMENT.REVISION, DSL.param("revision", Integer.class))
+                .set(COMMENT.BLOCK, DSL.param("block", Integer.class))
+                .set(COMMENT.LINE, DSL.param("line", Integer.class))
+                .set(COMMENT.LAST_LINE, DSL.param("lastLine", Integer.class))
+                .set(COMMENT.QUOTE, DSL.param("quote", String.class))
+                .set(COMMENT.ANCHOR_START, DSL.param("anchorStart", Integer.class))
+                .set(COMMENT.ANCHOR_END, DSL.param("anchorEnd", Integer.class))
+                .set(COMMENT.BODY, DSL.param("body", String.class))
+                .returning(COMMENT.ID));
         this.visibleOne = new RenderedQuery(db, withAuthors(db.select(COMMENT.fields()).select(MEMBER.DISPLAY_NAME, PARTY.CODE, PARTY.COLOUR))
                 .where(COMMENT.ID.eq(DSL.param("commentId", Long.class))).and(COMMENT.PROPOSAL_ID.eq(DSL.param("proposalId", Long.class)))
                 .and(visibleTo(DSL.param("viewerId", Long.class), DSL.param("viewerPartyId", Long.class))));
@@ -56,22 +75,22 @@ public class CommentRepository {
     public long insert(long proposalId, Long amendmentId, Long parentId, long authorId, long authorPartyId, Visibility visibility,
                        Integer revision, Integer block, Integer line, Integer lastLine, String quote, Integer anchorStart,
                        Integer anchorEnd, String body) {
-        return db.insertInto(COMMENT)
-                .set(COMMENT.PROPOSAL_ID, proposalId)
-                .set(COMMENT.AMENDMENT_ID, amendmentId)
-                .set(COMMENT.PARENT_ID, parentId)
-                .set(COMMENT.AUTHOR_ID, authorId)
-                .set(COMMENT.AUTHOR_PARTY_ID, authorPartyId)
-                .set(COMMENT.VISIBILITY, visibility.name())
-                .set(COMMENT.REVISION, revision)
-                .set(COMMENT.BLOCK, block)
-                .set(COMMENT.LINE, line)
-                .set(COMMENT.LAST_LINE, lastLine)
-                .set(COMMENT.QUOTE, quote)
-                .set(COMMENT.ANCHOR_START, anchorStart)
-                .set(COMMENT.ANCHOR_END, anchorEnd)
-                .set(COMMENT.BODY, body)
-                .returning(COMMENT.ID).fetchOne(COMMENT.ID);
+        Map<String, Object> values = new HashMap<>();
+        values.put("proposalId", proposalId);
+        values.put("amendmentId", amendmentId);
+        values.put("parentId", parentId);
+        values.put("authorId", authorId);
+        values.put("authorPartyId", authorPartyId);
+        values.put("visibility", visibility.name());
+        values.put("revision", revision);
+        values.put("block", block);
+        values.put("line", line);
+        values.put("lastLine", lastLine);
+        values.put("quote", quote);
+        values.put("anchorStart", anchorStart);
+        values.put("anchorEnd", anchorEnd);
+        values.put("body", body);
+        return insert.fetch(db, values).getFirst().get(COMMENT.ID);
     }
 
     /** Inserts a comment on a pact or one of its amendments (pact comments have no line anchors). */
