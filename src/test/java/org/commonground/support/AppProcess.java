@@ -46,6 +46,11 @@ public final class AppProcess implements AutoCloseable {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
+        // -Dbench.app-jvm="options" tries the app's JVM with other options (another collector, say) without a rebuild.
+        String more = System.getProperty("bench.app-jvm");
+        if (more != null && !more.isBlank()) {
+            command.addAll(List.of(more.trim().split("\\s+")));
+        }
         // -Dbench.jfr=path records the app's JVM with JFR (dumped when it stops) to find where a benchmark's time goes.
         String jfr = System.getProperty("bench.jfr");
         if (jfr != null && !jfr.isBlank()) {
