@@ -193,8 +193,9 @@ class ProposalViewsTest extends ViewTest {
         HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
         List<Connection> held = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicBoolean holding = new java.util.concurrent.atomic.AtomicBoolean(true);
-        // Every idle connection taken, and any that another user of the pool gives back while the click waits.
-        while (pool.getHikariPoolMXBean().getIdleConnections() > 0) {
+        // Every connection the pool may open taken (one it has not opened yet would go to the click), and any that
+        // another user of the pool gives back while the click waits.
+        while (pool.getHikariPoolMXBean().getTotalConnections() < pool.getMaximumPoolSize() || pool.getHikariPoolMXBean().getIdleConnections() > 0) {
             held.add(pool.getConnection());
         }
         Thread taker = Thread.startVirtualThread(() -> {
